@@ -1,0 +1,97 @@
+"""Safe model files: plain numpy arrays plus JSON metadata, never pickle.
+
+A model is a folder under ``models/`` (shipped inside the package as
+``nlp_news.models``) holding ``weights.npz`` (read with ``allow_pickle=False``),
+``meta.json`` (vocabularies, label names, settings, metrics, versions) and a
+``MODEL_CARD.md``. Training code uses scikit-learn; inference only needs numpy,
+which keeps start-up fast and loading safe.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+WEIGHTS = "weights.npz"
+META = "meta.json"
+
+
+class ModelNotFoundError(FileNotFoundError):
+    """A shipped model is missing; the message says how to rebuild it."""
+
+
+def models_dir() -> Path:
+    """Where shipped models live: ``$NLP_NEWS_MODELS`` or the installed package data."""
+    env = os.environ.get("NLP_NEWS_MODELS")
+    if env:
+        return Path(env)
+    return Path(str(resources.files("nlp_news.models")))
+
+
+def model_path(name_or_path: str | os.PathLike[str]) -> Path:
+    """Resolve a model name (``"ner"``) or a folder path to a folder."""
+    p = Path(name_or_path)
+    if p.is_dir():
+        return p
+    return models_dir() / str(name_or_path)
+
+
+def save_model(
+    path: str | os.PathLike[str],
+    arrays: dict[str, np.ndarray],
+    meta: dict[str, Any],
+) -> Path:
+    """Write ``arrays`` and ``meta`` to the folder ``path`` and return it.
+
+    The library versions used for training are added to the metadata.
+    """
+    folder = Path(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    for key, arr in arrays.items():
+        if np.asarray(arr).dtype == object:
+            raise TypeError(f"array {key!r} has dtype object; models store plain numeric arrays only")
+    np.savez_compressed(folder / WEIGHTS, **arrays)
+    meta = dict(meta)
+    meta.setdefault("versions", _versions())
+    (folder / META).write_text(json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return folder
+
+
+def load_model(name_or_path: str | os.PathLike[str]) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+    """Load a model folder saved by :func:`save_model`; no code is executed."""
+    folder = model_path(name_or_path)
+    weights, meta = folder / WEIGHTS, folder / META
+    if not weights.exists() or not meta.exists():
+        name = folder.name
+        raise ModelNotFoundError(
+            f"model {name!r} not found in {folder}. Rebuild it with `nlp-news train {name} --data ...` "
+            f"(see models/README.md), or point NLP_NEWS_MODELS at a folder that has it."
+        )
+    with np.load(weights, allow_pickle=False) as z:
+        arrays = {k: z[k] for k in z.files}
+    return arrays, json.loads(meta.read_text(encoding="utf-8"))
+
+
+def _versions() -> dict[str, str]:
+    out = {"python": platform.python_version(), "numpy": np.__version__}
+    for mod in ("sklearn", "jieba", "rjieba", "spacy"):
+        try:
+            from importlib.metadata import version
+
+            dist = {"sklearn": "scikit-learn"}.get(mod, mod)
+            out[mod] = version(dist)
+        except Exception:  # pragma: no cover - optional
+            pass
+    try:
+        from importlib.metadata import version
+
+        out["nlp-news"] = version("nlp-news")
+    except Exception:  # pragma: no cover
+        pass
+    return out

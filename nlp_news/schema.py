@@ -1,0 +1,144 @@
+"""Result records and the output schema ``nlp-news/1``.
+
+Every record is a small frozen dataclass that holds its character offsets into
+the text the user gave (``text[start:end]`` is the span) and says where it came
+from (``source``: a rule id such as ``"rule:money"`` or a model name such as
+``"model:ner-span@1"``). ``to_dict()`` gives the JSON form; the JSON Schema that
+describes the whole analysis lives beside this module in ``schema.json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+SCHEMA = "nlp-news/1"
+
+#: Coarse entity labels and the fine CLUENER-style types under each.
+ENTITY_TYPES: dict[str, str] = {
+    "name": "PER",
+    "company": "ORG",
+    "organization": "ORG",
+    "government": "ORG",
+    "address": "LOC",
+    "scene": "LOC",
+    "product": "PRODUCT",
+    "book": "WORK",
+    "movie": "WORK",
+    "game": "WORK",
+    "position": "TITLE",
+}
+ENTITY_LABELS: tuple[str, ...] = ("PER", "ORG", "LOC", "PRODUCT", "WORK", "TITLE")
+
+SENTIMENTS: tuple[str, ...] = ("positive", "neutral", "negative")
+THEMES: tuple[str, ...] = (
+    "finance",
+    "stocks",
+    "realty",
+    "home",
+    "education",
+    "technology",
+    "society",
+    "politics",
+    "sports",
+    "gaming",
+    "entertainment",
+    "fashion",
+)
+FACT_KINDS: tuple[str, ...] = (
+    "money",
+    "percent",
+    "count",
+    "date",
+    "duration",
+    "number",
+    "ordinal",
+)
+QUALIFIERS: tuple[str | None, ...] = ("about", "over", "under", None)
+
+
+def _drop_private(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in d.items() if not k.startswith("_")}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the user's text: a paragraph, sentence or dropped boilerplate."""
+
+    start: int
+    end: int
+    kind: str = "paragraph"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity mention.
+
+    ``label`` is one of :data:`ENTITY_LABELS`; ``type`` the fine type, a key of
+    :data:`ENTITY_TYPES`. ``canonical`` is the name all aliases of this entity in
+    the article share (智谱 / 智谱AI / 智谱 AI → 智谱AI).
+    """
+
+    text: str
+    start: int
+    end: int
+    label: str
+    type: str
+    canonical: str
+    score: float
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return _drop_private(asdict(self))
+
+    def shifted(self, offset: int) -> Entity:
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A numeric fact: a number normalised to a machine value.
+
+    ``value`` is a number, an ISO-like date string, an ISO 8601 duration, a
+    ``{"low", "high"}`` range, a ``{"start", "end"}`` period, or ``None`` for a
+    relative date that could not be resolved (then ``relative`` is true).
+    ``linked_by`` says how ``metric``, ``subject`` and ``period`` were found
+    (``"rule"`` when the clause states them, ``"inferred"`` otherwise).
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    value: Any
+    unit: str | None = None
+    currency: str | None = None
+    qualifier: str | None = None
+    change: str | None = None
+    relative: bool = False
+    metric: str | None = None
+    subject: str | None = None
+    period: Any = None
+    source: str = "rule"
+    linked_by: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _drop_private(asdict(self))
+
+    def shifted(self, offset: int) -> Fact:
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A class label with its probabilities (they sum to 1)."""
+
+    label: str
+    scores: dict[str, float]
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"label": self.label, "scores": dict(self.scores), "source": self.source}

@@ -1,0 +1,196 @@
+"""jieba segmentation without global state, and its spaCy tokenizer.
+
+:class:`Segmenter` owns one segmenter instance with jieba's dictionary and HMM.
+The default backend is rjieba (jieba-rs: the same dictionary and algorithm,
+about 20x faster); ``backend="jieba"`` uses a private ``jieba.Tokenizer``.
+Neither touches jieba's module-level default tokenizer, so loading nlp-news never
+changes what a user's own ``jieba.lcut`` does.
+
+The two backends differ by design in one place only: jieba's HMM stage splits
+unknown ASCII runs at ``.``, ``-`` and ``_`` (``it7t . com``, but ``34.6%`` whole),
+jieba-rs keeps them whole. We split the rjieba tokens with jieba's own pattern, so tokens agree with jieba; ``tests/test_tokenizer.py``
+checks the agreement on the shared news corpus.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc
+from spacy.util import registry
+from spacy.vocab import Vocab
+
+# jieba's HMM stage (finalseg.re_skip) splits unknown ASCII runs this way.
+_JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
+_NEEDS_SPLIT = re.compile(r"[A-Za-z0-9][._\-]|[._\-][A-Za-z0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class UserWord:
+    """One line of a jieba user dictionary: ``word [freq] [tag]``."""
+
+    word: str
+    freq: int | None = None
+    tag: str | None = None
+
+
+class UserDictError(ValueError):
+    """A user dictionary line could not be read."""
+
+
+def parse_user_dict(lines: Iterable[str], *, source: str = "<user dict>") -> list[UserWord]:
+    """Parse jieba user-dictionary lines.
+
+    Blank lines and ``#`` comments are skipped. A word may contain spaces when
+    the line ends in a frequency and/or a tag (``智谱 AI 10 company``).
+
+    >>> parse_user_dict(["智谱AI 10 company", "海螺 AI product", "月之暗面", "# note"])
+    [UserWord(word='智谱AI', freq=10, tag='company'), UserWord(word='海螺 AI', freq=None, tag='product'), UserWord(word='月之暗面', freq=None, tag=None)]
+    """
+    out: list[UserWord] = []
+    for n, raw in enumerate(lines, 1):
+        line = raw.strip().lstrip("\ufeff")
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split()
+        freq: int | None = None
+        tag: str | None = None
+        if len(parts) >= 2 and re.fullmatch(r"[A-Za-z_]+", parts[-1]) and not re.fullmatch(r"\d+", parts[-1]):
+            if len(parts) >= 3 and parts[-2].isdigit():
+                freq, tag, parts = int(parts[-2]), parts[-1], parts[:-2]
+            elif len(parts) >= 2 and _is_tag_like(parts[-1], parts[:-1]):
+                tag, parts = parts[-1], parts[:-1]
+        elif len(parts) >= 2 and parts[-1].isdigit():
+            freq, parts = int(parts[-1]), parts[:-1]
+        word = " ".join(parts)
+        if not word:
+            raise UserDictError(f"{source}:{n}: empty word in line {raw!r}; expected 'word [freq] [tag]'")
+        out.append(UserWord(word, freq, tag))
+    return out
+
+
+def _is_tag_like(last: str, rest: list[str]) -> bool:
+    # "海螺 AI product": a lowercase tag after a word; "Open AI" keeps AI as word.
+    return last.islower() or last in {"PER", "ORG", "LOC", "PRODUCT", "WORK", "TITLE"}
+
+
+def read_user_dict(path: str | os.PathLike[str]) -> list[UserWord]:
+    """Read a user dictionary file (UTF-8, with or without BOM)."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise UserDictError(f"user dictionary {p} does not exist") from None
+    except UnicodeDecodeError:
+        raise UserDictError(f"user dictionary {p} is not UTF-8; save it as UTF-8 (jieba's format)") from None
+    return parse_user_dict(text.splitlines(), source=str(p))
+
+
+class Segmenter:
+    """A private jieba segmenter: dictionary, HMM and the user's words.
+
+    >>> seg = Segmenter()
+    >>> seg.cut("智谱AI发布新模型")
+    ['智谱', 'AI', '发布', '新', '模型']
+    >>> seg = Segmenter(user_words=[UserWord("智谱AI", None, "company")])
+    >>> seg.cut("智谱AI发布新模型")
+    ['智谱AI', '发布', '新', '模型']
+    """
+
+    def __init__(self, user_words: Iterable[UserWord] = (), *, backend: str = "rjieba", hmm: bool = True) -> None:
+        self.backend = backend
+        self.hmm = hmm
+        self.user_words = tuple(user_words)
+        if backend == "rjieba":
+            import rjieba
+
+            self._impl = rjieba.Jieba()
+        elif backend == "jieba":
+            import logging
+
+            import jieba
+
+            jieba_logger = logging.getLogger("jieba")
+            jieba_logger.setLevel(max(jieba_logger.level, logging.WARNING))
+            self._impl = jieba.Tokenizer()
+        else:
+            raise ValueError(f"unknown segmenter backend {backend!r}; use 'rjieba' or 'jieba'")
+        for w in self.user_words:
+            self.add_word(w.word, w.freq, w.tag)
+
+    def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
+        """Add a word; with no frequency it gets one high enough to be cut whole."""
+        pieces = word.split()
+        if self.backend == "rjieba":
+            for piece in pieces if len(pieces) > 1 else [word]:
+                self._impl.add_word(piece, freq, tag)
+                if freq is None:
+                    self._impl.suggest_freq(piece)
+        else:
+            for piece in pieces if len(pieces) > 1 else [word]:
+                self._impl.add_word(piece, freq, tag)
+                if freq is None:
+                    self._impl.suggest_freq(piece, tune=True)
+
+    def cut(self, text: str) -> list[str]:
+        """Segment ``text``; the tokens concatenate back to ``text``."""
+        if self.backend == "rjieba":
+            words = self._impl.cut(text, self.hmm)
+            if _NEEDS_SPLIT.search(text):
+                words = [p for w in words for p in (_jieba_split(w) if _NEEDS_SPLIT.search(w) else (w,))]
+            return words
+        return list(self._impl.cut(text, HMM=self.hmm))
+
+
+def _jieba_split(word: str) -> list[str]:
+    """Split an ASCII run the way jieba does (``it7t.com`` → it7t . com, ``34.6%`` whole).
+
+    >>> _jieba_split("it7t.com"), _jieba_split("34.6%"), _jieba_split("010-6446")
+    (['it7t', '.', 'com'], ['34.6%'], ['010', '-', '6446'])
+    """
+    return [p for p in _JIEBA_SKIP.split(word) if p]
+
+
+@registry.tokenizers("nlp_news.JiebaTokenizer.v1")
+def create_jieba_tokenizer(backend: str = "rjieba", hmm: bool = True):
+    """spaCy config entry: ``[nlp.tokenizer] @tokenizers = "nlp_news.JiebaTokenizer.v1"``."""
+
+    def make(nlp):
+        return JiebaTokenizer(nlp.vocab, Segmenter(backend=backend, hmm=hmm))
+
+    return make
+
+
+class JiebaTokenizer:
+    """spaCy tokenizer over a :class:`Segmenter`. ``Doc.text`` equals the input."""
+
+    def __init__(self, vocab: Vocab, segmenter: Segmenter) -> None:
+        self.vocab = vocab
+        self.segmenter = segmenter
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for w in self.segmenter.cut(text):
+            if w == " " and words and not spaces[-1] and not words[-1].isspace():
+                spaces[-1] = True
+            else:
+                words.append(w)
+                spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs) -> JiebaTokenizer:
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        return None
+
+    def from_disk(self, path, **kwargs) -> JiebaTokenizer:
+        return self
