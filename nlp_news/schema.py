@@ -142,3 +142,23 @@ class Label:
 
     def to_dict(self) -> dict[str, Any]:
         return {"label": self.label, "scores": dict(self.scores), "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph (or heading) with its sentiment and theme labels."""
+
+    start: int
+    end: int
+    kind: str = "paragraph"
+    sentiment: Label | None = None
+    theme: Label | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "sentiment": self.sentiment.to_dict() if self.sentiment else None,
+            "theme": self.theme.to_dict() if self.theme else None,
+        }

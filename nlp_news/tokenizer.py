@@ -156,11 +156,15 @@ def _jieba_split(word: str) -> list[str]:
 
 
 @registry.tokenizers("nlp_news.JiebaTokenizer.v1")
-def create_jieba_tokenizer(backend: str = "rjieba", hmm: bool = True):
-    """spaCy config entry: ``[nlp.tokenizer] @tokenizers = "nlp_news.JiebaTokenizer.v1"``."""
+def create_jieba_tokenizer(backend: str = "rjieba", hmm: bool = True, user_dict: str | None = None):
+    """spaCy config entry: ``[nlp.tokenizer] @tokenizers = "nlp_news.JiebaTokenizer.v1"``.
+
+    ``user_dict`` is a path to a jieba user dictionary (``word [freq] [tag]``).
+    """
+    words = read_user_dict(user_dict) if user_dict else ()
 
     def make(nlp):
-        return JiebaTokenizer(nlp.vocab, Segmenter(backend=backend, hmm=hmm))
+        return JiebaTokenizer(nlp.vocab, Segmenter(words, backend=backend, hmm=hmm))
 
     return make
 

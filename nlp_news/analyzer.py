@@ -1,0 +1,278 @@
+"""The Analyzer: builds the spaCy pipeline once and analyses articles with it.
+
+Data flows one way::
+
+    text ─► normalise ─► tokenise ─► news_structure ─► news_entities ─► news_facts
+         ─► news_labels ─► news_keywords ─► Analysis
+
+The pipeline is a spaCy ``zh`` Language built from a config (:func:`pipeline_config`):
+our jieba tokenizer (``nlp_news.JiebaTokenizer.v1``) and one registered
+component per stage. Stages can be switched off with ``disable=``. Loading never
+touches jieba's global tokenizer.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+from nlp_news import extensions  # noqa: F401
+from nlp_news.analysis import Analysis
+from nlp_news.text.normalize import normalize
+
+#: Optional stages, in pipeline order: name → (spaCy factory, module that registers it).
+STAGES: dict[str, tuple[str, str]] = {
+    "entities": ("news_entities", "nlp_news.entities.component"),
+    "facts": ("news_facts", "nlp_news.numeric.component"),
+    "labels": ("news_labels", "nlp_news.labels.component"),
+    "keywords": ("news_keywords", "nlp_news.keywords"),
+}
+DEFAULT_MAX_CHARS = 1_000_000
+
+
+class AnalysisError(ValueError):
+    """An article that cannot be analysed; the message says why and what to do."""
+
+
+class EmptyTextError(AnalysisError):
+    pass
+
+
+class TextTooLongError(AnalysisError):
+    pass
+
+
+@dataclass(frozen=True)
+class Options:
+    """How an Analyzer is built. Plain data, so it can be sent to worker processes."""
+
+    disable: tuple[str, ...] = ()
+    user_dict: str | None = None
+    segmenter: str = "rjieba"
+    max_chars: int = DEFAULT_MAX_CHARS
+    models: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "disable": list(self.disable),
+            "user_dict": self.user_dict,
+            "segmenter": self.segmenter,
+            "max_chars": self.max_chars,
+            "models": self.models,
+        }
+
+
+def pipeline_config(options: Options) -> dict[str, Any]:
+    """The spaCy config (as a dict) for ``options``."""
+    enabled = [s for s in STAGES if s not in options.disable]
+    pipeline = ["news_structure"] + [STAGES[s][0] for s in enabled]
+    components: dict[str, Any] = {"news_structure": {"factory": "news_structure"}}
+    for stage in enabled:
+        factory = STAGES[stage][0]
+        comp: dict[str, Any] = {"factory": factory}
+        if stage == "entities":
+            comp["user_dict"] = options.user_dict
+        components[factory] = comp
+    return {
+        "nlp": {
+            "lang": "zh",
+            "pipeline": pipeline,
+            "tokenizer": {
+                "@tokenizers": "nlp_news.JiebaTokenizer.v1",
+                "backend": options.segmenter,
+                "hmm": True,
+                "user_dict": options.user_dict,
+            },
+        },
+        "components": components,
+    }
+
+
+def _build_nlp(options: Options):
+    import os
+
+    from spacy.util import load_model_from_config
+    from thinc.api import Config
+
+    import nlp_news.text.component  # noqa: F401  (registers news_structure)
+    import nlp_news.tokenizer  # noqa: F401  (registers the tokenizer)
+
+    if options.models:
+        os.environ["NLP_NEWS_MODELS"] = str(options.models)
+    for stage, (_, module) in STAGES.items():
+        if stage not in options.disable:
+            try:
+                import_module(module)
+            except ImportError as e:  # pragma: no cover - a broken install
+                raise AnalysisError(
+                    f"the {stage} stage could not be loaded ({e}); reinstall nlp-news or pass disable=[{stage!r}]"
+                ) from e
+    return load_model_from_config(Config(pipeline_config(options)), auto_fill=True, validate=True)
+
+
+class Analyzer:
+    """A loaded pipeline. Build it once (:func:`load`) and reuse it.
+
+    >>> import nlp_news
+    >>> a = nlp_news.load(disable=["entities", "labels"])
+    >>> r = a.analyze("公司营收增长30%。", published="2025-10-01")
+    >>> r.to_dict()["schema"]
+    'nlp-news/1'
+    """
+
+    def __init__(self, options: Options | None = None, **kw: Any) -> None:
+        if options is None:
+            options = make_options(**kw)
+        elif kw:
+            raise TypeError("pass either options or keyword options, not both")
+        self.options = options
+        self.nlp = _build_nlp(options)
+        self.stages = [s for s in STAGES if s not in options.disable]
+
+    @property
+    def pipe_names(self) -> list[str]:
+        return list(self.nlp.pipe_names)
+
+    def analyze(
+        self,
+        text: str,
+        *,
+        title: str | None = None,
+        published: str | _dt.date | None = None,
+        id: str | None = None,
+        meta: Mapping[str, Any] | None = None,
+    ) -> Analysis:
+        """Analyse one article. Offsets in the result point into ``text``."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}; decode bytes first (nlp_news.io.read)")
+        if not text.strip():
+            raise EmptyTextError("the text is empty; nothing to analyse")
+        if len(text) > self.options.max_chars:
+            raise TextTooLongError(
+                f"the text has {len(text):,} characters, over the limit of {self.options.max_chars:,}; "
+                f"split it, or raise the limit with max_chars= (--max-chars)"
+            )
+        pub = parse_published(published)
+        norm = normalize(text)
+        doc = self.nlp.make_doc(norm.text)
+        doc._.published = pub
+        doc._.script = norm.script
+        if title is not None:
+            doc._.title = normalize(title, script=norm.script).text
+        times: dict[str, float] = {}
+        for name, proc in self.nlp.pipeline:
+            t0 = time.perf_counter()
+            doc = proc(doc)
+            times[name] = time.perf_counter() - t0
+        doc._.stage_times = times
+        return Analysis.from_doc(doc, norm, id=id, title=title, published=pub, meta=meta, stages=self.stages)
+
+    def pipe(self, records: Iterable[str | Mapping[str, Any]], *, n_process: int = 1) -> Iterator[Analysis]:
+        """Analyse many articles; results come in input order.
+
+        ``records`` are strings or dicts with ``text`` and optional ``id``,
+        ``title``, ``published``. With ``n_process > 1`` the work is spread over
+        worker processes, each loading the pipeline once.
+        """
+        if n_process == 1:
+            for rec in records:
+                r = _as_record(rec)
+                yield self.analyze(r["text"], title=r.get("title"), published=r.get("published"), id=r.get("id"))
+            return
+        from nlp_news.batch.runner import run_local
+
+        for item in run_local((_as_record(r) for r in records), self.options.to_dict(), n_process):
+            if "error" in item:
+                raise AnalysisError(f"record {item.get('id')!r}: {item['error']['message']}")
+            yield Analysis.from_dict(item, analyzer=self)
+
+
+def _as_record(rec: str | Mapping[str, Any]) -> dict[str, Any]:
+    if isinstance(rec, str):
+        return {"text": rec}
+    if not isinstance(rec, Mapping) or "text" not in rec:
+        raise TypeError("a record is a str or a dict with a 'text' key")
+    return dict(rec)
+
+
+def make_options(
+    *,
+    disable: Iterable[str] = (),
+    user_dict: str | Path | None = None,
+    segmenter: str = "rjieba",
+    max_chars: int = DEFAULT_MAX_CHARS,
+    models: str | Path | None = None,
+) -> Options:
+    disable = tuple(dict.fromkeys(disable))
+    unknown = [d for d in disable if d not in STAGES]
+    if unknown:
+        raise ValueError(f"unknown stage(s) {unknown}; stages that can be switched off: {', '.join(STAGES)}")
+    if user_dict is not None:
+        p = Path(user_dict)
+        if not p.is_file():
+            raise FileNotFoundError(f"user dictionary {p} does not exist")
+        user_dict = str(p.resolve())
+    return Options(disable, user_dict, segmenter, int(max_chars), str(models) if models else None)
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%Y年%m月%d日")
+
+
+def parse_published(value: str | _dt.date | None) -> _dt.date | None:
+    """Read a publication date.
+
+    >>> parse_published("2025-09-05T08:00:00+08:00"), parse_published("2025年9月5日")
+    (datetime.date(2025, 9, 5), datetime.date(2025, 9, 5))
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    s = str(value).strip()
+    m = re.match(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})", s)
+    if m:
+        try:
+            return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return _dt.datetime.strptime(s[:10], fmt).date()
+        except ValueError:
+            continue
+    try:
+        from email.utils import parsedate_to_datetime
+
+        return parsedate_to_datetime(s).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    raise ValueError(f"cannot read the date {value!r}; use YYYY-MM-DD, for example --published 2025-09-05")
+
+
+def load(**options: Any) -> Analyzer:
+    """Build an :class:`Analyzer`.
+
+    Options: ``disable`` (stages to switch off: entities, facts, labels, keywords),
+    ``user_dict`` (a jieba user dictionary: ``word [freq] [tag]``), ``segmenter``
+    (``"rjieba"`` or ``"jieba"``), ``max_chars``, ``models`` (a models folder).
+    """
+    return Analyzer(make_options(**options))
+
+
+@lru_cache(maxsize=1)
+def default_analyzer() -> Analyzer:
+    return load()
+
+
+def analyze(text: str, **kw: Any) -> Analysis:
+    """Analyse ``text`` with a cached default Analyzer (see :meth:`Analyzer.analyze`)."""
+    return default_analyzer().analyze(text, **kw)
