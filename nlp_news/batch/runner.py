@@ -1,0 +1,508 @@
+"""The local batch engine: worker processes, ordered streaming, nothing lost.
+
+:func:`run_local` turns a stream of input records into a stream of output
+records, in input order. With ``n_process > 1`` it starts a process pool
+whose initializer loads the pipeline once per worker (``nlp_news.load``),
+cuts the input into chunks of about :data:`CHUNK_RECORDS` records and keeps
+a bounded window of chunks in flight, so a million-record input runs in
+bounded memory. Every exception inside the analysis of one record becomes an
+error record; a worker that dies (killed, out of memory) is replaced and its
+chunks are run again, record by record if need be, so no record is lost.
+
+:func:`run_batch` is what ``nlp-news batch`` runs: read inputs, skip ids
+already in the output (``--resume``), run an engine, write, show progress,
+and return a :class:`BatchSummary`.
+
+Options for the pipeline travel to workers as plain data (strings, numbers,
+booleans, lists): a user dictionary goes as its lines
+(``options["user_dict_lines"]``), not as a path, so a worker on another
+machine does not need the file.
+"""
+
+from __future__ import annotations
+
+import collections
+import hashlib
+import json
+import multiprocessing
+import os
+import signal
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from nlp_news.batch.records import error_record, is_error
+
+#: Records per chunk sent to a worker, and the most characters a chunk holds.
+CHUNK_RECORDS = 64
+CHUNK_CHARS = 1_000_000
+
+# --------------------------------------------------------------------------- pipeline per process
+
+_ANALYZERS: dict[str, Any] = {}
+_LOAD_LOCK = threading.Lock()
+
+
+def options_key(options: dict[str, Any]) -> str:
+    """A stable key for a set of pipeline options.
+
+    >>> options_key({"b": 1, "a": [1, 2]}) == options_key({"a": [1, 2], "b": 1})
+    True
+    """
+    blob = json.dumps(options, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha1(blob.encode("utf-8")).hexdigest()
+
+
+def load_options(
+    *, user_dict: str | os.PathLike[str] | None = None, **options: Any
+) -> dict[str, Any]:
+    """Pipeline options as plain data for workers: the user dictionary's lines, not its path.
+
+    >>> load_options(max_chars=10)
+    {'max_chars': 10}
+    """
+    out = dict(options)
+    if user_dict is not None:
+        text = Path(user_dict).read_text(encoding="utf-8-sig")
+        out["user_dict_lines"] = text.splitlines()
+    return out
+
+
+def _load_kwargs(options: dict[str, Any]) -> dict[str, Any]:
+    """Turn shipped options into ``nlp_news.load`` keyword arguments.
+
+    The user dictionary's lines are written to a file in this process's temp
+    directory (named by content hash), as the pipeline takes a path.
+    """
+    kwargs = {k: v for k, v in options.items() if k != "user_dict_lines"}
+    lines = options.get("user_dict_lines")
+    if lines is not None:
+        blob = "\n".join(lines) + "\n"
+        digest = hashlib.sha1(blob.encode("utf-8")).hexdigest()[:16]
+        path = Path(tempfile.gettempdir()) / f"nlp-news-userdict-{digest}.txt"
+        if not path.exists() or path.read_text(encoding="utf-8") != blob:
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(blob, encoding="utf-8")
+            os.replace(tmp, path)
+        kwargs["user_dict"] = str(path)
+    return kwargs
+
+
+def get_analyzer(options: dict[str, Any]) -> Any:
+    """The analyzer for ``options``, loaded once per process and cached."""
+    key = options_key(options)
+    analyzer = _ANALYZERS.get(key)
+    if analyzer is None:
+        with _LOAD_LOCK:
+            analyzer = _ANALYZERS.get(key)
+            if analyzer is None:
+                import nlp_news
+
+                analyzer = nlp_news.load(**_load_kwargs(options))
+                _ANALYZERS[key] = analyzer
+    return analyzer
+
+
+def analyze_record(analyzer: Any, rec: dict[str, Any]) -> dict[str, Any]:
+    """The output record for one input record; never raises.
+
+    Success: ``{"id", **Analysis.to_dict(), **pass-through fields}``. A field of
+    the input whose name the analysis uses is kept as ``input_<name>``.
+    Failure: ``{"id", "error": {"type", "message"}, **pass-through fields}``.
+    """
+    if is_error(rec):
+        return rec
+    rec_id = rec.get("id")
+    fields = rec.get("fields") or {}
+    try:
+        analysis = analyzer.analyze(rec["text"], title=rec.get("title"), published=rec.get("published"))
+        body = analysis.to_dict()
+    except Exception as e:  # one bad record must not stop the run
+        out = error_record(rec_id, type(e).__name__, _error_message(e, rec_id))
+        return _add_fields(out, fields)
+    out = {"id": rec_id}
+    for k, v in body.items():
+        if k != "id":
+            out[k] = v
+    return _add_fields(out, fields)
+
+
+def _add_fields(out: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
+    for k, v in fields.items():
+        out[k if k not in out else f"input_{k}"] = v
+    return out
+
+
+def _error_message(e: BaseException, rec_id: Any) -> str:
+    msg = str(e).strip() or type(e).__name__
+    if len(msg) > 2000:
+        msg = msg[:2000] + "..."
+    return f"record {rec_id!r}: {type(e).__name__} in analysis: {msg}"
+
+
+def analyze_chunk(chunk: list[dict[str, Any]], options: dict[str, Any]) -> list[dict[str, Any]]:
+    """Analyse a chunk of records with this process's cached pipeline."""
+    try:
+        analyzer = get_analyzer(options)
+    except Exception as e:
+        # Not a per-record error: every record would fail the same way. Stop the run.
+        raise PipelineLoadError(f"the pipeline could not be loaded: {type(e).__name__}: {e}") from None
+    return [analyze_record(analyzer, r) for r in chunk]
+
+
+class PipelineLoadError(RuntimeError):
+    """The worker could not build the pipeline with the given options; the run stops."""
+
+
+# --------------------------------------------------------------------------- chunks
+
+
+def chunked(
+    records: Iterable[dict[str, Any]], size: int = CHUNK_RECORDS, max_chars: int = CHUNK_CHARS
+) -> Iterator[list[dict[str, Any]]]:
+    """Group records into chunks of at most ``size`` records and about ``max_chars`` characters.
+
+    >>> [len(c) for c in chunked(({"id": i, "text": "x"} for i in range(5)), size=2)]
+    [2, 2, 1]
+    """
+    chunk: list[dict[str, Any]] = []
+    chars = 0
+    for rec in records:
+        chunk.append(rec)
+        chars += len(rec.get("text") or "")
+        if len(chunk) >= size or chars >= max_chars:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
+# --------------------------------------------------------------------------- the local pool
+
+_WORKER_OPTIONS: dict[str, Any] | None = None
+
+
+def _init_worker(options: dict[str, Any]) -> None:
+    global _WORKER_OPTIONS
+    # Ctrl-C is the parent's to handle: it stops the pool and closes the output.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER_OPTIONS = options
+    try:
+        get_analyzer(options)
+    except Exception:
+        pass  # analyze_chunk raises PipelineLoadError for the first chunk, which stops the run
+
+
+def _worker_chunk(chunk: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    assert _WORKER_OPTIONS is not None
+    return analyze_chunk(chunk, _WORKER_OPTIONS)
+
+
+def default_processes() -> int:
+    """All cores this process may use."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def run_local(
+    records: Iterable[dict[str, Any]],
+    options: dict[str, Any] | None = None,
+    n_process: int | None = None,
+    *,
+    chunk_size: int = CHUNK_RECORDS,
+    window: int | None = None,
+    mp_context: str | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Analyse ``records`` and yield one output record per input record, in order.
+
+    ``n_process=1`` analyses in this process; more start a pool of that many
+    workers (default: all cores), each loading the pipeline once. At most
+    ``window`` chunks (default ``2 * n_process``) are in flight.
+    ``mp_context`` is a multiprocessing start method (default ``"spawn"``,
+    which works the same on Linux, macOS and Windows).
+    """
+    options = dict(options or {})
+    n = n_process or default_processes()
+    if n <= 1:
+        for chunk in chunked(records, chunk_size):
+            yield from analyze_chunk(chunk, options)
+        return
+    yield from _run_pool(records, options, n, chunk_size, window or 2 * n, mp_context or "spawn")
+
+
+@dataclass
+class _Pending:
+    chunk: list[dict[str, Any]]
+    future: Future | None = None
+    failures: int = 0
+
+
+def _run_pool(
+    records: Iterable[dict[str, Any]],
+    options: dict[str, Any],
+    n: int,
+    chunk_size: int,
+    window: int,
+    method: str,
+) -> Iterator[dict[str, Any]]:
+    ctx = multiprocessing.get_context(method)
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker, initargs=(options,))
+
+    pool = new_pool()
+    queue: collections.deque[_Pending] = collections.deque()
+    chunks = chunked(records, chunk_size)
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and len(queue) < window:
+                try:
+                    chunk = next(chunks)
+                except StopIteration:
+                    exhausted = True
+                    break
+                item = _Pending(chunk)
+                item.future = pool.submit(_worker_chunk, chunk)
+                queue.append(item)
+            if not queue:
+                return
+            head = queue[0]
+            try:
+                result = head.future.result()  # type: ignore[union-attr]
+            except BrokenProcessPool:
+                pool = _replace_pool(pool, new_pool, queue)
+                continue
+            queue.popleft()
+            yield from result
+    finally:
+        _stop_pool(pool)
+
+
+def _replace_pool(
+    pool: ProcessPoolExecutor, new_pool: Any, queue: collections.deque[_Pending]
+) -> ProcessPoolExecutor:
+    """A worker died: start a new pool and resubmit what was in flight.
+
+    A chunk that failed twice is split into one-record chunks; a single record
+    that killed two workers becomes an error record.
+    """
+    _stop_pool(pool)
+    pool = new_pool()
+    items = list(queue)
+    queue.clear()
+    for item in items:
+        if item.future is not None and item.future.done() and item.future.exception() is None:
+            queue.append(item)  # finished before the crash: keep its result
+            continue
+        item.failures += 1
+        if item.failures < 2:
+            item.future = pool.submit(_worker_chunk, item.chunk)
+            queue.append(item)
+        elif len(item.chunk) > 1:
+            for rec in item.chunk:
+                single = _Pending([rec], failures=1)
+                single.future = pool.submit(_worker_chunk, [rec])
+                queue.append(single)
+        else:
+            rec = item.chunk[0]
+            done: Future = Future()
+            done.set_result(
+                [
+                    rec
+                    if is_error(rec)
+                    else error_record(
+                        rec.get("id"),
+                        "WorkerCrashed",
+                        f"record {rec.get('id')!r}: the worker process died twice while analysing it "
+                        "(out of memory or a crash in a native library); the run went on without it",
+                    )
+                ]
+            )
+            item.future = done
+            queue.append(item)
+    return pool
+
+
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop at once: cancel what is queued and end the worker processes."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        if proc.is_alive():
+            proc.terminate()
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        proc.join(timeout=5)
+
+
+# --------------------------------------------------------------------------- a whole run
+
+
+@dataclass
+class BatchSummary:
+    """What a run did."""
+
+    records: int = 0
+    errors: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+    bytes_in: int = 0
+    output: str = ""
+    interrupted: bool = False
+    error_types: collections.Counter = field(default_factory=collections.Counter)
+
+    @property
+    def kb_per_s(self) -> float:
+        return self.bytes_in / 1024 / self.seconds if self.seconds > 0 else 0.0
+
+    def line(self) -> str:
+        """The summary line printed at the end of a run."""
+        parts = [f"{self.records} records", f"{self.errors} errors"]
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped (already in output)")
+        parts += [f"{self.seconds:.1f} s", f"{self.kb_per_s:.0f} KB/s"]
+        head = "nlp-news batch: interrupted after " if self.interrupted else "nlp-news batch: "
+        tail = f" -> {self.output}" if self.output else ""
+        if self.error_types:
+            tail += " (" + ", ".join(f"{k}: {v}" for k, v in self.error_types.most_common(5)) + ")"
+        return head + ", ".join(parts) + tail
+
+
+class _Counted:
+    """Wraps the input stream to count the UTF-8 bytes of the texts that went in."""
+
+    def __init__(self, records: Iterable[dict[str, Any]]) -> None:
+        self._it = iter(records)
+        self.bytes = 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for rec in self._it:
+            text = rec.get("text")
+            if isinstance(text, str):
+                self.bytes += len(text.encode("utf-8", "surrogatepass"))
+            yield rec
+
+
+def _skip_done(records: Iterable[dict[str, Any]], done: set[str], summary: BatchSummary) -> Iterator[dict[str, Any]]:
+    from nlp_news.batch.writers import _id_str
+
+    for rec in records:
+        if _id_str(rec.get("id")) in done:
+            summary.skipped += 1
+            continue
+        yield rec
+
+
+def run_batch(
+    inputs: list[str],
+    output: str,
+    *,
+    format: str = "jsonl",
+    table: str = "articles",
+    n_process: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    resume: bool = False,
+    fields: Any = None,
+    encoding: str | None = None,
+    input_format: str = "auto",
+    options: dict[str, Any] | None = None,
+    progress: bool | None = None,
+    stdin: IO[bytes] | None = None,
+    stderr: IO[str] | None = None,
+) -> BatchSummary:
+    """Read ``inputs``, analyse, write ``output``; return what happened.
+
+    ``progress=None`` shows the bar only when stderr is a terminal. Raises
+    KeyboardInterrupt after closing the output when interrupted (the summary
+    is printed first).
+    """
+    from nlp_news.batch.records import Fields, count_records, expand_inputs, iter_records
+    from nlp_news.batch.writers import open_writer, prepare_resume
+
+    err = stderr or sys.stderr
+    summary = BatchSummary(output=output)
+    sources = expand_inputs(inputs, input_format=input_format)
+    done = prepare_resume(output, format=format, table=table) if resume else set()
+    show = err.isatty() if progress is None else progress
+    total = count_records(sources) if show else None
+    if total is not None:
+        total = max(total - len(done), 0)
+    records = iter_records(sources, fields=fields or Fields(), encoding=encoding, stdin=stdin)
+    if done:
+        records = _skip_done(records, done, summary)
+    counted = _Counted(records)
+    options = dict(options or {})
+    if engine == "local":
+        outputs = run_local(counted, options, n_process)
+    elif engine == "dask":
+        from nlp_news.batch.dask_engine import run_dask
+
+        outputs = run_dask(counted, options, scheduler=scheduler, n_workers=n_process)
+    else:
+        raise ValueError(f"unknown engine {engine!r}; use 'local' or 'dask'")
+
+    bar = _progress_bar(show, total, err)
+    writer = open_writer(output, format=format, table=table, resume=resume)
+    start = time.perf_counter()
+    try:
+        with _sigterm_as_interrupt():
+            for out in outputs:
+                writer.write(out)
+                summary.records += 1
+                if out.get("error"):
+                    summary.errors += 1
+                    summary.error_types[out["error"].get("type", "?")] += 1
+                    if bar is not None:
+                        bar.set_postfix(errors=summary.errors, refresh=False)
+                if bar is not None:
+                    bar.update(1)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        raise
+    finally:
+        try:
+            close = getattr(outputs, "close", None)
+            if close is not None:
+                close()  # stops the pool / cluster
+        finally:
+            writer.close()
+            if bar is not None:
+                bar.close()
+            summary.seconds = time.perf_counter() - start
+            summary.bytes_in = counted.bytes
+            print(summary.line(), file=err, flush=True)
+    return summary
+
+
+def _progress_bar(show: bool, total: int | None, err: IO[str]) -> Any:
+    if not show:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit=" rec", file=err, dynamic_ncols=True, smoothing=0.1, postfix={"errors": 0})
+
+
+class _sigterm_as_interrupt:
+    """Treat SIGTERM like Ctrl-C so the output is closed properly (main thread only)."""
+
+    def __enter__(self) -> None:
+        self._old = None
+        if threading.current_thread() is threading.main_thread():
+            self._old = signal.signal(signal.SIGTERM, _raise_interrupt)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._old is not None:
+            signal.signal(signal.SIGTERM, self._old)
+
+
+def _raise_interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
