@@ -131,6 +131,7 @@ class Analysis:
             return replace(rec, start=a, end=b, text=original[a:b])
 
         entities = [remap(e) for e in (doc._.entities or ())]
+        keywords = _original_keywords(doc, norm) if norm.script != "simplified" else list(doc._.keywords or ())
         facts = [remap(f) for f in (doc._.facts or ())]
         summary = doc._.summary or {}
         extremes = {k: summary.get(k) for k in ("most_positive", "most_negative") if k in summary}
@@ -149,7 +150,7 @@ class Analysis:
             sentiment=doc._.sentiment,
             sentiment_extremes=extremes,
             themes=doc._.themes,
-            keywords=doc._.keywords or (),
+            keywords=keywords,
             summary_sentences=summary_sents,
             boilerplate=boiler,
             stages=stages,
@@ -252,6 +253,20 @@ class Analysis:
             meta=d.get("meta"),
             analyzer=analyzer,
         )
+
+
+def _original_keywords(doc: Doc, norm: Normalized) -> list[tuple[str, float]]:
+    """Keywords as the article writes them (Traditional articles are read in Simplified)."""
+    first: dict[str, tuple[int, int]] = {}
+    for t in doc:
+        first.setdefault(t.text, (t.idx, t.idx + len(t.text)))
+    out = []
+    for word, weight in doc._.keywords or ():
+        if word in first:
+            a, b = norm.to_original(*first[word])
+            word = norm.original[a:b]
+        out.append((word, weight))
+    return out
 
 
 def _se(s: Span) -> dict[str, int]:

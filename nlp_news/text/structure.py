@@ -110,7 +110,7 @@ def structure(text: str, *, title: str | None = None, detect_title: bool = True)
     content: list[tuple[int, int]] = []
     n = len(lines)
     for i, (s, e) in enumerate(lines):
-        rule = boilerplate_rule(text[s:e], tail=i >= n - TAIL_LINES)
+        rule = boilerplate_rule(text[s:e])
         if rule:
             boiler.append(Span(s, e, rule))
             continue

@@ -1,0 +1,92 @@
+"""Options and helpers shared by the commands."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import click
+
+STAGE_NAMES = ("entities", "facts", "labels", "keywords")
+
+
+def analyzer_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--user-dict``, ``--disable``, ``--max-chars``: how the pipeline is built."""
+
+    @click.option(
+        "--user-dict",
+        type=click.Path(exists=True, dir_okay=False),
+        help="jieba user dictionary (word [freq] [type]); changes segmentation and entities.",
+    )
+    @click.option(
+        "--disable",
+        multiple=True,
+        type=click.Choice(STAGE_NAMES),
+        help="Switch a stage off (repeatable).",
+    )
+    @click.option("--max-chars", type=int, default=None, help="Longest article accepted (default 1,000,000 characters).")
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kw: Any) -> Any:
+        return f(*args, **kw)
+
+    return wrapper
+
+
+def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--encoding``, ``--published``, ``--title`` for article files."""
+
+    @click.option("--encoding", help="Encoding of the files (default: detect UTF-8, GB18030/GBK, Big5).")
+    @click.option("--published", help="Publication date (YYYY-MM-DD); resolves 今年, 上月 and the like.")
+    @click.option("--title", help="The article's title, when it is not the first line of the file.")
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kw: Any) -> Any:
+        return f(*args, **kw)
+
+    return wrapper
+
+
+def load_analyzer(user_dict: str | None, disable: tuple[str, ...], max_chars: int | None):
+    """Build the Analyzer, turning library errors into click errors."""
+    from nlp_news.analyzer import AnalysisError, load
+    from nlp_news.modelio import ModelNotFoundError
+    from nlp_news.tokenizer import UserDictError
+
+    kw: dict[str, Any] = {"disable": disable, "user_dict": user_dict}
+    if max_chars:
+        kw["max_chars"] = max_chars
+    try:
+        return load(**kw)
+    except (AnalysisError, ModelNotFoundError, UserDictError, FileNotFoundError, ValueError) as e:
+        raise click.ClickException(str(e)) from e
+
+
+@dataclass
+class Input:
+    """One input the user named: its display name and the Article read from it."""
+
+    name: str
+    article: Any = None
+    error: Exception | None = None
+
+
+def read_inputs(files: tuple[str, ...], encoding: str | None) -> Iterator[Input]:
+    """Read each named file (``-`` is stdin); a failure is an Input with ``error``."""
+    from nlp_news.io.read import ReadError, article_from_bytes, read_article
+
+    for name in files or ("-",):
+        try:
+            if name == "-":
+                data = sys.stdin.buffer.read()
+                yield Input("<stdin>", article_from_bytes(data, name="<stdin>", encoding=encoding))
+            else:
+                yield Input(name, read_article(name, encoding=encoding))
+        except ReadError as e:
+            yield Input(name, error=e)
+
+
+def error(message: str) -> None:
+    """An error line on stderr that names what failed; the run goes on."""
+    click.echo(click.style("error: ", fg="red", bold=True) + message, err=True)

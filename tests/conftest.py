@@ -1,0 +1,29 @@
+"""Shared fixtures: loaded pipelines (once per session), the samples, the shared data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+SHARED_DATA = Path(os.environ.get("NLP_NEWS_DATA", ROOT.parent / "shared" / "data"))
+SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in {".txt", ".html"})
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    """The full pipeline, as users get it from nlp_news.load()."""
+    import nlp_news
+
+    return nlp_news.load()
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """../shared/data beside the checkout (CI has a copy); skip when it is absent."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"shared data not found at {SHARED_DATA}")
+    return SHARED_DATA

@@ -1,0 +1,64 @@
+"""The jieba segmenter: same tokens as jieba, user words honoured, no global state."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_news.tokenizer import Segmenter, UserDictError, UserWord, parse_user_dict, read_user_dict
+
+
+def test_tokens_concatenate_back_to_the_text():
+    text = "MiniMax 的海螺AI在 2025 年前9个月营收3,050万美元，同比增长170%！\n下一段"
+    assert "".join(Segmenter().cut(text)) == text
+
+
+def test_user_words_change_segmentation():
+    assert "深言科技" not in Segmenter().cut("深言科技发布言川大模型")
+    seg = Segmenter(user_words=[UserWord("深言科技", None, "company"), UserWord("言川", None, "product")])
+    assert seg.cut("深言科技发布言川大模型")[:3] == ["深言科技", "发布", "言川"]
+
+
+def test_user_dictionary_file_is_read_with_freq_and_tag(tmp_path):
+    p = tmp_path / "user.txt"
+    p.write_text("\ufeff# 公司\n深言科技 20 company\n言川 product\n林思远\n", encoding="utf-8")
+    assert read_user_dict(p) == [
+        UserWord("深言科技", 20, "company"),
+        UserWord("言川", None, "product"),
+        UserWord("林思远", None, None),
+    ]
+
+
+def test_user_dictionary_errors_name_the_file(tmp_path):
+    with pytest.raises(UserDictError, match="does not exist"):
+        read_user_dict(tmp_path / "missing.txt")
+    bad = tmp_path / "gbk.txt"
+    bad.write_bytes("深言科技".encode("gbk"))
+    with pytest.raises(UserDictError, match="UTF-8"):
+        read_user_dict(bad)
+
+
+def test_a_private_segmenter_leaves_jiebas_global_tokenizer_alone():
+    import jieba
+
+    Segmenter(user_words=[UserWord("言川大模型", 1000, "product")])
+    Segmenter(user_words=[UserWord("言川大模型", 1000, "product")], backend="jieba").cut("言川大模型")
+    assert "言川大模型" not in jieba.lcut("言川大模型")
+    assert not jieba.dt.user_word_tag_tab
+
+
+@pytest.mark.parametrize("backend", ["rjieba", "jieba"])
+def test_both_backends_honour_user_words(backend):
+    seg = Segmenter(user_words=parse_user_dict(["深言科技 company"]), backend=backend)
+    assert seg.cut("深言科技上市")[0] == "深言科技"
+
+
+def test_rjieba_tokens_equal_jieba_tokens_on_the_news_corpus(shared_data):
+    import jieba
+
+    path = shared_data / "corpus" / "cnews" / "cnews-800.txt"
+    seg = Segmenter()
+    reference = jieba.Tokenizer()
+    lines = [line.split("\t", 1)[1] for line in path.read_text(encoding="utf-8").splitlines() if "\t" in line]
+    differ = [i for i, text in enumerate(lines) if seg.cut(text) != list(reference.cut(text))]
+    assert len(lines) == 800
+    assert differ == []
