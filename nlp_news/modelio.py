@@ -31,7 +31,11 @@ def models_dir() -> Path:
     env = os.environ.get("NLP_NEWS_MODELS")
     if env:
         return Path(env)
-    return Path(str(resources.files("nlp_news.models")))
+    try:
+        return Path(str(resources.files("nlp_news.models")))
+    except ModuleNotFoundError:
+        # Running from a source checkout without installing: models/ is beside the package.
+        return Path(__file__).resolve().parents[1] / "models"
 
 
 def model_path(name_or_path: str | os.PathLike[str]) -> Path:
