@@ -1,0 +1,244 @@
+"""Dates, periods, relative dates, weekdays and times of day.
+
+:data:`DATE_RE` finds one date expression in *folded* text (see
+:func:`nlp_news.numeric.numerals.fold`); :func:`date_value` turns its match
+into the ``nlp-news/1`` value: ``"2025"``, ``"2025-09"``, ``"2025-09-05"``,
+``"2025-Q3"``, ``"2025-H1"``, ``{"start", "end"}`` periods, ``"--09"`` /
+``"--06-16"`` / ``"---09"`` when the year is not written, ``"T15:30"`` for a
+time of day, or ``None`` for a relative date that cannot be resolved.
+
+>>> import datetime as dt
+>>> def v(s, pub=None):
+...     m = DATE_RE.match(s)
+...     return date_value(m, pub)
+>>> v("2025年9月5日"), v("2024年第三季度"), v("2025年前9个月")
+(('2025-09-05', False), ('2024-Q3', False), ({'start': '2025-01', 'end': '2025-09'}, False))
+>>> v("今年9月"), v("今年9月", dt.date(2025, 11, 3))
+(('--09', True), ('2025-09', True))
+>>> v("上半年"), v("上半年", dt.date(2024, 8, 1)), v("下午3时"), v("19时50分")
+((None, True), ('2024-H1', True), ('T15', True), ('T19:50', True))
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any
+
+from .numerals import parse_folded as parse_number
+
+_CN = "〇零一二三四五六七八九"
+YEAR = rf"(?:\d{{4}}|\d{{2}}|[{_CN}]{{4}}|[{_CN}]{{2}}|[两二一]千零?[{_CN}十]{{0,3}})"
+MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九正])"
+DAY = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+REL_YEAR: dict[str, int | None] = {
+    "今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2,
+    "明年": 1, "次年": 1, "来年": 1, "后年": 2, "同年": None,
+}
+REL_MONTH: dict[str, int | None] = {
+    "本月": 0, "当月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1, "次月": 1, "同月": None,
+}
+WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_REL_Y = "|".join(sorted(REL_YEAR, key=len, reverse=True))
+_REL_M = "|".join(sorted(REL_MONTH, key=len, reverse=True))
+HOUR = r"(?:2[0-4]|[01]?\d|二十[一二三四]?|十[一二三四五六七八九]?|[一二三四五六七八九两])"
+MINUTE = r"(?:[0-5]?\d|[二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_TIME_PREFIX = "凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|晚|早"
+
+DATE_RE = re.compile(
+    rf"""
+    (?<![\d.])
+    (?=[\d〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深Qq])
+    (?=[\d〇零一二两三四五六七八九十正Qq]|今年|去年|前年|明年|本年|当年|同年|次年|来年|后年|上年|本月|当月|上月|上个
+      |下月|下个|次月|同月|上上|下下|这个|[上下本这](?:周|星期|礼拜)|周[一二三四五六日天]|星期|礼拜|上半|下半|前[一二三1-9十]
+      |上世|本世|凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|晚[\d一二三四五六七八九十]|早[\d一二三四五六七八九十])
+    (?:
+      (?P<ny>\d{{4}})(?P<sep>[-/.])(?P<nm>1[0-2]|0?[1-9])(?P=sep)(?P<nd>3[01]|[12]\d|0?[1-9])(?![\d.])
+     |(?P<um>1[0-2]|0?[1-9])/(?P<ud>3[01]|[12]\d|0?[1-9])/(?P<uy>\d{{4}})(?!\d)
+     |(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])(?![\d.-])
+     |(?:(?P<cent>\d{{2}}|[一二]?十[一二三四五六七八九]?)世纪|(?P<rcent>上世纪|本世纪))?
+        (?P<dec>[1-9]0|[一二三四五六七八九]十)\s?年代(?P<decsub>初|中期|末|中)?
+     |(?P<tp>{_TIME_PREFIX})?(?P<hh>{HOUR})\s?(?P<hunit>[时点])(?:钟)?
+        (?:(?P<mi>{MINUTE}|半)\s?分?)?
+     |(?P<wpre>上上|下下|上个|下个|这个|上|下|本|这)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![年度期])
+     |(?P<rm>{_REL_M})\s?(?P<rd>{DAY})\s?[日号]
+     |(?:(?P<y>{YEAR})\s?年(?!代|级|期)|(?P<ry>{_REL_Y}))?
+      \s?
+      (?:
+         (?P<m>{MONTH})\s?月份?(?:\s?(?P<d>{DAY}|初[一二三四五六七八九十])\s?[日号]?)?(?P<msub>上旬|中旬|下旬|初|底|末)?
+        |第?(?P<q>[一二三四1-4])\s?季度(?P<qsub>末|初)?
+        |[Qq](?P<q2>[1-4])(?![\d])
+        |(?:(?<=年)(?:仅|的)?)?前(?P<qn>[一二三1-3])\s?个?季度
+        |(?P<h>上|下)半年
+        |(?:(?<=年)(?:仅|的)?)?前(?P<mn>1[01]|[1-9]|十一?|[一二三四五六七八九])\s?个\s?月
+        |(?<=年)年?(?P<ysub>底|初|末|中(?=[,.;，。；、]))
+      )?
+      (?(y)|(?(m)|(?(q)|(?(q2)|(?(qn)|(?(h)|(?(mn)|(?!))))))))
+    )
+    """,
+    re.X,
+)
+
+
+def _year(s: str) -> int | None:
+    v = parse_number(s)
+    if v is None:
+        return None
+    y = int(v)
+    if len(s) == 2:
+        y += 2000 if y <= 40 else 1900
+    return y
+
+
+def _month_num(s: str) -> int:
+    return 1 if s == "正" else int(parse_number(s) or 0)
+
+
+def _day_num(s: str) -> int:
+    if s.startswith("初"):
+        return int(parse_number(s[1:]) or 0)
+    return int(parse_number(s) or 0)
+
+
+def _ok(y: int | None, m: int | None = None, d: int | None = None) -> bool:
+    if y is not None and not 1000 <= y <= 2200:
+        return False
+    if m is not None and not 1 <= m <= 12:
+        return False
+    if d is not None and not 1 <= d <= 31:
+        return False
+    return True
+
+
+def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any, bool] | None:
+    """The value and ``relative`` flag of a :data:`DATE_RE` match, or None if it is no date.
+
+    >>> import datetime as dt
+    >>> date_value(DATE_RE.match("6月16日"), dt.date(2025, 7, 1))
+    ('2025-06-16', True)
+    >>> date_value(DATE_RE.match("2024年底")), DATE_RE.match("去年") is None
+    (('2024', False), True)
+    >>> date_value(DATE_RE.match("周五"), dt.date(2025, 9, 3))
+    ('2025-09-05', True)
+    """
+    g = m.groupdict()
+    pub = published
+    if g["ny"]:
+        y, mo, d = int(g["ny"]), int(g["nm"]), int(g["nd"])
+        if g["sep"] == "." and len(g["nm"]) == 1 and len(g["nd"]) == 1 and False:
+            return None
+        return (f"{y:04d}-{mo:02d}-{d:02d}", False) if _ok(y, mo, d) else None
+    if g["uy"]:
+        y, mo, d = int(g["uy"]), int(g["um"]), int(g["ud"])
+        return (f"{y:04d}-{mo:02d}-{d:02d}", False) if _ok(y, mo, d) else None
+    if g["iy"]:
+        return f"{g['iy']}-{g['im']}", False
+    if g["dec"]:
+        dec = int(parse_number(g["dec"]) or 0)
+        if g["cent"]:
+            base = (int(parse_number(g["cent"]) or 0) - 1) * 100
+            rel = False
+        elif g["rcent"] == "本世纪":
+            base, rel = 2000, True
+        else:
+            base, rel = 1900, True
+        start = base + dec
+        return {"start": f"{start:04d}", "end": f"{start + 9:04d}"}, rel
+    if g["hh"]:
+        hour = int(parse_number(g["hh"]) or 0)
+        tp, mi = g["tp"], g["mi"]
+        if not tp and g["hunit"] == "点" and not mi:
+            return None  # 3100点 is index points, 3点 alone is not a time
+        if hour > 24:
+            return None
+        if tp in ("下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "深夜", "晚") and hour < 12:
+            hour += 12
+        if tp == "中午" and hour < 11:
+            hour += 12
+        if mi:
+            minute = 30 if mi == "半" else int(parse_number(mi) or 0)
+            if minute > 59:
+                return None
+            return f"T{hour:02d}:{minute:02d}", True
+        return f"T{hour:02d}", True
+    if g["wd"]:
+        if pub is None:
+            return None, True
+        shift = {"上": -7, "上个": -7, "上上": -14, "下": 7, "下个": 7, "下下": 14}.get(g["wpre"] or "", 0)
+        monday = pub - _dt.timedelta(days=pub.weekday())
+        day = monday + _dt.timedelta(days=WEEKDAYS[g["wd"]] + shift)
+        return day.isoformat(), True
+    if g["rm"]:
+        d = _day_num(g["rd"])
+        delta = REL_MONTH[g["rm"]]
+        if not _ok(None, None, d):
+            return None
+        if pub is None or delta is None:
+            return f"---{d:02d}", True
+        mi = pub.year * 12 + pub.month - 1 + delta
+        return f"{mi // 12:04d}-{mi % 12 + 1:02d}-{d:02d}", True
+    # year / month / day / quarter / half / leading months
+    year: int | None = None
+    relative = False
+    if g["y"]:
+        year = _year(g["y"])
+        if year is None or not _ok(year):
+            return None
+        if len(g["y"]) == 2 and not (g["m"] or g["q"] or g["q2"] or g["h"] or g["qn"] or g["mn"]):
+            if not g["y"].startswith(("0", "零", "〇")):
+                return None  # 20年 alone: a duration more often than 2020
+    elif g["ry"]:
+        relative = True
+        delta = REL_YEAR[g["ry"]]
+        if pub is not None and delta is not None:
+            year = pub.year + delta
+    if g["ysub"] and not (g["y"] or g["ry"]):
+        return None  # 年底 alone
+    has_part = any(g[k] for k in ("m", "q", "q2", "qn", "h", "mn", "ysub"))
+    if not g["y"] and not has_part:
+        return None  # 今年 alone is not a fact
+    if g["ry"] and not has_part:
+        return None
+    if not g["y"] and not g["ry"]:
+        relative = True
+        if pub is not None:
+            year = pub.year
+    if g["m"]:
+        mo = _month_num(g["m"])
+        d = _day_num(g["d"]) if g["d"] else None
+        if not _ok(None, mo, d):
+            return None
+        if year is None:
+            return (f"--{mo:02d}-{d:02d}" if d else f"--{mo:02d}"), True
+        return (f"{year:04d}-{mo:02d}-{d:02d}" if d else f"{year:04d}-{mo:02d}"), relative
+    if g["q"] or g["q2"]:
+        q = int(parse_number(g["q"] or g["q2"]) or 0)
+        return (f"{year:04d}-Q{q}" if year is not None else None), relative
+    if g["h"]:
+        h = 1 if g["h"] == "上" else 2
+        return (f"{year:04d}-H{h}" if year is not None else None), relative
+    if g["qn"] or g["mn"]:
+        end = int(parse_number(g["qn"]) or 0) * 3 if g["qn"] else int(parse_number(g["mn"]) or 0)
+        if not 1 <= end <= 12:
+            return None
+        if year is None:
+            return None, True
+        return {"start": f"{year:04d}-01", "end": f"{year:04d}-{end:02d}"}, relative
+    if year is None:
+        return None, True
+    return f"{year:04d}", relative
+
+
+def range_end(start: Any, end: Any) -> Any:
+    """Fill what the second end of a date range leaves out from the first.
+
+    >>> range_end("2024-03-01", "--04-30"), range_end("2024-03-01", "---05"), range_end("2009", "2010")
+    ('2024-04-30', '2024-03-05', '2010')
+    """
+    if not isinstance(start, str) or not isinstance(end, str):
+        return end
+    if end.startswith("---") and len(start) >= 7 and start[:1].isdigit():
+        return start[:7] + "-" + end[3:]
+    if end.startswith("--") and start[:1].isdigit():
+        return start[:4] + "-" + end[2:]
+    return end

@@ -1,0 +1,728 @@
+"""The numeric-fact scanner: ``str -> list[Fact]``.
+
+One pass of compiled regular expressions over a length-preserving folded copy
+of the text finds candidates (non-fact zones such as URLs and codes, dates,
+fractions and 百分之 percentages, and numbers with whatever follows them); a
+small handler per candidate reads the words around it (bound words, currency,
+unit, growth words) and builds a :class:`~nlp_news.schema.Fact`. Overlaps are
+resolved leftmost-longest. Offsets are into the text given.
+
+>>> [(f.text, f.kind, f.value, f.currency, f.qualifier) for f in extract_facts("累计亏损已超过13.27亿美元(约92亿元人民币)")]
+[('超过13.27亿美元', 'money', 1327000000, 'USD', 'over'), ('约92亿元人民币', 'money', 9200000000, 'CNY', 'about')]
+>>> [(f.text, f.kind, f.value, f.unit) for f in extract_facts("覆盖200多个国家,拥有2.12亿用户")]
+[('200多个', 'count', 200, '国家'), ('2.12亿用户', 'count', 212000000, '用户')]
+>>> [(f.text, f.value) for f in extract_facts("2025年前9个月毛利率为23.3%")]
+[('2025年前9个月', {'start': '2025-01', 'end': '2025-09'}), ('23.3%', 23.3)]
+>>> extract_facts("统一思想,一些公司万一十分一直")
+[]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from bisect import bisect_right
+from typing import Any
+
+from ..schema import Fact
+from .dates import DATE_RE, date_value, range_end
+from .money import CURRENCY_PREFIXES, CURRENCY_WORDS, yuan_jiao_fen
+from .numerals import CN_DIGIT_CHARS, DIGITS, fold, format_value
+from .numerals import parse_folded as parse_number
+
+# --- lexicons -----------------------------------------------------------------
+
+#: Measure words and physical units: a number followed by one is a count.
+MEASURE_WORDS = sorted(
+    """家 只 套 亩 公顷 平方米 平方公里 平方千米 平米 立方米 方 人次 岁 名 位 辆 台 部 件 条 张 所 座 栋 幢 间 户
+    次 场 项 款 种 股 手 吨 万吨 公斤 千克 克 斤 两 公里 千米 米 厘米 毫米 英寸 英尺 英里 寸 升 毫升 枚 颗 粒 批 届
+    期 轮 页 本 篇 首 集 份 头 匹 架 艘 处 例 起 宗 笔 单 支 队 双 对 瓶 箱 盒 包 袋 杯 碗 列 趟 班 节 门 所 级
+    摄氏度 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
+    棵 株 条 把 台套 辆次 架次 人民 元宝 金币 代 层楼""".split(),
+    key=len,
+    reverse=True,
+)
+#: Nouns counted without a measure word (3亿用户): the noun is the unit.
+COUNT_NOUNS = sorted(
+    """用户 人口 员工 网民 游客 观众 玩家 会员 粉丝 居民 学生 球迷 患者 股东 投资者 客户 门店 订单 消费者 家庭 农户 职工
+    教师 老师 考生 毕业生 志愿者 旅客 乘客 读者 访客 车主 司机 选手 球员 运动员 企业 公司 城市 国家 地区 项目 作品 产品
+    台车 新车 辆车 套房 件事 部手机 万人""".split(),
+    key=len,
+    reverse=True,
+)
+LATIN_UNITS = sorted(
+    "GB MB TB KB kg km mm cm mg ml mAh GHz MHz Hz kWh kW MW nm dB fps ppi Mbps Gbps cc CC m mL L".split(),
+    key=len,
+    reverse=True,
+)
+TIME_UNITS = {
+    "年": "Y", "个年头": "Y", "年期": "Y", "个月": "M", "个多月": "M", "月": "M", "周": "W", "个星期": "W", "星期": "W",
+    "天": "D", "日": "D", "个工作日": "D", "工作日": "D", "小时": "H", "个小时": "H", "个钟头": "H", "钟头": "H",
+    "分钟": "MIN", "秒钟": "S", "秒": "S", "季度": "Q", "个季度": "Q",
+}
+ABOUT_LEFT = ("约为", "约合", "大约", "大概", "近似", "约")
+OVER_LEFT = ("超过", "超出", "逾", "至少", "不低于", "不少于", "起码", "多于", "高于", "大于", "超")
+UNDER_LEFT = ("将近", "接近", "不到", "不足", "低于", "少于", "不超过", "最多", "最长", "最快", "小于", "近")
+_BOUND_LEFT = {w: "about" for w in ABOUT_LEFT} | {w: "over" for w in OVER_LEFT} | {w: "under" for w in UNDER_LEFT}
+_BOUND_RIGHT = {
+    "左右": "about", "上下": "about", "以上": "over", "多": "over", "余": "over", "有余": "over",
+    "以下": "under", "以内": "under", "之内": "under", "内": "under", "+": "over",
+}
+_GROWTH_UP = "增长|增加|上涨|上升|提高|提升|增至|增|涨|升|扩大|飙升|攀升|大涨|猛增|暴涨"
+_GROWTH_DOWN = "下降|下跌|减少|下滑|降低|缩减|萎缩|跌|降|减|回落|暴跌|大跌|缩水"
+
+_alt = "|".join
+
+
+def _esc(words: Any) -> str:
+    return _alt(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_CN_CHARS = "零〇一二两俩三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖廿卅几"
+_AR = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_CN = rf"(?:[{_CN_CHARS}]+(?:点[{CN_DIGIT_CHARS}]+(?:[万亿]+)?)?)"
+_MAGN = r"(?:[多余几]?[十百千]?[万亿兆]+|[多余几]?[十百千](?=[万亿兆]))"
+#: A number: Arabic or Chinese, with magnitudes, spaces before a magnitude (3050 万).
+NUMBER = (
+    rf"(?=[\d{_CN_CHARS}负−-])(?:(?<![\d.])[-−](?=\d)|负)?(?:{_AR}(?:\s?{_MAGN}(?:\d+|[{_CN_CHARS}]+)?)*(?:\s?[kKMB](?![A-Za-z]))?"
+    rf"|{_CN}(?:\d+(?:[{_CN_CHARS}]+\d*)*)?)"
+)
+_NUMBER_RE = re.compile(NUMBER)
+
+_CUR_AFTER = _esc(CURRENCY_WORDS)
+_TAIL_RE = re.compile(
+    rf"""
+    (?P<more>\s?(?:有余|多|余|\+))?
+    \s?
+    (?P<u>
+       (?P<pct>%|个百分点|百分点)
+      |(?P<cur>{_CUR_AFTER})(?P<cur2>人民币)?
+         (?:(?P<jiao>\d|[{CN_DIGIT_CHARS}])(?P<jw>角|毛)(?:(?P<fen>\d|[{CN_DIGIT_CHARS}])分)?)?
+         (?:(?:/|每)(?P<per>平方米|平米|吨|股|斤|公斤|千克|亩|人|月|年|天|次|件|台|桶|盎司|[\u4e00-\u9fff]))?
+      |(?P<time>{_esc(TIME_UNITS)})(?P<half>半)?
+      |(?P<ge>个)(?!月|星期|小时|工作日|钟头|年头|季度|百分点)
+      |(?P<latin>{_esc(LATIN_UNITS)})(?![A-Za-z])
+      |(?P<cheng>成)(?P<chalf>半)?
+      |(?P<zhe>折)
+      |(?P<noun>{_esc(COUNT_NOUNS)})
+      |(?P<mw>{_esc(MEASURE_WORDS)})(?P<mhalf>半)?
+    )?
+    (?P<post>\s?(?:左右|上下|以上|以下|以内|之内))?
+    """,
+    re.X,
+)
+_RANGE_SEP = re.compile(r"\s?(?:-|~|至|到|—|－|～)\s?")
+_LEFT_RE = re.compile(
+    rf"(?:(?P<curp>人民币|RMB|US\$|HK\$|NT\$|\$|¥|€|£)\s?)?"
+    rf"(?P<bound>{_esc(_BOUND_LEFT)})?(?:了|在|是|有|为)?\s?(?P<curs>US\$|HK\$|NT\$|\$|¥|€|£)?\s?$"
+)
+_CHANGE_RE = re.compile(rf"(?P<yoy>同比|环比)?(?:(?P<up>{_GROWTH_UP})|(?P<down>{_GROWTH_DOWN}))?(?:了|约|超过|逾|近|达|至|到|为)*\s?$")
+_PER_LEFT = re.compile(r"每(?:一)?(?P<per>平方米|平米|亩|股|吨|斤|公斤|人|户|月|年|天|次|台|辆|[\u4e00-\u9fff])$")
+_NOUN_AFTER_GE = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,2}")
+_NOUN_STOP = set("的了在是和与及或等中上下里内以有为将被把对也都就而并从到至左右多余这那其该各每些月小星工年天来前后已")
+
+# Zones that are never facts and hold no number of their own: URLs and e-mail addresses.
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.]+")
+_FRACTION_RE = re.compile(
+    rf"(?=[\d{_CN_CHARS}])(?:(?P<den>{_AR}|[{_CN_CHARS}]+)\s?分\s?之\s?(?P<num>{_AR}[kK]?|[{_CN_CHARS}]+(?:点[{CN_DIGIT_CHARS}]+)?)"
+    rf"|(?P<half>一半)"
+    rf"|(?P<baifen>百)\s?分\s?之\s?(?P<bnum>{_AR}\s?[kK]?|[{_CN_CHARS}]+\s?(?:点\s?[{CN_DIGIT_CHARS}]+)?))"
+)
+_ORDINAL_RE = re.compile(rf"第\s?(?P<n>{_AR}|[{_CN_CHARS}]+)(?:\s?(?P<u>{_esc(MEASURE_WORDS)}|个|季|大|位))?")
+_TOP_RE = re.compile(rf"前(?P<n>[1-9]\d{{0,2}}|[一二三四五六七八九十]{{1,3}})(?=名|强|位|大|$|[,，。、的])(?P<u>名|强|位)?")
+_RATIO_RE = re.compile(r"(?<![\d:.])(?P<a>\d+(?:\.\d+)?)\s?[:比]\s?(?P<b>\d+(?:\.\d+)?)(?![\d:.])")
+_VAGUE_BEFORE = set("数几")
+
+
+def extract_facts(text: str, *, published: _dt.date | None = None) -> list[Fact]:
+    """All numeric facts in ``text``, sorted and non-overlapping; never raises.
+
+    >>> [(f.text, f.kind, f.value) for f in extract_facts("MiniMax 推出第2款产品,增长了三成")]
+    [('第2款', 'ordinal', 2), ('三成', 'percent', 30)]
+    >>> [(f.text, f.value, f.change) for f in extract_facts("营收同比增长超过170%")]
+    [('超过170%', 170, '+')]
+    >>> [f.text for f in extract_facts("iPhone 4 与 4S店, 5G, 600036.SH, www.a.com/3")]
+    []
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        return _Scanner(text, published).run()
+    except Exception:  # pragma: no cover - last line of defence: a fact stage must not break a pipeline
+        return []
+
+
+class _Scanner:
+    __slots__ = ("text", "f", "pub", "cands", "reach", "date_tried")
+
+    def __init__(self, text: str, published: _dt.date | None) -> None:
+        self.text = text
+        self.f = fold(text)
+        self.pub = published if isinstance(published, _dt.date) else None
+        self.cands: list[tuple[int, int, int, str | None, Any, dict[str, Any] | None]] = []
+        self.reach = 0  # end of the furthest candidate so far
+        self.date_tried = 0  # positions below this were tried as date starts
+
+    # -- candidates --------------------------------------------------------------
+    def add(self, made: tuple[str, Any, dict[str, Any]] | None, start: int, end: int, prio: int) -> None:
+        """Record a candidate made by :meth:`make`; ``None`` marks a zone that is never a fact."""
+        if end > start:
+            kind, value, kw = made if made is not None else (None, None, None)
+            self.cands.append((start, -(end - start), prio, kind, value, kw))
+            if end > self.reach:
+                self.reach = end
+
+    @staticmethod
+    def make(start: int, end: int, kind: str, value: Any, source: str, **kw: Any) -> tuple[str, Any, dict[str, Any]]:
+        kw["source"] = source
+        return kind, value, kw
+
+    def run(self) -> list[Fact]:
+        f = self.f
+        if "http" in f or "www." in f or "@" in f:
+            for m in _URL_RE.finditer(f):
+                self.add(None, m.start(), m.end(), 0)
+        for m in _SCAN_RE.finditer(f):
+            s = m.start()
+            if s < self.reach:
+                continue
+            e = m.end()
+            nxt = f[e : e + 1]
+            prev = f[s - 1 : s]
+            if nxt in _DATE_NEXT or prev in _DATE_PREV:
+                self.dates_at(s)
+                if s < self.reach:
+                    continue
+            self.number(m, nxt, prev)
+        for kw in _DATE_KEYWORDS:
+            i = f.find(kw)
+            while i >= 0:
+                self.dates_at(i, force=True)
+                i = f.find(kw, i + 1)
+        self.cands.sort(key=lambda c: (c[0], c[1], c[2]))
+        out: list[Fact] = []
+        last_end = 0
+        text = self.text
+        for start, neg_len, _prio, kind, value, kw in self.cands:
+            if start < last_end:
+                continue
+            end = start - neg_len
+            last_end = end
+            if kind is None:
+                continue
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            while start < end and text[start].isspace():
+                start += 1
+            out.append(Fact(text=text[start:end], start=start, end=end, kind=kind, value=value, **kw))
+        return out
+
+    def dates_at(self, s: int, force: bool = False) -> None:
+        """Try a date expression starting at ``s`` or up to four characters before it."""
+        f = self.f
+        lo = max(s - 4, self.date_tried, 0) if not force else max(s - 4, 0)
+        for st in range(lo, s + 1):
+            if f[st] in _DATE_START:
+                m = DATE_RE.match(f, st)
+                if m and m.end() > st:
+                    self.date_tried = max(self.date_tried, s + 1)
+                    if self.date(m):
+                        return
+        self.date_tried = max(self.date_tried, s + 1)
+
+    # -- context -----------------------------------------------------------------
+    def left(self, start: int) -> tuple[int, str | None, str | None]:
+        """Bound word and currency before ``start``: (new start, qualifier, currency)."""
+        f = self.f
+        if start == 0 or f[start - 1] not in _LEFT_LAST:
+            return start, None, None
+        lo = max(0, start - 8)
+        m = _LEFT_RE.search(f, lo, start)
+        if not m or m.start() == m.end():
+            return start, None, None
+        q = _BOUND_LEFT.get(m.group("bound") or "")
+        cur = m.group("curp") or m.group("curs")
+        code = CURRENCY_PREFIXES.get(cur) if cur else None
+        if not q and not code:
+            return start, None, None
+        if q and not code and m.group("bound") in ("近", "超") and m.start("bound") > 0:
+            if f[m.start("bound") - 1] in "最接将逼附":  # 最近, 附近
+                return start, None, None
+        new = m.start("curp") if m.group("curp") else (m.start("bound") if m.group("bound") else m.start("curs"))
+        return new, q, code
+
+    def change(self, start: int) -> str | None:
+        seg = self.f[max(0, start - 10) : start]
+        if _GROWTH_CHARS.isdisjoint(seg):
+            return None
+        for p in ",，。;；:：!！?？(（":
+            i = seg.rfind(p)
+            if i >= 0:
+                seg = seg[i + 1 :]
+        if not seg:
+            return None
+        m = _CHANGE_RE.search(seg)
+        if not m or m.start() == m.end():
+            return None
+        if m.group("up"):
+            return "+"
+        if m.group("down"):
+            return "-"
+        if m.group("yoy"):
+            return "yoy"
+        return None
+
+    # -- handlers ----------------------------------------------------------------
+    def date(self, m: re.Match[str]) -> bool:
+        try:
+            res = date_value(m, self.pub)
+        except (ValueError, OverflowError):
+            return False
+        if res is None:
+            return False
+        value, rel = res
+        start, end = m.start(), m.end()
+        # a range: 2024年3月1日至4月30日, 2009年到2010年
+        r = _RANGE_SEP.match(self.f, end)
+        if r and not isinstance(value, dict) and not (isinstance(value, str) and value.startswith("T")):
+            m2 = DATE_RE.match(self.f, r.end())
+            if m2 and m2.end() > m2.start():
+                try:
+                    res2 = date_value(m2, self.pub)
+                except (ValueError, OverflowError):
+                    res2 = None
+                if res2 is not None and res2[0] is not None and value is not None:
+                    value = {"start": value, "end": range_end(value, res2[0])}
+                    end = m2.end()
+        # 2020年以来: only 2020年 is the fact, 以来 is not in the span
+        self.add(self.make(start, end, "date", value, "rule:date", relative=rel), start, end, 1)
+        return True
+
+    def fraction(self, m: re.Match[str]) -> None:
+        start, end = m.start(), m.end()
+        if m.group("half"):
+            value: float | None = 50.0
+        elif m.group("baifen"):
+            value = parse_number(m.group("bnum"))
+        else:
+            den, num = parse_number(m.group("den")), parse_number(m.group("num"))
+            if den is None or num is None or den == 0:
+                return
+            value = num / den * 100
+        if value is None:
+            return
+        s2, q, _ = self.left(start)
+        q2 = self.right_bound(end)
+        if q2:
+            q, end = q2[0] if q is None or q == "about" else q, q2[1]
+        self.add(
+            self.make(s2, end, "percent", format_value(round(value, 4)), "rule:percent", qualifier=q, change=self.change(s2)),
+            s2, end, 2,
+        )
+
+    def right_bound(self, end: int) -> tuple[str, int] | None:
+        m = re.match(r"\s?(左右|上下|以上|以下|以内|之内)", self.f[end : end + 3])
+        if m:
+            return _BOUND_RIGHT[m.group(1)], end + m.end()
+        return None
+
+    def ordinal(self, m: re.Match[str]) -> None:
+        v = parse_number(m.group("n"))
+        if v is None or v != int(v):
+            return
+        unit = m.group("u")
+        end = m.end()
+        if unit in ("季", "大"):
+            end -= 1
+            unit = None
+        self.add(self.make(m.start(), end, "ordinal", int(v), "rule:ordinal", unit=unit), m.start(), end, 2)
+
+    def top(self, m: re.Match[str]) -> None:
+        v = parse_number(m.group("n"))
+        if v is None:
+            return
+        self.add(
+            self.make(m.start(), m.end(), "ordinal", int(v), "rule:ordinal", unit=m.group("u"), qualifier="under"),
+            m.start(), m.end(), 3,
+        )
+
+    def ratio(self, m: re.Match[str]) -> None:
+        a, b = float(m.group("a")), float(m.group("b"))
+        if b == 0:
+            return
+        if m.group(0).count(":") and len(m.group("b")) == 2 and int(a) <= 24 and "." not in m.group(0):
+            # 20:30 is a time of day
+            self.add(self.make(m.start(), m.end(), "date", f"T{int(a):02d}:{m.group('b')}", "rule:date", relative=True), m.start(), m.end(), 2)
+            return
+        self.add(self.make(m.start(), m.end(), "number", format_value(round(a / b, 4)), "rule:number", unit="ratio"), m.start(), m.end(), 2)
+
+    def number(self, m: re.Match[str], nxt: str, prev: str) -> None:  # noqa: C901 - reads a number's surroundings
+        f = self.f
+        start, end = m.start(), m.end()
+        core = m.group(0)
+        c0 = core[0]
+        arabic = c0.isdigit() or c0 in "-−" or (c0 == "负" and len(core) > 1 and core[1].isdigit())
+        # forms led by a word before the number, or fractions after it
+        if prev == "第" or (prev == " " and f[start - 2 : start - 1] == "第"):
+            om = _ORDINAL_RE.match(f, start - (1 if prev == "第" else 2))
+            if om:
+                self.ordinal(om)
+                return
+        if nxt == "分" or (nxt == " " and f[end + 1 : end + 2] == "分"):
+            fm = _FRACTION_RE.match(f, start)
+            if fm:
+                self.fraction(fm)
+                return
+        if nxt == "半" and core == "一" and f[end + 1 : end + 2] not in _HALF_UNIT:
+            self.add(self.make(start, end + 1, "percent", 50, "rule:percent"), start, end + 1, 2)
+            return
+        if prev == "前":
+            tm = _TOP_RE.match(f, start - 1)
+            if tm:
+                self.top(tm)
+                return
+        if nxt in ":比" and arabic:
+            rm = _RATIO_RE.match(f, start)
+            if rm:
+                self.ratio(rm)
+                return
+        if nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST:
+            # cheap rejection: nothing after the number says what it counts
+            if not arabic:
+                if len(core) == 1 or not _has_magnitude(core):
+                    return
+            elif not (nxt.isascii() and nxt.isalpha()) and not _has_magnitude(core) and not (
+                len(core) == 4 and core[:2] in ("19", "20")
+            ):
+                if nxt == "." and f[end + 1 : end + 2].isdigit():
+                    self.add(None, start, end + 2, 0)  # 2.0.1: a version
+                return
+        if not arabic:
+            if c0 in "几" or prev in _VAGUE_BEFORE:
+                self.add(None, start, end, 0)
+                return
+            if _IDIOM_RE.search(f, max(0, start - 3), end + 4):
+                self.add(None, start, end, 0)
+                return
+        else:
+            if prev.isascii() and prev.isalpha():
+                self.add(None, start, end, 0)
+                return  # X200, MP3, G20
+            if prev == " " and start >= 2 and f[start - 2].isascii() and f[start - 2].isalpha() and nxt in " ,.;:)":
+                return  # iPhone 4
+            digits = core.replace(",", "")
+            if len(digits) >= 7 and digits.isdigit() and "," not in core:
+                self.add(None, start, end, 0)
+                return  # phone numbers and codes
+            if digits[:1] == "0" and len(digits) > 1 and digits[1:2] != ".":
+                self.add(None, start, end, 0)
+                return  # 010-..., 000001: codes
+            if nxt in "-" and _PHONE_TAIL.match(f, end):
+                self.add(None, start, end + 9, 0)
+                return
+            if f[max(0, start - 3) : start] in _INDEX_NAMES or f[max(0, start - 2) : start] in _INDEX_NAMES:
+                self.add(None, start, end, 0)
+                return  # 沪深300
+            if f.startswith("日均线", end) or f.startswith("日线", end):
+                self.add(None, start, end + 2, 0)
+                return
+        over = None
+        if not arabic and c0 in "百千万亿兆" and len(core) >= 1:
+            if prev == "上" and len(core) == 1:
+                start -= 1
+                over = "over"
+            elif len(core) == 1 or core[1] not in "万亿":
+                return
+        # ranges written as adjacent digits: 六七家, 两三万元, 二三十
+        low_high = None
+        if not arabic:
+            low_high = _adjacent_range(core)
+        value = None if low_high else parse_number(core)
+        if value is None and low_high is None:
+            return
+        if "几" in core or "多" in core or "余" in core:
+            over = "over"
+        # a range with a connector: 10-20亿元, 3至5年, 八到九百亿
+        r = _RANGE_SEP.match(f, end)
+        if r and low_high is None:
+            m2 = _NUMBER_RE.match(f, r.end())
+            if m2 and m2.end() > m2.start():
+                v2 = parse_number(m2.group(0))
+                if v2 is not None and value is not None:
+                    tail2 = _TAIL_RE.match(f, m2.end())
+                    if tail2 and (tail2.end() > tail2.start() or _has_magnitude(m2.group(0))):
+                        lo = value
+                        if not _has_magnitude(core) and _has_magnitude(m2.group(0)):
+                            mult = _magnitude(m2.group(0))
+                            lo = value * mult if value * mult <= v2 else value
+                        if lo < v2:
+                            low_high = (lo, v2)
+                            end = m2.end()
+                            core = f[start:end]
+        t = _TAIL_RE.match(f, end)
+        tend = t.end() if t else end  # type: ignore[union-attr]
+        has_unit = t is not None and t.group("u") is not None
+        g = t.groupdict() if has_unit or (t is not None and t.end() > end) else _EMPTY
+        if g.get("more"):
+            over = "over"
+        # plain number followed by a Latin letter that is not a unit: 5G, 4S, 1080P
+        after = f[tend : tend + 1]
+        if arabic and not g.get("latin") and not has_unit and after.isascii() and after.isalpha():
+            self.add(None, start, tend + 1, 0)
+            return
+        if arabic and f[end : end + 1].isascii() and f[end : end + 1].isalpha() and not (g.get("latin") or g.get("ge")):
+            if not re.match(r"[kKMB](?![A-Za-z])", f[end:]):
+                self.add(None, start, end + 1, 0)
+                return
+        if not has_unit:
+            self.bare(start, end, core, value, low_high, over, arabic, g, tend)
+            return
+        s2, q_left, cur_left = self.left(start)
+        qual = q_left or over
+        post = g.get("post")
+        if post:
+            pq = _BOUND_RIGHT[post.strip()]
+            if qual is None or (qual == "about" and pq != "about"):
+                qual = pq
+        kind = "count"
+        unit: str | None = None
+        currency = None
+        val: Any = value
+        scale = 1.0
+        source = "rule:count"
+        if g.get("pct"):
+            kind, source = "percent", "rule:percent"
+            unit = "百分点" if "百分点" in g["pct"] else None
+        elif g.get("cur"):
+            kind, source = "money", "rule:money"
+            if not arabic and (g["cur"] in ("角", "毛钱") or (g["cur"] == "块" and not g.get("jiao"))):
+                if g["cur"] == "块" and core not in ("一", "二"):
+                    kind, source, unit = "count", "rule:count", "块"
+                    self.add(self.make(s2, tend, kind, format_value(value) if value is not None else None, source, unit=unit,
+                                       qualifier=qual), s2, tend, 2)
+                return
+            code, scale = CURRENCY_WORDS[g["cur"]]
+            currency = code
+            if cur_left and g["cur"] in ("元", "块", "圆"):
+                currency = cur_left
+            if g.get("jiao") and value is not None:
+                val = yuan_jiao_fen(value, g["jiao"], g["jw"], g.get("fen"))
+            if g.get("per"):
+                unit = "/" + g["per"]
+            else:
+                pm = _PER_LEFT.search(f, max(0, s2 - 6), s2)
+                if pm:
+                    unit = "/" + pm.group("per")
+            if g["cur"] in ("金币", "元宝"):
+                kind = "count"
+        elif g.get("time"):
+            tu = g["time"]
+            if not arabic and core == "一" and prev == "每":
+                return
+            kind, source = "duration", "rule:duration"
+            code = TIME_UNITS[tu]
+            if tu == "日" and low_high is None:
+                # 3日 is the 3rd of the month in news copy
+                if value is None or value != int(value) or not 1 <= value <= 31 or s2 != start:
+                    return
+                d = int(value)
+                dv: Any = f"---{d:02d}"
+                if self.pub:
+                    dv = f"{self.pub.year:04d}-{self.pub.month:02d}-{d:02d}"
+                self.add(self.make(start, tend, "date", dv, "rule:date", relative=True), start, tend, 2)
+                return
+            if tu == "月" and low_high is None and not (prev == "每" or f[max(0, start - 2) : start].endswith("每")):
+                return  # 9月 is a month (the date pass), not nine months
+            if tu == "年" and value is not None and 1000 <= value <= 2200 and low_high is None:
+                return  # a year: the date pass handles it
+            if tu == "年期":
+                unit = "年期"
+            half = 0.5 if g.get("half") else 0.0
+            val = _duration(value, code, half) if low_high is None else {
+                "low": _duration(low_high[0], code, 0.0), "high": _duration(low_high[1], code, half)}
+            if val is None:
+                return
+            self.add(
+                self.make(s2, tend, kind, val, source, unit=unit, qualifier=qual, change=None),
+                s2, tend, 2,
+            )
+            return
+        elif g.get("cheng"):
+            kind, source = "percent", "rule:percent"
+            scale = 10.0
+            if g.get("chalf") and value is not None:
+                val = value + 0.5
+        elif g.get("zhe"):
+            kind, source, unit = "percent", "rule:percent", "折"
+            scale = 10.0 if (value is not None and value < 10) else 1.0
+        elif g.get("ge"):
+            nm = _NOUN_AFTER_GE.match(f, tend)
+            noun = None
+            if nm:
+                w = nm.group(0)
+                if w[0] not in _NOUN_STOP:
+                    noun = w if len(w) == 1 or w[1] not in _NOUN_STOP else w[0]
+            unit = noun or "个"
+        elif g.get("noun"):
+            unit = g["noun"]
+        elif g.get("latin"):
+            unit = g["latin"]
+        elif g.get("mw"):
+            unit = g["mw"]
+            if unit in ("倍",):
+                kind, source = "number", "rule:number"
+            elif unit == "点":
+                if not arabic:
+                    return  # 一点 = a little; 三点 alone is a time the date pass did not take
+                kind, source = "number", "rule:number"
+            elif unit == "分" and not arabic:
+                return  # 十分 = very
+            elif unit in ("两",) and not arabic:
+                return
+            if g.get("mhalf") and value is not None:
+                val = value + 0.5
+        # 二 before a classifier is an ordinal or a name (富二代, 二套房), counts use 两
+        if not arabic and core == "二" and kind == "count":
+            return
+        # the indefinite 一 before a classifier: 一家公司 "a company"
+        if not arabic and core == "一" and kind == "count" and q_left is None and f[start - 2 : start] not in ("其中", "只有", "仅有") and prev not in "第前":
+            return
+        if not arabic and core in ("两",) and kind == "count" and unit in ("人",):
+            pass
+        if low_high is not None:
+            lo_v, hi_v = low_high
+            val = {"low": format_value(lo_v * scale), "high": format_value(hi_v * scale)}
+        elif val is not None:
+            val = format_value(val * scale)
+        if val is None:
+            return
+        self.add(
+            self.make(s2, tend, kind, val, source, unit=unit, currency=currency, qualifier=qual, change=self.change(s2)),
+            s2, tend, 2,
+        )
+
+    def bare(self, start: int, end: int, core: str, value: float | None, low_high: Any, over: str | None,
+             arabic: bool, g: dict[str, Any], tend: int) -> None:
+        """A number with nothing after it that says what it counts."""
+        f = self.f
+        if not arabic:
+            # Chinese numerals alone are words (一定, 十一 the holiday) unless they carry a magnitude: 三千万
+            if not _has_magnitude(core) or core[0] in "万亿":
+                return
+        if value is None and low_high is None:
+            return
+        # a year written without 年: 2018 looks like a year
+        if arabic and value is not None and re.fullmatch(r"(?:19|20)\d\d", core):
+            nxt = f[end : end + 1]
+            if nxt not in ".%,-" and not nxt.isdigit():
+                self.add(self.make(start, end, "date", core, "rule:date:bare-year"), start, end, 3)
+            return
+        if arabic and not _has_magnitude(core):
+            return  # a bare small number: a list enumerator, a score, a code
+        s2, q_left, cur_left = self.left(start)
+        qual = q_left or over
+        if g.get("post"):
+            qual = qual or _BOUND_RIGHT[g["post"].strip()]
+        if low_high is not None:
+            val: Any = {"low": format_value(low_high[0]), "high": format_value(low_high[1])}
+        else:
+            val = format_value(value)  # type: ignore[arg-type]
+        kind = "money" if cur_left else "number"
+        self.add(
+            self.make(s2, tend, kind, val, "rule:" + kind, currency=cur_left, qualifier=qual, change=self.change(s2)),
+            s2, tend, 2,
+        )
+
+
+_RANGE_FIRST = set("-~至到—－～")
+_EMPTY: dict[str, Any] = {}
+_HALF_UNIT = set("年个小天月周星")
+_DATE_NEXT = set("年月日号季时点周星半代世-/.:")
+_DATE_PREV = set("周期拜第前今去本上下明次同当午晨晚早上")
+_DATE_START = set("0123456789〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深Qq")
+_DATE_KEYWORDS = ("半年", "周日", "周天", "星期日", "星期天", "礼拜日", "礼拜天")
+_LEFT_LAST = set("约为合概似超过出逾少低于起码多高大近到足最长快小了在是有币$¥€£ B")
+_GROWTH_CHARS = set("增涨升提扩飙攀猛暴降跌减滑缩萎落比")
+_INDEX_NAMES = {"沪深", "上证", "中证", "深证", "深成", "创业板", "中小板", "科创", "恒生", "国企", "标普", "富时", "道琼斯", "日经"}
+_PHONE_TAIL = re.compile(r"-\d{3,4}-?\d{4}")
+_IDIOM_RE = re.compile(
+    r"成千上万|千千万万|万无一失|一五一十|三三两两|七上八下|乱七八糟|五颜六色|四面八方|九牛一毛|千方百计|一模一样|十全十美"
+    r"|一心一意|独一无二|三心二意|千军万马|万众一心|一举两得|一石二鸟|一分钱|一毛钱|一毛不拔|五湖四海|三番五次|七嘴八舌"
+    r"|一年一度|一日三餐|一分为二|九九归一|十有八九|三通一平|一级|二级|三级|一线|二线|三线|四线|三个代表|一国两制|两会"
+)
+_TAIL_FIRST = set(
+    "%个百多余有左上以之成折倍点人年月周星天日小分秒季元圆块毛角美港欧英台韩澳加新瑞法卢印泰奈林越比雷兰里迪马"
+) | {w[0] for w in MEASURE_WORDS} | {w[0] for w in COUNT_NOUNS} | set(" 万亿千")
+
+
+def _has_magnitude(core: str) -> bool:
+    return any(c in "万亿兆" for c in core) or core[-1:] in "kKMB" or any(c in "十百千" for c in core)
+
+
+def _magnitude(core: str) -> float:
+    """The magnitude that ends a numeral: 九百亿 -> 1e10 (for 八到九百亿).
+
+    >>> _magnitude("九百亿"), _magnitude("20亿"), _magnitude("5")
+    (10000000000.0, 100000000.0, 1.0)
+    """
+    i = len(core)
+    while i > 0 and core[i - 1] in "十百千万亿兆":
+        i -= 1
+    tail = core[i:]
+    if not tail:
+        return 1.0
+    return parse_number("一" + tail) or 1.0
+
+
+def _adjacent_range(core: str) -> tuple[float, float] | None:
+    """六七 -> (6, 7); 两三万 -> (20000, 30000); 二三十 -> (20, 30); None otherwise.
+
+    >>> _adjacent_range("两三万"), _adjacent_range("二三十"), _adjacent_range("九九"), _adjacent_range("二零二五")
+    ((20000.0, 30000.0), (20.0, 30.0), None, None)
+    """
+    if len(core) < 2 or core[0] not in DIGITS or core[1] not in DIGITS:
+        return None
+    a, b = DIGITS[core[0]], DIGITS[core[1]]
+    if b != a + 1 or a == 0:
+        return None
+    rest = core[2:]
+    if any(c in DIGITS for c in rest):
+        return None
+    mult = parse_number("一" + rest) if rest else 1.0
+    if mult is None:
+        return None
+    return a * mult, b * mult
+
+
+def _duration(v: float | None, code: str, half: float) -> str | None:
+    """ISO 8601 duration of ``v`` units.
+
+    >>> _duration(3, "Y", 0), _duration(0.5, "Y", 0), _duration(2, "H", 0), _duration(1, "Y", 0.5)
+    ('P3Y', 'P6M', 'PT2H', 'P18M')
+    """
+    if v is None:
+        return None
+    v = v + half
+    if code == "Q":
+        code, v = "M", v * 3
+    if code in ("Y",) and v != int(v):
+        code, v = "M", v * 12
+    if code == "W" and v != int(v):
+        code, v = "D", v * 7
+    if code == "D" and v != int(v):
+        code, v = "H", v * 24
+    if code == "H" and v != int(v):
+        code, v = "MIN", v * 60
+    n = format_value(v)
+    if code in ("H", "MIN", "S"):
+        return f"PT{n}{'M' if code == 'MIN' else code}"
+    return f"P{n}{code}"
+
+# The scanner's entry regex: a Chinese numeral only where a word before or after it can make it a fact,
+# so that the many 一/十/万 inside ordinary words never reach Python.
+_FOLLOW = _TAIL_FIRST | _DATE_NEXT | _RANGE_FIRST | set("分半点几多余")
+_PRECEDE = _DATE_PREV | set("第前上")
+_SCAN_RE = re.compile(
+    rf"(?:(?<=[{re.escape(''.join(sorted(_PRECEDE)))}])|(?=[\d负−-])"
+    rf"|(?=[{_CN_CHARS}]+(?:点[{CN_DIGIT_CHARS}]+)?[{re.escape(''.join(sorted(_FOLLOW)))}]))" + NUMBER
+)

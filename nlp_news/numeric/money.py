@@ -1,0 +1,118 @@
+"""Currencies and the 元/角/分 arithmetic of money amounts.
+
+>>> currency_code("亿美元".removeprefix("亿"))
+'USD'
+>>> currency_code("港币"), currency_code("元人民币"), currency_code("块钱")
+('HKD', 'CNY', 'CNY')
+>>> yuan_jiao_fen(5, "三", "毛", None)
+5.3
+"""
+
+from __future__ import annotations
+
+from .numerals import parse_number
+
+#: Currency words after a number, longest first in the regex; value: ISO code and factor.
+CURRENCY_WORDS: dict[str, tuple[str, float]] = {
+    "元人民币": ("CNY", 1.0),
+    "人民币": ("CNY", 1.0),
+    "人民币元": ("CNY", 1.0),
+    "元": ("CNY", 1.0),
+    "圆": ("CNY", 1.0),
+    "块钱": ("CNY", 1.0),
+    "块": ("CNY", 1.0),
+    "毛钱": ("CNY", 0.1),
+    "角": ("CNY", 0.1),
+    "美元": ("USD", 1.0),
+    "美圆": ("USD", 1.0),
+    "美金": ("USD", 1.0),
+    "美分": ("USD", 0.01),
+    "港元": ("HKD", 1.0),
+    "港币": ("HKD", 1.0),
+    "港圆": ("HKD", 1.0),
+    "欧元": ("EUR", 1.0),
+    "日元": ("JPY", 1.0),
+    "日圆": ("JPY", 1.0),
+    "英镑": ("GBP", 1.0),
+    "新台币": ("TWD", 1.0),
+    "台币": ("TWD", 1.0),
+    "韩元": ("KRW", 1.0),
+    "韩圆": ("KRW", 1.0),
+    "澳元": ("AUD", 1.0),
+    "澳币": ("AUD", 1.0),
+    "加元": ("CAD", 1.0),
+    "加币": ("CAD", 1.0),
+    "新加坡元": ("SGD", 1.0),
+    "新元": ("SGD", 1.0),
+    "瑞士法郎": ("CHF", 1.0),
+    "瑞郎": ("CHF", 1.0),
+    "法郎": ("CHF", 1.0),
+    "卢布": ("RUB", 1.0),
+    "印度卢比": ("INR", 1.0),
+    "卢比": ("INR", 1.0),
+    "泰铢": ("THB", 1.0),
+    "奈拉": ("NGN", 1.0),
+    "澳门币": ("MOP", 1.0),
+    "澳门元": ("MOP", 1.0),
+    "林吉特": ("MYR", 1.0),
+    "越南盾": ("VND", 1.0),
+    "比索": ("MXN", 1.0),
+    "雷亚尔": ("BRL", 1.0),
+    "兰特": ("ZAR", 1.0),
+    "里拉": ("TRY", 1.0),
+    "迪拉姆": ("AED", 1.0),
+    "马克": ("DEM", 1.0),
+    "比特币": ("BTC", 1.0),
+}
+#: Currency words or symbols before a number.
+CURRENCY_PREFIXES: dict[str, str] = {
+    "人民币": "CNY",
+    "RMB": "CNY",
+    "¥": "CNY",
+    "￥": "CNY",
+    "US$": "USD",
+    "$": "USD",
+    "美元": "USD",
+    "HK$": "HKD",
+    "港币": "HKD",
+    "港元": "HKD",
+    "€": "EUR",
+    "欧元": "EUR",
+    "£": "GBP",
+    "英镑": "GBP",
+    "日元": "JPY",
+    "NT$": "TWD",
+}
+
+
+def currency_code(word: str) -> str | None:
+    """ISO 4217 code of a currency word or symbol, or None.
+
+    >>> currency_code("美金"), currency_code("HK$"), currency_code("金币") is None
+    ('USD', 'HKD', True)
+    """
+    if word in CURRENCY_WORDS:
+        return CURRENCY_WORDS[word][0]
+    return CURRENCY_PREFIXES.get(word)
+
+
+def yuan_jiao_fen(yuan: float, jiao: str | None, jiao_word: str | None, fen: str | None) -> float | None:
+    """Add 角 (毛) and 分 numerals to a 元 amount: 50元6角三分 -> 50.63.
+
+    >>> yuan_jiao_fen(50, "6", "角", "三")
+    50.63
+    >>> yuan_jiao_fen(11, None, None, None)
+    11
+    """
+    total = yuan
+    if jiao:
+        j = parse_number(jiao)
+        if j is None:
+            return None
+        total = round(total + j / 10, 6)
+    if fen:
+        f = parse_number(fen)
+        if f is None:
+            return None
+        total = round(total + f / 100, 6)
+    return total
