@@ -637,7 +637,7 @@ class _Scanner:
 _RANGE_FIRST = set("-~至到—－～")
 _EMPTY: dict[str, Any] = {}
 _HALF_UNIT = set("年个小天月周星")
-_DATE_NEXT = set("年月日号季时点周星半代世-/.:")
+_DATE_NEXT = set("年月日号季时点周星半代世-/.: ")
 _DATE_PREV = set("周期拜第前今去本上下明次同当午晨晚早上")
 _DATE_START = set("0123456789〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深Qq")
 _DATE_KEYWORDS = ("半年", "周日", "周天", "星期日", "星期天", "礼拜日", "礼拜天")

@@ -1,0 +1,138 @@
+"""``nlp-news facts``: the numeric facts of articles alone, one row each."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import click
+
+from nlp_news.cli.common import analyzer_options, error, input_options, read_inputs
+
+FORMATS = ("text", "json", "jsonl", "csv")
+COLUMNS = (
+    "file", "start", "end", "text", "kind", "value", "unit", "currency", "qualifier", "change",
+    "relative", "metric", "subject", "period", "source", "linked_by",
+)
+
+
+def _cell(v: Any) -> Any:
+    if isinstance(v, (dict, list)):
+        return json.dumps(v, ensure_ascii=False, sort_keys=True)
+    if v is None:
+        return ""
+    return v
+
+
+def fact_rows(name: str, facts: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """One flat row per fact, ``file`` first (the CSV/JSONL record)."""
+    for f in facts:
+        yield {"file": name, **{k: f.get(k) for k in COLUMNS if k != "file"}}
+
+
+def _text_line(row: dict[str, Any]) -> str:
+    extra = [f"{k}={_cell(row[k])}" for k in ("unit", "currency", "qualifier", "change", "metric", "subject", "period") if row.get(k)]
+    value = _cell(row["value"]) if row["value"] is not None else "null"
+    return f"{row['file']}:{row['start']}-{row['end']}\t{row['kind']}\t{value}\t{row['text']}" + (
+        "\t" + " ".join(extra) if extra else ""
+    )
+
+
+@click.command()
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=True), default="-", help="Write here (default: stdout).")
+@input_options
+@analyzer_options
+def facts(files, fmt, output, encoding, published, title, user_dict, disable, max_chars) -> None:
+    """Numeric facts of Chinese news articles: money, percentages, counts, dates, durations.
+
+    One row per fact with its normalised value, unit, currency, bound (about,
+    over, under), change, and what it measures (metric), whose it is (subject)
+    and when (period). CSV and JSONL are ready for a spreadsheet or pandas.
+
+    \b
+    Examples:
+        nlp-news facts samples/ipo-finance.txt
+        nlp-news facts samples/*.txt --format csv -o facts.csv
+        nlp-news facts article.txt --published 2025-12-20 --format jsonl
+    """
+    from nlp_news.analyzer import AnalysisError
+
+    analyzer = _load(user_dict, disable, max_chars)
+    writer = None
+    collected: list[dict[str, Any]] = []
+    failed = 0
+    if fmt == "csv":
+        writer = csv.DictWriter(output, fieldnames=list(COLUMNS))
+        writer.writeheader()
+    for item in read_inputs(files, encoding):
+        if item.error is not None:
+            error(str(item.error))
+            failed += 1
+            continue
+        art = item.article
+        try:
+            result = analyzer.analyze(art.text, title=title or art.title, published=published or art.published)
+        except (AnalysisError, ValueError) as e:
+            error(f"{item.name}: {e}")
+            failed += 1
+            continue
+        found = result.to_dict().get("facts") or []
+        if fmt == "json":
+            collected.append({"file": item.name, "facts": found})
+            continue
+        for row in fact_rows(item.name, found):
+            if fmt == "csv":
+                writer.writerow({k: _cell(v) for k, v in row.items()})  # type: ignore[union-attr]
+            elif fmt == "jsonl":
+                click.echo(json.dumps(row, ensure_ascii=False), file=output)
+            else:
+                click.echo(_text_line(row), file=output)
+    if fmt == "json":
+        click.echo(json.dumps(collected, ensure_ascii=False, indent=1), file=output)
+    if failed:
+        raise SystemExit(1)
+
+
+def _load(user_dict: str | None, disable: tuple[str, ...], max_chars: int | None):
+    """An Analyzer with only what facts need (entities give the subjects when they load)."""
+    from nlp_news.analyzer import AnalysisError, load
+    from nlp_news.modelio import ModelNotFoundError
+
+    if "facts" in disable:
+        raise click.UsageError("nlp-news facts needs the facts stage; do not --disable facts")
+    kw: dict[str, Any] = {"disable": tuple(sorted({*disable, "labels", "keywords"})), "user_dict": user_dict}
+    if max_chars:
+        kw["max_chars"] = max_chars
+    try:
+        return load(**kw)
+    except (AnalysisError, ModelNotFoundError) as e:
+        if "entities" in kw["disable"]:
+            raise click.ClickException(str(e)) from e
+        error(f"{e}; continuing without entities (facts get the article's subject only)")
+        kw["disable"] = (*kw["disable"], "entities")
+        try:
+            return load(**kw)
+        except (AnalysisError, ModelNotFoundError, ValueError) as e2:
+            raise click.ClickException(str(e2)) from e2
+
+
+@click.command("facts")
+@click.option("--data", type=click.Path(exists=True, dir_okay=False), required=True,
+              help="cnews-style corpus: one article a line, channel<TAB>text.")
+@click.option("--out", type=click.Path(file_okay=False), default=None, help="Model folder (default: models/facts).")
+@click.option("--limit", type=int, default=None, help="Use only the first N articles.")
+def train_facts(data: str, out: str | None, limit: int | None) -> None:
+    """Train the fact / non-fact classifier for uncertain candidates.
+
+    \b
+    Example:
+        nlp-news train facts --data ../shared/data/corpus/cnews/cnews-800.txt
+    """
+    from nlp_news.training.facts import train
+
+    report = train(data, out=out, limit=limit)
+    click.echo(json.dumps(report, ensure_ascii=False, indent=1))

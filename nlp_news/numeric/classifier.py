@@ -1,0 +1,114 @@
+"""A small fact / non-fact classifier for the candidates rules cannot decide alone.
+
+The rules mark some facts as uncertain: a bare four-digit number read as a year,
+a count whose unit is also a common word (76人 the team, 二代, 十分), a Chinese
+numeral before a classifier. For those, a logistic regression over hashed
+character n-grams of the value and its context says whether to keep the fact.
+It is trained with scikit-learn (``nlp_news/training/facts.py``) and predicted
+here with numpy only.
+
+>>> feats = features("这位23岁的球员", 2, 5)
+>>> "u=岁" in feats and "l1=位" in feats
+True
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from ..schema import Fact
+
+N_FEATURES = 2**14
+#: Fact sources and units the classifier is asked about; everything else the rules decide.
+UNCERTAIN_UNITS = frozenset("人 分 点 度 代 号 条 门 口 手 局 关 声 回 遍 盘 球 码 级 起 节 班 期 届 本 部 台 名 位 个 次 家 种".split())
+
+
+def is_uncertain(f: Fact) -> bool:
+    """Whether the rules leave ``f`` to the classifier.
+
+    >>> is_uncertain(Fact("2008", 0, 4, "date", "2008", source="rule:date:bare-year"))
+    True
+    >>> is_uncertain(Fact("3亿元", 0, 3, "money", 300000000, currency="CNY", source="rule:money"))
+    False
+    """
+    if f.source == "rule:date:bare-year":
+        return True
+    if f.kind in ("count", "number") and (f.unit in UNCERTAIN_UNITS or f.unit is None):
+        return True
+    return False
+
+
+def features(text: str, start: int, end: int, fact: Fact | None = None) -> list[str]:
+    """String features of the value ``text[start:end]`` and two to three characters around it."""
+    span = text[start:end]
+    left = text[max(0, start - 3) : start]
+    right = text[end : end + 3]
+    shape = "".join("d" if c.isdigit() else ("c" if "\u4e00" <= c <= "\u9fff" else ("a" if c.isalpha() else "p")) for c in span)
+    feats = [
+        "bias",
+        "shape=" + shape[:6],
+        "len=" + str(min(len(span), 8)),
+        "l1=" + left[-1:],
+        "l2=" + left[-2:],
+        "l3=" + left,
+        "r1=" + right[:1],
+        "r2=" + right[:2],
+        "r3=" + right,
+        "lr=" + left[-1:] + "|" + right[:1],
+        "first=" + span[:1],
+        "last=" + span[-1:],
+    ]
+    if fact is not None:
+        feats += ["kind=" + fact.kind, "u=" + str(fact.unit), "src=" + fact.source, "ku=" + fact.kind + str(fact.unit)]
+        feats.append("u=" + str(fact.unit) + "|l1=" + left[-1:])
+        feats.append("u=" + str(fact.unit) + "|r1=" + right[:1])
+    else:
+        feats.append("u=" + span[-1:])
+    return feats
+
+
+def hash_features(feats: Sequence[str], n: int = N_FEATURES) -> np.ndarray:
+    """Indices of ``feats`` in a hashed space of size ``n`` (crc32, stable across runs)."""
+    return np.array([zlib.crc32(s.encode("utf-8")) % n for s in feats], dtype=np.int64)
+
+
+class FactClassifier:
+    """Logistic regression weights over hashed features; ``keep`` if P(fact) >= threshold."""
+
+    def __init__(self, coef: np.ndarray, intercept: float, threshold: float = 0.5, meta: dict[str, Any] | None = None):
+        self.coef = np.asarray(coef, dtype=np.float64)
+        self.intercept = float(intercept)
+        self.threshold = threshold
+        self.meta = meta or {}
+
+    @classmethod
+    def load(cls, name: str = "facts") -> FactClassifier:
+        from ..modelio import load_model
+
+        arrays, meta = load_model(name)
+        return cls(arrays["coef"], float(arrays["intercept"][0]), float(meta.get("threshold", 0.5)), meta)
+
+    @classmethod
+    def load_or_none(cls, name: str | None) -> FactClassifier | None:
+        """The shipped model, or None (rules alone) when it is missing."""
+        if not name:
+            return None
+        from ..modelio import ModelNotFoundError
+
+        try:
+            return cls.load(name)
+        except ModelNotFoundError:
+            return None
+
+    def proba(self, text: str, fact: Fact) -> float:
+        idx = hash_features(features(text, fact.start, fact.end, fact), self.coef.shape[0])
+        z = self.intercept + float(self.coef[idx].sum())
+        return float(1.0 / (1.0 + np.exp(-z)))
+
+    def filter(self, text: str, facts: list[Fact]) -> list[Fact]:
+        """Drop the uncertain facts the model calls non-facts; the others pass untouched."""
+        return [f for f in facts if not is_uncertain(f) or self.proba(text, f) >= self.threshold]
