@@ -1,0 +1,147 @@
+"""Alias merging within one article, and the per-entity summary.
+
+Mentions are grouped when
+
+1. their *keys* agree: case folded, spaces removed, and a trailing generic
+   company word stripped (``智谱 AI`` / ``智谱AI`` / ``智谱`` → ``智谱``;
+   ``MiniMax 公司`` → ``minimax``; ``腾讯控股`` → ``腾讯``);
+2. the text declares it: ``X（以下简称“Y”）`` or ``X（简称Y）`` puts Y with X;
+
+A bare prefix is not enough (``腾讯`` and ``腾讯元宝`` are two entities).
+
+The canonical name of a group is its longest surface form with the spaces
+between scripts removed, preferring forms without a generic company word;
+its type is the type with the highest summed score over the group's mentions
+(a mention ending in 公司/集团 counts half a point more; a user-dictionary
+entry decides outright).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from ..schema import ENTITY_TYPES, Entity
+
+#: Generic words at the end of a name that do not change which entity it is.
+GENERIC_SUFFIXES: tuple[str, ...] = (
+    "股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "控股", "科技", "inc", "ltd", "corp", "ai",
+)
+_DECLARE = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)?[为:：]?\s*[“\"「『]?([^）)”\"」』，,]{1,20})[”\"」』]?\s*[）)]")
+_SPACE_BETWEEN = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) +(?=[\u3400-\u9fff])")
+
+
+def alias_key(name: str) -> str:
+    """The key aliases share.
+
+    >>> [alias_key(x) for x in ["智谱 AI", "智谱AI", "智谱", "MiniMax 公司", "腾讯控股", "AI"]]
+    ['智谱', '智谱', '智谱', 'minimax', '腾讯', 'ai']
+    """
+    k = re.sub(r"\s+", "", name).casefold()
+    changed = True
+    while changed:
+        changed = False
+        for suf in GENERIC_SUFFIXES:
+            if k.endswith(suf) and len(k) - len(suf) >= 2:
+                k = k[: -len(suf)]
+                changed = True
+    return k
+
+
+def display_form(name: str) -> str:
+    """``智谱 AI`` → ``智谱AI``: no spaces between Chinese and Latin script.
+
+    >>> display_form("智谱 AI"), display_form("Artificial Analysis")
+    ('智谱AI', 'Artificial Analysis')
+    """
+    return _SPACE_BETWEEN.sub("", name.strip())
+
+
+def _is_generic(form: str) -> bool:
+    f = form.casefold().replace(" ", "")
+    return any(f.endswith(s) and len(f) > len(s) for s in ("公司", "有限公司", "集团", "inc", "ltd"))
+
+
+def merge_aliases(entities: Sequence[Entity], text: str | None = None) -> list[Entity]:
+    """Give every mention of one entity the same ``canonical`` and type.
+
+    >>> from nlp_news.schema import Entity
+    >>> def E(t, s, typ="company"): return Entity(t, s, s + len(t), "ORG", typ, t, 0.9, "test")
+    >>> out = merge_aliases([E("智谱", 0), E("智谱AI", 10), E("智谱 AI", 20), E("MiniMax 公司", 30), E("MiniMax", 40, "product")])
+    >>> [(e.text, e.canonical, e.type) for e in out]
+    [('智谱', '智谱AI', 'company'), ('智谱AI', '智谱AI', 'company'), ('智谱 AI', '智谱AI', 'company'), ('MiniMax 公司', 'MiniMax', 'company'), ('MiniMax', 'MiniMax', 'company')]
+    """
+    ents = sorted(entities, key=lambda e: (e.start, e.end))
+    n = len(ents)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    keys = [alias_key(e.text) for e in ents]
+    by_key: dict[str, int] = {}
+    for i, k in enumerate(keys):
+        if k in by_key:
+            union(by_key[k], i)
+        else:
+            by_key[k] = i
+    # declared short names: X（以下简称“Y”）
+    if text is not None:
+        for i, e in enumerate(ents):
+            m = _DECLARE.match(text, e.end)
+            if not m:
+                continue
+            short = alias_key(m.group(1))
+            if short in by_key and short != keys[i]:
+                union(i, by_key[short])
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    out = list(ents)
+    for members in groups.values():
+        forms = [display_form(ents[i].text) for i in members]
+        plain = [f for f in forms if not _is_generic(f)] or forms
+        canonical = max(plain, key=lambda f: (len(f), plain.count(f), -plain.index(f)))
+        votes: dict[str, float] = {}
+        for i in members:
+            # a mention that says 公司/集团 is strong evidence of its type
+            bonus = 0.5 if _is_generic(ents[i].text) else 0.0
+            votes[ents[i].type] = votes.get(ents[i].type, 0.0) + ents[i].score + bonus
+        typ = max(votes, key=lambda t: (votes[t], t))
+        user = [ents[i] for i in members if ents[i].source == "user_dict"]
+        if user:
+            typ = user[0].type
+        for i in members:
+            e = ents[i]
+            t = e.type if e.source == "user_dict" else typ
+            out[i] = replace(e, canonical=canonical, type=t, label=ENTITY_TYPES[t])
+    return out
+
+
+def entity_summary(entities: Iterable[Entity]) -> list[dict]:
+    """Each canonical entity once, in order of first mention.
+
+    >>> from nlp_news.schema import Entity
+    >>> es = [Entity("智谱", 0, 2, "ORG", "company", "智谱AI", 0.9, "m"), Entity("智谱AI", 5, 9, "ORG", "company", "智谱AI", 0.9, "m")]
+    >>> entity_summary(es)
+    [{'canonical': '智谱AI', 'label': 'ORG', 'type': 'company', 'mentions': 2, 'aliases': ['智谱', '智谱AI']}]
+    """
+    out: dict[tuple[str, str], dict] = {}
+    for e in sorted(entities, key=lambda e: (e.start, e.end)):
+        key = (e.canonical, e.label)
+        rec = out.get(key)
+        if rec is None:
+            rec = out[key] = {"canonical": e.canonical, "label": e.label, "type": e.type, "mentions": 0, "aliases": []}
+        rec["mentions"] += 1
+        if e.text not in rec["aliases"]:
+            rec["aliases"].append(e.text)
+    return list(out.values())

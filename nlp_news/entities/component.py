@@ -1,0 +1,93 @@
+"""spaCy stage ``news_entities``: adapts :class:`EntityRecognizer` to the Doc.
+
+It reads the title and paragraph spans set by ``news_structure`` (or the whole
+``doc.text`` when there are none), recognises entities in each, merges aliases
+over the whole article and sets
+
+- ``doc._.entities``: ``list[Entity]`` sorted by start, offsets into ``doc.text``;
+- ``doc.ents``: the same entities as token spans where they align
+  (``alignment_mode="expand"``; an entity whose expanded span would overlap an
+  earlier one is left out of ``doc.ents`` only).
+
+``pipe`` recognises a whole batch of documents in one pass of the tagger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions  # noqa: F401  (registers doc._.entities)
+from ..schema import Entity
+from .aliases import merge_aliases
+from .recognizer import EntityRecognizer
+
+
+@Language.factory("news_entities", default_config={"model": "ner", "user_dict": None})
+def make_news_entities(nlp: Language, name: str, model: str, user_dict: str | None) -> NewsEntities:
+    return NewsEntities(EntityRecognizer(model, user_dict))
+
+
+class NewsEntities:
+    """Sets ``doc._.entities`` and ``doc.ents``."""
+
+    def __init__(self, recognizer: EntityRecognizer, batch_size: int = 64) -> None:
+        self.recognizer = recognizer
+        self.batch_size = batch_size
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
+        size = batch_size or self.batch_size
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= size:
+                yield from self._process(batch)
+                batch = []
+        if batch:
+            yield from self._process(batch)
+
+    def _process(self, docs: list[Doc]) -> list[Doc]:
+        pieces: list[tuple[int, int]] = []  # (doc index, offset)
+        texts: list[str] = []
+        for i, doc in enumerate(docs):
+            for s, e in regions(doc):
+                pieces.append((i, s))
+                texts.append(doc.text[s:e])
+        found = self.recognizer.recognize_many(texts, merge=False)
+        per_doc: list[list[Entity]] = [[] for _ in docs]
+        for (i, off), ents in zip(pieces, found):
+            per_doc[i].extend(e.shifted(off) for e in ents)
+        for doc, ents in zip(docs, per_doc):
+            ents = merge_aliases(ents, doc.text)
+            doc._.entities = sorted(ents, key=lambda e: (e.start, e.end))
+            set_doc_ents(doc, doc._.entities)
+        return docs
+
+
+def regions(doc: Doc) -> list[tuple[int, int]]:
+    """Character regions to read: title and paragraphs, or the whole text."""
+    out: list[tuple[int, int]] = []
+    for key in ("title", "paragraphs"):
+        if key in doc.spans:
+            out.extend((sp.start_char, sp.end_char) for sp in doc.spans[key])
+    if not out:
+        return [(0, len(doc.text))] if doc.text else []
+    return sorted(set(out))
+
+
+def set_doc_ents(doc: Doc, entities: list[Entity]) -> None:
+    """Put entities on ``doc.ents`` where they align with tokens, without overlaps."""
+    spans = []
+    last_end = -1
+    for e in entities:
+        sp = doc.char_span(e.start, e.end, label=e.label, alignment_mode="expand")
+        if sp is None or len(sp) == 0 or sp.start < last_end:
+            continue
+        spans.append(sp)
+        last_end = sp.end
+    doc.ents = spans

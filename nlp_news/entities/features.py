@@ -1,0 +1,252 @@
+"""Hashed character and word features for the entity tagger, computed in numpy.
+
+Every character of a chunk gets :data:`N_TEMPLATES` feature ids: character
+uni-, bi- and trigrams around it, its position in its jieba word (B/M/E/S),
+the identity of its word and of the words before and after, the lexicon class
+of its word (types learned from training mentions, jieba's ``nr/ns/nt/nz``
+tags) and a character-class window. A feature is a 64-bit hash of the
+template number and its values, folded to ``2**HASH_BITS`` buckets. Training
+and inference use the very same function, so nothing has to be stored per
+feature name.
+
+Nothing here loops over characters in Python: codepoints come from
+``np.frombuffer(text.encode("utf-32-le"))``, n-grams are shifted arrays and the
+hash is uint64 arithmetic (it wraps, which is what we want).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+HASH_BITS = 22
+N_BUCKETS = 1 << HASH_BITS
+PAD = 1  # codepoint used for the two characters of padding around each chunk
+_MUL = np.uint64(0x9E3779B97F4A7C15)
+_WORD_P = 0x100000001B3  # odd, so it has an inverse modulo 2**64
+_WORD_PINV = pow(_WORD_P, -1, 1 << 64)
+_SHIFT = np.uint64(64 - HASH_BITS)
+
+BMES = {"B": 1, "M": 2, "E": 3, "S": 4}
+
+TEMPLATES: tuple[str, ...] = (
+    "c-2",
+    "c-1",
+    "c0",
+    "c+1",
+    "c+2",
+    "c-1c0",
+    "c0c+1",
+    "c-1c0c+1",
+    "bmes|c0",
+    "bmes|lex|jtag",
+    "bmes|word",
+    "bmes|prevword",
+    "bmes|nextword",
+    "bmes|nextlex|nextjtag",
+    "cls-1cls0cls+1",
+)
+N_TEMPLATES = len(TEMPLATES)
+
+
+def codepoints(text: str) -> np.ndarray:
+    """Unicode code points of ``text`` as int64 (one per Python ``str`` index).
+
+    >>> codepoints("A中").tolist()
+    [65, 20013]
+    """
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+
+
+def char_classes(cp: np.ndarray) -> np.ndarray:
+    """0 padding, 1 Han, 2 digit, 3 upper Latin, 4 lower Latin, 5 punctuation/space, 6 other.
+
+    >>> char_classes(codepoints("中3Ab，")).tolist()
+    [1, 2, 3, 4, 5]
+    """
+    cls = np.full(cp.shape, 6, dtype=np.int64)
+    cls[(cp >= 0x4E00) & (cp <= 0x9FFF)] = 1
+    cls[(cp >= 0x3400) & (cp < 0x4DC0)] = 1
+    cls[(cp >= 48) & (cp <= 57)] = 2
+    cls[(cp >= 65) & (cp <= 90)] = 3
+    cls[(cp >= 97) & (cp <= 122)] = 4
+    punct = (cp < 48) | ((cp > 57) & (cp < 65)) | ((cp > 90) & (cp < 97)) | ((cp > 122) & (cp < 128))
+    punct |= (cp >= 0x3000) & (cp < 0x3040)
+    punct |= (cp >= 0xFF00) & (cp < 0xFF10)
+    punct |= (cp >= 0x2000) & (cp < 0x2070)
+    cls[punct] = 5
+    cls[cp == PAD] = 0
+    return cls
+
+
+def word_hashes(cp: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Position-independent uint64 hashes of the words ``cp[starts[i]:ends[i]]``.
+
+    The same string gives the same hash wherever it occurs:
+
+    >>> cp = codepoints("银行和银行")
+    >>> h = word_hashes(cp, np.array([0, 2, 3]), np.array([2, 3, 5]))
+    >>> bool(h[0] == h[2]), bool(h[0] == h[1])
+    (True, False)
+    """
+    n = len(cp)
+    pw = np.full(n + 1, _WORD_P, dtype=np.uint64)
+    pw[0] = 1
+    pw = np.cumprod(pw, dtype=np.uint64)
+    ipw = np.full(n + 1, _WORD_PINV, dtype=np.uint64)
+    ipw[0] = 1
+    ipw = np.cumprod(ipw, dtype=np.uint64)
+    pref = np.zeros(n + 1, dtype=np.uint64)
+    np.cumsum((cp.astype(np.uint64) + np.uint64(7)) * pw[:n], dtype=np.uint64, out=pref[1:])
+    return (pref[ends] - pref[starts]) * ipw[starts]
+
+
+def string_hashes(words: list[str]) -> np.ndarray:
+    """:func:`word_hashes` of a list of strings (used to index lexicons).
+
+    >>> cp = codepoints("银行和")
+    >>> bool(string_hashes(["银行"])[0] == word_hashes(cp, np.array([0]), np.array([2]))[0])
+    True
+    """
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    lens = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    ends = np.cumsum(lens)
+    return word_hashes(codepoints("".join(words)), ends - lens, ends)
+
+
+def _mix(h: np.ndarray, v: np.ndarray) -> np.ndarray:
+    return (h ^ v.astype(np.uint64)) * _MUL
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each chunk sits in the padded feature array.
+
+    ``offsets[k]`` is the row of the chunk's first character, ``lengths[k]`` its
+    length, ``text_starts[k]`` its offset in the text; ``index`` maps each real
+    row to its text offset.
+    """
+
+    offsets: np.ndarray
+    lengths: np.ndarray
+    text_starts: np.ndarray
+
+
+def pad_layout(spans: list[tuple[int, int]]) -> tuple[Layout, np.ndarray]:
+    """Place chunks ``[(start, end), ...]`` with two padding rows around each.
+
+    Returns the layout and ``src``: for every padded row the text offset it
+    copies, or -1 for padding.
+
+    >>> lay, src = pad_layout([(0, 2), (5, 6)])
+    >>> src.tolist(), lay.offsets.tolist()
+    ([-1, -1, 0, 1, -1, -1, 5, -1, -1], [2, 6])
+    """
+    starts = np.array([s for s, _ in spans], dtype=np.int64)
+    lengths = np.array([e - s for s, e in spans], dtype=np.int64)
+    offsets = 2 + np.concatenate([[0], np.cumsum(lengths + 2)[:-1]]) if len(spans) else np.zeros(0, np.int64)
+    total = int(lengths.sum() + 2 * len(spans) + 2)
+    src = np.full(total, -1, dtype=np.int64)
+    if len(spans):
+        rows = np.repeat(offsets - starts, lengths) + _ranges(starts, lengths)
+        src[rows] = _ranges(starts, lengths)
+    return Layout(offsets, lengths, starts), src
+
+
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Concatenation of ``range(s, s + n)`` for each pair, vectorised."""
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    rep = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
+    return rep + np.arange(total, dtype=np.int64)
+
+
+@dataclass(frozen=True)
+class WordInfo:
+    """Per-character word facts for a text: word bounds and the word index."""
+
+    starts: np.ndarray  # per word
+    ends: np.ndarray
+    hashes: np.ndarray
+    lex: np.ndarray  # per word lexicon class (0 none)
+    jtag: np.ndarray  # per word jieba tag class (0 none)
+    char_word: np.ndarray  # per char: index of its word
+
+
+def word_info(text: str, cp: np.ndarray, words: list[str], lexicon_lookup) -> WordInfo:
+    """Word boundaries from segmentation ``words`` (they concatenate to ``text``)."""
+    lens = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    ends = np.cumsum(lens)
+    starts = ends - lens
+    if len(words) and int(ends[-1]) != len(text):
+        raise ValueError("segmentation does not cover the text")
+    hashes = word_hashes(cp, starts, ends)
+    lex, jtag = lexicon_lookup(hashes)
+    char_word = np.repeat(np.arange(len(words), dtype=np.int64), lens)
+    return WordInfo(starts, ends, hashes, lex, jtag, char_word)
+
+
+def feature_ids(cp: np.ndarray, winfo: WordInfo, src: np.ndarray) -> np.ndarray:
+    """Feature bucket ids, shape ``(len(src), N_TEMPLATES)`` (int64).
+
+    ``cp`` and ``winfo`` describe the whole text; ``src`` is the padded layout
+    from :func:`pad_layout` (-1 rows are padding).
+    """
+    real = src >= 0
+    s = np.where(real, src, 0)
+    c = np.where(real, cp[s], PAD)
+    c = np.where((c >= 48) & (c <= 57), 48, c)  # all digits alike
+    cls = char_classes(np.where(real, cp[s], PAD))
+    w = winfo.char_word[s]
+    ws, we = winfo.starts[w], winfo.ends[w]
+    bm = np.where(we - ws == 1, 4, np.where(s == ws, 1, np.where(s == we - 1, 3, 2)))
+    bm = np.where(real, bm, 0)
+    nw = len(winfo.starts)
+    wh = np.where(real, winfo.hashes[w], 0)
+    prevw = np.where(real & (w > 0), winfo.hashes[np.maximum(w - 1, 0)], 1)
+    nextw = np.where(real & (w < nw - 1), winfo.hashes[np.minimum(w + 1, max(nw - 1, 0))], 1)
+    lex = np.where(real, winfo.lex[w], 0)
+    jt = np.where(real, winfo.jtag[w], 0)
+    nlex = np.where(real & (w < nw - 1), winfo.lex[np.minimum(w + 1, max(nw - 1, 0))], 0)
+    njt = np.where(real & (w < nw - 1), winfo.jtag[np.minimum(w + 1, max(nw - 1, 0))], 0)
+
+    n = len(src)
+
+    def sh(a: np.ndarray, k: int, fill: int = PAD) -> np.ndarray:
+        out = np.full(n, fill, dtype=a.dtype)
+        if k > 0:
+            out[:-k] = a[k:]
+        elif k < 0:
+            out[-k:] = a[:k]
+        else:
+            out[:] = a
+        return out
+
+    cm2, cm1, cp1, cp2 = sh(c, -2), sh(c, -1), sh(c, 1), sh(c, 2)
+    cols = [
+        (cm2,),
+        (cm1,),
+        (c,),
+        (cp1,),
+        (cp2,),
+        (cm1, c),
+        (c, cp1),
+        (cm1, c, cp1),
+        (bm, c),
+        (bm, lex, jt),
+        (bm, wh),
+        (bm, prevw),
+        (bm, nextw),
+        (bm, nlex, njt),
+        (sh(cls, -1, 0), cls, sh(cls, 1, 0)),
+    ]
+    out = np.empty((n, N_TEMPLATES), dtype=np.int64)
+    for t, parts in enumerate(cols):
+        h = np.full(n, (t + 1) * 0x2545F4914F6CDD1D & 0xFFFFFFFFFFFFFFFF, dtype=np.uint64)
+        for p in parts:
+            h = _mix(h, p)
+        out[:, t] = (h >> _SHIFT).astype(np.int64)
+    return out

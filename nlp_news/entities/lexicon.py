@@ -1,0 +1,156 @@
+"""Lexicons for the entity stage: what training and jieba's dictionary tell us.
+
+Two shipped lists live in the model folder (``models/ner``):
+
+- ``lexicon-jieba.tsv``: words jieba's own ``dict.txt`` tags ``nr`` (person),
+  ``ns`` (place), ``nt`` (organisation) or ``nz`` (other proper noun), read from
+  the installed jieba at training time and filtered (two characters or more).
+  The tags are noisy (``nr`` holds many non-names), so they are *features* of
+  the tagger, never entities on their own.
+- ``lexicon-train.tsv``: every mention seen in the training sets with its most
+  frequent fine type and count. It feeds a tagger feature (computed across two
+  folds at training time so the model cannot learn to trust it blindly) and
+  the alias stage.
+
+Lookups are by the position-independent word hash of
+:func:`nlp_news.entities.features.word_hashes`, so a whole article's words are
+classified with one ``np.searchsorted``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+from ..schema import ENTITY_TYPES
+from .features import string_hashes
+
+#: jieba POS tags we read, and the feature class each becomes.
+JIEBA_TAGS: dict[str, int] = {"nr": 1, "nrt": 1, "nrfg": 1, "ns": 2, "nt": 3, "nz": 4}
+#: Fine types in a fixed order; lexicon class = 1 + index.
+TYPES: tuple[str, ...] = tuple(ENTITY_TYPES)
+
+#: What a user-dictionary tag means as an entity type (None: a plain word).
+TAG_TO_TYPE: dict[str, str] = {
+    **{t: t for t in ENTITY_TYPES},
+    "PER": "name",
+    "ORG": "organization",
+    "LOC": "address",
+    "PRODUCT": "product",
+    "WORK": "book",
+    "TITLE": "position",
+    "nr": "name",
+    "nrt": "name",
+    "nrfg": "name",
+    "ns": "address",
+    "nt": "organization",
+    "nz": "product",
+}
+
+
+def user_tag_type(tag: str | None) -> str | None:
+    """The entity type a user-dictionary tag stands for, or None.
+
+    >>> user_tag_type("company"), user_tag_type("ORG"), user_tag_type("nr"), user_tag_type("n"), user_tag_type(None)
+    ('company', 'organization', 'name', None, None)
+    """
+    if tag is None:
+        return None
+    return TAG_TO_TYPE.get(tag, TAG_TO_TYPE.get(tag.lower()) if tag.lower() in ENTITY_TYPES else None)
+
+
+def read_jieba_dict(path: str | os.PathLike[str] | None = None, *, min_len: int = 2) -> dict[str, str]:
+    """Proper nouns from jieba's ``dict.txt`` (``word freq tag`` lines): word → tag."""
+    if path is None:
+        import jieba  # training time only
+
+        path = Path(jieba.__file__).parent / "dict.txt"
+    out: dict[str, str] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] in JIEBA_TAGS and len(parts[0]) >= min_len:
+                out[parts[0]] = parts[2]
+    return out
+
+
+class Lexicon:
+    """Word → (training type class, jieba tag class) by word hash."""
+
+    def __init__(self, jieba_words: dict[str, str] | None = None, train_words: dict[str, tuple[str, int]] | None = None):
+        self.jieba_words = dict(jieba_words or {})
+        self.train_words = dict(train_words or {})
+        self._j = _index({w: JIEBA_TAGS[t] for w, t in self.jieba_words.items()})
+        self._t = _index({w: 1 + TYPES.index(t) for w, (t, _) in self.train_words.items()})
+
+    def lookup(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Class ids for word hashes: (training type class, jieba tag class), 0 = none."""
+        return _find(self._t, hashes), _find(self._j, hashes)
+
+    def with_train_words(self, train_words: dict[str, tuple[str, int]]) -> Lexicon:
+        return Lexicon(self.jieba_words, train_words)
+
+    def save(self, folder: str | os.PathLike[str]) -> None:
+        folder = Path(folder)
+        with open(folder / "lexicon-jieba.tsv", "w", encoding="utf-8") as f:
+            for w in sorted(self.jieba_words):
+                f.write(f"{w}\t{self.jieba_words[w]}\n")
+        with open(folder / "lexicon-train.tsv", "w", encoding="utf-8") as f:
+            for w in sorted(self.train_words):
+                t, n = self.train_words[w]
+                f.write(f"{w}\t{t}\t{n}\n")
+
+    @classmethod
+    def load(cls, folder: str | os.PathLike[str]) -> Lexicon:
+        folder = Path(folder)
+        jw: dict[str, str] = {}
+        tw: dict[str, tuple[str, int]] = {}
+        pj, pt = folder / "lexicon-jieba.tsv", folder / "lexicon-train.tsv"
+        if pj.exists():
+            for line in pj.read_text(encoding="utf-8").splitlines():
+                w, t = line.split("\t")
+                jw[w] = t
+        if pt.exists():
+            for line in pt.read_text(encoding="utf-8").splitlines():
+                w, t, n = line.split("\t")
+                tw[w] = (t, int(n))
+        return cls(jw, tw)
+
+
+def mention_lexicon(examples: Iterable[tuple[str, list[tuple[int, int, str]]]], *, min_len: int = 2) -> dict[str, tuple[str, int]]:
+    """Mentions in training examples → (most frequent type, count).
+
+    >>> mention_lexicon([("智谱AI和腾讯", [(0, 4, "company"), (5, 7, "company")]), ("腾讯", [(0, 2, "company")])])
+    {'智谱AI': ('company', 1), '腾讯': ('company', 2)}
+    """
+    counts: dict[str, dict[str, int]] = {}
+    for text, ents in examples:
+        for s, e, t in ents:
+            w = text[s:e]
+            if len(w) >= min_len and "\t" not in w and "\n" not in w:
+                counts.setdefault(w, {}).setdefault(t, 0)
+                counts[w][t] += 1
+    out: dict[str, tuple[str, int]] = {}
+    for w, c in counts.items():
+        t = max(sorted(c), key=c.__getitem__)
+        out[w] = (t, sum(c.values()))
+    return out
+
+
+def _index(d: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    words = list(d)
+    h = string_hashes(words)
+    v = np.array([d[w] for w in words], dtype=np.int64)
+    order = np.argsort(h, kind="stable")
+    return h[order], v[order]
+
+
+def _find(index: tuple[np.ndarray, np.ndarray], hashes: np.ndarray) -> np.ndarray:
+    keys, vals = index
+    if len(keys) == 0:
+        return np.zeros(len(hashes), dtype=np.int64)
+    pos = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
+    return np.where(keys[pos] == hashes, vals[pos], 0)

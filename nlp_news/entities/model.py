@@ -1,0 +1,170 @@
+"""The trained entity tagger: segmentation, features, two chain taggers.
+
+:class:`NerModel` holds up to two :class:`~nlp_news.entities.crf.ChainTagger`
+s that share one feature function:
+
+- ``fine``: the eleven-way CLUENER-style types (BIO tags over name, company,
+  organization, government, address, scene, position, book, movie, game);
+- ``coarse``: PER/LOC/ORG as in MSRA and People's Daily news
+  (types ``name``/``address``/``organization``).
+
+Texts are cut into chunks at sentence ends (and at commas past
+:data:`MAX_CHUNK` characters), all chunks of all texts are featurised in one
+numpy pass and decoded together. Only numpy and rjieba are imported here.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from ..tokenizer import Segmenter, UserWord
+from . import features as F
+from .crf import ChainTagger, tag_spans
+from .lexicon import Lexicon
+
+MAX_CHUNK = 120
+_CHUNK = re.compile(r"[^。！？!?；;\n]*[。！？!?；;]+[”’」』\"]?|[^。！？!?；;\n]+")
+_SOFT = re.compile(r"[，,、：:]")
+
+MODEL_VERSION = 1
+
+
+def chunk_spans(text: str, base: int = 0, max_len: int = MAX_CHUNK) -> list[tuple[int, int]]:
+    """Sentence-like chunks of ``text`` as ``(start, end)``; long ones cut at commas.
+
+    >>> chunk_spans("智谱上市了。MiniMax也是！")
+    [(0, 6), (6, 16)]
+    """
+    out: list[tuple[int, int]] = []
+    for m in _CHUNK.finditer(text):
+        s, e = m.span()
+        if s == e:
+            continue
+        while e - s > max_len:
+            cut = None
+            for sm in _SOFT.finditer(text, s + max_len // 3, s + max_len):
+                cut = sm.end()
+            if cut is None:
+                cut = s + max_len
+            out.append((base + s, base + cut))
+            s = cut
+        out.append((base + s, base + e))
+    return out
+
+
+class NerModel:
+    """Segmenter + lexicon + taggers; ``predict`` gives entity spans per text."""
+
+    def __init__(
+        self,
+        taggers: dict[str, ChainTagger],
+        lexicon: Lexicon,
+        *,
+        user_words: Iterable[UserWord] = (),
+        meta: dict | None = None,
+    ) -> None:
+        self.taggers = dict(taggers)
+        self.lexicon = lexicon
+        self.user_words = tuple(user_words)
+        self.segmenter = Segmenter(user_words=self.user_words)
+        self.meta = dict(meta or {})
+
+    # -- features -------------------------------------------------------------
+    def featurize(self, text: str, spans: list[tuple[int, int]], lexicon: Lexicon | None = None):
+        """Feature ids for chunks ``spans`` of ``text``: (ids, src)."""
+        lex = lexicon or self.lexicon
+        cp = F.codepoints(text)
+        words = self.segmenter._impl.cut(text, self.segmenter.hmm) if text else []
+        winfo = F.word_info(text, cp, words, lex.lookup)
+        _, src = F.pad_layout(spans)
+        return F.feature_ids(cp, winfo, src), src
+
+    # -- prediction -----------------------------------------------------------
+    def predict(self, texts: Sequence[str], which: str = "fine") -> list[list[tuple[int, int, str, float]]]:
+        """Entities per text: ``(start, end_exclusive, type, score)`` sorted by start."""
+        tagger = self.taggers.get(which)
+        if tagger is None:
+            raise KeyError(f"this NER model has no {which!r} tagger; rebuild it with `nlp-news train ner` on that data")
+        joined, starts = _join(texts)
+        spans: list[tuple[int, int]] = []
+        for t, s0 in zip(texts, starts):
+            spans.extend(chunk_spans(t, s0))
+        ids, src = self.featurize(joined, spans)
+        return self._decode(tagger, ids, src, texts, starts)
+
+    def predict_many(self, texts: Sequence[str]) -> dict[str, list[list[tuple[int, int, str, float]]]]:
+        """All taggers on one shared featurisation."""
+        joined, starts = _join(texts)
+        spans: list[tuple[int, int]] = []
+        for t, s0 in zip(texts, starts):
+            spans.extend(chunk_spans(t, s0))
+        ids, src = self.featurize(joined, spans)
+        return {k: self._decode(tg, ids, src, texts, starts) for k, tg in self.taggers.items()}
+
+    def _decode(self, tagger: ChainTagger, ids, src, texts, starts):
+        real = src >= 0
+        em = tagger.emissions(ids)
+        tags, conf = tagger.decode(em, real)
+        b, e, ti = tag_spans(tags, tagger.tags)
+        out: list[list[tuple[int, int, str, float]]] = [[] for _ in texts]
+        if len(b) == 0:
+            return out
+        # score: mean marginal probability that the entity's characters have its type
+        seg = np.repeat(np.arange(len(b)), e - b)
+        rows = F._ranges(b, e - b)
+        score = np.bincount(seg, weights=conf[rows], minlength=len(b)) / (e - b)
+        tstart, tend = src[b], src[e - 1] + 1
+        which_text = np.searchsorted(np.asarray(starts), tstart, side="right") - 1
+        names = [t[2:] for t in tagger.tags]
+        for k in range(len(b)):
+            i = int(which_text[k])
+            s0 = starts[i]
+            out[i].append((int(tstart[k]) - s0, int(tend[k]) - s0, names[int(ti[k])], round(float(score[k]), 4)))
+        return out
+
+    # -- persistence ----------------------------------------------------------
+    def save(self, folder: str | os.PathLike[str], extra_meta: dict | None = None) -> Path:
+        from ..modelio import save_model
+
+        arrays: dict[str, np.ndarray] = {}
+        meta = dict(self.meta)
+        meta.update(extra_meta or {})
+        meta["taggers"] = {}
+        for name, tg in self.taggers.items():
+            arrays.update(tg.arrays(f"{name}_"))
+            meta["taggers"][name] = {"tags": tg.tags}
+        meta["features"] = {"templates": list(F.TEMPLATES), "hash_bits": F.HASH_BITS, "max_chunk": MAX_CHUNK}
+        meta["model_version"] = MODEL_VERSION
+        folder = save_model(folder, arrays, meta)
+        self.lexicon.save(folder)
+        return folder
+
+    @classmethod
+    def load(cls, name_or_path: str | os.PathLike[str] = "ner", *, user_words: Iterable[UserWord] = ()) -> NerModel:
+        from ..modelio import load_model, model_path
+
+        arrays, meta = load_model(name_or_path)
+        feats = meta.get("features", {})
+        if feats.get("templates") != list(F.TEMPLATES) or feats.get("hash_bits") != F.HASH_BITS:
+            raise ValueError(
+                f"the NER model in {model_path(name_or_path)} was trained with other features; "
+                "rebuild it with `nlp-news train ner` (see models/ner/MODEL_CARD.md)"
+            )
+        taggers = {
+            name: ChainTagger.from_arrays(arrays, f"{name}_", info["tags"]) for name, info in meta["taggers"].items()
+        }
+        return cls(taggers, Lexicon.load(model_path(name_or_path)), user_words=user_words, meta=meta)
+
+
+def _join(texts: Sequence[str]) -> tuple[str, list[int]]:
+    starts: list[int] = []
+    pos = 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    return "\n".join(texts), starts

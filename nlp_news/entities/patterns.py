@@ -1,0 +1,237 @@
+"""Entity rules: pure ``str -> list[Candidate]`` functions with doctests.
+
+Each rule proposes candidates with a score; :mod:`nlp_news.entities.recognizer`
+weighs them against the tagger (see its docstring for the policy). Rules never
+look at training data; their word lists are general Chinese news vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+
+class Candidate(NamedTuple):
+    """A proposed entity: ``text[start:end]`` of ``type`` with ``score`` from ``source``."""
+
+    start: int
+    end: int
+    type: str
+    score: float
+    source: str
+
+
+# -- 《》 titles -----------------------------------------------------------------
+_TITLE = re.compile(r"《([^《》\n]{1,40})》")
+_MOVIE_CUES = re.compile(r"电影|影片|票房|导演|上映|主演|剧集|电视剧|综艺|动画")
+_GAME_CUES = re.compile(r"游戏|玩家|手游|网游|端游|关卡|公测|内测")
+
+
+def find_titles(text: str) -> list[Candidate]:
+    """Works in 《》, brackets included (as CLUENER marks them); movie or game
+    when the clause says so, else book.
+
+    >>> find_titles("他读了《三体》，又去看电影《流浪地球》。")
+    [Candidate(start=3, end=7, type='book', score=0.9, source='rule:title'), Candidate(start=13, end=19, type='movie', score=0.9, source='rule:title')]
+    """
+    out: list[Candidate] = []
+    for m in _TITLE.finditer(text):
+        s, e = m.span()
+        left = re.split(r"[，。！？；,;!?\n]", text[max(0, s - 12) : s])[-1]
+        right = re.split(r"[，。！？；,;!?\n]", text[e : e + 8])[0]
+        ctx = left + right
+        if _GAME_CUES.search(ctx):
+            typ = "game"
+        elif _MOVIE_CUES.search(ctx):
+            typ = "movie"
+        else:
+            typ = "book"
+        out.append(Candidate(s, e, typ, 0.9, "rule:title"))
+    return out
+
+
+# -- Latin-script names inside Chinese text ---------------------------------------
+_LATIN = re.compile(r"(?<![A-Za-z0-9_.@/\-])[A-Za-z][A-Za-z0-9]*(?:[&.\-][A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9]*(?:[&.\-][A-Za-z0-9]+)*)*(?![A-Za-z0-9_@/])")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+#: Common Latin abbreviations in Chinese news that are not names.
+LATIN_STOP = frozenset(
+    """AI API APP App CEO CFO CTO COO CMO IPO GDP CPI PPI PMI GPU CPU PC TV VR AR XR IT ETF PE VC OK
+    KOL UGC PGC AIGC AGI LLM SaaS B2B B2C O2O IP ID USB WiFi HD PK MVP VIP QQ DAU MAU ARR ROI M&A IT
+    CBD SUV PS ID EPS ESG RMB USD HKD US UK EU QA FAQ PDF URL WWW HTTP HTTPS COM CN The A An
+    Inc Ltd Co Mr Ms Dr No""".split()
+)
+_COMPANY_AFTER = re.compile(r"^ ?(?:公司|集团|科技|有限|股份|控股|Inc\b|Ltd\b|Corp\b)")
+_PRODUCT_BEFORE = re.compile(r"(?:推出|发布|上线|旗下|产品|应用|模型|平台|软件|大模型|App|APP)(?:的|了|有|包括)? ?$")
+_COMPANY_NAME = re.compile(r"(?:AI|Labs?|Tech|Inc|Group|Capital|Bank|Motors)$")
+
+
+def find_latin_names(text: str) -> list[Candidate]:
+    """Capitalised Latin-script names inside Chinese text (MiniMax, OpenAI, Talkie).
+
+    Company when a company word follows or the name ends like one (…AI, …Labs),
+    product after 推出/发布/旗下/产品…, otherwise company with a lower score.
+    Plain abbreviations (AI, CEO, IPO) and runs in English sentences are skipped.
+
+    >>> [(text[c.start:c.end], c.type) for text in ["MiniMax 公司旗下的 Talkie 与 OpenAI 竞争"] for c in find_latin_names(text)]
+    [('MiniMax', 'company'), ('Talkie', 'product'), ('OpenAI', 'company')]
+    >>> find_latin_names("这家公司的 CEO 在 IPO 前接受采访")
+    []
+    """
+    out: list[Candidate] = []
+    for m in _LATIN.finditer(text):
+        s, e = m.span()
+        word = m.group()
+        if word in LATIN_STOP or not any(ch.isupper() for ch in word):
+            continue
+        if len(word) < 3 and not word.isupper():
+            continue
+        if word.isupper() and len(word) <= 2:
+            continue
+        around = text[max(0, s - 6) : s] + text[e : e + 6]
+        if not _HAN.search(around):
+            continue
+        # drop a trailing stop word of a multi-word run ("Talkie App")
+        parts = word.split(" ")
+        while len(parts) > 1 and parts[-1] in LATIN_STOP:
+            parts.pop()
+        word = " ".join(parts)
+        e = s + len(word)
+        if _COMPANY_AFTER.match(text[e : e + 4]) or _COMPANY_NAME.search(word):
+            typ, score = "company", 0.8
+        elif _PRODUCT_BEFORE.search(text[max(0, s - 6) : s]):
+            typ, score = "product", 0.75
+        else:
+            typ, score = "company", 0.55
+        out.append(Candidate(s, e, typ, score, "rule:latin"))
+    return out
+
+
+_HAN_AI = re.compile(
+    r"(?:(?<=^)|(?<=[，。、；：“”\"（）()《》\s和与及跟同的在是由被将把对向从比]))([\u4e00-\u9fff]{2,4}) ?AI(?![A-Za-z0-9])"
+)
+
+
+#: Words that often stand before "AI" without naming anything.
+_NOT_NAMES_BEFORE_AI = frozenset(
+    "发展 推动 布局 拥抱 使用 应用 投资 生成式 加速 赋能 助力 押注 通用 开源 利用 关于 全球 中国 国内 国产 企业 行业 "
+    "人工智能 相关 学习 研究 部署 接入 结合 需要 通过 依靠 采用 打造 聚焦 专注 强化 做 搞 玩 用 懂 为 以及 包括 还有".split()
+)
+
+
+def find_han_ai(text: str) -> list[Candidate]:
+    """Chinese names with an ``AI`` tail (智谱AI, 海螺 AI) after a clause edge or a function word.
+
+    Product after 旗下/推出/产品…, otherwise company.
+
+    >>> [(c.start, c.end, c.type) for c in find_han_ai("智谱 AI 与 MiniMax 旗下的海螺AI")]
+    [(0, 5, 'company'), (19, 23, 'product')]
+    >>> find_han_ai("推动AI产业")
+    []
+    """
+    out = []
+    for m in _HAN_AI.finditer(text):
+        s, e = m.start(1), m.end()
+        if m.group(1) in _NOT_NAMES_BEFORE_AI or m.group(1)[-2:] in _NOT_NAMES_BEFORE_AI:
+            continue
+        if _PRODUCT_BEFORE.search(text[max(0, s - 6) : s]):
+            out.append(Candidate(s, e, "product", 0.7, "rule:han-ai"))
+        else:
+            out.append(Candidate(s, e, "company", 0.7, "rule:han-ai"))
+    return out
+
+
+# -- organisation suffixes ---------------------------------------------------------
+#: Suffix → type it gives the whole name (CLUENER conventions: banks, listed
+#: firms and exchanges are companies; ministries, bureaus, courts government).
+ORG_SUFFIXES: dict[str, str] = {
+    "股份有限公司": "company",
+    "有限责任公司": "company",
+    "有限公司": "company",
+    "公司": "company",
+    "集团": "company",
+    "控股": "company",
+    "银行": "company",
+    "证券": "company",
+    "基金": "company",
+    "保险": "company",
+    "交易所": "company",
+    "交所": "company",
+    "影业": "company",
+    "科技": "company",
+    "大学": "organization",
+    "学院": "organization",
+    "研究院": "organization",
+    "研究所": "organization",
+    "协会": "organization",
+    "基金会": "organization",
+    "俱乐部": "organization",
+    "医院": "organization",
+    "委员会": "government",
+    "法院": "government",
+    "检察院": "government",
+    "部": "government",
+    "局": "government",
+    "厅": "government",
+    "署": "government",
+}
+_SUFFIX_RE = re.compile(r" ?(" + "|".join(sorted(map(re.escape, ORG_SUFFIXES), key=len, reverse=True)) + r")")
+#: Suffixes that make a name of any entity before them (部/局 only after a place or org).
+_WEAK_SUFFIXES = frozenset({"部", "局", "厅", "署", "科技", "基金", "保险", "证券", "控股"})
+
+
+def extend_with_suffix(text: str, start: int, end: int, type_: str) -> tuple[int, str] | None:
+    """If an organisation suffix follows ``text[start:end]``, the new end and type.
+
+    >>> extend_with_suffix("MiniMax 公司表示", 0, 7, "company")
+    (10, 'company')
+    >>> extend_with_suffix("环球影业出品", 0, 2, "company")
+    (4, 'company')
+    >>> extend_with_suffix("北京市公安局通报", 0, 5, "address") is None
+    True
+    """
+    m = _SUFFIX_RE.match(text, end)
+    if not m:
+        return None
+    suf = m.group(1)
+    if suf in _WEAK_SUFFIXES and type_ not in ("address", "organization", "government", "company"):
+        return None
+    if suf in ("部", "局", "厅", "署") and type_ == "address":
+        return None  # "北京市公安局": the address alone is not the bureau's name
+    # do not eat the first character of a longer word (公司法, 银行业)
+    nxt = text[m.end() : m.end() + 1]
+    if suf in ("公司", "银行", "集团") and nxt in ("法", "业", "债", "股", "间", "内"):
+        return None
+    return m.end(), ORG_SUFFIXES[suf]
+
+
+# -- positions ------------------------------------------------------------------------
+POSITIONS: tuple[str, ...] = (
+    "董事长", "副董事长", "董事", "独立董事", "总裁", "副总裁", "总经理", "副总经理", "首席执行官",
+    "首席财务官", "首席技术官", "首席运营官", "首席科学家", "首席经济学家", "首席分析师", "创始人",
+    "联合创始人", "创办人", "合伙人", "执行董事", "监事长", "秘书长", "董事会秘书", "主席", "副主席",
+    "总监", "经理", "分析师", "研究员", "教授", "副教授", "院士", "院长", "校长", "部长", "副部长",
+    "局长", "副局长", "市长", "副市长", "省长", "副省长", "总统", "副总统", "总理", "副总理", "主任",
+    "副主任", "书记", "记者", "主编", "总编辑", "发言人", "律师", "法官", "教练", "主教练", "导演",
+    "制片人", "CEO", "CFO", "CTO", "COO", "总裁兼CEO",
+)
+_POS_RE = re.compile("|".join(sorted(map(re.escape, POSITIONS), key=len, reverse=True)))
+
+
+def find_positions(text: str) -> list[Candidate]:
+    """Job titles (董事长, CEO, 创始人); the longest listed title wins.
+
+    >>> [(c.start, c.end) for c in find_positions("公司创始人兼CEO闫俊杰")]
+    [(2, 5), (6, 9)]
+    """
+    out = []
+    for m in _POS_RE.finditer(text):
+        s, e = m.span()
+        if text[s:e].isascii() and ((s and text[s - 1].isalnum() and text[s - 1].isascii()) or (e < len(text) and text[e].isascii() and text[e].isalnum())):
+            continue
+        out.append(Candidate(s, e, "position", 0.6, "rule:position"))
+    return out
+
+
+def find_all(text: str) -> list[Candidate]:
+    """All rule candidates of ``text`` (titles, Latin names, ``…AI`` names, positions)."""
+    return find_titles(text) + find_latin_names(text) + find_han_ai(text) + find_positions(text)
