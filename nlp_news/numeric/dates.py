@@ -80,6 +80,10 @@ DATE_RE = re.compile(
 )
 
 
+_YEAR_AFTER = set("的是以初底末开起春夏秋冬全时")
+_DURATION_BEFORE = set("近去了多这每前后再用花经达期有约超逾余第至到-~几数")
+
+
 def _year(s: str) -> int | None:
     v = parse_number(s)
     if v is None:
@@ -185,7 +189,11 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
         if year is None or not _ok(year):
             return None
         if len(g["y"]) == 2 and not (g["m"] or g["q"] or g["q2"] or g["h"] or g["qn"] or g["mn"]):
-            if not g["y"].startswith(("0", "零", "〇")):
+            s, e = m.start(), m.end()
+            before = m.string[s - 1 : s] if s else ""
+            after = m.string[e : e + 1]
+            year_like = after in _YEAR_AFTER and (before == "" or before not in _DURATION_BEFORE)
+            if not g["y"].startswith(("0", "零", "〇")) and not year_like and not g["ysub"]:
                 return None  # 20年 alone: a duration more often than 2020
     elif g["ry"]:
         relative = True

@@ -107,7 +107,7 @@ _TAIL_RE = re.compile(
       |(?P<noun>{_esc(COUNT_NOUNS)})
       |(?P<mw>{_esc(MEASURE_WORDS)})(?P<mhalf>半)?
     )?
-    (?P<post>\s?(?:左右|上下|以上|以下|以内|之内))?
+    (?P<post>\s?(?:左右|上下|以上|以下|以内|之内|有余))?
     """,
     re.X,
 )
@@ -117,7 +117,7 @@ _LEFT_RE = re.compile(
     rf"(?P<bound>{_esc(_BOUND_LEFT)})?(?:了|在|是|有|为)?\s?(?P<curs>US\$|HK\$|NT\$|\$|¥|€|£)?\s?$"
 )
 _CHANGE_RE = re.compile(rf"(?P<yoy>同比|环比)?(?:(?P<up>{_GROWTH_UP})|(?P<down>{_GROWTH_DOWN}))?(?:了|约|超过|逾|近|达|至|到|为)*\s?$")
-_PER_LEFT = re.compile(r"每(?:一)?(?P<per>平方米|平米|亩|股|吨|斤|公斤|人|户|月|年|天|次|台|辆|[\u4e00-\u9fff])$")
+_PER_LEFT = re.compile(r"每(?:一)?(?P<per>平方米|平米|亩|股|吨|斤|公斤|人|户|月|年|天|次|台|辆|[\u4e00-\u9fff])(?:作价|售价|价格|收费|成本|为|约|达)?$")
 _NOUN_AFTER_GE = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,2}")
 _NOUN_STOP = set("的了在是和与及或等中上下里内以有为将被把对也都就而并从到至左右多余这那其该各每些月小星工年天来前后已")
 
@@ -194,6 +194,12 @@ class _Scanner:
                 if s < self.reach:
                     continue
             self.number(m, nxt, prev)
+        if "半" in f:
+            for m in _HALF_RE.finditer(f):
+                if m.start() >= 1 and f[m.start() - 1] in "上下一" or self.covered(m.start()):
+                    continue
+                s2, q, _ = self.left(m.start())
+                self.add(self.make(s2, m.end(), "duration", _HALF_VALUES[m.group(1)], "rule:duration", qualifier=q), s2, m.end(), 2)
         for kw in _DATE_KEYWORDS:
             i = f.find(kw)
             while i >= 0:
@@ -216,6 +222,9 @@ class _Scanner:
                 start += 1
             out.append(Fact(text=text[start:end], start=start, end=end, kind=kind, value=value, **kw))
         return out
+
+    def covered(self, pos: int) -> bool:
+        return any(c[0] <= pos < c[0] - c[1] for c in self.cands)
 
     def dates_at(self, s: int, force: bool = False) -> None:
         """Try a date expression starting at ``s`` or up to four characters before it."""
@@ -393,7 +402,7 @@ class _Scanner:
                     return
             elif not (nxt.isascii() and nxt.isalpha()) and not _has_magnitude(core) and not (
                 len(core) == 4 and core[:2] in ("19", "20")
-            ):
+            ) and (prev == "" or prev not in "$¥€£"):
                 if nxt == "." and f[end + 1 : end + 2].isdigit():
                     self.add(None, start, end + 2, 0)  # 2.0.1: a version
                 return
@@ -585,7 +594,7 @@ class _Scanner:
         if not arabic and core == "二" and kind == "count":
             return
         # the indefinite 一 before a classifier: 一家公司 "a company"
-        if not arabic and core == "一" and kind == "count" and q_left is None and f[start - 2 : start] not in ("其中", "只有", "仅有") and prev not in "第前":
+        if not arabic and core == "一" and kind == "count" and q_left is None and f[start - 2 : start] not in ("其中", "只有", "仅有") and prev not in ("第", "前"):
             return
         if not arabic and core in ("两",) and kind == "count" and unit in ("人",):
             pass
@@ -617,9 +626,9 @@ class _Scanner:
             if nxt not in ".%,-" and not nxt.isdigit():
                 self.add(self.make(start, end, "date", core, "rule:date:bare-year"), start, end, 3)
             return
-        if arabic and not _has_magnitude(core):
-            return  # a bare small number: a list enumerator, a score, a code
         s2, q_left, cur_left = self.left(start)
+        if arabic and not _has_magnitude(core) and not cur_left:
+            return  # a bare small number: a list enumerator, a score, a code
         qual = q_left or over
         if g.get("post"):
             qual = qual or _BOUND_RIGHT[g["post"].strip()]
@@ -637,6 +646,8 @@ class _Scanner:
 _RANGE_FIRST = set("-~至到—－～")
 _EMPTY: dict[str, Any] = {}
 _HALF_UNIT = set("年个小天月周星")
+_HALF_RE = re.compile(r"半(年|个月|小时|个小时|天|个世纪)")
+_HALF_VALUES = {"年": "P6M", "个月": "P15D", "小时": "PT30M", "个小时": "PT30M", "天": "PT12H", "个世纪": "P50Y"}
 _DATE_NEXT = set("年月日号季时点周星半代世-/.: ")
 _DATE_PREV = set("周期拜第前今去本上下明次同当午晨晚早上")
 _DATE_START = set("0123456789〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深Qq")
@@ -651,7 +662,7 @@ _IDIOM_RE = re.compile(
     r"|一年一度|一日三餐|一分为二|九九归一|十有八九|三通一平|一级|二级|三级|一线|二线|三线|四线|三个代表|一国两制|两会"
 )
 _TAIL_FIRST = set(
-    "%个百多余有左上以之成折倍点人年月周星天日小分秒季元圆块毛角美港欧英台韩澳加新瑞法卢印泰奈林越比雷兰里迪马"
+    "%+个百多余有左上以之成折倍点人年月周星天日小分秒季元圆块毛角美港欧英台韩澳加新瑞法卢印泰奈林越比雷兰里迪马"
 ) | {w[0] for w in MEASURE_WORDS} | {w[0] for w in COUNT_NOUNS} | set(" 万亿千")
 
 

@@ -1,0 +1,334 @@
+"""Numeric facts: a table of sentences written for these tests (none copied from any corpus).
+
+Each FOUND case names a sentence, the span of one fact in it and what that fact must be;
+each IGNORED case names a sentence and a stretch of it that must hold no fact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp_news.numeric.extract import extract_facts
+from nlp_news.numeric.linking import link_facts
+from nlp_news.numeric.numerals import parse_number
+from nlp_news.schema import Entity
+
+PUB = dt.date(2025, 11, 3)
+
+# (sentence, span, kind, value, other fields that must match)
+FOUND = [
+    # money: scales, currencies, bounds
+    ("公司去年营收3050万美元。", "3050万美元", "money", 30500000, {"currency": "USD"}),
+    ("公司去年营收3050 万美元。", "3050 万美元", "money", 30500000, {"currency": "USD"}),
+    ("净利润为13.5亿元。", "13.5亿元", "money", 1350000000, {"currency": "CNY"}),
+    ("账上现金 11.02 亿美元。", "11.02 亿美元", "money", 1102000000, {"currency": "USD"}),
+    ("亏损超过13.27亿美元(约92亿元人民币)。", "超过13.27亿美元", "money", 1327000000, {"qualifier": "over"}),
+    ("亏损超过13.27亿美元(约92亿元人民币)。", "约92亿元人民币", "money", 9200000000, {"currency": "CNY", "qualifier": "about"}),
+    ("估值约为5亿港元。", "约为5亿港元", "money", 500000000, {"currency": "HKD", "qualifier": "about"}),
+    ("每股作价1.95港币。", "1.95港币", "money", 1.95, {"currency": "HKD", "unit": "/股"}),
+    ("门票售价80欧元。", "80欧元", "money", 80, {"currency": "EUR"}),
+    ("收购金额为1万亿日元。", "1万亿日元", "money", 1000000000000, {"currency": "JPY"}),
+    ("转会费为6000万英镑。", "6000万英镑", "money", 60000000, {"currency": "GBP"}),
+    ("台积电投入500亿新台币。", "500亿新台币", "money", 50000000000, {"currency": "TWD"}),
+    ("合同价值30亿韩元。", "30亿韩元", "money", 3000000000, {"currency": "KRW"}),
+    ("学费为每年4万澳元。", "4万澳元", "money", 40000, {"currency": "AUD"}),
+    ("他捐出了100美金。", "100美金", "money", 100, {"currency": "USD"}),
+    ("这件衬衫卖三百块钱。", "三百块钱", "money", 300, {"currency": "CNY"}),
+    ("一瓶水卖2元5角。", "2元5角", "money", 2.5, {"currency": "CNY"}),
+    ("邮票面值8角。", "8角", "money", 0.8, {"currency": "CNY"}),
+    ("账单合计50元6角3分。", "50元6角3分", "money", 50.63, {"currency": "CNY"}),
+    ("融资人民币约5亿元。", "人民币约5亿元", "money", 500000000, {"currency": "CNY", "qualifier": "about"}),
+    ("公司募集3亿元人民币。", "3亿元人民币", "money", 300000000, {"currency": "CNY"}),
+    ("现价$20一件。", "$20", "money", 20, {"currency": "USD"}),
+    ("奖金高达¥300。", "¥300", "money", 300, {"currency": "CNY"}),
+    ("白菜2元/斤。", "2元/斤", "money", 2, {"unit": "/斤"}),
+    ("土地每亩12万元。", "12万元", "money", 120000, {"unit": "/亩"}),
+    ("投资额为1,100万元。", "1,100万元", "money", 11000000, {}),
+    ("预算达到３０５０万元。", "３０５０万元", "money", 30500000, {}),
+    ("营收达1.8 亿美元。", "1.8 亿美元", "money", 180000000, {}),
+    ("他们筹集了三千零五十万元。", "三千零五十万元", "money", 30500000, {}),
+    ("每份合同两三万元。", "两三万元", "money", {"low": 20000, "high": 30000}, {}),
+    ("项目投资10-20亿元。", "10-20亿元", "money", {"low": 1000000000, "high": 2000000000}, {}),
+    ("市场规模八到九百亿元。", "八到九百亿元", "money", {"low": 80000000000, "high": 90000000000}, {}),
+    ("他借了十几万元。", "十几万元", "money", 100000, {"qualifier": "over"}),
+    ("工程耗资逾50亿元左右。", "逾50亿元左右", "money", 5000000000, {"qualifier": "over"}),
+    ("成本不到500万元。", "不到500万元", "money", 5000000, {"qualifier": "under"}),
+    ("损失近千万元。", "近千万元", "money", 10000000, {"qualifier": "under"}),
+    ("营收5000万元以上。", "5000万元以上", "money", 50000000, {"qualifier": "over"}),
+    ("售价在100元上下。", "100元上下", "money", 100, {"qualifier": "about"}),
+    ("奖金超过了30万元。", "超过了30万元", "money", 300000, {"qualifier": "over"}),
+    ("押金至少在5万元。", "至少在5万元", "money", 50000, {"qualifier": "over"}),
+    ("收入同比增长至1200万元。", "1200万元", "money", 12000000, {"change": "+"}),
+    ("费用下降到300万元。", "300万元", "money", 3000000, {"change": "-"}),
+    ("员工每月工资500余元。", "500余元", "money", 500, {"qualifier": "over"}),
+    ("合同价值2.5亿元。", "2.5亿元", "money", 250000000, {}),
+    ("贷款规模4.78万亿元。", "4.78万亿元", "money", 4780000000000, {}),
+    ("总价壹佰伍拾元。", "壹佰伍拾元", "money", 150, {}),
+    # percent
+    ("毛利率为23.3%。", "23.3%", "percent", 23.3, {}),
+    ("占比２０％。", "２０％", "percent", 20, {}),
+    ("营收同比增长超过170%。", "超过170%", "percent", 170, {"qualifier": "over", "change": "+"}),
+    ("利润下降了12.5%。", "12.5%", "percent", 12.5, {"change": "-"}),
+    ("完成率达百分之二十三点五。", "百分之二十三点五", "percent", 23.5, {}),
+    ("税率为百分之5。", "百分之5", "percent", 5, {}),
+    ("市场份额约三成。", "约三成", "percent", 30, {"qualifier": "about"}),
+    ("销量增长了两成。", "两成", "percent", 20, {"change": "+"}),
+    ("亏损企业占六成有余。", "六成有余", "percent", 60, {"qualifier": "over"}),
+    ("商品打8折出售。", "8折", "percent", 80, {"unit": "折"}),
+    ("失业率上升0.3个百分点。", "0.3个百分点", "percent", 0.3, {"unit": "百分点", "change": "+"}),
+    ("增速回落两个百分点。", "两个百分点", "percent", 2, {"unit": "百分点"}),
+    ("四分之三的居民支持。", "四分之三", "percent", 75, {}),
+    ("三分之一的员工离职。", "三分之一", "percent", 33.3333, {}),
+    ("一半的订单来自海外。", "一半", "percent", 50, {}),
+    ("涨幅在60-95%之间。", "60-95%", "percent", {"low": 60, "high": 95}, {}),
+    ("海外用户占比超过80%。", "超过80%", "percent", 80, {"qualifier": "over"}),
+    ("收益率为-3.5%。", "-3.5%", "percent", -3.5, {}),
+    ("通胀率约为2%左右。", "约为2%左右", "percent", 2, {"qualifier": "about"}),
+    # counts
+    ("平台拥有2.12亿用户。", "2.12亿用户", "count", 212000000, {"unit": "用户"}),
+    ("产品已覆盖200多个国家。", "200多个", "count", 200, {"unit": "国家", "qualifier": "over"}),
+    ("起诉方共有12家公司。", "12家", "count", 12, {"unit": "家"}),
+    ("累计生成5.9亿个视频。", "5.9亿个", "count", 590000000, {"unit": "视频"}),
+    ("新建住宅6万平米。", "6万平米", "count", 60000, {"unit": "平米"}),
+    ("支持40+种语言。", "40+种", "count", 40, {"qualifier": "over", "unit": "种"}),
+    ("他今年23岁。", "23岁", "count", 23, {"unit": "岁"}),
+    ("园区有六七家工厂。", "六七家", "count", {"low": 6, "high": 7}, {"unit": "家"}),
+    ("这两家公司都在上海。", "两家", "count", 2, {"unit": "家"}),
+    ("仓库里有三千只鸭子。", "三千只", "count", 3000, {"unit": "只"}),
+    ("屏幕尺寸为6.1英寸。", "6.1英寸", "count", 6.1, {"unit": "英寸"}),
+    ("手机内存256GB。", "256GB", "count", 256, {"unit": "GB"}),
+    ("共接待游客120万人次。", "120万人次", "count", 1200000, {"unit": "人次"}),
+    ("小麦亩产2斤半。", "2斤半", "count", 2.5, {"unit": "斤"}),
+    ("全市新增确诊1,234例。", "1,234例", "count", 1234, {"unit": "例"}),
+    ("赛季他出场54场比赛。", "54场", "count", 54, {"unit": "场"}),
+    ("其中一个方案被否决。", "一个", "count", 1, {"unit": "方案"}),
+    ("网站月访客近3000万人。", "近3000万人", "count", 30000000, {"qualifier": "under", "unit": "人"}),
+    # numbers
+    ("沪指收于3100点。", "3100点", "number", 3100, {"unit": "点"}),
+    ("价格是去年的3倍。", "3倍", "number", 3, {"unit": "倍"}),
+    ("两队最终以1:1战平。", "1:1", "number", 1, {"unit": "ratio"}),
+    ("容积率为1.5:1。", "1.5:1", "number", 1.5, {"unit": "ratio"}),
+    ("全国四万亿投资计划公布。", "四万亿", "number", 4000000000000, {}),
+    # ordinals
+    ("他在比赛中获得第六名。", "第六名", "ordinal", 6, {"unit": "名"}),
+    ("这是第2款产品。", "第2款", "ordinal", 2, {"unit": "款"}),
+    ("该公司位列全球第二。", "第二", "ordinal", 2, {}),
+    ("公司跻身行业前十。", "前十", "ordinal", 10, {"qualifier": "under"}),
+    ("排名前50的企业名单公布。", "前50", "ordinal", 50, {"qualifier": "under"}),
+    # dates
+    ("2023年公司成立。", "2023年", "date", "2023", {"relative": False}),
+    ("截至2025年9月,现金充足。", "2025年9月", "date", "2025-09", {}),
+    ("会议定于2024年1月5日召开。", "2024年1月5日", "date", "2024-01-05", {}),
+    ("会议定于2024 年 1 月 5 日召开。", "2024 年 1 月 5 日", "date", "2024-01-05", {}),
+    ("2024年第三季度营收增长。", "2024年第三季度", "date", "2024-Q3", {}),
+    ("2025年上半年利润翻番。", "2025年上半年", "date", "2025-H1", {}),
+    ("2025年前9个月营收5340万美元。", "2025年前9个月", "date", {"start": "2025-01", "end": "2025-09"}, {}),
+    ("2025年前三季度研发支出1.8亿美元。", "2025年前三季度", "date", {"start": "2025-01", "end": "2025-09"}, {}),
+    ("24年的销量创新高。", "24年", "date", "2024", {}),
+    ("二〇二五年是关键一年。", "二〇二五年", "date", "2025", {}),
+    ("2024年底完成交付。", "2024年底", "date", "2024", {}),
+    ("3月中旬天气转暖。", "3月中旬", "date", "--03", {"relative": True}),
+    ("6月16日发布新品。", "6月16日", "date", "--06-16", {"relative": True}),
+    ("2020年以来累计投资巨大。", "2020年", "date", "2020", {}),
+    ("2023-05-06发布的公告。", "2023-05-06", "date", "2023-05-06", {}),
+    ("活动时间为2024年3月1日至4月30日。", "2024年3月1日至4月30日", "date", {"start": "2024-03-01", "end": "2024-04-30"}, {}),
+    ("2009年到2010年小麦增产。", "2009年到2010年", "date", {"start": "2009", "end": "2010"}, {}),
+    ("上世纪90年代经济起飞。", "上世纪90年代", "date", {"start": "1990", "end": "1999"}, {}),
+    ("他于下午3时抵达。", "下午3时", "date", "T15", {}),
+    ("比赛在19时50分开始。", "19时50分", "date", "T19:50", {}),
+    ("晚上8点半开始直播。", "晚上8点半", "date", "T20:30", {}),
+    # relative dates, without and with the published date
+    ("今年9月,公司被起诉。", "今年9月", "date", "--09", {"relative": True}),
+    ("去年10月份财政部发文。", "去年10月份", "date", "--10", {"relative": True}),
+    ("上半年营收增长。", "上半年", "date", None, {"relative": True}),
+    ("三季度末仓位下降。", "三季度末", "date", None, {"relative": True}),
+    ("周五收盘时指数上涨。", "周五", "date", None, {"relative": True}),
+    ("本月9日召开会议。", "本月9日", "date", "---09", {"relative": True}),
+    ("发言人30日表示。", "30日", "date", "---30", {"relative": True}),
+    # durations
+    ("项目周期为3年。", "3年", "duration", "P3Y", {}),
+    ("过去9个月亏损严重。", "9个月", "duration", "P9M", {}),
+    ("他休息了两周。", "两周", "duration", "P2W", {}),
+    ("工程延期3天。", "3天", "duration", "P3D", {}),
+    ("会议持续了两小时。", "两小时", "duration", "PT2H", {}),
+    ("等待了20多分钟。", "20多分钟", "duration", "PT20M", {"qualifier": "over"}),
+    ("合同为期半年。", "半年", "duration", "P6M", {}),
+    ("贷款期限3至5年。", "3至5年", "duration", {"low": "P3Y", "high": "P5Y"}, {}),
+    ("发行10年期国债。", "10年期", "duration", "P10Y", {}),
+    ("近三年犯罪率下降。", "近三年", "duration", "P3Y", {"qualifier": "under"}),
+]
+
+RESOLVED = [
+    ("今年9月,公司被起诉。", "今年9月", "2025-09"),
+    ("去年10月份财政部发文。", "去年10月份", "2024-10"),
+    ("上半年营收增长。", "上半年", "2025-H1"),
+    ("三季度末仓位下降。", "三季度末", "2025-Q3"),
+    ("6月16日发布新品。", "6月16日", "2025-06-16"),
+    ("本月9日召开会议。", "本月9日", "2025-11-09"),
+    ("上月9日召开会议。", "上月9日", "2025-10-09"),
+    ("周五收盘时指数上涨。", "周五", "2025-11-07"),
+    ("上周一市场大跌。", "上周一", "2025-10-27"),
+    ("明年3月将投产。", "明年3月", "2026-03"),
+    ("前年第四季度开始亏损。", "前年第四季度", "2023-Q4"),
+    ("发言人30日表示。", "30日", "2025-11-30"),
+]
+
+# (sentence, stretch that must hold no fact)
+IGNORED = [
+    ("他买了一台iPhone 4。", "iPhone 4"),
+    ("他去了4S店保养。", "4S店"),
+    ("5G网络覆盖全国。", "5G"),
+    ("招商银行(600036)股价上涨。", "600036"),
+    ("股票代码600036.SH。", "600036.SH"),
+    ("咨询电话010-12345678。", "010-12345678"),
+    ("请拨打13812345678。", "13812345678"),
+    ("详见https://example.com/a/2025/3.html页面。", "https://example.com/a/2025/3.html"),
+    ("软件升级到2.0.1版本。", "2.0.1"),
+    ("沪深300指数收涨。", "沪深300"),
+    ("他买了MP3播放器。", "MP3"),
+    ("新款X200手机发布。", "X200"),
+    ("G20峰会在杭州举行。", "G20"),
+    ("1080P高清视频。", "1080P"),
+    ("新片采用3D技术。", "3D"),
+    ("一些公司表示观望。", "一些"),
+    ("他一直在努力。", "一直"),
+    ("统一思想很重要。", "统一"),
+    ("万一失败怎么办。", "万一"),
+    ("这部电影十分好看。", "十分"),
+    ("一家公司宣布破产。", "一家"),
+    ("一是加强监管,二是扩大开放。", "一是加强监管,二是"),
+    ("这是一定的。", "一定"),
+    ("数百亿美元的投入。", "数百亿美元"),
+    ("成千上万的人涌入。", "成千上万"),
+    ("他一分钱也没拿。", "一分钱"),
+    ("5日均线上穿10日均线。", "5日均线"),
+    ("今年市场很好。", "今年"),
+    ("去年公司亏损。", "去年"),
+    ("近期价格波动。", "近期"),
+    ("他富二代出身。", "二代"),
+    ("这个四川人很能干。", "四川"),
+    ("三星电子发布财报。", "三星"),
+    ("年底前完成。", "年底"),
+    ("几十万人参加。", "几十万人"),
+]
+
+
+def _find(text: str, span: str, published=None):
+    facts = extract_facts(text, published=published)
+    hits = [f for f in facts if f.text == span]
+    assert hits, f"no fact {span!r} in {text!r}; found {[(f.text, f.kind, f.value) for f in facts]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(("text", "span", "kind", "value", "extra"), FOUND, ids=[c[1] + "|" + c[0][:12] for c in FOUND])
+def test_fact_is_found_with_its_value(text, span, kind, value, extra):
+    f = _find(text, span)
+    assert f.kind == kind
+    assert text[f.start : f.end] == span
+    if not extra.get("skip_value"):
+        assert f.value == value
+    for k, v in extra.items():
+        if k != "skip_value":
+            assert getattr(f, k) == v, (k, getattr(f, k))
+
+
+@pytest.mark.parametrize(("text", "span", "value"), RESOLVED, ids=[c[1] for c in RESOLVED])
+def test_relative_date_is_resolved_against_published(text, span, value):
+    f = _find(text, span, published=PUB)
+    assert f.value == value
+    assert f.relative is True
+
+
+@pytest.mark.parametrize(("text", "stretch"), IGNORED, ids=[c[1] for c in IGNORED])
+def test_names_codes_and_idioms_are_not_facts(text, stretch):
+    s = text.index(stretch)
+    e = s + len(stretch)
+    inside = [f for f in extract_facts(text) if f.start < e and f.end > s]
+    assert inside == [], [(f.text, f.kind, f.value) for f in inside]
+
+
+def test_two_amounts_in_one_parenthesis_are_two_facts():
+    facts = extract_facts("累计亏损已超过13.27亿美元(约92亿元人民币)。")
+    assert [(f.currency, f.value) for f in facts] == [("USD", 1327000000), ("CNY", 9200000000)]
+
+
+def test_coordinated_amounts_are_separate_facts():
+    facts = extract_facts("票价为50元或100元。")
+    assert [f.value for f in facts] == [50, 100]
+
+
+def test_year_alone_is_not_relative_but_month_alone_is():
+    y = _find("2023年公司成立。", "2023年")
+    m = _find("9月公司成立。", "9月")
+    assert y.relative is False and m.relative is True
+
+
+def test_facts_are_sorted_and_do_not_overlap():
+    text = "2024年,公司营收3050万美元,同比增长170%,拥有2.12亿用户和12家门店。"
+    facts = extract_facts(text)
+    assert len(facts) == 5
+    for a, b in zip(facts, facts[1:]):
+        assert a.end <= b.start
+
+
+def test_offsets_point_into_the_text_given_even_with_full_width_digits():
+    text = "营收达到３０５０万元,增长２０％。"
+    for f in extract_facts(text):
+        assert text[f.start : f.end] == f.text
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [
+        ("三千零五十", 3050), ("两千四百五", 2450), ("一万三", 13000), ("十二", 12), ("〇", 0),
+        ("壹贰叁", 123), ("肆佰陆拾", 460), ("3.5万", 35000), ("1.8亿", 180000000), ("十几万", 100000),
+        ("四亿五千六百四十二万零一十五", 456420015), ("10万万", 1000000000), ("40k", 40000), ("负三十二", -32),
+        ("一百零几万", 1000000), ("两千万点五五四四", 20000000.5544),
+    ],
+)
+def test_numerals_parse_to_their_value(numeral, value):
+    assert parse_number(numeral) == pytest.approx(value)
+
+
+def test_metric_subject_and_period_are_linked_by_rule_within_a_clause():
+    text = "2024年,MiniMax的净亏损达到了4.65亿美元。"
+    ents = [Entity("MiniMax", 6, 13, "ORG", "company", "MiniMax", 0.9, "rule")]
+    money = [f for f in link_facts(text, extract_facts(text), entities=ents) if f.kind == "money"][0]
+    assert (money.metric, money.subject, money.period) == ("净亏损", "MiniMax", "2024")
+    assert money.linked_by == {"metric": "rule", "subject": "rule", "period": "rule"}
+
+
+def test_subject_falls_back_to_main_entity_as_inferred():
+    text = "净利润为3亿元。"
+    f = link_facts(text, extract_facts(text), main_entity="智谱AI")[0]
+    assert f.subject == "智谱AI" and f.linked_by["subject"] == "inferred"
+
+
+def test_period_from_an_earlier_clause_of_the_sentence():
+    text = "2025年前三季度,研发支出达到1.8亿美元,达到同期营收的337.4%。"
+    facts = link_facts(text, extract_facts(text))
+    pct = [f for f in facts if f.kind == "percent"][0]
+    assert pct.period == {"start": "2025-01", "end": "2025-09"}
+    assert pct.metric == "营收"
+
+
+@pytest.mark.parametrize("junk", ["", "\x00\x00", "第", "分之", "百分之", "年年年", "1" * 5000, "前" * 30, "一" * 2000, "-" * 50])
+def test_degenerate_inputs_do_not_raise(junk):
+    for f in extract_facts(junk):
+        assert junk[f.start : f.end] == f.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(), max_size=80) | st.text(alphabet="0123456789一二两三十百千万亿年月日号%元美个家第前约超过多余.,-至到 ", max_size=60))
+def test_any_unicode_gives_valid_offsets_and_never_raises(text):
+    facts = extract_facts(text, published=dt.date(2024, 2, 29))
+    last = 0
+    for f in facts:
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start : f.end] == f.text
+        assert f.start >= last
+        last = f.end
