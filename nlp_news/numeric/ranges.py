@@ -1,0 +1,120 @@
+"""Number ranges and comparisons: 大于10小于20, 位于20和30之间, 五百多, 1000以上.
+
+:func:`find_ranges` gives ``(start, end, low, high)`` with ``None`` for an open side;
+the schema has no open/closed ends (大于 and 大于等于 give the same end point). The
+facts scanner expresses the same bounds as ``qualifier`` (over / under) and ranges as
+``{"low", "high"}``; this function reads the comparison phrasing that questions and
+reports use.
+
+>>> find_ranges("x大于10小于20,y不大于50不小于20")
+[(1, 8, 10.0, 20.0), (11, 19, 20.0, 50.0)]
+>>> find_ranges("这一批产品大概有五百多个"), find_ranges("数字在1000以上, 1500以下")
+([(8, 11, 500.0, None)], [(2, 16, 1000.0, 1500.0)])
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import _NUM, find_numbers
+from .numerals import fold
+
+_GT = r"大于或者等于|大于或等于|大于等于|不小于|不少于|不低于|至少是|至少有|至少为|至少|超过了|超过|高于|多于|大于|过|≥|>\s?=|>"
+_LT = r"小于或者等于|小于或等于|小于等于|不大于|不多于|不超过|不高于|最多为|最多是|最多有|最多|低于|少于|小于|≤|<\s?=|<"
+_V = rf"(?:百\s*分\s*之\s*{_NUM}|{_NUM}\s*分\s*之\s*{_NUM}|-?\d+/\d+|{_NUM})"
+_JOIN = r"\s*(?:并且|而且|的同时|同时|且|并|,)?\s*"
+_RANGE_RE = re.compile(
+    rf"""
+     (?P<b1>{_GT}|{_LT})\s*(?P<v1>{_V})(?:{_JOIN}(?P<b2>{_GT}|{_LT})\s*(?P<v2>{_V}))?
+    |比\s*(?P<cv>{_V})\s*(?P<cw>大|小|低|高)
+    |(?:位于|在)?\s*(?P<a>{_V})\s*(?:和|与)\s*(?P<b>{_V})\s*之?间
+    |(?P<f>{_V})\s*(?:到|至|~|-|–|—)\s*(?P<t>{_V})
+    |(?P<lo>{_V})\s*(?:或者以上|或以上|以上|或者更多|或更多)(?:,\s*(?P<hi2>{_V})\s*(?:以下|之下))?
+    |(?P<up>{_V})\s*(?:或者以下|以下|之下)
+    |等于\s*(?P<eq>{_V})
+    |(?P<more>{_NUM})
+    """,
+    re.X,
+)
+
+
+def _value(s: str) -> float | None:
+    nums = find_numbers(s)
+    if len(nums) != 1:
+        return None
+    return nums[0][3]
+
+
+def _side(word: str) -> str:
+    return "gt" if re.fullmatch(_GT, word) else "lt"
+
+
+def find_ranges(text: str) -> list[tuple[int, int, float | None, float | None]]:
+    """Ranges and one-sided bounds in ``text``: ``(start, end, low, high)``."""
+    f = fold(text)
+    out: list[tuple[int, int, float | None, float | None]] = []
+    pos = 0
+    while True:
+        m = _RANGE_RE.search(f, pos)
+        if not m:
+            break
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+        g = m.groupdict()
+        s, e = m.start(), m.end()
+        if g["b1"]:
+            v1 = _value(g["v1"])
+            if v1 is None:
+                continue
+            k1 = _side(g["b1"])
+            if g["b2"]:
+                v2 = _value(g["v2"])
+                k2 = _side(g["b2"])
+                if v2 is not None and k1 != k2:
+                    lo, hi = (v1, v2) if k1 == "gt" else (v2, v1)
+                    if lo <= hi:
+                        out.append((s, e, lo, hi))
+                        continue
+                # incompatible: the first bound alone, read the second next time
+                e = m.end("v1")
+                pos = m.start("b2")
+            out.append((s, e, v1, None) if k1 == "gt" else (s, e, None, v1))
+        elif g["cv"]:
+            v = _value(g["cv"])
+            if v is not None:
+                out.append((s, e, v, None) if g["cw"] in "大高" else (s, e, None, v))
+        elif g["a"]:
+            a, b = _value(g["a"]), _value(g["b"])
+            if a is not None and b is not None:
+                out.append((s, e, a, b))
+        elif g["f"]:
+            a, b = _value(g["f"]), _value(g["t"])
+            if a is not None and b is not None and a < b:
+                out.append((s, e, a, b))
+        elif g["lo"]:
+            a = _value(g["lo"])
+            if a is not None:
+                hi = _value(g["hi2"]) if g["hi2"] else None
+                out.append((s, e, a, hi))
+        elif g["up"]:
+            b = _value(g["up"])
+            if b is not None:
+                out.append((s, e, None, b))
+        elif g["eq"]:
+            v = _value(g["eq"])
+            if v is not None:
+                out.append((s, e, v, v))
+        elif g["more"]:
+            core = g["more"]
+            if any(c in core for c in "多余几"):
+                core = core.rstrip()
+                while core and core[-1] in "多余几 " and not core.endswith(("几万", "几亿")):
+                    if core[-1] in "多余几":
+                        core = core[:-1]
+                        break
+                    core = core[:-1]
+                if "多" in g["more"].rstrip()[-1:] or "余" in g["more"].rstrip()[-1:] or "几" in g["more"].rstrip()[-1:]:
+                    e = s + len(g["more"].rstrip())
+                v = _value(g["more"].rstrip().rstrip("多余几") or g["more"])
+                if v is not None:
+                    out.append((s, e, v, None))
+    return out
