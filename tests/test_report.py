@@ -162,6 +162,16 @@ def test_tables_list_entities_by_canonical_name_and_every_fact():
     assert "sortable" in root.xpath("//table[@id='fact-table']/@class")[0]
 
 
+def test_table_rows_link_to_the_paragraph_of_the_first_mention():
+    d = battery_article()
+    root = lxml.html.fromstring(render_article(d))
+    links = {r[0].text_content(): r[5].xpath("string(a/@href)") for r in root.xpath("//table[@id='entity-table']/tbody/tr")}
+    assert links["星河电池股份有限公司"] == "#title" and links["陈立新"] == "#p1" and links["匈牙利德布勒森"] == "#p3"
+    anchors = set(root.xpath("//*[@id]/@id"))
+    hrefs = root.xpath("//a[starts-with(@href, '#')]/@href")
+    assert len(hrefs) > len(d["entity_summary"]) and all(h[1:] in anchors for h in hrefs)
+
+
 @pytest.mark.parametrize("payload", MALICIOUS)
 def test_markup_in_an_article_is_shown_as_text(payload):
     text = f"恶意标题{payload}\n\n正文{payload}提到腾讯。\n"

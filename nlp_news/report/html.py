@@ -392,6 +392,21 @@ def article_context(d: Mapping[str, Any]) -> dict[str, Any]:
             view["label"] = b["payload"].get("kind") or "boilerplate"
         blocks.append(view)
 
+    para_starts = [int(p.get("start", 0)) for p in d.get("paragraphs") or ()]
+    para_ends = [int(p.get("end", 0)) for p in d.get("paragraphs") or ()]
+    title_span = d.get("title_span") if isinstance(d.get("title_span"), Mapping) else None
+
+    def where(offset: Any) -> tuple[str, str] | None:
+        """(anchor, label) of the block holding ``offset``: a paragraph or the title."""
+        if not isinstance(offset, int):
+            return None
+        i = bisect.bisect_right(para_starts, offset) - 1
+        if i >= 0 and offset < para_ends[i]:
+            return f"p{i + 1}", f"¶{i + 1}"
+        if title_span and title_span.get("start", 0) <= offset < title_span.get("end", 0):
+            return "title", "title"
+        return None
+
     facts = []
     for j, f in enumerate(d.get("facts") or ()):
         facts.append(
@@ -407,10 +422,11 @@ def article_context(d: Mapping[str, Any]) -> dict[str, Any]:
                 "metric": f.get("metric") or "",
                 "subject": f.get("subject") or "",
                 "period": format_value(f["period"]) if f.get("period") is not None else "",
+                "where": where(f.get("start")),
             }
         )
     entities = d.get("entities") or ()
-    summary = list(d.get("entity_summary") or ())
+    summary = [dict(row, where=where(row.get("first"))) for row in d.get("entity_summary") or () if isinstance(row, Mapping)]
     themes = d.get("themes") if isinstance(d.get("themes"), Mapping) else None
     top_themes = [(k, float(v)) for k, v in (themes.get("top") or ())] if themes else []
     if themes and not top_themes:
@@ -685,7 +701,7 @@ def _time_chart(by_date: Mapping[str, Counter[str]], *, width: int = 720, height
     buckets = _time_buckets(by_date)
     if not buckets:
         return None
-    left, bottom, top_pad = 40, 46, 10
+    left, bottom, top_pad = 70, 70, 10
     plot_w, plot_h = width - left - 10, height - bottom - top_pad
     top = max(sum(c.values()) for _, c in buckets) or 1
     step = plot_w / len(buckets)
