@@ -58,6 +58,7 @@ def main() -> None:
     ap.add_argument("--keep", type=Path, help="folder to keep the batch output and the page in")
     ap.add_argument("--spread-dates", action="store_true", help="give articles made-up dates (see above)")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--disable", action="append", default=[], metavar="STAGE", help="passed to `nlp-news batch`")
     args = ap.parse_args()
 
     from nlp_news.report.html import read_output, render_batch
@@ -74,12 +75,15 @@ def main() -> None:
         print(f"analysing {n} articles with nlp-news batch -j {args.jobs} ...", flush=True)
         t0 = time.perf_counter()
         cmd = [sys.executable, "-c", "from nlp_news.cli import main; main()", "batch", str(inp), "-o", str(jsonl), "-j", str(args.jobs), "--no-progress"]
+        cmd += [f"--disable={stage}" for stage in args.disable]
         done = subprocess.run(cmd, check=False)
         if done.returncode not in (0, 1):  # 1: some articles became error records
             sys.exit(f"nlp-news batch failed with status {done.returncode}")
         print(f"  batch: {time.perf_counter() - t0:.1f} s -> {jsonl} ({jsonl.stat().st_size / 1e6:.1f} MB)")
 
     lines = sum(1 for _ in open(jsonl, "rb"))
+    if not lines:
+        sys.exit(f"{jsonl} has no records; see the errors above")
     best = float("inf")
     page = ""
     for _ in range(max(1, args.repeat)):

@@ -304,7 +304,8 @@ def test_batch_counts_articles_and_lists_errors():
 def test_batch_money_grouped_by_currency_largest_first_with_links_to_articles():
     page = render_batch(_records())
     root = lxml.html.fromstring(page)
-    groups = {h.text_content(): h.getnext() for h in root.xpath("//h2[@id='money']/following-sibling::h3")}
+    groups = {h.text.strip(): h.getnext() for h in root.xpath("//h2[@id='money']/following-sibling::h3")}
+    assert list(groups) == ["CNY", "EUR"]  # the most used currency first
     assert set(groups) == {"CNY", "EUR"}
     eur = [r[0].text_content() for r in groups["EUR"].xpath(".//tbody/tr")]
     assert eur == ["2,500,000,000", "800,000,000"]
@@ -315,6 +316,16 @@ def test_batch_money_grouped_by_currency_largest_first_with_links_to_articles():
     assert links and all(h[1:] in anchors for h in links)
     target = groups["EUR"].xpath(".//tbody/tr[1]//a/@href")[0][1:]
     assert root.xpath(f"//tr[@id='{target}']/td[2]")[0].text_content() == "xh-2"
+
+
+def test_batch_lists_an_amount_repeated_in_one_article_once():
+    text = "标题\n\n融资10亿元。此次10亿元融资之后，又获5亿元。\n"
+    money = {"kind": "money", "currency": "CNY"}
+    d = build(text, id="r", facts=[dict(money, surface="10亿元", value=1e9), dict(money, surface="10亿元", nth=1, value=1e9),
+                                   dict(money, surface="5亿元", value=5e8)])
+    root = lxml.html.fromstring(render_batch([d]))
+    assert [r[0].text_content() for r in root.xpath("//table[contains(@class, 'money')]/tbody/tr")] == ["1,000,000,000", "500,000,000"]
+    assert "(3 money facts; the 2 largest)" in root.xpath("string(//h2[@id='money']/following-sibling::h3)")
 
 
 def test_batch_sentiment_and_theme_distributions():

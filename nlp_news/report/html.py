@@ -372,10 +372,19 @@ def article_context(d: Mapping[str, Any]) -> dict[str, Any]:
     n = len(text)
     stages = list(d.get("stages") or ())
     marks = _entity_marks(d, n) + _fact_marks(d, n)
+    found = _blocks(d, text)
+    # Each mark goes to the blocks it overlaps (blocks are sorted and disjoint).
+    per_block: list[list[Mark]] = [[] for _ in found]
+    ends = [b["end"] for b in found]
+    for m in marks:
+        k = bisect.bisect_right(ends, m.start)
+        while k < len(found) and found[k]["start"] < m.end:
+            per_block[k].append(m)
+            k += 1
     blocks = []
     title_pieces = None
-    for b in _blocks(d, text):
-        pieces = mark_pieces(text, b["start"], b["end"], marks)
+    for b, block_marks in zip(found, per_block):
+        pieces = mark_pieces(text, b["start"], b["end"], block_marks)
         if b["kind"] == "title":
             title_pieces = pieces
             continue
@@ -522,6 +531,7 @@ class BatchSummary:
         self.facts = 0
         self.fact_kinds: Counter[str] = Counter()
         self.money: dict[str, list[tuple[float, int, dict[str, Any]]]] = {}
+        self.money_counts: Counter[str] = Counter()
         self._seq = 0
         self._ids: set[str] = set()
 
@@ -610,7 +620,9 @@ class BatchSummary:
                 agg.polarity_sum += pol[i]
                 agg.polarity_n += 1
 
-        # Facts: kinds, and the largest money facts per currency.
+        # Facts: kinds, and the largest money facts per currency (an amount repeated
+        # in one article is listed once).
+        said: set[tuple[Any, ...]] = set()
         for f in facts:
             self.facts += 1
             self.fact_kinds[str(f.get("kind") or "?")] += 1
@@ -620,6 +632,11 @@ class BatchSummary:
             if key is None:
                 continue
             currency = f.get("currency") or "unstated"
+            self.money_counts[currency] += 1
+            once = (currency, key, f.get("unit"), f.get("qualifier"))
+            if once in said:
+                continue
+            said.add(once)
             heap = self.money.setdefault(currency, [])
             self._seq += 1
             item = (
@@ -658,14 +675,11 @@ class BatchSummary:
             for a in ranked
         ]
 
-    def money_by_currency(self) -> list[tuple[str, list[dict[str, Any]]]]:
-        groups = []
-        for currency, heap in self.money.items():
-            rows = [item[2] for item in sorted(heap, reverse=True)]
-            groups.append((currency, rows, heap and max(heap)[0]))
-        # Currencies with the most facts kept first; "unstated" last.
-        groups.sort(key=lambda g: (g[0] == "unstated", -len(g[1]), g[0]))
-        return [(c, rows) for c, rows, _ in groups]
+    def money_by_currency(self) -> list[tuple[str, int, list[dict[str, Any]]]]:
+        """(currency, number of money facts, the largest ones), the most used currency first, "unstated" last."""
+        groups = [(c, self.money_counts[c], [item[2] for item in sorted(heap, reverse=True)]) for c, heap in self.money.items()]
+        groups.sort(key=lambda g: (g[0] == "unstated", -g[1], g[0]))
+        return groups
 
 
 def _bar_rows(items: Sequence[tuple[str, float, str, str]], *, width: int = 560, bar_h: int = 22, label_w: int = 130) -> dict[str, Any]:
