@@ -29,7 +29,15 @@ from .numerals import parse_folded as parse_number
 
 _CN = "〇零一二三四五六七八九"
 YEAR = rf"(?:\d{{4}}|\d{{2}}|[{_CN}]{{4}}|[{_CN}]{{2}}|[两二一]千零?[{_CN}十]{{0,3}})"
-MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九正])"
+MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九正腊冬])"
+#: Reign and era names with the Gregorian year of their first year (元年).
+ERAS: dict[str, int] = {
+    "民国": 1912, "顺治": 1644, "康熙": 1662, "雍正": 1723, "乾隆": 1736, "嘉庆": 1796, "道光": 1821, "咸丰": 1851,
+    "同治": 1862, "光绪": 1875, "宣统": 1909, "洪武": 1368, "永乐": 1403, "万历": 1573, "崇祯": 1628, "贞观": 627,
+    "开元": 713, "天宝": 742, "神龙": 705, "昭和": 1926, "平成": 1989, "令和": 2019,
+}
+_ERA = "|".join(ERAS)
+_ERA_FIRST = "".join(sorted({e[0] for e in ERAS}))
 DAY = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 REL_YEAR: dict[str, int | None] = {
     "今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2,
@@ -48,8 +56,8 @@ _TIME_PREFIX = "凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|�
 DATE_RE = re.compile(
     rf"""
     (?<![\d.])
-    (?=[\d〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深Qq])
-    (?=[\d〇零一二两三四五六七八九十正Qq]|今年|去年|前年|明年|本年|当年|同年|次年|来年|后年|上年|本月|当月|上月|上个
+    (?=[\d〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深Qq农大最腊冬{_ERA_FIRST}])
+    (?=[\d〇零一二两三四五六七八九十正Qq]|农历|大年|最后|腊月|冬月|上一|下一|{_ERA}|今年|去年|前年|明年|本年|当年|同年|次年|来年|后年|上年|本月|当月|上月|上个
       |下月|下个|次月|同月|上上|下下|这个|[上下本这](?:周|星期|礼拜)|周[一二三四五六日天]|星期|礼拜|上半|下半|前[一二三1-9十]
       |上世|本世|凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|晚[\d一二三四五六七八九十]|早[\d一二三四五六七八九十])
     (?:
@@ -60,12 +68,14 @@ DATE_RE = re.compile(
         (?P<dec>[1-9]0|[一二三四五六七八九]十)\s?年代(?P<decsub>初|中期|末|中)?
      |(?P<tp>{_TIME_PREFIX})?(?P<hh>{HOUR})\s?(?P<hunit>[时点])(?:钟)?
         (?:(?P<mi>{MINUTE}|半)\s?分?)?
-     |(?P<wpre>上上|下下|上个|下个|这个|上|下|本|这)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![年度期])
+     |(?P<sy>\d{{4}})\s(?P<sm>0[1-9]|1[0-2])\s(?P<sd>3[01]|[12]\d|0[1-9])(?!\d)
+     |(?P<wpre>上上个|上上|下下个|下下|上个|下个|这个|上一个|下一个|最后一个的?|上|下|本|这)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![年度期])
      |(?P<rm>{_REL_M})\s?(?P<rd>{DAY})\s?[日号]
-     |(?:(?P<y>{YEAR})\s?年(?!代|级|期)|(?P<ry>{_REL_Y}))?
-      \s?
+     |(?P<lunar>农历)?(?:(?P<era>{_ERA})(?P<ey>元|[{_CN}十]{{1,3}}|\d{{1,3}})年|(?P<y>{YEAR})\s?年(?!代|级|期)|(?P<ry>{_REL_Y}))?
+      \s?(?P<lunar2>农历)?
       (?:
          (?P<m>{MONTH})\s?月份?(?:\s?(?P<d>{DAY}|初[一二三四五六七八九十])\s?[日号]?)?(?P<msub>上旬|中旬|下旬|初|底|末)?
+        |(?P<bigyear>大年(?:初[一二三四五六七八九十]|三十))
         |第?(?P<q>[一二三四1-4])\s?季度(?P<qsub>末|初)?
         |[Qq](?P<q2>[1-4])(?![\d])
         |(?:(?<=年)(?:仅|的)?)?前(?P<qn>[一二三1-3])\s?个?季度
@@ -73,7 +83,8 @@ DATE_RE = re.compile(
         |(?:(?<=年)(?:仅|的)?)?前(?P<mn>1[01]|[1-9]|十一?|[一二三四五六七八九])\s?个\s?月
         |(?<=年)年?(?P<ysub>底|初|末|中(?=[,.;，。；、]))
       )?
-      (?(y)|(?(m)|(?(q)|(?(q2)|(?(qn)|(?(h)|(?(mn)|(?!))))))))
+      (?(y)|(?(era)|(?(m)|(?(q)|(?(q2)|(?(qn)|(?(h)|(?(mn)|(?(bigyear)|(?!))))))))))
+     |(?P<bd>{DAY})\s?(?:日(?!均|线)|号(?=[的晚早上下中凌午前后起到至开举召为是,，。;；、\s]|$))
     )
     """,
     re.X,
@@ -89,13 +100,13 @@ def _year(s: str) -> int | None:
     if v is None:
         return None
     y = int(v)
-    if len(s) == 2:
+    if len(s) == 2 and all(c.isdigit() or c in "〇零一二三四五六七八九" for c in s):
         y += 2000 if y <= 40 else 1900
     return y
 
 
 def _month_num(s: str) -> int:
-    return 1 if s == "正" else int(parse_number(s) or 0)
+    return {"正": 1, "冬": 11, "腊": 12}.get(s) or int(parse_number(s) or 0)
 
 
 def _day_num(s: str) -> int:
@@ -132,6 +143,16 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
         if g["sep"] == "." and len(g["nm"]) == 1 and len(g["nd"]) == 1 and False:
             return None
         return (f"{y:04d}-{mo:02d}-{d:02d}", False) if _ok(y, mo, d) else None
+    if g["sy"]:
+        y, mo, d = int(g["sy"]), int(g["sm"]), int(g["sd"])
+        return (f"{y:04d}-{mo:02d}-{d:02d}", False) if _ok(y, mo, d) else None
+    if g["bd"]:
+        d = _day_num(g["bd"])
+        if not _ok(None, None, d):
+            return None
+        if pub is None:
+            return f"---{d:02d}", True
+        return f"{pub.year:04d}-{pub.month:02d}-{d:02d}", True
     if g["uy"]:
         y, mo, d = int(g["uy"]), int(g["um"]), int(g["ud"])
         return (f"{y:04d}-{mo:02d}-{d:02d}", False) if _ok(y, mo, d) else None
@@ -182,8 +203,21 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
         mi = pub.year * 12 + pub.month - 1 + delta
         return f"{mi // 12:04d}-{mi % 12 + 1:02d}-{d:02d}", True
     # year / month / day / quarter / half / leading months
+    if g["lunar"] or g["lunar2"] or g["bigyear"] or (g["m"] and g["m"] in "正腊冬") or (g["d"] or "").startswith("初"):
+        # a lunar date: converting it needs a lunar calendar, so the value stays null
+        return None, not (g["y"] or g["era"])
     year: int | None = None
     relative = False
+    if g["era"]:
+        n = 1 if g["ey"] == "元" else int(parse_number(g["ey"]) or 0)
+        year = ERAS[g["era"]] + n - 1
+        if g["m"]:
+            mo = _month_num(g["m"])
+            d = _day_num(g["d"]) if g["d"] else None
+            if not (1 <= mo <= 12) or (d is not None and not 1 <= d <= 31):
+                return None
+            return (f"{year:04d}-{mo:02d}-{d:02d}" if d else f"{year:04d}-{mo:02d}"), False
+        return f"{year:04d}", False
     if g["y"]:
         year = _year(g["y"])
         if year is None or not _ok(year):

@@ -25,7 +25,7 @@ from bisect import bisect_right
 from typing import Any
 
 from ..schema import Fact
-from .dates import DATE_RE, date_value, range_end
+from .dates import _ERA_FIRST, DATE_RE, date_value, range_end
 from .money import CURRENCY_PREFIXES, CURRENCY_WORDS, yuan_jiao_fen
 from .numerals import CN_DIGIT_CHARS, DIGITS, fold, format_value
 from .numerals import parse_folded as parse_number
@@ -80,8 +80,8 @@ def _esc(words: Any) -> str:
 
 _CN_CHARS = "零〇一二两俩三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖廿卅几"
 _AR = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_CN = rf"(?:[{_CN_CHARS}]+(?:点[{CN_DIGIT_CHARS}]+(?:[万亿]+)?)?)"
-_MAGN = r"(?:[多余几]?[十百千]?[万亿兆]+|[多余几]?[十百千](?=[万亿兆]))"
+_CN = rf"(?:[{_CN_CHARS}]+(?:\s+[{_CN_CHARS}]+)*(?:\s*点\s*[{CN_DIGIT_CHARS}]+(?:\s+[{CN_DIGIT_CHARS}]+)*(?:[万亿]+)?)?)"
+_MAGN = r"(?:[多余几]?[十百千]?[万亿兆]+|[多余几]?[十百千](?=[万亿兆])|[百千](?![米克瓦卡分之兆赫焦]))"
 #: A number: Arabic or Chinese, with magnitudes, spaces before a magnitude (3050 万).
 NUMBER = (
     rf"(?=[\d{_CN_CHARS}负−-])(?:(?<![\d.])[-−](?=\d)|负)?(?:{_AR}(?:\s?{_MAGN}(?:\d+|[{_CN_CHARS}]+)?)*(?:\s?[kKMB](?![A-Za-z]))?"
@@ -90,19 +90,21 @@ NUMBER = (
 _NUMBER_RE = re.compile(NUMBER)
 
 _CUR_AFTER = _esc(CURRENCY_WORDS)
+_CUR_AFTER_RE = re.compile(rf"\s?(?:{_CUR_AFTER})")
 _TAIL_RE = re.compile(
     rf"""
     (?P<more>\s?(?:有余|多|余|\+))?
-    \s?
+    \s*
     (?P<u>
-       (?P<pct>%|个百分点|百分点)
+       (?P<pct>%|个\s*百\s*分\s*点|百\s*分\s*点)
       |(?P<cur>{_CUR_AFTER})(?P<cur2>人民币)?
-         (?:(?P<jiao>\d|[{CN_DIGIT_CHARS}])(?P<jw>角|毛)(?:(?P<fen>\d|[{CN_DIGIT_CHARS}])分)?)?
+         (?:(?P<jiao>\d|[{CN_DIGIT_CHARS}])(?P<jw>角|毛)(?:(?P<fen>\d|[{CN_DIGIT_CHARS}])分)?
+           |又?(?P<cent>\d{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}})美分)?
          (?:(?:/|每)(?P<per>平方米|平米|吨|股|斤|公斤|千克|亩|人|月|年|天|次|件|台|桶|盎司|[\u4e00-\u9fff]))?
       |(?P<time>{_esc(TIME_UNITS)})(?P<half>半)?
       |(?P<ge>个)(?!月|星期|小时|工作日|钟头|年头|季度|百分点)
       |(?P<latin>{_esc(LATIN_UNITS)})(?![A-Za-z])
-      |(?P<cheng>成)(?P<chalf>半)?
+      |(?P<cheng>成)(?:(?P<chalf>半)|\s?(?P<cdig>[一二三四五六七八九1-9])(?![\d{_CN_CHARS}成折%]))?
       |(?P<zhe>折)
       |(?P<noun>{_esc(COUNT_NOUNS)})
       |(?P<mw>{_esc(MEASURE_WORDS)})(?P<mhalf>半)?
@@ -123,10 +125,9 @@ _NOUN_STOP = set("的了在是和与及或等中上下里内以有为将被把�
 
 # Zones that are never facts and hold no number of their own: URLs and e-mail addresses.
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.]+")
+_SPACED_CN = rf"[{_CN_CHARS}]+(?:\s+[{_CN_CHARS}]+)*(?:\s*点\s*[{CN_DIGIT_CHARS}]+(?:\s+[{CN_DIGIT_CHARS}]+)*)?"
 _FRACTION_RE = re.compile(
-    rf"(?=[\d{_CN_CHARS}])(?:(?P<den>{_AR}|[{_CN_CHARS}]+)\s?分\s?之\s?(?P<num>{_AR}[kK]?|[{_CN_CHARS}]+(?:点[{CN_DIGIT_CHARS}]+)?)"
-    rf"|(?P<half>一半)"
-    rf"|(?P<baifen>百)\s?分\s?之\s?(?P<bnum>{_AR}\s?[kK]?|[{_CN_CHARS}]+\s?(?:点\s?[{CN_DIGIT_CHARS}]+)?))"
+    rf"(?=[\d{_CN_CHARS}])(?P<den>{_AR}|[{_CN_CHARS}]+)\s*分\s*之\s*(?P<num>{_AR}\s*[kK]?|{_SPACED_CN})"
 )
 _ORDINAL_RE = re.compile(rf"第\s?(?P<n>{_AR}|[{_CN_CHARS}]+)(?:\s?(?P<u>{_esc(MEASURE_WORDS)}|个|季|大|位))?")
 _TOP_RE = re.compile(rf"前(?P<n>[1-9]\d{{0,2}}|[一二三四五六七八九十]{{1,3}})(?=名|强|位|大|$|[,，。、的])(?P<u>名|强|位)?")
@@ -194,6 +195,10 @@ class _Scanner:
                 if s < self.reach:
                     continue
             self.number(m, nxt, prev)
+        if "折" in f or "半成" in f:
+            for m in _HALF_PCT_RE.finditer(f):
+                v = 5 if m.group(0).endswith("成") else 50
+                self.add(self.make(m.start(), m.end(), "percent", v, "rule:percent", unit="折" if v == 50 else None), m.start(), m.end(), 2)
         if "半" in f:
             for m in _HALF_RE.finditer(f):
                 if m.start() >= 1 and f[m.start() - 1] in "上下一" or self.covered(m.start()):
@@ -229,7 +234,7 @@ class _Scanner:
     def dates_at(self, s: int, force: bool = False) -> None:
         """Try a date expression starting at ``s`` or up to four characters before it."""
         f = self.f
-        lo = max(s - 4, self.date_tried, 0) if not force else max(s - 4, 0)
+        lo = max(s - 6, self.date_tried, self.reach, 0) if not force else max(s - 6, self.reach, 0)
         for st in range(lo, s + 1):
             if f[st] in _DATE_START:
                 m = DATE_RE.match(f, st)
@@ -258,6 +263,8 @@ class _Scanner:
             if f[m.start("bound") - 1] in "最接将逼附":  # 最近, 附近
                 return start, None, None
         new = m.start("curp") if m.group("curp") else (m.start("bound") if m.group("bound") else m.start("curs"))
+        if new < self.reach:
+            return start, None, None  # 4人民币 5美元: 人民币 belongs to the amount before
         return new, q, code
 
     def change(self, start: int) -> str | None:
@@ -309,23 +316,23 @@ class _Scanner:
 
     def fraction(self, m: re.Match[str]) -> None:
         start, end = m.start(), m.end()
-        if m.group("half"):
-            value: float | None = 50.0
-        elif m.group("baifen"):
-            value = parse_number(m.group("bnum"))
-        else:
-            den, num = parse_number(m.group("den")), parse_number(m.group("num"))
-            if den is None or num is None or den == 0:
-                return
-            value = num / den * 100
-        if value is None:
+        den_s = m.group("den")
+        den = parse_number("一" + den_s if den_s[0] in "十百千万亿" else den_s)
+        num_s = m.group("num").rstrip()
+        num = parse_number(num_s)
+        while num is None and len(num_s) > 1:  # 百分之七十百分位: the longest numeral that reads
+            num_s = num_s[:-1].rstrip()
+            num = parse_number(num_s)
+        if den is None or num is None or den == 0:
             return
+        end = m.start("num") + len(num_s)
+        value = num / den * 100
         s2, q, _ = self.left(start)
         q2 = self.right_bound(end)
         if q2:
             q, end = q2[0] if q is None or q == "about" else q, q2[1]
         self.add(
-            self.make(s2, end, "percent", format_value(round(value, 4)), "rule:percent", qualifier=q, change=self.change(s2)),
+            self.make(s2, end, "percent", _sig6(value), "rule:percent", qualifier=q, change=self.change(s2)),
             s2, end, 2,
         )
 
@@ -377,7 +384,7 @@ class _Scanner:
             if om:
                 self.ordinal(om)
                 return
-        if nxt == "分" or (nxt == " " and f[end + 1 : end + 2] == "分"):
+        if nxt == "分" or (nxt == " " and f[end : end + 4].lstrip().startswith("分")):
             fm = _FRACTION_RE.match(f, start)
             if fm:
                 self.fraction(fm)
@@ -420,7 +427,7 @@ class _Scanner:
             if prev == " " and start >= 2 and f[start - 2].isascii() and f[start - 2].isalpha() and nxt in " ,.;:)":
                 return  # iPhone 4
             digits = core.replace(",", "")
-            if len(digits) >= 7 and digits.isdigit() and "," not in core:
+            if len(digits) >= 7 and digits.isdigit() and "," not in core and not _CUR_AFTER_RE.match(f, end):
                 self.add(None, start, end, 0)
                 return  # phone numbers and codes
             if digits[:1] == "0" and len(digits) > 1 and digits[1:2] != ".":
@@ -504,7 +511,8 @@ class _Scanner:
             unit = "百分点" if "百分点" in g["pct"] else None
         elif g.get("cur"):
             kind, source = "money", "rule:money"
-            if not arabic and (g["cur"] in ("角", "毛钱") or (g["cur"] == "块" and not g.get("jiao"))):
+            kuai_money = g["cur"] == "块" and (f[tend : tend + 1] in _CLAUSE_END_CHARS or g.get("jiao"))
+            if not arabic and (g["cur"] in ("角", "毛钱") or (g["cur"] == "块" and not kuai_money)):
                 if g["cur"] == "块" and core not in ("一", "二"):
                     kind, source, unit = "count", "rule:count", "块"
                     self.add(self.make(s2, tend, kind, format_value(value) if value is not None else None, source, unit=unit,
@@ -516,6 +524,8 @@ class _Scanner:
                 currency = cur_left
             if g.get("jiao") and value is not None:
                 val = yuan_jiao_fen(value, g["jiao"], g["jw"], g.get("fen"))
+            elif g.get("cent") and value is not None:
+                val = yuan_jiao_fen(value, None, None, g["cent"])
             if g.get("per"):
                 unit = "/" + g["per"]
             else:
@@ -561,9 +571,13 @@ class _Scanner:
             scale = 10.0
             if g.get("chalf") and value is not None:
                 val = value + 0.5
+            elif g.get("cdig") and value is not None and value == int(value) and value < 10:
+                val = value + (parse_number(g["cdig"]) or 0) / 10
         elif g.get("zhe"):
             kind, source, unit = "percent", "rule:percent", "折"
-            scale = 10.0 if (value is not None and value < 10) else 1.0
+            if value is None or value <= 0 or value >= 100 or value == 10:
+                return  # 十折 is no discount at all
+            scale = 10.0 if value < 10 else 1.0
         elif g.get("ge"):
             nm = _NOUN_AFTER_GE.match(f, tend)
             noun = None
@@ -645,12 +659,16 @@ class _Scanner:
 
 _RANGE_FIRST = set("-~至到—－～")
 _EMPTY: dict[str, Any] = {}
+_CLAUSE_END_CHARS = set(",，。;；!！?？、)） ") | {""}
 _HALF_UNIT = set("年个小天月周星")
+_HALF_PCT_RE = re.compile(r"半成|半折|(?<=打)对折")
 _HALF_RE = re.compile(r"半(年|个月|小时|个小时|天|个世纪)")
 _HALF_VALUES = {"年": "P6M", "个月": "P15D", "小时": "PT30M", "个小时": "PT30M", "天": "PT12H", "个世纪": "P50Y"}
 _DATE_NEXT = set("年月日号季时点周星半代世-/.: ")
-_DATE_PREV = set("周期拜第前今去本上下明次同当午晨晚早上")
-_DATE_START = set("0123456789〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深Qq")
+_DATE_PREV = set("月初周期拜第前今去本上下明次同当午晨晚早上历熙正隆庆光丰治绪统武乐历祯观元宝龙国和成")
+_DATE_START = set("0123456789〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深Qq农大最腊冬") | set(
+    _ERA_FIRST
+)
 _DATE_KEYWORDS = ("半年", "周日", "周天", "星期日", "星期天", "礼拜日", "礼拜天")
 _LEFT_LAST = set("约为合概似超过出逾少低于起码多高大近到足最长快小了在是有币$¥€£ B")
 _GROWTH_CHARS = set("增涨升提扩飙攀猛暴降跌减滑缩萎落比")
@@ -664,6 +682,16 @@ _IDIOM_RE = re.compile(
 _TAIL_FIRST = set(
     "%+个百多余有左上以之成折倍点人年月周星天日小分秒季元圆块毛角美港欧英台韩澳加新瑞法卢印泰奈林越比雷兰里迪马"
 ) | {w[0] for w in MEASURE_WORDS} | {w[0] for w in COUNT_NOUNS} | set(" 万亿千")
+
+
+def _sig6(v: float) -> int | float:
+    """Six significant digits: 1/3 -> 33.3333, 6e-05 stays 6e-05.
+
+    >>> _sig6(100 / 3), _sig6(6e-05), _sig6(75.0)
+    (33.3333, 6e-05, 75)
+    """
+    r = float(f"{v:.6g}")
+    return int(r) if r == int(r) and abs(r) < 1e15 else r
 
 
 def _has_magnitude(core: str) -> bool:

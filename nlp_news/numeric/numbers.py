@@ -23,9 +23,10 @@ _CN = "零〇一二两俩三四五六七八九十百千万亿兆壹贰叁肆伍�
 _AR = r"(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![.\d])\.\d+)"
 _ATOM = rf"(?:{_AR}|[{_CN}])"
 # a numeral: atoms joined by optional spaces, 点 decimals, 多/余/几 inside, k/M after digits
+_JOIN = rf"(?:(?<=[{_CN}点多余几])\s+|(?<=\d)\s+(?=[十百千万亿兆])|(?<=[十百千万亿兆])\s+(?=\d))?"
 _NUM = (
     rf"(?:(?<![-\d])-|负)?{_ATOM}"
-    rf"(?:\s*(?:{_ATOM}|点\s*(?=[{_CN}\d])|[多余几]\s*(?=[万亿{_CN}])|零?几(?=[万亿])))*"
+    rf"(?:{_JOIN}(?:{_ATOM}|点\s*(?=[{_CN}\d])|[多余几]\s*(?=[万亿{_CN}])|零?几(?=[万亿])))*"
     rf"(?:\s?[kKM](?![A-Za-z]))?"
 )
 _NUMBER_RE = re.compile(
@@ -39,7 +40,7 @@ _NUMBER_RE = re.compile(
 #: Words that hold a numeral character but no number.
 NOT_NUMBERS = (
     "一看 一切 一些 一直 一定 一般 一起 一样 一旦 一致 统一 唯一 万一 四川 陆地 大陆 登陆 海陆 陆军 队伍 入伍 退伍 伍仁 收拾 拾起"
-    " 拾取 拾到 夕拾 放肆 肆意 肆无 十足 九九 两两 万万 千万 一下"
+    " 拾取 拾到 夕拾 放肆 肆意 肆无 十足 九九 两两 一下 壹切"
 ).split()
 _NOT_RE = re.compile("|".join(sorted(NOT_NUMBERS, key=len, reverse=True)))
 _CUR_AFTER = re.compile("|".join(sorted((re.escape(w) for w in CURRENCY_WORDS if w not in ("元", "块", "角")), key=len, reverse=True)) + "|美刀")
@@ -58,7 +59,7 @@ def find_numbers(text: str) -> list[tuple[int, int, str, float]]:
     """``(start, end, text, value)`` of every numeral in ``text``."""
     f = fold(text)
     out: list[tuple[int, int, str, float]] = []
-    blocked = [(m.start(), m.end()) for m in _NOT_RE.finditer(f)]
+    blocked = [(m.start(), m.end()) for m in _NOT_RE.finditer(text)] + [(m.start(), m.end()) for m in _NOT_RE.finditer(f)]
     for m in _NUMBER_RE.finditer(f):
         s, e = m.start(), m.end()
         g = m.groupdict()
@@ -103,9 +104,19 @@ def find_numbers(text: str) -> list[tuple[int, int, str, float]]:
                 continue
             if _CUR_AFTER.match(f, e) or (len(core) == 2 and core[0] == core[1] and core[0] in "两九"):
                 continue
+            if len(core) == 1 and core in "百千万亿兆":
+                continue  # a magnitude alone (个百分点, 万) is no number
+            if f[e : e + 1] in ("折", "%") or f.startswith("成", e):
+                continue  # a discount or percentage: the percent facts read it
             v = _val(core)
             if v is None:
                 continue
+            short = re.sub(r"\s+", "", core)
+            if parse_folded(short) is None:  # 五十千 reads as 五十: shorten the span too
+                while len(short) > 1 and parse_folded(short) is None:
+                    short = short[:-1]
+                    core = core[: core.rfind(short[-1]) + 1] if short else core
+                e = s + len(core)
             if g["dozen"]:
                 v *= 12
                 e = m.end()

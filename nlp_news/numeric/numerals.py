@@ -29,12 +29,16 @@ from functools import lru_cache
 
 # --- character folding (length preserving) ---------------------------------
 
+# As the pipeline's normaliser does, the full-width comma becomes ","; between digits it is then read
+# as a thousands mark (４，５６５ = 4565), which costs the rare list written 20，300.
 _FULL = "０１２３４５６７８９．，％＋－：／～　（）＄￥"
 _HALF = "0123456789.,%+-:/~ ()$¥"
-_TRAD = "萬億兩倆貳陸點個負幾億參叄仟佰拾"
-_SIMP = "万亿两两贰陆点个负几亿叁叁千百十"
+_TRAD = "萬億兩倆貳陸點個負幾億參叄仟佰拾對週禮號時後鐘"
+_SIMP = "万亿两两贰陆点个负几亿叁叁千百十对周礼号时后钟"
 _OTHER_FROM = "﹪—–−〜～﹣"
 _OTHER_TO = "%---~~-"
+_FULL += "".join(chr(0xFF21 + i) for i in range(26)) + "".join(chr(0xFF41 + i) for i in range(26))
+_HALF += "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 #: Translation table used by :func:`fold`.
 FOLD = str.maketrans(_FULL + _TRAD + _OTHER_FROM, _HALF + _SIMP + _OTHER_TO)
 
@@ -213,6 +217,8 @@ def parse_folded(s: str) -> float | None:
     30500000.0
     """
     s = _CLEAN.sub("", s)
+    if s[:1] == "." or s[:2] in ("-.", "负."):
+        s = s.replace(".", "0.", 1)
     sign = 1.0
     if s[:1] in "-负":
         sign, s = -1.0, s[1:]

@@ -7,9 +7,9 @@ facts scanner expresses the same bounds as ``qualifier`` (over / under) and rang
 reports use.
 
 >>> find_ranges("x大于10小于20,y不大于50不小于20")
-[(1, 8, 10.0, 20.0), (11, 19, 20.0, 50.0)]
+[(1, 9, 10.0, 20.0), (11, 21, 20.0, 50.0)]
 >>> find_ranges("这一批产品大概有五百多个"), find_ranges("数字在1000以上, 1500以下")
-([(8, 11, 500.0, None)], [(2, 16, 1000.0, 1500.0)])
+([(8, 11, 500.0, None)], [(3, 17, 1000.0, 1500.0)])
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ _RANGE_RE = re.compile(
     |(?P<lo>{_V})\s*(?:或者以上|或以上|以上|或者更多|或更多)(?:,\s*(?P<hi2>{_V})\s*(?:以下|之下))?
     |(?P<up>{_V})\s*(?:或者以下|以下|之下)
     |等于\s*(?P<eq>{_V})
-    |(?P<more>{_NUM})
+    |(?P<more>{_NUM})(?P<moresuf>\s*[多余几])?
     """,
     re.X,
 )
@@ -104,17 +104,10 @@ def find_ranges(text: str) -> list[tuple[int, int, float | None, float | None]]:
             if v is not None:
                 out.append((s, e, v, v))
         elif g["more"]:
-            core = g["more"]
-            if any(c in core for c in "多余几"):
-                core = core.rstrip()
-                while core and core[-1] in "多余几 " and not core.endswith(("几万", "几亿")):
-                    if core[-1] in "多余几":
-                        core = core[:-1]
-                        break
-                    core = core[:-1]
-                if "多" in g["more"].rstrip()[-1:] or "余" in g["more"].rstrip()[-1:] or "几" in g["more"].rstrip()[-1:]:
-                    e = s + len(g["more"].rstrip())
-                v = _value(g["more"].rstrip().rstrip("多余几") or g["more"])
-                if v is not None:
-                    out.append((s, e, v, None))
+            core = g["more"].rstrip()
+            if not (g["moresuf"] or any(c in core for c in "多余几")):
+                continue
+            v = _value(core.rstrip("多余几 ") or core)
+            if v is not None:
+                out.append((s, e, v, None))
     return out
