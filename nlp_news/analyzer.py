@@ -57,7 +57,6 @@ class Options:
     user_dict: str | None = None
     segmenter: str = "rjieba"
     max_chars: int = DEFAULT_MAX_CHARS
-    models: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -65,7 +64,6 @@ class Options:
             "user_dict": self.user_dict,
             "segmenter": self.segmenter,
             "max_chars": self.max_chars,
-            "models": self.models,
         }
 
 
@@ -96,16 +94,12 @@ def pipeline_config(options: Options) -> dict[str, Any]:
 
 
 def _build_nlp(options: Options):
-    import os
-
     from spacy.util import load_model_from_config
     from thinc.api import Config
 
     import nlp_news.text.component  # noqa: F401  (registers news_structure)
     import nlp_news.tokenizer  # noqa: F401  (registers the tokenizer)
 
-    if options.models:
-        os.environ["NLP_NEWS_MODELS"] = str(options.models)
     for stage, (_, module) in STAGES.items():
         if stage not in options.disable:
             try:
@@ -208,7 +202,6 @@ def make_options(
     user_dict: str | Path | None = None,
     segmenter: str = "rjieba",
     max_chars: int = DEFAULT_MAX_CHARS,
-    models: str | Path | None = None,
 ) -> Options:
     disable = tuple(dict.fromkeys(disable))
     unknown = [d for d in disable if d not in STAGES]
@@ -219,7 +212,7 @@ def make_options(
         if not p.is_file():
             raise FileNotFoundError(f"user dictionary {p} does not exist")
         user_dict = str(p.resolve())
-    return Options(disable, user_dict, segmenter, int(max_chars), str(models) if models else None)
+    return Options(disable, user_dict, segmenter, int(max_chars))
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%Y年%m月%d日")
@@ -263,7 +256,8 @@ def load(**options: Any) -> Analyzer:
 
     Options: ``disable`` (stages to switch off: entities, facts, labels, keywords),
     ``user_dict`` (a jieba user dictionary: ``word [freq] [tag]``), ``segmenter``
-    (``"rjieba"`` or ``"jieba"``), ``max_chars``, ``models`` (a models folder).
+    (``"rjieba"`` or ``"jieba"``), ``max_chars``. Models are read from the
+    package (or from ``$NLP_NEWS_MODELS``).
     """
     return Analyzer(make_options(**options))
 
