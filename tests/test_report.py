@@ -402,6 +402,16 @@ def test_report_command_writes_the_page_and_counts_bad_lines(tmp_path):
     assert "InvalidJSON" in root.xpath("string(//table[@id='error-table'])")
 
 
+def test_report_command_reads_standard_input_and_writes_standard_output():
+    from nlp_news.cli import main
+
+    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _records())
+    result = CliRunner().invoke(main, ["report", "-", "-o", "-"], input=lines.encode("utf-8"))
+    assert result.exit_code == 0, result.output
+    root = lxml.html.fromstring(result.stdout)
+    assert root.xpath("//ul[@class='stats']/li/b/text()")[:2] == ["3", "1"]
+
+
 def test_report_command_help_ends_with_a_runnable_example():
     from nlp_news.cli import main
 
@@ -415,3 +425,29 @@ def test_report_command_on_a_missing_file_says_so(tmp_path):
 
     result = CliRunner().invoke(main, ["report", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "r.html")])
     assert result.exit_code == 2 and "does not exist" in result.output
+
+
+# --------------------------------------------------------------------------- against the schema and the real pipeline
+def test_hand_written_analyses_follow_the_output_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    from importlib.resources import files
+
+    schema = json.loads(files("nlp_news").joinpath("schema.json").read_text(encoding="utf-8"))
+    for rec in _records():
+        jsonschema.validate(rec, schema)
+
+
+@pytest.mark.parametrize("name", ["ipo-finance.txt", "ai-products.html", "hk-traditional.txt", "fullwidth.txt"])
+def test_pages_of_the_samples_mark_exactly_what_the_pipeline_found(analyzer, name):
+    from nlp_news.io.read import read_article
+    from tests.conftest import SAMPLES
+
+    art = read_article(SAMPLES / name)
+    text = art.text
+    d = analyzer.analyze(text, title=art.title, published=art.published).to_dict()
+    page = render_article(d)
+    assert_well_nested(page)
+    assert mark_texts(page, "data-ent") == {i: text[e["start"] : e["end"]] for i, e in enumerate(d["entities"])}
+    assert mark_texts(page, "data-fact") == {j: text[f["start"] : f["end"]] for j, f in enumerate(d["facts"])}
+    batch = lxml.html.fromstring(render_batch([dict(d, id=name)]))
+    assert batch.xpath("//ul[@class='stats']/li/b/text()")[:2] == ["1", "0"]
