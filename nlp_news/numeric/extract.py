@@ -183,7 +183,7 @@ class _Scanner:
         if "http" in f or "www." in f or "@" in f:
             for m in _URL_RE.finditer(f):
                 self.add(None, m.start(), m.end(), 0)
-        for m in _SCAN_RE.finditer(f):
+        for m in _NUMBER_RE.finditer(f):
             s = m.start()
             if s < self.reach:
                 continue
@@ -459,7 +459,7 @@ class _Scanner:
         if "几" in core or "多" in core or "余" in core:
             over = "over"
         # a range with a connector: 10-20亿元, 3至5年, 八到九百亿
-        r = _RANGE_SEP.match(f, end)
+        r = _RANGE_SEP.match(f, end) if (nxt in _RANGE_FIRST or (nxt == " " and f[end + 1 : end + 2] in _RANGE_FIRST)) else None
         if r and low_high is None:
             m2 = _NUMBER_RE.match(f, r.end())
             if m2 and m2.end() > m2.start():
@@ -487,7 +487,7 @@ class _Scanner:
             self.add(None, start, tend + 1, 0)
             return
         if arabic and f[end : end + 1].isascii() and f[end : end + 1].isalpha() and not (g.get("latin") or g.get("ge")):
-            if not re.match(r"[kKMB](?![A-Za-z])", f[end:]):
+            if not _LATIN_SCALE_RE.match(f, end):
                 self.add(None, start, end + 1, 0)
                 return
         if not has_unit:
@@ -659,6 +659,7 @@ class _Scanner:
 
 _RANGE_FIRST = set("-~至到—－～")
 _EMPTY: dict[str, Any] = {}
+_LATIN_SCALE_RE = re.compile(r"[kKMB](?![A-Za-z])")
 _CLAUSE_END_CHARS = set(",，。;；!！?？、)） ") | {""}
 _HALF_UNIT = set("年个小天月周星")
 _HALF_PCT_RE = re.compile(r"半成|半折|(?<=打)对折")

@@ -47,7 +47,7 @@ def fold(text: str) -> str:
     """Fold full-width and traditional numeral characters, keeping every offset.
 
     >>> fold("３０５０萬元，增長２０％")
-    '3050万元,增長20%'
+    '3050万元，增長20%'
     >>> len(fold("１２３")) == len("１２３")
     True
     """
@@ -57,7 +57,8 @@ def fold(text: str) -> str:
 
 
 _FOLD_MAP = {chr(k): chr(v) for k, v in FOLD.items()}
-_NEEDS_FOLD = re.compile("[" + re.escape("".join(_FOLD_MAP)) + "]")
+# the full-width comma only matters between digits; elsewhere it is left alone (and costs nothing)
+_NEEDS_FOLD = re.compile("[" + re.escape("".join(c for c in _FOLD_MAP if c != "，")) + "]|(?<=[0-9０-９])，(?=[0-9０-９])")
 
 
 def _fold_one(m: re.Match[str]) -> str:
