@@ -63,6 +63,7 @@ DATE_RE = re.compile(
     (?:
       (?P<ny>\d{{4}})(?P<sep>[-/.])(?P<nm>1[0-2]|0?[1-9])(?P=sep)(?P<nd>3[01]|[12]\d|0?[1-9])(?![\d.])
      |(?P<um>1[0-2]|0?[1-9])/(?P<ud>3[01]|[12]\d|0?[1-9])/(?P<uy>\d{{4}})(?!\d)
+     |(?P<s1>(?:19|20)\d\d)[-/](?P<s2>\d\d)(?=\s?(?:赛季|年度|财年|学年))
      |(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])(?![\d.-])
      |(?:(?P<cent>\d{{2}}|[一二]?十[一二三四五六七八九]?)世纪|(?P<rcent>上世纪|本世纪))?
         (?P<dec>[1-9]0|[一二三四五六七八九]十)\s?年代(?P<decsub>初|中期|末|中)?
@@ -74,7 +75,7 @@ DATE_RE = re.compile(
      |(?P<lunar>农历)?(?:(?P<era>{_ERA})(?P<ey>元|[{_CN}十]{{1,3}}|\d{{1,3}})年|(?P<y>{YEAR})\s?年(?!代|级|期)|(?P<ry>{_REL_Y}))?
       \s?(?P<lunar2>农历)?
       (?:
-         (?P<m>{MONTH})\s?月份?(?:\s?(?P<d>{DAY}|初[一二三四五六七八九十])\s?[日号]?)?(?P<msub>上旬|中旬|下旬|初|底|末)?
+         (?P<m>{MONTH})\s?(?:月份|月(?:\s?(?P<d>{DAY}|初[一二三四五六七八九十])(?:\s?[日号]|(?=[到至~,，。、\s-]|$)|(?![\u4e00-\u9fff])))?)(?P<msub>上旬|中旬|下旬|初|底|末)?
         |(?P<bigyear>大年(?:初[一二三四五六七八九十]|三十))
         |第?(?P<q>[一二三四1-4])\s?季度(?P<qsub>末|初)?
         |[Qq](?P<q2>[1-4])(?![\d])
@@ -153,6 +154,10 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
         if pub is None:
             return f"---{d:02d}", True
         return f"{pub.year:04d}-{pub.month:02d}-{d:02d}", True
+    if g["s1"]:
+        y1 = int(g["s1"])
+        y2 = y1 // 100 * 100 + int(g["s2"])
+        return ({"start": f"{y1:04d}", "end": f"{y2:04d}"}, False) if y2 == y1 + 1 else None
     if g["uy"]:
         y, mo, d = int(g["uy"]), int(g["um"]), int(g["ud"])
         return (f"{y:04d}-{mo:02d}-{d:02d}", False) if _ok(y, mo, d) else None
@@ -174,6 +179,8 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
         tp, mi = g["tp"], g["mi"]
         if not tp and g["hunit"] == "点" and not mi:
             return None  # 3100点 is index points, 3点 alone is not a time
+        if not tp and not mi and not g["hh"][0].isdigit():
+            return None  # 一时 (这一时期, 煊赫一时) is a word
         if hour > 24:
             return None
         if tp in ("下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "深夜", "晚") and hour < 12:

@@ -78,7 +78,7 @@ def _esc(words: Any) -> str:
     return _alt(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_CN_CHARS = "零〇一二两俩三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖廿卅几"
+_CN_CHARS = "零〇一二两俩三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟廿卅几"
 _AR = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _CN = rf"(?:[{_CN_CHARS}]+(?:\s+[{_CN_CHARS}]+)*(?:\s*点\s*[{CN_DIGIT_CHARS}]+(?:\s+[{CN_DIGIT_CHARS}]+)*(?:[万亿]+)?)?)"
 _MAGN = r"(?:[多余几]?[十百千]?[万亿兆]+|[多余几]?[十百千](?=[万亿兆])|[百千](?![米克瓦卡分之兆赫焦]))"
@@ -414,6 +414,8 @@ class _Scanner:
                     self.add(None, start, end + 2, 0)  # 2.0.1: a version
                 return
         if not arabic:
+            if len(core) == 1 and c0 in _CAPITALS:
+                return  # 收拾, 队伍: a capital numeral alone is a word
             if c0 in "几" or prev in _VAGUE_BEFORE:
                 self.add(None, start, end, 0)
                 return
@@ -509,6 +511,12 @@ class _Scanner:
         if g.get("pct"):
             kind, source = "percent", "rule:percent"
             unit = "百分点" if "百分点" in g["pct"] else None
+            if low_high is None and g["pct"] == "%" and f[tend : tend + 1] in _RANGE_FIRST:
+                m2 = _PCT_TO_RE.match(f, tend)  # 30%-80%
+                if m2 and value is not None:
+                    v2 = parse_number(m2.group(1))
+                    if v2 is not None and v2 > value:
+                        low_high, tend = (value, v2), m2.end()
         elif g.get("cur"):
             kind, source = "money", "rule:money"
             kuai_money = g["cur"] == "块" and (f[tend : tend + 1] in _CLAUSE_END_CHARS or g.get("jiao"))
@@ -550,7 +558,14 @@ class _Scanner:
                     dv = f"{self.pub.year:04d}-{self.pub.month:02d}-{d:02d}"
                 self.add(self.make(start, tend, "date", dv, "rule:date", relative=True), start, tend, 2)
                 return
-            if tu == "月" and low_high is None and not (prev == "每" or f[max(0, start - 2) : start].endswith("每")):
+            if tu == "月" and not (prev == "每" or f[max(0, start - 2) : start].endswith("每")):
+                if low_high is not None and low_high[1] <= 12 and low_high[0] >= 1:
+                    # 七八月: July and August
+                    lo_m, hi_m = int(low_high[0]), int(low_high[1])
+                    val = {"start": f"--{lo_m:02d}", "end": f"--{hi_m:02d}"}
+                    if self.pub:
+                        val = {"start": f"{self.pub.year}-{lo_m:02d}", "end": f"{self.pub.year}-{hi_m:02d}"}
+                    self.add(self.make(start, tend, "date", val, "rule:date", relative=True), start, tend, 2)
                 return  # 9月 is a month (the date pass), not nine months
             if tu == "年" and value is not None and 1000 <= value <= 2200 and low_high is None:
                 return  # a year: the date pass handles it
@@ -595,8 +610,8 @@ class _Scanner:
             if unit in ("倍",):
                 kind, source = "number", "rule:number"
             elif unit == "点":
-                if not arabic:
-                    return  # 一点 = a little; 三点 alone is a time the date pass did not take
+                if not arabic or f[tend : tend + 1] in _DIAN_WORDS:
+                    return  # 一点 = a little; 点击, 点评: words
                 kind, source = "number", "rule:number"
             elif unit == "分" and not arabic:
                 return  # 十分 = very
@@ -659,6 +674,9 @@ class _Scanner:
 
 _RANGE_FIRST = set("-~至到—－～")
 _EMPTY: dict[str, Any] = {}
+_DIAN_WORDS = set("击评名赞映燃亮头子心菜播读")
+_PCT_TO_RE = re.compile(r"(?:-|~|至|到)\s?(\d+(?:\.\d+)?)\s?%")
+_CAPITALS = set("拾佰仟壹贰叁肆伍陆柒捌玖")
 _LATIN_SCALE_RE = re.compile(r"[kKMB](?![A-Za-z])")
 _CLAUSE_END_CHARS = set(",，。;；!！?？、)） ") | {""}
 _HALF_UNIT = set("年个小天月周星")

@@ -19,7 +19,7 @@ import re
 from .money import CURRENCY_WORDS
 from .numerals import fold, parse_folded
 
-_CN = "零〇一二两俩三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖廿卅"
+_CN = "零〇一二两俩三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟廿卅"
 _AR = r"(?:\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![.\d])\.\d+)"
 _ATOM = rf"(?:{_AR}|[{_CN}])"
 # a numeral: atoms joined by optional spaces, 点 decimals, 多/余/几 inside, k/M after digits

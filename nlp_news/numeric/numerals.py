@@ -33,8 +33,9 @@ from functools import lru_cache
 # as a thousands mark (４，５６５ = 4565), which costs the rare list written 20，300.
 _FULL = "０１２３４５６７８９．，％＋－：／～　（）＄￥"
 _HALF = "0123456789.,%+-:/~ ()$¥"
-_TRAD = "萬億兩倆貳陸點個負幾億參叄仟佰拾對週禮號時後鐘"
-_SIMP = "万亿两两贰陆点个负几亿叁叁千百十对周礼号时后钟"
+# 拾/佰/仟 stay as they are: 收拾 must not become 收十. The parser knows them.
+_TRAD = "萬億兩倆貳陸點個負幾億參叄對週禮號時後鐘"
+_SIMP = "万亿两两贰陆点个负几亿叁叁对周礼号时后钟"
 _OTHER_FROM = "﹪—–−〜～﹣"
 _OTHER_TO = "%---~~-"
 _FULL += "".join(chr(0xFF21 + i) for i in range(26)) + "".join(chr(0xFF41 + i) for i in range(26))
@@ -79,12 +80,12 @@ DIGITS: dict[str, int] = {
     "八": 8, "捌": 8,
     "九": 9, "玖": 9,
 }
-SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "千": 1000}
+SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS: dict[str, int] = {"万": 10**4, "亿": 10**8, "兆": 10**12}
 LATIN_SCALES: dict[str, float] = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9}
 
 CN_DIGIT_CHARS = "".join(DIGITS)
-CN_NUM_CHARS = CN_DIGIT_CHARS + "十拾百千万亿兆"
+CN_NUM_CHARS = CN_DIGIT_CHARS + "十拾百佰千仟万亿兆"
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|.", re.S)
 _CLEAN = re.compile(r"[\s,]")
@@ -240,7 +241,7 @@ def parse_folded(s: str) -> float | None:
         scale, s = LATIN_SCALES[s[-1]], s[:-1]
         if not s:
             return None
-    if s[0] in SMALL_UNITS and s[0] != "十" and s[0] != "拾":
+    if s[0] in SMALL_UNITS and s[0] not in "十拾":
         s = "一" + s  # 百三 -> 一百三, 千三
     if "点" in s:
         head, _, tail = s.partition("点")
