@@ -57,7 +57,7 @@ DATE_RE = re.compile(
     rf"""
     (?<![\d.])
     (?=[\d〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深Qq农大最腊冬{_ERA_FIRST}])
-    (?=[\d〇零一二两三四五六七八九十正Qq]|农历|大年|最后|腊月|冬月|上一|下一|{_ERA}|今年|去年|前年|明年|本年|当年|同年|次年|来年|后年|上年|本月|当月|上月|上个
+    (?=[\d〇零一二两三四五六七八九十正Qq]|农历|大年|最后|腊月|冬月|上一|下一|[上下][\d两三四五六七八九十]|{_ERA}|今年|去年|前年|明年|本年|当年|同年|次年|来年|后年|上年|本月|当月|上月|上个
       |下月|下个|次月|同月|上上|下下|这个|[上下本这](?:周|星期|礼拜)|周[一二三四五六日天]|星期|礼拜|上半|下半|前[一二三1-9十]
       |上世|本世|凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|晚[\d一二三四五六七八九十]|早[\d一二三四五六七八九十])
     (?:
@@ -69,13 +69,16 @@ DATE_RE = re.compile(
         (?P<dec>[1-9]0|[一二三四五六七八九]十)\s?年代(?P<decsub>初|中期|末|中)?
      |(?P<tp>{_TIME_PREFIX})?(?P<hh>{HOUR})\s?(?P<hunit>[时点])(?:钟)?
         (?:(?P<mi>{MINUTE}|半)\s?分?)?
+     |(?P<ed>3[01]|[12]\d|0?[1-9])\.(?P<em>1[0-2]|0?[1-9])\.(?P<ey4>\d{{4}})(?![\d.])
+     |(?P<rp>上|下|前)(?P<rn>\d{{1,2}}|[一二两三四五六七八九十]{{1,2}})\s?个?(?P<ru>周|星期|月|年|天)(?![\u4e00-\u9fff])
      |(?P<sy>\d{{4}})\s(?P<sm>0[1-9]|1[0-2])\s(?P<sd>3[01]|[12]\d|0[1-9])(?!\d)
      |(?P<wpre>上上个|上上|下下个|下下|上个|下个|这个|上一个|下一个|最后一个的?|上|下|本|这)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![年度期])
      |(?P<rm>{_REL_M})\s?(?P<rd>{DAY})\s?[日号]
      |(?P<lunar>农历)?(?:(?P<era>{_ERA})(?P<ey>元|[{_CN}十]{{1,3}}|\d{{1,3}})年|(?P<y>{YEAR})\s?年(?!代|级|期)|(?P<ry>{_REL_Y}))?
       \s?(?P<lunar2>农历)?
       (?:
-         (?P<m>{MONTH})\s?(?:月份|月(?:\s?(?P<d>{DAY}|初[一二三四五六七八九十])(?:\s?[日号]|(?=[到至~,，。、\s-]|$)|(?![\u4e00-\u9fff])))?)(?P<msub>上旬|中旬|下旬|初|底|末)?
+         (?P<m>{MONTH})\s?(?:月份|月(?:\s?(?:(?P<d>初[一二三四五六七八九十]|二十[一二三四五六七八九]?|三十一?|十[一二三四五六七八九])(?:\s?[日号])?
+           |(?P<d1>{DAY})(?:\s?[日号]|(?=[到至~,，。、\s-]|$)|(?![\u4e00-\u9fff]))))?)(?P<msub>上旬|中旬|下旬|初|底|末)?
         |(?P<bigyear>大年(?:初[一二三四五六七八九十]|三十))
         |第?(?P<q>[一二三四1-4])\s?季度(?P<qsub>末|初)?
         |[Qq](?P<q2>[1-4])(?![\d])
@@ -85,7 +88,7 @@ DATE_RE = re.compile(
         |(?<=年)年?(?P<ysub>底|初|末|中(?=[,.;，。；、]))
       )?
       (?(y)|(?(era)|(?(m)|(?(q)|(?(q2)|(?(qn)|(?(h)|(?(mn)|(?(bigyear)|(?!))))))))))
-     |(?P<bd>{DAY})\s?(?:日(?!均|线)|号(?=[的晚早上下中凌午前后起到至开举召为是,，。;；、\s]|$))
+     |(?P<bd>{DAY})\s?(?:日(?!均|线|元|圆|本|币)|号(?=[的晚早上下中凌午前后起到至开举召为是,，。;；、\s]|$))
     )
     """,
     re.X,
@@ -144,6 +147,11 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
         if g["sep"] == "." and len(g["nm"]) == 1 and len(g["nd"]) == 1 and False:
             return None
         return (f"{y:04d}-{mo:02d}-{d:02d}", False) if _ok(y, mo, d) else None
+    if g["ed"]:
+        y, mo, d = int(g["ey4"]), int(g["em"]), int(g["ed"])
+        return (f"{y:04d}-{mo:02d}-{d:02d}", False) if _ok(y, mo, d) else None
+    if g["rp"]:
+        return None, True  # 上1月, 前两周: a relative period; the span is kept, the ends are not resolved
     if g["sy"]:
         y, mo, d = int(g["sy"]), int(g["sm"]), int(g["sd"])
         return (f"{y:04d}-{mo:02d}-{d:02d}", False) if _ok(y, mo, d) else None
@@ -210,6 +218,8 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
         mi = pub.year * 12 + pub.month - 1 + delta
         return f"{mi // 12:04d}-{mi % 12 + 1:02d}-{d:02d}", True
     # year / month / day / quarter / half / leading months
+    if g["d1"]:
+        g["d"] = g["d1"]
     if g["lunar"] or g["lunar2"] or g["bigyear"] or (g["m"] and g["m"] in "正腊冬") or (g["d"] or "").startswith("初"):
         # a lunar date: converting it needs a lunar calendar, so the value stays null
         return None, not (g["y"] or g["era"])

@@ -99,7 +99,7 @@ _TAIL_RE = re.compile(
        (?P<pct>%|个\s*百\s*分\s*点|百\s*分\s*点)
       |(?P<cur>{_CUR_AFTER})(?P<cur2>人民币)?
          (?:(?P<jiao>\d|[{CN_DIGIT_CHARS}])(?P<jw>角|毛)(?:(?P<fen>\d|[{CN_DIGIT_CHARS}])分)?
-           |又?(?P<cent>\d{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}})美分)?
+           |又?(?P<cent>\d{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}})(?:美分|日本[銭钱]|[銭]))?
          (?:(?:/|每)(?P<per>平方米|平米|吨|股|斤|公斤|千克|亩|人|月|年|天|次|件|台|桶|盎司|[\u4e00-\u9fff]))?
       |(?P<time>{_esc(TIME_UNITS)})(?P<half>半)?
       |(?P<ge>个)(?!月|星期|小时|工作日|钟头|年头|季度|百分点)
@@ -310,6 +310,16 @@ class _Scanner:
                 if res2 is not None and res2[0] is not None and value is not None:
                     value = {"start": value, "end": range_end(value, res2[0])}
                     end = m2.end()
+        # 2010年之后2018年之前: one period
+        if not isinstance(value, dict) and value is not None:
+            a = _AFTER_BEFORE_RE.match(self.f, end)
+            if a:
+                m3 = DATE_RE.match(self.f, a.end())
+                if m3 and m3.end() > m3.start() and _BEFORE_RE.match(self.f, m3.end()):
+                    res3 = date_value(m3, self.pub)
+                    if res3 is not None and isinstance(res3[0], str):
+                        value = {"start": value, "end": res3[0]}
+                        end = _BEFORE_RE.match(self.f, m3.end()).end()  # type: ignore[union-attr]
         # 2020年以来: only 2020年 is the fact, 以来 is not in the span
         self.add(self.make(start, end, "date", value, "rule:date", relative=rel), start, end, 1)
         return True
@@ -426,6 +436,18 @@ class _Scanner:
             if prev.isascii() and prev.isalpha():
                 self.add(None, start, end, 0)
                 return  # X200, MP3, G20
+            if prev in _CUR_SYMBOLS and "," in core and _CUR_AFTER_RE.match(f, end):
+                # $20,300美圆: a symbol before and a currency word after cannot be one amount;
+                # the comma separates two prices
+                cut = start + core.index(",")
+                v1 = parse_number(f[start:cut])
+                if v1 is not None:
+                    code = CURRENCY_PREFIXES.get(prev)
+                    self.add(self.make(start - 1, cut, "money", format_value(v1), "rule:money", currency=code), start - 1, cut, 2)
+                    m2 = _NUMBER_RE.match(f, cut + 1)
+                    if m2:
+                        self.number(m2, f[m2.end() : m2.end() + 1], ",")
+                    return
             if prev == " " and start >= 2 and f[start - 2].isascii() and f[start - 2].isalpha() and nxt in " ,.;:)":
                 return  # iPhone 4
             digits = core.replace(",", "")
@@ -674,6 +696,9 @@ class _Scanner:
 
 _RANGE_FIRST = set("-~至到—－～")
 _EMPTY: dict[str, Any] = {}
+_CUR_SYMBOLS = set("$¥€£")
+_AFTER_BEFORE_RE = re.compile(r"\s?(?:之后|以后)\s?(?:到|至)?\s?")
+_BEFORE_RE = re.compile(r"\s?(?:之前|以前)")
 _DIAN_WORDS = set("击评名赞映燃亮头子心菜播读")
 _PCT_TO_RE = re.compile(r"(?:-|~|至|到)\s?(\d+(?:\.\d+)?)\s?%")
 _CAPITALS = set("拾佰仟壹贰叁肆伍陆柒捌玖")
@@ -684,7 +709,7 @@ _HALF_PCT_RE = re.compile(r"半成|半折|(?<=打)对折")
 _HALF_RE = re.compile(r"半(年|个月|小时|个小时|天|个世纪)")
 _HALF_VALUES = {"年": "P6M", "个月": "P15D", "小时": "PT30M", "个小时": "PT30M", "天": "PT12H", "个世纪": "P50Y"}
 _DATE_NEXT = set("年月日号季时点周星半代世-/.: ")
-_DATE_PREV = set("月初周期拜第前今去本上下明次同当午晨晚早上历熙正隆庆光丰治绪统武乐历祯观元宝龙国和成")
+_DATE_PREV = set("年月初周期拜第前今去本上下明次同当午晨晚早上历熙正隆庆光丰治绪统武乐历祯观元宝龙国和成")
 _DATE_START = set("0123456789〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深Qq农大最腊冬") | set(
     _ERA_FIRST
 )

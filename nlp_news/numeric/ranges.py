@@ -19,17 +19,17 @@ import re
 from .numbers import _NUM, find_numbers
 from .numerals import fold
 
-_GT = r"大于或者等于|大于或等于|大于等于|不小于|不少于|不低于|至少是|至少有|至少为|至少|超过了|超过|高于|多于|大于|过|≥|>\s?=|>"
-_LT = r"小于或者等于|小于或等于|小于等于|不大于|不多于|不超过|不高于|最多为|最多是|最多有|最多|低于|少于|小于|≤|<\s?=|<"
+_GT = r"大于\s*(?:或者|或)?\s*等于|不小于|不少于|不低于|至少是|至少有|至少为|至少|最少|超过了|超过|高于|多于|大于|过|≥|>\s?=|>"
+_LT = r"小于\s*(?:或者|或)?\s*等于|不大于|不多于|不超过|不高于|最多为|最多是|最多有|最多|低于|少于|小于|≤|<\s?=|<"
 _V = rf"(?:百\s*分\s*之\s*{_NUM}|{_NUM}\s*分\s*之\s*{_NUM}|-?\d+/\d+|{_NUM})"
 _JOIN = r"\s*(?:并且|而且|的同时|同时|且|并|,)?\s*"
 _RANGE_RE = re.compile(
     rf"""
      (?P<b1>{_GT}|{_LT})\s*(?P<v1>{_V})(?:{_JOIN}(?P<b2>{_GT}|{_LT})\s*(?P<v2>{_V}))?
     |比\s*(?P<cv>{_V})\s*(?P<cw>大|小|低|高)
-    |(?:位于|在)?\s*(?P<a>{_V})\s*(?:和|与)\s*(?P<b>{_V})\s*之?间
+    |(?:位于|在)?\s*第?(?P<a>{_V})\s*(?:和|与)\s*第?(?P<b>{_V})\s*之?间
     |(?P<f>{_V})\s*(?:到|至|~|-|–|—)\s*(?P<t>{_V})
-    |(?P<lo>{_V})\s*(?:或者以上|或以上|以上|或者更多|或更多)(?:,\s*(?P<hi2>{_V})\s*(?:以下|之下))?
+    |(?P<lo>{_V})\s*(?:次|个|人|岁|元|名|件|家)?\s*(?:或者以上|或以上|以上|或者更多|或更多)
     |(?P<up>{_V})\s*(?:或者以下|以下|之下)
     |等于\s*(?P<eq>{_V})
     |(?P<more>{_NUM})(?P<moresuf>\s*[多余几])?
@@ -93,8 +93,7 @@ def find_ranges(text: str) -> list[tuple[int, int, float | None, float | None]]:
         elif g["lo"]:
             a = _value(g["lo"])
             if a is not None:
-                hi = _value(g["hi2"]) if g["hi2"] else None
-                out.append((s, e, a, hi))
+                out.append((s, e, a, None))
         elif g["up"]:
             b = _value(g["up"])
             if b is not None:
@@ -110,4 +109,23 @@ def find_ranges(text: str) -> list[tuple[int, int, float | None, float | None]]:
             v = _value(core.rstrip("多余几 ") or core)
             if v is not None:
                 out.append((s, e, v, None))
+    return _join(f, out)
+
+
+def _join(f: str, items: list[tuple[int, int, float | None, float | None]]) -> list[tuple[int, int, float | None, float | None]]:
+    """A lower bound and an upper bound separated only by a comma are one range (比1/4大, 比1/2小)."""
+    out: list[tuple[int, int, float | None, float | None]] = []
+    for it in items:
+        if out:
+            ps, pe, plo, phi = out[-1]
+            s, e, lo, hi = it
+            gap = f[pe:s]
+            if gap.strip(" ,，") == "" and "," in gap.replace("，", ","):
+                if phi is None and plo is not None and lo is None and hi is not None and plo <= hi:
+                    out[-1] = (ps, e, plo, hi)
+                    continue
+                if plo is None and phi is not None and hi is None and lo is not None and lo <= phi:
+                    out[-1] = (ps, e, lo, phi)
+                    continue
+        out.append(it)
     return out
