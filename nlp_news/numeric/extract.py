@@ -424,6 +424,8 @@ class _Scanner:
                     self.add(None, start, end + 2, 0)  # 2.0.1: a version
                 return
         if not arabic:
+            if len(core) >= 2 and core[0] == core[1] and core[0] in "一三" and nxt != "折":
+                return  # 一一回复, 唯一一个, 三三两两
             if len(core) == 1 and c0 in _CAPITALS:
                 return  # 收拾, 队伍: a capital numeral alone is a word
             if c0 in "几" or prev in _VAGUE_BEFORE:
@@ -738,8 +740,11 @@ def _sig6(v: float) -> int | float:
     return int(r) if r == int(r) and abs(r) < 1e15 else r
 
 
+_MAG_CHARS = frozenset("万亿兆十百千佰仟拾")
+
+
 def _has_magnitude(core: str) -> bool:
-    return any(c in "万亿兆" for c in core) or core[-1:] in "kKMB" or any(c in "十百千" for c in core)
+    return not _MAG_CHARS.isdisjoint(core) or core[-1:] in ("k", "K", "M", "B")
 
 
 def _magnitude(core: str) -> float:

@@ -1,0 +1,100 @@
+"""The news_facts stage, the facts classifier and `nlp-news facts` (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+import spacy
+from click.testing import CliRunner
+
+from nlp_news.numeric.classifier import FactClassifier, features, hash_features, is_uncertain
+from nlp_news.numeric.component import FactsStage
+from nlp_news.schema import Fact
+
+ARTICLE = "星河科技发布财报\n2024年,星河科技营收约92亿元人民币,同比增长23.3%。公司拥有2.12亿用户。\n今年9月,12家机构下调评级。"
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("zh")
+
+
+def test_stage_without_span_groups_reads_the_whole_text(blank):
+    doc = blank.make_doc(ARTICLE)
+    doc._.published = dt.date(2025, 11, 3)
+    doc = FactsStage(model=None)(doc)
+    texts = [f.text for f in doc._.facts]
+    assert "约92亿元人民币" in texts and "2.12亿用户" in texts
+    for f in doc._.facts:
+        assert doc.text[f.start : f.end] == f.text
+    sept = [f for f in doc._.facts if f.text == "今年9月"][0]
+    assert sept.value == "2025-09"
+
+
+def test_stage_links_metric_and_period(blank):
+    doc = FactsStage(model=None)(blank.make_doc(ARTICLE))
+    money = [f for f in doc._.facts if f.kind == "money"][0]
+    assert money.metric == "营收" and money.period == "2024"
+    assert money.linked_by["metric"] == "rule"
+
+
+def test_stage_uses_paragraph_spans_and_shifts_offsets(blank):
+    doc = blank.make_doc(ARTICLE)
+    first_nl = ARTICLE.index("\n") + 1
+    doc.spans["title"] = [doc.char_span(0, first_nl - 1, alignment_mode="expand")]
+    doc.spans["paragraphs"] = [doc.char_span(first_nl, len(ARTICLE), alignment_mode="expand")]
+    doc = FactsStage(model=None)(doc)
+    assert doc._.facts and all(ARTICLE[f.start : f.end] == f.text for f in doc._.facts)
+    assert [f.start for f in doc._.facts] == sorted(f.start for f in doc._.facts)
+
+
+def test_shipped_classifier_loads_and_keeps_certain_facts():
+    clf = FactClassifier.load_or_none("facts")
+    if clf is None:
+        pytest.skip("models/facts not built")
+    text = "公司营收3亿元,拥有12家门店。"
+    money = Fact("3亿元", 4, 7, "money", 300000000, currency="CNY", source="rule:money")
+    assert not is_uncertain(money)
+    assert clf.filter(text, [money]) == [money]
+    p = clf.proba(text, Fact("12家", 11, 14, "count", 12, unit="家", source="rule:count"))
+    assert 0.0 <= p <= 1.0
+
+
+def test_feature_hashing_is_stable():
+    a = hash_features(features("这位23岁的球员", 2, 5))
+    b = hash_features(features("这位23岁的球员", 2, 5))
+    assert (a == b).all()
+
+
+def test_missing_model_means_rules_alone():
+    assert FactClassifier.load_or_none("no-such-model") is None
+
+
+def test_cli_facts_csv_has_one_row_per_fact(tmp_path):
+    from nlp_news.cli.facts import facts
+
+    p = tmp_path / "a.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    res = CliRunner().invoke(facts, [str(p), "--format", "csv", "--disable", "entities", "--published", "2025-11-03"])
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO(res.output)))
+    assert {"约92亿元人民币", "2.12亿用户", "12家"} <= {r["text"] for r in rows}
+    money = [r for r in rows if r["kind"] == "money"][0]
+    assert money["currency"] == "CNY" and money["value"] == "9200000000"
+
+
+def test_cli_facts_jsonl_and_text(tmp_path):
+    from nlp_news.cli.facts import facts
+
+    p = tmp_path / "a.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    res = CliRunner().invoke(facts, [str(p), "--format", "jsonl", "--disable", "entities"])
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.output.splitlines() if line.startswith("{")]
+    assert any(r["kind"] == "percent" and r["value"] == 23.3 for r in rows)
+    res = CliRunner().invoke(facts, [str(p), "--disable", "entities"])
+    assert "23.3%" in res.output
