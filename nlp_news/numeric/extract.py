@@ -438,6 +438,16 @@ class _Scanner:
             if prev.isascii() and prev.isalpha():
                 self.add(None, start, end, 0)
                 return  # X200, MP3, G20
+            if prev == "/" and f[start - 2 : start - 1].isdigit():
+                self.add(None, start, end, 0)
+                return  # 1/2.3英寸: a sensor format, a label
+            if nxt == "分" and _MIN_SEC_RE.match(f, end):
+                ms = _MIN_SEC_RE.match(f, end)
+                v = parse_number(core)
+                if v is not None and ms is not None:
+                    dur = f"PT{format_value(v)}M{int(ms.group(1))}S"
+                    self.add(self.make(start, ms.end(), "duration", dur, "rule:duration"), start, ms.end(), 2)
+                    return
             if prev in _CUR_SYMBOLS and "," in core and _CUR_AFTER_RE.match(f, end):
                 # $20,300美圆: a symbol before and a currency word after cannot be one amount;
                 # the comma separates two prices
@@ -698,6 +708,7 @@ class _Scanner:
 
 _RANGE_FIRST = set("-~至到—－～")
 _EMPTY: dict[str, Any] = {}
+_MIN_SEC_RE = re.compile(r"分\s?(\d{1,2})\s?秒")
 _CUR_SYMBOLS = set("$¥€£")
 _AFTER_BEFORE_RE = re.compile(r"\s?(?:之后|以后)\s?(?:到|至)?\s?")
 _BEFORE_RE = re.compile(r"\s?(?:之前|以前)")
