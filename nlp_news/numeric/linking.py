@@ -53,6 +53,7 @@ _VERB_BEFORE = re.compile(
 )
 _CLAUSE_END = re.compile(r"[,，;；。！？!?\n]")
 _SENT_END = re.compile(r"[。！？!?；;\n]")
+_MEASURES = ("money", "percent", "count", "number")
 _TOPIC_WORDS = re.compile(r"^\s*(?:截至|截止|在|于|到了|而到了|而|到|自|从)|(?:以来|时|期间|来看|里|中)\s*$")
 _SUBJECT_LABELS = ("ORG", "PER", "PRODUCT", "WORK")
 _NOUN_STOP = set("的了在是和与及或等中也都就而并从到至这那其该各每些年月日个")
@@ -138,11 +139,13 @@ def link_facts(
         ss, se = _locate(sentences, s_starts, f.start)
         linked: dict[str, str] = {}
         metric = _metric(text, f, cs, ce, linked)
-        if metric is None and out and out[-1].metric and ss <= out[-1].start and out[-1].kind == f.kind or (
-            metric is None and f.kind == "percent" and f.change and out and out[-1].metric and ss <= out[-1].start
-        ):
-            metric = out[-1].metric  # 营收92亿元,同比增长23.3%: the clause goes on about the same quantity
-            linked["metric"] = "inferred"
+        if metric is None:
+            # 营收…从346万美元到3050万美元,再到5340万美元,同比增长170%: the sentence goes on about the
+            # quantity it named last
+            prior = [p for p in out if p.metric and ss <= p.start and p.kind in _MEASURES]
+            if prior and (prior[-1].kind == f.kind or (f.kind == "percent" and f.change)):
+                metric = prior[-1].metric
+                linked["metric"] = "inferred"
         subject = None
         before = [e for e in subj_ents if cs <= e.start and e.end <= f.start]
         after = [e for e in subj_ents if f.end <= e.start and e.end <= ce]
