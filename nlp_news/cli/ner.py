@@ -33,7 +33,9 @@ def _pair_formats(data: tuple[str, ...], formats: tuple[str, ...]) -> list[tuple
 @click.option("--dev-fraction", default=0.1, show_default=True, help="Share of each CLUENER file held back as dev split.")
 @click.option("--seed", default=13, show_default=True, help="Seed of the dev split shuffle.")
 @click.option("--iterations", default=120, show_default=True, help="L-BFGS iterations per tagger.")
-def train_ner(data, formats, out, dev_fraction, seed, iterations):
+@click.option("--c1", default=0.05, show_default=True, help="L1 penalty (keeps the model small).")
+@click.option("--c2", default=0.01, show_default=True, help="L2 penalty.")
+def train_ner(data, formats, out, dev_fraction, seed, iterations, c1, c2):
     """Train the entity tagger and write it to OUT.
 
     \b
@@ -45,7 +47,7 @@ def train_ner(data, formats, out, dev_fraction, seed, iterations):
 
     pairs = _pair_formats(data, formats)
     try:
-        model = train(pairs, out, dev_fraction=dev_fraction, seed=seed, max_iterations=iterations, verbose=True)
+        model = train(pairs, out, dev_fraction=dev_fraction, seed=seed, max_iterations=iterations, c1=c1, c2=c2, verbose=True)
     except (ValueError, KeyError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"wrote {out} (taggers: {', '.join(model.taggers)})")

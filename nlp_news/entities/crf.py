@@ -23,7 +23,7 @@ class ChainTagger:
     >>> import numpy as np
     >>> t = ChainTagger(["O", "B-x", "I-x"], np.array([5, 9]), np.array([[0, 2, 0], [0, 0, 2]], np.float32),
     ...                 np.zeros((3, 3), np.float32))
-    >>> ids = np.array([[5], [9], [7]])
+    >>> ids = np.array([[5, 9, 7]])
     >>> em = t.emissions(ids)
     >>> tags, conf = t.decode(em, np.array([True, True, True]))
     >>> tags.tolist(), bool(conf[0] > 0.5)
@@ -60,11 +60,10 @@ class ChainTagger:
         return cls(tags, arrays[f"{prefix}rows"], arrays[f"{prefix}W"], arrays[f"{prefix}trans"])
 
     def emissions(self, ids: np.ndarray) -> np.ndarray:
-        """Emission scores ``(len(ids), n_tags)`` for feature id rows."""
-        r = self.table[ids]
-        out = np.zeros((len(ids), len(self.tags)), dtype=np.float32)
-        for f in range(r.shape[1]):
-            np.add(out, self.W.take(r[:, f], axis=0), out=out)
+        """Emission scores ``(n, n_tags)`` for feature ids of shape ``(n_templates, n)``."""
+        out = np.zeros((ids.shape[1], len(self.tags)), dtype=np.float32)
+        for f in range(ids.shape[0]):
+            np.add(out, self.W.take(self.table.take(ids[f]), axis=0), out=out)
         return out
 
     def decode(self, em: np.ndarray, real: np.ndarray, *, margin: float | None = None) -> tuple[np.ndarray, np.ndarray]:

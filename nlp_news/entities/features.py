@@ -24,6 +24,7 @@ HASH_BITS = 22
 N_BUCKETS = 1 << HASH_BITS
 PAD = 1  # codepoint used for the two characters of padding around each chunk
 _MUL = np.uint64(0x9E3779B97F4A7C15)
+_MUL2 = np.uint64(0xC2B2AE3D27D4EB4F)
 _WORD_P = 0x100000001B3  # odd, so it has an inverse modulo 2**64
 _WORD_PINV = pow(_WORD_P, -1, 1 << 64)
 _SHIFT = np.uint64(64 - HASH_BITS)
@@ -46,7 +47,12 @@ TEMPLATES: tuple[str, ...] = (
     "bmes|nextword",
     "bmes|nextlex|nextjtag",
     "cls-1cls0cls+1",
+    "gaz|pos|class",
+    "gazstart|len|class",
+    "c-2c-1",
+    "c+1c+2",
 )
+GAZ_MAX = 10  # longest lexicon entry matched inside the text
 N_TEMPLATES = len(TEMPLATES)
 
 
@@ -174,10 +180,135 @@ class WordInfo:
     lex: np.ndarray  # per word lexicon class (0 none)
     jtag: np.ndarray  # per word jieba tag class (0 none)
     char_word: np.ndarray  # per char: index of its word
+    gaz_cover: np.ndarray | None = None  # per char: code of the longest lexicon match covering it
+    gaz_start: np.ndarray | None = None  # per char: code of the longest lexicon match starting at it
 
 
-def word_info(text: str, cp: np.ndarray, words: list[str], lexicon_lookup) -> WordInfo:
-    """Word boundaries from segmentation ``words`` (they concatenate to ``text``)."""
+def substring_hashes(cp: np.ndarray, length: int) -> np.ndarray:
+    """Hashes of every substring of ``length`` (``len(cp) - length + 1`` of them).
+
+    >>> cp = codepoints("银行和银行")
+    >>> h = substring_hashes(cp, 2)
+    >>> bool(h[0] == h[3]), bool(h[0] == string_hashes(["银行"])[0])
+    (True, True)
+    """
+    n = len(cp)
+    if n < length:
+        return np.zeros(0, dtype=np.uint64)
+    starts = np.arange(n - length + 1, dtype=np.int64)
+    return word_hashes(cp, starts, starts + length)
+
+
+class HashIndex:
+    """A vectorised open-addressing hash table: uint64 word hash → int class (0 = absent).
+
+    >>> idx = HashIndex(string_hashes(["银行", "智谱"]), np.array([3, 4]))
+    >>> idx.get(string_hashes(["智谱", "腾讯", "银行"])).tolist()
+    [4, 0, 3]
+    """
+
+    def __init__(self, keys: np.ndarray, vals: np.ndarray) -> None:
+        keys = np.asarray(keys, dtype=np.uint64)
+        vals = np.asarray(vals, dtype=np.int64)
+        self.n = len(keys)
+        bits = max(4, int(np.ceil(np.log2(max(1, self.n) * 4))))
+        self.mask = (1 << bits) - 1
+        self.shift = np.uint64(64 - bits)
+        self.keys = np.zeros(self.mask + 1, dtype=np.uint64)
+        self.vals = np.zeros(self.mask + 1, dtype=np.int64)
+        self.used = np.zeros(self.mask + 1, dtype=bool)
+        slot = ((keys * _MUL) >> self.shift).astype(np.int64)
+        todo = np.arange(self.n)
+        while len(todo):
+            free = ~self.used[slot]
+            # among keys aiming at the same free slot the first wins
+            cand = todo[free]
+            cs = slot[free]
+            _, first = np.unique(cs, return_index=True)
+            win = cand[first]
+            ws = cs[first]
+            self.keys[ws] = keys[win]
+            self.vals[ws] = vals[win]
+            self.used[ws] = True
+            placed = np.zeros(self.n, dtype=bool)
+            placed[win] = True
+            keep = ~placed[todo]
+            todo = todo[keep]
+            slot = (slot[keep] + 1) & self.mask
+        # a one-bit-per-slot filter small enough for the cache answers most misses
+        self.fbits = max(10, min(23, bits + 3))
+        self.fshift = np.uint64(64 - self.fbits)
+        fslot = ((keys * _MUL2) >> self.fshift).astype(np.int64)
+        self.filter = np.zeros(1 << self.fbits, dtype=bool)
+        self.filter[fslot] = True
+
+    def get(self, hashes: np.ndarray) -> np.ndarray:
+        out = np.zeros(len(hashes), dtype=np.int64)
+        if self.n == 0 or len(hashes) == 0:
+            return out
+        maybe = np.flatnonzero(self.filter[((hashes * _MUL2) >> self.fshift).astype(np.int64)])
+        h = hashes[maybe]
+        slot = ((h * _MUL) >> self.shift).astype(np.int64)
+        todo = maybe
+        while len(todo):
+            k = self.keys[slot]
+            u = self.used[slot]
+            hit = u & (k == h)
+            out[todo[hit]] = self.vals[slot[hit]]
+            cont = u & ~hit
+            todo, slot, h = todo[cont], (slot[cont] + 1) & self.mask, h[cont]
+        return out
+
+
+def gazetteer_codes(cp: np.ndarray, index: HashIndex, max_len: int = GAZ_MAX) -> tuple[np.ndarray, np.ndarray]:
+    """Dictionary matches anywhere in the text, independent of segmentation.
+
+    ``index`` maps word hashes to classes (1..). Returns per
+    character the code ``class * 4 + position`` (1 B, 2 I, 3 E; single
+    characters are not matched) of the longest match covering it, and
+    ``class * 16 + min(length, 15)`` of the longest match starting at it
+    (0 = none).
+
+    >>> idx = HashIndex(string_hashes(["银行", "浙商银行"]), np.array([5, 6]))
+    >>> cov, st = gazetteer_codes(codepoints("浙商银行好"), idx)
+    >>> cov.tolist(), st.tolist()
+    ([25, 26, 26, 27, 0], [100, 0, 82, 0, 0])
+    """
+    n = len(cp)
+    cover = np.zeros(n, dtype=np.int64)
+    start = np.zeros(n, dtype=np.int64)
+    if index.n == 0 or n < 2:
+        return cover, start
+    n1 = n + 1
+    pw = np.full(n1, _WORD_P, dtype=np.uint64)
+    pw[0] = 1
+    pw = np.cumprod(pw, dtype=np.uint64)
+    ipw = np.full(n1, _WORD_PINV, dtype=np.uint64)
+    ipw[0] = 1
+    ipw = np.cumprod(ipw, dtype=np.uint64)
+    pref = np.zeros(n1, dtype=np.uint64)
+    np.cumsum((cp.astype(np.uint64) + np.uint64(7)) * pw[:n], dtype=np.uint64, out=pref[1:])
+    for length in range(2, min(max_len, n) + 1):
+        st = np.arange(n - length + 1, dtype=np.int64)
+        h = (pref[st + length] - pref[st]) * ipw[st]
+        found = index.get(h)
+        hit = found > 0
+        if not hit.any():
+            continue
+        ms = st[hit]
+        mc = found[hit]
+        start[ms] = mc * 16 + min(length, 15)
+        rows = np.repeat(ms, length) + np.tile(np.arange(length), len(ms))
+        code = np.tile(np.concatenate([[1], np.full(length - 2, 2), [3]]), len(ms)) + np.repeat(mc * 4, length)
+        cover[rows] = code
+    return cover, start
+
+
+def word_info(text: str, cp: np.ndarray, words: list[str], lexicon_lookup, gazetteer=None) -> WordInfo:
+    """Word boundaries from segmentation ``words`` (they concatenate to ``text``).
+
+    ``gazetteer`` is a :class:`HashIndex` for :func:`gazetteer_codes`.
+    """
     lens = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
     ends = np.cumsum(lens)
     starts = ends - lens
@@ -186,46 +317,52 @@ def word_info(text: str, cp: np.ndarray, words: list[str], lexicon_lookup) -> Wo
     hashes = word_hashes(cp, starts, ends)
     lex, jtag = lexicon_lookup(hashes)
     char_word = np.repeat(np.arange(len(words), dtype=np.int64), lens)
-    return WordInfo(starts, ends, hashes, lex, jtag, char_word)
+    cover, gstart = gazetteer_codes(cp, gazetteer) if gazetteer is not None else (None, None)
+    return WordInfo(starts, ends, hashes, lex, jtag, char_word, cover, gstart)
 
 
 def feature_ids(cp: np.ndarray, winfo: WordInfo, src: np.ndarray) -> np.ndarray:
-    """Feature bucket ids, shape ``(len(src), N_TEMPLATES)`` (int64).
+    """Feature bucket ids, shape ``(N_TEMPLATES, len(src))`` (int64).
 
     ``cp`` and ``winfo`` describe the whole text; ``src`` is the padded layout
     from :func:`pad_layout` (-1 rows are padding).
     """
+    n = len(src)
     real = src >= 0
     s = np.where(real, src, 0)
-    c = np.where(real, cp[s], PAD)
-    c = np.where((c >= 48) & (c <= 57), 48, c)  # all digits alike
-    cls = char_classes(np.where(real, cp[s], PAD))
+    raw = np.where(real, cp[s], PAD)
+    c = np.where((raw >= 48) & (raw <= 57), 48, raw)  # all digits alike
+    cls = char_classes(raw)
     w = winfo.char_word[s]
     ws, we = winfo.starts[w], winfo.ends[w]
     bm = np.where(we - ws == 1, 4, np.where(s == ws, 1, np.where(s == we - 1, 3, 2)))
-    bm = np.where(real, bm, 0)
+    bm[~real] = 0
     nw = len(winfo.starts)
+    last = max(nw - 1, 0)
+    has_prev = real & (w > 0)
+    has_next = real & (w < nw - 1)
+    wn = np.minimum(w + 1, last)
     wh = np.where(real, winfo.hashes[w], 0)
-    prevw = np.where(real & (w > 0), winfo.hashes[np.maximum(w - 1, 0)], 1)
-    nextw = np.where(real & (w < nw - 1), winfo.hashes[np.minimum(w + 1, max(nw - 1, 0))], 1)
-    lex = np.where(real, winfo.lex[w], 0)
-    jt = np.where(real, winfo.jtag[w], 0)
-    nlex = np.where(real & (w < nw - 1), winfo.lex[np.minimum(w + 1, max(nw - 1, 0))], 0)
-    njt = np.where(real & (w < nw - 1), winfo.jtag[np.minimum(w + 1, max(nw - 1, 0))], 0)
-
-    n = len(src)
+    prevw = np.where(has_prev, winfo.hashes[np.maximum(w - 1, 0)], 1)
+    nextw = np.where(has_next, winfo.hashes[wn], 1)
+    lexjt = np.where(real, winfo.lex[w] * 16 + winfo.jtag[w], 0)
+    nlexjt = np.where(has_next, winfo.lex[wn] * 16 + winfo.jtag[wn], 0)
+    zero = np.zeros(n, np.int64)
+    gc = np.where(real, winfo.gaz_cover[s], 0) if winfo.gaz_cover is not None else zero
+    gs = np.where(real, winfo.gaz_start[s], 0) if winfo.gaz_start is not None else zero
 
     def sh(a: np.ndarray, k: int, fill: int = PAD) -> np.ndarray:
-        out = np.full(n, fill, dtype=a.dtype)
+        out = np.empty_like(a)
         if k > 0:
             out[:-k] = a[k:]
-        elif k < 0:
-            out[-k:] = a[:k]
+            out[-k:] = fill
         else:
-            out[:] = a
+            out[-k:] = a[:k]
+            out[:-k] = fill
         return out
 
     cm2, cm1, cp1, cp2 = sh(c, -2), sh(c, -1), sh(c, 1), sh(c, 2)
+    cls3 = sh(cls, -1, 0) * 64 + cls * 8 + sh(cls, 1, 0)
     cols = [
         (cm2,),
         (cm1,),
@@ -236,17 +373,23 @@ def feature_ids(cp: np.ndarray, winfo: WordInfo, src: np.ndarray) -> np.ndarray:
         (c, cp1),
         (cm1, c, cp1),
         (bm, c),
-        (bm, lex, jt),
+        (bm, lexjt),
         (bm, wh),
         (bm, prevw),
         (bm, nextw),
-        (bm, nlex, njt),
-        (sh(cls, -1, 0), cls, sh(cls, 1, 0)),
+        (bm, nlexjt),
+        (cls3,),
+        (gc,),
+        (gs,),
+        (cm2, cm1),
+        (cp1, cp2),
     ]
-    out = np.empty((n, N_TEMPLATES), dtype=np.int64)
+    out = np.empty((N_TEMPLATES, n), dtype=np.int64)
+    h = np.empty(n, dtype=np.uint64)
     for t, parts in enumerate(cols):
-        h = np.full(n, (t + 1) * 0x2545F4914F6CDD1D & 0xFFFFFFFFFFFFFFFF, dtype=np.uint64)
+        h.fill((t + 1) * 0x2545F4914F6CDD1D & 0xFFFFFFFFFFFFFFFF)
         for p in parts:
-            h = _mix(h, p)
-        out[:, t] = (h >> _SHIFT).astype(np.int64)
+            np.bitwise_xor(h, p.view(np.uint64), out=h)
+            np.multiply(h, _MUL, out=h)
+        np.right_shift(h, _SHIFT, out=out[t].view(np.uint64))
     return out

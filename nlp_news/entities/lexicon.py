@@ -12,6 +12,10 @@ Two shipped lists live in the model folder (``models/ner``):
   folds at training time so the model cannot learn to trust it blindly) and
   the alias stage.
 
+Both also feed the gazetteer feature: every substring of up to ``GAZ_MAX``
+characters that is an entry, found whatever the segmentation (training type
+classes take precedence over jieba's tags).
+
 Lookups are by the position-independent word hash of
 :func:`nlp_news.entities.features.word_hashes`, so a whole article's words are
 classified with one ``np.searchsorted``.
@@ -26,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from ..schema import ENTITY_TYPES
-from .features import string_hashes
+from .features import GAZ_MAX, HashIndex, string_hashes
 
 #: jieba POS tags we read, and the feature class each becomes.
 JIEBA_TAGS: dict[str, int] = {"nr": 1, "nrt": 1, "nrfg": 1, "ns": 2, "nt": 3, "nz": 4}
@@ -85,10 +89,13 @@ class Lexicon:
         self.train_words = dict(train_words or {})
         self._j = _index({w: JIEBA_TAGS[t] for w, t in self.jieba_words.items()})
         self._t = _index({w: 1 + TYPES.index(t) for w, (t, _) in self.train_words.items()})
+        gaz = {w: len(TYPES) + JIEBA_TAGS[t] for w, t in self.jieba_words.items() if len(w) <= GAZ_MAX}
+        gaz.update({w: 1 + TYPES.index(t) for w, (t, _) in self.train_words.items() if len(w) <= GAZ_MAX})
+        self.gazetteer = _index(gaz)
 
     def lookup(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Class ids for word hashes: (training type class, jieba tag class), 0 = none."""
-        return _find(self._t, hashes), _find(self._j, hashes)
+        return self._t.get(hashes), self._j.get(hashes)
 
     def with_train_words(self, train_words: dict[str, tuple[str, int]]) -> Lexicon:
         return Lexicon(self.jieba_words, train_words)
@@ -140,17 +147,6 @@ def mention_lexicon(examples: Iterable[tuple[str, list[tuple[int, int, str]]]], 
     return out
 
 
-def _index(d: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+def _index(d: dict[str, int]) -> HashIndex:
     words = list(d)
-    h = string_hashes(words)
-    v = np.array([d[w] for w in words], dtype=np.int64)
-    order = np.argsort(h, kind="stable")
-    return h[order], v[order]
-
-
-def _find(index: tuple[np.ndarray, np.ndarray], hashes: np.ndarray) -> np.ndarray:
-    keys, vals = index
-    if len(keys) == 0:
-        return np.zeros(len(hashes), dtype=np.int64)
-    pos = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
-    return np.where(keys[pos] == hashes, vals[pos], 0)
+    return HashIndex(string_hashes(words), np.array([d[w] for w in words], dtype=np.int64))

@@ -80,7 +80,7 @@ class NerModel:
         lex = lexicon or self.lexicon
         cp = F.codepoints(text)
         words = self.segmenter._impl.cut(text, self.segmenter.hmm) if text else []
-        winfo = F.word_info(text, cp, words, lex.lookup)
+        winfo = F.word_info(text, cp, words, lex.lookup, lex.gazetteer)
         _, src = F.pad_layout(spans)
         return F.feature_ids(cp, winfo, src), src
 
@@ -146,9 +146,15 @@ class NerModel:
 
     @classmethod
     def load(cls, name_or_path: str | os.PathLike[str] = "ner", *, user_words: Iterable[UserWord] = ()) -> NerModel:
-        from ..modelio import load_model, model_path
+        from ..modelio import ModelNotFoundError, load_model, model_path
 
-        arrays, meta = load_model(name_or_path)
+        try:
+            arrays, meta = load_model(name_or_path)
+        except ModelNotFoundError:
+            raise ModelNotFoundError(
+                f"no NER model at {model_path(name_or_path)}. Rebuild it with `nlp-news train ner --data ... --out "
+                f"{model_path(name_or_path)}` (the exact command is in models/ner/MODEL_CARD.md)"
+            ) from None
         feats = meta.get("features", {})
         if feats.get("templates") != list(F.TEMPLATES) or feats.get("hash_bits") != F.HASH_BITS:
             raise ValueError(

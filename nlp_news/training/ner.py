@@ -183,7 +183,7 @@ def train_tagger(
         joined, spans, ents = _chunked(examples)
         ids, src = model.featurize(joined, spans, lex)
         gold = _gold_rows(joined, ents, src)
-        sid = ids.astype("U7")
+        sid = ids.T.astype("U7")
         from ..entities.features import pad_layout
 
         lay, _ = pad_layout(spans)
