@@ -81,7 +81,7 @@ def _load_kwargs(options: dict[str, Any]) -> dict[str, Any]:
     The user dictionary's lines are written to a file in this process's temp
     directory (named by content hash), as the pipeline takes a path.
     """
-    kwargs = {k: v for k, v in options.items() if k != "user_dict_lines"}
+    kwargs = {k: v for k, v in options.items() if k not in ("user_dict_lines", "loader")}
     lines = options.get("user_dict_lines")
     if lines is not None:
         blob = "\n".join(lines) + "\n"
@@ -95,6 +95,22 @@ def _load_kwargs(options: dict[str, Any]) -> dict[str, Any]:
     return kwargs
 
 
+def _loader(spec: str | None) -> Any:
+    """``nlp_news.load``, or the ``"module:function"`` named by ``options["loader"]``.
+
+    A custom loader returns any object with ``analyze(text, title=, published=)``
+    whose result has ``to_dict()``; it must be importable in every worker.
+    """
+    if not spec:
+        import nlp_news
+
+        return nlp_news.load
+    from importlib import import_module
+
+    module, _, name = spec.partition(":")
+    return getattr(import_module(module), name or "load")
+
+
 def get_analyzer(options: dict[str, Any]) -> Any:
     """The analyzer for ``options``, loaded once per process and cached."""
     key = options_key(options)
@@ -103,9 +119,7 @@ def get_analyzer(options: dict[str, Any]) -> Any:
         with _LOAD_LOCK:
             analyzer = _ANALYZERS.get(key)
             if analyzer is None:
-                import nlp_news
-
-                analyzer = nlp_news.load(**_load_kwargs(options))
+                analyzer = _loader(options.get("loader"))(**_load_kwargs(options))
                 _ANALYZERS[key] = analyzer
     return analyzer
 
@@ -236,110 +250,134 @@ def run_local(
         for chunk in chunked(records, chunk_size):
             yield from analyze_chunk(chunk, options)
         return
-    yield from _run_pool(records, options, n, chunk_size, window or 2 * n, mp_context or "spawn")
+    with LocalPool(options, n, mp_context=mp_context) as pool:
+        yield from pool.imap(records, chunk_size=chunk_size, window=window)
 
 
 @dataclass
 class _Pending:
     chunk: list[dict[str, Any]]
     future: Future | None = None
-    failures: int = 0
 
 
-def _run_pool(
-    records: Iterable[dict[str, Any]],
-    options: dict[str, Any],
-    n: int,
-    chunk_size: int,
-    window: int,
-    method: str,
-) -> Iterator[dict[str, Any]]:
-    ctx = multiprocessing.get_context(method)
+class LocalPool:
+    """Worker processes that each load the pipeline once; reusable across runs.
 
-    def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker, initargs=(options,))
-
-    pool = new_pool()
-    queue: collections.deque[_Pending] = collections.deque()
-    chunks = chunked(records, chunk_size)
-    exhausted = False
-    try:
-        while True:
-            while not exhausted and len(queue) < window:
-                try:
-                    chunk = next(chunks)
-                except StopIteration:
-                    exhausted = True
-                    break
-                item = _Pending(chunk)
-                item.future = pool.submit(_worker_chunk, chunk)
-                queue.append(item)
-            if not queue:
-                return
-            head = queue[0]
-            try:
-                result = head.future.result()  # type: ignore[union-attr]
-            except BrokenProcessPool:
-                pool = _replace_pool(pool, new_pool, queue)
-                continue
-            queue.popleft()
-            yield from result
-    finally:
-        _stop_pool(pool)
-
-
-def _replace_pool(
-    pool: ProcessPoolExecutor, new_pool: Any, queue: collections.deque[_Pending]
-) -> ProcessPoolExecutor:
-    """A worker died: start a new pool and resubmit what was in flight.
-
-    A chunk that failed twice is split into one-record chunks; a single record
-    that killed two workers becomes an error record.
+    >>> with LocalPool({}, 2) as pool:                        # doctest: +SKIP
+    ...     pool.warm()                                       # wait until every worker has loaded
+    ...     outputs = list(pool.imap(records))
     """
-    _stop_pool(pool)
-    pool = new_pool()
-    items = list(queue)
-    queue.clear()
-    for item in items:
-        if item.future is not None and item.future.done() and item.future.exception() is None:
-            queue.append(item)  # finished before the crash: keep its result
-            continue
-        item.failures += 1
-        if item.failures < 2:
-            item.future = pool.submit(_worker_chunk, item.chunk)
-            queue.append(item)
-        elif len(item.chunk) > 1:
+
+    def __init__(self, options: dict[str, Any], n_process: int, *, mp_context: str | None = None) -> None:
+        self.options = dict(options)
+        self.n_process = n_process
+        self._ctx = multiprocessing.get_context(mp_context or "spawn")
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.n_process, mp_context=self._ctx, initializer=_init_worker, initargs=(self.options,)
+        )
+
+    def warm(self, timeout: float = 300.0) -> set[int]:
+        """Block until every worker has started and loaded the pipeline; return their pids."""
+        pids: set[int] = set()
+        deadline = time.monotonic() + timeout
+        while len(pids) < self.n_process and time.monotonic() < deadline:
+            futures = [self._pool.submit(_worker_ping, 0.2) for _ in range(self.n_process)]
+            pids.update(f.result() for f in futures)
+        return pids
+
+    def imap(
+        self, records: Iterable[dict[str, Any]], *, chunk_size: int = CHUNK_RECORDS, window: int | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Output records in input order, with at most ``window`` chunks in flight."""
+        window = window or 2 * self.n_process
+        queue: collections.deque[_Pending] = collections.deque()
+        chunks = chunked(records, chunk_size)
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and len(queue) < window:
+                    try:
+                        chunk = next(chunks)
+                    except StopIteration:
+                        exhausted = True
+                        break
+                    item = _Pending(chunk)
+                    item.future = self._pool.submit(_worker_chunk, chunk)
+                    queue.append(item)
+                if not queue:
+                    return
+                head = queue[0]
+                try:
+                    result = head.future.result()  # type: ignore[union-attr]
+                except BrokenProcessPool:
+                    # A worker died. Every chunk in flight is suspect: run their
+                    # records one at a time, so the one that kills a worker is found.
+                    yield from self._recover(queue)
+                    continue
+                queue.popleft()
+                yield from result
+        finally:
+            for item in queue:
+                if item.future is not None:
+                    item.future.cancel()
+
+    def _recover(self, queue: collections.deque[_Pending]) -> Iterator[dict[str, Any]]:
+        _stop_pool(self._pool)
+        self._pool = self._new_pool()
+        items = list(queue)
+        queue.clear()
+        for item in items:
+            fut = item.future
+            if fut is not None and fut.done() and not fut.cancelled() and fut.exception() is None:
+                yield from fut.result()  # finished before the crash
+                continue
             for rec in item.chunk:
-                single = _Pending([rec], failures=1)
-                single.future = pool.submit(_worker_chunk, [rec])
-                queue.append(single)
-        else:
-            rec = item.chunk[0]
-            done: Future = Future()
-            done.set_result(
-                [
-                    rec
-                    if is_error(rec)
-                    else error_record(
-                        rec.get("id"),
-                        "WorkerCrashed",
-                        f"record {rec.get('id')!r}: the worker process died twice while analysing it "
-                        "(out of memory or a crash in a native library); the run went on without it",
-                    )
-                ]
+                yield self._isolated(rec)
+
+    def _isolated(self, rec: dict[str, Any]) -> dict[str, Any]:
+        """Analyse one record with nothing else in flight; a crash now is this record's."""
+        try:
+            return self._pool.submit(_worker_chunk, [rec]).result()[0]
+        except BrokenProcessPool:
+            _stop_pool(self._pool)
+            self._pool = self._new_pool()
+            if is_error(rec):
+                return rec
+            return error_record(
+                rec.get("id"),
+                "WorkerCrashed",
+                f"record {rec.get('id')!r}: the worker process died while analysing it "
+                "(out of memory, or a crash in a native library); the run went on without it",
             )
-            item.future = done
-            queue.append(item)
-    return pool
+
+    def close(self) -> None:
+        """Stop the workers at once (queued work is dropped)."""
+        _stop_pool(self._pool)
+
+    def __enter__(self) -> LocalPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _worker_ping(pause: float) -> int:
+    time.sleep(pause)
+    return os.getpid()
 
 
 def _stop_pool(pool: ProcessPoolExecutor) -> None:
     """Stop at once: cancel what is queued and end the worker processes."""
+    # shutdown() forgets the processes, so take them first.
+    procs = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+    for proc in procs:
         if proc.is_alive():
             proc.terminate()
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+    for proc in procs:
         proc.join(timeout=5)
 
 

@@ -1,0 +1,210 @@
+"""Throughput of nlp-news on real news: KB/s against bare jieba, per stage, per worker.
+
+Run from the repository root (the corpus sits beside the clone in ../shared/data)::
+
+    python benchmarks/throughput.py
+    python benchmarks/throughput.py --jobs 1,2 --limit 400
+
+It prints, in one run:
+
+- bare ``jieba.lcut`` KB/s on the corpus (the reference);
+- full analysis KB/s through the batch runner (``run_local``) with ``-j 1`` and
+  ``-j 2`` (and any other ``--jobs``): wall time including start-up, and steady
+  throughput measured from the first result on (start-up is a one-off cost);
+- each stage's share of the analysis time (normalise, tokenise, each spaCy
+  component, collecting the Analysis and its dict);
+- peak memory (RSS) of one worker.
+
+Each measurement runs in a fresh process, so one does not warm or bloat the
+next (the jieba reference's dictionary does not count against the workers).
+KB are 1024 bytes of UTF-8 input text. The machine is shared: compare figures
+from one run, and read the load average printed at the top.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("NLP_NEWS_DATA", ROOT / ".." / "shared" / "data"))
+CORPUS = DATA / "corpus" / "cnews" / "cnews-800.txt"
+
+
+def read_corpus(path: Path, limit: int | None) -> list[str]:
+    texts = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            channel, _, article = line.rstrip("\n").partition("\t")
+            if article.strip():
+                texts.append(article)
+            if limit and len(texts) >= limit:
+                break
+    return texts
+
+
+def kbytes(texts: list[str]) -> float:
+    return sum(len(t.encode("utf-8")) for t in texts) / 1024
+
+
+def _peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    kb = resource.getrusage(who).ru_maxrss  # kilobytes on Linux
+    return kb / 1024 if sys.platform != "darwin" else kb / 1024 / 1024
+
+
+# --------------------------------------------------------------------------- measurements (child processes)
+
+
+def measure_jieba(texts: list[str]) -> dict:
+    import logging
+
+    import jieba
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    jieba.initialize()
+    jieba.lcut(texts[0])
+    t0 = time.perf_counter()
+    for t in texts:
+        jieba.lcut(t)
+    return {"seconds": time.perf_counter() - t0}
+
+
+def measure_runner(texts: list[str], n_process: int, options: dict) -> dict:
+    from nlp_news.batch.runner import LocalPool, get_analyzer, run_local
+
+    records = [{"id": str(i), "text": t, "title": None, "published": None, "fields": {}} for i, t in enumerate(texts)]
+    t0 = time.perf_counter()
+    if n_process == 1:
+        get_analyzer(options)  # loaded once, cached for run_local
+        ready = time.perf_counter()
+        outs = list(run_local(iter(records), options, 1))
+        end = time.perf_counter()
+    else:
+        with LocalPool(options, n_process) as pool:
+            pool.warm()  # every worker has loaded its pipeline
+            ready = time.perf_counter()
+            outs = list(pool.imap(iter(records)))
+            end = time.perf_counter()
+    # Peak RSS of one worker: this process for -j 1, the largest pool worker otherwise.
+    rss = _peak_rss_mb(resource.RUSAGE_SELF if n_process == 1 else resource.RUSAGE_CHILDREN)
+    return {
+        "wall": end - t0,
+        "startup": ready - t0,
+        "steady": end - ready,
+        "errors": sum(1 for o in outs if o.get("error")),
+        "records": len(outs),
+        "rss_mb": rss,
+    }
+
+
+def measure_stages(texts: list[str], options: dict) -> dict:
+    import nlp_news
+    from nlp_news.analysis import Analysis
+    from nlp_news.analyzer import parse_published
+    from nlp_news.text.normalize import normalize
+
+    t0 = time.perf_counter()
+    analyzer = nlp_news.load(**options)
+    load_s = time.perf_counter() - t0
+    nlp = analyzer.nlp
+    times: dict[str, float] = {"normalise": 0.0, "tokenizer": 0.0}
+    for name, _ in nlp.pipeline:
+        times[name] = 0.0
+    times["collect (offsets, Analysis.to_dict)"] = 0.0
+    for text in texts:
+        a = time.perf_counter()
+        norm = normalize(text)
+        b = time.perf_counter()
+        doc = nlp.make_doc(norm.text)
+        doc._.published = parse_published(None)
+        doc._.script = norm.script
+        c = time.perf_counter()
+        times["normalise"] += b - a
+        times["tokenizer"] += c - b
+        for name, proc in nlp.pipeline:
+            s = time.perf_counter()
+            doc = proc(doc)
+            times[name] += time.perf_counter() - s
+        s = time.perf_counter()
+        Analysis.from_doc(doc, norm, stages=analyzer.stages).to_dict()
+        times["collect (offsets, Analysis.to_dict)"] += time.perf_counter() - s
+    return {"times": times, "load": load_s, "pipe_names": list(nlp.pipe_names)}
+
+
+def _child(conn, fn_name: str, args: tuple) -> None:
+    try:
+        conn.send(("ok", globals()[fn_name](*args)))
+    except BaseException as e:  # report, don't hang the parent
+        conn.send(("error", f"{type(e).__name__}: {e}"))
+    finally:
+        conn.close()
+
+
+def in_child(fn_name: str, *args) -> dict:
+    ctx = mp.get_context("spawn")
+    parent, child = ctx.Pipe(duplex=False)
+    p = ctx.Process(target=_child, args=(child, fn_name, args))
+    p.start()
+    child.close()
+    status, value = parent.recv()
+    p.join()
+    if status != "ok":
+        raise SystemExit(f"{fn_name} failed: {value}")
+    return value
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    ap.add_argument("--jobs", default="1,2", help="worker counts to measure, comma-separated")
+    ap.add_argument("--disable", action="append", default=[], help="switch a stage off (repeatable)")
+    args = ap.parse_args(argv)
+    if not args.corpus.exists():
+        raise SystemExit(f"{args.corpus} not found; set NLP_NEWS_DATA to the shared data folder")
+    texts = read_corpus(args.corpus, args.limit)
+    kb = kbytes(texts)
+    options = {"disable": args.disable} if args.disable else {}
+    jobs = [int(j) for j in args.jobs.split(",") if j.strip()]
+    load1, load5, _ = os.getloadavg()
+    print(f"corpus: {args.corpus.name}, {len(texts)} articles, {kb:.0f} KB UTF-8, {sum(map(len, texts)):,} chars")
+    print(f"machine: {os.cpu_count()} CPUs, load average {load1:.2f} (1 min) {load5:.2f} (5 min)")
+    if options:
+        print(f"options: {options}")
+
+    ref = in_child("measure_jieba", texts)
+    ref_kbs = kb / ref["seconds"]
+    print(f"\nbare jieba.lcut            {ref_kbs:8.0f} KB/s   ({ref['seconds']:.2f} s)   reference")
+
+    results = {}
+    for n in jobs:
+        r = in_child("measure_runner", texts, n, options)
+        results[n] = r
+        steady = kb / r["steady"]
+        print(
+            f"full analysis -j {n:<2}        {steady:8.0f} KB/s   ({r['steady']:.2f} s) x{steady / ref_kbs:.2f} of jieba;"
+            f"  start-up {r['startup']:.1f} s (wall incl. start-up {kb / r['wall']:.0f} KB/s);"
+            f"  peak RSS per worker {r['rss_mb']:.0f} MB;  errors {r['errors']}/{r['records']}"
+        )
+    if 1 in results and len(results) > 1:
+        for n, r in results.items():
+            if n != 1:
+                print(f"speed-up -j {n} / -j 1: x{results[1]['steady'] / r['steady']:.2f}")
+
+    st = in_child("measure_stages", texts, options)
+    total = sum(st["times"].values())
+    print(f"\nstage shares (one process, {total:.2f} s = {kb / total:.0f} KB/s; pipeline load {st['load']:.2f} s):")
+    for name, sec in st["times"].items():
+        print(f"  {name:<38} {100 * sec / total:5.1f} %   {sec:6.2f} s")
+
+
+if __name__ == "__main__":
+    main()
