@@ -13,7 +13,7 @@ EPILOG = """\b
 Example:
   printf '%s\\n' '{"id": "a1", "text": "华为公司宣布营收增长10%。"}' > wire.jsonl
   nlp-news batch wire.jsonl -o scored.jsonl
-  nlp-news batch news/ 'feeds/*.xml' -o articles.parquet --table entities -j 4
+  nlp-news batch wire.jsonl -o entities.csv --table entities -j 2
 """
 
 
@@ -39,7 +39,13 @@ Example:
     help="Rows to write: one per article, or one per entity, fact or paragraph.",
 )
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: worker processes here; dask: a Dask cluster (see docs/batch.md).",
+)
 @click.option("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (--engine dask).")
 @click.option("--resume", is_flag=True, help="Skip the ids already in OUTPUT and append the rest.")
 @click.option("--id-field", default="id", show_default=True, help="Input field holding the record id.")
