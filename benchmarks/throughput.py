@@ -68,10 +68,10 @@ def measure_jieba(texts: list[str]) -> dict:
     logging.getLogger("jieba").setLevel(logging.WARNING)
     jieba.initialize()
     jieba.lcut(texts[0])
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for t in texts:
         jieba.lcut(t)
-    return {"seconds": time.perf_counter() - t0}
+    return {"seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0}
 
 
 def measure_runner(texts: list[str], n_process: int, options: dict) -> dict:
@@ -81,15 +81,15 @@ def measure_runner(texts: list[str], n_process: int, options: dict) -> dict:
     t0 = time.perf_counter()
     if n_process == 1:
         get_analyzer(options)  # loaded once, cached for run_local
-        ready = time.perf_counter()
+        ready, c0 = time.perf_counter(), time.process_time()
         outs = list(run_local(iter(records), options, 1))
-        end = time.perf_counter()
+        end, cpu = time.perf_counter(), time.process_time() - c0
     else:
         with LocalPool(options, n_process) as pool:
             pool.warm()  # every worker has loaded its pipeline
-            ready = time.perf_counter()
+            ready, c0 = time.perf_counter(), time.process_time()
             outs = list(pool.imap(iter(records)))
-            end = time.perf_counter()
+            end, cpu = time.perf_counter(), time.process_time() - c0  # the parent's share only
     # Peak RSS of one worker: this process for -j 1, the largest pool worker otherwise.
     rss = _peak_rss_mb(resource.RUSAGE_SELF if n_process == 1 else resource.RUSAGE_CHILDREN)
     return {
@@ -99,6 +99,7 @@ def measure_runner(texts: list[str], n_process: int, options: dict) -> dict:
         "errors": sum(1 for o in outs if o.get("error")),
         "records": len(outs),
         "rss_mb": rss,
+        "cpu": cpu,
     }
 
 
@@ -182,7 +183,10 @@ def main(argv: list[str] | None = None) -> None:
 
     ref = in_child("measure_jieba", texts)
     ref_kbs = kb / ref["seconds"]
-    print(f"\nbare jieba.lcut            {ref_kbs:8.0f} KB/s   ({ref['seconds']:.2f} s)   reference")
+    print(
+        f"\nbare jieba.lcut            {ref_kbs:8.0f} KB/s   ({ref['seconds']:.2f} s)   reference;"
+        f"  per CPU-second {kb / ref['cpu']:.0f} KB/s"
+    )
 
     results = {}
     for n in jobs:
@@ -194,6 +198,14 @@ def main(argv: list[str] | None = None) -> None:
             f"  start-up {r['startup']:.1f} s (wall incl. start-up {kb / r['wall']:.0f} KB/s);"
             f"  peak RSS per worker {r['rss_mb']:.0f} MB;  errors {r['errors']}/{r['records']}"
         )
+        if n == 1:
+            cpu_kbs = kb / r["cpu"]
+            print(
+                f"    per CPU-second {cpu_kbs:.0f} KB/s = x{cpu_kbs / (kb / ref['cpu']):.2f} of jieba"
+                " (robust to other load on the machine)"
+            )
+        else:
+            print(f"    coordinating process used {r['cpu']:.2f} CPU-s ({100 * r['cpu'] / r['steady']:.0f}% of a core)")
     if 1 in results and len(results) > 1:
         for n, r in results.items():
             if n != 1:

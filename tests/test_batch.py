@@ -437,11 +437,19 @@ def test_prepare_resume_drops_the_last_article_of_a_long_table(tmp_path):
     assert p.read_text(encoding="utf-8") == header + "a,0,x\na,1,y\n"
 
 
-def test_resume_into_a_file_of_another_kind_is_refused(tmp_path, wire):
-    out = tmp_path / "o.jsonl"
-    out.write_text("this is not nlp-news output\n", encoding="utf-8")
-    r = CliRunner().invoke(batch, [str(wire), "-o", str(out), "--resume", *cli_options()])
-    assert r.exit_code != 0 and "resume only into an output written by nlp-news batch" in r.output
+@pytest.mark.parametrize(
+    "name,content,args,message",
+    [
+        ("o.jsonl", "this is not nlp-news output\n", [], "resume only into an output written by nlp-news batch"),
+        ("o.csv", "id,n,text\na,0,x\n", ["--table", "paragraphs"], "its columns are not those of --table paragraphs"),
+    ],
+)
+def test_resume_into_a_file_of_another_kind_is_refused(tmp_path, wire, name, content, args, message):
+    out = tmp_path / name
+    out.write_text(content, encoding="utf-8")
+    r = CliRunner().invoke(batch, [str(wire), "-o", str(out), "--resume", *args, *cli_options()])
+    assert r.exit_code == 1 and message in r.output
+    assert out.read_text(encoding="utf-8") == content
 
 
 # --------------------------------------------------------------------------- the command

@@ -32,6 +32,7 @@ import json
 import math
 import os
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -410,6 +411,7 @@ class _LineWriter(Writer):
             self._fh = open(path, "ab" if append else "wb", buffering=0)  # noqa: SIM115
             self._own = True
         self._pending: list[bytes] = []
+        self._last_flush = time.monotonic()
 
     def _lines(self, out: dict[str, Any]) -> list[bytes]:
         raise NotImplementedError
@@ -417,10 +419,12 @@ class _LineWriter(Writer):
     def _write(self, out: dict[str, Any]) -> None:
         # All lines of one record go into one pending block, so a flush never splits a record.
         self._pending.append(b"".join(self._lines(out)))
-        if len(self._pending) >= self.flush_every:
+        now = time.monotonic()
+        if len(self._pending) >= self.flush_every or now - self._last_flush >= 1.0:
             self.flush()
 
     def flush(self) -> None:
+        self._last_flush = time.monotonic()
         if self._pending:
             blob = b"".join(self._pending)
             self._pending = []
@@ -613,6 +617,12 @@ def prepare_resume(path: str, *, format: str = "jsonl", table: str = "articles")
             if header:
                 header = False
                 good_end = pos
+                expected = ",".join(name for name, _ in COLUMNS[table])
+                if raw.decode("utf-8", "replace").strip().lstrip("\ufeff") != expected:
+                    raise ResumeError(
+                        f"{path}: its columns are not those of --table {table}; resume with the --table "
+                        "and --format of the run that wrote it, or write to a new file"
+                    )
                 continue
             rid = _line_id(raw, format)
             if rid is None:
