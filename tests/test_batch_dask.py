@@ -51,3 +51,21 @@ def test_dask_local_cluster_output_equals_local_output_and_ships_the_user_dictio
 
     dict_rec = json.loads(dask[7])
     assert "星海芯算" in [k["word"] for k in dict_rec["keywords"]]
+
+
+def test_cli_dask_engine_with_a_scheduler_address_writes_the_local_output(client, tmp_path):
+    from click.testing import CliRunner
+
+    from nlp_news.cli.batch import batch
+    from tests.batch_support import cli_options
+
+    feed = tmp_path / "feed.jsonl"
+    write_jsonl(feed, ARTICLES + [{"id": "empty", "text": ""}])
+    local, remote = tmp_path / "local.csv", tmp_path / "dask.csv"
+    r1 = CliRunner().invoke(batch, [str(feed), "-o", str(local), "-j", "1", *cli_options()])
+    address = client.scheduler.address
+    r2 = CliRunner().invoke(
+        batch, [str(feed), "-o", str(remote), "--engine", "dask", "--scheduler", address, *cli_options()]
+    )
+    assert (r1.exit_code, r2.exit_code) == (1, 1), r2.output
+    assert remote.read_bytes() == local.read_bytes()

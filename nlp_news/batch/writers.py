@@ -651,6 +651,13 @@ def _line_id(raw: bytes, format: str) -> str | None:
         except (csv.Error, StopIteration):
             return None
         return row[0] if row else None
+    if raw.startswith(_ID_PREFIX):
+        # Records are written with "id" first: read just it, not a whole analysis.
+        try:
+            value, _ = _DECODER.raw_decode(raw[len(_ID_PREFIX) :].decode("utf-8"))
+            return _id_str(value)
+        except (ValueError, UnicodeDecodeError):
+            pass
     try:
         obj = json.loads(raw)
     except ValueError:
@@ -658,6 +665,10 @@ def _line_id(raw: bytes, format: str) -> str | None:
     if not isinstance(obj, dict) or "id" not in obj:
         return None
     return _id_str(obj["id"])
+
+
+_ID_PREFIX = b'{"id": '
+_DECODER = json.JSONDecoder()
 
 
 def _parquet_ids(path: str) -> set[str]:
