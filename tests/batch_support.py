@@ -49,8 +49,11 @@ def pipeline_options() -> tuple[tuple[str, Any], ...]:
     import nlp_news
     from nlp_news.analyzer import STAGES
 
+    from nlp_news.batch import runner
+
     try:
-        nlp_news.load()
+        # keep it: the runner's per-process cache then needs no second load
+        runner._ANALYZERS[runner.options_key({})] = nlp_news.load()
         return ()
     except Exception:
         pass
