@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from ..schema import ENTITY_TYPES, Entity
 
@@ -32,6 +33,7 @@ _DECLARE = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)?[为:：]?\s*[“\
 _SPACE_BETWEEN = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) +(?=[\u3400-\u9fff])")
 
 
+@lru_cache(maxsize=65536)
 def alias_key(name: str) -> str:
     """The key aliases share.
 
@@ -49,6 +51,7 @@ def alias_key(name: str) -> str:
     return k
 
 
+@lru_cache(maxsize=65536)
 def display_form(name: str) -> str:
     """``智谱 AI`` → ``智谱AI``: no spaces between Chinese and Latin script.
 
@@ -58,6 +61,7 @@ def display_form(name: str) -> str:
     return _SPACE_BETWEEN.sub("", name.strip())
 
 
+@lru_cache(maxsize=65536)
 def _is_generic(form: str) -> bool:
     f = form.casefold().replace(" ", "")
     return any(f.endswith(s) and len(f) > len(s) for s in ("公司", "有限公司", "集团", "inc", "ltd"))

@@ -33,7 +33,7 @@ def make_news_entities(nlp: Language, name: str, model: str, user_dict: str | No
 class NewsEntities:
     """Sets ``doc._.entities`` and ``doc.ents``."""
 
-    def __init__(self, recognizer: EntityRecognizer, batch_size: int = 64) -> None:
+    def __init__(self, recognizer: EntityRecognizer, batch_size: int = 256) -> None:
         self.recognizer = recognizer
         self.batch_size = batch_size
 

@@ -14,7 +14,7 @@ import numpy as np
 
 from .features import N_BUCKETS
 
-_BLOCK = 1 << 15
+_BLOCK = 1 << 13
 
 
 class ChainTagger:
@@ -47,6 +47,63 @@ class ChainTagger:
                     allowed[i, j] = s[2:] == t[2:] and s[:2] in ("B-", "I-")
         self.trans_c = np.where(allowed, self.trans, -1e4).astype(np.float32)
         self.start_c = np.where(first, 0, -1e4).astype(np.float32)
+        self._setup_factored()
+        self._partner = np.arange(len(tags))  # B-x <-> I-x
+        for j, t in enumerate(tags):
+            if t.startswith("B-") and j + 1 < len(tags) and tags[j + 1] == "I-" + t[2:]:
+                self._partner[j], self._partner[j + 1] = j + 1, j
+
+    def _setup_factored(self) -> None:
+        """Additive fit of the transitions into O/B tags: trans[p, y] ≈ f[p] + g[y] per source group."""
+        tags = self.tags
+        self.factored = False
+        bi = [j for j, t in enumerate(tags) if t.startswith("B-") and j + 1 < len(tags) and tags[j + 1] == "I-" + t[2:]]
+        if not bi or tags[0] != "O" or len(bi) * 2 + 1 != len(tags):
+            return
+        self._bi = np.array(bi)
+        self._ii = self._bi + 1
+        self._tgt = np.concatenate([[0], self._bi])
+        tr = self.trans_c
+        self._fit = {}
+        for name, grp in (("B", self._bi), ("I", self._ii)):
+            sub = tr[np.ix_(grp, self._tgt)]
+            f = sub.mean(axis=1)
+            g = sub.mean(axis=0) - sub.mean()
+            self._fit[name] = (f.astype(np.float32), g.astype(np.float32))
+        self._o_row = tr[0, self._tgt].astype(np.float32)
+        self._b2i = tr[self._bi, self._ii].astype(np.float32)
+        self._i2i = tr[self._ii, self._ii].astype(np.float32)
+        self.factored = True
+
+    def _step_factored(self, delta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """One Viterbi step with factored transitions: O(tags) per row instead of O(tags²)."""
+        fB, gB = self._fit["B"]
+        fI, gI = self._fit["I"]
+        S = len(delta)
+        dB = delta[:, self._bi]
+        dI = delta[:, self._ii]
+        sB = dB + fB
+        sI = dI + fI
+        aB = sB.argmax(axis=1)
+        aI = sI.argmax(axis=1)
+        r = np.arange(S)
+        mB = sB[r, aB]
+        mI = sI[r, aI]
+        c = np.stack([delta[:, :1] + self._o_row, mB[:, None] + gB, mI[:, None] + gI], axis=2)  # (S, tgt, 3)
+        src = c.argmax(axis=2)
+        best_t = np.take_along_axis(c, src[:, :, None], axis=2)[:, :, 0]
+        prev_opts = np.stack([np.zeros(S, np.int64), self._bi[aB], self._ii[aI]], axis=1)  # (S, 3)
+        bp_t = np.take_along_axis(prev_opts, src, axis=1)
+        fromB = dB + self._b2i
+        fromI = dI + self._i2i
+        useI = fromI > fromB
+        best = np.empty_like(delta)
+        bp = np.empty(delta.shape, dtype=np.int64)
+        best[:, self._tgt] = best_t
+        bp[:, self._tgt] = bp_t
+        best[:, self._ii] = np.where(useI, fromI, fromB)
+        bp[:, self._ii] = np.where(useI, self._ii, self._bi)
+        return best, bp
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
         return {
@@ -61,104 +118,82 @@ class ChainTagger:
 
     def emissions(self, ids: np.ndarray) -> np.ndarray:
         """Emission scores ``(n, n_tags)`` for feature ids of shape ``(n_templates, n)``."""
-        out = np.zeros((ids.shape[1], len(self.tags)), dtype=np.float32)
-        for f in range(ids.shape[0]):
-            np.add(out, self.W.take(self.table.take(ids[f]), axis=0), out=out)
+        n = ids.shape[1]
+        out = np.empty((n, len(self.tags)), dtype=np.float32)
+        rows = self.table.take(ids)
+        # blocks small enough for the cache: the running sum never leaves it
+        for a in range(0, n, _BLOCK):
+            o = out[a : a + _BLOCK]
+            self.W.take(rows[0, a : a + _BLOCK], axis=0, out=o)
+            for f in range(1, rows.shape[0]):
+                o += self.W.take(rows[f, a : a + _BLOCK], axis=0)
         return out
 
-    def decode(self, em: np.ndarray, real: np.ndarray, *, margin: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def decode(self, em: np.ndarray, real: np.ndarray, *, margin: float = 12.0) -> tuple[np.ndarray, np.ndarray]:
         """Best tag index for every row of ``em`` (padding rows, ``~real``, get O), and its confidence.
 
-        The confidence of a row is the marginal probability (forward-backward)
-        that the row has the chosen tag's entity type (B- or I-), or O.
+        Rows whose O score beats every other tag by more than ``margin`` are
+        fixed to O (with the shipped model no decision changes at 12); Viterbi
+        runs over the runs of undecided rows, all runs at once: runs are sorted
+        by length and step ``t`` only touches the runs longer than ``t``.
 
-        Rows whose O score beats every other tag by more than ``margin`` (by
-        default the spread of the transition weights, so the choice cannot
-        change) are fixed to O; Viterbi then runs only over the short runs of
-        undecided rows, all runs of a batch at once.
+        The confidence of a row is the CRF's conditional probability of its
+        tag's type (B- and I- together, or O) given the chosen neighbours.
         """
         n, T = em.shape
         tags = np.zeros(n, dtype=np.int64)
         conf = np.ones(n, dtype=np.float32)
-        if margin is None:
-            finite = self.trans
-            margin = float(2 * (finite.max() - finite.min()))
-        others = em[:, 1:].max(axis=1) if T > 1 else np.full(n, -np.inf)
+        others = em[:, 1:].max(axis=1) if T > 1 else np.full(n, -np.inf, dtype=em.dtype)
         open_ = real & (em[:, 0] - others <= margin)
         if not open_.any():
             return tags, conf
-        partner = np.arange(T)  # B-x <-> I-x
-        for j, t in enumerate(self.tags):
-            if t.startswith("B-") and j + 1 < T and self.tags[j + 1] == "I-" + t[2:]:
-                partner[j], partner[j + 1] = j + 1, j
         prev = np.concatenate([[False], open_[:-1]])
         nxt = np.concatenate([open_[1:], [False]])
         starts = np.flatnonzero(open_ & ~prev)
         ends = np.flatnonzero(open_ & ~nxt) + 1
-        before_pad = np.concatenate([[True], ~real])[starts]  # row before the run is padding
+        before_pad = np.concatenate([[True], ~real])[starts]
         after_pad = np.concatenate([~real, [True]])[ends]
+        order = np.argsort(ends - starts, kind="stable")
+        starts, ends, before_pad, after_pad = starts[order], ends[order], before_pad[order], after_pad[order]
         lengths = ends - starts
-        order = np.argsort(lengths, kind="stable")
-        to_o = self.trans_c[:, 0]
-        from_o = self.trans_c[0, :]
-        for a in range(0, len(order), 2048):
-            idx = order[a : a + 2048]
-            L = int(lengths[idx].max())
-            S = len(idx)
-            pos = starts[idx][:, None] + np.arange(L)[None, :]
-            valid = np.arange(L)[None, :] < lengths[idx][:, None]
-            E = em[np.where(valid, pos, 0)]
-            delta = E[:, 0, :] + np.where(before_pad[idx][:, None], self.start_c[None, :], from_o[None, :])
-            back = np.zeros((L, S, T), dtype=np.int16)
-            ident = np.arange(T)[None, :]
-            for t in range(1, L):
-                cand = delta[:, :, None] + self.trans_c[None, :, :]
-                bp = cand.argmax(axis=1)
-                new = np.take_along_axis(cand, bp[:, None, :], axis=1)[:, 0, :] + E[:, t, :]
-                v = valid[:, t]
-                delta = np.where(v[:, None], new, delta)
-                back[t] = np.where(v[:, None], bp, ident)
-            delta = delta + np.where(after_pad[idx][:, None], 0.0, to_o[None, :])
-            best = delta.argmax(axis=1)
-            path = np.zeros((S, L), dtype=np.int64)
-            rows = np.arange(S)
-            for t in range(L - 1, -1, -1):
-                path[:, t] = best
-                best = back[t][rows, best]
-            tags[pos[valid]] = path[valid]
-            marg = self._marginals(E, valid, before_pad[idx], after_pad[idx])  # (S, L, T)
-            ch = np.take_along_axis(marg, path[:, :, None], axis=2)[:, :, 0]
-            pa = np.take_along_axis(marg, partner[path][:, :, None], axis=2)[:, :, 0]
-            c = np.where(path == 0, ch, ch + pa)
-            conf[pos[valid]] = c[valid]
-        return tags, conf
-
-    def _marginals(self, E: np.ndarray, valid: np.ndarray, before_pad: np.ndarray, after_pad: np.ndarray) -> np.ndarray:
-        """Forward-backward tag marginals for a batch of runs (same boundary scores as decode)."""
-        S, L, T = E.shape
-        tr = self.trans_c[None, :, :]
-        first = np.where(before_pad[:, None], self.start_c[None, :], self.trans_c[0][None, :])
-        last = np.where(after_pad[:, None], 0.0, self.trans_c[:, 0][None, :]).astype(np.float32)
-        alpha = np.empty((S, L, T), dtype=np.float32)
-        alpha[:, 0] = E[:, 0] + first
+        S, L = len(starts), int(lengths.max())
+        # runs are sorted by length: those longer than t are first[t]:
+        first = np.searchsorted(lengths, np.arange(L + 1), side="right")
+        transT = np.ascontiguousarray(self.trans_c.T)  # [to, from]
+        delta = em[starts] + np.where(before_pad[:, None], self.start_c[None, :], self.trans_c[0][None, :])
+        backs: list[np.ndarray] = [np.zeros((0, T), np.int8)]
+        step = self._step_factored if self.factored else None
         for t in range(1, L):
-            cand = alpha[:, t - 1, :, None] + tr
-            m = cand.max(axis=1)
-            new = m + np.log(np.exp(cand - m[:, None, :]).sum(axis=1)) + E[:, t]
-            alpha[:, t] = np.where(valid[:, t, None], new, alpha[:, t - 1])
-        beta = np.empty((S, L, T), dtype=np.float32)
-        beta[:, L - 1] = last
-        for t in range(L - 2, -1, -1):
-            nxt = beta[:, t + 1] + E[:, t + 1]
-            cand = tr + nxt[:, None, :]
-            m = cand.max(axis=2)
-            new = m + np.log(np.exp(cand - m[:, :, None]).sum(axis=2))
-            beta[:, t] = np.where(valid[:, t + 1, None], new, beta[:, t + 1])
-        score = alpha + beta
-        z = score.max(axis=2, keepdims=True)
-        p = np.exp(score - z)
-        return p / p.sum(axis=2, keepdims=True)
-
+            k = first[t]
+            if step is not None:
+                best, bp = step(delta[k:])
+            else:
+                cand = delta[k:, None, :] + transT[None, :, :]  # (active, to, from)
+                bp = cand.argmax(axis=2)
+                best = np.take_along_axis(cand, bp[:, :, None], axis=2)[:, :, 0]
+            delta[k:] = best + em[starts[k:] + t]
+            backs.append(bp.astype(np.int8))
+        final = delta + np.where(after_pad[:, None], 0.0, self.trans_c[:, 0][None, :])
+        cur = np.zeros(S, dtype=np.int64)
+        for t in range(L - 1, -1, -1):
+            k = first[t]
+            fin = slice(k, first[t + 1])  # runs whose last row is t
+            cur[fin] = final[fin].argmax(axis=1)
+            tags[starts[k:] + t] = cur[k:]
+            if t > 0:
+                cur[k:] = backs[t][np.arange(S - k), cur[k:]]
+        # confidence of the rows that ended up in an entity
+        ent = np.flatnonzero(tags != 0)
+        if len(ent):
+            prev_tag = np.where(ent > 0, tags[np.maximum(ent - 1, 0)], 0)
+            next_tag = tags[np.minimum(ent + 1, n - 1)]
+            sc = em[ent] + self.trans_c[prev_tag] + self.trans_c[:, next_tag].T
+            sc = np.exp(sc - sc.max(axis=1, keepdims=True))
+            chosen = tags[ent]
+            partner = self._partner[chosen]
+            rows = np.arange(len(ent))
+            conf[ent] = (sc[rows, chosen] + np.where(partner != chosen, sc[rows, partner], 0)) / sc.sum(axis=1)
+        return tags, conf
 
 def tag_spans(tags: np.ndarray, names: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Entity runs in a BIO tag index array: (start rows, end rows exclusive, type index).

@@ -321,12 +321,16 @@ def word_info(text: str, cp: np.ndarray, words: list[str], lexicon_lookup, gazet
     return WordInfo(starts, ends, hashes, lex, jtag, char_word, cover, gstart)
 
 
-def feature_ids(cp: np.ndarray, winfo: WordInfo, src: np.ndarray) -> np.ndarray:
-    """Feature bucket ids, shape ``(N_TEMPLATES, len(src))`` (int64).
+def feature_ids(cp: np.ndarray, winfo: WordInfo, src: np.ndarray, templates: tuple[str, ...] = TEMPLATES) -> np.ndarray:
+    """Feature bucket ids, shape ``(len(templates), len(src))`` (int64).
+
+    Each template's hash is seeded by its position in :data:`TEMPLATES`, so a
+    subset gives the same ids for the templates it keeps.
 
     ``cp`` and ``winfo`` describe the whole text; ``src`` is the padded layout
     from :func:`pad_layout` (-1 rows are padding).
     """
+    template_ids = [TEMPLATES.index(t) for t in templates]
     n = len(src)
     real = src >= 0
     s = np.where(real, src, 0)
@@ -363,30 +367,31 @@ def feature_ids(cp: np.ndarray, winfo: WordInfo, src: np.ndarray) -> np.ndarray:
 
     cm2, cm1, cp1, cp2 = sh(c, -2), sh(c, -1), sh(c, 1), sh(c, 2)
     cls3 = sh(cls, -1, 0) * 64 + cls * 8 + sh(cls, 1, 0)
-    cols = [
-        (cm2,),
-        (cm1,),
-        (c,),
-        (cp1,),
-        (cp2,),
-        (cm1, c),
-        (c, cp1),
-        (cm1, c, cp1),
-        (bm, c),
-        (bm, lexjt),
-        (bm, wh),
-        (bm, prevw),
-        (bm, nextw),
-        (bm, nlexjt),
-        (cls3,),
-        (gc,),
-        (gs,),
-        (cm2, cm1),
-        (cp1, cp2),
-    ]
-    out = np.empty((N_TEMPLATES, n), dtype=np.int64)
+    parts_of = {
+        "c-2": (cm2,),
+        "c-1": (cm1,),
+        "c0": (c,),
+        "c+1": (cp1,),
+        "c+2": (cp2,),
+        "c-1c0": (cm1, c),
+        "c0c+1": (c, cp1),
+        "c-1c0c+1": (cm1, c, cp1),
+        "bmes|c0": (bm, c),
+        "bmes|lex|jtag": (bm, lexjt),
+        "bmes|word": (bm, wh),
+        "bmes|prevword": (bm, prevw),
+        "bmes|nextword": (bm, nextw),
+        "bmes|nextlex|nextjtag": (bm, nlexjt),
+        "cls-1cls0cls+1": (cls3,),
+        "gaz|pos|class": (gc,),
+        "gazstart|len|class": (gs,),
+        "c-2c-1": (cm2, cm1),
+        "c+1c+2": (cp1, cp2),
+    }
+    cols = [parts_of[name] for name in templates]
+    out = np.empty((len(cols), n), dtype=np.int64)
     h = np.empty(n, dtype=np.uint64)
-    for t, parts in enumerate(cols):
+    for t, parts in zip(template_ids, cols):
         h.fill((t + 1) * 0x2545F4914F6CDD1D & 0xFFFFFFFFFFFFFFFF)
         for p in parts:
             np.bitwise_xor(h, p.view(np.uint64), out=h)

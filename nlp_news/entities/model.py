@@ -73,6 +73,7 @@ class NerModel:
         self.user_words = tuple(user_words)
         self.segmenter = Segmenter(user_words=self.user_words)
         self.meta = dict(meta or {})
+        self.templates = tuple(self.meta.get("features", {}).get("templates") or F.TEMPLATES)
 
     # -- features -------------------------------------------------------------
     def featurize(self, text: str, spans: list[tuple[int, int]], lexicon: Lexicon | None = None):
@@ -82,7 +83,7 @@ class NerModel:
         words = self.segmenter._impl.cut(text, self.segmenter.hmm) if text else []
         winfo = F.word_info(text, cp, words, lex.lookup, lex.gazetteer)
         _, src = F.pad_layout(spans)
-        return F.feature_ids(cp, winfo, src), src
+        return F.feature_ids(cp, winfo, src, self.templates), src
 
     # -- prediction -----------------------------------------------------------
     def predict(self, texts: Sequence[str], which: str = "fine") -> list[list[tuple[int, int, str, float]]]:
@@ -94,6 +95,8 @@ class NerModel:
         spans: list[tuple[int, int]] = []
         for t, s0 in zip(texts, starts):
             spans.extend(chunk_spans(t, s0))
+        if not spans:
+            return [[] for _ in texts]
         ids, src = self.featurize(joined, spans)
         return self._decode(tagger, ids, src, texts, starts)
 
@@ -103,6 +106,8 @@ class NerModel:
         spans: list[tuple[int, int]] = []
         for t, s0 in zip(texts, starts):
             spans.extend(chunk_spans(t, s0))
+        if not spans:
+            return {k: [[] for _ in texts] for k in self.taggers}
         ids, src = self.featurize(joined, spans)
         return {k: self._decode(tg, ids, src, texts, starts) for k, tg in self.taggers.items()}
 
@@ -138,7 +143,7 @@ class NerModel:
         for name, tg in self.taggers.items():
             arrays.update(tg.arrays(f"{name}_"))
             meta["taggers"][name] = {"tags": tg.tags}
-        meta["features"] = {"templates": list(F.TEMPLATES), "hash_bits": F.HASH_BITS, "max_chunk": MAX_CHUNK}
+        meta["features"] = {"templates": list(self.templates), "hash_bits": F.HASH_BITS, "max_chunk": MAX_CHUNK}
         meta["model_version"] = MODEL_VERSION
         folder = save_model(folder, arrays, meta)
         self.lexicon.save(folder)
@@ -156,7 +161,7 @@ class NerModel:
                 f"{model_path(name_or_path)}` (the exact command is in models/ner/MODEL_CARD.md)"
             ) from None
         feats = meta.get("features", {})
-        if feats.get("templates") != list(F.TEMPLATES) or feats.get("hash_bits") != F.HASH_BITS:
+        if not set(feats.get("templates") or ()) <= set(F.TEMPLATES) or feats.get("hash_bits") != F.HASH_BITS:
             raise ValueError(
                 f"the NER model in {model_path(name_or_path)} was trained with other features; "
                 "rebuild it with `nlp-news train ner` (see models/ner/MODEL_CARD.md)"

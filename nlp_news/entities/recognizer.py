@@ -15,7 +15,8 @@ Combination policy (what ``EntityRecognizer.recognize`` guarantees):
    0.55–0.8, ``…AI`` names 0.7, positions 0.6) and, when the model has one, the PER/LOC/ORG
    tagger's entities at 0.8 × their score. They are accepted greedily by
    score (longer first on ties; a Latin-script span the tagger calls a person
-   counts half, as LAC's "MiniMax is a person" is the classic error) and a candidate overlapping an accepted
+   counts half, as LAC's "MiniMax is a person" is the classic error, and so
+   does a span with 公司/集团 inside it, "语音公司ElevenLabs") and a candidate overlapping an accepted
    entity is dropped, so **no two entities overlap**.
 3. **Organisation suffixes extend** an accepted name when nothing else
    claims the characters (``MiniMax`` + `` 公司``, ``环球`` + ``影业``).
@@ -82,11 +83,13 @@ class UserDictionary:
 
     def __init__(self, words: Iterable[UserWord]) -> None:
         self.types: dict[str, str] = {}
+        forms: dict[str, str] = {}
         for w in words:
             t = user_tag_type(w.tag)
             if t is not None:
                 self.types[_fold(w.word)] = t
-        pats = sorted(self.types, key=len, reverse=True)
+                forms[_fold(w.word)] = w.word
+        pats = sorted(forms.values(), key=lambda f: len(_fold(f)), reverse=True)
         self._re = re.compile("|".join(_word_pattern(p) for p in pats), re.I) if pats else None
 
     def find(self, text: str) -> list[Candidate]:
@@ -104,12 +107,23 @@ def _model_score(text: str, start: int, end: int, type_: str, score: float) -> f
     """The tagger's score, halved for a Latin-script "person": Chinese news writes
     foreign people's names in Chinese, while Latin runs are mostly brands.
 
+    A span with 公司/集团 in its middle ("语音公司ElevenLabs") is halved too.
+
     >>> _model_score("Talkie", 0, 6, "name", 0.8), _model_score("唐杰", 0, 2, "name", 0.8)
     (0.4, 0.8)
+    >>> _model_score("语音公司ElevenLabs", 0, 14, "company", 0.9), _model_score("蓝海银行公司", 0, 6, "company", 0.9)
+    (0.45, 0.9)
     """
-    if type_ == "name" and text[start:end].isascii():
+    span = text[start:end]
+    if type_ == "name" and span.isascii():
+        return round(score / 2, 4)
+    if _INNER_GENERIC.search(span):
         return round(score / 2, 4)
     return score
+
+
+# 公司/集团 inside a span, followed by more name: "语音公司ElevenLabs" is a description plus a name
+_INNER_GENERIC = re.compile(r"(?:公司|集团)(?=[A-Za-z\u4e00-\u9fff])")
 
 
 def _fold(s: str) -> str:
@@ -124,14 +138,14 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     [Candidate(start=0, end=2, type='company', score=1.0, source='user_dict'), Candidate(start=2, end=6, type='product', score=0.9, source='rule')]
     """
     ranked = sorted(candidates, key=lambda c: (c.source != "user_dict", -c.score, -(c.end - c.start), c.start))
-    taken: list[tuple[int, int]] = []
+    if not ranked:
+        return []
+    taken = bytearray(max(c.end for c in ranked) + 1)
     out: list[Candidate] = []
     for c in ranked:
-        if c.end <= c.start:
+        if c.end <= c.start or taken.find(1, c.start, c.end) != -1:
             continue
-        if any(c.start < e and s < c.end for s, e in taken):
-            continue
-        taken.append((c.start, c.end))
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         out.append(c)
     return sorted(out, key=lambda c: (c.start, c.end))
 

@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from ..entities.crf import ChainTagger
+from ..entities.features import TEMPLATES
 from ..entities.lexicon import Lexicon, mention_lexicon, read_jieba_dict
 from ..entities.model import NerModel, chunk_spans
 from ..schema import ENTITY_TYPES
@@ -228,6 +229,7 @@ def train(
     c1: float = 0.05,
     c2: float = 0.01,
     verbose: bool = False,
+    templates: Sequence[str] | None = None,
 ) -> NerModel:
     """Train from ``[(path, format), ...]``; CLUENER files train ``fine``, BIO files ``coarse``.
 
@@ -256,8 +258,9 @@ def train(
     # two folds: each half's lexicon feature comes from the other half
     halves = [everything[0::2], everything[1::2]]
     fold_lex = [base.with_train_words(mention_lexicon(halves[1 - k])) for k in range(2)]
-    model = NerModel({}, full)
-    meta = {"sources": sources, "dev_fraction": dev_fraction, "seed": seed, "params": {"c1": c1, "c2": c2, "max_iterations": max_iterations}}
+    meta = {"features": {"templates": list(templates or TEMPLATES)}}
+    model = NerModel({}, full, meta=meta)
+    meta = {"features": meta["features"], "sources": sources, "dev_fraction": dev_fraction, "seed": seed, "params": {"c1": c1, "c2": c2, "max_iterations": max_iterations}}
     for name, exs, types in (("fine", fine, FINE_TYPES), ("coarse", coarse, COARSE_TYPES)):
         if not exs:
             continue

@@ -1,0 +1,104 @@
+"""Entity recognition figures: accuracy on our dev splits and the stage's speed.
+
+    python benchmarks/ner.py [--model ner] [--data ../shared/data] [--skip-speed]
+
+Prints
+- micro and per-type P/R/F1 of the fine tagger on the CLUENER dev split
+  (the last 10% of ``ner/cluener2020/train.json`` after a shuffle with seed 13,
+  the same split ``nlp-news train ner`` holds back);
+- PER/LOC/ORG scores on ``ner/peoples-daily/dev.bio``;
+- the entity stage's throughput on ``corpus/cnews/cnews-800.txt`` in one
+  process (the spaCy ``news_entities`` component over Docs made beforehand,
+  so tokenisation is not counted), the model's size on disk and the memory
+  the loaded model takes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def data_dir(arg: str | None) -> Path:
+    d = Path(arg or os.environ.get("NLP_NEWS_DATA") or ROOT / ".." / "shared" / "data")
+    if not d.is_dir():
+        sys.exit(f"shared data not found at {d}; pass --data or set NLP_NEWS_DATA")
+    return d
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--model", default="ner")
+    ap.add_argument("--data", default=None)
+    ap.add_argument("--skip-speed", action="store_true")
+    ap.add_argument("--skip-accuracy", action="store_true")
+    args = ap.parse_args()
+    data = data_dir(args.data)
+
+    from nlp_news.entities.model import NerModel
+    from nlp_news.modelio import model_path
+
+    before = rss_mb()
+    t0 = time.perf_counter()
+    model = NerModel.load(args.model)
+    load_s = time.perf_counter() - t0
+    folder = model_path(args.model)
+    size = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+    print(f"model {folder}: {size / 1e6:.1f} MB on disk, loaded in {load_s:.2f} s, "
+          f"~{rss_mb() - before:.0f} MB resident for the model (max RSS {rss_mb():.0f} MB)")
+
+    if not args.skip_accuracy:
+        from nlp_news.training.ner import evaluate_model, format_report, read_bio, read_cluener, split_dev
+
+        _, dev = split_dev(list(read_cluener(data / "ner" / "cluener2020" / "train.json")), 0.1, 13)
+        t = time.perf_counter()
+        r = evaluate_model(model, dev, coarse=False)
+        print(f"\nCLUENER dev split ({len(dev)} sentences, fine tagger, {time.perf_counter() - t:.1f} s)")
+        print(format_report(r))
+        pd = list(read_bio(data / "ner" / "peoples-daily" / "dev.bio"))
+        r = evaluate_model(model, pd, coarse=True)
+        which = "coarse" if "coarse" in model.taggers else "fine"
+        print(f"\nPeople's Daily dev ({len(pd)} sentences, {which} tagger, PER/LOC/ORG)")
+        print(format_report(r))
+
+    if not args.skip_speed:
+        import spacy
+
+        import nlp_news.entities.component  # noqa: F401  (registers the factory)
+        from nlp_news.entities.component import NewsEntities
+        from nlp_news.entities.recognizer import EntityRecognizer
+
+        lines = (data / "corpus" / "cnews" / "cnews-800.txt").read_text(encoding="utf-8").splitlines()
+        texts = [ln.split("\t", 1)[1] for ln in lines if "\t" in ln]
+        nbytes = sum(len(t.encode("utf-8")) for t in texts)
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "nlp_news.JiebaTokenizer.v1"}}})
+        docs = [nlp.make_doc(t) for t in texts]
+        stage = NewsEntities(EntityRecognizer(model))
+        stage.pipe(docs[:5])  # warm-up
+        list(stage.pipe(docs[:5]))
+        t = time.perf_counter()
+        out = list(stage.pipe(docs))
+        dt = time.perf_counter() - t
+        n_ents = sum(len(d._.entities) for d in out)
+        print(f"\nentity stage on cnews-800: {len(texts)} articles, {nbytes / 1e6:.2f} MB in {dt:.2f} s "
+              f"= {nbytes / 1e6 / dt:.2f} MB/s, {n_ents} entities (max RSS {rss_mb():.0f} MB)")
+        rec = EntityRecognizer(model)
+        t = time.perf_counter()
+        for a in range(0, len(texts), 64):
+            rec.recognize_many(texts[a : a + 64])
+        dt = time.perf_counter() - t
+        print(f"recognizer alone (64 articles a batch): {nbytes / 1e6 / dt:.2f} MB/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""Entities in news-style sentences written for these tests, with the shipped model."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_news.entities.recognizer import EntityRecognizer
+from nlp_news.schema import ENTITY_LABELS, ENTITY_TYPES
+from nlp_news.tokenizer import Segmenter, UserWord
+
+
+@pytest.fixture(scope="module")
+def recognizer():
+    return EntityRecognizer()
+
+
+# (sentence, [(mention, label), ...]) — every listed mention must be found with that label
+SENTENCES = [
+    (
+        "智谱AI和MiniMax先后向港交所递交招股书，MiniMax公司旗下产品Talkie在海外颇受欢迎。",
+        [("智谱AI", "ORG"), ("MiniMax", "ORG"), ("港交所", "ORG"), ("MiniMax公司", "ORG"), ("Talkie", "PRODUCT")],
+    ),
+    ("迪士尼和环球影业在美国起诉了MiniMax，称其视频模型侵犯版权。", [("迪士尼", "ORG"), ("环球影业", "ORG"), ("美国", "LOC"), ("MiniMax", "ORG")]),
+    ("OpenAI首席执行官奥特曼在旧金山宣布了新的语音产品。", [("OpenAI", "ORG"), ("首席执行官", "TITLE"), ("奥特曼", "PER"), ("旧金山", "LOC")]),
+    ("MiniMax旗下的海螺AI本月上线了新功能。", [("MiniMax", "ORG"), ("海螺AI", "PRODUCT")]),
+    ("他在《三体》里读到的故事，后来被拍成了电视剧。", [("《三体》", "WORK")]),
+    ("公司创始人兼CEO王小明表示，明年将在杭州设立研发中心。", [("创始人", "TITLE"), ("CEO", "TITLE"), ("王小明", "PER"), ("杭州", "LOC")]),
+    ("中国人民银行和国家金融监督管理总局联合发布了新规。", [("中国人民银行", "ORG")]),
+    ("语音公司ElevenLabs完成新一轮融资，估值翻倍。", [("ElevenLabs", "ORG")]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", SENTENCES, ids=[s[:12] for s, _ in SENTENCES])
+def test_sample_sentence_entities_are_found_with_their_label(recognizer, sentence, expected):
+    found = {(e.text, e.label) for e in recognizer.recognize(sentence)}
+    for mention, label in expected:
+        assert (mention, label) in found, f"{mention} as {label} not in {sorted(found)}"
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: a product named after its maker (腾讯元宝) needs the user dictionary")
+def test_product_named_after_its_company_is_a_product_without_user_dict(recognizer):
+    found = {(e.text, e.label) for e in recognizer.recognize("腾讯元宝上线了语音通话功能。")}
+    assert ("腾讯元宝", "PRODUCT") in found
+
+
+def test_entities_are_sorted_do_not_overlap_and_point_into_the_text(recognizer):
+    text = "智谱 AI 与 MiniMax 公司都在香港上市。腾讯控股旗下的腾讯元宝接入了新模型，OpenAI 则在旧金山发布了新品。"
+    ents = recognizer.recognize(text)
+    assert ents, "expected entities"
+    for a, b in zip(ents, ents[1:]):
+        assert a.end <= b.start
+    for e in ents:
+        assert text[e.start : e.end] == e.text
+        assert e.label in ENTITY_LABELS and ENTITY_TYPES[e.type] == e.label
+        assert 0.0 <= e.score <= 1.0 and e.source
+
+
+def test_aliases_in_one_article_share_a_canonical_name(recognizer):
+    text = "智谱AI今天发布了新模型。业内人士认为，智谱 AI 的开源策略很有效。MiniMax 公司则表示，MiniMax 将继续投入语音。"
+    ents = recognizer.recognize(text)
+    canon = {e.text: e.canonical for e in ents}
+    assert canon["智谱AI"] == canon["智谱 AI"] == "智谱AI"
+    assert canon["MiniMax 公司"] == canon["MiniMax"] == "MiniMax"
+
+
+def test_latin_words_in_english_sentences_and_abbreviations_are_not_brands(recognizer):
+    ents = recognizer.recognize("公司的 CEO 表示 IPO 将在明年完成。")
+    assert not any(e.text in ("CEO", "IPO") and e.label == "ORG" for e in ents)
+
+
+# -- user dictionary ---------------------------------------------------------------------
+
+
+def test_user_dictionary_entry_overrides_the_model(tmp_path):
+    text = "环球影业与星辰大海联合出品的影片今日上映。"
+    plain = {e.text: e for e in EntityRecognizer().recognize(text)}
+    assert "星辰大海" not in plain or plain["星辰大海"].type != "company"
+    d = tmp_path / "user.txt"
+    d.write_text("星辰大海 10 company\n环球影业 organization\n", encoding="utf-8")
+    ents = {e.text: e for e in EntityRecognizer(user_dict=str(d)).recognize(text)}
+    assert ents["星辰大海"].type == "company" and ents["星辰大海"].source == "user_dict"
+    assert ents["环球影业"].type == "organization" and ents["环球影业"].source == "user_dict"
+
+
+@pytest.mark.parametrize(
+    "entry, text, mention, label",
+    [
+        (UserWord("智谱AI", None, "company"), "我们采访了智谱 ai 的工程师", "智谱 ai", "ORG"),
+        (UserWord("腾讯元宝", None, "product"), "腾讯元宝上线了语音通话功能。", "腾讯元宝", "PRODUCT"),
+        (UserWord("海螺 AI", 5, "PRODUCT"), "他常用海螺AI生成视频", "海螺AI", "PRODUCT"),
+        (UserWord("李雷", None, "nr"), "李雷和韩梅梅是同学", "李雷", "PER"),
+        (UserWord("月之暗面", None, "nt"), "月之暗面发布了新模型", "月之暗面", "ORG"),
+    ],
+)
+def test_typed_user_entries_are_always_entities(entry, text, mention, label):
+    ents = EntityRecognizer(user_dict=[entry]).recognize(text)
+    assert any(e.text == mention and e.label == label and e.source == "user_dict" for e in ents), ents
+
+
+def test_untyped_user_entries_only_change_segmentation():
+    ents = EntityRecognizer(user_dict=[UserWord("语音通话", None, None)]).recognize("语音通话功能上线了")
+    assert not any(e.source == "user_dict" for e in ents)
+
+
+def test_segmentation_agrees_with_the_user_dictionary():
+    words = [UserWord("海螺AI", None, "product"), UserWord("星辰大海科技", None, "company")]
+    text = "星辰大海科技推出了海螺AI的竞品"
+    assert "海螺AI" not in Segmenter().cut(text)
+    assert {"海螺AI", "星辰大海科技"} <= set(Segmenter(user_words=words).cut(text))
+    rec = EntityRecognizer(user_dict=words)
+    assert {"海螺AI", "星辰大海科技"} <= set(rec.model.segmenter.cut(text))
+    assert {e.text for e in rec.recognize(text)} >= {"海螺AI", "星辰大海科技"}

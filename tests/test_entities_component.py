@@ -1,0 +1,89 @@
+"""The spaCy stage ``news_entities``: offsets into doc.text, regions, doc.ents."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+import nlp_news.entities.component  # noqa: F401  (registers the factory)
+from nlp_news.entities.component import regions
+
+
+def blank():
+    return spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "nlp_news.JiebaTokenizer.v1"}}})
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = blank()
+    nlp.add_pipe("news_entities")
+    return nlp
+
+
+TITLE = "MiniMax与智谱AI冲刺港股"
+BODY = "MiniMax公司旗下产品Talkie在美国很受欢迎。智谱 AI 的创始人在北京接受了采访。"
+CHROME = "分享到：微信 | 微博 | 腾讯QQ空间"
+
+
+def structured(nlp):
+    text = f"{TITLE}\n\n{BODY}\n\n{CHROME}"
+    doc = nlp.make_doc(text)
+    t_end = len(TITLE)
+    b_start = text.index(BODY)
+    doc.spans["title"] = [doc.char_span(0, t_end, alignment_mode="expand")]
+    doc.spans["paragraphs"] = [doc.char_span(b_start, b_start + len(BODY), alignment_mode="expand")]
+    return doc
+
+
+def test_entities_point_into_doc_text_and_come_from_title_and_paragraphs_only(nlp):
+    doc = structured(nlp)
+    doc = nlp.get_pipe("news_entities")(doc)
+    ents = doc._.entities
+    assert ents and ents == sorted(ents, key=lambda e: (e.start, e.end))
+    chrome_start = doc.text.index(CHROME)
+    for e in ents:
+        assert doc.text[e.start : e.end] == e.text
+        assert e.end <= chrome_start, f"{e.text} comes from boilerplate"
+    names = {e.text for e in ents}
+    assert {"MiniMax", "MiniMax公司", "Talkie", "美国", "北京"} <= names
+
+
+def test_aliases_are_merged_across_title_and_body(nlp):
+    doc = nlp.get_pipe("news_entities")(structured(nlp))
+    canon = {e.text: e.canonical for e in doc._.entities}
+    assert canon["MiniMax"] == canon["MiniMax公司"] == "MiniMax"
+    assert canon["智谱AI"] == canon["智谱 AI"] == "智谱AI"
+
+
+def test_doc_ents_hold_the_aligned_entities_without_overlap(nlp):
+    doc = nlp("OpenAI首席执行官奥特曼在旧金山宣布了新产品。")
+    labels = {(sp.text, sp.label_) for sp in doc.ents}
+    assert ("OpenAI", "ORG") in labels and ("旧金山", "LOC") in labels
+    tokens = [i for sp in doc.ents for i in range(sp.start, sp.end)]
+    assert len(tokens) == len(set(tokens))
+
+
+def test_whole_text_is_read_when_there_is_no_structure(nlp):
+    doc = nlp.make_doc("迪士尼起诉了MiniMax。")
+    assert regions(doc) == [(0, len(doc.text))]
+    doc = nlp.get_pipe("news_entities")(doc)
+    assert {e.text for e in doc._.entities} >= {"迪士尼", "MiniMax"}
+
+
+def test_pipe_gives_the_same_result_as_calling_one_by_one(nlp):
+    texts = ["智谱AI在北京发布新模型。", "环球影业起诉了MiniMax。", "", "腾讯控股的股价上涨。"]
+    stage = nlp.get_pipe("news_entities")
+    one = [stage(nlp.make_doc(t))._.entities for t in texts]
+    many = [d._.entities for d in stage.pipe([nlp.make_doc(t) for t in texts], batch_size=3)]
+    assert one == many
+
+
+def test_user_dict_config_reaches_the_stage(tmp_path):
+    d = tmp_path / "words.txt"
+    d.write_text("星辰大海 company\n", encoding="utf-8")
+    nlp = blank()
+    nlp.add_pipe("news_entities", config={"user_dict": str(d)})
+    doc = nlp("星辰大海发布了年度报告。")
+    assert [(e.text, e.type, e.source) for e in doc._.entities if e.text == "星辰大海"] == [("星辰大海", "company", "user_dict")]
+    assert isinstance(doc.ents[0], Span) and doc.ents[0].label_ == "ORG"

@@ -1,0 +1,139 @@
+"""Entity rules, the combination policy, alias merging and the summary: pure functions."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_news.entities.aliases import alias_key, entity_summary, merge_aliases
+from nlp_news.entities.patterns import Candidate, extend_with_suffix, find_han_ai, find_latin_names, find_positions, find_titles
+from nlp_news.entities.recognizer import UserDictionary, select
+from nlp_news.schema import ENTITY_TYPES, Entity
+from nlp_news.tokenizer import UserWord
+
+
+def E(text: str, start: int, type_: str = "company", score: float = 0.9, source: str = "model") -> Entity:
+    return Entity(text, start, start + len(text), ENTITY_TYPES[type_], type_, text, score, source)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("MiniMax 与 OpenAI 竞争", [("MiniMax", "company"), ("OpenAI", "company")]),
+        ("公司推出了 Talkie 应用", [("Talkie", "product")]),
+        ("总部位于伦敦的 ElevenLabs 完成融资", [("ElevenLabs", "company")]),
+        ("据 Artificial Analysis 的榜单", [("Artificial Analysis", "company")]),
+        ("The quick brown fox jumps", []),
+        ("该公司 CEO 在 IPO 前表示 AI 很重要", []),
+    ],
+)
+def test_latin_names_inside_chinese_text(text, expected):
+    assert [(text[c.start : c.end], c.type) for c in find_latin_names(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("智谱AI发布新模型", [("智谱AI", "company")]),
+        ("旗下的海螺 AI 很受欢迎", [("海螺 AI", "product")]),
+        ("各地都在发展AI产业", []),
+    ],
+)
+def test_chinese_names_with_an_ai_tail(text, expected):
+    assert [(text[c.start : c.end], c.type) for c in find_han_ai(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("读了《三体》之后", ("《三体》", "book")),
+        ("电影《流浪地球》票房破纪录", ("《流浪地球》", "movie")),
+        ("这款游戏《原神》的玩家很多", ("《原神》", "game")),
+    ],
+)
+def test_titles_in_book_brackets_are_works(text, expected):
+    [c] = find_titles(text)
+    assert (text[c.start : c.end], c.type) == expected
+
+
+def test_positions_prefer_the_longest_title():
+    text = "副总裁兼首席执行官李华"
+    assert [text[c.start : c.end] for c in find_positions(text)] == ["副总裁", "首席执行官"]
+
+
+@pytest.mark.parametrize(
+    "text, span, expected",
+    [
+        ("MiniMax 公司表示", (0, 7, "company"), (10, "company")),
+        ("腾讯控股发布财报", (0, 2, "company"), (4, "company")),
+        ("清华大学的研究", (0, 2, "address"), (4, "organization")),
+        ("银行业务", (0, 0, "company"), None),
+        ("北京市公安局", (0, 3, "address"), None),
+        ("张三公司法课程", (0, 2, "name"), None),
+    ],
+)
+def test_organisation_suffix_extends_a_name(text, span, expected):
+    assert extend_with_suffix(text, *span) == expected
+
+
+def test_selection_prefers_user_dictionary_then_score_and_never_overlaps():
+    cands = [
+        Candidate(0, 6, "company", 0.95, "model"),
+        Candidate(0, 4, "product", 1.0, "user_dict"),
+        Candidate(4, 8, "company", 0.6, "rule:latin"),
+        Candidate(5, 8, "name", 0.9, "model"),
+        Candidate(9, 9, "name", 0.9, "model"),
+    ]
+    out = select(cands)
+    assert out == [Candidate(0, 4, "product", 1.0, "user_dict"), Candidate(5, 8, "name", 0.9, "model")]
+
+
+def test_user_dictionary_matches_other_spacing_and_case_but_not_inside_latin_words():
+    ud = UserDictionary([UserWord("Open AI", None, "company"), UserWord("智谱AI", None, "company")])
+    text = "OpenAI、open ai 与智谱 AI，但 ReopenAIx 不算"
+    assert [text[c.start : c.end] for c in ud.find(text)] == ["OpenAI", "open ai", "智谱 AI"]
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("智谱", "智谱 AI", True),
+        ("智谱AI", "智谱 AI", True),
+        ("MiniMax", "MiniMax 公司", True),
+        ("腾讯", "腾讯控股", True),
+        ("腾讯", "腾讯元宝", False),
+        ("中国", "中国银行", False),
+    ],
+)
+def test_alias_keys(a, b, same):
+    assert (alias_key(a) == alias_key(b)) is same
+
+
+def test_merging_gives_one_canonical_name_and_type_per_entity():
+    ents = [E("智谱", 0), E("智谱AI", 10), E("智谱 AI", 20), E("腾讯", 30), E("腾讯控股", 40), E("腾讯元宝", 50, "product")]
+    out = {e.text: e for e in merge_aliases(ents)}
+    assert {out[t].canonical for t in ("智谱", "智谱AI", "智谱 AI")} == {"智谱AI"}
+    assert out["腾讯"].canonical == out["腾讯控股"].canonical == "腾讯控股"
+    assert out["腾讯元宝"].canonical == "腾讯元宝"
+
+
+def test_a_declared_short_name_joins_the_full_name():
+    text = "北京智谱华章科技股份有限公司（以下简称“智谱”）今日递表。智谱表示……"
+    full = E("北京智谱华章科技股份有限公司", 0)
+    short = E("智谱", text.index("智谱表示"))
+    out = merge_aliases([full, short], text)
+    assert out[0].canonical == out[1].canonical
+
+
+def test_the_type_of_a_group_follows_its_strongest_evidence():
+    out = merge_aliases([E("MiniMax", 0, "product", 0.55), E("MiniMax 公司", 10, "company", 0.6), E("MiniMax", 20, "name", 0.3)])
+    assert {e.type for e in out} == {"company"} and {e.label for e in out} == {"ORG"}
+
+
+def test_summary_lists_each_entity_once_with_mentions_and_aliases():
+    ents = merge_aliases([E("智谱", 0), E("MiniMax", 5), E("智谱 AI", 20), E("智谱AI", 30), E("杭州", 40, "address")])
+    summary = entity_summary(ents)
+    assert summary == [
+        {"canonical": "智谱AI", "label": "ORG", "type": "company", "mentions": 3, "aliases": ["智谱", "智谱 AI", "智谱AI"]},
+        {"canonical": "MiniMax", "label": "ORG", "type": "company", "mentions": 1, "aliases": ["MiniMax"]},
+        {"canonical": "杭州", "label": "LOC", "type": "address", "mentions": 1, "aliases": ["杭州"]},
+    ]
