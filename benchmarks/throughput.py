@@ -87,12 +87,18 @@ def measure_runner(texts: list[str], n_process: int, options: dict) -> dict:
     else:
         with LocalPool(options, n_process) as pool:
             pool.warm()  # every worker has loaded its pipeline
+            before = pool.worker_cpu()
             ready, c0 = time.perf_counter(), time.process_time()
             outs = list(pool.imap(iter(records)))
             end, cpu = time.perf_counter(), time.process_time() - c0  # the parent's share only
+            after = pool.worker_cpu()
+            work_cpu = sum(after[p] - before.get(p, 0.0) for p in after)
     # Peak RSS of one worker: this process for -j 1, the largest pool worker otherwise.
     rss = _peak_rss_mb(resource.RUSAGE_SELF if n_process == 1 else resource.RUSAGE_CHILDREN)
+    if n_process == 1:
+        work_cpu = cpu
     return {
+        "work_cpu": work_cpu,
         "wall": end - t0,
         "startup": ready - t0,
         "steady": end - ready,
@@ -205,7 +211,16 @@ def main(argv: list[str] | None = None) -> None:
                 " (robust to other load on the machine)"
             )
         else:
-            print(f"    coordinating process used {r['cpu']:.2f} CPU-s ({100 * r['cpu'] / r['steady']:.0f}% of a core)")
+            print(
+                f"    workers used {r['work_cpu']:.2f} CPU-s, the coordinating process {r['cpu']:.2f} CPU-s"
+                f" ({100 * r['cpu'] / r['steady']:.0f}% of a core)"
+            )
+            if 1 in results:
+                eff = results[1]["work_cpu"] / (r["work_cpu"] + r["cpu"])
+                print(
+                    f"    CPU per KB vs -j 1: efficiency {eff:.2f}, so on {n} idle cores about x{n * eff:.2f}"
+                    " (the wall-clock speed-up below depends on how busy the machine is)"
+                )
     if 1 in results and len(results) > 1:
         for n, r in results.items():
             if n != 1:

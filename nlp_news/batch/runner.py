@@ -288,6 +288,16 @@ class LocalPool:
             pids.update(f.result() for f in futures)
         return pids
 
+    def worker_cpu(self) -> dict[int, float]:
+        """CPU seconds used so far by each worker (for benchmarks)."""
+        out: dict[int, float] = {}
+        for _ in range(5):
+            futures = [self._pool.submit(_worker_cpu, 0.3) for _ in range(self.n_process)]
+            out.update(f.result() for f in futures)
+            if len(out) >= self.n_process:
+                break
+        return out
+
     def imap(
         self, records: Iterable[dict[str, Any]], *, chunk_size: int = CHUNK_RECORDS, window: int | None = None
     ) -> Iterator[dict[str, Any]]:
@@ -367,6 +377,11 @@ class LocalPool:
 def _worker_ping(pause: float) -> int:
     time.sleep(pause)
     return os.getpid()
+
+
+def _worker_cpu(pause: float) -> tuple[int, float]:
+    time.sleep(pause)
+    return os.getpid(), time.process_time()
 
 
 def _stop_pool(pool: ProcessPoolExecutor) -> None:
