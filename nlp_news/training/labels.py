@@ -1,0 +1,570 @@
+"""Datasets, training and evaluation for the sentiment and theme models.
+
+Readers turn the formats in ``../shared/data`` into :class:`Example` records
+(text, label, domain, group). :func:`train_labels` fits one multinomial
+logistic regression on hashed features with *domain heads*: every feature has
+a shared copy and a copy per domain (Daumé's "frustratingly easy" domain
+adaptation), so the reviews, the damaged CCF news and the real news passages
+teach one another but each keeps its own head. A head's weights are the shared
+weights plus its own; the temperature of each head is fitted on a dev split.
+
+scikit-learn and scipy are imported here only; inference in
+:mod:`nlp_news.labels.models` is numpy.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from nlp_news.labels.features import Featurizer
+from nlp_news.schema import SENTIMENTS, THEMES
+
+SEED = 13
+
+#: cnews / Sina channel -> theme id.
+CHANNEL_THEME: dict[str, str] = {
+    "财经": "finance", "股票": "stocks", "房产": "realty", "家居": "home", "教育": "education",
+    "科技": "technology", "社会": "society", "时政": "politics", "体育": "sports", "游戏": "gaming",
+    "娱乐": "entertainment", "时尚": "fashion",
+}
+#: THUCNews headline class names (class.txt) -> theme id.
+THUC_THEME: dict[str, str] = {
+    "finance": "finance", "realty": "realty", "stocks": "stocks", "education": "education",
+    "science": "technology", "society": "society", "politics": "politics", "sports": "sports",
+    "game": "gaming", "entertainment": "entertainment",
+}
+#: TNEWS label_desc -> theme id; classes with no theme (story, culture, car, travel,
+#: agriculture) and the loose ones (world, military) are left out.
+TNEWS_THEME: dict[str, str] = {
+    "news_finance": "finance", "news_house": "realty", "news_edu": "education", "news_tech": "technology",
+    "news_sports": "sports", "news_game": "gaming", "news_entertainment": "entertainment", "news_stock": "stocks",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One labelled text. ``domain`` picks the head; ``group`` keeps splits apart
+    (all pieces of one article land on the same side)."""
+
+    text: str
+    label: str
+    domain: str
+    group: str
+    weight: float = 1.0
+
+
+class DataFormatError(ValueError):
+    """A --data file could not be read; the message says which formats exist."""
+
+
+def data_root() -> Path:
+    """``$NLP_NEWS_DATA`` or ``../shared/data`` beside the checkout."""
+    env = os.environ.get("NLP_NEWS_DATA")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
+
+
+# ---------------------------------------------------------------- readers ---
+def _t2s():
+    try:
+        from opencc import OpenCC
+    except ImportError:  # pragma: no cover - declared dependency
+        return lambda s: s
+    cc = OpenCC("t2s")
+    return cc.convert
+
+
+def read_chnsenticorp(path: str | os.PathLike[str]) -> list[Example]:
+    """ChnSentiCorp TSV (``label<TAB>text_a``, 1 positive, 0 negative), converted to simplified.
+
+    Rows of a file named ``dev.tsv`` are marked for the dev split.
+    """
+    conv = _t2s()
+    prefix = "dev:" if Path(path).stem in ("dev", "valid", "validation") else ""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for n, row in enumerate(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)):
+            if n == 0 and row and row[0] == "label":
+                continue
+            if len(row) < 2 or row[0] not in ("0", "1"):
+                continue
+            text = conv("\t".join(row[1:]).strip())
+            out.append(Example(text, "positive" if row[0] == "1" else "negative", "review", prefix + _h(text)))
+    return out
+
+
+def read_ccf(path: str | os.PathLike[str]) -> list[Example]:
+    """CCF BDCI 2019 CSV (``,id,title,content,label``; 0 positive, 1 neutral, 2 negative)."""
+    names = {"0": "positive", "1": "neutral", "2": "negative"}
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            lab = names.get((row.get("label") or "").strip())
+            if lab is None:
+                continue
+            out.append(Example(ccf_text(row.get("title") or "", row.get("content") or ""), lab, "ccf", row.get("id") or ""))
+    return out
+
+
+def ccf_text(title: str, content: str) -> str:
+    """Title and content as one text, without repeating a title the content starts with.
+
+    >>> ccf_text("标题", "标题后面的正文"), ccf_text("标题", "正文")
+    ('标题后面的正文', '标题。正文')
+    """
+    title, content = title.strip(), content.strip()
+    if not content or content.startswith(title):
+        return content or title
+    return f"{title}。{content}"
+
+
+def read_passages(path: str | os.PathLike[str], corpus: str | os.PathLike[str] | None = None, *, task: str = "sentiment") -> list[Example]:
+    """News passages (``labels.jsonl``): text from the cnews corpus by offsets.
+
+    Confidence-1 passages get weight 0.5 for sentiment. ``group`` is the corpus line,
+    so a split keeps an article's passages together.
+    """
+    path = Path(path)
+    corpus = Path(corpus) if corpus else path.parent / ".." / ".." / "corpus" / "cnews" / "cnews-800.txt"
+    articles = _cnews_lines(corpus)
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for ln in f:
+            if not ln.strip():
+                continue
+            r = json.loads(ln)
+            text = articles[r["line"]][1][r["start"] : r["end"]]
+            if hashlib.sha1(text.encode("utf-8")).hexdigest()[:12] != r["sha1"]:
+                raise DataFormatError(f"{path}: passage at line {r['line']} does not match {corpus}; wrong corpus file?")
+            if task == "sentiment":
+                w = 0.5 if r.get("confidence") == 1 else 1.0
+                out.append(Example(text, r["sentiment"], "news", f"cnews:{r['line']}", w))
+            else:
+                out.append(Example(text, r["theme"], "paragraph", f"cnews:{r['line']}"))
+    return out
+
+
+def _cnews_lines(path: Path) -> list[tuple[str, str]]:
+    with open(path, encoding="utf-8") as f:
+        return [tuple(ln.split("\t", 1)) for ln in f.read().split("\n") if ln]  # type: ignore[misc]
+
+
+_SENT_END = None
+
+
+def chunks(article: str, *, min_chars: int = 60, max_chars: int = 200) -> list[str]:
+    """Cut an article into runs of whole sentences of about paragraph length.
+
+    >>> chunks("第一句。" * 30, min_chars=20, max_chars=40)[:2]
+    ['第一句。第一句。第一句。第一句。第一句。', '第一句。第一句。第一句。第一句。第一句。']
+    """
+    import re
+
+    global _SENT_END
+    if _SENT_END is None:
+        _SENT_END = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』）)\]】》〕〉\"']*")
+    out, cur = [], ""
+    for m in _SENT_END.finditer(article):
+        s = m.group().strip()
+        if not s:
+            continue
+        cur += s
+        if len(cur) >= min_chars:
+            out.append(cur[:max_chars])
+            cur = ""
+    if len(cur) >= min_chars // 2:
+        out.append(cur[:max_chars])
+    return out
+
+
+def read_cnews(path: str | os.PathLike[str], *, pieces: bool = True) -> list[Example]:
+    """cnews articles (``channel<TAB>article``): each article (domain ``article``) and,
+    with ``pieces``, its sentence chunks (domain ``paragraph``), labelled by channel."""
+    out = []
+    for n, (channel, article) in enumerate(_cnews_lines(Path(path))):
+        theme = CHANNEL_THEME.get(channel)
+        if theme is None:
+            continue
+        g = f"cnews:{n}"
+        out.append(Example(article, theme, "article", g))
+        if pieces:
+            for piece in chunks(article)[1:]:  # the first one has the title glued to it
+                out.append(Example(piece, theme, "paragraph", g, 0.5))
+    return out
+
+
+def read_thucnews_titles(path: str | os.PathLike[str]) -> list[Example]:
+    """THUCNews headlines (``title<TAB>class index``, names in ``class.txt`` beside it)."""
+    path = Path(path)
+    cls_file = path.parent / "class.txt"
+    names = cls_file.read_text(encoding="utf-8").split() if cls_file.exists() else list(THUC_THEME)
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for ln in f:
+            title, _, idx = ln.rstrip("\n").rpartition("\t")
+            if not title or not idx.strip().isdigit():
+                continue
+            out.append(Example(title, THUC_THEME[names[int(idx)]], "title", _h(title)))
+    return out
+
+
+def read_tnews(path: str | os.PathLike[str]) -> list[Example]:
+    """TNEWS JSONL, mapped to themes by :data:`TNEWS_THEME` (other classes dropped)."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for ln in f:
+            if not ln.strip():
+                continue
+            r = json.loads(ln)
+            theme = TNEWS_THEME.get(r.get("label_desc", ""))
+            if theme:
+                out.append(Example(r["sentence"], theme, "title", _h(r["sentence"]), 0.5))
+    return out
+
+
+def read_tsv(path: str | os.PathLike[str], *, domain: str) -> list[Example]:
+    """Our own simple format: ``label<TAB>text`` per line (for small custom sets)."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for ln in f:
+            lab, _, text = ln.rstrip("\n").partition("\t")
+            if text and lab != "label":
+                out.append(Example(text, lab.strip(), domain, _h(text)))
+    return out
+
+
+def detect_format(path: str | os.PathLike[str]) -> str:
+    """Guess the dataset format from the file name.
+
+    >>> [detect_format(p) for p in ["x/chnsenticorp/dev.tsv", "ccf-bdci2019/train.csv", "news-passages/labels.jsonl",
+    ...  "thucnews-titles/train.txt", "cnews/cnews-800.txt", "tnews/train.json", "mine.tsv"]]
+    ['chnsenticorp', 'ccf', 'passages', 'titles', 'cnews', 'tnews', 'tsv']
+    """
+    p = str(path).replace("\\", "/").lower()
+    name = Path(p).name
+    if "chnsenticorp" in p:
+        return "chnsenticorp"
+    if "ccf" in p or (name.endswith(".csv") and "bdci" in p):
+        return "ccf"
+    if name == "labels.jsonl" or "passages" in p:
+        return "passages"
+    if "thucnews" in p or "titles" in p:
+        return "titles"
+    if "cnews" in p:
+        return "cnews"
+    if "tnews" in p:
+        return "tnews"
+    if name.endswith(".tsv"):
+        return "tsv"
+    raise DataFormatError(
+        f"cannot tell the format of {path}; pass --format with one of "
+        "chnsenticorp, ccf, passages, titles, cnews, tnews, tsv"
+    )
+
+
+def read_dataset(path: str | os.PathLike[str], task: str, fmt: str | None = None) -> list[Example]:
+    """Read ``path`` for ``task`` ("sentiment" or "theme") in format ``fmt`` (guessed if None)."""
+    fmt = fmt or detect_format(path)
+    if not Path(path).exists():
+        raise DataFormatError(f"{path} does not exist")
+    if fmt == "chnsenticorp":
+        return read_chnsenticorp(path)
+    if fmt == "ccf":
+        return read_ccf(path)
+    if fmt == "passages":
+        return read_passages(path, task=task)
+    if fmt == "titles":
+        return read_thucnews_titles(path)
+    if fmt == "cnews":
+        return read_cnews(path)
+    if fmt == "tnews":
+        return read_tnews(path)
+    if fmt == "tsv":
+        return read_tsv(path, domain="news" if task == "sentiment" else "paragraph")
+    raise DataFormatError(f"unknown format {fmt!r}")
+
+
+def _h(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+# ----------------------------------------------------------------- splits ---
+def split_dev(examples: Sequence[Example], frac: float = 0.2, seed: int = SEED) -> tuple[list[Example], list[Example]]:
+    """Split by ``group`` with a seeded hash: the same group always lands on the same side.
+    Groups starting with ``dev:`` (rows of a file named dev.*) always go to dev.
+
+    >>> ex = [Example("t", "a", "d", f"g{i // 2}") for i in range(100)]
+    >>> tr, dv = split_dev(ex)
+    >>> len(tr) + len(dv), {e.group for e in tr} & {e.group for e in dv}
+    (100, set())
+    """
+    def is_dev(g: str) -> bool:
+        if g.startswith("dev:"):
+            return True
+        h = hashlib.sha1(f"{seed}:{g}".encode()).digest()
+        return int.from_bytes(h[:4], "big") / 2**32 < frac
+
+    train, dev = [], []
+    for e in examples:
+        (dev if is_dev(e.group) else train).append(e)
+    return train, dev
+
+
+def dedupe(train: Sequence[Example], dev: Sequence[Example]) -> tuple[list[Example], list[Example]]:
+    """Drop duplicate texts inside each side and dev texts that also occur in train."""
+    seen: set[str] = set()
+    tr = []
+    for e in train:
+        key = f"{e.domain}\t{e.text}"
+        if key not in seen:
+            seen.add(key)
+            tr.append(e)
+    dv, dseen = [], set()
+    for e in dev:
+        key = f"{e.domain}\t{e.text}"
+        if key not in seen and key not in dseen:
+            dseen.add(key)
+            dv.append(e)
+    return tr, dv
+
+
+# ---------------------------------------------------------------- training ---
+def _matrix(fx: Featurizer, texts: Sequence[str], batch: int = 2000):
+    import scipy.sparse as sp
+
+    parts = []
+    for i in range(0, len(texts), batch):
+        r, idx, val = fx.transform(texts[i : i + batch])
+        parts.append(sp.csr_matrix((val, (r, idx)), shape=(len(texts[i : i + batch]), 2**fx.bits), dtype=np.float32))
+    return sp.vstack(parts).tocsr()
+
+
+def _augment(X, domains: Sequence[str], heads: Sequence[str]):
+    """[X | X for domain 1 | X for domain 2 | ...]: a shared copy plus one per head."""
+    import scipy.sparse as sp
+
+    blocks = [X]
+    dom = np.asarray(domains)
+    for h in heads:
+        mask = sp.diags((dom == h).astype(np.float32))
+        blocks.append(mask @ X)
+    return sp.hstack(blocks).tocsr()
+
+
+def fit_heads(
+    examples: Sequence[Example],
+    classes: Sequence[str],
+    heads: Sequence[str],
+    *,
+    fx: Featurizer,
+    C: float = 10.0,
+    domain_weight: dict[str, float] | None = None,
+    balance: bool = True,
+    max_iter: int = 300,
+):
+    """Fit the augmented logistic regression; returns ``(W[head] (nf, k), b[head] (k,))``."""
+    from sklearn.linear_model import LogisticRegression
+
+    cls_index = {c: i for i, c in enumerate(classes)}
+    texts = [e.text for e in examples]
+    y = np.array([cls_index[e.label] for e in examples])
+    w = np.array([e.weight * (domain_weight or {}).get(e.domain, 1.0) for e in examples], dtype=np.float64)
+    if balance:
+        # balance the classes inside each domain, keeping each domain's total weight
+        dom = np.array([e.domain for e in examples])
+        for d in np.unique(dom):
+            m = dom == d
+            total = w[m].sum()
+            for k in np.unique(y[m]):
+                mk = m & (y == k)
+                w[mk] *= total / (len(np.unique(y[m])) * w[mk].sum())
+    X = _augment(_matrix(fx, texts), [e.domain for e in examples], heads)
+    present = np.unique(y)
+    clf = LogisticRegression(C=C, max_iter=max_iter, solver="lbfgs", tol=1e-4)
+    clf.fit(X, y, sample_weight=w * len(w) / w.sum())
+    nf = 2**fx.bits
+    coef = np.zeros((len(classes), X.shape[1]), dtype=np.float64)
+    icpt = np.full(len(classes), -30.0)
+    if len(present) == 2:  # binary: sklearn keeps one row
+        coef[present[1]] = clf.coef_[0] / 2
+        coef[present[0]] = -clf.coef_[0] / 2
+        icpt[present[1]], icpt[present[0]] = clf.intercept_[0] / 2, -clf.intercept_[0] / 2
+    else:
+        coef[present] = clf.coef_
+        icpt[present] = clf.intercept_
+    shared = coef[:, :nf]
+    W, b = {}, {}
+    for i, h in enumerate(heads):
+        W[h] = (shared + coef[:, nf * (i + 1) : nf * (i + 2)]).T.astype(np.float32)
+        b[h] = icpt.astype(np.float32)
+    return W, b
+
+
+def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
+    """Temperature minimising the dev log-loss (a 1-D grid then refinement).
+
+    >>> z = np.array([[4.0, 0.0], [0.0, 4.0], [4.0, 0.0], [4.0, 0.0]])
+    >>> fit_temperature(z, np.array([0, 1, 1, 0])) > 1
+    True
+    """
+    def nll(t: float) -> float:
+        p = _softmax(logits / t)
+        return float(-np.mean(np.log(p[np.arange(len(y)), y] + 1e-12)))
+
+    grid = np.exp(np.linspace(np.log(0.05), np.log(20), 80))
+    best = min(grid, key=nll)
+    for step in (1.1, 1.02):
+        cand = best * np.array([1 / step**2, 1 / step, 1, step, step**2])
+        best = min(cand, key=nll)
+    return float(best)
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+TASKS = {
+    "sentiment": {"classes": SENTIMENTS, "heads": ("news", "review", "ccf"), "default_head": "news",
+                  "C": 8.0, "domain_weight": {"news": 3.0}},
+    "theme": {"classes": THEMES, "heads": ("paragraph", "title", "article"), "default_head": "paragraph",
+              "C": 20.0, "domain_weight": {}},
+}
+
+
+def train_labels(
+    task: str,
+    examples: Sequence[Example],
+    *,
+    out: str | os.PathLike[str] | None = None,
+    dev_frac: float = 0.2,
+    refit: bool = True,
+    bits: int = 18,
+    C: float | None = None,
+    seed: int = SEED,
+    log=print,
+) -> tuple[object, dict]:
+    """Train a model for ``task`` and return ``(model, report)``.
+
+    Splits a seeded dev part by group, fits, fits one temperature per head on
+    its dev examples and measures dev metrics; with ``refit`` it then fits again
+    on everything and keeps the temperatures. Saves to ``out`` when given.
+    """
+    from nlp_news.labels.models import LinearLabelModel
+
+    spec = TASKS[task]
+    classes = tuple(spec["classes"])
+    unknown = Counter(e.label for e in examples if e.label not in classes)
+    if unknown:
+        raise DataFormatError(f"labels {sorted(unknown)} are not {task} classes {list(classes)}")
+    heads = tuple(spec["heads"])
+    extra = sorted({e.domain for e in examples} - set(heads))
+    if extra:
+        raise DataFormatError(f"domains {extra} have no head; known heads: {list(heads)}")
+    C = float(C if C is not None else spec["C"])
+    fx = Featurizer(bits=bits)
+    train, dev = split_dev(examples, dev_frac, seed) if dev_frac > 0 else (list(examples), [])
+    train, dev = dedupe(train, dev)
+    log(f"{task}: {len(train)} train, {len(dev)} dev examples; heads {heads}")
+    W, b = fit_heads(train, classes, heads, fx=fx, C=C, domain_weight=spec["domain_weight"])
+    temps = {h: 1.0 for h in heads}
+    model = LinearLabelModel(task, classes, fx, W, b, temps, default_head=spec["default_head"])
+    report: dict = {"dev": {}, "train_size": len(train), "dev_size": len(dev), "C": C, "bits": bits, "seed": seed}
+    for h in heads:
+        dh = [e for e in dev if e.domain == h]
+        if len(dh) >= 10:
+            z = model.logits([e.text for e in dh], head=h)
+            y = np.array([classes.index(e.label) for e in dh])
+            temps[h] = fit_temperature(z, y)
+    model.temperatures = temps
+    for h in heads:
+        dh = [e for e in dev if e.domain == h]
+        if dh:
+            report["dev"][h] = evaluate(model, dh, head=h)
+            m = report["dev"][h]
+            log(f"  dev {h}: n={m['n']} accuracy={m['accuracy']:.4f} macro_f1={m['macro_f1']:.4f} T={temps[h]:.3f}")
+    if refit and dev:
+        all_ex, _ = dedupe(list(train) + list(dev), [])
+        W, b = fit_heads(all_ex, classes, heads, fx=fx, C=C, domain_weight=spec["domain_weight"])
+        model = LinearLabelModel(task, classes, fx, W, b, temps, default_head=spec["default_head"])
+        report["refit_size"] = len(all_ex)
+        log(f"  refit on {len(all_ex)} examples")
+    if out is not None:
+        model.save(out, extra_meta={"training": report})
+    return model, report
+
+
+# -------------------------------------------------------------- evaluation ---
+def evaluate(model, examples: Sequence[Example], *, head: str | None = None) -> dict:
+    """Accuracy, macro-F1 and the confusion matrix of ``model`` on ``examples``.
+
+    When the gold labels use only positive and negative (a binary review set),
+    the prediction compares the positive and negative probabilities only.
+    """
+    classes = list(model.classes_)
+    gold = [e.label for e in examples]
+    P = model.predict_proba([e.text for e in examples], head=head)
+    labels_used = sorted(set(gold), key=classes.index)
+    if set(gold) <= {"positive", "negative"} and "neutral" in classes:
+        cols = [classes.index("positive"), classes.index("negative")]
+        pred = [("positive" if p[cols[0]] >= p[cols[1]] else "negative") for p in P]
+        labels_used = ["positive", "negative"]
+    else:
+        pred = [classes[i] for i in P.argmax(axis=1)]
+        labels_used = sorted(set(gold) | set(pred), key=classes.index)
+    return metrics(gold, pred, labels_used)
+
+
+def metrics(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -> dict:
+    """Accuracy, macro-F1 over ``labels`` and a confusion matrix (rows gold, columns predicted).
+
+    >>> m = metrics(["a", "a", "b"], ["a", "b", "b"], ["a", "b"])
+    >>> round(m["accuracy"], 3), round(m["macro_f1"], 3), m["confusion"]
+    (0.667, 0.667, [[1, 1], [0, 1]])
+    """
+    idx = {c: i for i, c in enumerate(labels)}
+    cm = np.zeros((len(labels), len(labels)), dtype=int)
+    for g, p in zip(gold, pred):
+        if g in idx and p in idx:
+            cm[idx[g], idx[p]] += 1
+    n = len(gold)
+    acc = float(sum(g == p for g, p in zip(gold, pred)) / n) if n else 0.0
+    f1s = []
+    for i in range(len(labels)):
+        tp = cm[i, i]
+        prec = tp / cm[:, i].sum() if cm[:, i].sum() else 0.0
+        rec = tp / cm[i, :].sum() if cm[i, :].sum() else 0.0
+        f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+    gold_labels = [i for i, c in enumerate(labels) if c in set(gold)]
+    macro = float(np.mean([f1s[i] for i in gold_labels])) if gold_labels else 0.0
+    return {"n": n, "accuracy": acc, "macro_f1": macro, "labels": list(labels), "confusion": cm.tolist(),
+            "f1": {c: float(f1s[i]) for i, c in enumerate(labels)}}
+
+
+def format_report(m: dict, title: str = "") -> str:
+    """A plain-text block: accuracy, macro-F1, per-class F1 and the confusion matrix."""
+    labels = m["labels"]
+    w = max(8, *(len(c) for c in labels)) + 1
+    lines = [f"{title}n={m['n']}  accuracy={m['accuracy']:.4f}  macro-F1={m['macro_f1']:.4f}"]
+    lines.append("gold \\ pred".ljust(w) + "".join(c[:w - 1].rjust(w) for c in labels) + "   F1")
+    for c, row in zip(labels, m["confusion"]):
+        lines.append(c.ljust(w) + "".join(str(v).rjust(w) for v in row) + f"   {m['f1'][c]:.3f}")
+    return "\n".join(lines)
+
+
+def iter_datasets(paths: Iterable[str], task: str, fmt: str | None = None) -> list[Example]:
+    out: list[Example] = []
+    for p in paths:
+        out.extend(read_dataset(p, task, fmt))
+    return out

@@ -1,0 +1,274 @@
+"""Sentiment and theme: behaviour of the shipped models, the features, the
+spaCy stage, save/load, and training end to end on a tiny set we write here.
+
+Every sentence below was written for these tests in the style of Chinese
+financial and tech news; none comes from the shared data.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import spacy
+from click.testing import CliRunner
+
+from nlp_news.cli.labels import evaluate_sentiment, evaluate_theme, train_sentiment, train_theme
+from nlp_news.labels.component import NewsLabels
+from nlp_news.labels.features import Featurizer
+from nlp_news.labels.models import SentimentModel, ThemeModel
+from nlp_news.schema import SENTIMENTS, THEMES, Label
+from nlp_news.training.labels import Example, detect_format, evaluate, train_labels
+
+POSITIVE = [
+    "受益于新产品热销，公司今年前三季度业绩大增，营收同比增长170%，净利润创下历史新高。",
+    "该公司新一代芯片获得市场一致好评，订单大幅增长，分析师纷纷上调其目标价。",
+    "凭借出色的表现，这支球队在决赛中以3比0击败对手，夺得本赛季联赛冠军。",
+]
+NEGATIVE = [
+    "财报显示，公司上半年净亏损扩大至5.12亿元，营收同比下滑30%，现金流持续恶化。",
+    "这家公司近日遭多家影视公司起诉，被指控侵犯版权，或将面临巨额赔偿。",
+    "价格战对中小厂商造成了毁灭性打击，多家企业被迫裁员，部分工厂已经停产倒闭。",
+]
+NEUTRAL = [
+    "公司将于下周三召开年度股东大会，会议地点设在北京总部。",
+    "根据通知，报名时间为3月1日至3月15日，考生需携带身份证到指定地点确认信息。",
+]
+THEME_CASES = [
+    ("sports", "主队在下半场连进两球，最终以2比1逆转取胜，球队主教练赛后接受了记者采访。"),
+    ("realty", "今年一季度该市新建商品住宅成交均价环比上涨，开发商推盘量明显增加，购房者观望情绪浓厚。"),
+    ("education", "今年高考报名人数再创新高，教育部要求各地做好考务组织工作，确保考生顺利参加考试。"),
+    ("stocks", "沪深两市今日小幅高开，上证指数午后震荡回落，收盘下跌0.5%，两市成交额不足五千亿元。"),
+    ("gaming", "这款网络游戏新版本开放了全新副本，玩家可以组队挑战首领，完成任务获得稀有装备。"),
+]
+
+
+@pytest.fixture(scope="module")
+def sentiment():
+    return SentimentModel.load("sentiment")
+
+
+@pytest.fixture(scope="module")
+def theme():
+    return ThemeModel.load("theme")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import nlp_news.labels.component  # noqa: F401
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "nlp_news.JiebaTokenizer.v1"}}})
+    nlp.add_pipe("news_labels")
+    return nlp
+
+
+def _p(model, text, cls):
+    return float(model.predict_proba([text])[0][model.classes_.index(cls)])
+
+
+@pytest.mark.parametrize("text", POSITIVE)
+def test_clearly_positive_news_is_positive(sentiment, text):
+    assert sentiment.predict([text]) == ["positive"]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_clearly_negative_news_is_negative(sentiment, text):
+    assert sentiment.predict([text]) == ["negative"]
+
+
+@pytest.mark.parametrize("text", NEUTRAL)
+def test_factual_announcement_is_neutral(sentiment, text):
+    assert sentiment.predict([text]) == ["neutral"]
+
+
+@pytest.mark.parametrize(
+    ("plain", "negated", "cls"),
+    [
+        ("多数分析师看好这家公司明年的盈利前景。", "多数分析师不看好这家公司明年的盈利前景。", "positive"),
+        ("公司去年出现亏损，经营压力较大。", "公司去年没有亏损，经营压力不大。", "negative"),
+    ],
+)
+def test_negation_moves_probability_away_from_the_plain_class(sentiment, plain, negated, cls):
+    assert _p(sentiment, plain, cls) > _p(sentiment, negated, cls)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [("分析师不看好该股", "pos->neg"), ("公司没有亏损", "neg->pos"), ("营收增长170%", "up+num"),
+     ("净亏损5.12亿元", "down+num"), ("分析师看好该股", "pos")],
+)
+def test_news_cues_see_negation_and_numbers(text, cue):
+    assert cue in Featurizer(bits=16).cues(text)
+
+
+def test_negator_does_not_reach_past_two_tokens():
+    assert "pos->neg" not in Featurizer(bits=16).cues("并不是因为今年市场的表现而看好")
+
+
+@pytest.mark.parametrize("text", [*POSITIVE, *NEGATIVE, *NEUTRAL, "", "  ", "ABC 123"])
+def test_probabilities_sum_to_one(sentiment, theme, text):
+    for model in (sentiment, theme):
+        p = model.predict_proba([text])
+        assert p.shape == (1, len(model.classes_))
+        assert abs(p.sum() - 1) < 1e-9 and (p >= 0).all()
+
+
+@pytest.mark.parametrize(("want", "text"), THEME_CASES)
+def test_paragraph_theme(theme, want, text):
+    assert theme.predict([text]) == [want]
+
+
+def test_classes_are_the_schema_ids(sentiment, theme):
+    assert tuple(sentiment.classes_) == SENTIMENTS
+    assert tuple(theme.classes_) == THEMES
+
+
+def test_batch_scores_equal_one_by_one(sentiment):
+    texts = POSITIVE + NEGATIVE
+    batch = sentiment.predict_proba(texts)
+    single = np.vstack([sentiment.predict_proba([t]) for t in texts])
+    np.testing.assert_allclose(batch, single, rtol=1e-6, atol=1e-9)
+
+
+def test_save_load_round_trip_gives_identical_scores(sentiment, theme, tmp_path):
+    texts = POSITIVE + NEGATIVE + NEUTRAL
+    for model, cls in ((sentiment, SentimentModel), (theme, ThemeModel)):
+        model.save(tmp_path / model.task)
+        again = cls.load(tmp_path / model.task)
+        assert np.array_equal(model.predict_proba(texts), again.predict_proba(texts))
+        for head in model.heads:
+            assert np.array_equal(model.predict_proba(texts, head=head), again.predict_proba(texts, head=head))
+
+
+def test_loading_a_theme_model_as_sentiment_is_refused(tmp_path, theme):
+    theme.save(tmp_path / "t")
+    with pytest.raises(ValueError, match="sentiment"):
+        SentimentModel.load(tmp_path / "t")
+
+
+def test_unknown_head_says_which_exist(sentiment):
+    with pytest.raises(ValueError, match="news"):
+        sentiment.predict_proba(["x"], head="tweets")
+
+
+# -- the spaCy stage -------------------------------------------------------------
+ARTICLE_TITLE = "某科技公司赴港上市"
+ARTICLE_PARAS = [POSITIVE[0], NEUTRAL[0], NEGATIVE[0]]
+
+
+def _doc(nlp, with_paragraphs=True):
+    text = ARTICLE_TITLE + "\n" + "\n".join(ARTICLE_PARAS)
+    doc = nlp.make_doc(text)
+    if with_paragraphs:
+        spans, pos = [], len(ARTICLE_TITLE) + 1
+        for p in ARTICLE_PARAS:
+            spans.append(doc.char_span(pos, pos + len(p), alignment_mode="expand"))
+            pos += len(p) + 1
+        doc.spans["paragraphs"] = spans
+        doc.spans["title"] = [doc.char_span(0, len(ARTICLE_TITLE), alignment_mode="expand")]
+    return doc
+
+
+def test_component_labels_every_paragraph_and_the_article(nlp):
+    doc = nlp.get_pipe("news_labels")(_doc(nlp))
+    paras = list(doc.spans["paragraphs"])
+    assert [s._.sentiment.label for s in paras] == ["positive", "neutral", "negative"]
+    for s in paras:
+        assert isinstance(s._.theme, Label) and s._.theme.label in THEMES
+        assert abs(sum(s._.sentiment.scores.values()) - 1) < 1e-9
+        assert s._.sentiment.source == "model:sentiment@1"
+    assert isinstance(doc._.sentiment, Label) and abs(sum(doc._.sentiment.scores.values()) - 1) < 1e-9
+    assert isinstance(doc._.themes, Label) and abs(sum(doc._.themes.scores.values()) - 1) < 1e-9
+    s = doc._.summary
+    assert s["most_positive"] == 0 and s["most_negative"] == 2
+    assert s["sentiment"] == doc._.sentiment.label
+    assert len(s["themes"]) == 3 and s["themes"][0][0] == doc._.themes.label
+
+
+def test_component_scores_equal_the_model_on_the_paragraph_text(nlp, sentiment):
+    doc = nlp.get_pipe("news_labels")(_doc(nlp))
+    for span in doc.spans["paragraphs"]:
+        want = sentiment.predict_proba([span.text])[0]
+        got = np.array([span._.sentiment.scores[c] for c in sentiment.classes_])
+        np.testing.assert_allclose(got, want, atol=1e-6)
+
+
+def test_component_without_paragraphs_labels_the_whole_text(nlp):
+    doc = nlp(ARTICLE_PARAS[2])
+    assert doc._.sentiment.label == "negative"
+    assert doc._.summary["most_negative"] == 0
+
+
+def test_article_sentiment_weights_paragraphs_by_length(nlp):
+    doc = nlp.get_pipe("news_labels")(_doc(nlp))
+    probs = np.array([[s._.sentiment.scores[c] for c in SENTIMENTS] for s in doc.spans["paragraphs"]])
+    w = np.array([len(s.text) for s in doc.spans["paragraphs"]], dtype=float)
+    want = (probs * (w / w.sum())[:, None]).sum(axis=0)
+    got = np.array([doc._.sentiment.scores[c] for c in SENTIMENTS])
+    np.testing.assert_allclose(got, want / want.sum(), atol=1e-6)
+
+
+# -- training end to end on a tiny set ------------------------------------------
+TINY_SENTIMENT = [
+    ("positive", "公司业绩大增，利润创新高"), ("positive", "销量增长强劲，市场好评如潮"),
+    ("positive", "球队夺冠，球迷欢呼庆祝"), ("positive", "新品热销，订单大幅增长"),
+    ("negative", "公司亏损扩大，股价暴跌"), ("negative", "工厂发生事故，多人受伤"),
+    ("negative", "企业遭到起诉，面临巨额罚款"), ("negative", "营收下滑，被迫裁员"),
+    ("neutral", "会议将于周一上午举行"), ("neutral", "报名时间为三月一日至十日"),
+    ("neutral", "新产品配备六英寸屏幕"), ("neutral", "该公司总部位于上海"),
+] * 3
+TINY_THEME = [
+    ("sports", "球队在主场赢得比赛"), ("sports", "运动员打破世界纪录"), ("sports", "足球联赛第十轮战罢"),
+    ("education", "高考报名今日开始"), ("education", "学校公布招生计划"), ("education", "留学签证申请材料"),
+    ("realty", "楼市成交量回升"), ("realty", "开发商推出新楼盘"), ("realty", "房价环比小幅上涨"),
+] * 3
+
+
+def _write(path, rows):
+    path.write_text("".join(f"{lab}\t{text}\n" for lab, text in rows), encoding="utf-8")
+    return path
+
+
+def test_training_on_a_tiny_set_with_functions(tmp_path):
+    ex = [Example(t, lab, "news", f"g{i}") for i, (lab, t) in enumerate(TINY_SENTIMENT)]
+    model, report = train_labels("sentiment", ex, out=tmp_path / "s", bits=14, log=lambda m: None)
+    assert report["train_size"] > 0
+    again = SentimentModel.load(tmp_path / "s")
+    assert again.predict(["公司业绩大增，利润创新高"]) == ["positive"]
+    assert again.predict(["公司亏损扩大，股价暴跌"]) == ["negative"]
+    m = evaluate(again, [Example(t, lab, "news", "x") for lab, t in TINY_SENTIMENT[:12]])
+    assert m["accuracy"] > 0.9 and len(m["confusion"]) == 3
+
+
+def test_training_and_evaluating_through_the_cli(tmp_path):
+    runner = CliRunner()
+    s_data = _write(tmp_path / "sent.tsv", TINY_SENTIMENT)
+    t_data = _write(tmp_path / "theme.tsv", TINY_THEME)
+    for cmd, data, out in ((train_sentiment, s_data, "s"), (train_theme, t_data, "t")):
+        res = runner.invoke(cmd, ["--data", str(data), "--out", str(tmp_path / out), "--bits", "14"])
+        assert res.exit_code == 0, res.output
+        assert (tmp_path / out / "meta.json").exists()
+    res = runner.invoke(evaluate_sentiment, ["--data", str(s_data), "--model", str(tmp_path / "s")])
+    assert res.exit_code == 0, res.output
+    assert "accuracy=" in res.output and "macro-F1=" in res.output and "negative" in res.output
+    res = runner.invoke(evaluate_theme, ["--data", str(t_data), "--model", str(tmp_path / "t"), "--json"])
+    assert res.exit_code == 0, res.output
+    assert '"accuracy"' in res.output
+
+
+def test_training_rejects_labels_of_the_other_task(tmp_path):
+    data = _write(tmp_path / "theme.tsv", TINY_THEME)
+    res = CliRunner().invoke(train_sentiment, ["--data", str(data), "--out", str(tmp_path / "x"), "--bits", "14"])
+    assert res.exit_code != 0 and "not sentiment classes" in res.output
+
+
+def test_unknown_file_format_asks_for_format_option(tmp_path):
+    p = tmp_path / "data.xyz"
+    p.write_text("x", encoding="utf-8")
+    res = CliRunner().invoke(train_sentiment, ["--data", str(p)])
+    assert res.exit_code != 0 and "--format" in res.output
+
+
+@pytest.mark.parametrize(("path", "fmt"), [("a/chnsenticorp/test.tsv", "chnsenticorp"),
+                                            ("thucnews-titles/test.txt", "titles")])
+def test_format_is_told_by_file_name(path, fmt):
+    assert detect_format(path) == fmt
