@@ -48,7 +48,6 @@ def pipeline_options() -> tuple[tuple[str, Any], ...]:
     """Options for ``nlp_news.load``: the full pipeline, minus stages that cannot load here."""
     import nlp_news
     from nlp_news.analyzer import STAGES
-
     from nlp_news.batch import runner
 
     try:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import io
 import json
-import os
 
 import pytest
 from click.testing import CliRunner
@@ -14,7 +13,8 @@ from nlp_news.batch.records import Fields, iter_records, read_csv, read_jsonl
 from nlp_news.batch.runner import get_analyzer, run_local
 from nlp_news.batch.writers import COLUMNS, prepare_resume
 from nlp_news.cli.batch import batch
-from tests.batch_support import ARTICLES, cli_options, options, read_jsonl as load_jsonl, write_jsonl
+from tests.batch_support import ARTICLES, cli_options, options, write_jsonl
+from tests.batch_support import read_jsonl as load_jsonl
 
 pd = pytest.importorskip("pandas")
 pytest.importorskip("pyarrow")
@@ -78,10 +78,7 @@ def test_jsonl_reader_streams_without_reading_the_whole_file():
 def test_csv_reader_uses_field_options_and_keeps_quoted_line_breaks(tmp_path):
     p = tmp_path / "export.csv"
     p.write_text(
-        "编号,正文,标题,日期,来源\n"
-        'c1,"第一段。\n\n第二段。",标题一,2025-05-01,网站\n'
-        "c2,,空文章,,\n"
-        "c3,只有正文。,,,\n",
+        '编号,正文,标题,日期,来源\nc1,"第一段。\n\n第二段。",标题一,2025-05-01,网站\nc2,,空文章,,\nc3,只有正文。,,,\n',
         encoding="utf-8-sig",
     )
     with open(p, "rb") as fh:
@@ -94,7 +91,12 @@ def test_csv_reader_uses_field_options_and_keeps_quoted_line_breaks(tmp_path):
 
 def test_csv_row_with_bytes_of_another_encoding_is_one_error(tmp_path):
     p = tmp_path / "mixed.csv"
-    p.write_bytes("id,text\nok1,正常的一行。\n".encode() + b"bad," + "国标编码".encode("gbk") + b"\nok2,\xe5\x8f\xa6\xe4\xb8\x80\xe8\xa1\x8c\n")
+    p.write_bytes(
+        "id,text\nok1,正常的一行。\n".encode()
+        + b"bad,"
+        + "国标编码".encode("gbk")
+        + b"\nok2,\xe5\x8f\xa6\xe4\xb8\x80\xe8\xa1\x8c\n"
+    )
     got = list(iter_records([str(p)]))
     assert [(r["id"], r.get("error", {}).get("type")) for r in got] == [
         ("ok1", None),
@@ -151,9 +153,11 @@ def make_tree(root):
     (root / "2025" / "10").mkdir(parents=True)
     (root / "2025" / "10" / "a.txt").write_text(ARTICLES[0]["text"], encoding="utf-8")
     (root / "2025" / "10" / "b.txt").write_bytes(ARTICLES[1]["text"].encode("gb18030"))
-    html = "<html><head><title>联赛收官</title></head><body><article><h1>联赛收官</h1>" + "".join(
-        f"<p>{p}</p>" for p in ARTICLES[2]["text"].split("\n\n")
-    ) + "</article><footer>版权所有</footer></body></html>"
+    html = (
+        "<html><head><title>联赛收官</title></head><body><article><h1>联赛收官</h1>"
+        + "".join(f"<p>{p}</p>" for p in ARTICLES[2]["text"].split("\n\n"))
+        + "</article><footer>版权所有</footer></body></html>"
+    )
     (root / "2025" / "c.html").write_text(html, encoding="utf-8")
     (root / "d.txt.gz").write_bytes(gzip.compress(ARTICLES[3]["text"].encode()))
     (root / "junk.txt").write_bytes(bytes(range(256)) * 4)
@@ -251,7 +255,11 @@ def test_tables_load_back_with_pandas(wire, tmp_path, reference, fmt, table):
     out = tmp_path / f"out.{fmt}"
     r = run_cli([str(wire), "-o", str(out), "--table", table, "-j", "1"])
     assert r.exit_code == 0, r.output
-    df = pd.read_csv(out, dtype={"id": str}, keep_default_na=False, na_values=[""]) if fmt == "csv" else pd.read_parquet(out)
+    df = (
+        pd.read_csv(out, dtype={"id": str}, keep_default_na=False, na_values=[""])
+        if fmt == "csv"
+        else pd.read_parquet(out)
+    )
     assert list(df.columns) == [c for c, _ in COLUMNS[table]]
     if table == "articles":
         assert list(df["id"]) == [a["id"] for a in ARTICLES]
@@ -342,7 +350,9 @@ def test_a_raised_max_chars_analyses_the_5mb_article(tmp_path):
     big = "星海科技持续扩大投资。" * 160_000  # 1.76 M characters, 5.3 MB
     feed = tmp_path / "big.jsonl"
     write_jsonl(feed, [{"id": "big", "text": big}])
-    (out,) = run_local(iter_records([str(feed)]), options(max_chars=3_000_000, disable=["entities", "facts", "labels"]), 1)
+    (out,) = run_local(
+        iter_records([str(feed)]), options(max_chars=3_000_000, disable=["entities", "facts", "labels"]), 1
+    )
     assert "error" not in out and len(out["text"]) == len(big)
 
 

@@ -540,9 +540,7 @@ def _read_source(
             yield from read_feed(_read_all(stream, name), name=name, id_prefix=id_prefix)
         elif fmt in ("text", "html"):
             data = _read_all(stream, name)
-            yield read_article_file(
-                data, rec_id=src.rel_id, html=(fmt == "html") or None, encoding=encoding, name=name
-            )
+            yield read_article_file(data, rec_id=src.rel_id, html=(fmt == "html") or None, encoding=encoding, name=name)
         else:
             raise ValueError(f"unknown input format {fmt!r}; use one of {', '.join(INPUT_FORMATS)}")
     except (OSError, EOFError, gzip.BadGzipFile) as e:

@@ -60,9 +60,7 @@ def options_key(options: dict[str, Any]) -> str:
     return hashlib.sha1(blob.encode("utf-8")).hexdigest()
 
 
-def load_options(
-    *, user_dict: str | os.PathLike[str] | None = None, **options: Any
-) -> dict[str, Any]:
+def load_options(*, user_dict: str | os.PathLike[str] | None = None, **options: Any) -> dict[str, Any]:
     """Pipeline options as plain data for workers: the user dictionary's lines, not its path.
 
     >>> load_options(max_chars=10)
@@ -478,7 +476,12 @@ def run_batch(
     KeyboardInterrupt after closing the output when interrupted (the summary
     is printed first).
     """
-    from nlp_news.batch.records import Fields, count_records, expand_inputs, iter_records
+    from nlp_news.batch.records import (
+        Fields,
+        count_records,
+        expand_inputs,
+        iter_records,
+    )
     from nlp_news.batch.writers import open_writer, prepare_resume
 
     err = stderr or sys.stderr

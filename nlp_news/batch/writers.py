@@ -235,7 +235,10 @@ def article_row(out: dict[str, Any]) -> dict[str, Any]:
         names = [name for name, _ in counts.most_common()]
     row["top_entities"] = "|".join(names[:TOP_ENTITIES]) or None
     kws = out.get("keywords") or []
-    words = [k[0] if isinstance(k, (list, tuple)) else k.get("word", k.get("text")) if isinstance(k, dict) else k for k in kws]
+    words = [
+        k[0] if isinstance(k, (list, tuple)) else k.get("word", k.get("text")) if isinstance(k, dict) else k
+        for k in kws
+    ]
     row["keywords"] = "|".join(str(w) for w in words[:TOP_KEYWORDS] if w) or None
     return row
 

@@ -46,7 +46,9 @@ Example:
     show_default=True,
     help="local: worker processes here; dask: a Dask cluster (see docs/batch.md).",
 )
-@click.option("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (--engine dask).")
+@click.option(
+    "--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (--engine dask)."
+)
 @click.option("--resume", is_flag=True, help="Skip the ids already in OUTPUT and append the rest.")
 @click.option("--id-field", default="id", show_default=True, help="Input field holding the record id.")
 @click.option("--text-field", default="text", show_default=True, help="Input field holding the article text.")
