@@ -45,20 +45,42 @@ def write_input(corpus: Path, out: Path, *, spread_dates: bool) -> int:
             n += 1
             rec = {"id": f"cnews-{n:04d}", "text": article, "channel": channel}
             if spread_dates:
-                rec["published"] = (start + dt.timedelta(days=(n * 7) % 365)).isoformat()
+                rec["published"] = (
+                    start + dt.timedelta(days=(n * 7) % 365)
+                ).isoformat()
             dst.write(json.dumps(rec, ensure_ascii=False) + "\n")
     return n
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--jsonl", type=Path, help="an existing `nlp-news batch` output to report on")
+    ap.add_argument(
+        "--jsonl", type=Path, help="an existing `nlp-news batch` output to report on"
+    )
     ap.add_argument("--corpus", type=Path, default=CORPUS)
-    ap.add_argument("--jobs", "-j", type=int, default=2, help="workers for `nlp-news batch` (default 2)")
-    ap.add_argument("--keep", type=Path, help="folder to keep the batch output and the page in")
-    ap.add_argument("--spread-dates", action="store_true", help="give articles made-up dates (see above)")
+    ap.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=2,
+        help="workers for `nlp-news batch` (default 2)",
+    )
+    ap.add_argument(
+        "--keep", type=Path, help="folder to keep the batch output and the page in"
+    )
+    ap.add_argument(
+        "--spread-dates",
+        action="store_true",
+        help="give articles made-up dates (see above)",
+    )
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--disable", action="append", default=[], metavar="STAGE", help="passed to `nlp-news batch`")
+    ap.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="STAGE",
+        help="passed to `nlp-news batch`",
+    )
     args = ap.parse_args()
 
     from nlp_news.report.html import read_output, render_batch
@@ -68,20 +90,38 @@ def main() -> None:
     jsonl = args.jsonl
     if jsonl is None:
         if not args.corpus.exists():
-            sys.exit(f"corpus not found at {args.corpus}; set NLP_NEWS_DATA or pass --corpus / --jsonl")
+            sys.exit(
+                f"corpus not found at {args.corpus}; set NLP_NEWS_DATA or pass --corpus / --jsonl"
+            )
         inp = work / "input.jsonl"
         n = write_input(args.corpus, inp, spread_dates=args.spread_dates)
         jsonl = work / "scored.jsonl"
-        print(f"analysing {n} articles with nlp-news batch -j {args.jobs} ...", flush=True)
+        print(
+            f"analysing {n} articles with nlp-news batch -j {args.jobs} ...", flush=True
+        )
         t0 = time.perf_counter()
-        cmd = [sys.executable, "-c", "from nlp_news.cli import main; main()", "batch", str(inp), "-o", str(jsonl), "-j", str(args.jobs), "--no-progress"]
+        cmd = [
+            sys.executable,
+            "-c",
+            "from nlp_news.cli import main; main()",
+            "batch",
+            str(inp),
+            "-o",
+            str(jsonl),
+            "-j",
+            str(args.jobs),
+            "--no-progress",
+        ]
         cmd += [f"--disable={stage}" for stage in args.disable]
         done = subprocess.run(cmd, check=False)
         if done.returncode not in (0, 1):  # 1: some articles became error records
             sys.exit(f"nlp-news batch failed with status {done.returncode}")
-        print(f"  batch: {time.perf_counter() - t0:.1f} s -> {jsonl} ({jsonl.stat().st_size / 1e6:.1f} MB)")
+        print(
+            f"  batch: {time.perf_counter() - t0:.1f} s -> {jsonl} ({jsonl.stat().st_size / 1e6:.1f} MB)"
+        )
 
-    lines = sum(1 for _ in open(jsonl, "rb"))
+    with open(jsonl, "rb") as fh:
+        lines = sum(1 for _ in fh)
     if not lines:
         sys.exit(f"{jsonl} has no records; see the errors above")
     best = float("inf")
@@ -95,9 +135,13 @@ def main() -> None:
     out.write_text(page, encoding="utf-8")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"records: {lines} ({jsonl.stat().st_size / 1e6:.1f} MB of JSONL)")
-    print(f"render_batch: {best:.2f} s (best of {args.repeat}), page {size / 1e6:.2f} MB -> {out}")
+    print(
+        f"render_batch: {best:.2f} s (best of {args.repeat}), page {size / 1e6:.2f} MB -> {out}"
+    )
     print(f"peak memory of this process: {rss:.0f} MB")
-    print(f"targets: < 10 s {'ok' if best < 10 else 'MISSED'}, < 5 MB {'ok' if size < 5e6 else 'MISSED'}")
+    print(
+        f"targets: < 10 s {'ok' if best < 10 else 'MISSED'}, < 5 MB {'ok' if size < 5e6 else 'MISSED'}"
+    )
 
 
 if __name__ == "__main__":

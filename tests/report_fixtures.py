@@ -38,11 +38,19 @@ def _label(name: str, scores: dict[str, float], source: str = "test") -> dict[st
 
 def sentiment(name: str, p: float = 0.8) -> dict[str, Any]:
     rest = (1 - p) / 2
-    return _label(name, {k: (p if k == name else rest) for k in ("positive", "neutral", "negative")})
+    return _label(
+        name,
+        {k: (p if k == name else rest) for k in ("positive", "neutral", "negative")},
+    )
 
 
 def theme(name: str, p: float = 0.7) -> dict[str, Any]:
-    return _label(name, {name: p, "technology": 1 - p} if name != "technology" else {name: p, "finance": 1 - p})
+    return _label(
+        name,
+        {name: p, "technology": 1 - p}
+        if name != "technology"
+        else {name: p, "finance": 1 - p},
+    )
 
 
 def build(
@@ -81,7 +89,15 @@ def build(
         if chunk in bp_surfaces:
             bp.append({"start": s, "end": e, "kind": kinds[0], "text": chunk})
         else:
-            paragraphs.append({"start": s, "end": e, "kind": "paragraph", "sentiment": None, "theme": None})
+            paragraphs.append(
+                {
+                    "start": s,
+                    "end": e,
+                    "kind": "paragraph",
+                    "sentiment": None,
+                    "theme": None,
+                }
+            )
     for i, (sent, th) in enumerate(paragraph_labels or ()):
         if i < len(paragraphs):
             paragraphs[i]["sentiment"] = sentiment(sent) if sent else None
@@ -91,7 +107,9 @@ def build(
         surface, label, etype, canonical = spec[:4]
         nth = spec[4] if len(spec) > 4 else 0
         s = _find(text, surface, nth)
-        ents.append(Entity(surface, s, s + len(surface), label, etype, canonical, 0.9, "test"))
+        ents.append(
+            Entity(surface, s, s + len(surface), label, etype, canonical, 0.9, "test")
+        )
     fact_dicts = []
     for f in facts:
         f = dict(f)
@@ -154,22 +172,72 @@ def battery_article(**extra: Any) -> dict[str, Any]:
         ],
         facts=[
             {"surface": "2025年10月28日", "kind": "date", "value": "2025-10-28"},
-            {"surface": "第三季度", "kind": "date", "value": {"start": "2025-07-01", "end": "2025-09-30"}},
-            {"surface": "52.3亿元", "kind": "money", "value": 5230000000.0, "currency": "CNY", "metric": "revenue",
-             "subject": "星河电池股份有限公司", "period": {"start": "2025-07-01", "end": "2025-09-30"}},
-            {"surface": "18%", "kind": "percent", "value": 18.0, "unit": "%", "change": "increase", "metric": "revenue"},
-            {"surface": "超过120万套", "kind": "count", "value": 1200000.0, "unit": "套", "qualifier": "over"},
-            {"surface": "21.5%", "kind": "percent", "value": 21.5, "unit": "%", "metric": "gross margin"},
-            {"surface": "约为3.2亿元", "kind": "money", "value": 320000000.0, "currency": "CNY", "qualifier": "about",
-             "metric": "net profit"},
-            {"surface": "逾8亿欧元", "kind": "money", "value": 800000000.0, "currency": "EUR", "qualifier": "over",
-             "metric": "investment"},
+            {
+                "surface": "第三季度",
+                "kind": "date",
+                "value": {"start": "2025-07-01", "end": "2025-09-30"},
+            },
+            {
+                "surface": "52.3亿元",
+                "kind": "money",
+                "value": 5230000000.0,
+                "currency": "CNY",
+                "metric": "revenue",
+                "subject": "星河电池股份有限公司",
+                "period": {"start": "2025-07-01", "end": "2025-09-30"},
+            },
+            {
+                "surface": "18%",
+                "kind": "percent",
+                "value": 18.0,
+                "unit": "%",
+                "change": "increase",
+                "metric": "revenue",
+            },
+            {
+                "surface": "超过120万套",
+                "kind": "count",
+                "value": 1200000.0,
+                "unit": "套",
+                "qualifier": "over",
+            },
+            {
+                "surface": "21.5%",
+                "kind": "percent",
+                "value": 21.5,
+                "unit": "%",
+                "metric": "gross margin",
+            },
+            {
+                "surface": "约为3.2亿元",
+                "kind": "money",
+                "value": 320000000.0,
+                "currency": "CNY",
+                "qualifier": "about",
+                "metric": "net profit",
+            },
+            {
+                "surface": "逾8亿欧元",
+                "kind": "money",
+                "value": 800000000.0,
+                "currency": "EUR",
+                "qualifier": "over",
+                "metric": "investment",
+            },
             {"surface": "2027年", "kind": "date", "value": "2027"},
         ],
-        paragraph_labels=[("positive", "finance"), ("negative", "stocks"), ("neutral", "technology")],
+        paragraph_labels=[
+            ("positive", "finance"),
+            ("negative", "stocks"),
+            ("neutral", "technology"),
+        ],
         boilerplate=[("本报讯 2025年10月28日", "byline")],
-        sentiment=dict(sentiment("positive", 0.55), most_positive=None, most_negative=None),
-        themes=dict(theme("finance", 0.62), top=[["finance", 0.62], ["technology", 0.38]]),
+        sentiment=dict(
+            sentiment("positive", 0.55), most_positive=None, most_negative=None
+        ),
+        themes=dict(
+            theme("finance", 0.62), top=[["finance", 0.62], ["technology", 0.38]]
+        ),
         keywords=[{"word": "星河电池", "weight": 0.5}, {"word": "营收", "weight": 0.3}],
         **extra,
     )

@@ -13,10 +13,32 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp_news.report.html import BatchSummary, Mark, mark_pieces, read_output, render_article, render_batch
+from nlp_news.report.html import (
+    BatchSummary,
+    Mark,
+    mark_pieces,
+    read_output,
+    render_article,
+    render_batch,
+)
 from tests.report_fixtures import ARTICLE, battery_article, build, sentiment, theme
 
-VOID = {"meta", "link", "br", "img", "input", "hr", "wbr", "source", "col", "area", "base", "embed", "param", "track"}
+VOID = {
+    "meta",
+    "link",
+    "br",
+    "img",
+    "input",
+    "hr",
+    "wbr",
+    "source",
+    "col",
+    "area",
+    "base",
+    "embed",
+    "param",
+    "track",
+}
 
 MALICIOUS = [
     "<script>alert(1)</script>",
@@ -34,7 +56,12 @@ OVERLAPS = [
     ("fact crosses entity end", "甲乙丙丁戊己庚", [(0, 4, "ORG")], [(2, 6)]),
     ("fact crosses entity start", "甲乙丙丁戊己庚", [(2, 6, "PER")], [(0, 4)]),
     ("same span", "甲乙丙丁戊己庚", [(1, 5, "PRODUCT")], [(1, 5)]),
-    ("entities cross each other", "甲乙丙丁戊己庚", [(0, 4, "ORG"), (2, 6, "LOC")], [(3, 5)]),
+    (
+        "entities cross each other",
+        "甲乙丙丁戊己庚",
+        [(0, 4, "ORG"), (2, 6, "LOC")],
+        [(3, 5)],
+    ),
     ("entity across two paragraphs", "甲乙丙\n\n丁戊己", [(1, 6, "WORK")], [(0, 2)]),
     ("marks at both ends", "甲乙丙丁", [(0, 1, "TITLE"), (3, 4, "PER")], [(0, 4)]),
 ]
@@ -52,7 +79,9 @@ class NestingChecker(HTMLParser):
             self.stack.append(tag)
 
     def handle_endtag(self, tag):
-        assert self.stack and self.stack[-1] == tag, f"</{tag}> closes <{self.stack[-1] if self.stack else None}>"
+        assert self.stack and self.stack[-1] == tag, (
+            f"</{tag}> closes <{self.stack[-1] if self.stack else None}>"
+        )
         self.stack.pop()
 
 
@@ -78,12 +107,33 @@ def mark_texts(page: str, attr: str) -> dict[int, str]:
 def from_spans(text: str, ents, facts) -> dict:
     d = build(text, title_line=False)
     d["entities"] = [
-        {"text": text[s:e], "start": s, "end": e, "label": lab, "type": "company", "canonical": text[s:e], "score": 1.0, "source": "test"}
+        {
+            "text": text[s:e],
+            "start": s,
+            "end": e,
+            "label": lab,
+            "type": "company",
+            "canonical": text[s:e],
+            "score": 1.0,
+            "source": "test",
+        }
         for s, e, lab in ents
     ]
     d["facts"] = [
-        {"text": text[s:e], "start": s, "end": e, "kind": "number", "value": 1, "unit": None, "currency": None,
-         "qualifier": None, "metric": None, "subject": None, "period": None, "source": "test"}
+        {
+            "text": text[s:e],
+            "start": s,
+            "end": e,
+            "kind": "number",
+            "value": 1,
+            "unit": None,
+            "currency": None,
+            "qualifier": None,
+            "metric": None,
+            "subject": None,
+            "period": None,
+            "source": "test",
+        }
         for s, e in facts
     ]
     return d
@@ -116,14 +166,22 @@ def test_each_paragraph_shows_exactly_its_text_with_its_labels():
     for sec, p in zip(sections, d["paragraphs"]):
         assert sec.xpath(".//p")[0].text_content() == d["text"][p["start"] : p["end"]]
         assert f"s-{p['sentiment']['label']}" in sec.get("class")
-        assert p["theme"]["label"] in sec.xpath(".//*[contains(@class, 'chip')]")[0].text_content()
+        assert (
+            p["theme"]["label"]
+            in sec.xpath(".//*[contains(@class, 'chip')]")[0].text_content()
+        )
 
 
 def test_entity_mark_says_canonical_name_and_type_on_hover():
     d = battery_article()
     root = lxml.html.fromstring(render_article(d))
-    short = [m for m in root.xpath("//mark[@data-ent]") if m.text_content() == "星河电池"]
-    assert short and all("星河电池股份有限公司" in m.get("title") and "company" in m.get("title") for m in short)
+    short = [
+        m for m in root.xpath("//mark[@data-ent]") if m.text_content() == "星河电池"
+    ]
+    assert short and all(
+        "星河电池股份有限公司" in m.get("title") and "company" in m.get("title")
+        for m in short
+    )
     assert {m.get("data-label") for m in short} == {"ORG"}
 
 
@@ -132,10 +190,18 @@ def test_fact_mark_says_value_unit_qualifier_metric_subject_and_period_on_hover(
     root = lxml.html.fromstring(render_article(d))
     (revenue,) = root.xpath("//span[@data-fact='2']")
     tip = revenue.get("title")
-    for part in ("5,230,000,000", "CNY", "revenue", "星河电池股份有限公司", "2025-07-01"):
+    for part in (
+        "5,230,000,000",
+        "CNY",
+        "revenue",
+        "星河电池股份有限公司",
+        "2025-07-01",
+    ):
         assert part in tip
     (profit,) = root.xpath("//span[@data-fact='6']")
-    assert "about" in profit.get("title") and profit.get("data-value") == "320,000,000 CNY"
+    assert (
+        "about" in profit.get("title") and profit.get("data-value") == "320,000,000 CNY"
+    )
 
 
 def test_header_shows_title_date_sentiment_probabilities_and_top_themes():
@@ -144,7 +210,10 @@ def test_header_shows_title_date_sentiment_probabilities_and_top_themes():
     assert root.xpath("string(//h1)") == ARTICLE.split("\n")[0]
     assert root.xpath("//time/@datetime") == ["2025-10-28"]
     bar = root.xpath("//div[contains(@class, 'sentbar')]")[0]
-    widths = [float(re.search(r"inline-size: ([\d.]+)%", s.get("style")).group(1)) for s in bar]
+    widths = [
+        float(re.search(r"inline-size: ([\d.]+)%", s.get("style")).group(1))
+        for s in bar
+    ]
     assert sum(widths) == pytest.approx(100, abs=0.1)
     assert "positive" in bar.get("aria-label") and "55%" in bar.get("aria-label")
     header = root.xpath("//header")[0].text_content()
@@ -155,7 +224,9 @@ def test_tables_list_entities_by_canonical_name_and_every_fact():
     d = battery_article()
     root = lxml.html.fromstring(render_article(d))
     rows = root.xpath("//table[@id='entity-table']/tbody/tr")
-    assert [r[0].text_content() for r in rows] == [e["canonical"] for e in d["entity_summary"]]
+    assert [r[0].text_content() for r in rows] == [
+        e["canonical"] for e in d["entity_summary"]
+    ]
     assert rows[0][3].text_content() == "3" and "星河电池" in rows[0][4].text_content()
     facts = root.xpath("//table[@id='fact-table']/tbody/tr")
     assert [r[1].text_content() for r in facts] == [f["text"] for f in d["facts"]]
@@ -165,39 +236,68 @@ def test_tables_list_entities_by_canonical_name_and_every_fact():
 def test_table_rows_link_to_the_paragraph_of_the_first_mention():
     d = battery_article()
     root = lxml.html.fromstring(render_article(d))
-    links = {r[0].text_content(): r[5].xpath("string(a/@href)") for r in root.xpath("//table[@id='entity-table']/tbody/tr")}
-    assert links["星河电池股份有限公司"] == "#title" and links["陈立新"] == "#p1" and links["匈牙利德布勒森"] == "#p3"
+    links = {
+        r[0].text_content(): r[5].xpath("string(a/@href)")
+        for r in root.xpath("//table[@id='entity-table']/tbody/tr")
+    }
+    assert (
+        links["星河电池股份有限公司"] == "#title"
+        and links["陈立新"] == "#p1"
+        and links["匈牙利德布勒森"] == "#p3"
+    )
     anchors = set(root.xpath("//*[@id]/@id"))
     hrefs = root.xpath("//a[starts-with(@href, '#')]/@href")
-    assert len(hrefs) > len(d["entity_summary"]) and all(h[1:] in anchors for h in hrefs)
+    assert len(hrefs) > len(d["entity_summary"]) and all(
+        h[1:] in anchors for h in hrefs
+    )
 
 
 @pytest.mark.parametrize("payload", MALICIOUS)
 def test_markup_in_an_article_is_shown_as_text(payload):
     text = f"恶意标题{payload}\n\n正文{payload}提到腾讯。\n"
-    d = build(text, entities=[("腾讯", "ORG", "company", f"腾讯{payload}")], facts=[{"surface": "正文"}])
+    d = build(
+        text,
+        entities=[("腾讯", "ORG", "company", f"腾讯{payload}")],
+        facts=[{"surface": "正文"}],
+    )
     d["id"] = payload
     d["keywords"] = [{"word": payload, "weight": 1.0}]
     page = render_article(d)
     root = lxml.html.fromstring(page)
     scripts = root.xpath("//script")
-    assert len(scripts) == 1 and "alert" not in scripts[0].text_content()  # only the table-sorting script
+    assert (
+        len(scripts) == 1 and "alert" not in scripts[0].text_content()
+    )  # only the table-sorting script
     assert not root.xpath("//img | //svg | //textarea | //body//style")
-    assert not [a for el in root.iter() if isinstance(el.tag, str) for a in el.attrib if a.startswith("on")]
+    assert not [
+        a
+        for el in root.iter()
+        if isinstance(el.tag, str)
+        for a in el.attrib
+        if a.startswith("on")
+    ]
     assert root.xpath("string(//h1)") == f"恶意标题{payload}"
     assert root.xpath("string(//article//p)") == f"正文{payload}提到腾讯。"
     assert_well_nested(page)
 
 
-@pytest.mark.parametrize(("case", "text", "ents", "facts"), OVERLAPS, ids=[c[0] for c in OVERLAPS])
-def test_overlapping_entities_and_facts_nest_and_keep_their_text(case, text, ents, facts):
+@pytest.mark.parametrize(
+    ("case", "text", "ents", "facts"), OVERLAPS, ids=[c[0] for c in OVERLAPS]
+)
+def test_overlapping_entities_and_facts_nest_and_keep_their_text(
+    case, text, ents, facts
+):
     d = from_spans(text, ents, facts)
     page = render_article(d)
     assert_well_nested(page)
     ent_texts, fact_texts = mark_texts(page, "data-ent"), mark_texts(page, "data-fact")
     for i, (s, e, _) in enumerate(ents):
         # A mark is cut at paragraph ends: it shows the parts of its span that lie in paragraphs.
-        expected = "".join(text[max(s, p["start"]) : min(e, p["end"])] for p in d["paragraphs"] if p["start"] < e and s < p["end"])
+        expected = "".join(
+            text[max(s, p["start"]) : min(e, p["end"])]
+            for p in d["paragraphs"]
+            if p["start"] < e and s < p["end"]
+        )
         assert ent_texts[i] == expected
     for j, (s, e) in enumerate(facts):
         assert fact_texts[j] == text[s:e]
@@ -229,7 +329,11 @@ def test_any_overlap_of_marks_gives_well_nested_html_with_exact_texts(spans):
 
 
 def test_mark_pieces_put_back_together_give_the_block_text():
-    marks = [Mark("ent", 0, 1, 4, 2), Mark("fact", 0, 3, 9, 1), Mark("fact", 1, 8, 20, 1)]
+    marks = [
+        Mark("ent", 0, 1, 4, 2),
+        Mark("fact", 0, 3, 9, 1),
+        Mark("fact", 1, 8, 20, 1),
+    ]
     pieces = mark_pieces(ARTICLE, 2, 12, marks)
     assert "".join(p.text for p in pieces) == ARTICLE[2:12]
     opens = sum(p.op == "open" for p in pieces)
@@ -240,9 +344,16 @@ def test_article_without_labels_entities_or_facts_still_renders():
     d = build(ARTICLE, stages=["keywords"])
     page = render_article(d)
     assert "the labels stage did not run" in page
-    assert "The entities stage did not run" in page and "The facts stage did not run" in page
+    assert (
+        "The entities stage did not run" in page
+        and "The facts stage did not run" in page
+    )
     root = lxml.html.fromstring(page)
-    assert len(root.xpath("//section[contains(@class, 'para')]")) == len(d["paragraphs"]) == 4
+    assert (
+        len(root.xpath("//section[contains(@class, 'para')]"))
+        == len(d["paragraphs"])
+        == 4
+    )
     assert not root.xpath("//*[@data-ent] | //*[@data-fact]")
 
 
@@ -254,7 +365,9 @@ def test_stage_that_ran_but_found_nothing_says_so():
 def test_text_outside_paragraphs_is_shown_not_dropped():
     text = "标题一行\n\n第一段。\n\n页脚：版权所有\n"
     d = build(text)
-    d["paragraphs"] = d["paragraphs"][:1]  # the footer is neither paragraph nor boilerplate
+    d["paragraphs"] = d["paragraphs"][
+        :1
+    ]  # the footer is neither paragraph nor boilerplate
     root = lxml.html.fromstring(render_article(d))
     assert "页脚：版权所有" in root.xpath("string(//article)")
 
@@ -268,7 +381,10 @@ def test_analysis_without_text_is_refused_with_the_fix():
 
 def test_out_of_range_offsets_are_clipped_not_fatal():
     d = from_spans("甲乙丙", [(1, 3, "ORG")], [])
-    d["facts"] = [{"text": "x", "start": 2, "end": 99, "kind": "number", "value": 1}, {"text": "y", "start": 5, "end": 4, "kind": "number", "value": 1}]
+    d["facts"] = [
+        {"text": "x", "start": 2, "end": 99, "kind": "number", "value": 1},
+        {"text": "y", "start": 5, "end": 4, "kind": "number", "value": 1},
+    ]
     page = render_article(d)
     assert_well_nested(page)
     assert mark_texts(page, "data-fact") == {0: "丙"}
@@ -281,12 +397,21 @@ def _records():
     b["sentiment"] = sentiment("negative", 0.7)
     b["themes"] = dict(theme("stocks"), top=[["stocks", 0.7]])
     b["facts"][7]["value"] = 2.5e9  # the EUR investment, now larger
-    c = build("无日期的文章\n\n华为公司发布新品，售价5999元。\n", entities=[("华为公司", "ORG", "company", "华为公司")],
-              facts=[{"surface": "5999元", "kind": "money", "value": 5999, "currency": "CNY"}],
-              paragraph_labels=[("positive", "technology")], id="nodate")
+    c = build(
+        "无日期的文章\n\n华为公司发布新品，售价5999元。\n",
+        entities=[("华为公司", "ORG", "company", "华为公司")],
+        facts=[
+            {"surface": "5999元", "kind": "money", "value": 5999, "currency": "CNY"}
+        ],
+        paragraph_labels=[("positive", "technology")],
+        id="nodate",
+    )
     c["sentiment"] = sentiment("positive")
     c["themes"] = dict(theme("finance"), top=[["finance", 0.7]])
-    err = {"id": "broken<b>1</b>", "error": {"type": "EmptyText", "message": "the text is <i>empty</i>"}}
+    err = {
+        "id": "broken<b>1</b>",
+        "error": {"type": "EmptyText", "message": "the text is <i>empty</i>"},
+    }
     return [a, b, c, err]
 
 
@@ -298,13 +423,18 @@ def test_batch_counts_articles_and_lists_errors():
     rows = root.xpath("//table[@id='error-table']/tbody/tr")
     assert [r[0].text_content() for r in rows] == ["broken<b>1</b>"]
     assert rows[0][2].text_content() == "the text is <i>empty</i>"
-    assert not root.xpath("//table[@id='error-table']//b | //table[@id='error-table']//i")
+    assert not root.xpath(
+        "//table[@id='error-table']//b | //table[@id='error-table']//i"
+    )
 
 
 def test_batch_money_grouped_by_currency_largest_first_with_links_to_articles():
     page = render_batch(_records())
     root = lxml.html.fromstring(page)
-    groups = {h.text.strip(): h.getnext() for h in root.xpath("//h2[@id='money']/following-sibling::h3")}
+    groups = {
+        h.text.strip(): h.getnext()
+        for h in root.xpath("//h2[@id='money']/following-sibling::h3")
+    }
     assert list(groups) == ["CNY", "EUR"]  # the most used currency first
     assert set(groups) == {"CNY", "EUR"}
     eur = [r[0].text_content() for r in groups["EUR"].xpath(".//tbody/tr")]
@@ -321,25 +451,45 @@ def test_batch_money_grouped_by_currency_largest_first_with_links_to_articles():
 def test_batch_lists_an_amount_repeated_in_one_article_once():
     text = "标题\n\n融资10亿元。此次10亿元融资之后，又获5亿元。\n"
     money = {"kind": "money", "currency": "CNY"}
-    d = build(text, id="r", facts=[dict(money, surface="10亿元", value=1e9), dict(money, surface="10亿元", nth=1, value=1e9),
-                                   dict(money, surface="5亿元", value=5e8)])
+    d = build(
+        text,
+        id="r",
+        facts=[
+            dict(money, surface="10亿元", value=1e9),
+            dict(money, surface="10亿元", nth=1, value=1e9),
+            dict(money, surface="5亿元", value=5e8),
+        ],
+    )
     root = lxml.html.fromstring(render_batch([d]))
-    assert [r[0].text_content() for r in root.xpath("//table[contains(@class, 'money')]/tbody/tr")] == ["1,000,000,000", "500,000,000"]
-    assert "(3 money facts; the 2 largest)" in root.xpath("string(//h2[@id='money']/following-sibling::h3)")
+    assert [
+        r[0].text_content()
+        for r in root.xpath("//table[contains(@class, 'money')]/tbody/tr")
+    ] == ["1,000,000,000", "500,000,000"]
+    assert "(3 money facts; the 2 largest)" in root.xpath(
+        "string(//h2[@id='money']/following-sibling::h3)"
+    )
 
 
 def test_batch_sentiment_and_theme_distributions():
     root = lxml.html.fromstring(render_batch(_records()))
-    bars = {g.xpath("string(text[1])"): g.xpath("string(text[2])") for g in root.xpath("//h2[@id='sentiment']/following::svg[1]/g")}
+    bars = {
+        g.xpath("string(text[1])"): g.xpath("string(text[2])")
+        for g in root.xpath("//h2[@id='sentiment']/following::svg[1]/g")
+    }
     assert bars == {"positive": "2", "neutral": "0", "negative": "1"}
-    themes = {g.xpath("string(text[1])"): g.xpath("string(text[2])") for g in root.xpath("//h2[@id='themes']/following::svg[1]/g")}
+    themes = {
+        g.xpath("string(text[1])"): g.xpath("string(text[2])")
+        for g in root.xpath("//h2[@id='themes']/following::svg[1]/g")
+    }
     assert themes == {"finance": "2", "stocks": "1"}
 
 
 def test_batch_sentiment_over_time_only_for_dated_articles():
     page = render_batch(_records())
     root = lxml.html.fromstring(page)
-    dates = root.xpath("//svg[contains(@aria-label, 'per day')]//text[contains(., '2025-10')]/text()")
+    dates = root.xpath(
+        "//svg[contains(@aria-label, 'per day')]//text[contains(., '2025-10')]/text()"
+    )
     assert dates == ["2025-10-28", "2025-10-29"]
     assert "Not in this chart: 1 labelled article without a publication date." in page
     undated = render_batch([r for r in _records() if not r.get("published")])
@@ -361,7 +511,11 @@ def test_batch_entity_average_paragraph_sentiment_weights_by_probability():
 def test_batch_without_labels_or_entities_still_renders():
     d = build(ARTICLE, stages=["keywords"], id="plain")
     page = render_batch([d])
-    assert "the labels stage did not run" in page and "No entities" in page and "No money facts" in page
+    assert (
+        "the labels stage did not run" in page
+        and "No entities" in page
+        and "No money facts" in page
+    )
 
 
 def test_batch_keeps_no_article_text():
@@ -371,7 +525,11 @@ def test_batch_keeps_no_article_text():
 
 def test_batch_counts_malformed_records_as_errors():
     s = BatchSummary()
-    for rec in [{"id": "x", "title": "no paragraphs"}, [1, 2], {"id": "y", "paragraphs": [], "entities": [{"start": "?"}]}]:
+    for rec in [
+        {"id": "x", "title": "no paragraphs"},
+        [1, 2],
+        {"id": "y", "paragraphs": [], "entities": [{"start": "?"}]},
+    ]:
         s.add(rec)
     assert (s.analysed, s.error_count) == (1, 2)
     assert {e["type"] for e in s.errors} == {"NotAnAnalysis", "NotARecord"}
@@ -391,10 +549,14 @@ def test_report_command_writes_the_page_and_counts_bad_lines(tmp_path):
     from nlp_news.cli import main
 
     src = tmp_path / "scored.jsonl"
-    lines = [json.dumps(r, ensure_ascii=False) for r in _records()] + ["not json at all"]
+    lines = [json.dumps(r, ensure_ascii=False) for r in _records()] + [
+        "not json at all"
+    ]
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "report.html"
-    result = CliRunner().invoke(main, ["report", str(src), "-o", str(out), "--title", "Wire"])
+    result = CliRunner().invoke(
+        main, ["report", str(src), "-o", str(out), "--title", "Wire"]
+    )
     assert result.exit_code == 0, result.output
     root = lxml.html.fromstring(out.read_text(encoding="utf-8"))
     assert root.xpath("string(//title)") == "Wire"
@@ -406,7 +568,9 @@ def test_report_command_reads_standard_input_and_writes_standard_output():
     from nlp_news.cli import main
 
     lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _records())
-    result = CliRunner().invoke(main, ["report", "-", "-o", "-"], input=lines.encode("utf-8"))
+    result = CliRunner().invoke(
+        main, ["report", "-", "-o", "-"], input=lines.encode("utf-8")
+    )
     assert result.exit_code == 0, result.output
     root = lxml.html.fromstring(result.stdout)
     assert root.xpath("//ul[@class='stats']/li/b/text()")[:2] == ["3", "1"]
@@ -417,13 +581,17 @@ def test_report_command_help_ends_with_a_runnable_example():
 
     result = CliRunner().invoke(main, ["report", "--help"])
     assert result.exit_code == 0
-    assert result.output.rstrip().splitlines()[-1].strip().startswith("nlp-news report ")
+    assert (
+        result.output.rstrip().splitlines()[-1].strip().startswith("nlp-news report ")
+    )
 
 
 def test_report_command_on_a_missing_file_says_so(tmp_path):
     from nlp_news.cli import main
 
-    result = CliRunner().invoke(main, ["report", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "r.html")])
+    result = CliRunner().invoke(
+        main, ["report", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "r.html")]
+    )
     assert result.exit_code == 2 and "does not exist" in result.output
 
 
@@ -432,12 +600,17 @@ def test_hand_written_analyses_follow_the_output_schema():
     jsonschema = pytest.importorskip("jsonschema")
     from importlib.resources import files
 
-    schema = json.loads(files("nlp_news").joinpath("schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(
+        files("nlp_news").joinpath("schema.json").read_text(encoding="utf-8")
+    )
     for rec in _records():
         jsonschema.validate(rec, schema)
 
 
-@pytest.mark.parametrize("name", ["ipo-finance.txt", "ai-products.html", "hk-traditional.txt", "fullwidth.txt"])
+@pytest.mark.parametrize(
+    "name",
+    ["ipo-finance.txt", "ai-products.html", "hk-traditional.txt", "fullwidth.txt"],
+)
 def test_pages_of_the_samples_mark_exactly_what_the_pipeline_found(analyzer, name):
     from nlp_news.io.read import read_article
     from tests.conftest import SAMPLES
@@ -447,7 +620,11 @@ def test_pages_of_the_samples_mark_exactly_what_the_pipeline_found(analyzer, nam
     d = analyzer.analyze(text, title=art.title, published=art.published).to_dict()
     page = render_article(d)
     assert_well_nested(page)
-    assert mark_texts(page, "data-ent") == {i: text[e["start"] : e["end"]] for i, e in enumerate(d["entities"])}
-    assert mark_texts(page, "data-fact") == {j: text[f["start"] : f["end"]] for j, f in enumerate(d["facts"])}
+    assert mark_texts(page, "data-ent") == {
+        i: text[e["start"] : e["end"]] for i, e in enumerate(d["entities"])
+    }
+    assert mark_texts(page, "data-fact") == {
+        j: text[f["start"] : f["end"]] for j, f in enumerate(d["facts"])
+    }
     batch = lxml.html.fromstring(render_batch([dict(d, id=name)]))
     assert batch.xpath("//ul[@class='stats']/li/b/text()")[:2] == ["1", "0"]

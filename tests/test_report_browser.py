@@ -20,7 +20,11 @@ from tests.report_fixtures import battery_article, build
 pytestmark = pytest.mark.slow
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver") or ("/usr/lib/chromium/chromedriver" if Path("/usr/lib/chromium/chromedriver").exists() else None)
+CHROMEDRIVER = shutil.which("chromedriver") or (
+    "/usr/lib/chromium/chromedriver"
+    if Path("/usr/lib/chromium/chromedriver").exists()
+    else None
+)
 FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -51,15 +55,21 @@ return out;
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
     if not CHROMIUM or not CHROMEDRIVER:
-        pytest.skip("Chromium is not installed (apt-get install chromium chromium-driver)")
-    webdriver = pytest.importorskip("selenium.webdriver", reason="pip install 'nlp-news[test]' for selenium")
+        pytest.skip(
+            "Chromium is not installed (apt-get install chromium chromium-driver)"
+        )
+    webdriver = pytest.importorskip(
+        "selenium.webdriver", reason="pip install 'nlp-news[test]' for selenium"
+    )
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in FLAGS:
         options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.add_argument(
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"
+    )
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(30)
@@ -77,7 +87,9 @@ def open_page(driver, path: Path) -> list[dict]:
 
 def screenshot(driver, path: Path) -> None:
     """The whole page, not only the window."""
-    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    shot = driver.execute_cdp_cmd(
+        "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}
+    )
     path.write_bytes(base64.b64decode(shot["data"]))
     assert path.stat().st_size > 10_000
 
@@ -88,8 +100,12 @@ def errors_in(log: list[dict]) -> list[str]:
 
 def check_marks(driver, d: dict) -> None:
     shown = driver.execute_script(MARK_TEXTS_JS)
-    assert shown["data-ent"] == {str(i): d["text"][e["start"] : e["end"]] for i, e in enumerate(d["entities"])}
-    assert shown["data-fact"] == {str(j): d["text"][f["start"] : f["end"]] for j, f in enumerate(d["facts"])}
+    assert shown["data-ent"] == {
+        str(i): d["text"][e["start"] : e["end"]] for i, e in enumerate(d["entities"])
+    }
+    assert shown["data-fact"] == {
+        str(j): d["text"][f["start"] : f["end"]] for j, f in enumerate(d["facts"])
+    }
 
 
 def test_article_page_shows_the_analysis_in_chromium(browser, tmp_path):
@@ -100,16 +116,25 @@ def test_article_page_shows_the_analysis_in_chromium(browser, tmp_path):
     assert errors_in(log) == []
     check_marks(browser, d)
     # Marks are visibly highlighted: an entity has its label's background, a fact its underline.
-    bg = browser.execute_script("return getComputedStyle(document.querySelector('mark.ent-ORG')).backgroundColor")
+    bg = browser.execute_script(
+        "return getComputedStyle(document.querySelector('mark.ent-ORG')).backgroundColor"
+    )
     assert bg == "rgb(204, 227, 240)"
-    deco = browser.execute_script("return getComputedStyle(document.querySelector('.fact')).textDecorationStyle")
+    deco = browser.execute_script(
+        "return getComputedStyle(document.querySelector('.fact')).textDecorationStyle"
+    )
     assert deco == "dotted"
     # The sorting script works: sort the facts by value, largest first.
     from selenium.webdriver.common.by import By
 
     header = browser.find_element(By.XPATH, "//table[@id='fact-table']//th[4]/button")
     header.click()
-    values = [c.text for c in browser.find_elements(By.XPATH, "//table[@id='fact-table']/tbody/tr/td[4]")]
+    values = [
+        c.text
+        for c in browser.find_elements(
+            By.XPATH, "//table[@id='fact-table']/tbody/tr/td[4]"
+        )
+    ]
     assert values[0] == "5,230,000,000"
     assert errors_in(browser.get_log("browser")) == []
     screenshot(browser, tmp_path / "article.png")
@@ -118,16 +143,24 @@ def test_article_page_shows_the_analysis_in_chromium(browser, tmp_path):
 def test_malicious_article_runs_no_script_in_chromium(browser, tmp_path):
     text = (
         "标题<script>window.pwned = 1</script>\n\n"
-        "正文<img src=x onerror=\"window.pwned = 2\">与<svg onload=\"window.pwned = 3\">提到腾讯。\n"
+        '正文<img src=x onerror="window.pwned = 2">与<svg onload="window.pwned = 3">提到腾讯。\n'
     )
-    d = build(text, entities=[("腾讯", "ORG", "company", "腾讯<script>window.pwned = 4</script>")])
+    d = build(
+        text,
+        entities=[("腾讯", "ORG", "company", "腾讯<script>window.pwned = 4</script>")],
+    )
     page = tmp_path / "malicious.html"
     page.write_text(render_article(d), encoding="utf-8")
     log = open_page(browser, page)
     assert errors_in(log) == []
     assert browser.execute_script("return window.pwned === undefined")
-    assert browser.execute_script("return document.querySelectorAll('img, svg').length") == 0
-    assert "<img src=x onerror=" in browser.execute_script("return document.querySelector('article').textContent")
+    assert (
+        browser.execute_script("return document.querySelectorAll('img, svg').length")
+        == 0
+    )
+    assert "<img src=x onerror=" in browser.execute_script(
+        "return document.querySelector('article').textContent"
+    )
     check_marks(browser, d)
     screenshot(browser, tmp_path / "malicious.png")
 
@@ -148,11 +181,16 @@ def test_batch_page_in_chromium(browser, tmp_path):
 
     records = _records()
     src = tmp_path / "scored.jsonl"
-    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    src.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+        encoding="utf-8",
+    )
     page = tmp_path / "batch.html"
     from nlp_news.report.html import read_output
 
-    page.write_text(render_batch(read_output(src), title="Browser test"), encoding="utf-8")
+    page.write_text(
+        render_batch(read_output(src), title="Browser test"), encoding="utf-8"
+    )
     log = open_page(browser, page)
     assert errors_in(log) == []
     assert browser.title == "Browser test"
@@ -162,6 +200,14 @@ def test_batch_page_in_chromium(browser, tmp_path):
     )
     assert broken == 0
     # The charts are drawn: one bar per sentiment class and per day.
-    assert browser.execute_script("return document.querySelectorAll('svg.chart').length") == 3
-    assert browser.execute_script("return document.querySelectorAll('svg.chart rect').length") >= 3 + 2 + 2
+    assert (
+        browser.execute_script("return document.querySelectorAll('svg.chart').length")
+        == 3
+    )
+    assert (
+        browser.execute_script(
+            "return document.querySelectorAll('svg.chart rect').length"
+        )
+        >= 3 + 2 + 2
+    )
     screenshot(browser, tmp_path / "batch.png")

@@ -17,9 +17,21 @@ Example:
     epilog=EPILOG,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.argument("source", metavar="OUTPUT.jsonl", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True), help="The HTML file to write (`-` for stdout).")
-@click.option("--title", default=None, help="The page title (default: \"nlp-news batch report\").")
+@click.argument(
+    "source",
+    metavar="OUTPUT.jsonl",
+    type=click.Path(exists=True, dir_okay=False, allow_dash=True),
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="The HTML file to write (`-` for stdout).",
+)
+@click.option(
+    "--title", default=None, help='The page title (default: "nlp-news batch report").'
+)
 def report(source: str, output: str, title: str | None) -> None:
     """Write one self-contained HTML page summarising an `nlp-news batch` JSONL file.
 
@@ -35,7 +47,9 @@ def report(source: str, output: str, title: str | None) -> None:
     from nlp_news.report.html import read_output, render_batch
 
     if source == "-":
-        records = read_output(sys.stdin.buffer if hasattr(sys.stdin, "buffer") else _encoded(sys.stdin))
+        records = read_output(
+            sys.stdin.buffer if hasattr(sys.stdin, "buffer") else _encoded(sys.stdin)
+        )
     else:
         records = read_output(source)
     try:
@@ -48,7 +62,9 @@ def report(source: str, output: str, title: str | None) -> None:
     except OSError as e:
         raise click.ClickException(f"cannot write {output}: {e}") from None
     if output != "-":
-        click.echo(f"wrote {output} ({len(page.encode('utf-8')) / 1e6:.2f} MB)", err=True)
+        click.echo(
+            f"wrote {output} ({len(page.encode('utf-8')) / 1e6:.2f} MB)", err=True
+        )
 
 
 def _encoded(lines):  # type: ignore[no-untyped-def]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import gzip
 import heapq
+import itertools
 import json
 import math
 from collections import Counter
@@ -55,7 +56,11 @@ ENTITY_NAMES: dict[str, str] = {
     "TITLE": "title or position",
 }
 #: Blue for positive, grey for neutral, vermillion for negative (safe for red-green blindness).
-SENTIMENT_COLOURS: dict[str, str] = {"positive": "#0072B2", "neutral": "#9A9A9A", "negative": "#D55E00"}
+SENTIMENT_COLOURS: dict[str, str] = {
+    "positive": "#0072B2",
+    "neutral": "#9A9A9A",
+    "negative": "#D55E00",
+}
 SENTIMENT_SIGNS: dict[str, str] = {"positive": "+", "neutral": "○", "negative": "−"}
 #: Twelve themes, twelve colours: Okabe–Ito first, then Paul Tol's muted set.
 THEME_COLOURS: dict[str, str] = dict(
@@ -109,7 +114,9 @@ def format_value(value: Any) -> str:
     """
     if isinstance(value, Mapping):
         if "low" in value or "high" in value:
-            return f"{format_value(value.get('low'))} – {format_value(value.get('high'))}"
+            return (
+                f"{format_value(value.get('low'))} – {format_value(value.get('high'))}"
+            )
         if "start" in value or "end" in value:
             return f"{value.get('start') or ''} … {value.get('end') or ''}"
         return json.dumps(value, ensure_ascii=False)
@@ -163,7 +170,9 @@ def polarity(scores: Mapping[str, float] | None) -> float | None:
     """
     if not scores:
         return None
-    return round(float(scores.get("positive", 0.0)) - float(scores.get("negative", 0.0)), 10)
+    return round(
+        float(scores.get("positive", 0.0)) - float(scores.get("negative", 0.0)), 10
+    )
 
 
 def _text_of(value: Any) -> str | None:
@@ -229,7 +238,9 @@ def mark_pieces(text: str, start: int, end: int, marks: Sequence[Mark]) -> list[
         a, b = max(m.start, start), min(m.end, end)
         if a < b:
             inside.append((a, b, m))
-    bounds = sorted({start, end, *(a for a, _, _ in inside), *(b for _, b, _ in inside)})
+    bounds = sorted(
+        {start, end, *(a for a, _, _ in inside), *(b for _, b, _ in inside)}
+    )
     starting: dict[int, list[tuple[int, int, Mark]]] = {}
     for item in inside:
         starting.setdefault(item[0], []).append(item)
@@ -248,7 +259,7 @@ def mark_pieces(text: str, start: int, end: int, marks: Sequence[Mark]) -> list[
         del stack[i:]
         return popped
 
-    for pos, nxt in zip(bounds, bounds[1:]):
+    for pos, nxt in itertools.pairwise(bounds):
         pending: list[tuple[int, int, Mark]] = []
         ended = [i for i, item in enumerate(stack) if item[1] <= pos]
         if ended:
@@ -259,7 +270,11 @@ def mark_pieces(text: str, start: int, end: int, marks: Sequence[Mark]) -> list[
             item = pending[0]
             # A mark of higher rank is not put inside a lower one that would cut it:
             # close that one (and what is inside it) and open it again inside this.
-            cut = [i for i, s in enumerate(stack) if s[1] < item[1] and s[2].rank < item[2].rank]
+            cut = [
+                i
+                for i, s in enumerate(stack)
+                if s[1] < item[1] and s[2].rank < item[2].rank
+            ]
             if cut:
                 pending = [item, *sorted(pending[1:] + close_from(cut[0]), key=order)]
                 continue
@@ -279,10 +294,17 @@ def _entity_marks(d: Mapping[str, Any], n: int) -> list[Mark]:
         if s is None:
             continue
         label = e.get("label") or "?"
-        tip = f"{e.get('canonical') or e.get('text')} · {label} / {e.get('type') or '?'}"
+        tip = (
+            f"{e.get('canonical') or e.get('text')} · {label} / {e.get('type') or '?'}"
+        )
         if e.get("score") is not None:
             tip += f" · score {float(e['score']):.2f}"
-        info = {"label": label, "type": e.get("type"), "canonical": e.get("canonical"), "tip": tip}
+        info = {
+            "label": label,
+            "type": e.get("type"),
+            "canonical": e.get("canonical"),
+            "tip": tip,
+        }
         # Entities win crossings against facts; a longer entity wins against a shorter one.
         out.append(Mark("ent", i, s, t, 2, info))
     return out
@@ -304,7 +326,11 @@ def _fact_marks(d: Mapping[str, Any], n: int) -> list[Mark]:
             lines.append(f"period: {format_value(f['period'])}")
         if f.get("relative"):
             lines.append("relative date")
-        info = {"kind": f.get("kind"), "value": with_unit(value, unit), "tip": "\n".join(lines)}
+        info = {
+            "kind": f.get("kind"),
+            "value": with_unit(value, unit),
+            "tip": "\n".join(lines),
+        }
         out.append(Mark("fact", j, s, t, 1, info))
     return out
 
@@ -319,7 +345,9 @@ def _offsets(rec: Mapping[str, Any], n: int) -> tuple[int | None, int | None]:
 
 
 # --------------------------------------------------------------------------- the article page
-def _label_view(lab: Mapping[str, Any] | None, order: Sequence[str]) -> dict[str, Any] | None:
+def _label_view(
+    lab: Mapping[str, Any] | None, order: Sequence[str]
+) -> dict[str, Any] | None:
     if not lab or not isinstance(lab, Mapping):
         return None
     scores = {k: float(v) for k, v in (lab.get("scores") or {}).items()}
@@ -335,7 +363,9 @@ def _label_view(lab: Mapping[str, Any] | None, order: Sequence[str]) -> dict[str
 def _blocks(d: Mapping[str, Any], text: str) -> list[dict[str, Any]]:
     """Title, paragraphs, dropped boilerplate and any other non-blank text, in order, without overlaps."""
     n = len(text)
-    cands: list[tuple[int, int, int, str, Any]] = []  # start, end, priority, kind, payload
+    cands: list[
+        tuple[int, int, int, str, Any]
+    ] = []  # start, end, priority, kind, payload
     ts = d.get("title_span")
     if isinstance(ts, Mapping):
         s, t = _offsets(ts, n)
@@ -366,9 +396,13 @@ def _blocks(d: Mapping[str, Any], text: str) -> list[dict[str, Any]]:
 
 def article_context(d: Mapping[str, Any]) -> dict[str, Any]:
     """Everything the article template shows, computed from one ``to_dict()`` result."""
-    text = d.get("text")
+    if d.get("text") is None:
+        raise ValueError(
+            "the analysis has no 'text'; write it with Analysis.to_dict(include_text=True)"
+        )
+    text = d["text"]
     if not isinstance(text, str):
-        raise ValueError("the analysis has no 'text'; write it with Analysis.to_dict(include_text=True)")
+        raise TypeError(f"the analysis 'text' must be a str, not {type(text).__name__}")
     n = len(text)
     stages = list(d.get("stages") or ())
     marks = _entity_marks(d, n) + _fact_marks(d, n)
@@ -388,7 +422,12 @@ def article_context(d: Mapping[str, Any]) -> dict[str, Any]:
         if b["kind"] == "title":
             title_pieces = pieces
             continue
-        view: dict[str, Any] = {"kind": b["kind"], "pieces": pieces, "start": b["start"], "end": b["end"]}
+        view: dict[str, Any] = {
+            "kind": b["kind"],
+            "pieces": pieces,
+            "start": b["start"],
+            "end": b["end"],
+        }
         if b["kind"] == "paragraph":
             i, p = b["payload"]
             view.update(
@@ -403,7 +442,9 @@ def article_context(d: Mapping[str, Any]) -> dict[str, Any]:
 
     para_starts = [int(p.get("start", 0)) for p in d.get("paragraphs") or ()]
     para_ends = [int(p.get("end", 0)) for p in d.get("paragraphs") or ()]
-    title_span = d.get("title_span") if isinstance(d.get("title_span"), Mapping) else None
+    title_span = (
+        d.get("title_span") if isinstance(d.get("title_span"), Mapping) else None
+    )
 
     def where(offset: Any) -> tuple[str, str] | None:
         """(anchor, label) of the block holding ``offset``: a paragraph or the title."""
@@ -412,7 +453,9 @@ def article_context(d: Mapping[str, Any]) -> dict[str, Any]:
         i = bisect.bisect_right(para_starts, offset) - 1
         if i >= 0 and offset < para_ends[i]:
             return f"p{i + 1}", f"¶{i + 1}"
-        if title_span and title_span.get("start", 0) <= offset < title_span.get("end", 0):
+        if title_span and title_span.get("start", 0) <= offset < title_span.get(
+            "end", 0
+        ):
             return "title", "title"
         return None
 
@@ -430,22 +473,33 @@ def article_context(d: Mapping[str, Any]) -> dict[str, Any]:
                 "qualifier": f.get("qualifier") or "",
                 "metric": f.get("metric") or "",
                 "subject": f.get("subject") or "",
-                "period": format_value(f["period"]) if f.get("period") is not None else "",
+                "period": format_value(f["period"])
+                if f.get("period") is not None
+                else "",
                 "where": where(f.get("start")),
             }
         )
     entities = d.get("entities") or ()
-    summary = [dict(row, where=where(row.get("first"))) for row in d.get("entity_summary") or () if isinstance(row, Mapping)]
+    summary = [
+        dict(row, where=where(row.get("first")))
+        for row in d.get("entity_summary") or ()
+        if isinstance(row, Mapping)
+    ]
     themes = d.get("themes") if isinstance(d.get("themes"), Mapping) else None
     top_themes = [(k, float(v)) for k, v in (themes.get("top") or ())] if themes else []
     if themes and not top_themes:
-        top_themes = sorted(((k, float(v)) for k, v in (themes.get("scores") or {}).items()), key=lambda kv: -kv[1])[:3]
+        top_themes = sorted(
+            ((k, float(v)) for k, v in (themes.get("scores") or {}).items()),
+            key=lambda kv: -kv[1],
+        )[:3]
     kinds = Counter(f.get("kind") or "?" for f in d.get("facts") or ())
     meta = d.get("meta") if isinstance(d.get("meta"), Mapping) else {}
     title = _text_of(d.get("title"))
     return {
         "title": title,
-        "page_title": clip(title or str(d.get("id") or meta.get("source") or "Article"), 80),
+        "page_title": clip(
+            title or str(d.get("id") or meta.get("source") or "Article"), 80
+        ),
         "title_pieces": title_pieces,
         "id": d.get("id"),
         "published": d.get("published"),
@@ -454,8 +508,16 @@ def article_context(d: Mapping[str, Any]) -> dict[str, Any]:
         "stages": stages,
         "sentiment": _label_view(d.get("sentiment"), SENTIMENTS),
         "top_themes": top_themes,
-        "keywords": [k.get("word") for k in d.get("keywords") or () if isinstance(k, Mapping) and k.get("word")],
-        "summary": ((d.get("summary") or {}).get("text") if isinstance(d.get("summary"), Mapping) else None),
+        "keywords": [
+            k.get("word")
+            for k in d.get("keywords") or ()
+            if isinstance(k, Mapping) and k.get("word")
+        ],
+        "summary": (
+            (d.get("summary") or {}).get("text")
+            if isinstance(d.get("summary"), Mapping)
+            else None
+        ),
         "blocks": blocks,
         "counts": [
             ("characters", n),
@@ -538,25 +600,50 @@ class BatchSummary:
     # -- feeding
     def add(self, rec: Any) -> None:
         if not isinstance(rec, Mapping):
-            self.add_error(None, "NotARecord", f"expected a JSON object, got {type(rec).__name__}")
+            self.add_error(
+                None, "NotARecord", f"expected a JSON object, got {type(rec).__name__}"
+            )
             return
         if rec.get("error") is not None:
-            err = rec["error"] if isinstance(rec["error"], Mapping) else {"type": "Error", "message": str(rec["error"])}
-            self.add_error(rec.get("id"), str(err.get("type") or "Error"), str(err.get("message") or ""))
+            err = (
+                rec["error"]
+                if isinstance(rec["error"], Mapping)
+                else {"type": "Error", "message": str(rec["error"])}
+            )
+            self.add_error(
+                rec.get("id"),
+                str(err.get("type") or "Error"),
+                str(err.get("message") or ""),
+            )
             return
         if not isinstance(rec.get("paragraphs"), list):
-            self.add_error(rec.get("id"), "NotAnAnalysis", "the record has no 'paragraphs': is this `nlp-news batch` output?")
+            self.add_error(
+                rec.get("id"),
+                "NotAnAnalysis",
+                "the record has no 'paragraphs': is this `nlp-news batch` output?",
+            )
             return
         try:
             self._add_analysis(rec)
-        except (TypeError, ValueError, KeyError, AttributeError) as e:  # a malformed record never stops the page
+        except (
+            TypeError,
+            ValueError,
+            KeyError,
+            AttributeError,
+        ) as e:  # a malformed record never stops the page
             self.add_error(rec.get("id"), "BadRecord", f"{type(e).__name__}: {e}")
 
     def add_error(self, rec_id: Any, etype: str, message: str) -> None:
         self.error_count += 1
         self.error_types[etype] += 1
         if len(self.errors) < self.max_errors:
-            self.errors.append({"id": "" if rec_id is None else str(rec_id), "type": etype, "message": clip(message, 300)})
+            self.errors.append(
+                {
+                    "id": "" if rec_id is None else str(rec_id),
+                    "type": etype,
+                    "message": clip(message, 300),
+                }
+            )
 
     def _anchor(self, rec_id: Any) -> str:
         self._seq += 1
@@ -566,8 +653,12 @@ class BatchSummary:
         self.analysed += 1
         anchor = self._anchor(rec.get("id"))
         title = _text_of(rec.get("title"))
-        published = rec.get("published") if isinstance(rec.get("published"), str) else None
-        sent = rec.get("sentiment") if isinstance(rec.get("sentiment"), Mapping) else None
+        published = (
+            rec.get("published") if isinstance(rec.get("published"), str) else None
+        )
+        sent = (
+            rec.get("sentiment") if isinstance(rec.get("sentiment"), Mapping) else None
+        )
         themes = rec.get("themes") if isinstance(rec.get("themes"), Mapping) else None
         entities = [e for e in rec.get("entities") or () if isinstance(e, Mapping)]
         facts = [f for f in rec.get("facts") or () if isinstance(f, Mapping)]
@@ -599,10 +690,18 @@ class BatchSummary:
         # Entities: mentions, articles, and the sentiment of the paragraph each mention stands in.
         paras = [p for p in rec["paragraphs"] if isinstance(p, Mapping)]
         starts = [int(p.get("start", 0)) for p in paras]
-        pol = [polarity((p.get("sentiment") or {}).get("scores")) if isinstance(p.get("sentiment"), Mapping) else None for p in paras]
+        pol = [
+            polarity((p.get("sentiment") or {}).get("scores"))
+            if isinstance(p.get("sentiment"), Mapping)
+            else None
+            for p in paras
+        ]
         seen: set[tuple[str, str]] = set()
         for e in entities:
-            key = (str(e.get("canonical") or e.get("text") or "?"), str(e.get("label") or "?"))
+            key = (
+                str(e.get("canonical") or e.get("text") or "?"),
+                str(e.get("label") or "?"),
+            )
             agg = self.entities.get(key)
             if agg is None:
                 agg = self.entities[key] = _EntityAgg(key[0], key[1], e.get("type"))
@@ -661,7 +760,10 @@ class BatchSummary:
 
     # -- reading out
     def top_entities(self, n: int = 30) -> list[dict[str, Any]]:
-        ranked = sorted(self.entities.values(), key=lambda a: (-a.mentions, -a.articles, a.canonical))[:n]
+        ranked = sorted(
+            self.entities.values(),
+            key=lambda a: (-a.mentions, -a.articles, a.canonical),
+        )[:n]
         return [
             {
                 "canonical": a.canonical,
@@ -669,7 +771,9 @@ class BatchSummary:
                 "type": a.type,
                 "mentions": a.mentions,
                 "articles": a.articles,
-                "polarity": round(a.polarity_sum / a.polarity_n, 3) if a.polarity_n else None,
+                "polarity": round(a.polarity_sum / a.polarity_n, 3)
+                if a.polarity_n
+                else None,
                 "polarity_n": a.polarity_n,
             }
             for a in ranked
@@ -677,23 +781,49 @@ class BatchSummary:
 
     def money_by_currency(self) -> list[tuple[str, int, list[dict[str, Any]]]]:
         """(currency, number of money facts, the largest ones), the most used currency first, "unstated" last."""
-        groups = [(c, self.money_counts[c], [item[2] for item in sorted(heap, reverse=True)]) for c, heap in self.money.items()]
+        groups = [
+            (c, self.money_counts[c], [item[2] for item in sorted(heap, reverse=True)])
+            for c, heap in self.money.items()
+        ]
         groups.sort(key=lambda g: (g[0] == "unstated", -g[1], g[0]))
         return groups
 
 
-def _bar_rows(items: Sequence[tuple[str, float, str, str]], *, width: int = 560, bar_h: int = 22, label_w: int = 130) -> dict[str, Any]:
+def _bar_rows(
+    items: Sequence[tuple[str, float, str, str]],
+    *,
+    width: int = 560,
+    bar_h: int = 22,
+    label_w: int = 130,
+) -> dict[str, Any]:
     """Geometry of a horizontal bar chart: ``items`` are (label, value, colour, tooltip)."""
     top = max((v for _, v, _, _ in items), default=0) or 1
     plot_w = width - label_w - 60
     rows = []
     for i, (label, value, colour, tip) in enumerate(items):
         w = plot_w * value / top
-        rows.append({"label": label, "value": value, "colour": colour, "tip": tip, "y": i * (bar_h + 6), "w": round(w, 1)})
-    return {"width": width, "height": max(len(rows) * (bar_h + 6), bar_h), "bar_h": bar_h, "label_w": label_w, "rows": rows}
+        rows.append(
+            {
+                "label": label,
+                "value": value,
+                "colour": colour,
+                "tip": tip,
+                "y": i * (bar_h + 6),
+                "w": round(w, 1),
+            }
+        )
+    return {
+        "width": width,
+        "height": max(len(rows) * (bar_h + 6), bar_h),
+        "bar_h": bar_h,
+        "label_w": label_w,
+        "rows": rows,
+    }
 
 
-def _time_buckets(by_date: Mapping[str, Counter[str]], max_bars: int = 60) -> list[tuple[str, Counter[str]]]:
+def _time_buckets(
+    by_date: Mapping[str, Counter[str]], max_bars: int = 60
+) -> list[tuple[str, Counter[str]]]:
     """Counts per day, or per month / year when there are too many days for one chart.
 
     >>> c = Counter(positive=1)
@@ -711,7 +841,9 @@ def _time_buckets(by_date: Mapping[str, Counter[str]], max_bars: int = 60) -> li
     return []  # pragma: no cover
 
 
-def _time_chart(by_date: Mapping[str, Counter[str]], *, width: int = 720, height: int = 220) -> dict[str, Any] | None:
+def _time_chart(
+    by_date: Mapping[str, Counter[str]], *, width: int = 720, height: int = 220
+) -> dict[str, Any] | None:
     buckets = _time_buckets(by_date)
     if not buckets:
         return None
@@ -731,9 +863,27 @@ def _time_chart(by_date: Mapping[str, Counter[str]], *, width: int = 720, height
             h = plot_h * v / top
             y -= h
             if v:
-                segs.append({"y": round(y, 1), "h": round(h, 1), "colour": SENTIMENT_COLOURS[s], "sentiment": s, "n": v})
+                segs.append(
+                    {
+                        "y": round(y, 1),
+                        "h": round(h, 1),
+                        "colour": SENTIMENT_COLOURS[s],
+                        "sentiment": s,
+                        "n": v,
+                    }
+                )
         tip = f"{key}: " + ", ".join(f"{counts.get(s, 0)} {s}" for s in SENTIMENTS)
-        bars.append({"x": round(x, 1), "w": round(bar_w, 1), "segs": segs, "key": key, "tip": tip, "label": i % label_every == 0, "cx": round(x + bar_w / 2, 1)})
+        bars.append(
+            {
+                "x": round(x, 1),
+                "w": round(bar_w, 1),
+                "segs": segs,
+                "key": key,
+                "tip": tip,
+                "label": i % label_every == 0,
+                "cx": round(x + bar_w / 2, 1),
+            }
+        )
     ticks = sorted({0, top, *(round(top * f) for f in (0.25, 0.5, 0.75))})
     return {
         "width": width,
@@ -742,7 +892,9 @@ def _time_chart(by_date: Mapping[str, Counter[str]], *, width: int = 720, height
         "base": top_pad + plot_h,
         "right": width - 10,
         "bars": bars,
-        "ticks": [{"v": t, "y": round(top_pad + plot_h - plot_h * t / top, 1)} for t in ticks],
+        "ticks": [
+            {"v": t, "y": round(top_pad + plot_h - plot_h * t / top, 1)} for t in ticks
+        ],
         "unit": {10: "day", 7: "month", 4: "year"}[len(buckets[0][0])],
     }
 
@@ -750,14 +902,28 @@ def _time_chart(by_date: Mapping[str, Counter[str]], *, width: int = 720, height
 def batch_context(summary: BatchSummary, *, title: str | None = None) -> dict[str, Any]:
     s = summary
     sent_items = [
-        (k, float(s.sentiments.get(k, 0)), SENTIMENT_COLOURS[k], f"{s.sentiments.get(k, 0)} articles {k}")
+        (
+            k,
+            float(s.sentiments.get(k, 0)),
+            SENTIMENT_COLOURS[k],
+            f"{s.sentiments.get(k, 0)} articles {k}",
+        )
         for k in SENTIMENTS
     ]
     theme_items = [
-        (k, float(v), THEME_COLOURS.get(k, "#777777"), f"{v} articles with {k} as their top theme")
+        (
+            k,
+            float(v),
+            THEME_COLOURS.get(k, "#777777"),
+            f"{v} articles with {k} as their top theme",
+        )
         for k, v in sorted(s.themes.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
-    mean_prob = [(k, s.sentiment_prob.get(k, 0.0) / s.sentiment_n) for k in SENTIMENTS] if s.sentiment_n else []
+    mean_prob = (
+        [(k, s.sentiment_prob.get(k, 0.0) / s.sentiment_n) for k in SENTIMENTS]
+        if s.sentiment_n
+        else []
+    )
     dates = sorted(s.by_date)
     return {
         "page_title": title or "nlp-news batch report",
@@ -791,7 +957,11 @@ def render_batch(records: Iterable[dict], *, title: str | None = None) -> str:
     summary = BatchSummary()
     for rec in records:
         summary.add(rec)
-    return _env().get_template("batch.html.j2").render(**batch_context(summary, title=title))
+    return (
+        _env()
+        .get_template("batch.html.j2")
+        .render(**batch_context(summary, title=title))
+    )
 
 
 def read_output(source: str | Path | IO[bytes]) -> Iterator[dict[str, Any]]:
@@ -817,10 +987,19 @@ def read_output(source: str | Path | IO[bytes]) -> Iterator[dict[str, Any]]:
         try:
             rec = json.loads(line)
         except ValueError as e:
-            yield {"id": f"line:{n}", "error": {"type": "InvalidJSON", "message": f"line {n}: {e}"}}
+            yield {
+                "id": f"line:{n}",
+                "error": {"type": "InvalidJSON", "message": f"line {n}: {e}"},
+            }
             continue
         if not isinstance(rec, dict):
-            yield {"id": f"line:{n}", "error": {"type": "NotAnObject", "message": f"line {n} is a JSON {type(rec).__name__}, not an object"}}
+            yield {
+                "id": f"line:{n}",
+                "error": {
+                    "type": "NotAnObject",
+                    "message": f"line {n} is a JSON {type(rec).__name__}, not an object",
+                },
+            }
             continue
         yield rec
 
