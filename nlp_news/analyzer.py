@@ -128,6 +128,8 @@ class Analyzer:
             raise TypeError("pass either options or keyword options, not both")
         self.options = options
         self.nlp = _build_nlp(options)
+        # Our own limit (max_chars) decides; spaCy's default of 1,000,000 must not refuse first.
+        self.nlp.max_length = max(self.nlp.max_length, options.max_chars + 1)
         self.stages = [s for s in STAGES if s not in options.disable]
 
     @property

@@ -48,6 +48,17 @@ _DOC_ATTRS = {
 _SPAN_ATTRS = {"sentiment": None, "theme": None}
 
 
+#: ``doc.user_data`` key where the tokenizer keeps the Doc's text: spaCy rebuilds
+#: ``doc.text`` from the tokens on every read, which is slow on a hot path.
+TEXT_KEY = "nlp_news.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, without rebuilding it from the tokens."""
+    text = doc.user_data.get(TEXT_KEY)
+    return doc.text if text is None else text
+
+
 def register() -> None:
     """Register the attributes; safe to call more than once."""
     for name, default in _DOC_ATTRS.items():

@@ -11,9 +11,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -51,7 +53,14 @@ def tfidf_keywords(
     >>> tfidf_keywords(["智谱", "发布", "模型", "模型", "的", "公司"], idf, top=2, default_idf=10.0)
     [('模型', 3.2), ('智谱', 2.0)]
     """
-    counts = Counter(w for w in words if _WORDLIKE.match(w) and w.lower() not in STOP_WORDS)
+    return tfidf_counts(Counter(words), idf, top=top, default_idf=default_idf)
+
+
+def tfidf_counts(
+    words: Mapping[str, int], idf: dict[str, float], *, top: int = 10, default_idf: float = _DEFAULT_IDF_FALLBACK
+) -> list[tuple[str, float]]:
+    """:func:`tfidf_keywords` over word counts."""
+    counts = {w: c for w, c in words.items() if _WORDLIKE.match(w) and w.lower() not in STOP_WORDS}
     total = sum(counts.values())
     if not total:
         return []
@@ -91,17 +100,27 @@ class KeywordStage:
         self.summary_sentences = summary_sentences
 
     def __call__(self, doc: Doc) -> Doc:
-        idf = jieba_idf()
-        boiler = doc.spans["boilerplate"] if "boilerplate" in doc.spans else ()
-        skip = {i for b in boiler for i in range(b.start, b.end)}
-        words = [t.text for t in doc if t.i not in skip] if skip else [t.text for t in doc]
-        keywords = tfidf_keywords(words, idf, top=self.top)
+        # Token strings are counted through their hash ids, vectorised: a Python
+        # loop over tokens would cost more than the rest of the stage.
+        orth = doc.to_array(ORTH)
+        keep = np.ones(len(orth), dtype=bool)
+        for b in doc.spans["boilerplate"] if "boilerplate" in doc.spans else ():
+            keep[b.start : b.end] = False
+        uniq, inverse, counts = np.unique(orth, return_inverse=True, return_counts=True)
+        if not keep.all():
+            counts = np.bincount(inverse[keep], minlength=len(uniq))
+        strings = doc.vocab.strings
+        words = {strings[int(h)]: int(c) for h, c in zip(uniq, counts) if c}
+        keywords = tfidf_counts(words, jieba_idf(), top=self.top)
         doc._.keywords = keywords
         kw = dict(keywords)
+
+        token_weight = np.array([kw.get(strings[int(h)], 0.0) for h in uniq])[inverse]
+        cum = np.concatenate(([0.0], np.cumsum(token_weight)))
         sents = list(doc.spans["sentences"]) if "sentences" in doc.spans else []
         title = doc.spans["title"][0] if "title" in doc.spans and len(doc.spans["title"]) else None
         body = [s for s in sents if title is None or s.start_char >= title.end_char]
-        weights = [sum(kw.get(t.text, 0.0) for t in s) / math.sqrt(max(len(s), 1)) for s in body]
+        weights = [(cum[s.end] - cum[s.start]) / math.sqrt(max(len(s), 1)) for s in body]
         picked = pick_summary([(s.start_char, s.end_char) for s in body], weights, k=self.summary_sentences)
         summary = dict(doc._.summary or {})
         summary["keywords"] = [w for w, _ in keywords]

@@ -24,6 +24,8 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from nlp_news.extensions import TEXT_KEY
+
 # jieba's HMM stage (finalseg.re_skip) splits unknown ASCII runs this way.
 _JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 _NEEDS_SPLIT = re.compile(r"[A-Za-z0-9][._\-]|[._\-][A-Za-z0-9]")
@@ -177,15 +179,20 @@ class JiebaTokenizer:
         self.segmenter = segmenter
 
     def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        for w in self.segmenter.cut(text):
-            if w == " " and words and not spaces[-1] and not words[-1].isspace():
-                spaces[-1] = True
-            else:
-                words.append(w)
-                spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        cut = self.segmenter.cut(text)
+        if " " not in text:
+            words, spaces = cut, [False] * len(cut)
+        else:
+            words, spaces = [], []
+            for w in cut:
+                if w == " " and words and not spaces[-1] and not words[-1].isspace():
+                    spaces[-1] = True  # a single space after a word is that word's trailing space
+                else:
+                    words.append(w)
+                    spaces.append(False)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[TEXT_KEY] = text
+        return doc
 
     def to_bytes(self, **kwargs) -> bytes:
         return b""

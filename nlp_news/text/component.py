@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp_news import extensions  # noqa: F401  (registers doc._ attributes)
+from nlp_news.extensions import doc_text
 from nlp_news.text.structure import structure
 
 
@@ -26,13 +26,14 @@ class StructureStage:
         self.detect_title = detect_title
 
     def __call__(self, doc: Doc) -> Doc:
-        st = structure(doc.text, title=doc._.title, detect_title=self.detect_title)
+        text = doc_text(doc)
+        st = structure(text, title=doc._.title, detect_title=self.detect_title)
         doc.spans["title"] = [_span(doc, st.title)] if st.title else []
         doc.spans["paragraphs"] = [_span(doc, p) for p in st.paragraphs]
         doc.spans["sentences"] = [_span(doc, s) for s in st.sentences]
         doc.spans["boilerplate"] = [_span(doc, b) for b in st.boilerplate]
         if doc._.title is None and st.title is not None:
-            doc._.title = doc.text[st.title.start : st.title.end]
+            doc._.title = text[st.title.start : st.title.end]
         return doc
 
 
