@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from functools import lru_cache
 
 from ..schema import ENTITY_TYPES, Entity
@@ -127,7 +126,7 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None) -> list[E
         for i in members:
             e = ents[i]
             t = e.type if e.source == "user_dict" else typ
-            out[i] = replace(e, canonical=canonical, type=t, label=ENTITY_TYPES[t])
+            out[i] = Entity(e.text, e.start, e.end, ENTITY_TYPES[t], t, canonical, e.score, e.source)
     return out
 
 

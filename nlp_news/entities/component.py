@@ -61,7 +61,9 @@ class NewsEntities:
         found = self.recognizer.recognize_many(texts, merge=False)
         per_doc: list[list[Entity]] = [[] for _ in docs]
         for (i, off), ents in zip(pieces, found):
-            per_doc[i].extend(e.shifted(off) for e in ents)
+            per_doc[i].extend(
+                Entity(e.text, e.start + off, e.end + off, e.label, e.type, e.canonical, e.score, e.source) for e in ents
+            )
         for doc, ents in zip(docs, per_doc):
             ents = merge_aliases(ents, doc.text)
             doc._.entities = sorted(ents, key=lambda e: (e.start, e.end))

@@ -57,6 +57,7 @@ class ChainTagger:
         """Additive fit of the transitions into O/B tags: trans[p, y] ≈ f[p] + g[y] per source group."""
         tags = self.tags
         self.factored = False
+        self.structured = False
         bi = [j for j, t in enumerate(tags) if t.startswith("B-") and j + 1 < len(tags) and tags[j + 1] == "I-" + t[2:]]
         if not bi or tags[0] != "O" or len(bi) * 2 + 1 != len(tags):
             return
@@ -64,6 +65,7 @@ class ChainTagger:
         self._ii = self._bi + 1
         self._tgt = np.concatenate([[0], self._bi])
         tr = self.trans_c
+        self.factored = False  # approximate and faster; see decode
         self._fit = {}
         for name, grp in (("B", self._bi), ("I", self._ii)):
             sub = tr[np.ix_(grp, self._tgt)]
@@ -73,7 +75,24 @@ class ChainTagger:
         self._o_row = tr[0, self._tgt].astype(np.float32)
         self._b2i = tr[self._bi, self._ii].astype(np.float32)
         self._i2i = tr[self._ii, self._ii].astype(np.float32)
-        self.factored = True
+        self._tgtT = np.ascontiguousarray(tr[:, self._tgt].T).astype(np.float32)  # [O/B target, from]
+        self.structured = True
+
+    def _step_structured(self, delta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """One exact Viterbi step using BIO structure: I-x only follows B-x or I-x."""
+        cand = delta[:, None, :] + self._tgtT[None, :, :]  # (S, O/B targets, from)
+        bp_t = cand.argmax(axis=2)
+        best_t = np.take_along_axis(cand, bp_t[:, :, None], axis=2)[:, :, 0]
+        fromB = delta[:, self._bi] + self._b2i
+        fromI = delta[:, self._ii] + self._i2i
+        useI = fromI > fromB
+        best = np.empty_like(delta)
+        bp = np.empty(delta.shape, dtype=np.int64)
+        best[:, self._tgt] = best_t
+        bp[:, self._tgt] = bp_t
+        best[:, self._ii] = np.where(useI, fromI, fromB)
+        bp[:, self._ii] = np.where(useI, self._ii, self._bi)
+        return best, bp
 
     def _step_factored(self, delta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """One Viterbi step with factored transitions: O(tags) per row instead of O(tags²)."""
@@ -137,6 +156,12 @@ class ChainTagger:
         runs over the runs of undecided rows, all runs at once: runs are sorted
         by length and step ``t`` only touches the runs longer than ``t``.
 
+        Each step is exact and uses the BIO structure: an O or B- tag may follow
+        any tag (a tags × tags max), an I-x tag only B-x or I-x (two
+        candidates), which halves the work of a plain max-plus step.
+        (``factored = True`` approximates the O/B transitions additively for a
+        further 10%; it lost 0.25 F1 on the CLUENER dev split, so it is off.)
+
         The confidence of a row is the CRF's conditional probability of its
         tag's type (B- and I- together, or O) given the chosen neighbours.
         """
@@ -162,7 +187,7 @@ class ChainTagger:
         transT = np.ascontiguousarray(self.trans_c.T)  # [to, from]
         delta = em[starts] + np.where(before_pad[:, None], self.start_c[None, :], self.trans_c[0][None, :])
         backs: list[np.ndarray] = [np.zeros((0, T), np.int8)]
-        step = self._step_factored if self.factored else None
+        step = self._step_factored if self.factored else self._step_structured if self.structured else None
         for t in range(1, L):
             k = first[t]
             if step is not None:

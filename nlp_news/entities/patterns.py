@@ -51,7 +51,11 @@ def find_titles(text: str) -> list[Candidate]:
 
 
 # -- Latin-script names inside Chinese text ---------------------------------------
-_LATIN = re.compile(r"(?<![A-Za-z0-9_.@/\-])[A-Za-z][A-Za-z0-9]*(?:[&.\-][A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9]*(?:[&.\-][A-Za-z0-9]+)*)*(?![A-Za-z0-9_@/])")
+_L = "A-Za-z\u00c0-\u024f"
+_LATIN = re.compile(
+    rf"(?<![{_L}0-9_.@/\-])[{_L}][{_L}0-9]*(?:[&.\-][{_L}0-9]+)*(?: [A-Z][{_L}0-9]*(?:[&.\-][{_L}0-9]+)*)*(?![{_L}0-9_@/])"
+)
+_URLISH = re.compile(r"www|\.(?:com|cn|net|org)", re.I)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 #: Common Latin abbreviations in Chinese news that are not names.
 LATIN_STOP = frozenset(
@@ -66,27 +70,24 @@ _COMPANY_NAME = re.compile(r"(?:AI|Labs?|Tech|Inc|Group|Capital|Bank|Motors)$")
 
 
 def find_latin_names(text: str) -> list[Candidate]:
-    """Capitalised Latin-script names inside Chinese text (MiniMax, OpenAI, Talkie).
+    """Latin-script names inside Chinese text (MiniMax, OpenAI, Talkie).
 
-    Company when a company word follows or the name ends like one (…AI, …Labs),
-    product after 推出/发布/旗下/产品…, otherwise company with a lower score.
-    Plain abbreviations (AI, CEO, IPO) and runs in English sentences are skipped.
+    A name has upper and lower case letters, no digits and four letters or more,
+    unless a company word follows (``NBA 公司``). Company when a company word
+    follows or the name ends like one (…AI, …Labs), product after
+    推出/发布/旗下/产品…, otherwise company (0.7 for CamelCase, 0.55 for a plain
+    capitalised word). Acronyms (QDII, CEO), model numbers (D90) and runs in
+    English sentences are left to the tagger.
 
     >>> [(text[c.start:c.end], c.type) for text in ["MiniMax 公司旗下的 Talkie 与 OpenAI 竞争"] for c in find_latin_names(text)]
     [('MiniMax', 'company'), ('Talkie', 'product'), ('OpenAI', 'company')]
-    >>> find_latin_names("这家公司的 CEO 在 IPO 前接受采访")
+    >>> find_latin_names("这家公司的 CEO 在 IPO 前接受采访，D90 和 QDII 也不是")
     []
     """
     out: list[Candidate] = []
     for m in _LATIN.finditer(text):
         s, e = m.span()
         word = m.group()
-        if word in LATIN_STOP or not any(ch.isupper() for ch in word):
-            continue
-        if len(word) < 3 and not word.isupper():
-            continue
-        if word.isupper() and len(word) <= 2:
-            continue
         around = text[max(0, s - 6) : s] + text[e : e + 6]
         if not _HAN.search(around):
             continue
@@ -96,12 +97,24 @@ def find_latin_names(text: str) -> list[Candidate]:
             parts.pop()
         word = " ".join(parts)
         e = s + len(word)
-        if _COMPANY_AFTER.match(text[e : e + 4]) or _COMPANY_NAME.search(word):
+        if word in LATIN_STOP or _URLISH.search(word):
+            continue
+        company_cue = bool(_COMPANY_AFTER.match(text[e : e + 4]))
+        has_lower = any(ch.islower() for ch in word)
+        has_upper = any(ch.isupper() for ch in word)
+        has_digit = any(ch.isdigit() for ch in word)
+        camel = any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+        if company_cue and has_upper and len(word) >= 2:
+            typ, score = "company", 0.8
+        elif not (has_lower and has_upper) or has_digit or len(word) < 4:
+            # acronyms (QDII, NBA) and model numbers (D90, EB-5): left to the tagger
+            continue
+        elif _COMPANY_NAME.search(word):
             typ, score = "company", 0.8
         elif _PRODUCT_BEFORE.search(text[max(0, s - 6) : s]):
             typ, score = "product", 0.75
         else:
-            typ, score = "company", 0.55
+            typ, score = "company", 0.7 if camel else 0.55
         out.append(Candidate(s, e, typ, score, "rule:latin"))
     return out
 
@@ -193,10 +206,8 @@ def extend_with_suffix(text: str, start: int, end: int, type_: str) -> tuple[int
     if not m:
         return None
     suf = m.group(1)
-    if suf in _WEAK_SUFFIXES and type_ not in ("address", "organization", "government", "company"):
-        return None
-    if suf in ("部", "局", "厅", "署") and type_ == "address":
-        return None  # "北京市公安局": the address alone is not the bureau's name
+    if suf in _WEAK_SUFFIXES and type_ not in ("organization", "government", "company"):
+        return None  # "北京市公安局", "台湾基金": a place plus 局/基金 is not a name
     # do not eat the first character of a longer word (公司法, 银行业)
     nxt = text[m.end() : m.end() + 1]
     if suf in ("公司", "银行", "集团") and nxt in ("法", "业", "债", "股", "间", "内"):
