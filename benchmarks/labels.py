@@ -71,6 +71,7 @@ def speed(repeat: int = 3) -> None:
     import spacy
 
     import nlp_news.labels.component  # noqa: F401  (registers news_labels)
+    import nlp_news.tokenizer  # noqa: F401  (registers the jieba tokenizer)
     from nlp_news.tokenizer import Segmenter
 
     path = T.data_root() / "corpus/cnews/cnews-800.txt"

@@ -55,6 +55,7 @@ def theme():
 @pytest.fixture(scope="module")
 def nlp():
     import nlp_news.labels.component  # noqa: F401
+    import nlp_news.tokenizer  # noqa: F401
 
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "nlp_news.JiebaTokenizer.v1"}}})
     nlp.add_pipe("news_labels")

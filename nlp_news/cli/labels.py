@@ -36,6 +36,15 @@ def _train(task: str, data, fmt, out, dev_frac, refit, bits, C, as_json):
         _, report = train_labels(task, examples, out=out, dev_frac=dev_frac, refit=refit, bits=bits, C=C, log=log)
     except DataFormatError as e:
         raise click.ClickException(str(e)) from None
+    from nlp_news.training.labels import write_model_card
+
+    command = f"nlp-news train {task} " + " ".join(f"--data {p}" for p in data)
+    command += (f" --format {fmt}" if fmt else "") + f" --out {out}"
+    command += "" if refit else " --no-refit"
+    command += "" if dev_frac == 0.2 else f" --dev-frac {dev_frac}"
+    command += "" if bits == 18 else f" --bits {bits}"
+    command += "" if C is None else f" --C {C}"
+    write_model_card(out, task, list(data), report, command)
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False))
     else:

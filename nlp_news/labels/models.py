@@ -75,17 +75,7 @@ class LinearLabelModel:
     def sums(self, blocks, n_docs: int, head: str | None = None) -> np.ndarray:
         """Raw per-text sums of weight rows (before scaling); ``blocks`` from
         :meth:`Featurizer.blocks`."""
-        W = self.weights[self._head(head)]
-        out = np.zeros((n_docs, W.shape[1]), dtype=np.float64)
-        for rows, idx in blocks:
-            if not len(rows):
-                continue
-            G = W[idx]
-            bounds = np.searchsorted(rows, np.arange(n_docs))
-            sums = np.add.reduceat(G, np.minimum(bounds, len(rows) - 1), axis=0)
-            nonempty = np.diff(np.append(bounds, len(rows))) > 0
-            out[nonempty] += sums[nonempty]
-        return out
+        return block_sums(self.weights[self._head(head)], blocks, n_docs)
 
     def logits_from_sums(self, sums: np.ndarray, counts: np.ndarray, head: str | None = None) -> np.ndarray:
         h = self._head(head)
@@ -175,6 +165,18 @@ class ThemeModel(LinearLabelModel):
         if tuple(m.classes_) != THEMES:
             raise ValueError(f"{name_or_path}: classes {m.classes_} are not {THEMES}; is this a theme model?")
         return m
+
+
+def block_sums(W: np.ndarray, blocks, n_docs: int) -> np.ndarray:
+    """Per-text sums of the weight rows of every feature occurrence (each block sorted by text)."""
+    out = np.zeros((n_docs, W.shape[1]), dtype=np.float64)
+    for rows, idx in blocks:
+        if len(rows):
+            bounds = np.searchsorted(rows, np.arange(n_docs))
+            sums = np.add.reduceat(W[idx], np.minimum(bounds, len(rows) - 1), axis=0)
+            nonempty = np.diff(np.append(bounds, len(rows))) > 0
+            out[nonempty] += sums[nonempty]
+    return out
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
