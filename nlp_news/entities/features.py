@@ -333,27 +333,28 @@ def feature_ids(cp: np.ndarray, winfo: WordInfo, src: np.ndarray, templates: tup
     template_ids = [TEMPLATES.index(t) for t in templates]
     n = len(src)
     real = src >= 0
-    s = np.where(real, src, 0)
-    raw = np.where(real, cp[s], PAD)
+    # padding rows read a sentinel appended to every per-character and per-word array
+    s = np.where(real, src, len(cp))
+    raw = np.append(cp, PAD)[s]
     c = np.where((raw >= 48) & (raw <= 57), 48, raw)  # all digits alike
     cls = char_classes(raw)
-    w = winfo.char_word[s]
-    ws, we = winfo.starts[w], winfo.ends[w]
+    nw = len(winfo.starts)
+    w = np.append(winfo.char_word, nw)[s]
+    ws = np.append(winfo.starts, 0)[w]
+    we = np.append(winfo.ends, 0)[w]
     bm = np.where(we - ws == 1, 4, np.where(s == ws, 1, np.where(s == we - 1, 3, 2)))
     bm[~real] = 0
-    nw = len(winfo.starts)
-    last = max(nw - 1, 0)
-    has_prev = real & (w > 0)
-    has_next = real & (w < nw - 1)
-    wn = np.minimum(w + 1, last)
-    wh = np.where(real, winfo.hashes[w], 0)
-    prevw = np.where(has_prev, winfo.hashes[np.maximum(w - 1, 0)], 1)
-    nextw = np.where(has_next, winfo.hashes[wn], 1)
-    lexjt = np.where(real, winfo.lex[w] * 16 + winfo.jtag[w], 0)
-    nlexjt = np.where(has_next, winfo.lex[wn] * 16 + winfo.jtag[wn], 0)
+    one = np.ones(1, dtype=np.uint64)
+    hz = winfo.hashes
+    wh = np.append(hz, np.uint64(0))[w]
+    prevw = np.concatenate([one, hz[:-1], one])[w] if nw else np.ones(n, np.uint64)
+    nextw = np.concatenate([hz[1:], one, one])[w] if nw else np.ones(n, np.uint64)
+    lj = winfo.lex * 16 + winfo.jtag
+    lexjt = np.append(lj, 0)[w]
+    nlexjt = np.concatenate([lj[1:], [0, 0]])[w] if nw else np.zeros(n, np.int64)
     zero = np.zeros(n, np.int64)
-    gc = np.where(real, winfo.gaz_cover[s], 0) if winfo.gaz_cover is not None else zero
-    gs = np.where(real, winfo.gaz_start[s], 0) if winfo.gaz_start is not None else zero
+    gc = np.append(winfo.gaz_cover, 0)[s] if winfo.gaz_cover is not None else zero
+    gs = np.append(winfo.gaz_start, 0)[s] if winfo.gaz_start is not None else zero
 
     def sh(a: np.ndarray, k: int, fill: int = PAD) -> np.ndarray:
         out = np.empty_like(a)
@@ -392,9 +393,12 @@ def feature_ids(cp: np.ndarray, winfo: WordInfo, src: np.ndarray, templates: tup
     out = np.empty((len(cols), n), dtype=np.int64)
     h = np.empty(n, dtype=np.uint64)
     for t, parts in zip(template_ids, cols):
-        h.fill((t + 1) * 0x2545F4914F6CDD1D & 0xFFFFFFFFFFFFFFFF)
-        for p in parts:
-            np.bitwise_xor(h, p.view(np.uint64), out=h)
+        seed = np.uint64((t + 1) * 0x2545F4914F6CDD1D & 0xFFFFFFFFFFFFFFFF)
+        for j, p in enumerate(parts):
+            if j == 0:
+                np.bitwise_xor(p.view(np.uint64), seed, out=h)
+            else:
+                np.bitwise_xor(h, p.view(np.uint64), out=h)
             np.multiply(h, _MUL, out=h)
         np.right_shift(h, _SHIFT, out=out[t].view(np.uint64))
     return out
