@@ -12,9 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp_news.numeric.extract import extract_facts
+from nlp_news.numeric.extract import _Scanner, extract_facts
 from nlp_news.numeric.linking import link_facts
+from nlp_news.numeric.numbers import find_numbers
 from nlp_news.numeric.numerals import parse_number
+from nlp_news.numeric.ranges import find_ranges
 from nlp_news.schema import Entity
 
 PUB = dt.date(2025, 11, 3)
@@ -332,17 +334,30 @@ def test_period_from_an_earlier_clause_of_the_sentence():
 
 @pytest.mark.parametrize("junk", ["", "\x00\x00", "第", "分之", "百分之", "年年年", "1" * 5000, "前" * 30, "一" * 2000, "-" * 50])
 def test_degenerate_inputs_do_not_raise(junk):
-    for f in extract_facts(junk):
+    for f in (_Scanner(junk, None).run() if junk else []):
         assert junk[f.start : f.end] == f.text
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(), max_size=80) | st.text(alphabet="0123456789一二两三十百千万亿年月日号%元美个家第前约超过多余.,-至到 ", max_size=60))
 def test_any_unicode_gives_valid_offsets_and_never_raises(text):
-    facts = extract_facts(text, published=dt.date(2024, 2, 29))
+    # the scanner itself, without extract_facts' last-resort guard, so that a crash shows
+    facts = _Scanner(text, dt.date(2024, 2, 29)).run() if text else []
     last = 0
     for f in facts:
         assert 0 <= f.start < f.end <= len(text)
         assert text[f.start : f.end] == f.text
         assert f.start >= last
         last = f.end
+    for s, e, t, _ in find_numbers(text):
+        assert text[s:e] == t
+    for s, e, _, _ in find_ranges(text):
+        assert 0 <= s < e <= len(text)
+
+
+@pytest.mark.parametrize("unit", ["٣٤٥", "1234567890", "一 ", "1,", "万", "一1", "百 分 之 "])
+def test_long_runs_do_not_backtrack_forever(unit):
+    text = unit * 40 + "x"
+    _Scanner(text, None).run()
+    find_numbers(text)
+    find_ranges(text)

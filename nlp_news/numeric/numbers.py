@@ -26,7 +26,8 @@ _ATOM = rf"(?:{_AR}|[{_CN}])"
 _JOIN = rf"(?:(?<=[{_CN}点多余几])\s+|(?<=\d)\s+(?=[十百千万亿兆])|(?<=[十百千万亿兆])\s+(?=\d))?"
 _NUM = (
     rf"(?:(?<![-\d])-|负)?{_ATOM}"
-    rf"(?:{_JOIN}(?:{_ATOM}|点\s*(?=[{_CN}\d])|[多余几]\s*(?=[万亿{_CN}])|零?几(?=[万亿])))*"
+    # (?<!\d) before a digit atom: a digit run is one atom, never split (no exponential backtracking)
+    rf"(?:{_JOIN}(?:(?<!\d){_AR}|[{_CN}]|点\s*(?=[{_CN}\d])|[多余几]\s*(?=[万亿{_CN}])|零?几(?=[万亿])))*"
     rf"(?:\s?[kKM](?![A-Za-z]))?"
 )
 _NUMBER_RE = re.compile(
