@@ -679,8 +679,8 @@ class _Scanner:
         f = self.f
         if not arabic:
             # Chinese numerals alone are words (一定, 十一 the holiday) unless they carry a magnitude: 三千万
-            if not _has_magnitude(core) or core[0] in "万亿":
-                return
+            if _BIG_CHARS.isdisjoint(core) or core[0] in "万亿":
+                return  # 十一 (双十一, the holiday), 二十: words; 三千万 is a number
         if value is None and low_high is None:
             return
         # a year written without 年: 2018 looks like a year
@@ -751,6 +751,7 @@ def _sig6(v: float) -> int | float:
     return int(r) if r == int(r) and abs(r) < 1e15 else r
 
 
+_BIG_CHARS = frozenset("百千万亿兆佰仟")
 _MAG_CHARS = frozenset("万亿兆十百千佰仟拾")
 
 
