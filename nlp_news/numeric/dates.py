@@ -68,7 +68,7 @@ DATE_RE = re.compile(
      |(?:(?P<cent>\d{{2}}|[一二]?十[一二三四五六七八九]?)世纪|(?P<rcent>上世纪|本世纪))?
         (?P<dec>[1-9]0|[一二三四五六七八九]十)\s?年代(?P<decsub>初|中期|末|中)?
      |(?P<tp>{_TIME_PREFIX})?(?P<hh>{HOUR})\s?(?P<hunit>[时点])(?:钟)?
-        (?:(?P<mi>{MINUTE}|半)\s?分?)?
+        (?:(?P<mi>{MINUTE}|半)\s?(?P<fen>分)?)?
      |(?P<ed>3[01]|[12]\d|0?[1-9])\.(?P<em>1[0-2]|0?[1-9])\.(?P<ey4>\d{{4}})(?![\d.])
      |(?P<rp>上|下|前)(?P<rn>\d{{1,2}}|[一二两三四五六七八九十]{{1,2}})\s?个?(?P<ru>周|星期|月|年|天)(?![\u4e00-\u9fff])
      |(?P<sy>\d{{4}})\s(?P<sm>0[1-9]|1[0-2])\s(?P<sd>3[01]|[12]\d|0[1-9])(?!\d)
@@ -187,8 +187,10 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
         tp, mi = g["tp"], g["mi"]
         if not tp and g["hunit"] == "点" and not mi:
             return None  # 3100点 is index points, 3点 alone is not a time
-        if not tp and not mi and not g["hh"][0].isdigit():
-            return None  # 一时 (这一时期, 煊赫一时) is a word
+        if not tp and not g["hh"][0].isdigit() and (not mi or g["hunit"] == "点"):
+            return None  # 一时 (这一时期, 煊赫一时), 一点一点: words
+        if not tp and g["hunit"] == "点" and mi and mi != "半" and not g["fen"]:
+            return None  # 3点5 is a number
         if hour > 24:
             return None
         if tp in ("下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "深夜", "晚") and hour < 12:
@@ -243,7 +245,8 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
             s, e = m.start(), m.end()
             before = m.string[s - 1 : s] if s else ""
             after = m.string[e : e + 1]
-            year_like = after in _YEAR_AFTER and (before == "" or before not in _DURATION_BEFORE)
+            late = int(g["y"]) >= 80 if g["y"].isdigit() else False  # 96年回国: nobody writes 96 years so
+            year_like = (after in _YEAR_AFTER or late) and (before == "" or before not in _DURATION_BEFORE)
             if not g["y"].startswith(("0", "零", "〇")) and not year_like and not g["ysub"]:
                 return None  # 20年 alone: a duration more often than 2020
     elif g["ry"]:
