@@ -59,7 +59,13 @@ def fold(text: str) -> str:
 
 _FOLD_MAP = {chr(k): chr(v) for k, v in FOLD.items()}
 # the full-width comma only matters between digits; elsewhere it is left alone (and costs nothing)
-_NEEDS_FOLD = re.compile("[" + re.escape("".join(c for c in _FOLD_MAP if c != "，")) + "]|(?<=[0-9０-９])，(?=[0-9０-９])")
+# Full-width brackets and spaces and the full-width comma and colon outside numbers carry nothing the
+# scanner reads, and folding them one by one costs time: they are left alone.
+_LAZY = "，：（）　"
+_NEEDS_FOLD = re.compile(
+    "[" + re.escape("".join(c for c in _FOLD_MAP if c not in _LAZY)) + "]"
+    "|(?<=[0-9０-９])[，：](?=[0-9０-９])|(?<=[0-9０-９])　(?=[万亿千百])"
+)
 
 
 def _fold_one(m: re.Match[str]) -> str:
