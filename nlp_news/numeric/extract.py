@@ -817,12 +817,3 @@ def _duration(v: float | None, code: str, half: float) -> str | None:
     if code in ("H", "MIN", "S"):
         return f"PT{n}{'M' if code == 'MIN' else code}"
     return f"P{n}{code}"
-
-# The scanner's entry regex: a Chinese numeral only where a word before or after it can make it a fact,
-# so that the many 一/十/万 inside ordinary words never reach Python.
-_FOLLOW = _TAIL_FIRST | _DATE_NEXT | _RANGE_FIRST | set("分半点几多余")
-_PRECEDE = _DATE_PREV | set("第前上")
-_SCAN_RE = re.compile(
-    rf"(?:(?<=[{re.escape(''.join(sorted(_PRECEDE)))}])|(?=[\d负−-])"
-    rf"|(?=[{_CN_CHARS}]+(?:点[{CN_DIGIT_CHARS}]+)?[{re.escape(''.join(sorted(_FOLLOW)))}]))" + NUMBER
-)
