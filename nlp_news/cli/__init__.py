@@ -81,7 +81,6 @@ def train() -> None:
         "ner": "nlp_news.cli.ner:evaluate_ner",
         "sentiment": "nlp_news.cli.labels:evaluate_sentiment",
         "theme": "nlp_news.cli.labels:evaluate_theme",
-        "facts": "nlp_news.cli.facts:evaluate_facts",
     },
 )
 def evaluate() -> None:

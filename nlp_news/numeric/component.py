@@ -8,7 +8,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp_news import extensions  # noqa: F401  (registers doc._ attributes)
+from nlp_news.extensions import doc_text
 
 from .extract import extract_facts
 from .linking import link_facts, split_spans
@@ -37,7 +37,7 @@ class FactsStage:
             self.classifier = FactClassifier.load_or_none(model)
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         published = doc._.published
         spans = _spans(doc, "title") + _spans(doc, "paragraphs")
         if not spans:
