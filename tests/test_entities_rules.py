@@ -137,3 +137,17 @@ def test_summary_lists_each_entity_once_with_mentions_and_aliases():
         {"canonical": "MiniMax", "label": "ORG", "type": "company", "mentions": 1, "aliases": ["MiniMax"]},
         {"canonical": "杭州", "label": "LOC", "type": "address", "mentions": 1, "aliases": ["杭州"]},
     ]
+
+
+def test_jieba_dictionary_proper_nouns_are_read_with_their_tags(tmp_path):
+    from nlp_news.entities.lexicon import Lexicon, read_jieba_dict
+    from nlp_news.entities.features import string_hashes
+
+    d = tmp_path / "dict.txt"
+    d.write_text("北京 100 ns\n张 5 nr\n王小川 3 nr\n新华社 20 nt\n快乐 50 a\n", encoding="utf-8")
+    words = read_jieba_dict(d)
+    assert words == {"北京": "ns", "王小川": "nr", "新华社": "nt"}
+    lex = Lexicon(words, {"新华社": ("organization", 4)})
+    train_cls, jieba_cls = lex.lookup(string_hashes(["新华社", "北京", "快乐"]))
+    assert train_cls.tolist()[2] == 0 and jieba_cls.tolist() == [3, 2, 0]
+    assert train_cls[0] > 0 and train_cls[1] == 0

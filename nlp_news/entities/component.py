@@ -54,31 +54,33 @@ class NewsEntities:
     def _process(self, docs: list[Doc]) -> list[Doc]:
         pieces: list[tuple[int, int]] = []  # (doc index, offset)
         texts: list[str] = []
+        full = [doc.text for doc in docs]  # Doc.text joins the tokens on every access
         for i, doc in enumerate(docs):
-            for s, e in regions(doc):
+            for s, e in regions(doc, len(full[i])):
                 pieces.append((i, s))
-                texts.append(doc.text[s:e])
+                texts.append(full[i][s:e])
         found = self.recognizer.recognize_many(texts, merge=False)
         per_doc: list[list[Entity]] = [[] for _ in docs]
         for (i, off), ents in zip(pieces, found):
             per_doc[i].extend(
                 Entity(e.text, e.start + off, e.end + off, e.label, e.type, e.canonical, e.score, e.source) for e in ents
             )
-        for doc, ents in zip(docs, per_doc):
-            ents = merge_aliases(ents, doc.text)
+        for doc, text, ents in zip(docs, full, per_doc):
+            ents = merge_aliases(ents, text)
             doc._.entities = sorted(ents, key=lambda e: (e.start, e.end))
             set_doc_ents(doc, doc._.entities)
         return docs
 
 
-def regions(doc: Doc) -> list[tuple[int, int]]:
+def regions(doc: Doc, length: int | None = None) -> list[tuple[int, int]]:
     """Character regions to read: title and paragraphs, or the whole text."""
     out: list[tuple[int, int]] = []
     for key in ("title", "paragraphs"):
         if key in doc.spans:
             out.extend((sp.start_char, sp.end_char) for sp in doc.spans[key])
     if not out:
-        return [(0, len(doc.text))] if doc.text else []
+        n = len(doc.text) if length is None else length
+        return [(0, n)] if n else []
     return sorted(set(out))
 
 
