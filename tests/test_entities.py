@@ -110,3 +110,20 @@ def test_segmentation_agrees_with_the_user_dictionary():
     rec = EntityRecognizer(user_dict=words)
     assert {"海螺AI", "星辰大海科技"} <= set(rec.model.segmenter.cut(text))
     assert {e.text for e in rec.recognize(text)} >= {"海螺AI", "星辰大海科技"}
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("人工智能公司深言科技今天递交了招股书，深言科技表示将扩大研发。", "深言科技", "ORG"),
+        ("本报记者 周明远 北京报道", "周明远", "PER"),
+        ("OpenAI首席执行官Sam Altman在发布会上讲话。", "Sam Altman", "PER"),
+    ],
+)
+def test_unknown_names_are_found_from_their_context(recognizer, text, name, label):
+    assert (name, label) in {(e.text, e.label) for e in recognizer.recognize(text)}
+
+
+@pytest.mark.parametrize("text, generic", [("这家人工智能公司的总部设在杭州。", "人工智能公司"), ("公司仍面临盈利周期长的问题。", "期长")])
+def test_descriptions_and_word_fragments_are_not_entities(recognizer, text, generic):
+    assert generic not in {e.text for e in recognizer.recognize(text)}

@@ -11,6 +11,8 @@ Two shipped lists live in the model folder (``models/ner``):
   frequent fine type and count. It feeds a tagger feature (computed across two
   folds at training time so the model cannot learn to trust it blindly) and
   the alias stage.
+- ``lexicon-common.txt``: jieba's frequent common words (not proper nouns), so
+  the rules can tell a descriptor (人工智能公司) from a name (深言科技).
 
 Both also feed the gazetteer feature: every substring of up to ``GAZ_MAX``
 characters that is an entry, found whatever the segmentation (training type
@@ -81,12 +83,43 @@ def read_jieba_dict(path: str | os.PathLike[str] | None = None, *, min_len: int 
     return out
 
 
-class Lexicon:
-    """Word → (training type class, jieba tag class) by word hash."""
+def read_common_words(path: str | os.PathLike[str] | None = None, *, min_freq: int = 50, max_len: int = 4) -> list[str]:
+    """Common words of jieba's ``dict.txt``: frequent (``min_freq``), short, not proper nouns.
 
-    def __init__(self, jieba_words: dict[str, str] | None = None, train_words: dict[str, tuple[str, int]] | None = None):
+    They tell a descriptor (人工智能公司, 监管部门) from a name (深言科技, 中金公司).
+    """
+    if path is None:
+        import jieba  # training time only
+
+        path = Path(jieba.__file__).parent / "dict.txt"
+    out: list[str] = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if (
+                len(parts) == 3
+                and len(parts[0]) <= max_len
+                and parts[1].isdigit()
+                and int(parts[1]) >= min_freq
+                and parts[2] not in JIEBA_TAGS
+                and parts[2] != "eng"
+            ):
+                out.append(parts[0])
+    return sorted(set(out))
+
+
+class Lexicon:
+    """Word → (training type class, jieba tag class) by word hash; plus jieba's common words."""
+
+    def __init__(
+        self,
+        jieba_words: dict[str, str] | None = None,
+        train_words: dict[str, tuple[str, int]] | None = None,
+        common_words: Iterable[str] = (),
+    ):
         self.jieba_words = dict(jieba_words or {})
         self.train_words = dict(train_words or {})
+        self.common_words = frozenset(common_words)
         self._j = _index({w: JIEBA_TAGS[t] for w, t in self.jieba_words.items()})
         self._t = _index({w: 1 + TYPES.index(t) for w, (t, _) in self.train_words.items()})
         gaz = {w: len(TYPES) + JIEBA_TAGS[t] for w, t in self.jieba_words.items() if len(w) <= GAZ_MAX}
@@ -98,7 +131,7 @@ class Lexicon:
         return self._t.get(hashes), self._j.get(hashes)
 
     def with_train_words(self, train_words: dict[str, tuple[str, int]]) -> Lexicon:
-        return Lexicon(self.jieba_words, train_words)
+        return Lexicon(self.jieba_words, train_words, self.common_words)
 
     def save(self, folder: str | os.PathLike[str]) -> None:
         folder = Path(folder)
@@ -109,6 +142,8 @@ class Lexicon:
             for w in sorted(self.train_words):
                 t, n = self.train_words[w]
                 f.write(f"{w}\t{t}\t{n}\n")
+        with open(folder / "lexicon-common.txt", "w", encoding="utf-8") as f:
+            f.writelines(w + "\n" for w in sorted(self.common_words))
 
     @classmethod
     def load(cls, folder: str | os.PathLike[str]) -> Lexicon:
@@ -124,7 +159,9 @@ class Lexicon:
             for line in pt.read_text(encoding="utf-8").splitlines():
                 w, t, n = line.split("\t")
                 tw[w] = (t, int(n))
-        return cls(jw, tw)
+        pc = folder / "lexicon-common.txt"
+        common = pc.read_text(encoding="utf-8").split("\n") if pc.exists() else []
+        return cls(jw, tw, [w for w in common if w])
 
 
 def mention_lexicon(examples: Iterable[tuple[str, list[tuple[int, int, str]]]], *, min_len: int = 2) -> dict[str, tuple[str, int]]:

@@ -55,6 +55,7 @@ _L = "A-Za-z\u00c0-\u024f"
 _LATIN = re.compile(
     rf"(?<![{_L}0-9_.@/\-])[{_L}][{_L}0-9]*(?:[&.\-][{_L}0-9]+)*(?: [A-Z][{_L}0-9]*(?:[&.\-][{_L}0-9]+)*)*(?![{_L}0-9_@/])"
 )
+_POS_BEFORE = re.compile(r"(?:CEO|CTO|CFO|首席执行官|创始人|董事长|总裁|总经理|主席|教授|分析师|负责人)[ :：]?$")
 _URLISH = re.compile(r"www|\.(?:com|cn|net|org)", re.I)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 #: Common Latin abbreviations in Chinese news that are not names.
@@ -111,6 +112,8 @@ def find_latin_names(text: str) -> list[Candidate]:
             continue
         elif _COMPANY_NAME.search(word):
             typ, score = "company", 0.8
+        elif " " in word and _POS_BEFORE.search(text[max(0, s - 8) : s]):
+            typ, score = "name", 0.8  # 首席执行官 Sam Altman
         elif _PRODUCT_BEFORE.search(text[max(0, s - 6) : s]):
             typ, score = "product", 0.75
         else:
@@ -243,6 +246,66 @@ def find_positions(text: str) -> list[Candidate]:
     return out
 
 
+#: Words that end company names often enough to find an unknown name before them.
+NAME_SUFFIXES: dict[str, str] = {
+    "科技": "company", "集团": "company", "控股": "company", "银行": "company", "证券": "company",
+    "资本": "company", "影业": "company", "传媒": "company", "公司": "company", "股份": "company",
+    "智能": "company", "网络": "company", "汽车": "company", "医药": "company", "基金会": "organization",
+    "研究院": "organization", "大学": "organization", "协会": "organization",
+}
+#: Words that make an entity a description rather than a name when all else is common words.
+GENERIC_HEADS = frozenset("公司 企业 机构 部门 总部 集团 平台 厂商 巨头 团队 行业 市场 方面 官方 媒体 政府 国家 地区".split())
+_CLAUSE_EDGE = re.compile(r"[，。！？；：、,.!?;:（）()“”\"《》\s]")
+
+
+def find_suffixed_names(words: list[str], common: frozenset[str] | set[str]) -> list[Candidate]:
+    """Unknown names before a company word: 深言科技, 中金公司 (not 人工智能公司).
+
+    ``words`` is the segmentation of the text; a name is the word before one of
+    :data:`NAME_SUFFIXES` when that word is 2–4 Chinese characters and not one
+    of jieba's frequent common words ``common``.
+
+    >>> find_suffixed_names(["人工智能", "公司", "深言", "科技", "上市"], {"人工智能", "公司", "科技", "上市"})
+    [Candidate(start=6, end=10, type='company', score=0.75, source='rule:org-name')]
+    """
+    out: list[Candidate] = []
+    pos = 0
+    prev: tuple[int, str] | None = None
+    for w in words:
+        if prev is not None and w in NAME_SUFFIXES:
+            ps, pw = prev
+            if 2 <= len(pw) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in pw) and pw not in common and pw not in NAME_SUFFIXES:
+                out.append(Candidate(ps, pos + len(w), NAME_SUFFIXES[w], 0.75, "rule:org-name"))
+        prev = (pos, w)
+        pos += len(w)
+    return out
+
+
+def is_generic(words: list[str], common: frozenset[str] | set[str]) -> bool:
+    """True for a description, not a name: common words only, one word or a generic head.
+
+    >>> c = {"人工智能", "公司", "监管部门", "国家", "发展", "和", "改革", "委员会", "港"}
+    >>> [is_generic(w, c) for w in (["人工智能", "公司"], ["监管部门"], ["港"], ["深言", "科技"],
+    ...                             ["国家", "发展", "和", "改革", "委员会"])]
+    [True, True, True, False, False]
+    """
+    if not words or not all(w in common for w in words):
+        return False
+    return len(words) == 1 or words[-1] in GENERIC_HEADS
+
+
+_BYLINE = re.compile(r"(?:记者|通讯员|特约撰稿人|撰稿|作者|编辑)[ :：]?([\u4e00-\u9fff]{2,3})(?= |\n|$|[，。；、）)]|\d)")
+
+
+def find_bylines(text: str) -> list[Candidate]:
+    """The person in a byline: 本报记者 周明远, 编辑：王晓.
+
+    >>> [(text[c.start:c.end], c.type) for text in ["本报记者 周明远 2025年11月20日"] for c in find_bylines(text)]
+    [('周明远', 'name')]
+    """
+    return [Candidate(m.start(1), m.end(1), "name", 0.7, "rule:byline") for m in _BYLINE.finditer(text)]
+
+
 def find_all(text: str) -> list[Candidate]:
-    """All rule candidates of ``text`` (titles, Latin names, ``…AI`` names, positions)."""
-    return find_titles(text) + find_latin_names(text) + find_han_ai(text) + find_positions(text)
+    """All rule candidates of ``text`` (titles, Latin names, ``…AI`` names, positions, bylines)."""
+    return find_titles(text) + find_latin_names(text) + find_han_ai(text) + find_positions(text) + find_bylines(text)

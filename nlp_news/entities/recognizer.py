@@ -18,6 +18,10 @@ Combination policy (what ``EntityRecognizer.recognize`` guarantees):
    counts half, as LAC's "MiniMax is a person" is the classic error, and so
    does a span with 公司/集团 inside it, "语音公司ElevenLabs") and a candidate overlapping an accepted
    entity is dropped, so **no two entities overlap**.
+   Before that, tagger entities of label ORG/LOC that are mere descriptions
+   (only jieba's frequent common words: 公司, 监管部门, 人工智能公司) and job
+   titles that cut through a word (盈利周期长 → 期长) are dropped, and an unknown word before a company word (深言 + 科技) is
+   proposed as a company name (0.75).
 3. **Organisation suffixes extend** an accepted name when nothing else
    claims the characters (``MiniMax`` + `` 公司``, ``环球`` + ``影业``).
 4. **Aliases are merged** per article (:func:`nlp_news.entities.aliases.merge_aliases`):
@@ -35,9 +39,10 @@ from ..tokenizer import UserWord, read_user_dict
 from .aliases import merge_aliases
 from .lexicon import user_tag_type
 from .model import NerModel
-from .patterns import Candidate, extend_with_suffix, find_all
+from .patterns import NAME_SUFFIXES, Candidate, extend_with_suffix, find_all, find_suffixed_names, is_generic
 
 _COARSE_WEIGHT = 0.8
+_HAS_SUFFIX = re.compile("|".join(NAME_SUFFIXES))
 
 
 def _word_pattern(word: str) -> str:
@@ -181,6 +186,7 @@ class EntityRecognizer:
         self.coarse = coarse and "coarse" in self.model.taggers and "fine" in self.model.taggers
         self.rules = rules
         self.source = f"model:ner@{self.model.meta.get('model_version', 1)}"
+        self.common = self.model.lexicon.common_words
 
     def candidates(self, texts: Sequence[str]) -> list[list[Candidate]]:
         """Every candidate per text, before selection."""
@@ -194,10 +200,27 @@ class EntityRecognizer:
                     for s, e, t, sc in preds["coarse"][i]
                 ]
             if self.rules:
+                cands = [c for c in cands if not self._generic(text, c)]
                 cands += find_all(text)
+                if _HAS_SUFFIX.search(text):
+                    cands += find_suffixed_names(self.model.segmenter._impl.cut(text, True), self.common)
             cands += self.user.find(text)
             out.append(cands)
         return out
+
+    def _generic(self, text: str, c: Candidate) -> bool:
+        """A description (公司, 人工智能公司) or a job title cut out of a word (周期长 → 期长)."""
+        label = ENTITY_TYPES[c.type]
+        if label == "TITLE":
+            a = max(0, c.start - 4)
+            bounds = {a}
+            for w in self.model.segmenter._impl.cut(text[a : c.end + 4], False):
+                a += len(w)
+                bounds.add(a)
+            return c.start not in bounds or c.end not in bounds
+        if label not in ("ORG", "LOC"):
+            return False
+        return is_generic(self.model.segmenter._impl.cut(text[c.start : c.end], False), self.common)
 
     def recognize_many(self, texts: Sequence[str], *, merge: bool = True) -> list[list[Entity]]:
         """Entities of each text (offsets into that text), aliases merged per text."""

@@ -27,7 +27,7 @@ import numpy as np
 
 from ..entities.crf import ChainTagger
 from ..entities.features import TEMPLATES
-from ..entities.lexicon import Lexicon, mention_lexicon, read_jieba_dict
+from ..entities.lexicon import Lexicon, mention_lexicon, read_common_words, read_jieba_dict
 from ..entities.model import NerModel, chunk_spans
 from ..schema import ENTITY_TYPES
 
@@ -253,7 +253,7 @@ def train(
         raise ValueError("no training examples; pass --data with CLUENER JSON or BIO files")
     jw = read_jieba_dict(jieba_dict)
     everything = fine + coarse
-    base = Lexicon(jw, {})
+    base = Lexicon(jw, {}, read_common_words(jieba_dict))
     full = base.with_train_words(mention_lexicon(everything))
     # two folds: each half's lexicon feature comes from the other half
     halves = [everything[0::2], everything[1::2]]
