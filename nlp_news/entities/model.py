@@ -73,6 +73,7 @@ class NerModel:
         self.user_words = tuple(user_words)
         self.segmenter = Segmenter(user_words=self.user_words)
         self.meta = dict(meta or {})
+        self.last_words: tuple[list[str], np.ndarray] = ([], np.zeros(0, np.int64))
         self.templates = tuple(self.meta.get("features", {}).get("templates") or F.TEMPLATES)
 
     # -- features -------------------------------------------------------------
@@ -82,6 +83,7 @@ class NerModel:
         cp = F.codepoints(text)
         words = self.segmenter._impl.cut(text, self.segmenter.hmm) if text else []
         winfo = F.word_info(text, cp, words, lex.lookup, lex.gazetteer)
+        self.last_words = (words, winfo.starts)  # the rules reuse this segmentation
         _, src = F.pad_layout(spans)
         return F.feature_ids(cp, winfo, src, self.templates), src
 
@@ -99,6 +101,12 @@ class NerModel:
             return [[] for _ in texts]
         ids, src = self.featurize(joined, spans)
         return self._decode(tagger, ids, src, texts, starts)
+
+    def words_of(self, start: int, end: int) -> list[str]:
+        """Words of the last featurised text between ``start`` and ``end`` (word-aligned)."""
+        words, starts = self.last_words
+        a, b = np.searchsorted(starts, [start, end])
+        return words[int(a) : int(b)]
 
     def predict_many(self, texts: Sequence[str]) -> dict[str, list[list[tuple[int, int, str, float]]]]:
         """All taggers on one shared featurisation."""

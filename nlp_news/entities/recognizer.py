@@ -187,12 +187,15 @@ class EntityRecognizer:
         self.rules = rules
         self.source = f"model:ner@{self.model.meta.get('model_version', 1)}"
         self.common = self.model.lexicon.common_words
+        self._generic_cache: dict[str, bool] = {}
 
     def candidates(self, texts: Sequence[str]) -> list[list[Candidate]]:
         """Every candidate per text, before selection."""
         preds = self.model.predict_many(texts) if self.coarse else {"fine": self.model.predict(texts, "fine" if "fine" in self.model.taggers else next(iter(self.model.taggers)))}
         out: list[list[Candidate]] = []
+        offset = 0
         for i, text in enumerate(texts):
+            text_start, offset = offset, offset + len(text) + 1  # texts are joined with "\n"
             cands = [Candidate(s, e, t, _model_score(text, s, e, t, sc), self.source) for s, e, t, sc in preds["fine"][i]]
             if self.coarse:
                 cands += [
@@ -203,7 +206,10 @@ class EntityRecognizer:
                 cands = [c for c in cands if not self._generic(text, c)]
                 cands += find_all(text)
                 if _HAS_SUFFIX.search(text):
-                    cands += find_suffixed_names(self.model.segmenter._impl.cut(text, True), self.common)
+                    words = self.model.words_of(text_start, text_start + len(text))
+                    if "".join(words) != text:  # not featurised as one piece: cut again
+                        words = self.model.segmenter._impl.cut(text, True)
+                    cands += find_suffixed_names(words, self.common)
             cands += self.user.find(text)
             out.append(cands)
         return out
@@ -220,7 +226,13 @@ class EntityRecognizer:
             return c.start not in bounds or c.end not in bounds
         if label not in ("ORG", "LOC"):
             return False
-        return is_generic(self.model.segmenter._impl.cut(text[c.start : c.end], False), self.common)
+        span = text[c.start : c.end]
+        hit = self._generic_cache.get(span)
+        if hit is None:
+            if len(self._generic_cache) > 50000:
+                self._generic_cache.clear()
+            hit = self._generic_cache[span] = is_generic(self.model.segmenter._impl.cut(span, False), self.common)
+        return hit
 
     def recognize_many(self, texts: Sequence[str], *, merge: bool = True) -> list[list[Entity]]:
         """Entities of each text (offsets into that text), aliases merged per text."""
