@@ -353,6 +353,9 @@ class _Scanner:
         return None
 
     def ordinal(self, m: re.Match[str]) -> None:
+        if _ORDINAL_WORDS.match(self.f, m.start()):
+            self.add(None, m.start(), m.end(), 0)  # 第三方 "third party", 第一时间 "at once": words
+            return
         v = parse_number(m.group("n"))
         if v is None or v != int(v):
             return
@@ -736,6 +739,7 @@ _IDIOM_RE = re.compile(
     r"|一心一意|独一无二|三心二意|千军万马|万众一心|一举两得|一石二鸟|一分钱|一毛钱|一毛不拔|五湖四海|三番五次|七嘴八舌"
     r"|一年一度|一日三餐|一分为二|九九归一|十有八九|三通一平|一级|二级|三级|一线|二线|三线|四线|三个代表|一国两制|两会"
 )
+_ORDINAL_WORDS = re.compile(r"第(?:三方|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感)")
 _TAIL_FIRST = set(
     "%+个百多余有左上以之成折倍点人年月周星天日小分秒季元圆块毛角美港欧英台韩澳加新瑞法卢印泰奈林越比雷兰里迪马"
 ) | {w[0] for w in MEASURE_WORDS} | {w[0] for w in COUNT_NOUNS} | set(" 万亿千")
