@@ -6,10 +6,12 @@ none) it sets ``span._.sentiment`` and ``span._.theme``; on the Doc it sets
 ``doc._.themes`` (the article head of the theme model over title and
 paragraphs) and ``doc._.summary``.
 
-All paragraphs of a Doc are scored in one batch. The features come from the
-Doc's own jieba tokens, so the text is not segmented a second time; the
-article's theme reuses the paragraph sums (the features of a text are the
-sum of the features of its parts).
+All paragraphs (and the title) of a batch of Docs are scored with one feature
+pass and one gather of weight rows (``pipe``; ``__call__`` is a batch of one).
+The features come from the Doc's own jieba tokens, so the text is not segmented
+a second time; the article's theme reuses the paragraph sums (the features of
+a text are, up to n-grams across a paragraph break, the sum of the features of
+its parts).
 """
 
 from __future__ import annotations
@@ -49,9 +51,8 @@ class NewsLabels:
             )
         # one weight matrix: sentiment (news head) | theme paragraph head | theme article head
         self._k = (len(sentiment.classes_), len(theme.classes_))
-        self._W = np.ascontiguousarray(np.hstack([
-            sentiment.weights[sentiment.default_head], theme.weights["paragraph"], theme.weights["article"],
-        ]))
+        heads = [sentiment.qweights[sentiment.default_head], theme.qweights["paragraph"], theme.qweights["article"]]
+        self._W = (np.ascontiguousarray(np.hstack([q for q, _ in heads])), np.concatenate([sc for _, sc in heads]))
 
     def __call__(self, doc: Doc) -> Doc:
         self._label_batch([doc])

@@ -237,6 +237,9 @@ class Featurizer:
             te = np.asarray(te, dtype=np.int64)
             keep = (te > ts) & (te <= n)
             ts, te = ts[keep], te[keep]
+            if len(ts) > 1 and (np.diff(ts) < 0).any():  # callers may give tokens out of order
+                order = np.argsort(ts, kind="stable")
+                ts, te = ts[order], te[order]
             first = c[ts]
             keep = (first != 0) & ~((te - ts == 1) & space[ts])
             ts, te = ts[keep], te[keep]

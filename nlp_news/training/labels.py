@@ -92,14 +92,17 @@ def read_chnsenticorp(path: str | os.PathLike[str]) -> list[Example]:
     conv = _t2s()
     prefix = "dev:" if Path(path).stem in ("dev", "valid", "validation") else ""
     out = []
+    li, ti = 0, 1  # label and text columns; a header (label, text_a, maybe qid) overrides them
     with open(path, encoding="utf-8") as f:
         for n, row in enumerate(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)):
-            if n == 0 and row and row[0] == "label":
+            if n == 0 and "label" in row:
+                li = row.index("label")
+                ti = row.index("text_a") if "text_a" in row else (1 if li == 0 else 0)
                 continue
-            if len(row) < 2 or row[0] not in ("0", "1"):
+            if len(row) <= max(li, ti) or row[li] not in ("0", "1"):
                 continue
-            text = conv("\t".join(row[1:]).strip())
-            out.append(Example(text, "positive" if row[0] == "1" else "negative", "review", prefix + _h(text)))
+            text = conv(("\t".join(row[ti:]) if ti > li else row[ti]).strip())  # a tab inside the text survives
+            out.append(Example(text, "positive" if row[li] == "1" else "negative", "review", prefix + _h(text)))
     return out
 
 
@@ -600,7 +603,7 @@ def write_model_card(folder: str | os.PathLike[str], task: str, paths: Sequence[
         "character 1-3-grams with digits folded to 0, jieba words and word bigrams, and news cues: polarity words",
         "flipped by a negator 不/未/没有/无 within two tokens, growth and decline verbs followed by a number).",
         "Domain heads (shared weights + one copy per domain, Daumé 2007); each head has its own temperature,",
-        "fitted on its dev split. Inference is numpy only (nlp_news.labels.models); weights are float16 in",
+        "fitted on its dev split. Inference is numpy only (nlp_news.labels.models); weights are int8 with a float32 scale per class column in",
         "weights.npz, settings in meta.json (no pickle).",
         "",
         f"Heads: {_HEADS.get(task, '')}.",
