@@ -144,6 +144,14 @@ class Featurizer:
         self._down = _lexicon_hashes(DOWN_VERBS)
         self._pos = _lexicon_hashes(POSITIVE + UP_VERBS)
         self._negw = _lexicon_hashes(NEGATIVE + tuple(w for w in DOWN_VERBS if w not in ("减亏", "收窄")))
+        # one sorted table of every cue word with bit flags: a single searchsorted finds them all
+        flags: dict[int, int] = {}
+        for bit, table in enumerate((self._neg, self._up, self._down, self._pos, self._negw)):
+            for h in table.tolist():
+                flags[h] = flags.get(h, 0) | (1 << bit)
+        keys = sorted(flags)
+        self._cue_keys = np.array(keys, dtype=np.uint64)
+        self._cue_flags = np.array([flags[k] for k in keys], dtype=np.uint8)
         self._cue_names = ["pos", "neg", "neg->pos", "pos->neg", "up+num", "down+num", "not+up+num", "not+down+num"]
 
     def to_meta(self) -> dict:
@@ -265,8 +273,12 @@ class Featurizer:
     def _cue_features(self, wh, wdoc, first_char):
         """Polarity with negation, and growth/decline verbs followed by a number."""
         m = len(wh)
-        is_neg = np.isin(wh, self._neg)
-        pol = np.isin(wh, self._pos).astype(np.int8) - np.isin(wh, self._negw).astype(np.int8)
+        at = np.minimum(np.searchsorted(self._cue_keys, wh), len(self._cue_keys) - 1)
+        f = np.where(self._cue_keys[at] == wh, self._cue_flags[at], 0)
+        is_neg = (f & 1) > 0
+        up = (f & 2) > 0
+        down = (f & 4) > 0
+        pol = ((f & 8) > 0).astype(np.int8) - ((f & 16) > 0).astype(np.int8)
         negated = np.zeros(m, dtype=bool)
         for lag in (1, 2):
             if m > lag:
@@ -276,8 +288,6 @@ class Featurizer:
         for lag in (1, 2, 3):
             if m > lag:
                 num_after[:-lag] |= is_num[lag:] & (wdoc[lag:] == wdoc[:-lag])
-        up = np.isin(wh, self._up)
-        down = np.isin(wh, self._down)
         ids: list[np.ndarray] = []
         rows: list[np.ndarray] = []
         for cid, mask in (
