@@ -192,7 +192,7 @@ def block_sums(W: tuple[np.ndarray, np.ndarray], blocks, n_docs: int) -> np.ndar
     """Per-text sums of the weight rows of every feature occurrence (each block sorted by text).
 
     ``W`` is ``(int8 matrix, column scales)``: the int8 rows are gathered (a quarter of
-    the memory traffic of float32) and summed in float32.
+    the memory traffic of float32) and summed exactly in int32.
 
     >>> W = (np.array([[1], [2], [4]], dtype=np.int8), np.array([1.0], dtype=np.float32))
     >>> blocks = [(np.array([0, 2, 2]), np.array([0, 1, 2]))]   # text 1 and text 3 have none
@@ -206,7 +206,8 @@ def block_sums(W: tuple[np.ndarray, np.ndarray], blocks, n_docs: int) -> np.ndar
             bounds = np.searchsorted(rows, np.arange(n_docs))
             nonempty = np.diff(np.append(bounds, len(rows))) > 0
             # segments start where a text with occurrences starts; each runs to the next start
-            out[nonempty] += np.add.reduceat(q[idx], bounds[nonempty], axis=0, dtype=np.float32)
+            # np.take is ~3x faster than fancy indexing here; int32 sums of int8 are exact
+            out[nonempty] += np.add.reduceat(np.take(q, idx, axis=0), bounds[nonempty], axis=0, dtype=np.int32)
     return out * sc
 
 
