@@ -343,9 +343,6 @@ def test_dirty_feed_gives_one_error_per_bad_input_and_every_good_record(tmp_path
     assert "6 errors" in r.stderr
 
 
-@pytest.mark.xfail(
-    strict=True, reason="Analyzer does not raise spaCy's nlp.max_length to max_chars yet (E088); asked the lead"
-)
 def test_a_raised_max_chars_analyses_the_5mb_article(tmp_path):
     big = "星海科技持续扩大投资。" * 160_000  # 1.76 M characters, 5.3 MB
     feed = tmp_path / "big.jsonl"
