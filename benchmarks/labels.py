@@ -23,13 +23,14 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from nlp_news.training import labels as T  # noqa: E402
+from nlp_news.training import labels as T
 
 
 def sentiment_sets(root: Path):
     s = root / "sentiment"
     return {
-        "chnsenticorp": T.read_chnsenticorp(s / "chnsenticorp/train.tsv") + T.read_chnsenticorp(s / "chnsenticorp/dev.tsv"),
+        "chnsenticorp": T.read_chnsenticorp(s / "chnsenticorp/train.tsv")
+        + T.read_chnsenticorp(s / "chnsenticorp/dev.tsv"),
         "ccf-bdci2019": T.read_ccf(s / "ccf-bdci2019/train.csv"),
         "news-passages": T.read_passages(s / "news-passages/labels.jsonl"),
     }
@@ -53,8 +54,14 @@ def measure(task: str, sets: dict, shipped: bool, skip_eval: set[str]) -> None:
     if shipped:
         model = (SentimentModel if task == "sentiment" else ThemeModel).load(task)
         refit = "refit_size" in model.meta.get("training", {})
-        print(f"[{task}] shipped model" + (" (refit on train + dev: these figures are optimistic)" if refit
-                                           else " (fitted on the train splits only)"))
+        print(
+            f"[{task}] shipped model"
+            + (
+                " (refit on train + dev: these figures are optimistic)"
+                if refit
+                else " (fitted on the train splits only)"
+            )
+        )
     else:
         t0 = time.perf_counter()
         with tempfile.TemporaryDirectory() as tmp:
@@ -63,7 +70,7 @@ def measure(task: str, sets: dict, shipped: bool, skip_eval: set[str]) -> None:
     for name, ex in sets.items():
         if name in skip_eval:
             continue
-        train, dev = T.dedupe(*T.split_dev(ex))
+        _, dev = T.dedupe(*T.split_dev(ex))
         head = dev[0].domain if dev else None
         m = T.evaluate(model, dev, head=head)
         print(f"  {name:18s} head={head:9s} n={m['n']:5d}  accuracy={m['accuracy']:.4f}  macro-F1={m['macro_f1']:.4f}")
@@ -72,7 +79,7 @@ def measure(task: str, sets: dict, shipped: bool, skip_eval: set[str]) -> None:
 def speed(repeat: int = 3) -> None:
     import spacy
 
-    import nlp_news.labels.component  # noqa: F401  (registers news_labels)
+    import nlp_news.labels.component
     import nlp_news.tokenizer  # noqa: F401  (registers the jieba tokenizer)
     from nlp_news.tokenizer import Segmenter
 
@@ -103,8 +110,10 @@ def speed(repeat: int = 3) -> None:
             pass
         best = min(best, time.perf_counter() - t0)
     print(f"[speed] cnews-800: {len(docs)} articles, {n_par} paragraphs, {mb:.2f} MB (UTF-8)")
-    print(f"  news_labels stage on tokenised Docs (pipe, 64 Docs a batch): {best:.3f} s = {mb / best:.2f} MB/s"
-          f" (best of {repeat})")
+    print(
+        f"  news_labels stage on tokenised Docs (pipe, 64 Docs a batch): {best:.3f} s = {mb / best:.2f} MB/s"
+        f" (best of {repeat})"
+    )
     print(f"  jieba tokenizer (for comparison):    {t_tok:.3f} s = {mb / t_tok:.2f} MB/s")
     from nlp_news.labels.models import SentimentModel, ThemeModel
 

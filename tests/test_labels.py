@@ -13,7 +13,6 @@ import spacy
 from click.testing import CliRunner
 
 from nlp_news.cli.labels import evaluate_sentiment, evaluate_theme, train_sentiment, train_theme
-from nlp_news.labels.component import NewsLabels
 from nlp_news.labels.features import Featurizer
 from nlp_news.labels.models import SentimentModel, ThemeModel
 from nlp_news.schema import SENTIMENTS, THEMES, Label
@@ -37,9 +36,15 @@ THEME_CASES = [
     ("sports", "主队在下半场连进两球，最终以2比1逆转取胜，球队主教练赛后接受了记者采访。"),
     ("realty", "今年一季度该市新建商品住宅成交均价环比上涨，开发商推盘量明显增加，购房者观望情绪浓厚。"),
     ("education", "今年高考报名人数再创新高，教育部要求各地做好考务组织工作，确保考生顺利参加考试。"),
-    pytest.param("stocks", "沪深两市今日小幅高开，上证指数午后震荡回落，收盘下跌0.5%，两市成交额不足五千亿元。",
-                 marks=pytest.mark.xfail(strict=True, reason="known gap: the paragraph head leans to finance "
-                                         "(cnews has no stocks channel); the title head says stocks")),
+    pytest.param(
+        "stocks",
+        "沪深两市今日小幅高开，上证指数午后震荡回落，收盘下跌0.5%，两市成交额不足五千亿元。",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="known gap: the paragraph head leans to finance "
+            "(cnews has no stocks channel); the title head says stocks",
+        ),
+    ),
     ("gaming", "这款网络游戏新版本开放了全新副本，玩家可以组队挑战首领，完成任务获得稀有装备。"),
 ]
 
@@ -56,7 +61,7 @@ def theme():
 
 @pytest.fixture(scope="module")
 def nlp():
-    import nlp_news.labels.component  # noqa: F401
+    import nlp_news.labels.component
     import nlp_news.tokenizer  # noqa: F401
 
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "nlp_news.JiebaTokenizer.v1"}}})
@@ -72,7 +77,10 @@ def _p(model, text, cls):
     "text",
     [
         POSITIVE[0],
-        pytest.param(POSITIVE[1], marks=pytest.mark.xfail(strict=True, reason="known gap: praise of a tech product reads neutral")),
+        pytest.param(
+            POSITIVE[1],
+            marks=pytest.mark.xfail(strict=True, reason="known gap: praise of a tech product reads neutral"),
+        ),
         POSITIVE[2],
     ],
 )
@@ -103,8 +111,13 @@ def test_negation_moves_probability_away_from_the_plain_class(sentiment, plain, 
 
 @pytest.mark.parametrize(
     ("text", "cue"),
-    [("分析师不看好该股", "pos->neg"), ("公司没有亏损", "neg->pos"), ("营收增长170%", "up+num"),
-     ("净亏损5.12亿元", "down+num"), ("分析师看好该股", "pos")],
+    [
+        ("分析师不看好该股", "pos->neg"),
+        ("公司没有亏损", "neg->pos"),
+        ("营收增长170%", "up+num"),
+        ("净亏损5.12亿元", "down+num"),
+        ("分析师看好该股", "pos"),
+    ],
 )
 def test_news_cues_see_negation_and_numbers(text, cue):
     assert cue in Featurizer(bits=16).cues(text)
@@ -234,17 +247,29 @@ def test_article_sentiment_weights_paragraphs_by_length(nlp):
 
 # -- training end to end on a tiny set ------------------------------------------
 TINY_SENTIMENT = [
-    ("positive", "公司业绩大增，利润创新高"), ("positive", "销量增长强劲，市场好评如潮"),
-    ("positive", "球队夺冠，球迷欢呼庆祝"), ("positive", "新品热销，订单大幅增长"),
-    ("negative", "公司亏损扩大，股价暴跌"), ("negative", "工厂发生事故，多人受伤"),
-    ("negative", "企业遭到起诉，面临巨额罚款"), ("negative", "营收下滑，被迫裁员"),
-    ("neutral", "会议将于周一上午举行"), ("neutral", "报名时间为三月一日至十日"),
-    ("neutral", "新产品配备六英寸屏幕"), ("neutral", "该公司总部位于上海"),
+    ("positive", "公司业绩大增，利润创新高"),
+    ("positive", "销量增长强劲，市场好评如潮"),
+    ("positive", "球队夺冠，球迷欢呼庆祝"),
+    ("positive", "新品热销，订单大幅增长"),
+    ("negative", "公司亏损扩大，股价暴跌"),
+    ("negative", "工厂发生事故，多人受伤"),
+    ("negative", "企业遭到起诉，面临巨额罚款"),
+    ("negative", "营收下滑，被迫裁员"),
+    ("neutral", "会议将于周一上午举行"),
+    ("neutral", "报名时间为三月一日至十日"),
+    ("neutral", "新产品配备六英寸屏幕"),
+    ("neutral", "该公司总部位于上海"),
 ] * 3
 TINY_THEME = [
-    ("sports", "球队在主场赢得比赛"), ("sports", "运动员打破世界纪录"), ("sports", "足球联赛第十轮战罢"),
-    ("education", "高考报名今日开始"), ("education", "学校公布招生计划"), ("education", "留学签证申请材料"),
-    ("realty", "楼市成交量回升"), ("realty", "开发商推出新楼盘"), ("realty", "房价环比小幅上涨"),
+    ("sports", "球队在主场赢得比赛"),
+    ("sports", "运动员打破世界纪录"),
+    ("sports", "足球联赛第十轮战罢"),
+    ("education", "高考报名今日开始"),
+    ("education", "学校公布招生计划"),
+    ("education", "留学签证申请材料"),
+    ("realty", "楼市成交量回升"),
+    ("realty", "开发商推出新楼盘"),
+    ("realty", "房价环比小幅上涨"),
 ] * 3
 
 
@@ -255,7 +280,7 @@ def _write(path, rows):
 
 def test_training_on_a_tiny_set_with_functions(tmp_path):
     ex = [Example(t, lab, "news", f"g{i}") for i, (lab, t) in enumerate(TINY_SENTIMENT)]
-    model, report = train_labels("sentiment", ex, out=tmp_path / "s", bits=14, log=lambda m: None)
+    _, report = train_labels("sentiment", ex, out=tmp_path / "s", bits=14, log=lambda m: None)
     assert report["train_size"] > 0
     again = SentimentModel.load(tmp_path / "s")
     assert again.predict(["公司业绩大增，利润创新高"]) == ["positive"]
@@ -293,7 +318,8 @@ def test_unknown_file_format_asks_for_format_option(tmp_path):
     assert res.exit_code != 0 and "--format" in res.output
 
 
-@pytest.mark.parametrize(("path", "fmt"), [("a/chnsenticorp/test.tsv", "chnsenticorp"),
-                                            ("thucnews-titles/test.txt", "titles")])
+@pytest.mark.parametrize(
+    ("path", "fmt"), [("a/chnsenticorp/test.tsv", "chnsenticorp"), ("thucnews-titles/test.txt", "titles")]
+)
 def test_format_is_told_by_file_name(path, fmt):
     assert detect_format(path) == fmt

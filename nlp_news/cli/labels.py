@@ -13,13 +13,22 @@ import click
 FORMATS = ["chnsenticorp", "ccf", "passages", "titles", "cnews", "tnews", "tsv"]
 
 _data_option = click.option(
-    "--data", "data", multiple=True, required=True, type=click.Path(exists=True, dir_okay=False),
+    "--data",
+    "data",
+    multiple=True,
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
     help="A dataset file; repeat for several. The format is told by the file name "
-         "(chnsenticorp/*.tsv, ccf-bdci2019/*.csv, news-passages/labels.jsonl, thucnews-titles/*.txt, "
-         "cnews/*.txt, tnews/*.json) or by --format.",
+    "(chnsenticorp/*.tsv, ccf-bdci2019/*.csv, news-passages/labels.jsonl, thucnews-titles/*.txt, "
+    "cnews/*.txt, tnews/*.json) or by --format.",
 )
-_format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-                              help="Format of every --data file (default: guessed from its name).")
+_format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Format of every --data file (default: guessed from its name).",
+)
 
 
 def _train(task: str, data, fmt, out, dev_frac, refit, bits, C, as_json):
@@ -67,10 +76,9 @@ def _evaluate(task: str, data, fmt, model, head, as_json):
             examples = read_dataset(path, task, fmt)
         except DataFormatError as e:
             raise click.ClickException(str(e)) from None
-        if task == "theme":
+        if task == "theme" and any(e.domain == "article" for e in examples):
             # cnews gives articles and their pieces; evaluate whole articles
-            if any(e.domain == "article" for e in examples):
-                examples = [e for e in examples if e.domain == "article"]
+            examples = [e for e in examples if e.domain == "article"]
         h = head or (examples[0].domain if examples and examples[0].domain in m.heads else None)
         r = evaluate(m, examples, head=h)
         r["head"] = h or m.default_head
@@ -86,12 +94,21 @@ def _train_command(task: str, example: str) -> click.Command:
     @click.command(name=task, help=f"Train the {task} model and save it.\n\nExample:\n\n    {example}")
     @_data_option
     @_format_option
-    @click.option("--out", type=click.Path(file_okay=False), default=f"models/{task}", show_default=True,
-                  help="Folder to write the model to.")
-    @click.option("--dev-frac", type=float, default=0.2, show_default=True,
-                  help="Share held out (by article/text, seeded) to calibrate and measure.")
-    @click.option("--refit/--no-refit", default=True, show_default=True,
-                  help="Refit on train + dev after calibrating.")
+    @click.option(
+        "--out",
+        type=click.Path(file_okay=False),
+        default=f"models/{task}",
+        show_default=True,
+        help="Folder to write the model to.",
+    )
+    @click.option(
+        "--dev-frac",
+        type=float,
+        default=0.2,
+        show_default=True,
+        help="Share held out (by article/text, seeded) to calibrate and measure.",
+    )
+    @click.option("--refit/--no-refit", default=True, show_default=True, help="Refit on train + dev after calibrating.")
     @click.option("--bits", type=int, default=18, show_default=True, help="Hash space is 2**bits features.")
     @click.option("--C", "C", type=float, default=None, help="Inverse regularisation (default per task).")
     @click.option("--json", "as_json", is_flag=True, help="Print the training report as JSON.")
@@ -102,8 +119,9 @@ def _train_command(task: str, example: str) -> click.Command:
 
 
 def _evaluate_command(task: str, example: str) -> click.Command:
-    @click.command(name=task, help=f"Measure the {task} model: accuracy, macro-F1, confusion matrix.\n\n"
-                                   f"Example:\n\n    {example}")
+    @click.command(
+        name=task, help=f"Measure the {task} model: accuracy, macro-F1, confusion matrix.\n\nExample:\n\n    {example}"
+    )
     @_data_option
     @_format_option
     @click.option("--model", default=None, help=f"Model name or folder (default: the shipped {task!r}).")

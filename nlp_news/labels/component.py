@@ -115,12 +115,14 @@ class NewsLabels:
             most_pos, most_neg = extremes(s_p, sm.classes_)
             order = np.argsort(-theme_p)[:TOP_THEMES].tolist()
             summary = dict(doc._.summary or {})
-            summary.update({
-                "sentiment": doc._.sentiment.label,
-                "most_positive": most_pos,
-                "most_negative": most_neg,
-                "themes": [(tm.classes_[i], float(theme_p[i])) for i in order],
-            })
+            summary.update(
+                {
+                    "sentiment": doc._.sentiment.label,
+                    "most_positive": most_pos,
+                    "most_negative": most_neg,
+                    "themes": [(tm.classes_[i], float(theme_p[i])) for i in order],
+                }
+            )
             doc._.summary = summary
 
 

@@ -114,11 +114,18 @@ class LinearLabelModel:
             arrays[f"b_{h}"] = self.intercepts[h]
         meta = dict(self.meta)
         meta.update(extra_meta or {})
-        meta.update({
-            "format": FORMAT, "task": self.task, "version": meta.get("version", self.version),
-            "classes": list(self.classes_), "heads": list(self.heads), "default_head": self.default_head,
-            "temperatures": self.temperatures, "featurizer": self.featurizer.to_meta(),
-        })
+        meta.update(
+            {
+                "format": FORMAT,
+                "task": self.task,
+                "version": meta.get("version", self.version),
+                "classes": list(self.classes_),
+                "heads": list(self.heads),
+                "default_head": self.default_head,
+                "temperatures": self.temperatures,
+                "featurizer": self.featurizer.to_meta(),
+            }
+        )
         folder = save_model(path, arrays, meta)
         self.meta = meta
         return folder
@@ -131,11 +138,14 @@ class LinearLabelModel:
             raise ValueError(f"{name_or_path}: not a {FORMAT} model (format {meta.get('format')!r})")
         heads = meta["heads"]
         return cls(
-            meta["task"], meta["classes"], Featurizer.from_meta(meta["featurizer"]),
+            meta["task"],
+            meta["classes"],
+            Featurizer.from_meta(meta["featurizer"]),
             {h: (arrays[f"Q_{h}"], arrays[f"S_{h}"]) for h in heads},
             {h: arrays[f"b_{h}"] for h in heads},
             {h: float(t) for h, t in meta["temperatures"].items()},
-            default_head=meta["default_head"], meta=meta,
+            default_head=meta["default_head"],
+            meta=meta,
         )
 
 

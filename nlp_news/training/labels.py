@@ -32,21 +32,43 @@ SEED = 13
 
 #: cnews / Sina channel -> theme id.
 CHANNEL_THEME: dict[str, str] = {
-    "财经": "finance", "股票": "stocks", "房产": "realty", "家居": "home", "教育": "education",
-    "科技": "technology", "社会": "society", "时政": "politics", "体育": "sports", "游戏": "gaming",
-    "娱乐": "entertainment", "时尚": "fashion",
+    "财经": "finance",
+    "股票": "stocks",
+    "房产": "realty",
+    "家居": "home",
+    "教育": "education",
+    "科技": "technology",
+    "社会": "society",
+    "时政": "politics",
+    "体育": "sports",
+    "游戏": "gaming",
+    "娱乐": "entertainment",
+    "时尚": "fashion",
 }
 #: THUCNews headline class names (class.txt) -> theme id.
 THUC_THEME: dict[str, str] = {
-    "finance": "finance", "realty": "realty", "stocks": "stocks", "education": "education",
-    "science": "technology", "society": "society", "politics": "politics", "sports": "sports",
-    "game": "gaming", "entertainment": "entertainment",
+    "finance": "finance",
+    "realty": "realty",
+    "stocks": "stocks",
+    "education": "education",
+    "science": "technology",
+    "society": "society",
+    "politics": "politics",
+    "sports": "sports",
+    "game": "gaming",
+    "entertainment": "entertainment",
 }
 #: TNEWS label_desc -> theme id; classes with no theme (story, culture, car, travel,
 #: agriculture) and the loose ones (world, military) are left out.
 TNEWS_THEME: dict[str, str] = {
-    "news_finance": "finance", "news_house": "realty", "news_edu": "education", "news_tech": "technology",
-    "news_sports": "sports", "news_game": "gaming", "news_entertainment": "entertainment", "news_stock": "stocks",
+    "news_finance": "finance",
+    "news_house": "realty",
+    "news_edu": "education",
+    "news_tech": "technology",
+    "news_sports": "sports",
+    "news_game": "gaming",
+    "news_entertainment": "entertainment",
+    "news_stock": "stocks",
 }
 
 
@@ -115,7 +137,9 @@ def read_ccf(path: str | os.PathLike[str]) -> list[Example]:
             lab = names.get((row.get("label") or "").strip())
             if lab is None:
                 continue
-            out.append(Example(ccf_text(row.get("title") or "", row.get("content") or ""), lab, "ccf", row.get("id") or ""))
+            out.append(
+                Example(ccf_text(row.get("title") or "", row.get("content") or ""), lab, "ccf", row.get("id") or "")
+            )
     return out
 
 
@@ -131,7 +155,9 @@ def ccf_text(title: str, content: str) -> str:
     return f"{title}。{content}"
 
 
-def read_passages(path: str | os.PathLike[str], corpus: str | os.PathLike[str] | None = None, *, task: str = "sentiment") -> list[Example]:
+def read_passages(
+    path: str | os.PathLike[str], corpus: str | os.PathLike[str] | None = None, *, task: str = "sentiment"
+) -> list[Example]:
     """News passages (``labels.jsonl``): text from the cnews corpus by offsets.
 
     Confidence-1 passages get weight 0.5 for sentiment. ``group`` is the corpus line,
@@ -148,7 +174,9 @@ def read_passages(path: str | os.PathLike[str], corpus: str | os.PathLike[str] |
             r = json.loads(ln)
             text = articles[r["line"]][1][r["start"] : r["end"]]
             if hashlib.sha1(text.encode("utf-8")).hexdigest()[:12] != r["sha1"]:
-                raise DataFormatError(f"{path}: passage at line {r['line']} does not match {corpus}; wrong corpus file?")
+                raise DataFormatError(
+                    f"{path}: passage at line {r['line']} does not match {corpus}; wrong corpus file?"
+                )
             if task == "sentiment":
                 w = 0.5 if r.get("confidence") == 1 else 1.0
                 out.append(Example(text, r["sentiment"], "news", f"cnews:{r['line']}", w))
@@ -311,6 +339,7 @@ def split_dev(examples: Sequence[Example], frac: float = 0.2, seed: int = SEED) 
     >>> len(tr) + len(dv), {e.group for e in tr} & {e.group for e in dv}
     (100, set())
     """
+
     def is_dev(g: str) -> bool:
         if g.startswith("dev:"):
             return True
@@ -420,6 +449,7 @@ def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
     >>> fit_temperature(z, np.array([0, 1, 1, 0])) > 1
     True
     """
+
     def nll(t: float) -> float:
         p = _softmax(logits / t)
         return float(-np.mean(np.log(p[np.arange(len(y)), y] + 1e-12)))
@@ -439,10 +469,20 @@ def _softmax(z: np.ndarray) -> np.ndarray:
 
 
 TASKS = {
-    "sentiment": {"classes": SENTIMENTS, "heads": ("news", "review", "ccf"), "default_head": "news",
-                  "C": 8.0, "domain_weight": {"news": 3.0}},
-    "theme": {"classes": THEMES, "heads": ("paragraph", "title", "article"), "default_head": "paragraph",
-              "C": 20.0, "domain_weight": {}},
+    "sentiment": {
+        "classes": SENTIMENTS,
+        "heads": ("news", "review", "ccf"),
+        "default_head": "news",
+        "C": 8.0,
+        "domain_weight": {"news": 3.0},
+    },
+    "theme": {
+        "classes": THEMES,
+        "heads": ("paragraph", "title", "article"),
+        "default_head": "paragraph",
+        "C": 20.0,
+        "domain_weight": {},
+    },
 }
 
 
@@ -551,8 +591,14 @@ def metrics(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]) -> 
         f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
     gold_labels = [i for i, c in enumerate(labels) if c in set(gold)]
     macro = float(np.mean([f1s[i] for i in gold_labels])) if gold_labels else 0.0
-    return {"n": n, "accuracy": acc, "macro_f1": macro, "labels": list(labels), "confusion": cm.tolist(),
-            "f1": {c: float(f1s[i]) for i, c in enumerate(labels)}}
+    return {
+        "n": n,
+        "accuracy": acc,
+        "macro_f1": macro,
+        "labels": list(labels),
+        "confusion": cm.tolist(),
+        "f1": {c: float(f1s[i]) for i, c in enumerate(labels)},
+    }
 
 
 def format_report(m: dict, title: str = "") -> str:
@@ -560,7 +606,7 @@ def format_report(m: dict, title: str = "") -> str:
     labels = m["labels"]
     w = max(8, *(len(c) for c in labels)) + 1
     lines = [f"{title}n={m['n']}  accuracy={m['accuracy']:.4f}  macro-F1={m['macro_f1']:.4f}"]
-    lines.append("gold \\ pred".ljust(w) + "".join(c[:w - 1].rjust(w) for c in labels) + "   F1")
+    lines.append("gold \\ pred".ljust(w) + "".join(c[: w - 1].rjust(w) for c in labels) + "   F1")
     for c, row in zip(labels, m["confusion"]):
         lines.append(c.ljust(w) + "".join(str(v).rjust(w) for v in row) + f"   {m['f1'][c]:.3f}")
     return "\n".join(lines)
@@ -576,7 +622,7 @@ def iter_datasets(paths: Iterable[str], task: str, fmt: str | None = None) -> li
 # -------------------------------------------------------------- model card ---
 _SOURCES = {
     "chnsenticorp": "ChnSentiCorp hotel/laptop/book reviews (binary), via pengming617/bert_classification; "
-                    "converted to simplified script with OpenCC t2s",
+    "converted to simplified script with OpenCC t2s",
     "ccf": "CCF BDCI 2019 news sentiment (3 classes, text damaged upstream), via U-Help/DS2019",
     "passages": "900 cnews-800 news passages labelled for sentiment and theme (one annotator), text read by offsets",
     "titles": "THUCNews headlines, 10 classes, via 649453932/Chinese-Text-Classification-Pytorch",
@@ -590,7 +636,9 @@ _HEADS = {
 }
 
 
-def write_model_card(folder: str | os.PathLike[str], task: str, paths: Sequence[str], report: dict, command: str) -> Path:
+def write_model_card(
+    folder: str | os.PathLike[str], task: str, paths: Sequence[str], report: dict, command: str
+) -> Path:
     """Write MODEL_CARD.md beside the weights from the training report."""
     from nlp_news.modelio import load_model
 
@@ -627,14 +675,20 @@ def write_model_card(folder: str | os.PathLike[str], task: str, paths: Sequence[
         f"Dev split: seed {report['seed']}, 20% by group (article for cnews and the passages, text for titles and CCF;",
         "ChnSentiCorp's own dev.tsv), deduplicated against train. Figures are from the model fitted on the train",
         f"split only ({report['train_size']} examples, dev {report['dev_size']});"
-        + (f" the shipped model was then refit on train + dev ({report['refit_size']} examples) with the same"
-           " temperatures." if "refit_size" in report else " the shipped model is that model."),
+        + (
+            f" the shipped model was then refit on train + dev ({report['refit_size']} examples) with the same"
+            " temperatures."
+            if "refit_size" in report
+            else " the shipped model is that model."
+        ),
         "",
         "| head | n | accuracy | macro-F1 | temperature |",
         "|---|---|---|---|---|",
     ]
     for h, m in report["dev"].items():
-        lines.append(f"| {h} | {m['n']} | {m['accuracy']:.4f} | {m['macro_f1']:.4f} | {meta['temperatures'].get(h, 1.0):.3f} |")
+        lines.append(
+            f"| {h} | {m['n']} | {m['accuracy']:.4f} | {m['macro_f1']:.4f} | {meta['temperatures'].get(h, 1.0):.3f} |"
+        )
     lines += [
         "",
         "Binary sets (ChnSentiCorp) are scored by comparing the positive and negative probabilities.",
