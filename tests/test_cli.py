@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -97,7 +98,8 @@ def test_every_command_is_documented_with_a_runnable_example():
     names = {" ".join(path) for path, _ in _commands(main)}
     assert {"analyze", "batch", "facts", "report", "train ner", "evaluate ner", "train sentiment", "train theme"} <= names
     for path, cmd in _commands(main):
-        assert cmd.help and "nlp-news" in cmd.help.split("Example")[-1], f"{' '.join(path)} has no example"
+        text = cmd.get_help(click.Context(cmd, info_name=path[-1]))
+        assert "Example" in text and "nlp-news " in text.split("Example")[-1], f"{' '.join(path)} has no example"
 
 
 def test_version_is_the_package_version(runner):

@@ -96,7 +96,8 @@ def _stream(
         except Exception:
             threads = 1
         window = max(2 * threads, 2)
-    opts = client.scatter(options, broadcast=True, hash=False)
+    # In a list: a dict given to scatter is scattered value by value (and an empty one fails).
+    opts = client.scatter([options], broadcast=True, hash=False)[0]
     queue: collections.deque[tuple[list[dict[str, Any]], Any]] = collections.deque()
     chunks = chunked(records, chunk_size)
     exhausted = False
