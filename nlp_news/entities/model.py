@@ -180,10 +180,21 @@ class NerModel:
         return cls(taggers, Lexicon.load(model_path(name_or_path)), user_words=user_words, meta=meta)
 
 
+#: Put around every text of a batch: wider than the feature window (±2 characters,
+#: ±1 word), so a text's features never see its neighbours and the result of a
+#: text does not depend on the batch it came in.
+JOIN_SEP = "\n\n"
+
+
 def _join(texts: Sequence[str]) -> tuple[str, list[int]]:
+    """Join texts for one featurisation; ``starts[i]`` is where text ``i`` begins.
+
+    >>> _join(["甲乙", "丙"])
+    ('\\n\\n甲乙\\n\\n丙\\n\\n', [2, 6])
+    """
     starts: list[int] = []
-    pos = 0
+    pos = len(JOIN_SEP)
     for t in texts:
         starts.append(pos)
-        pos += len(t) + 1
-    return "\n".join(texts), starts
+        pos += len(t) + len(JOIN_SEP)
+    return JOIN_SEP + JOIN_SEP.join(texts) + JOIN_SEP, starts

@@ -38,7 +38,7 @@ from ..schema import ENTITY_TYPES, Entity
 from ..tokenizer import UserWord, read_user_dict
 from .aliases import merge_aliases
 from .lexicon import user_tag_type
-from .model import NerModel
+from .model import JOIN_SEP, NerModel
 from .patterns import NAME_SUFFIXES, Candidate, extend_with_suffix, find_all, find_suffixed_names, is_generic
 
 _COARSE_WEIGHT = 0.8
@@ -193,9 +193,9 @@ class EntityRecognizer:
         """Every candidate per text, before selection."""
         preds = self.model.predict_many(texts) if self.coarse else {"fine": self.model.predict(texts, "fine" if "fine" in self.model.taggers else next(iter(self.model.taggers)))}
         out: list[list[Candidate]] = []
-        offset = 0
+        offset = len(JOIN_SEP)
         for i, text in enumerate(texts):
-            text_start, offset = offset, offset + len(text) + 1  # texts are joined with "\n"
+            text_start, offset = offset, offset + len(text) + len(JOIN_SEP)  # as model._join joins them
             cands = [Candidate(s, e, t, _model_score(text, s, e, t, sc), self.source) for s, e, t, sc in preds["fine"][i]]
             if self.coarse:
                 cands += [
