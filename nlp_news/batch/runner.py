@@ -131,11 +131,21 @@ def analyze_record(analyzer: Any, rec: dict[str, Any]) -> dict[str, Any]:
     """
     if is_error(rec):
         return rec
+    try:
+        result: Any = analyzer.analyze(rec["text"], title=rec.get("title"), published=rec.get("published"))
+    except Exception as e:  # one bad record must not stop the run
+        result = e
+    return output_record(rec, result)
+
+
+def output_record(rec: dict[str, Any], result: Any) -> dict[str, Any]:
+    """The output record for ``rec`` given its Analysis, or the exception it raised."""
     rec_id = rec.get("id")
     fields = rec.get("fields") or {}
     try:
-        analysis = analyzer.analyze(rec["text"], title=rec.get("title"), published=rec.get("published"))
-        body = analysis.to_dict()
+        if isinstance(result, BaseException):
+            raise result
+        body = result.to_dict()
     except Exception as e:  # one bad record must not stop the run
         out = error_record(rec_id, type(e).__name__, _error_message(e, rec_id))
         return _add_fields(out, fields)
@@ -144,6 +154,19 @@ def analyze_record(analyzer: Any, rec: dict[str, Any]) -> dict[str, Any]:
         if k != "id":
             out[k] = v
     return _add_fields(out, fields)
+
+
+def analyze_records(analyzer: Any, chunk: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Output records for a chunk, analysed as one batch where the analyzer can."""
+    batch = getattr(analyzer, "analyze_batch", None)
+    if batch is None:
+        return [analyze_record(analyzer, r) for r in chunk]
+    todo = [r for r in chunk if not is_error(r)]
+    try:
+        results = iter(batch([{"text": r.get("text"), "title": r.get("title"), "published": r.get("published")} for r in todo]))
+    except Exception:  # noqa: BLE001 - fall back to one record at a time
+        return [analyze_record(analyzer, r) for r in chunk]
+    return [r if is_error(r) else output_record(r, next(results)) for r in chunk]
 
 
 def _add_fields(out: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
@@ -166,7 +189,7 @@ def analyze_chunk(chunk: list[dict[str, Any]], options: dict[str, Any]) -> list[
     except Exception as e:
         # Not a per-record error: every record would fail the same way. Stop the run.
         raise PipelineLoadError(f"the pipeline could not be loaded: {type(e).__name__}: {e}") from None
-    return [analyze_record(analyzer, r) for r in chunk]
+    return analyze_records(analyzer, chunk)
 
 
 class PipelineLoadError(RuntimeError):
