@@ -27,7 +27,9 @@ from .recognizer import EntityRecognizer
 
 @Language.factory("news_entities", default_config={"model": "ner", "user_dict": None})
 def make_news_entities(nlp: Language, name: str, model: str, user_dict: str | None) -> NewsEntities:
-    return NewsEntities(EntityRecognizer(model, user_dict))
+    # Share the pipeline tokenizer's segmenter when it has the same user words.
+    segmenter = getattr(nlp.tokenizer, "segmenter", None)
+    return NewsEntities(EntityRecognizer(model, user_dict, segmenter=segmenter))
 
 
 class NewsEntities:

@@ -67,11 +67,17 @@ class NerModel:
         *,
         user_words: Iterable[UserWord] = (),
         meta: dict | None = None,
+        segmenter: Segmenter | None = None,
     ) -> None:
         self.taggers = dict(taggers)
         self.lexicon = lexicon
         self.user_words = tuple(user_words)
-        self.segmenter = Segmenter(user_words=self.user_words)
+        # A segmenter with the same user words may be shared (the pipeline's
+        # tokenizer's): its dictionary is tens of MB.
+        if segmenter is not None and segmenter.user_words == self.user_words:
+            self.segmenter = segmenter
+        else:
+            self.segmenter = Segmenter(user_words=self.user_words)
         self.meta = dict(meta or {})
         self.last_words: tuple[list[str], np.ndarray] = ([], np.zeros(0, np.int64))
         self.templates = tuple(self.meta.get("features", {}).get("templates") or F.TEMPLATES)
@@ -158,7 +164,13 @@ class NerModel:
         return folder
 
     @classmethod
-    def load(cls, name_or_path: str | os.PathLike[str] = "ner", *, user_words: Iterable[UserWord] = ()) -> NerModel:
+    def load(
+        cls,
+        name_or_path: str | os.PathLike[str] = "ner",
+        *,
+        user_words: Iterable[UserWord] = (),
+        segmenter: Segmenter | None = None,
+    ) -> NerModel:
         from ..modelio import ModelNotFoundError, load_model, model_path
 
         try:
@@ -177,7 +189,9 @@ class NerModel:
         taggers = {
             name: ChainTagger.from_arrays(arrays, f"{name}_", info["tags"]) for name, info in meta["taggers"].items()
         }
-        return cls(taggers, Lexicon.load(model_path(name_or_path)), user_words=user_words, meta=meta)
+        return cls(
+            taggers, Lexicon.load(model_path(name_or_path)), user_words=user_words, meta=meta, segmenter=segmenter
+        )
 
 
 #: Put around every text of a batch: wider than the feature window (±2 characters,

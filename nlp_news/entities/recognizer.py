@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..schema import ENTITY_TYPES, Entity
-from ..tokenizer import UserWord, read_user_dict
+from ..tokenizer import Segmenter, UserWord, read_user_dict
 from .aliases import merge_aliases
 from .lexicon import user_tag_type
 from .model import JOIN_SEP, NerModel
@@ -170,6 +170,7 @@ class EntityRecognizer:
         *,
         coarse: bool = True,
         rules: bool = True,
+        segmenter: Segmenter | None = None,
     ) -> None:
         if user_dict is None:
             words: list[UserWord] = []
@@ -181,7 +182,7 @@ class EntityRecognizer:
         if isinstance(model, NerModel):
             self.model = NerModel(model.taggers, model.lexicon, user_words=words, meta=model.meta) if words else model
         else:
-            self.model = NerModel.load(model, user_words=words)
+            self.model = NerModel.load(model, user_words=words, segmenter=segmenter)
         self.user = UserDictionary(words)
         self.coarse = coarse and "coarse" in self.model.taggers and "fine" in self.model.taggers
         self.rules = rules
