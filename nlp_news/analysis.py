@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from nlp_news.entities.aliases import entity_summary
 from nlp_news.schema import SCHEMA, Entity, Fact, Label, Paragraph, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -271,30 +272,3 @@ def _original_keywords(doc: Doc, norm: Normalized) -> list[tuple[str, float]]:
 
 def _se(s: Span) -> dict[str, int]:
     return {"start": s.start, "end": s.end}
-
-
-def entity_summary(entities: Sequence[Entity]) -> list[dict[str, Any]]:
-    """Each entity once, by canonical name: label, type, mention count and aliases.
-
-    >>> es = [Entity("智谱", 0, 2, "ORG", "company", "智谱AI", 0.9, "rule"),
-    ...       Entity("智谱AI", 5, 9, "ORG", "company", "智谱AI", 0.9, "rule")]
-    >>> entity_summary(es)
-    [{'canonical': '智谱AI', 'label': 'ORG', 'type': 'company', 'mentions': 2, 'aliases': ['智谱', '智谱AI'], 'first': 0}]
-    """
-    groups: dict[tuple[str, str], dict[str, Any]] = {}
-    for e in entities:
-        key = (e.canonical, e.label)
-        g = groups.get(key)
-        if g is None:
-            g = groups[key] = {
-                "canonical": e.canonical,
-                "label": e.label,
-                "type": e.type,
-                "mentions": 0,
-                "aliases": [],
-                "first": e.start,
-            }
-        g["mentions"] += 1
-        if e.text not in g["aliases"]:
-            g["aliases"].append(e.text)
-    return sorted(groups.values(), key=lambda g: (-g["mentions"], g["first"]))

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from nlp_news.cli.common import analyzer_options, error, input_options, read_inputs
+from nlp_news.cli.common import analyzer_options, error, input_options, load_analyzer, read_inputs
 
 FORMATS = ("text", "json", "jsonl", "csv")
 COLUMNS = (
@@ -61,7 +61,10 @@ def facts(files, fmt, output, encoding, published, title, user_dict, disable, ma
     """
     from nlp_news.analyzer import AnalysisError
 
-    analyzer = _load(user_dict, disable, max_chars)
+    if "facts" in disable:
+        raise click.UsageError("nlp-news facts needs the facts stage; do not --disable facts")
+    # Entities stay on: they give facts their subjects. Labels and keywords are not shown.
+    analyzer = load_analyzer(user_dict, tuple(sorted({*disable, "labels", "keywords"})), max_chars)
     writer = None
     collected: list[dict[str, Any]] = []
     failed = 0
@@ -95,29 +98,6 @@ def facts(files, fmt, output, encoding, published, title, user_dict, disable, ma
         click.echo(json.dumps(collected, ensure_ascii=False, indent=1), file=output)
     if failed:
         raise SystemExit(1)
-
-
-def _load(user_dict: str | None, disable: tuple[str, ...], max_chars: int | None):
-    """An Analyzer with only what facts need (entities give the subjects when they load)."""
-    from nlp_news.analyzer import AnalysisError, load
-    from nlp_news.modelio import ModelNotFoundError
-
-    if "facts" in disable:
-        raise click.UsageError("nlp-news facts needs the facts stage; do not --disable facts")
-    kw: dict[str, Any] = {"disable": tuple(sorted({*disable, "labels", "keywords"})), "user_dict": user_dict}
-    if max_chars:
-        kw["max_chars"] = max_chars
-    try:
-        return load(**kw)
-    except (AnalysisError, ModelNotFoundError) as e:
-        if "entities" in kw["disable"]:
-            raise click.ClickException(str(e)) from e
-        error(f"{e}; continuing without entities (facts get the article's subject only)")
-        kw["disable"] = (*kw["disable"], "entities")
-        try:
-            return load(**kw)
-        except (AnalysisError, ModelNotFoundError, ValueError) as e2:
-            raise click.ClickException(str(e2)) from e2
 
 
 @click.command("facts")

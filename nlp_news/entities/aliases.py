@@ -131,7 +131,7 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None) -> list[E
 
 
 def entity_summary(entities: Iterable[Entity]) -> list[dict]:
-    """Each canonical entity once, in order of first mention.
+    """Each canonical entity once: most mentioned first, ties in order of first mention.
 
     >>> from nlp_news.schema import Entity
     >>> es = [Entity("智谱", 0, 2, "ORG", "company", "智谱AI", 0.9, "m"), Entity("智谱AI", 5, 9, "ORG", "company", "智谱AI", 0.9, "m")]
@@ -147,4 +147,4 @@ def entity_summary(entities: Iterable[Entity]) -> list[dict]:
         rec["mentions"] += 1
         if e.text not in rec["aliases"]:
             rec["aliases"].append(e.text)
-    return list(out.values())
+    return sorted(out.values(), key=lambda r: -r["mentions"])
