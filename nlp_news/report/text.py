@@ -89,8 +89,10 @@ def render_text(d: dict[str, Any], *, name: str | None = None, width: int = 100)
         for e in d.get("entity_summary", []):
             aliases = [a for a in e["aliases"] if a != e["canonical"]]
             alias = f"  (also {', '.join(aliases)})" if aliases else ""
-            tag = click.style(f"{e['label']}/{e['type']}", fg=_LABEL_COLOURS.get(e["label"]))
-            lines.append(f"  {e['canonical']:<16} {tag:<28} ×{e['mentions']}{alias}")
+            tag = f"{e['label']}/{e['type']}"
+            name = e["canonical"] + " " * max(1, 18 - _w(e["canonical"]))
+            tag = click.style(tag, fg=_LABEL_COLOURS.get(e["label"])) + " " * max(1, 20 - len(tag))
+            lines.append(f"  {name}{tag}×{e['mentions']}{alias}")
         if not d.get("entity_summary"):
             lines.append("  (none found)")
 
