@@ -133,9 +133,9 @@ def test_summary_lists_each_entity_once_with_mentions_and_aliases():
     ents = merge_aliases([E("智谱", 0), E("MiniMax", 5), E("智谱 AI", 20), E("智谱AI", 30), E("杭州", 40, "address")])
     summary = entity_summary(ents)
     assert summary == [
-        {"canonical": "智谱AI", "label": "ORG", "type": "company", "mentions": 3, "aliases": ["智谱", "智谱 AI", "智谱AI"]},
-        {"canonical": "MiniMax", "label": "ORG", "type": "company", "mentions": 1, "aliases": ["MiniMax"]},
-        {"canonical": "杭州", "label": "LOC", "type": "address", "mentions": 1, "aliases": ["杭州"]},
+        {"canonical": "智谱AI", "label": "ORG", "type": "company", "mentions": 3, "aliases": ["智谱", "智谱 AI", "智谱AI"], "first": 0},
+        {"canonical": "MiniMax", "label": "ORG", "type": "company", "mentions": 1, "aliases": ["MiniMax"], "first": 5},
+        {"canonical": "杭州", "label": "LOC", "type": "address", "mentions": 1, "aliases": ["杭州"], "first": 40},
     ]
 
 

@@ -35,6 +35,22 @@ def analyzer_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def files_and_output(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``FILES...``, ``--format`` (the first of ``formats`` by default) and ``-o/--output``."""
+
+    def decorate(f: Callable[..., Any]) -> Callable[..., Any]:
+        f = click.option(
+            "-o", "--output", type=click.File("w", encoding="utf-8", lazy=True), default="-",
+            help="Write here (default: stdout).",
+        )(f)
+        f = click.option(
+            "--format", "fmt", type=click.Choice(formats), default=formats[0], show_default=True, help="Output format."
+        )(f)
+        return click.argument("files", nargs=-1, type=click.Path(allow_dash=True))(f)
+
+    return decorate
+
+
 def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """``--encoding``, ``--published``, ``--title`` for article files."""
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from nlp_news.cli.common import analyzer_options, error, input_options, load_analyzer, read_inputs
+from nlp_news.cli.common import analyzer_options, error, files_and_output, input_options, load_analyzer, read_inputs
 
 FORMATS = ("text", "json", "jsonl", "csv")
 COLUMNS = (
@@ -41,9 +41,7 @@ def _text_line(row: dict[str, Any]) -> str:
 
 
 @click.command()
-@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=True), default="-", help="Write here (default: stdout).")
+@files_and_output(FORMATS)
 @input_options
 @analyzer_options
 def facts(files, fmt, output, encoding, published, title, user_dict, disable, max_chars) -> None:

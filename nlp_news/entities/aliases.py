@@ -131,19 +131,22 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None) -> list[E
 
 
 def entity_summary(entities: Iterable[Entity]) -> list[dict]:
-    """Each canonical entity once: most mentioned first, ties in order of first mention.
+    """Each canonical entity once: most mentioned first, ties in order of first mention
+    (``first`` is where the first mention starts).
 
     >>> from nlp_news.schema import Entity
     >>> es = [Entity("智谱", 0, 2, "ORG", "company", "智谱AI", 0.9, "m"), Entity("智谱AI", 5, 9, "ORG", "company", "智谱AI", 0.9, "m")]
     >>> entity_summary(es)
-    [{'canonical': '智谱AI', 'label': 'ORG', 'type': 'company', 'mentions': 2, 'aliases': ['智谱', '智谱AI']}]
+    [{'canonical': '智谱AI', 'label': 'ORG', 'type': 'company', 'mentions': 2, 'aliases': ['智谱', '智谱AI'], 'first': 0}]
     """
     out: dict[tuple[str, str], dict] = {}
     for e in sorted(entities, key=lambda e: (e.start, e.end)):
         key = (e.canonical, e.label)
         rec = out.get(key)
         if rec is None:
-            rec = out[key] = {"canonical": e.canonical, "label": e.label, "type": e.type, "mentions": 0, "aliases": []}
+            rec = out[key] = {
+                "canonical": e.canonical, "label": e.label, "type": e.type, "mentions": 0, "aliases": [], "first": e.start
+            }
         rec["mentions"] += 1
         if e.text not in rec["aliases"]:
             rec["aliases"].append(e.text)
