@@ -26,6 +26,8 @@ classified with one ``np.searchsorted``.
 from __future__ import annotations
 
 import os
+from itertools import compress
+from operator import itemgetter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -120,10 +122,20 @@ class Lexicon:
         self.jieba_words = dict(jieba_words or {})
         self.train_words = dict(train_words or {})
         self.common_words = frozenset(common_words)
-        self._j = _index({w: JIEBA_TAGS[t] for w, t in self.jieba_words.items()})
-        self._t = _index({w: 1 + TYPES.index(t) for w, (t, _) in self.train_words.items()})
-        gaz = {w: len(TYPES) + JIEBA_TAGS[t] for w, t in self.jieba_words.items() if len(w) <= GAZ_MAX}
-        gaz.update({w: 1 + TYPES.index(t) for w, (t, _) in self.train_words.items() if len(w) <= GAZ_MAX})
+        # Built with C-level loops (map, zip, dict): this runs at every start-up.
+        jwords = list(self.jieba_words)
+        jcls = np.fromiter(map(JIEBA_TAGS.__getitem__, self.jieba_words.values()), dtype=np.int64, count=len(jwords))
+        type_class = {t: 1 + i for i, t in enumerate(TYPES)}
+        twords = list(self.train_words)
+        tcls = np.fromiter(
+            map(type_class.__getitem__, map(itemgetter(0), self.train_words.values())), dtype=np.int64, count=len(twords)
+        )
+        self._j = HashIndex(string_hashes(jwords), jcls)
+        self._t = HashIndex(string_hashes(twords), tcls)
+        jshort = np.fromiter(map(len, jwords), dtype=np.int64, count=len(jwords)) <= GAZ_MAX
+        tshort = np.fromiter(map(len, twords), dtype=np.int64, count=len(twords)) <= GAZ_MAX
+        gaz = dict(zip(compress(jwords, jshort), (len(TYPES) + jcls[jshort]).tolist()))
+        gaz.update(zip(compress(twords, tshort), tcls[tshort].tolist()))  # training types win
         self.gazetteer = _index(gaz)
 
     def lookup(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -152,13 +164,11 @@ class Lexicon:
         tw: dict[str, tuple[str, int]] = {}
         pj, pt = folder / "lexicon-jieba.tsv", folder / "lexicon-train.tsv"
         if pj.exists():
-            for line in pj.read_text(encoding="utf-8").splitlines():
-                w, t = line.split("\t")
-                jw[w] = t
+            cells = _cells(pj, 2)
+            jw = dict(zip(cells[0::2], cells[1::2]))
         if pt.exists():
-            for line in pt.read_text(encoding="utf-8").splitlines():
-                w, t, n = line.split("\t")
-                tw[w] = (t, int(n))
+            cells = _cells(pt, 3)
+            tw = dict(zip(cells[0::3], zip(cells[1::3], map(int, cells[2::3]))))
         pc = folder / "lexicon-common.txt"
         common = pc.read_text(encoding="utf-8").split("\n") if pc.exists() else []
         return cls(jw, tw, [w for w in common if w])
@@ -185,5 +195,15 @@ def mention_lexicon(examples: Iterable[tuple[str, list[tuple[int, int, str]]]], 
 
 
 def _index(d: dict[str, int]) -> HashIndex:
-    words = list(d)
-    return HashIndex(string_hashes(words), np.array([d[w] for w in words], dtype=np.int64))
+    return HashIndex(string_hashes(list(d)), np.fromiter(d.values(), dtype=np.int64, count=len(d)))
+
+
+def _cells(path: Path, columns: int) -> list[str]:
+    """The cells of a TSV file, row after row (every row has ``columns`` cells)."""
+    rows = path.read_text(encoding="utf-8").split("\n")
+    if rows and rows[-1] == "":
+        rows.pop()
+    cells = "\t".join(rows).split("\t")
+    if len(cells) != columns * len(rows):
+        raise ValueError(f"{path}: every line must have {columns} tab-separated cells; rebuild it with `nlp-news train ner`")
+    return cells
