@@ -168,3 +168,11 @@ def test_relative_dates_resolve_against_published(analyzer):
     period = next(f for f in resolved if f["kind"] == "date")
     assert period["value"] == {"start": "2025-01", "end": "2025-09"}
     assert next(f for f in unresolved if f["kind"] == "date")["value"] is None
+
+
+def test_the_jieba_backend_gives_the_same_entities_as_the_default():
+    text = (SAMPLES / "ai-products.txt").read_text(encoding="utf-8")
+    fast = nlp_news.load(disable=["facts", "labels"]).analyze(text)
+    reference = nlp_news.load(segmenter="jieba", disable=["facts", "labels"]).analyze(text)
+    assert [t.text for t in reference.doc] == [t.text for t in fast.doc]
+    assert reference.entities == fast.entities

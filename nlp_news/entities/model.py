@@ -74,7 +74,7 @@ class NerModel:
         self.user_words = tuple(user_words)
         # A segmenter with the same user words may be shared (the pipeline's
         # tokenizer's): its dictionary is tens of MB.
-        if segmenter is not None and segmenter.user_words == self.user_words:
+        if segmenter is not None and segmenter.backend == "rjieba" and segmenter.user_words == self.user_words:
             self.segmenter = segmenter
         else:
             self.segmenter = Segmenter(user_words=self.user_words)
