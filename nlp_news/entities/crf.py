@@ -47,16 +47,15 @@ class ChainTagger:
                     allowed[i, j] = s[2:] == t[2:] and s[:2] in ("B-", "I-")
         self.trans_c = np.where(allowed, self.trans, -1e4).astype(np.float32)
         self.start_c = np.where(first, 0, -1e4).astype(np.float32)
-        self._setup_factored()
+        self._setup_structured()
         self._partner = np.arange(len(tags))  # B-x <-> I-x
         for j, t in enumerate(tags):
             if t.startswith("B-") and j + 1 < len(tags) and tags[j + 1] == "I-" + t[2:]:
                 self._partner[j], self._partner[j + 1] = j + 1, j
 
-    def _setup_factored(self) -> None:
-        """Additive fit of the transitions into O/B tags: trans[p, y] ≈ f[p] + g[y] per source group."""
+    def _setup_structured(self) -> None:
+        """Index the B-x/I-x pairs for the BIO-structured Viterbi step (tags O, B-x, I-x, ...)."""
         tags = self.tags
-        self.factored = False
         self.structured = False
         bi = [j for j, t in enumerate(tags) if t.startswith("B-") and j + 1 < len(tags) and tags[j + 1] == "I-" + t[2:]]
         if not bi or tags[0] != "O" or len(bi) * 2 + 1 != len(tags):
@@ -65,14 +64,6 @@ class ChainTagger:
         self._ii = self._bi + 1
         self._tgt = np.concatenate([[0], self._bi])
         tr = self.trans_c
-        self.factored = False  # approximate and faster; see decode
-        self._fit = {}
-        for name, grp in (("B", self._bi), ("I", self._ii)):
-            sub = tr[np.ix_(grp, self._tgt)]
-            f = sub.mean(axis=1)
-            g = sub.mean(axis=0) - sub.mean()
-            self._fit[name] = (f.astype(np.float32), g.astype(np.float32))
-        self._o_row = tr[0, self._tgt].astype(np.float32)
         self._b2i = tr[self._bi, self._ii].astype(np.float32)
         self._i2i = tr[self._ii, self._ii].astype(np.float32)
         self._tgtT = np.ascontiguousarray(tr[:, self._tgt].T).astype(np.float32)  # [O/B target, from]
@@ -85,36 +76,6 @@ class ChainTagger:
         best_t = np.take_along_axis(cand, bp_t[:, :, None], axis=2)[:, :, 0]
         fromB = delta[:, self._bi] + self._b2i
         fromI = delta[:, self._ii] + self._i2i
-        useI = fromI > fromB
-        best = np.empty_like(delta)
-        bp = np.empty(delta.shape, dtype=np.int64)
-        best[:, self._tgt] = best_t
-        bp[:, self._tgt] = bp_t
-        best[:, self._ii] = np.where(useI, fromI, fromB)
-        bp[:, self._ii] = np.where(useI, self._ii, self._bi)
-        return best, bp
-
-    def _step_factored(self, delta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """One Viterbi step with factored transitions: O(tags) per row instead of O(tags²)."""
-        fB, gB = self._fit["B"]
-        fI, gI = self._fit["I"]
-        S = len(delta)
-        dB = delta[:, self._bi]
-        dI = delta[:, self._ii]
-        sB = dB + fB
-        sI = dI + fI
-        aB = sB.argmax(axis=1)
-        aI = sI.argmax(axis=1)
-        r = np.arange(S)
-        mB = sB[r, aB]
-        mI = sI[r, aI]
-        c = np.stack([delta[:, :1] + self._o_row, mB[:, None] + gB, mI[:, None] + gI], axis=2)  # (S, tgt, 3)
-        src = c.argmax(axis=2)
-        best_t = np.take_along_axis(c, src[:, :, None], axis=2)[:, :, 0]
-        prev_opts = np.stack([np.zeros(S, np.int64), self._bi[aB], self._ii[aI]], axis=1)  # (S, 3)
-        bp_t = np.take_along_axis(prev_opts, src, axis=1)
-        fromB = dB + self._b2i
-        fromI = dI + self._i2i
         useI = fromI > fromB
         best = np.empty_like(delta)
         bp = np.empty(delta.shape, dtype=np.int64)
@@ -159,8 +120,8 @@ class ChainTagger:
         Each step is exact and uses the BIO structure: an O or B- tag may follow
         any tag (a tags × tags max), an I-x tag only B-x or I-x (two
         candidates), which halves the work of a plain max-plus step.
-        (``factored = True`` approximates the O/B transitions additively for a
-        further 10%; it lost 0.25 F1 on the CLUENER dev split, so it is off.)
+        (An additive approximation of the O/B transitions was 10% faster but
+        lost 0.25 F1 on the CLUENER dev split; see models/ner/MODEL_CARD.md.)
 
         The confidence of a row is the CRF's conditional probability of its
         tag's type (B- and I- together, or O) given the chosen neighbours.
@@ -187,7 +148,7 @@ class ChainTagger:
         transT = np.ascontiguousarray(self.trans_c.T)  # [to, from]
         delta = em[starts] + np.where(before_pad[:, None], self.start_c[None, :], self.trans_c[0][None, :])
         backs: list[np.ndarray] = [np.zeros((0, T), np.int8)]
-        step = self._step_factored if self.factored else self._step_structured if self.structured else None
+        step = self._step_structured if self.structured else None
         for t in range(1, L):
             k = first[t]
             if step is not None:
