@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from nlp_news.cli.common import analyzer_options, error, files_and_output, input_options, load_analyzer, read_inputs
+from nlp_news.cli.common import Failures, analyze_inputs, analyzer_options, files_and_output, input_options, load_analyzer
 
 FORMATS = ("text", "json", "jsonl", "html")
 
@@ -28,31 +28,14 @@ def analyze(files, fmt, output, encoding, published, title, user_dict, disable, 
         nlp-news analyze samples/*.txt --format jsonl -o out.jsonl
         nlp-news analyze samples/ai-products.html --format html -o page.html
     """
-    from nlp_news.analyzer import AnalysisError
     from nlp_news.report.text import render_json, render_text
 
     if fmt == "html" and len(files) > 1:
         raise click.UsageError("--format html writes one page: pass one file")
     analyzer = load_analyzer(user_dict, disable, max_chars)
-    failed = 0
+    failures = Failures()
     results = []
-    for item in read_inputs(files, encoding):
-        if item.error is not None:
-            error(str(item.error))
-            failed += 1
-            continue
-        art = item.article
-        try:
-            result = analyzer.analyze(
-                art.text,
-                title=title or art.title,
-                published=published or art.published,
-                meta={"source": item.name, "format": art.format, "encoding": art.encoding},
-            )
-        except (AnalysisError, ValueError) as e:
-            error(f"{item.name}: {e}")
-            failed += 1
-            continue
+    for item, result in analyze_inputs(analyzer, files, encoding, failures, title=title, published=published):
         d = result.to_dict()
         if fmt == "text":
             click.echo(render_text(d, name=item.name), file=output)
@@ -66,5 +49,5 @@ def analyze(files, fmt, output, encoding, published, title, user_dict, disable, 
         from nlp_news.report.html import render_article
 
         click.echo(render_article(results[0]), file=output, nl=False, color=False)
-    if failed:
+    if failures.count:
         sys.exit(1)

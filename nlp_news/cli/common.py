@@ -103,6 +103,49 @@ def read_inputs(files: tuple[str, ...], encoding: str | None) -> Iterator[Input]
             yield Input(name, error=e)
 
 
+@dataclass
+class Failures:
+    """How many inputs failed; the command exits 1 when any did."""
+
+    count: int = 0
+
+
+def analyze_inputs(
+    analyzer: Any,
+    files: tuple[str, ...],
+    encoding: str | None,
+    failures: Failures,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+) -> Iterator[tuple[Input, Any]]:
+    """Read and analyse each file in turn: (input, Analysis) pairs.
+
+    A file that cannot be read or analysed gets an error line on stderr and
+    counts in ``failures``; the others go on.
+    """
+    from nlp_news.analyzer import AnalysisError
+
+    for item in read_inputs(files, encoding):
+        if item.error is not None:
+            error(str(item.error))
+            failures.count += 1
+            continue
+        art = item.article
+        try:
+            result = analyzer.analyze(
+                art.text,
+                title=title or art.title,
+                published=published or art.published,
+                meta={"source": item.name, "format": art.format, "encoding": art.encoding},
+            )
+        except (AnalysisError, ValueError) as e:
+            error(f"{item.name}: {e}")
+            failures.count += 1
+            continue
+        yield item, result
+
+
 def error(message: str) -> None:
     """An error line on stderr that names what failed; the run goes on."""
     click.echo(click.style("error: ", fg="red", bold=True) + message, err=True)

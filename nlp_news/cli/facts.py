@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from nlp_news.cli.common import analyzer_options, error, files_and_output, input_options, load_analyzer, read_inputs
+from nlp_news.cli.common import Failures, analyze_inputs, analyzer_options, files_and_output, input_options, load_analyzer
 
 FORMATS = ("text", "json", "jsonl", "csv")
 COLUMNS = (
@@ -57,30 +57,17 @@ def facts(files, fmt, output, encoding, published, title, user_dict, disable, ma
         nlp-news facts samples/*.txt --format csv -o facts.csv
         nlp-news facts article.txt --published 2025-12-20 --format jsonl
     """
-    from nlp_news.analyzer import AnalysisError
-
     if "facts" in disable:
         raise click.UsageError("nlp-news facts needs the facts stage; do not --disable facts")
     # Entities stay on: they give facts their subjects. Labels and keywords are not shown.
     analyzer = load_analyzer(user_dict, tuple(sorted({*disable, "labels", "keywords"})), max_chars)
     writer = None
     collected: list[dict[str, Any]] = []
-    failed = 0
+    failures = Failures()
     if fmt == "csv":
         writer = csv.DictWriter(output, fieldnames=list(COLUMNS))
         writer.writeheader()
-    for item in read_inputs(files, encoding):
-        if item.error is not None:
-            error(str(item.error))
-            failed += 1
-            continue
-        art = item.article
-        try:
-            result = analyzer.analyze(art.text, title=title or art.title, published=published or art.published)
-        except (AnalysisError, ValueError) as e:
-            error(f"{item.name}: {e}")
-            failed += 1
-            continue
+    for item, result in analyze_inputs(analyzer, files, encoding, failures, title=title, published=published):
         found = result.to_dict().get("facts") or []
         if fmt == "json":
             collected.append({"file": item.name, "facts": found})
@@ -94,7 +81,7 @@ def facts(files, fmt, output, encoding, published, title, user_dict, disable, ma
                 click.echo(_text_line(row), file=output)
     if fmt == "json":
         click.echo(json.dumps(collected, ensure_ascii=False, indent=1), file=output)
-    if failed:
+    if failures.count:
         raise SystemExit(1)
 
 
