@@ -30,7 +30,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from nlp_news.numeric.extract import extract_facts  # noqa: E402
-from nlp_news.numeric.money import CURRENCY_WORDS  # noqa: E402
 from nlp_news.numeric.numbers import find_numbers  # noqa: E402
 from nlp_news.numeric.numerals import parse_number, to_digits  # noqa: E402
 
@@ -72,7 +71,6 @@ def number_case(case: dict[str, Any]) -> str:
     got = [(s, e, v) for s, e, _, v in find_numbers(case["Input"])]
     want = []
     for r in case["Results"]:
-        text = r["Text"]
         s = r["Start"]
         # Their Text is normalised (full-width folded, lower-cased); spans are what count.
         want.append((s, _end(r), _num(r["Resolution"]["value"])))

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from bisect import bisect_right
 from typing import Any
 
 from ..schema import Fact
@@ -130,7 +129,7 @@ _FRACTION_RE = re.compile(
     rf"(?=[\d{_CN_CHARS}])(?P<den>{_AR}|[{_CN_CHARS}]+)\s*分\s*之\s*(?P<num>{_AR}\s*[kK]?|{_SPACED_CN})"
 )
 _ORDINAL_RE = re.compile(rf"第\s?(?P<n>{_AR}|[{_CN_CHARS}]+)(?:\s?(?P<u>{_esc(MEASURE_WORDS)}|个|季|大|位))?")
-_TOP_RE = re.compile(rf"前(?P<n>[1-9]\d{{0,2}}|[一二三四五六七八九十]{{1,3}})(?=名|强|位|大|$|[,，。、的])(?P<u>名|强|位)?")
+_TOP_RE = re.compile(r"前(?P<n>[1-9]\d{0,2}|[一二三四五六七八九十]{1,3})(?=名|强|位|大|$|[,，。、的])(?P<u>名|强|位)?")
 _RATIO_RE = re.compile(r"(?<![\d:.])(?P<a>\d+(?:\.\d+)?)\s?[:比]\s?(?P<b>\d+(?:\.\d+)?)(?![\d:.])")
 _VAGUE_BEFORE = set("数几")
 

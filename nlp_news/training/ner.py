@@ -21,7 +21,6 @@ import random
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
 
 import numpy as np
 
