@@ -47,43 +47,34 @@ class ChainTagger:
                     allowed[i, j] = s[2:] == t[2:] and s[:2] in ("B-", "I-")
         self.trans_c = np.where(allowed, self.trans, -1e4).astype(np.float32)
         self.start_c = np.where(first, 0, -1e4).astype(np.float32)
-        self._setup_structured()
+        self._setup_targets()
         self._partner = np.arange(len(tags))  # B-x <-> I-x
         for j, t in enumerate(tags):
             if t.startswith("B-") and j + 1 < len(tags) and tags[j + 1] == "I-" + t[2:]:
                 self._partner[j], self._partner[j + 1] = j + 1, j
 
-    def _setup_structured(self) -> None:
-        """Index the B-x/I-x pairs for the BIO-structured Viterbi step (tags O, B-x, I-x, ...)."""
-        tags = self.tags
-        self.structured = False
-        bi = [j for j, t in enumerate(tags) if t.startswith("B-") and j + 1 < len(tags) and tags[j + 1] == "I-" + t[2:]]
-        if not bi or tags[0] != "O" or len(bi) * 2 + 1 != len(tags):
-            return
-        self._bi = np.array(bi)
-        self._ii = self._bi + 1
-        self._tgt = np.concatenate([[0], self._bi])
-        tr = self.trans_c
-        self._b2i = tr[self._bi, self._ii].astype(np.float32)
-        self._i2i = tr[self._ii, self._ii].astype(np.float32)
-        self._tgtT = np.ascontiguousarray(tr[:, self._tgt].T).astype(np.float32)  # [O/B target, from]
-        self.structured = True
+    def _setup_targets(self) -> None:
+        """Index the tags for the BIO-structured Viterbi step (tags O, B-x, I-x, ...).
 
-    def _step_structured(self, delta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """One exact Viterbi step using BIO structure: I-x only follows B-x or I-x."""
-        cand = delta[:, None, :] + self._tgtT[None, :, :]  # (S, O/B targets, from)
-        bp_t = cand.argmax(axis=2)
-        best_t = np.take_along_axis(cand, bp_t[:, :, None], axis=2)[:, :, 0]
-        fromB = delta[:, self._bi] + self._b2i
-        fromI = delta[:, self._ii] + self._i2i
-        useI = fromI > fromB
-        best = np.empty_like(delta)
-        bp = np.empty(delta.shape, dtype=np.int64)
-        best[:, self._tgt] = best_t
-        bp[:, self._tgt] = bp_t
-        best[:, self._ii] = np.where(useI, fromI, fromB)
-        bp[:, self._ii] = np.where(useI, self._ii, self._bi)
-        return best, bp
+        ``_tgt`` are the tags any tag may precede (O and B-x: a max over all
+        tags), ``_bi``/``_ii`` the B-x/I-x pairs (I-x follows only B-x or I-x).
+        Without that structure every tag is a ``_tgt``.
+        """
+        tags = self.tags
+        T = len(tags)
+        bi = [j for j, t in enumerate(tags) if t.startswith("B-") and j + 1 < T and tags[j + 1] == "I-" + t[2:]]
+        if bi and tags[0] == "O" and len(bi) * 2 + 1 == T:
+            self._bi = np.array(bi)
+            self._ii = self._bi + 1
+            self._tgt = np.concatenate([[0], self._bi])
+        else:
+            self._bi = self._ii = np.zeros(0, dtype=np.int64)
+            self._tgt = np.arange(T)
+        tr = self.trans_c
+        self._b2i = tr[self._bi, self._ii].astype(np.float32)[:, None]
+        self._i2i = tr[self._ii, self._ii].astype(np.float32)[:, None]
+        # per "from" tag: its transition scores to the _tgt tags, as a column
+        self._to_tgt = [np.ascontiguousarray(tr[j, self._tgt][:, None]) for j in range(T)]
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
         return {
@@ -118,8 +109,12 @@ class ChainTagger:
         by length and step ``t`` only touches the runs longer than ``t``.
 
         Each step is exact and uses the BIO structure: an O or B- tag may follow
-        any tag (a tags × tags max), an I-x tag only B-x or I-x (two
-        candidates), which halves the work of a plain max-plus step.
+        any tag (a max over the tags), an I-x tag only B-x or I-x (two
+        candidates). The scores are kept tags × runs, so the max over the
+        previous tag is an elementwise maximum of contiguous rows (no argmax
+        over a short axis); the forward pass keeps only the scores, and the
+        backward pass recomputes the one back-pointer it follows per run (the
+        same float32 sums, so the same choice, ties to the lower tag index).
         (An additive approximation of the O/B transitions was 10% faster but
         lost 0.25 F1 on the CLUENER dev split; see models/ner/MODEL_CARD.md.)
 
@@ -145,21 +140,28 @@ class ChainTagger:
         S, L = len(starts), int(lengths.max())
         # runs are sorted by length: those longer than t are first[t]:
         first = np.searchsorted(lengths, np.arange(L + 1), side="right")
-        transT = np.ascontiguousarray(self.trans_c.T)  # [to, from]
-        delta = em[starts] + np.where(before_pad[:, None], self.start_c[None, :], self.trans_c[0][None, :])
-        backs: list[np.ndarray] = [np.zeros((0, T), np.int8)]
-        step = self._step_structured if self.structured else None
+        tr = self.trans_c
+        tgt, bi, ii, to_tgt = self._tgt, self._bi, self._ii, self._to_tgt
+        # D[tag, run]: best score of a path ending in tag at the run's current row
+        D = np.ascontiguousarray((em[starts] + np.where(before_pad[:, None], self.start_c[None, :], tr[0][None, :])).T)
+        hist = [D.copy()]  # D after each step, for the runs still going
+        acc = np.empty((len(tgt), S), np.float32)
+        tmp = np.empty((len(tgt), S), np.float32)
         for t in range(1, L):
             k = first[t]
-            if step is not None:
-                best, bp = step(delta[k:])
-            else:
-                cand = delta[k:, None, :] + transT[None, :, :]  # (active, to, from)
-                bp = cand.argmax(axis=2)
-                best = np.take_along_axis(cand, bp[:, :, None], axis=2)[:, :, 0]
-            delta[k:] = best + em[starts[k:] + t]
-            backs.append(bp.astype(np.int8))
-        final = delta + np.where(after_pad[:, None], 0.0, self.trans_c[:, 0][None, :])
+            Dk = D[:, k:]
+            a, b = acc[:, : S - k], tmp[:, : S - k]
+            np.add(Dk[0][None, :], to_tgt[0], out=a)
+            for j in range(1, T):
+                np.add(Dk[j][None, :], to_tgt[j], out=b)
+                np.maximum(a, b, out=a)
+            newI = np.maximum(Dk[bi] + self._b2i, Dk[ii] + self._i2i) if len(bi) else None
+            e = em[starts[k:] + t].T
+            Dk[tgt] = a + e[tgt]
+            if newI is not None:
+                Dk[ii] = newI + e[ii]
+            hist.append(Dk.copy())
+        final = D.T + np.where(after_pad[:, None], 0.0, tr[:, 0][None, :])
         cur = np.zeros(S, dtype=np.int64)
         for t in range(L - 1, -1, -1):
             k = first[t]
@@ -167,19 +169,22 @@ class ChainTagger:
             cur[fin] = final[fin].argmax(axis=1)
             tags[starts[k:] + t] = cur[k:]
             if t > 0:
-                cur[k:] = backs[t][np.arange(S - k), cur[k:]]
+                H = hist[t - 1][:, k - first[t - 1] :]  # (T, runs longer than t)
+                c = cur[k:]
+                cur[k:] = (H + tr[:, c]).argmax(axis=0)
         # confidence of the rows that ended up in an entity
         ent = np.flatnonzero(tags != 0)
         if len(ent):
             prev_tag = np.where(ent > 0, tags[np.maximum(ent - 1, 0)], 0)
             next_tag = tags[np.minimum(ent + 1, n - 1)]
-            sc = em[ent] + self.trans_c[prev_tag] + self.trans_c[:, next_tag].T
+            sc = em[ent] + tr[prev_tag] + tr[:, next_tag].T
             sc = np.exp(sc - sc.max(axis=1, keepdims=True))
             chosen = tags[ent]
             partner = self._partner[chosen]
             rows = np.arange(len(ent))
             conf[ent] = (sc[rows, chosen] + np.where(partner != chosen, sc[rows, partner], 0)) / sc.sum(axis=1)
         return tags, conf
+
 
 def tag_spans(tags: np.ndarray, names: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Entity runs in a BIO tag index array: (start rows, end rows exclusive, type index).
