@@ -3,6 +3,12 @@
     python benchmarks/numeric_specs.py            # pass rate per file
     python benchmarks/numeric_specs.py --fails    # and the failing cases
     python benchmarks/numeric_specs.py --speed    # facts-stage throughput on cnews-800
+    python benchmarks/numeric_specs.py --speed --no-specs   # the throughput figures alone
+
+``--speed`` prints two figures, both UTF-8 megabytes per CPU second (``time.process_time``,
+robust to a shared machine), best of three: ``extract_facts`` alone over the corpus lines,
+and the ``news_facts`` spaCy component over Docs made beforehand by the stages before it
+(normalise, tokenise, news_structure, news_entities), as in ``Analyzer.analyze_batch``.
 
 Data: ``../shared/data/numeric`` beside the checkout, or ``$NLP_NEWS_DATA/numeric``.
 
@@ -297,16 +303,57 @@ def facts_throughput(path: Path | None = None, repeat: int = 3) -> float:
     return mbs
 
 
+def component_throughput(path: Path | None = None, repeat: int = 3) -> float:
+    """MB/s of the ``news_facts`` component over cnews-800 Docs made by the stages before it.
+
+    The articles (the text after the channel label) are normalised, tokenised and run through
+    ``news_structure`` and ``news_entities`` first, batched as ``Analyzer.analyze_batch`` does;
+    only the facts component is timed, in CPU seconds, best of ``repeat``.
+    """
+    import nlp_news
+
+    path = path or data_dir() / "corpus" / "cnews" / "cnews-800.txt"
+    texts = [line.partition("\t")[2] for line in path.read_text(encoding="utf-8").splitlines()]
+    texts = [t for t in texts if t.strip()]
+    analyzer = nlp_news.load(disable=["labels", "keywords"])
+    nlp = analyzer.nlp
+    docs = []
+    for i in range(0, len(texts), 64):
+        batch = [analyzer._prepare(t, title=None, published=None)[1] for t in texts[i : i + 64]]
+        for name, proc in nlp.pipeline:
+            if name == "news_facts":
+                break
+            pipe = getattr(proc, "pipe", None)
+            batch = list(pipe(batch)) if pipe is not None else [proc(d) for d in batch]
+        docs.extend(batch)
+    stage = nlp.get_pipe("news_facts")
+    size = sum(len(d.text.encode("utf-8")) for d in docs)
+    best = float("inf")
+    n = 0
+    for _ in range(repeat):
+        t0 = time.process_time()
+        pipe = getattr(stage, "pipe", None)
+        out = list(pipe(docs)) if pipe is not None else [stage(d) for d in docs]
+        best = min(best, time.process_time() - t0)
+        n = sum(len(d._.facts) for d in out)
+    mbs = size / best / 1e6
+    print(f"news_facts component: {size / 1e6:.2f} MB, {len(docs)} Docs, {n} facts in {best:.3f} s CPU -> {mbs:.2f} MB/s")
+    return mbs
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--fails", action="store_true", help="list failing cases")
     ap.add_argument("--speed", action="store_true", help="also time the facts stage on cnews-800")
+    ap.add_argument("--no-specs", action="store_true", help="skip the spec suites (with --speed: timings alone)")
     args = ap.parse_args(argv)
     if not (data_dir() / "numeric").exists():
         sys.exit(f"no data at {data_dir() / 'numeric'}; set NLP_NEWS_DATA to the shared data folder")
-    run_suites(args.fails)
+    if not args.no_specs:
+        run_suites(args.fails)
     if args.speed:
         facts_throughput()
+        component_throughput()
 
 
 if __name__ == "__main__":
