@@ -4,6 +4,12 @@ Keywords use the IDF table that ships with jieba (``jieba/analyse/idf.txt``)
 over the pipeline's own tokens, the method of ``jieba.analyse.extract_tags``
 without jieba's global tokenizer. The summary picks the sentences that carry
 most keyword weight, with a preference for the lead, in article order.
+
+The stage reads the table as :class:`IdfTable`, keyed by spaCy's 64-bit string
+hashes, so a document's words are looked up in one vectorised step straight
+from its ``ORTH`` array. It ships as ``models/keywords`` (built from jieba's
+file by ``nlp-news train keywords``, which also takes your own IDF file); when
+that folder is missing, the table is built from the installed jieba.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ STOP_WORDS = frozenset(
     the and for with that this from are was
     """.split()
 )
-_DEFAULT_IDF_FALLBACK = 11.95  # median of jieba's table, jieba's own choice
+_DEFAULT_IDF_FALLBACK = 11.9547675029  # median of jieba's table: jieba's own choice for unknown words
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +48,72 @@ def jieba_idf() -> dict[str, float]:
 
     raw = (resources.files("jieba") / "analyse" / "idf.txt").read_text(encoding="utf-8").split()
     return dict(zip(raw[0::2], map(float, raw[1::2])))
+
+
+class IdfTable:
+    """An IDF table keyed by spaCy string hashes (``vocab.strings[word]``).
+
+    ``hashes`` is sorted; ``levels[codes[i]]`` is the IDF of ``hashes[i]``
+    (jieba's table has only a few thousand distinct values, so the values
+    are stored once and each word keeps a 16-bit code).
+
+    >>> t = IdfTable.from_words({"模型": 8.0, "发布": 5.0}, default=10.0)
+    >>> from spacy.strings import hash_string
+    >>> t.lookup(np.array([hash_string("发布"), hash_string("智谱")], dtype=np.uint64)).tolist()
+    [5.0, 10.0]
+    """
+
+    def __init__(self, hashes: np.ndarray, codes: np.ndarray, levels: np.ndarray, default: float) -> None:
+        self.hashes = np.ascontiguousarray(hashes, dtype=np.uint64)
+        self.codes = np.ascontiguousarray(codes, dtype=np.uint16)
+        self.levels = np.ascontiguousarray(levels, dtype=np.float64)
+        self.default = float(default)
+        if not (len(self.hashes) == len(self.codes)) or (len(self.hashes) > 1 and not (np.diff(self.hashes) > 0).all()):
+            raise ValueError("an IdfTable needs sorted, unique hashes and one code per hash")
+
+    @classmethod
+    def from_words(cls, idf: Mapping[str, float], *, default: float | None = None) -> IdfTable:
+        from spacy.strings import hash_string
+
+        words = list(idf)
+        hashes = np.fromiter((hash_string(w) for w in words), dtype=np.uint64, count=len(words))
+        values = np.fromiter((idf[w] for w in words), dtype=np.float64, count=len(words))
+        order = np.argsort(hashes)
+        hashes, values = hashes[order], values[order]
+        if len(hashes) > 1 and not (np.diff(hashes) > 0).all():
+            raise ValueError("two words of the IDF table share a 64-bit hash")
+        levels, codes = np.unique(values, return_inverse=True)
+        if len(levels) > np.iinfo(np.uint16).max:
+            raise ValueError(f"the IDF table has {len(levels):,} distinct values; at most 65,535 are supported")
+        if default is None:
+            default = float(np.median(values)) if len(values) else _DEFAULT_IDF_FALLBACK
+        return cls(hashes, codes.astype(np.uint16), levels, default)
+
+    @classmethod
+    def load(cls, name: str = "keywords") -> IdfTable:
+        """The shipped table (``models/keywords``), else one built from the installed jieba."""
+        from nlp_news.modelio import ModelNotFoundError, load_model
+
+        try:
+            arrays, meta = load_model(name)
+        except ModelNotFoundError:
+            return cls.from_words(jieba_idf())
+        return cls(arrays["hashes"], arrays["codes"], arrays["levels"], meta["default_idf"])
+
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        return {"hashes": self.hashes, "codes": self.codes, "levels": self.levels}
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+    def lookup(self, hashes: np.ndarray) -> np.ndarray:
+        """IDF of each hash (``default`` for words not in the table)."""
+        if not len(self.hashes):
+            return np.full(len(hashes), self.default)
+        pos = np.searchsorted(self.hashes, hashes)
+        pos[pos == len(self.hashes)] = 0
+        found = self.hashes[pos] == hashes
+        return np.where(found, self.levels[self.codes[pos]], self.default)
 
 
 def tfidf_keywords(
@@ -87,17 +159,47 @@ def pick_summary(
     return sorted(i for _, i in best)
 
 
-@Language.factory("news_keywords", default_config={"top": 10, "summary_sentences": 3})
-def make_keywords(nlp: Language, name: str, top: int, summary_sentences: int) -> KeywordStage:
-    return KeywordStage(top=top, summary_sentences=summary_sentences)
+@Language.factory("news_keywords", default_config={"top": 10, "summary_sentences": 3, "idf": "keywords"})
+def make_keywords(nlp: Language, name: str, top: int, summary_sentences: int, idf: str) -> KeywordStage:
+    return KeywordStage(top=top, summary_sentences=summary_sentences, idf=IdfTable.load(idf))
 
 
 class KeywordStage:
-    """Sets ``doc._.keywords`` and adds ``keywords`` and ``sentences`` to ``doc._.summary``."""
+    """Sets ``doc._.keywords`` and adds ``keywords`` and ``sentences`` to ``doc._.summary``.
 
-    def __init__(self, *, top: int = 10, summary_sentences: int = 3) -> None:
+    The result equals :func:`tfidf_counts` over the document's words (boilerplate
+    left out); the work is vectorised over the document's distinct word hashes.
+    """
+
+    def __init__(self, *, top: int = 10, summary_sentences: int = 3, idf: IdfTable | None = None) -> None:
         self.top = top
         self.summary_sentences = summary_sentences
+        self.idf = idf if idf is not None else IdfTable.load()
+        self._wordlike: dict[int, bool] = {}  # word hash -> can be a keyword (a bounded cache: the vocab's words)
+
+    def _can_be_keyword(self, uniq: np.ndarray, strings) -> np.ndarray:
+        cache = self._wordlike
+        out = np.empty(len(uniq), dtype=bool)
+        for i, h in enumerate(uniq.tolist()):
+            ok = cache.get(h)
+            if ok is None:
+                w = strings[h]
+                ok = cache[h] = bool(_WORDLIKE.match(w)) and w.lower() not in STOP_WORDS
+            out[i] = ok
+        return out
+
+    def _top(self, uniq: np.ndarray, counts: np.ndarray, strings) -> tuple[list[tuple[str, float]], list[int]]:
+        """The top keywords as (word, weight) and their indices into ``uniq``."""
+        total = int(counts.sum())
+        n = min(self.top, int(np.count_nonzero(counts)))
+        if not total or not n:
+            return [], []
+        scores = counts * self.idf.lookup(uniq) / total
+        # the n best by score; ties at the cut broken by the word, as tfidf_counts does
+        cut = np.partition(scores, len(scores) - n)[len(scores) - n]
+        cand = np.flatnonzero((scores >= cut) & (counts > 0))
+        ranked = sorted((-scores[i], strings[int(uniq[i])], int(i)) for i in cand)[:n]
+        return [(w, round(-neg, 4)) for neg, w, _ in ranked], [i for *_, i in ranked]
 
     def __call__(self, doc: Doc) -> Doc:
         # Token strings are counted through their hash ids, vectorised: a Python
@@ -110,12 +212,13 @@ class KeywordStage:
         if not keep.all():
             counts = np.bincount(inverse[keep], minlength=len(uniq))
         strings = doc.vocab.strings
-        words = {strings[int(h)]: int(c) for h, c in zip(uniq, counts) if c}
-        keywords = tfidf_counts(words, jieba_idf(), top=self.top)
+        counts = np.where(self._can_be_keyword(uniq, strings), counts, 0)
+        keywords, chosen = self._top(uniq, counts, strings)
         doc._.keywords = keywords
-        kw = dict(keywords)
+        weight = np.zeros(len(uniq))
+        weight[chosen] = [w for _, w in keywords]
 
-        token_weight = np.array([kw.get(strings[int(h)], 0.0) for h in uniq])[inverse]
+        token_weight = weight[inverse]
         cum = np.concatenate(([0.0], np.cumsum(token_weight)))
         sents = list(doc.spans["sentences"]) if "sentences" in doc.spans else []
         title = doc.spans["title"][0] if "title" in doc.spans and len(doc.spans["title"]) else None

@@ -1,0 +1,80 @@
+"""The keyword stage: jieba's TF-IDF over the pipeline's tokens, from a hashed IDF table."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from spacy.attrs import ORTH
+
+from nlp_news.cli import main
+from nlp_news.keywords import IdfTable, jieba_idf, tfidf_counts
+from nlp_news.text.normalize import normalize
+
+from nlp_news.io.read import read_article
+
+from .conftest import SAMPLE_FILES
+
+
+def test_shipped_table_is_jiebas_table():
+    shipped = IdfTable.load()
+    built = IdfTable.from_words(jieba_idf())
+    assert len(shipped) == len(jieba_idf())
+    assert np.array_equal(shipped.hashes, built.hashes)
+    assert np.array_equal(shipped.levels[shipped.codes], built.levels[built.codes])
+    assert shipped.default == built.default
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.name)
+def test_stage_equals_tfidf_over_the_documents_words(analyzer, path):
+    doc = analyzer.nlp(normalize(read_article(path).text).text)
+    words = Counter(t.text for t in doc if not _in_boilerplate(doc, t.i))
+    expected = tfidf_counts(words, jieba_idf(), top=10, default_idf=IdfTable.load().default)
+    assert doc._.keywords == expected
+    assert doc._.summary["keywords"] == [w for w, _ in expected]
+
+
+def _in_boilerplate(doc, i: int) -> bool:
+    return any(b.start <= i < b.end for b in doc.spans.get("boilerplate", ()))
+
+
+def test_lookup_of_unknown_words_gives_the_default():
+    table = IdfTable.from_words({"模型": 8.0}, default=3.0)
+    from spacy.strings import hash_string
+
+    got = table.lookup(np.array([hash_string("模型"), hash_string("没有"), np.uint64(2**64 - 1)], dtype=np.uint64))
+    assert got.tolist() == [8.0, 3.0, 3.0]
+    empty = IdfTable.from_words({}, default=2.0)
+    assert empty.lookup(np.array([1, 2], dtype=np.uint64)).tolist() == [2.0, 2.0]
+
+
+def test_a_document_without_words_has_no_keywords(analyzer):
+    doc = analyzer.nlp("。。。 ，，")
+    assert doc._.keywords == []
+    assert doc.to_array(ORTH).size > 0
+
+
+def test_train_keywords_builds_a_table_from_a_users_idf_file(tmp_path):
+    idf = tmp_path / "idf.txt"
+    idf.write_text("星河电池 9.5\n营收 2.0\n# a comment\n\n固态 电池 7.25\n", encoding="utf-8")
+    out = tmp_path / "kw"
+    result = CliRunner().invoke(main, ["train", "keywords", "--data", str(idf), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["entries"] == 3
+    table = IdfTable.load(str(out))
+    from spacy.strings import hash_string
+
+    assert table.lookup(np.array([hash_string("星河电池"), hash_string("固态 电池")], dtype=np.uint64)).tolist() == [9.5, 7.25]
+    assert table.default == 7.25  # the median of the user's table
+
+
+def test_train_keywords_names_the_bad_line(tmp_path):
+    idf = tmp_path / "idf.txt"
+    idf.write_text("星河电池 9.5\n营收 many\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["train", "keywords", "--data", str(idf), "--out", str(tmp_path / "kw")])
+    assert result.exit_code != 0
+    assert "idf.txt:2" in result.output
