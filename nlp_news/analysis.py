@@ -129,7 +129,10 @@ class Analysis:
 
         def remap(rec):
             a, b = norm.to_original(rec.start, rec.end)
-            return replace(rec, start=a, end=b, text=original[a:b])
+            text = original[a:b]
+            if a == rec.start and b == rec.end and text == rec.text:
+                return rec  # records are frozen: nothing to copy
+            return replace(rec, start=a, end=b, text=text)
 
         entities = [remap(e) for e in (doc._.entities or ())]
         keywords = _original_keywords(doc, norm) if norm.script != "simplified" else list(doc._.keywords or ())

@@ -9,7 +9,7 @@ describes the whole analysis lives beside this module in ``schema.json``.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 SCHEMA = "nlp-news/1"
@@ -57,8 +57,13 @@ FACT_KINDS: tuple[str, ...] = (
 QUALIFIERS: tuple[str | None, ...] = ("about", "over", "under", None)
 
 
-def _drop_private(d: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in d.items() if not k.startswith("_")}
+def _plain(value: Any) -> Any:
+    """A JSON-ready copy of a field value (dicts and lists copied, the rest as is)."""
+    if type(value) is dict:
+        return {k: _plain(v) for k, v in value.items()}
+    if type(value) in (list, tuple):
+        return [_plain(v) for v in value]
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +97,16 @@ class Entity:
     source: str
 
     def to_dict(self) -> dict[str, Any]:
-        return _drop_private(asdict(self))
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "type": self.type,
+            "canonical": self.canonical,
+            "score": self.score,
+            "source": self.source,
+        }
 
     def shifted(self, offset: int) -> Entity:
         return replace(self, start=self.start + offset, end=self.end + offset)
@@ -126,7 +140,23 @@ class Fact:
     linked_by: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return _drop_private(asdict(self))
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "value": _plain(self.value),
+            "unit": self.unit,
+            "currency": self.currency,
+            "qualifier": self.qualifier,
+            "change": self.change,
+            "relative": self.relative,
+            "metric": self.metric,
+            "subject": self.subject,
+            "period": _plain(self.period),
+            "source": self.source,
+            "linked_by": dict(self.linked_by),
+        }
 
     def shifted(self, offset: int) -> Fact:
         return replace(self, start=self.start + offset, end=self.end + offset)

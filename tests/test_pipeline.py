@@ -11,6 +11,7 @@ import pytest
 import nlp_news
 from nlp_news.analyzer import EmptyTextError, TextTooLongError
 from nlp_news.io.read import read_article
+from nlp_news.schema import Entity, Fact
 
 from .conftest import SAMPLE_FILES, SAMPLES
 
@@ -176,3 +177,20 @@ def test_the_jieba_backend_gives_the_same_entities_as_the_default():
     reference = nlp_news.load(segmenter="jieba", disable=["facts", "labels"]).analyze(text)
     assert [t.text for t in reference.doc] == [t.text for t in fast.doc]
     assert reference.entities == fast.entities
+
+
+@pytest.mark.parametrize("record", [
+    Entity("智谱AI", 0, 4, "ORG", "company", "智谱AI", 0.9, "rule:latin"),
+    Fact("10-20亿元", 3, 10, "money", {"low": 1e9, "high": 2e9}, currency="CNY",
+                         period={"start": "2025-01", "end": "2025-09"}, linked_by={"period": "rule"}),
+])
+def test_record_to_dict_is_every_field_as_json(record):
+    # to_dict is written out by hand for speed; it must still be the whole dataclass.
+    from dataclasses import asdict
+
+    d = record.to_dict()
+    assert d == asdict(record)
+    assert json.loads(json.dumps(d, ensure_ascii=False)) == d
+    for key in ("value", "period", "linked_by"):
+        if isinstance(getattr(record, key, None), dict):
+            assert d[key] is not getattr(record, key)  # a copy, not the record's own dict
