@@ -11,7 +11,7 @@ It prints, in one run:
 - full analysis KB/s through the batch runner (``run_local``) with ``-j 1`` and
   ``-j 2`` (and any other ``--jobs``): wall time including start-up, and steady
   throughput measured from the first result on (start-up is a one-off cost);
-- each stage's share of the analysis time (normalise, tokenise, each spaCy
+- each stage's share of the analysis CPU time, and its own MB/s (normalise, tokenise, each spaCy
   component, collecting the Analysis and its dict);
 - peak memory (RSS) of one worker.
 
@@ -127,25 +127,25 @@ def measure_stages(texts: list[str], options: dict) -> dict:
     for i in range(0, len(texts), 64):
         norms, docs = [], []
         for text in texts[i : i + 64]:
-            a = time.perf_counter()
+            a = time.process_time()
             norm = normalize(text)
-            b = time.perf_counter()
+            b = time.process_time()
             doc = nlp.make_doc(norm.text)
             doc._.published = parse_published(None)
             doc._.script = norm.script
             times["normalise"] += b - a
-            times["tokenizer"] += time.perf_counter() - b
+            times["tokenizer"] += time.process_time() - b
             norms.append(norm)
             docs.append(doc)
         for name, proc in nlp.pipeline:
-            s = time.perf_counter()
+            s = time.process_time()
             pipe = getattr(proc, "pipe", None)
             docs = list(pipe(docs)) if pipe is not None else [proc(d) for d in docs]
-            times[name] += time.perf_counter() - s
-        s = time.perf_counter()
+            times[name] += time.process_time() - s
+        s = time.process_time()
         for doc, norm in zip(docs, norms):
             Analysis.from_doc(doc, norm, stages=analyzer.stages).to_dict()
-        times["collect (offsets, Analysis.to_dict)"] += time.perf_counter() - s
+        times["collect (offsets, Analysis.to_dict)"] += time.process_time() - s
     return {"times": times, "load": load_s, "pipe_names": list(nlp.pipe_names)}
 
 
@@ -234,9 +234,12 @@ def main(argv: list[str] | None = None) -> None:
 
     st = in_child("measure_stages", texts, options)
     total = sum(st["times"].values())
-    print(f"\nstage shares (one process, batches of 64, {total:.2f} s = {kb / total:.0f} KB/s; pipeline load {st['load']:.2f} s):")
+    print(
+        f"\nstage shares in CPU time (one process, batches of 64, {total:.2f} s = {kb / total:.0f} KB/s per CPU-second;"
+        f" pipeline load {st['load']:.2f} s wall):"
+    )
     for name, sec in st["times"].items():
-        print(f"  {name:<38} {100 * sec / total:5.1f} %   {sec:6.2f} s")
+        print(f"  {name:<38} {100 * sec / total:5.1f} %   {sec:6.2f} s   {kb / 1024 / sec if sec else float('inf'):6.1f} MB/s")
 
 
 if __name__ == "__main__":

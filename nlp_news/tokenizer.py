@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
@@ -157,6 +158,34 @@ def _jieba_split(word: str) -> list[str]:
     return [p for p in _JIEBA_SKIP.split(word) if p]
 
 
+_ZH_DIGITS = "一二三四五六七八九壹贰叁肆伍陆柒捌玖"
+_ZH_NUMBER = re.compile(f"^(?:[{_ZH_DIGITS}][十百千万亿兆拾佰仟])+[{_ZH_DIGITS}]?$")
+_ZH_SINGLE = frozenset("〇 一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 廿 卅 卌 皕 零 壹 贰 叁 肆 伍 陆 柒 捌 玖 拾 拾壹 拾贰 拾叁 拾肆 拾伍 拾陆 拾柒 拾捌 拾玖".split())
+
+
+def like_num(text: str) -> bool:
+    """spaCy's Chinese ``like_num``, with its pattern compiled once instead of on every call.
+
+    spaCy computes the lexical attributes of every new word it sees; its own
+    version of this one builds a regex per call and cost a third of the
+    tokenizer's time on new text. ``tests/test_tokenizer.py`` checks that the
+    two agree.
+
+    >>> like_num("3,050"), like_num("三千零五十"), like_num("三千五"), like_num("十二"), like_num("营收")
+    (True, False, True, True, False)
+    """
+    if text.startswith(("+", "-", "±", "~")):
+        text = text[1:]
+    text = text.replace(",", "").replace(".", "").replace("，", "").replace("。", "")
+    if text.isdigit():
+        return True
+    if text.count("/") == 1:
+        num, denom = text.split("/")
+        if num.isdigit() and denom.isdigit():
+            return True
+    return text in _ZH_SINGLE or _ZH_NUMBER.match(text) is not None
+
+
 @registry.tokenizers("nlp_news.JiebaTokenizer.v1")
 def create_jieba_tokenizer(backend: str = "rjieba", hmm: bool = True, user_dict: str | None = None):
     """spaCy config entry: ``[nlp.tokenizer] @tokenizers = "nlp_news.JiebaTokenizer.v1"``.
@@ -166,6 +195,9 @@ def create_jieba_tokenizer(backend: str = "rjieba", hmm: bool = True, user_dict:
     words = read_user_dict(user_dict) if user_dict else ()
 
     def make(nlp):
+        getters = nlp.vocab.lex_attr_getters
+        if getattr(getters.get(LIKE_NUM), "__module__", "") == "spacy.lang.zh.lex_attrs":
+            getters[LIKE_NUM] = like_num  # the same answers, compiled once
         return JiebaTokenizer(nlp.vocab, Segmenter(words, backend=backend, hmm=hmm))
 
     return make

@@ -62,3 +62,33 @@ def test_rjieba_tokens_equal_jieba_tokens_on_the_news_corpus(shared_data):
     differ = [i for i, text in enumerate(lines) if seg.cut(text) != list(reference.cut(text))]
     assert len(lines) == 800
     assert differ == []
+
+
+def test_fast_like_num_agrees_with_spacys_chinese_like_num():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    from spacy.lang.zh.lex_attrs import like_num as spacy_like_num
+
+    from nlp_news.tokenizer import like_num
+
+    alphabet = "0123456789,./，。+-±~一二三四五六七八九十百千万亿兆〇零两壹贰叁肆伍陆柒捌玖拾佰仟廿卅卌皕营收年"
+    words = ["3,050", "1/2", "1/2/3", "-3.5", "十二", "十三万", "三千零五十", "三千五", "拾玖", "两万", "营收", "", "一十"]
+    for w in words:
+        assert like_num(w) == spacy_like_num(w), w
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=6))
+    def agree(w):
+        assert like_num(w) == spacy_like_num(w)
+
+    agree()
+
+
+def test_pipeline_vocab_uses_the_fast_like_num(analyzer):
+    from spacy.attrs import LIKE_NUM
+
+    from nlp_news.tokenizer import like_num
+
+    assert analyzer.nlp.vocab.lex_attr_getters[LIKE_NUM] is like_num
+    doc = analyzer.nlp("营收三千五百万")
+    assert {t.text: t.like_num for t in doc} == {"营收": False, "三千五百": True, "万": False}
