@@ -91,3 +91,30 @@ def test_trailing_end_mark_is_dropped_from_the_last_paragraph():
     st = structure(t)
     assert texts(t, st.paragraphs)[-1] == "最后一段。"
     assert texts(t, st.boilerplate) == ["（完）"]
+
+
+def test_span_maker_equals_char_span_expand(analyzer):
+    import random
+
+    from nlp_news.text.component import _SpanMaker
+    from nlp_news.text.structure import Span as CharSpan
+
+    from .conftest import SAMPLE_FILES
+
+    texts = [p.read_bytes().decode("utf-8", errors="replace") for p in SAMPLE_FILES]
+    texts += ["  智谱 AI 发布  GLM 模型。 \n\n 第二段  ", "Rachel Bilson 在 纽约", "营收 3050 万美元"]
+    rnd = random.Random(7)
+    checked = 0
+    for text in texts:
+        doc = analyzer.nlp.make_doc(text)
+        make = _SpanMaker(doc)
+        for _ in range(300):
+            a = rnd.randrange(len(text))
+            b = rnd.randrange(a + 1, len(text) + 1)
+            want = doc.char_span(a, b, alignment_mode="expand")
+            if want is None or len(want) == 0:  # only whitespace: structure never asks for these
+                continue
+            got = make(CharSpan(a, b, "x"))
+            assert (got.start, got.end) == (want.start, want.end), (text[a:b], a, b)
+            checked += 1
+    assert checked > 1000
