@@ -16,10 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+import numpy as np
+from spacy.attrs import IDX, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from .. import extensions  # noqa: F401  (registers doc._.entities)
+from ..extensions import doc_text  # importing registers doc._.entities
 from ..schema import Entity
 from .aliases import merge_aliases
 from .recognizer import EntityRecognizer
@@ -56,7 +58,7 @@ class NewsEntities:
     def _process(self, docs: list[Doc]) -> list[Doc]:
         pieces: list[tuple[int, int]] = []  # (doc index, offset)
         texts: list[str] = []
-        full = [doc.text for doc in docs]  # Doc.text joins the tokens on every access
+        full = [doc_text(doc) for doc in docs]  # Doc.text joins the tokens on every access
         for i, doc in enumerate(docs):
             for s, e in regions(doc, len(full[i])):
                 pieces.append((i, s))
@@ -70,7 +72,7 @@ class NewsEntities:
         for doc, text, ents in zip(docs, full, per_doc):
             ents = merge_aliases(ents, text)
             doc._.entities = sorted(ents, key=lambda e: (e.start, e.end))
-            set_doc_ents(doc, doc._.entities)
+            set_doc_ents(doc, doc._.entities, len(text))
         return docs
 
 
@@ -86,14 +88,41 @@ def regions(doc: Doc, length: int | None = None) -> list[tuple[int, int]]:
     return sorted(set(out))
 
 
-def set_doc_ents(doc: Doc, entities: list[Entity]) -> None:
-    """Put entities on ``doc.ents`` where they align with tokens, without overlaps."""
+def set_doc_ents(doc: Doc, entities: list[Entity], length: int | None = None) -> None:
+    """Put entities on ``doc.ents`` where they align with tokens, without overlaps.
+
+    Each entity becomes the tokens it touches (what ``doc.char_span(...,
+    alignment_mode="expand")`` gives), found for all entities at once from the
+    tokens' character offsets; an entity whose tokens overlap an earlier one's
+    is left out of ``doc.ents`` only. ``length`` is ``len(doc.text)``.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Ada met Bob Smith")
+    >>> set_doc_ents(doc, [Entity("da", 1, 3, "PER", "name", "Ada", 1.0, "t"),
+    ...                    Entity("Ada met", 0, 7, "PER", "name", "Ada", 1.0, "t"),
+    ...                    Entity("Smith", 12, 17, "PER", "name", "Bob Smith", 1.0, "t")])
+    >>> [(sp.text, sp.label_) for sp in doc.ents]
+    [('Ada', 'PER'), ('Smith', 'PER')]
+    """
+    if not entities or not len(doc):
+        doc.set_ents([], default="outside")
+        return
+    n = len(doc.text) if length is None else length
+    arr = doc.to_array([IDX, SPACY]).astype(np.int64)
+    idx, spacy_ = arr[:, 0], arr[:, 1]
+    tok_end = np.append(idx[1:], n) - spacy_  # end of each token's text, before its trailing space
+    starts = np.fromiter((e.start for e in entities), dtype=np.int64, count=len(entities))
+    ends = np.fromiter((e.end for e in entities), dtype=np.int64, count=len(entities))
+    # the token holding a character: the last one starting at or before it
+    first = np.searchsorted(idx, starts, side="right") - 1
+    last = np.searchsorted(idx, ends - 1, side="right") - 1
+    # a start in a token's trailing whitespace belongs to the next token
+    first = first + ((first >= 0) & (starts == tok_end[np.maximum(first, 0)]))
     spans = []
     last_end = -1
-    for e in entities:
-        sp = doc.char_span(e.start, e.end, label=e.label, alignment_mode="expand")
-        if sp is None or len(sp) == 0 or sp.start < last_end:
+    for e, a, b in zip(entities, first.tolist(), (last + 1).tolist()):
+        if a < 0 or b <= a or a < last_end:
             continue
-        spans.append(sp)
-        last_end = sp.end
-    doc.ents = spans
+        spans.append(Span(doc, a, b, label=e.label))
+        last_end = b
+    doc.set_ents(spans, default="outside")

@@ -24,7 +24,7 @@ import numpy as np
 
 from ..tokenizer import Segmenter, UserWord
 from . import features as F
-from .crf import ChainTagger, tag_spans
+from .crf import ChainTagger, SharedEmissions, tag_spans
 from .lexicon import Lexicon
 
 MAX_CHUNK = 120
@@ -81,6 +81,15 @@ class NerModel:
         self.meta = dict(meta or {})
         self.last_words: tuple[list[str], np.ndarray] = ([], np.zeros(0, np.int64))
         self.templates = tuple(self.meta.get("features", {}).get("templates") or F.TEMPLATES)
+        self._shared: tuple[tuple, SharedEmissions] | None = None
+
+    @property
+    def shared(self) -> SharedEmissions:
+        """All taggers' emissions in one gather (built on first use, again if the taggers change)."""
+        key = tuple((k, id(v)) for k, v in self.taggers.items())
+        if self._shared is None or self._shared[0] != key:
+            self._shared = (key, SharedEmissions(self.taggers))
+        return self._shared[1]
 
     # -- features -------------------------------------------------------------
     def featurize(self, text: str, spans: list[tuple[int, int]], lexicon: Lexicon | None = None):
@@ -106,7 +115,7 @@ class NerModel:
         if not spans:
             return [[] for _ in texts]
         ids, src = self.featurize(joined, spans)
-        return self._decode(tagger, ids, src, texts, starts)
+        return self._decode(tagger, self.shared.emissions(ids)[which], src, texts, starts)
 
     def words_of(self, start: int, end: int) -> list[str]:
         """Words of the last featurised text between ``start`` and ``end`` (word-aligned)."""
@@ -123,11 +132,11 @@ class NerModel:
         if not spans:
             return {k: [[] for _ in texts] for k in self.taggers}
         ids, src = self.featurize(joined, spans)
-        return {k: self._decode(tg, ids, src, texts, starts) for k, tg in self.taggers.items()}
+        em = self.shared.emissions(ids)
+        return {k: self._decode(tg, em[k], src, texts, starts) for k, tg in self.taggers.items()}
 
-    def _decode(self, tagger: ChainTagger, ids, src, texts, starts):
+    def _decode(self, tagger: ChainTagger, em, src, texts, starts):
         real = src >= 0
-        em = tagger.emissions(ids)
         tags, conf = tagger.decode(em, real)
         b, e, ti = tag_spans(tags, tagger.tags)
         out: list[list[tuple[int, int, str, float]]] = [[] for _ in texts]
