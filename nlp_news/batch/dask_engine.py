@@ -15,12 +15,11 @@ machines need nlp-news installed but not the user's files.
 
 from __future__ import annotations
 
-import collections
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from nlp_news.batch.records import error_record, is_error
-from nlp_news.batch.runner import CHUNK_RECORDS, analyze_chunk, chunked
+from nlp_news.batch.runner import CHUNK_RECORDS, SubmitWindow, analyze_chunk, chunked
 
 DASK_HINT = "the Dask engine needs dask.distributed: pip install 'nlp-news[dask]'"
 
@@ -98,22 +97,9 @@ def _stream(
         window = max(2 * threads, 2)
     # In a list: a dict given to scatter is scattered value by value (and an empty one fails).
     opts = client.scatter([options], broadcast=True, hash=False)[0]
-    queue: collections.deque[tuple[list[dict[str, Any]], Any]] = collections.deque()
-    chunks = chunked(records, chunk_size)
-    exhausted = False
+    win = SubmitWindow(chunked(records, chunk_size), lambda c: client.submit(dask_chunk, c, opts, pure=False), window)
     try:
-        while True:
-            while not exhausted and len(queue) < window:
-                try:
-                    chunk = next(chunks)
-                except StopIteration:
-                    exhausted = True
-                    break
-                fut = client.submit(dask_chunk, chunk, opts, pure=False)
-                queue.append((chunk, fut))
-            if not queue:
-                return
-            chunk, fut = queue.popleft()
+        for chunk, fut in win:
             try:
                 result = fut.result()
             except distributed.KilledWorker as e:
@@ -132,5 +118,4 @@ def _stream(
                 fut.release()
             yield from result
     finally:
-        for _, fut in queue:
-            fut.cancel()
+        win.cancel()

@@ -31,7 +31,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -219,6 +219,51 @@ def chunked(
         yield chunk
 
 
+class SubmitWindow:
+    """Chunks submitted ahead, at most ``window`` in flight, handed back in input order.
+
+    Both engines use it: ``submit`` starts one chunk's work and returns its
+    future (a process pool's or a Dask client's). Iterating yields
+    ``(chunk, future)`` oldest first, topping the window up before each.
+
+    >>> from concurrent.futures import Future
+    >>> def done(chunk):
+    ...     f = Future(); f.set_result([r * 10 for r in chunk]); return f
+    >>> [f.result() for _, f in SubmitWindow(iter([[1], [2, 3]]), done, window=1)]
+    [[10], [20, 30]]
+    """
+
+    def __init__(self, chunks: Iterator[list[dict[str, Any]]], submit: Callable[[list[dict[str, Any]]], Any], window: int) -> None:
+        self.chunks = chunks
+        self.submit = submit
+        self.window = max(int(window), 1)
+        self.queue: collections.deque[tuple[list[dict[str, Any]], Any]] = collections.deque()
+        self._exhausted = False
+
+    def __iter__(self) -> Iterator[tuple[list[dict[str, Any]], Any]]:
+        while True:
+            while not self._exhausted and len(self.queue) < self.window:
+                chunk = next(self.chunks, None)
+                if chunk is None:
+                    self._exhausted = True
+                    break
+                self.queue.append((chunk, self.submit(chunk)))
+            if not self.queue:
+                return
+            yield self.queue.popleft()
+
+    def take_in_flight(self) -> list[tuple[list[dict[str, Any]], Any]]:
+        """Every chunk still in flight, removed from the window (to run again after a crash)."""
+        items = list(self.queue)
+        self.queue.clear()
+        return items
+
+    def cancel(self) -> None:
+        """Cancel what is still in flight (the run is stopping)."""
+        for _, future in self.queue:
+            future.cancel()
+
+
 # --------------------------------------------------------------------------- the local pool
 
 _WORKER_OPTIONS: dict[str, Any] | None = None
@@ -275,12 +320,6 @@ def run_local(
         yield from pool.imap(records, chunk_size=chunk_size, window=window)
 
 
-@dataclass
-class _Pending:
-    chunk: list[dict[str, Any]]
-    future: Future | None = None
-
-
 class LocalPool:
     """Worker processes that each load the pipeline once; reusable across runs.
 
@@ -323,49 +362,28 @@ class LocalPool:
         self, records: Iterable[dict[str, Any]], *, chunk_size: int = CHUNK_RECORDS, window: int | None = None
     ) -> Iterator[dict[str, Any]]:
         """Output records in input order, with at most ``window`` chunks in flight."""
-        window = window or 2 * self.n_process
-        queue: collections.deque[_Pending] = collections.deque()
-        chunks = chunked(records, chunk_size)
-        exhausted = False
+        win = SubmitWindow(chunked(records, chunk_size), lambda c: self._pool.submit(_worker_chunk, c), window or 2 * self.n_process)
         try:
-            while True:
-                while not exhausted and len(queue) < window:
-                    try:
-                        chunk = next(chunks)
-                    except StopIteration:
-                        exhausted = True
-                        break
-                    item = _Pending(chunk)
-                    item.future = self._pool.submit(_worker_chunk, chunk)
-                    queue.append(item)
-                if not queue:
-                    return
-                head = queue[0]
+            for chunk, future in win:
                 try:
-                    result = head.future.result()  # type: ignore[union-attr]
+                    result = future.result()
                 except BrokenProcessPool:
                     # A worker died. Every chunk in flight is suspect: run their
                     # records one at a time, so the one that kills a worker is found.
-                    yield from self._recover(queue)
+                    yield from self._recover([(chunk, future), *win.take_in_flight()])
                     continue
-                queue.popleft()
                 yield from result
         finally:
-            for item in queue:
-                if item.future is not None:
-                    item.future.cancel()
+            win.cancel()
 
-    def _recover(self, queue: collections.deque[_Pending]) -> Iterator[dict[str, Any]]:
+    def _recover(self, in_flight: list[tuple[list[dict[str, Any]], Future]]) -> Iterator[dict[str, Any]]:
         _stop_pool(self._pool)
         self._pool = self._new_pool()
-        items = list(queue)
-        queue.clear()
-        for item in items:
-            fut = item.future
-            if fut is not None and fut.done() and not fut.cancelled() and fut.exception() is None:
+        for chunk, fut in in_flight:
+            if fut.done() and not fut.cancelled() and fut.exception() is None:
                 yield from fut.result()  # finished before the crash
                 continue
-            for rec in item.chunk:
+            for rec in chunk:
                 yield self._isolated(rec)
 
     def _isolated(self, rec: dict[str, Any]) -> dict[str, Any]:
