@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+import math
 import zlib
 from collections.abc import Sequence
 from typing import Any
@@ -23,6 +24,7 @@ import numpy as np
 from ..schema import Fact
 
 N_FEATURES = 2**14
+_MEMO_MAX = 200_000
 #: Fact sources and units the classifier is asked about; everything else the rules decide.
 UNCERTAIN_UNITS = frozenset("人 分 点 度 代 号 条 门 口 手 局 关 声 回 遍 盘 球 码 级 起 节 班 期 届 本 部 台 名 位 个 次 家 种".split())
 
@@ -84,6 +86,9 @@ class FactClassifier:
         self.intercept = float(intercept)
         self.threshold = threshold
         self.meta = meta or {}
+        self._n = self.coef.shape[0]
+        self._coef_list: list[float] = self.coef.tolist()
+        self._memo: dict[str, float] = {}
 
     @classmethod
     def load(cls, name: str = "facts") -> FactClassifier:
@@ -104,10 +109,22 @@ class FactClassifier:
         except ModelNotFoundError:
             return None
 
+    def weight(self, feat: str) -> float:
+        """The weight of one feature string (hashed as :func:`hash_features` does), memoised.
+
+        Feature strings repeat across facts (``bias``, ``kind=count``, ``u=人`` …), so each is
+        hashed once; the memo is dropped when it grows past :data:`_MEMO_MAX` entries.
+        """
+        w = self._memo.get(feat)
+        if w is None:
+            if len(self._memo) >= _MEMO_MAX:
+                self._memo.clear()
+            w = self._memo[feat] = float(self._coef_list[zlib.crc32(feat.encode("utf-8")) % self._n])
+        return w
+
     def proba(self, text: str, fact: Fact) -> float:
-        idx = hash_features(features(text, fact.start, fact.end, fact), self.coef.shape[0])
-        z = self.intercept + float(self.coef[idx].sum())
-        return float(1.0 / (1.0 + np.exp(-z)))
+        z = self.intercept + math.fsum(self.weight(s) for s in features(text, fact.start, fact.end, fact))
+        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
     def filter(self, text: str, facts: list[Fact]) -> list[Fact]:
         """Drop the uncertain facts the model calls non-facts; the others pass untouched."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
@@ -10,8 +11,8 @@ from spacy.tokens import Doc
 
 from nlp_news.extensions import doc_text
 
-from .extract import extract_facts
-from .linking import link_facts, split_spans
+from .extract import extract_facts_in
+from .linking import _UNLINKED, link_facts, split_spans
 
 _SENT_END = re.compile(r"[。！？!?；;]")
 
@@ -38,20 +39,26 @@ class FactsStage:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        published = doc._.published
         spans = _spans(doc, "title") + _spans(doc, "paragraphs")
-        if not spans:
-            spans = [(0, len(text))]
-        facts = []
-        for start, end in sorted(set(spans)):
-            for f in extract_facts(text[start:end], published=published):
-                facts.append(f.shifted(start) if start else f)
-        if self.classifier is not None:
+        spans = sorted(set(spans)) if spans else [(0, len(text))]
+        facts = extract_facts_in(text, spans, published=doc._.published)
+        if facts and self.classifier is not None:
             facts = self.classifier.filter(text, facts)
-        sentences = _spans(doc, "sentences") or split_spans(text, _SENT_END)
-        facts = link_facts(text, facts, entities=doc._.entities or [], sentences=sentences)
-        doc._.facts = sorted(facts, key=lambda f: (f.start, f.end))
+        if any(f.kind not in _UNLINKED for f in facts):
+            sentences = _spans(doc, "sentences") or split_spans(text, _SENT_END)
+            facts = link_facts(text, facts, entities=doc._.entities or [], sentences=sentences)
+        facts.sort(key=_order)
+        doc._.facts = facts
         return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """The stage over a stream of Docs (each Doc is independent; no state is kept)."""
+        for doc in docs:
+            yield self(doc)
+
+
+def _order(f: Any) -> tuple[int, int]:
+    return (f.start, f.end)
 
 
 def _spans(doc: Doc, group: str) -> list[tuple[int, int]]:

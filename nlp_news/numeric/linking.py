@@ -20,10 +20,10 @@ Rules, clause by clause:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from itertools import pairwise
 from typing import Any
 
 from ..schema import Entity, Fact
@@ -109,7 +109,8 @@ def link_facts(
     """Fill ``metric``, ``subject``, ``period`` and ``linked_by`` of every non-date fact.
 
     ``sentences`` (spans into ``text``) default to a split on 。！？；; ``clauses``
-    default to a split of the sentences on commas.
+    default to a split of the sentences on commas. Entities, dates and clause ends are
+    looked up by bisection over indexes built once per call.
 
     >>> from nlp_news.numeric.extract import extract_facts
     >>> t = "2025年前三季度,公司研发支出达到1.8亿美元,占营收的337.4%"
@@ -118,61 +119,140 @@ def link_facts(
     """
     if not facts:
         return []
+    if all(f.kind in _UNLINKED for f in facts):
+        return list(facts)
     entities = list(entities or ())
     if sentences is None:
         sentences = split_spans(text, _SENT_END)
     sentences = sorted(sentences)
-    if clauses is None:
-        clauses = split_spans(text, _CLAUSE_END, sentences)
-    clauses = sorted(clauses)
-    c_starts = [s for s, _ in clauses]
     s_starts = [s for s, _ in sentences]
+    locate_clause = _clause_locator(text, sentences, clauses)
     main = main_entity or main_entity_of(entities)
-    dates = [f for f in facts if f.kind == "date" and not (isinstance(f.value, str) and f.value.startswith("T"))]
+    dates = sorted(
+        (f for f in facts if f.kind == "date" and not (isinstance(f.value, str) and f.value.startswith("T"))),
+        key=lambda d: d.start,
+    )
+    d_starts = [d.start for d in dates]
     subj_ents = sorted((e for e in entities if e.label in _SUBJECT_LABELS), key=lambda e: e.start)
+    e_starts = [e.start for e in subj_ents]
+    in_order = all(a.start <= b.start for a, b in pairwise(facts))
+    with_metric: list[Fact] = []  # linked measures with a metric, in the order they were linked
     out: list[Fact] = []
     for f in facts:
-        if f.kind in ("date", "duration", "ordinal"):
+        if f.kind in _UNLINKED:
             out.append(f)
             continue
-        cs, ce = _locate(clauses, c_starts, f.start)
-        ss, se = _locate(sentences, s_starts, f.start)
+        fs = f.start
+        cs, ce = locate_clause(fs)
+        ss, _ = _locate(sentences, s_starts, fs)
         linked: dict[str, str] = {}
         metric = _metric(text, f, cs, ce, linked)
         if metric is None:
             # 营收…从346万美元到3050万美元,再到5340万美元,同比增长170%: the sentence goes on about the
             # quantity it named last
-            prior = [p for p in out if p.metric and ss <= p.start and p.kind in _MEASURES]
-            if prior and (prior[-1].kind == f.kind or (f.kind == "percent" and f.change)):
-                metric = prior[-1].metric
+            last = None
+            for p in reversed(with_metric):
+                if ss <= p.start:
+                    last = p
+                    break
+                if in_order:
+                    break
+            if last is not None and (last.kind == f.kind or (f.kind == "percent" and f.change)):
+                metric = last.metric
                 linked["metric"] = "inferred"
         subject = None
-        before = [e for e in subj_ents if cs <= e.start and e.end <= f.start]
-        after = [e for e in subj_ents if f.end <= e.start and e.end <= ce]
-        if before or after:
-            subject = (before[-1] if before else after[0]).canonical
+        ent = _last_before(subj_ents, e_starts, cs, fs) or _first_after(subj_ents, e_starts, f.end, ce)
+        if ent is not None:
+            subject = ent.canonical
             linked["subject"] = "rule"
         elif main:
             subject = main
             linked["subject"] = "inferred"
         period: Any = None
-        in_clause = [d for d in dates if cs <= d.start and d.end <= ce]
-        if in_clause:
-            prior = [d for d in in_clause if d.end <= f.start]
-            d = prior[-1] if prior else in_clause[0]
+        d = _last_before(dates, d_starts, cs, fs, within=ce) or _first_after(dates, d_starts, cs, ce)
+        if d is not None:
             period = d.value if d.value is not None else d.text
             linked["period"] = "rule"
         else:
-            earlier = [d for d in dates if ss <= d.start and d.end <= f.start]
-            if earlier:
-                d = earlier[-1]
+            d = _last_before(dates, d_starts, ss, fs)
+            if d is not None:
                 period = d.value if d.value is not None else d.text
                 # a clause that is only the date (2024年, …) is the sentence's stated period
-                dcs, dce = _locate(clauses, c_starts, d.start)
+                dcs, dce = locate_clause(d.start)
                 rest = _TOPIC_WORDS.sub("", text[dcs:dce].replace(d.text, "", 1)).strip(" ,，;；")
                 linked["period"] = "rule" if not rest else "inferred"
-        out.append(replace(f, metric=metric, subject=subject, period=period, linked_by=linked))
+        g = Fact(f.text, f.start, f.end, f.kind, f.value, f.unit, f.currency, f.qualifier, f.change, f.relative,
+                 metric, subject, period, f.source, linked)
+        out.append(g)
+        if metric and f.kind in _MEASURES:
+            with_metric.append(g)
     return out
+
+
+_UNLINKED = frozenset(("date", "duration", "ordinal"))
+
+
+def _last_before(items: Sequence[Any], starts: list[int], lo: int, pos: int, within: int | None = None) -> Any:
+    """The last of ``items`` (sorted by start) with ``lo <= start`` and ``end <= pos`` (and ``end <= within``)."""
+    cap = pos if within is None or pos <= within else within
+    i = bisect_right(starts, pos) - 1
+    while i >= 0 and starts[i] >= lo:
+        if items[i].end <= cap:
+            return items[i]
+        i -= 1
+    return None
+
+
+def _first_after(items: Sequence[Any], starts: list[int], pos: int, hi: int) -> Any:
+    """The first of ``items`` (sorted by start) with ``pos <= start`` and ``end <= hi``."""
+    i = bisect_left(starts, pos)
+    n = len(items)
+    while i < n and starts[i] <= hi:
+        if items[i].end <= hi:
+            return items[i]
+        i += 1
+    return None
+
+
+def _clause_locator(text: str, sentences: list[tuple[int, int]], clauses: list[tuple[int, int]] | None) -> Any:
+    """A function ``pos -> (start, end)`` of the clause that holds ``pos``, as :func:`_locate` over the clauses.
+
+    Without given ``clauses`` they are the pieces of each sentence cut after every
+    clause-end mark (:func:`split_spans` of the sentences), found from one scan of the text.
+
+    >>> loc = _clause_locator("甲,乙。丙", [(0, 4), (4, 5)], None)
+    >>> loc(0), loc(2), loc(4)
+    ((0, 2), (2, 4), (4, 5))
+    """
+    if clauses is not None:
+        cl = sorted(clauses)
+        c_starts = [s for s, _ in cl]
+        return lambda pos: _locate(cl, c_starts, pos)
+    if not sentences:
+        sentences = [(0, len(text))]
+    marks = [m.end() for m in _CLAUSE_END.finditer(text)]
+    s_starts = [s for s, _ in sentences]
+
+    def locate(pos: int) -> tuple[int, int]:
+        i = bisect_right(s_starts, pos) - 1
+        if i < 0:
+            return (0, 0)
+        ss, se = sentences[i]
+        # clause starts in the sentence: ss and every mark end in (ss, se)
+        j = bisect_right(marks, pos) - 1
+        cs = ss
+        if j >= 0 and ss < marks[j] < se:
+            cs = marks[j]
+        elif j >= 0 and marks[j] >= se:
+            # pos lies past the sentence's end: its last clause
+            k = bisect_left(marks, se) - 1
+            if k >= 0 and marks[k] > ss:
+                cs = marks[k]
+        k = bisect_right(marks, cs)
+        ce = marks[k] if k < len(marks) and marks[k] <= se else se
+        return cs, ce
+
+    return locate
 
 
 def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str]) -> str | None:
