@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from ..schema import ENTITY_TYPES
-from .features import GAZ_MAX, HashIndex, string_hashes
+from .features import GAZ_MAX, HashIndex, prefix_index, string_hashes
 
 #: jieba POS tags we read, and the feature class each becomes.
 JIEBA_TAGS: dict[str, int] = {"nr": 1, "nrt": 1, "nrfg": 1, "ns": 2, "nt": 3, "nz": 4}
@@ -137,6 +137,7 @@ class Lexicon:
         gaz = dict(zip(compress(jwords, jshort), (len(TYPES) + jcls[jshort]).tolist()))
         gaz.update(zip(compress(twords, tshort), tcls[tshort].tolist()))  # training types win
         self.gazetteer = _index(gaz)
+        self.gazetteer_prefixes = prefix_index(list(gaz))
 
     def lookup(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Class ids for word hashes: (training type class, jieba tag class), 0 = none."""

@@ -97,7 +97,7 @@ class NerModel:
         lex = lexicon or self.lexicon
         cp = F.codepoints(text)
         words = self.segmenter._impl.cut(text, self.segmenter.hmm) if text else []
-        winfo = F.word_info(text, cp, words, lex.lookup, lex.gazetteer)
+        winfo = F.word_info(text, cp, words, lex.lookup, lex.gazetteer, lex.gazetteer_prefixes)
         self.last_words = (words, winfo.starts)  # the rules reuse this segmentation
         _, src = F.pad_layout(spans)
         return F.feature_ids(cp, winfo, src, self.templates), src
