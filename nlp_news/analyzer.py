@@ -35,6 +35,10 @@ STAGES: dict[str, tuple[str, str]] = {
     "keywords": ("news_keywords", "nlp_news.keywords"),
 }
 DEFAULT_MAX_CHARS = 1_000_000
+#: spaCy keeps every word it has seen in its vocabulary; past this many strings
+#: the Analyzer starts a fresh one, so a run over millions of articles stays in
+#: bounded memory (about 150 bytes a string). Results do not depend on it.
+MAX_VOCAB_STRINGS = 400_000
 
 
 class AnalysisError(ValueError):
@@ -131,6 +135,7 @@ class Analyzer:
         # Our own limit (max_chars) decides; spaCy's default of 1,000,000 must not refuse first.
         self.nlp.max_length = max(self.nlp.max_length, options.max_chars + 1)
         self.stages = [s for s in STAGES if s not in options.disable]
+        self.max_vocab_strings = MAX_VOCAB_STRINGS
 
     @property
     def pipe_names(self) -> list[str]:
@@ -153,7 +158,33 @@ class Analyzer:
             doc = proc(doc)
             times[name] = time.perf_counter() - t0
         doc._.stage_times = times
+        self._bound_vocab()
         return Analysis.from_doc(doc, norm, id=id, title=title, published=pub, meta=meta, stages=self.stages)
+
+    def _bound_vocab(self) -> None:
+        """Swap in an empty vocabulary once the current one holds too many strings.
+
+        Documents already made keep the old one (it is freed with them); the
+        stages keep no vocabulary of their own, and the lexical attribute
+        functions (the tokenizer's fast ``like_num`` among them) carry over.
+        """
+        old = self.nlp.vocab
+        if len(old.strings) <= self.max_vocab_strings:
+            return
+        from spacy.vocab import Vocab
+
+        new = Vocab(
+            lex_attr_getters=dict(old.lex_attr_getters),
+            lookups=old.lookups,
+            writing_system=dict(old.writing_system),
+            get_noun_chunks=old.get_noun_chunks,
+        )
+        self.nlp.vocab = new
+        self.nlp.tokenizer.vocab = new
+        for _, proc in self.nlp.pipeline:
+            reset = getattr(proc, "reset_caches", None)
+            if reset is not None:
+                reset()
 
     def _prepare(self, text: str, *, title: str | None, published: str | _dt.date | None):
         """Check, normalise and tokenise one text: the steps before the pipeline's stages."""
@@ -207,6 +238,7 @@ class Analyzer:
                 except Exception as e:  # noqa: BLE001
                     results[i] = e
             return results  # type: ignore[return-value]
+        self._bound_vocab()
         for (i, r, norm, _, pub), doc in zip(ready, docs):
             doc._.stage_times = times
             try:

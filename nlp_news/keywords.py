@@ -175,7 +175,11 @@ class KeywordStage:
         self.top = top
         self.summary_sentences = summary_sentences
         self.idf = idf if idf is not None else IdfTable.load()
-        self._wordlike: dict[int, bool] = {}  # word hash -> can be a keyword (a bounded cache: the vocab's words)
+        self._wordlike: dict[int, bool] = {}  # word hash -> can be a keyword; cleared with the vocabulary
+
+    def reset_caches(self) -> None:
+        """Forget per-word results (the Analyzer calls this when it starts a fresh vocabulary)."""
+        self._wordlike.clear()
 
     def _can_be_keyword(self, uniq: np.ndarray, strings) -> np.ndarray:
         cache = self._wordlike

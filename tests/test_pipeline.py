@@ -194,3 +194,18 @@ def test_record_to_dict_is_every_field_as_json(record):
     for key in ("value", "period", "linked_by"):
         if isinstance(getattr(record, key, None), dict):
             assert d[key] is not getattr(record, key)  # a copy, not the record's own dict
+
+
+def test_vocabulary_is_bounded_and_results_do_not_depend_on_it():
+    # A long batch run must not grow spaCy's string store without end.
+    texts = [read_article(p).text for p in SAMPLE_FILES[:3]]
+    bounded = nlp_news.load()
+    bounded.max_vocab_strings = 50
+    first_vocab = bounded.nlp.vocab
+    got = [bounded.analyze(t).to_dict() for t in texts] + [r.to_dict() for r in bounded.analyze_batch(texts)]
+    assert bounded.nlp.vocab is not first_vocab
+    assert bounded.nlp.tokenizer.vocab is bounded.nlp.vocab
+    assert len(bounded.nlp.vocab.strings) < 5000
+    fresh = nlp_news.load()
+    want = [fresh.analyze(t).to_dict() for t in texts] * 2
+    assert got == want
