@@ -111,22 +111,32 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None) -> list[E
         groups.setdefault(find(i), []).append(i)
     out = list(ents)
     for members in groups.values():
-        forms = [display_form(ents[i].text) for i in members]
-        plain = [f for f in forms if not _is_generic(f)] or forms
-        canonical = max(plain, key=lambda f: (len(f), plain.count(f), -plain.index(f)))
-        votes: dict[str, float] = {}
-        for i in members:
-            # a mention that says 公司/集团 is strong evidence of its type
-            bonus = 0.5 if _is_generic(ents[i].text) else 0.0
-            votes[ents[i].type] = votes.get(ents[i].type, 0.0) + ents[i].score + bonus
-        typ = max(votes, key=lambda t: (votes[t], t))
-        user = [ents[i] for i in members if ents[i].source == "user_dict"]
-        if user:
-            typ = user[0].type
+        if len(members) == 1:
+            e = ents[members[0]]
+            canonical, typ = display_form(e.text), e.type
+        else:
+            # the longest form without a generic company word, then the most frequent, then the first
+            counts: dict[str, int] = {}
+            for i in members:
+                f = display_form(ents[i].text)
+                counts[f] = counts.get(f, 0) + 1
+            plain = [f for f in counts if not _is_generic(f)] or list(counts)
+            canonical = max(plain, key=lambda f: (len(f), counts[f]))  # max keeps the first of equals
+            votes: dict[str, float] = {}
+            for i in members:
+                # a mention that says 公司/集团 is strong evidence of its type
+                bonus = 0.5 if _is_generic(ents[i].text) else 0.0
+                votes[ents[i].type] = votes.get(ents[i].type, 0.0) + ents[i].score + bonus
+            typ = max(votes, key=lambda t: (votes[t], t))
+            user = [ents[i] for i in members if ents[i].source == "user_dict"]
+            if user:
+                typ = user[0].type
         for i in members:
             e = ents[i]
             t = e.type if e.source == "user_dict" else typ
-            out[i] = Entity(e.text, e.start, e.end, ENTITY_TYPES[t], t, canonical, e.score, e.source)
+            label = ENTITY_TYPES[t]
+            if e.canonical != canonical or e.type != t or e.label != label:
+                out[i] = Entity(e.text, e.start, e.end, label, t, canonical, e.score, e.source)
     return out
 
 

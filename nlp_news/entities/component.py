@@ -63,12 +63,10 @@ class NewsEntities:
             for s, e in regions(doc, len(full[i])):
                 pieces.append((i, s))
                 texts.append(full[i][s:e])
-        found = self.recognizer.recognize_many(texts, merge=False)
+        found = self.recognizer.recognize_many(texts, merge=False, offsets=[off for _, off in pieces])
         per_doc: list[list[Entity]] = [[] for _ in docs]
-        for (i, off), ents in zip(pieces, found):
-            per_doc[i].extend(
-                Entity(e.text, e.start + off, e.end + off, e.label, e.type, e.canonical, e.score, e.source) for e in ents
-            )
+        for (i, _), ents in zip(pieces, found):
+            per_doc[i].extend(ents)
         for doc, text, ents in zip(docs, full, per_doc):
             ents = merge_aliases(ents, text)
             doc._.entities = sorted(ents, key=lambda e: (e.start, e.end))

@@ -235,15 +235,24 @@ class EntityRecognizer:
             hit = self._generic_cache[span] = is_generic(self.model.segmenter._impl.cut(span, False), self.common)
         return hit
 
-    def recognize_many(self, texts: Sequence[str], *, merge: bool = True) -> list[list[Entity]]:
-        """Entities of each text (offsets into that text), aliases merged per text."""
+    def recognize_many(
+        self, texts: Sequence[str], *, merge: bool = True, offsets: Sequence[int] | None = None
+    ) -> list[list[Entity]]:
+        """Entities of each text (offsets into that text), aliases merged per text.
+
+        With ``merge=False`` and ``offsets``, text ``i``'s entities are shifted by
+        ``offsets[i]`` (where the text sits in a longer one; the spaCy stage uses it).
+        """
+        if merge and offsets is not None:
+            raise ValueError("offsets need merge=False: aliases are merged on offsets into each text")
         out = []
-        for text, cands in zip(texts, self.candidates(texts)):
-            chosen = self._extend(text, select(cands))
-            ents = [
-                Entity(text[c.start : c.end], c.start, c.end, ENTITY_TYPES[c.type], c.type, text[c.start : c.end], c.score, c.source)
-                for c in chosen
-            ]
+        types = ENTITY_TYPES
+        for i, (text, cands) in enumerate(zip(texts, self.candidates(texts))):
+            off = offsets[i] if offsets is not None else 0
+            ents = []
+            for c in self._extend(text, select(cands)):
+                span = text[c.start : c.end]
+                ents.append(Entity(span, c.start + off, c.end + off, types[c.type], c.type, span, c.score, c.source))
             out.append(merge_aliases(ents, text) if merge else ents)
         return out
 
