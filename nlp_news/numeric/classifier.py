@@ -123,7 +123,11 @@ class FactClassifier:
         return w
 
     def proba(self, text: str, fact: Fact) -> float:
-        z = self.intercept + math.fsum(self.weight(s) for s in features(text, fact.start, fact.end, fact))
+        memo = self._memo
+        z = self.intercept
+        for s in features(text, fact.start, fact.end, fact):
+            w = memo.get(s)
+            z += self.weight(s) if w is None else w
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
     def filter(self, text: str, facts: list[Fact]) -> list[Fact]:

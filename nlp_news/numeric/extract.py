@@ -216,6 +216,13 @@ class _Scanner:
                 self.dates_at(s)
                 if s < self.reach:
                     continue
+            if (
+                nxt not in _CN_KEEP_NEXT
+                and prev not in "第前 "
+                and f[s] in _CN_SET
+                and (e - s == 1 or not _has_magnitude(f[s:e]))
+            ):
+                continue  # a Chinese numeral with nothing after it that makes it a fact (一些, 统一): number() would drop it
             self.number(m, nxt, prev)
         if "折" in f or "半成" in f:
             for m in _HALF_PCT_RE.finditer(f):
@@ -732,6 +739,7 @@ class _Scanner:
 
 
 _RANGE_FIRST = set("-~至到—－～")
+_CN_SET = frozenset(_CN_CHARS)
 _EMPTY: dict[str, Any] = {}
 _MIN_SEC_RE = re.compile(r"分\s?(\d{1,2})\s?秒")
 _CUR_SYMBOLS = set("$¥€£")
@@ -765,6 +773,10 @@ _ORDINAL_WORDS = re.compile(r"第(?:三方|三者|一时间|一手|一线|二线
 _TAIL_FIRST = set(
     "%+个百多余有左上以之成折倍点人年月周星天日小分秒季元圆块毛角美港欧英台韩澳加新瑞法卢印泰奈林越比雷兰里迪马"
 ) | {w[0] for w in MEASURE_WORDS} | {w[0] for w in COUNT_NOUNS} | set(" 万亿千")
+
+
+#: What may follow a Chinese numeral for :meth:`_Scanner.number` to read it (else it is skipped unread).
+_CN_KEEP_NEXT = frozenset(_TAIL_FIRST | _RANGE_FIRST | {"半"})
 
 
 def _sig6(v: float) -> int | float:
