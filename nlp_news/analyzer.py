@@ -61,14 +61,18 @@ class Options:
     user_dict: str | None = None
     segmenter: str = "rjieba"
     max_chars: int = DEFAULT_MAX_CHARS
+    keywords_idf: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "disable": list(self.disable),
             "user_dict": self.user_dict,
             "segmenter": self.segmenter,
             "max_chars": self.max_chars,
         }
+        if self.keywords_idf is not None:
+            out["keywords_idf"] = self.keywords_idf
+        return out
 
 
 def pipeline_config(options: Options) -> dict[str, Any]:
@@ -81,6 +85,8 @@ def pipeline_config(options: Options) -> dict[str, Any]:
         comp: dict[str, Any] = {"factory": factory}
         if stage == "entities":
             comp["user_dict"] = options.user_dict
+        if stage == "keywords" and options.keywords_idf is not None:
+            comp["idf"] = options.keywords_idf
         components[factory] = comp
     return {
         "nlp": {
@@ -299,6 +305,7 @@ def make_options(
     user_dict: str | Path | None = None,
     segmenter: str = "rjieba",
     max_chars: int = DEFAULT_MAX_CHARS,
+    keywords_idf: str | Path | None = None,
 ) -> Options:
     disable = tuple(dict.fromkeys(disable))
     unknown = [d for d in disable if d not in STAGES]
@@ -309,7 +316,12 @@ def make_options(
         if not p.is_file():
             raise FileNotFoundError(f"user dictionary {p} does not exist")
         user_dict = str(p.resolve())
-    return Options(disable, user_dict, segmenter, int(max_chars))
+    if keywords_idf is not None:
+        q = Path(keywords_idf)
+        if not (q / "weights.npz").is_file():
+            raise FileNotFoundError(f"{q} is not an IDF table folder; build one with `nlp-news train keywords --data FILE --out {q}`")
+        keywords_idf = str(q.resolve())
+    return Options(disable, user_dict, segmenter, int(max_chars), keywords_idf)
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%Y年%m月%d日")
@@ -353,7 +365,8 @@ def load(**options: Any) -> Analyzer:
 
     Options: ``disable`` (stages to switch off: entities, facts, labels, keywords),
     ``user_dict`` (a jieba user dictionary: ``word [freq] [tag]``), ``segmenter``
-    (``"rjieba"`` or ``"jieba"``), ``max_chars``. Models are read from the
+    (``"rjieba"`` or ``"jieba"``), ``max_chars``, ``keywords_idf`` (a folder
+    made by ``nlp-news train keywords``: your own IDF table). Models are read from the
     package (or from ``$NLP_NEWS_MODELS``).
     """
     return Analyzer(make_options(**options))

@@ -91,12 +91,14 @@ class IdfTable:
 
     @classmethod
     def load(cls, name: str = "keywords") -> IdfTable:
-        """The shipped table (``models/keywords``), else one built from the installed jieba."""
+        """A table folder; for the shipped one (``keywords``) jieba's table if the folder is missing."""
         from nlp_news.modelio import ModelNotFoundError, load_model
 
         try:
             arrays, meta = load_model(name)
         except ModelNotFoundError:
+            if name != "keywords":
+                raise
             return cls.from_words(jieba_idf())
         return cls(arrays["hashes"], arrays["codes"], arrays["levels"], meta["default_idf"])
 

@@ -78,3 +78,36 @@ def test_train_keywords_names_the_bad_line(tmp_path):
     result = CliRunner().invoke(main, ["train", "keywords", "--data", str(idf), "--out", str(tmp_path / "kw")])
     assert result.exit_code != 0
     assert "idf.txt:2" in result.output
+
+
+def test_your_own_idf_table_reaches_the_keywords(tmp_path):
+    import nlp_news
+
+    idf = tmp_path / "idf.txt"
+    # 电池 is rare in this table and everything else common, so it must lead the keywords.
+    idf.write_text("电池 20.0\n公司 0.1\n营收 0.1\n增长 0.1\n", encoding="utf-8")
+    out = tmp_path / "kw"
+    assert CliRunner().invoke(main, ["train", "keywords", "--data", str(idf), "--out", str(out)]).exit_code == 0
+    text = "星河公司的电池营收增长。电池业务增长。"
+    mine = nlp_news.load(disable=["entities", "facts", "labels"], keywords_idf=out).analyze(text)
+    assert mine.keywords[0][0] == "电池"
+    result = CliRunner().invoke(main, ["analyze", "-", "--format", "json", "--keywords-idf", str(out),
+                                       "--disable", "entities", "--disable", "labels"], input=text)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["keywords"][0]["word"] == "电池"
+    with pytest.raises(FileNotFoundError, match="train keywords"):
+        nlp_news.load(keywords_idf=tmp_path)
+
+
+def test_batch_takes_your_own_idf_table(tmp_path):
+    idf = tmp_path / "idf.txt"
+    idf.write_text("电池 20.0\n公司 0.1\n营收 0.1\n增长 0.1\n", encoding="utf-8")
+    table = tmp_path / "kw"
+    assert CliRunner().invoke(main, ["train", "keywords", "--data", str(idf), "--out", str(table)]).exit_code == 0
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "a", "text": "星河公司的电池营收增长。电池业务增长。"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["batch", str(feed), "-o", str(out), "-j", "1", "--keywords-idf", str(table),
+                                       "--disable", "entities", "--disable", "labels"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["keywords"][0]["word"] == "电池"

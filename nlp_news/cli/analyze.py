@@ -6,7 +6,15 @@ import sys
 
 import click
 
-from nlp_news.cli.common import Failures, analyze_inputs, analyzer_options, files_and_output, input_options, load_analyzer
+from nlp_news.cli.common import (
+    Failures,
+    analyze_inputs,
+    analyzer_options,
+    files_and_output,
+    input_options,
+    keywords_idf_option,
+    load_analyzer,
+)
 
 FORMATS = ("text", "json", "jsonl", "html")
 
@@ -15,7 +23,8 @@ FORMATS = ("text", "json", "jsonl", "html")
 @files_and_output(FORMATS)
 @input_options
 @analyzer_options
-def analyze(files, fmt, output, encoding, published, title, user_dict, disable, max_chars) -> None:
+@keywords_idf_option
+def analyze(files, fmt, output, encoding, published, title, user_dict, disable, max_chars, keywords_idf) -> None:
     """Analyse Chinese news articles: entities, facts, sentiment, themes.
 
     FILES are .txt (UTF-8, GB18030/GBK or Big5) or .html pages; `-` or no
@@ -32,7 +41,7 @@ def analyze(files, fmt, output, encoding, published, title, user_dict, disable, 
 
     if fmt == "html" and len(files) > 1:
         raise click.UsageError("--format html writes one page: pass one file")
-    analyzer = load_analyzer(user_dict, disable, max_chars)
+    analyzer = load_analyzer(user_dict, disable, max_chars, keywords_idf)
     failures = Failures()
     results = []
     for item, result in analyze_inputs(analyzer, files, encoding, failures, title=title, published=published):

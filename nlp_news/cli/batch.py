@@ -75,6 +75,12 @@ Example:
     metavar="STAGE",
     help="Switch a stage off (entities, facts, labels, keywords); repeatable.",
 )
+@click.option(
+    "--keywords-idf",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="IDF table folder for keywords (from `nlp-news train keywords`); Dask workers read it at the same path.",
+)
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 def batch(
     inputs: tuple[str, ...],
@@ -94,6 +100,7 @@ def batch(
     encoding: str | None,
     max_chars: int | None,
     disable: tuple[str, ...],
+    keywords_idf: str | None,
     progress: bool | None,
 ) -> None:
     """Analyse every article of INPUT... and write one output record per input record.
@@ -128,6 +135,10 @@ def batch(
         options["max_chars"] = max_chars
     if disable:
         options["disable"] = list(dict.fromkeys(disable))
+    if keywords_idf is not None:
+        from pathlib import Path
+
+        options["keywords_idf"] = str(Path(keywords_idf).resolve())
     try:
         summary = run_batch(
             list(inputs),

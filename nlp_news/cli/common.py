@@ -64,7 +64,19 @@ def input_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def load_analyzer(user_dict: str | None, disable: tuple[str, ...], max_chars: int | None):
+def keywords_idf_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    """``--keywords-idf DIR``: an IDF table made by ``nlp-news train keywords``."""
+    return click.option(
+        "--keywords-idf",
+        type=click.Path(exists=True, file_okay=False),
+        default=None,
+        help="IDF table folder for keywords (from `nlp-news train keywords`; default: jieba's).",
+    )(f)
+
+
+def load_analyzer(
+    user_dict: str | None, disable: tuple[str, ...], max_chars: int | None, keywords_idf: str | None = None
+):
     """Build the Analyzer, turning library errors into click errors."""
     from nlp_news.analyzer import AnalysisError, load
     from nlp_news.modelio import ModelNotFoundError
@@ -73,6 +85,8 @@ def load_analyzer(user_dict: str | None, disable: tuple[str, ...], max_chars: in
     kw: dict[str, Any] = {"disable": disable, "user_dict": user_dict}
     if max_chars:
         kw["max_chars"] = max_chars
+    if keywords_idf:
+        kw["keywords_idf"] = keywords_idf
     try:
         return load(**kw)
     except (AnalysisError, ModelNotFoundError, UserDictError, FileNotFoundError, ValueError) as e:
