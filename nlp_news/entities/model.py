@@ -147,12 +147,14 @@ class NerModel:
         rows = F._ranges(b, e - b)
         score = np.bincount(seg, weights=conf[rows], minlength=len(b)) / (e - b)
         tstart, tend = src[b], src[e - 1] + 1
-        which_text = np.searchsorted(np.asarray(starts), tstart, side="right") - 1
+        starts_a = np.asarray(starts)
+        which_text = np.searchsorted(starts_a, tstart, side="right") - 1
+        s0 = starts_a[which_text]
         names = [t[2:] for t in tagger.tags]
-        for k in range(len(b)):
-            i = int(which_text[k])
-            s0 = starts[i]
-            out[i].append((int(tstart[k]) - s0, int(tend[k]) - s0, names[int(ti[k])], round(float(score[k]), 4)))
+        for i, a, z, t, sc in zip(
+            which_text.tolist(), (tstart - s0).tolist(), (tend - s0).tolist(), ti.tolist(), score.tolist()
+        ):
+            out[i].append((a, z, names[t], round(sc, 4)))
         return out
 
     # -- persistence ----------------------------------------------------------
