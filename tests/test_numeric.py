@@ -171,6 +171,14 @@ FOUND = [
     ("活动9点30分开始。", "9点30分", "date", "T09:30", {}),
     ("民国三年建校。", "民国三年", "date", "1914", {}),
     ("营收超过4.65亿美元左右。", "超过4.65亿美元左右", "money", 465000000, {"qualifier": "over"}),
+    # a web or e-mail address later in the text does not hide the facts before it
+    ("营收增长30%,详见 http://example.com/r2 。", "30%", "percent", 30, {}),
+    ("公司回购200万股,联系邮箱 ir@example.com。", "200万股", "count", 2000000, {"unit": "股"}),
+    ("他花了15元,网址 www.example.cn/9 。", "15元", "money", 15, {"currency": "CNY"}),
+    # a date word with no numeral is found even when a fact follows it
+    ("今年上半年,公司营收增长了三成。", "今年上半年", "date", None, {"relative": True}),
+    ("上周日公司发布新品,售价3999元。", "上周日", "date", None, {"relative": True}),
+    ("下半年门店增至120家。", "下半年", "date", None, {"relative": True}),
 ]
 
 RESOLVED = [
@@ -186,6 +194,8 @@ RESOLVED = [
     ("明年3月将投产。", "明年3月", "2026-03"),
     ("前年第四季度开始亏损。", "前年第四季度", "2023-Q4"),
     ("发言人30日表示。", "30日", "2025-11-30"),
+    ("今年上半年,公司营收增长了三成。", "今年上半年", "2025-H1"),
+    ("上周日公司发布新品,售价3999元。", "上周日", "2025-11-02"),  # weeks run Monday to Sunday
 ]
 
 # (sentence, stretch that must hold no fact)

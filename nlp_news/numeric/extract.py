@@ -202,13 +202,22 @@ class _Scanner:
 
     def run(self, offset: int = 0) -> list[Fact]:
         f = self.f
+        urls: list[tuple[int, int]] = []
         if "http" in f or "www." in f or "@" in f:
-            for m in _URL_RE.finditer(f):
-                self.add(None, m.start(), m.end(), 0)
+            # zones for the final overlap resolution; they must not move ``reach``, which would
+            # skip every number before the address
+            urls = [m.span() for m in _URL_RE.finditer(f) if m.end() > m.start()]
+            self.cands.extend((a, a - b, 0, None, None, None) for a, b in urls)
+        u = 0
         for m in _NUMBER_RE.finditer(f):
             s = m.start()
             if s < self.reach:
                 continue
+            if urls:
+                while u < len(urls) and urls[u][1] <= s:
+                    u += 1
+                if u < len(urls) and urls[u][0] <= s:
+                    continue  # a number inside a URL or an e-mail address
             e = m.end()
             nxt = f[e : e + 1]
             prev = f[s - 1 : s]
@@ -237,7 +246,8 @@ class _Scanner:
         for kw in _DATE_KEYWORDS:
             i = f.find(kw)
             while i >= 0:
-                self.dates_at(i, force=True)
+                if not self.covered(i):  # 2024年上半年 was read with its year
+                    self.dates_at(i, force=True)
                 i = f.find(kw, i + 1)
         self.cands.sort(key=lambda c: (c[0], c[1], c[2]))
         out: list[Fact] = []
@@ -263,7 +273,12 @@ class _Scanner:
     def dates_at(self, s: int, force: bool = False) -> None:
         """Try a date expression starting at ``s`` or up to four characters before it."""
         f = self.f
-        lo = max(s - 6, self.date_tried, self.reach, 0) if not force else max(s - 6, self.reach, 0)
+        if force:
+            # after the main pass: a date word with no numeral (上半年, 周日) anywhere in the text,
+            # not starting inside a candidate found before it
+            lo = max([s - 6, 0] + [c[0] - c[1] for c in self.cands if c[0] - c[1] <= s])
+        else:
+            lo = max(s - 6, self.date_tried, self.reach, 0)
         for st in range(lo, s + 1):
             if f[st] in _DATE_START:
                 m = DATE_RE.match(f, st)
@@ -466,6 +481,16 @@ class _Scanner:
             if _IDIOM_RE.search(f, max(0, start - 3), end + 4):
                 self.add(None, start, end, 0)
                 return
+            if (core == "二" or core == "一") and nxt in _INDEF_CLASSIFIERS and (
+                nxt != "个" or _ge_is_count(f[end + 1 : end + 2])
+            ):
+                # the tail is a classifier, so the value is a count: 二 before one is a name or an
+                # ordinal (二手), and the indefinite 一 is "a" (一次, 一个人) unless bounded or contrasted
+                # (read below, as for any count)
+                if core == "二" or (
+                    prev not in _LEFT_LAST and prev not in "第前" and f[start - 2 : start] not in _ONE_CONTRAST
+                ):
+                    return
         else:
             if prev.isascii() and prev.isalpha():
                 self.add(None, start, end, 0)
@@ -689,7 +714,7 @@ class _Scanner:
         if not arabic and core == "二" and kind == "count":
             return
         # the indefinite 一 before a classifier: 一家公司 "a company"
-        if not arabic and core == "一" and kind == "count" and q_left is None and f[start - 2 : start] not in ("其中", "只有", "仅有") and prev not in ("第", "前"):
+        if not arabic and core == "一" and kind == "count" and q_left is None and f[start - 2 : start] not in _ONE_CONTRAST and prev not in ("第", "前"):
             return
         if not arabic and core in ("两",) and kind == "count" and unit in ("人",):
             pass
@@ -775,6 +800,26 @@ _TAIL_FIRST = set(
 ) | {w[0] for w in MEASURE_WORDS} | {w[0] for w in COUNT_NOUNS} | set(" 万亿千")
 
 
+#: Single-character classifiers whose tail is always a count (no currency, time unit, percent,
+#: 成/折, 倍 or 点 starts with them); 个 too, unless a time unit or 百分点 follows it.
+_INDEF_CLASSIFIERS = (
+    frozenset(w for w in MEASURE_WORDS if len(w) == 1)
+    - {"倍", "点", "分", "两", "成", "折"}
+    - {w[0] for w in TIME_UNITS}
+    - {w[0] for w in CURRENCY_WORDS}
+) | {"个"}
+_GE_TIME_NEXT = frozenset("月星小工钟年季百") | {w[1] for w in TIME_UNITS if w[0] == "个"}
+
+
+def _ge_is_count(after: str) -> bool:
+    """Whether 个 followed by ``after`` is a classifier (not 个月, 个 百分点, …).
+
+    >>> _ge_is_count("人"), _ge_is_count("月"), _ge_is_count(" "), _ge_is_count("")
+    (True, False, False, False)
+    """
+    return after != "" and after not in _GE_TIME_NEXT and not after.isspace()
+
+_ONE_CONTRAST = ("其中", "只有", "仅有")
 #: What may follow a Chinese numeral for :meth:`_Scanner.number` to read it (else it is skipped unread).
 _CN_KEEP_NEXT = frozenset(_TAIL_FIRST | _RANGE_FIRST | {"半"})
 
