@@ -15,6 +15,7 @@ import numpy as np
 from .features import N_BUCKETS
 
 _BLOCK = 1 << 13
+_FEW_RUNS = 1024  # Viterbi steps over at most this many runs take the max in one broadcast
 
 
 class ChainTagger:
@@ -74,6 +75,7 @@ class ChainTagger:
         self._i2i = tr[self._ii, self._ii].astype(np.float32)[:, None]
         # per "from" tag: its transition scores to the _tgt tags, as a column
         self._to_tgt = [np.ascontiguousarray(tr[j, self._tgt][:, None]) for j in range(T)]
+        self._to_tgt3 = np.ascontiguousarray(tr[:, self._tgt][:, :, None])  # [from, O/B target, 1]
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
         return {
@@ -148,11 +150,15 @@ class ChainTagger:
         for t in range(1, L):
             k = first[t]
             Dk = D[:, k:]
-            a, b = acc[:, : S - k], tmp[:, : S - k]
-            np.add(Dk[0][None, :], to_tgt[0], out=a)
-            for j in range(1, T):
-                np.add(Dk[j][None, :], to_tgt[j], out=b)
-                np.maximum(a, b, out=a)
+            a = acc[:, : S - k]
+            if S - k <= _FEW_RUNS:  # one broadcast max: fewer numpy calls
+                np.max(Dk[:, None, :] + self._to_tgt3, axis=0, out=a)
+            else:  # a running max over the previous tag: the temporary stays small
+                b = tmp[:, : S - k]
+                np.add(Dk[0][None, :], to_tgt[0], out=a)
+                for j in range(1, T):
+                    np.add(Dk[j][None, :], to_tgt[j], out=b)
+                    np.maximum(a, b, out=a)
             newI = np.maximum(Dk[bi] + self._b2i, Dk[ii] + self._i2i) if len(bi) else None
             e = em[starts[k:] + t].T
             Dk[tgt] = a + e[tgt]

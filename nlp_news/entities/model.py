@@ -91,6 +91,11 @@ class NerModel:
             self._shared = (key, SharedEmissions(self.taggers))
         return self._shared[1]
 
+    def prepare(self) -> NerModel:
+        """Build what is otherwise built on first use (the shared emission table, about 37 MB)."""
+        _ = self.shared
+        return self
+
     # -- features -------------------------------------------------------------
     def featurize(self, text: str, spans: list[tuple[int, int]], lexicon: Lexicon | None = None):
         """Feature ids for chunks ``spans`` of ``text``: (ids, src)."""

@@ -188,6 +188,7 @@ class EntityRecognizer:
         self.rules = rules
         self.source = f"model:ner@{self.model.meta.get('model_version', 1)}"
         self.common = self.model.lexicon.common_words
+        self.model.prepare()  # the shared emission table is built at load, not in the first batch
         self._generic_cache: dict[str, bool] = {}
 
     def candidates(self, texts: Sequence[str]) -> list[list[Candidate]]:
