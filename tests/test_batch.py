@@ -282,7 +282,8 @@ def test_tables_load_back_with_pandas(wire, tmp_path, reference, fmt, table):
         if table == "facts" and len(df):
             ref_facts = [f for a in ARTICLES for f in reference[a["id"]]["facts"]]
             assert list(df["kind"]) == [f["kind"] for f in ref_facts]
-            assert [json.loads(v) for v in df["value"]] == [f["value"] for f in ref_facts]
+            # a null value (a relative date with no published date) is an empty cell
+            assert [json.loads(v) if isinstance(v, str) else None for v in df["value"]] == [f["value"] for f in ref_facts]
         if table == "entities" and len(df):
             ref_ents = [e for a in ARTICLES for e in reference[a["id"]]["entities"]]
             assert list(df["text"]) == [e["text"] for e in ref_ents]
