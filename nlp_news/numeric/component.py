@@ -40,7 +40,7 @@ class FactsStage:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         spans = _spans(doc, "title") + _spans(doc, "paragraphs")
-        spans = sorted(set(spans)) if spans else [(0, len(text))]
+        spans = _joined(sorted(set(spans))) if spans else [(0, len(text))]
         facts = extract_facts_in(text, spans, published=doc._.published)
         if facts and self.classifier is not None:
             facts = self.classifier.filter(text, facts)
@@ -55,6 +55,22 @@ class FactsStage:
         """The stage over a stream of Docs (each Doc is independent; no state is kept)."""
         for doc in docs:
             yield self(doc)
+
+
+def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with the ones that touch joined: the passages of a one-line article are
+    cut at sentence ends, where no fact can cross, and one scan of the line costs less.
+
+    >>> _joined([(0, 5), (5, 9), (10, 12)])
+    [(0, 9), (10, 12)]
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and out[-1][1] == s:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _order(f: Any) -> tuple[int, int]:
