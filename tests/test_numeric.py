@@ -175,6 +175,10 @@ FOUND = [
     ("营收增长30%,详见 http://example.com/r2 。", "30%", "percent", 30, {}),
     ("公司回购200万股,联系邮箱 ir@example.com。", "200万股", "count", 2000000, {"unit": "股"}),
     ("他花了15元,网址 www.example.cn/9 。", "15元", "money", 15, {"currency": "CNY"}),
+    # Taiwanese units of length and area
+    ("这块地约2万平方公尺。", "约2万平方公尺", "count", 20000, {"unit": "平方公尺", "qualifier": "about"}),
+    ("这名中锋身高198公分。", "198公分", "count", 198, {"unit": "公分"}),
+    ("套房面积为35坪。", "35坪", "count", 35, {"unit": "坪"}),
     # a date word with no numeral is found even when a fact follows it
     ("今年上半年,公司营收增长了三成。", "今年上半年", "date", None, {"relative": True}),
     ("上周日公司发布新品,售价3999元。", "上周日", "date", None, {"relative": True}),
@@ -246,6 +250,11 @@ IGNORED = [
     ("传感器为1/2.3英寸。", "2.3英寸"),
     ("不能一一回复。", "一一"),
     ("他是唯一一个留下的人。", "一一"),
+    # a number that ends a Latin name, before a full-width pause too
+    ("感光度可以设到 ISO 3200，画质依旧干净。", "3200"),
+    ("新系统叫 Windows 2000，很快普及。", "2000"),
+    # settlement rules are names: T+1 is no date
+    ("卖出后资金T+1日到账,申购T＋0确认。", "T+1日到账,申购T＋0"),
 ]
 
 

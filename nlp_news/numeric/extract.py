@@ -33,7 +33,7 @@ from .numerals import parse_folded as parse_number
 
 #: Measure words and physical units: a number followed by one is a count.
 MEASURE_WORDS = sorted(
-    """家 只 套 亩 公顷 平方米 平方公里 平方千米 平米 立方米 方 人次 岁 名 位 辆 台 部 件 条 张 所 座 栋 幢 间 户
+    """家 只 套 亩 公顷 平方米 平方公里 平方千米 平方公尺 公尺 公分 坪 平米 立方米 方 人次 岁 名 位 辆 台 部 件 条 张 所 座 栋 幢 间 户
     次 场 项 款 种 股 手 吨 万吨 公斤 千克 克 斤 两 公里 千米 米 厘米 毫米 英寸 英尺 英里 寸 升 毫升 枚 颗 粒 批 届
     期 轮 页 本 篇 首 集 份 头 匹 架 艘 处 例 起 宗 笔 单 支 队 双 对 瓶 箱 盒 包 袋 杯 碗 列 趟 班 节 门 所 级
     摄氏度 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
@@ -221,6 +221,9 @@ class _Scanner:
             e = m.end()
             nxt = f[e : e + 1]
             prev = f[s - 1 : s]
+            if prev == "+" and f[s - 2 : s - 1] in _SETTLEMENT:
+                self.add(None, s - 2, e, 0)  # T+1, T+0: a settlement rule's name, not a day
+                continue
             if nxt in _DATE_NEXT or prev in _DATE_PREV:
                 self.dates_at(s)
                 if s < self.reach:
@@ -517,8 +520,8 @@ class _Scanner:
                     if m2:
                         self.number(m2, f[m2.end() : m2.end() + 1], ",")
                     return
-            if prev == " " and start >= 2 and f[start - 2].isascii() and f[start - 2].isalpha() and nxt in " ,.;:)":
-                return  # iPhone 4
+            if prev == " " and start >= 2 and f[start - 2].isascii() and f[start - 2].isalpha() and nxt in _NAME_NUMBER_END:
+                return  # iPhone 4, ISO 2000, Windows 2000: a number that ends a Latin name
             digits = core.replace(",", "")
             if len(digits) >= 7 and digits.isdigit() and "," not in core and not _CUR_AFTER_RE.match(f, end):
                 self.add(None, start, end, 0)
@@ -764,6 +767,9 @@ class _Scanner:
 
 
 _RANGE_FIRST = set("-~至到—－～")
+_SETTLEMENT = frozenset("TtD")
+#: What may follow a number that ends a Latin name (iPhone 4, ISO 2000): a pause or the end.
+_NAME_NUMBER_END = frozenset(" ,.;:)，、。；：）!?！？") | {""}
 _CN_SET = frozenset(_CN_CHARS)
 _EMPTY: dict[str, Any] = {}
 _MIN_SEC_RE = re.compile(r"分\s?(\d{1,2})\s?秒")
