@@ -34,7 +34,8 @@ class ChainTagger:
     def __init__(self, tags: list[str], rows: np.ndarray, W: np.ndarray, trans: np.ndarray) -> None:
         self.tags = list(tags)
         self.rows = np.asarray(rows, dtype=np.int64)
-        self.W = np.vstack([np.zeros((1, len(tags)), np.float32), np.asarray(W, dtype=np.float32)])
+        self.weights = np.asarray(W)  # one row per kept bucket, as given (float16 when loaded from disk)
+        self._W: np.ndarray | None = None
         self.trans = np.asarray(trans, dtype=np.float32)
         self._table: np.ndarray | None = None  # built on first use (16 MB): a model shares one instead
         # BIO: I-x may only follow B-x or I-x.
@@ -80,13 +81,20 @@ class ChainTagger:
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
         return {
             f"{prefix}rows": self.rows.astype(np.int32),
-            f"{prefix}W": self.W[1:].astype(np.float16),
+            f"{prefix}W": self.weights.astype(np.float16),
             f"{prefix}trans": self.trans.astype(np.float32),
         }
 
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray], prefix: str, tags: list[str]) -> ChainTagger:
         return cls(tags, arrays[f"{prefix}rows"], arrays[f"{prefix}W"], arrays[f"{prefix}trans"])
+
+    @property
+    def W(self) -> np.ndarray:
+        """float32 weights with a zero row 0 for absent buckets (built on first use: a model shares one)."""
+        if self._W is None:
+            self._W = np.vstack([np.zeros((1, len(self.tags)), np.float32), self.weights.astype(np.float32)])
+        return self._W
 
     @property
     def table(self) -> np.ndarray:
@@ -233,7 +241,7 @@ class SharedEmissions:
         a = 0
         for name, tg in taggers.items():
             b = a + len(tg.tags)
-            self.W[np.searchsorted(union, tg.rows) + 1, a:b] = tg.W[1:]
+            self.W[np.searchsorted(union, tg.rows) + 1, a:b] = tg.weights
             self.cols[name] = slice(a, b)
             a = b
 

@@ -210,12 +210,14 @@ class HashIndex:
     def __init__(self, keys: np.ndarray, vals: np.ndarray) -> None:
         keys = np.asarray(keys, dtype=np.uint64)
         vals = np.asarray(vals, dtype=np.int64)
+        # classes are small: the smallest integer type that holds them (the table has 4 slots per key)
+        vtype = np.int16 if not len(vals) or (vals.min() >= -(1 << 15) and vals.max() < (1 << 15)) else np.int64
         self.n = len(keys)
         bits = max(4, int(np.ceil(np.log2(max(1, self.n) * 4))))
         self.mask = (1 << bits) - 1
         self.shift = np.uint64(64 - bits)
         self.keys = np.zeros(self.mask + 1, dtype=np.uint64)
-        self.vals = np.zeros(self.mask + 1, dtype=np.int64)
+        self.vals = np.zeros(self.mask + 1, dtype=vtype)
         self.used = np.zeros(self.mask + 1, dtype=bool)
         slot = ((keys * _MUL) >> self.shift).astype(np.int64)
         todo = np.arange(self.n)
@@ -261,13 +263,13 @@ class HashIndex:
 
 
 def gazetteer_codes(
-    cp: np.ndarray, index: HashIndex, max_len: int = GAZ_MAX, prefixes: HashIndex | None = None
+    cp: np.ndarray, index: HashIndex, max_len: int = GAZ_MAX, prefixes: HashFilter | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Dictionary matches anywhere in the text, independent of segmentation.
 
     ``index`` maps word hashes to classes (1..). ``prefixes``, when given,
     holds the first two characters of every entry (:func:`prefix_index`):
-    only the places where one starts are looked up (same result, less work). Returns per
+    only the places where one may start are looked up (same result, less work). Returns per
     character the code ``class * 4 + position`` (1 B, 2 I, 3 E; single
     characters are not matched) of the longest match covering it, and
     ``class * 16 + min(length, 15)`` of the longest match starting at it
@@ -296,7 +298,7 @@ def gazetteer_codes(
     np.cumsum((cp.astype(np.uint64) + np.uint64(7)) * pw[:n], dtype=np.uint64, out=pref[1:])
     places = np.arange(n - 1, dtype=np.int64)
     if prefixes is not None:
-        places = places[prefixes.get((pref[places + 2] - pref[places]) * ipw[places]) > 0]
+        places = places[prefixes.maybe((pref[places + 2] - pref[places]) * ipw[places])]
     for length in range(2, min(max_len, n) + 1):
         st = places[: np.searchsorted(places, n - length, side="right")]
         h = (pref[st + length] - pref[st]) * ipw[st]
@@ -313,14 +315,33 @@ def gazetteer_codes(
     return cover, start
 
 
-def prefix_index(words: list[str]) -> HashIndex:
+class HashFilter:
+    """A one-bit-per-slot set of uint64 hashes: ``maybe`` never misses a member, and rarely says yes to others.
+
+    >>> f = HashFilter(string_hashes(["银行", "浙商"]))
+    >>> f.maybe(string_hashes(["银行", "浙商"])).tolist()
+    [True, True]
+    """
+
+    def __init__(self, keys: np.ndarray, bits: int | None = None) -> None:
+        keys = np.asarray(keys, dtype=np.uint64)
+        self.bits = bits or max(10, min(24, int(np.ceil(np.log2(max(1, len(keys)) * 16)))))
+        self.shift = np.uint64(64 - self.bits)
+        self.slots = np.zeros(1 << self.bits, dtype=bool)
+        self.slots[((keys * _MUL2) >> self.shift).astype(np.int64)] = True
+
+    def maybe(self, hashes: np.ndarray) -> np.ndarray:
+        return self.slots[((hashes * _MUL2) >> self.shift).astype(np.int64)]
+
+
+def prefix_index(words: list[str]) -> HashFilter:
     """The first two characters of each word (two or more characters long), for :func:`gazetteer_codes`.
 
-    >>> prefix_index(["银行", "浙商银行", "x"]).get(string_hashes(["银行", "浙商", "商银"])).tolist()
-    [1, 1, 0]
+    >>> prefix_index(["银行", "浙商银行", "x"]).maybe(string_hashes(["银行", "浙商"])).tolist()
+    [True, True]
     """
     heads = sorted({w[:2] for w in words if len(w) >= 2})
-    return HashIndex(string_hashes(heads), np.ones(len(heads), dtype=np.int64))
+    return HashFilter(string_hashes(heads))
 
 
 def word_info(text: str, cp: np.ndarray, words: list[str], lexicon_lookup, gazetteer=None, prefixes=None) -> WordInfo:
