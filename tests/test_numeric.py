@@ -175,6 +175,14 @@ FOUND = [
     ("营收增长30%,详见 http://example.com/r2 。", "30%", "percent", 30, {}),
     ("公司回购200万股,联系邮箱 ir@example.com。", "200万股", "count", 2000000, {"unit": "股"}),
     ("他花了15元,网址 www.example.cn/9 。", "15元", "money", 15, {"currency": "CNY"}),
+    # a/b in Arabic digits: a fraction with a usual denominator, else a month and day
+    ("调查显示超过1/3的受访者支持。", "超过1/3", "percent", 33.3333, {"qualifier": "over"}),
+    ("改用新系统后节省了1/4的费用。", "1/4", "percent", 25, {}),
+    ("约2/3的门店已经改造。", "约2/3", "percent", 66.6667, {"qualifier": "about"}),
+    ("新品定于12/1上市。", "12/1", "date", "--12-01", {"relative": True}),
+    ("促销活动(8/14)延期举行。", "8/14", "date", "--08-14", {"relative": True}),
+    # a two-digit year, month and day with hyphens
+    ("报名截止日期是27-7-3。", "27-7-3", "date", "2027-07-03", {"relative": False}),
     # Taiwanese units of length and area
     ("这块地约2万平方公尺。", "约2万平方公尺", "count", 20000, {"unit": "平方公尺", "qualifier": "about"}),
     ("这名中锋身高198公分。", "198公分", "count", 198, {"unit": "公分"}),
@@ -253,6 +261,10 @@ IGNORED = [
     # a number that ends a Latin name, before a full-width pause too
     ("感光度可以设到 ISO 3200，画质依旧干净。", "3200"),
     ("新系统叫 Windows 2000，很快普及。", "2000"),
+    # optical formats, alternatives and phone numbers written with / and -
+    ("相机用的是1/3英寸传感器。", "1/3"),
+    ("支持每秒60/50帧拍摄。", "60/50"),
+    ("客服热线400-650-6628全天开通。", "400-650-6628"),
     # settlement rules are names: T+1 is no date
     ("卖出后资金T+1日到账,申购T＋0确认。", "T+1日到账,申购T＋0"),
 ]

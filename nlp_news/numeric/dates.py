@@ -15,6 +15,8 @@ time of day, or ``None`` for a relative date that cannot be resolved.
 (('2025-09-05', False), ('2024-Q3', False), ({'start': '2025-01', 'end': '2025-09'}, False))
 >>> v("今年9月"), v("今年9月", dt.date(2025, 11, 3))
 (('--09', True), ('2025-09', True))
+>>> v("27-7-3"), v("12/1/2020")
+(('2027-07-03', False), ('2020-12-01', False))
 >>> v("上半年"), v("上半年", dt.date(2024, 8, 1)), v("下午3时"), v("19时50分")
 ((None, True), ('2024-H1', True), ('T15', True), ('T19:50', True))
 """
@@ -63,6 +65,7 @@ DATE_RE = re.compile(
     (?:
       (?P<ny>\d{{4}})(?P<sep>[-/.])(?P<nm>1[0-2]|0?[1-9])(?P=sep)(?P<nd>3[01]|[12]\d|0?[1-9])(?![\d.])
      |(?P<um>1[0-2]|0?[1-9])/(?P<ud>3[01]|[12]\d|0?[1-9])/(?P<uy>\d{{4}})(?!\d)
+     |(?<!-)(?P<hy>\d{{2}})-(?P<hm>1[0-2]|0?[1-9])-(?P<hd>3[01]|[12]\d|0?[1-9])(?![\d.-])
      |(?P<s1>(?:19|20)\d\d)[-/](?P<s2>\d\d)(?=\s?(?:赛季|年度|财年|学年))
      |(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])(?![\d.-])
      |(?:(?P<cent>\d{{2}}|[一二]?十[一二三四五六七八九]?)世纪|(?P<rcent>上世纪|本世纪))?
@@ -150,6 +153,10 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
     if g["ed"]:
         y, mo, d = int(g["ey4"]), int(g["em"]), int(g["ed"])
         return (f"{y:04d}-{mo:02d}-{d:02d}", False) if _ok(y, mo, d) else None
+    if g["hy"]:
+        # 27-7-3: a year in two digits, month and day (as 24年 is 2024)
+        y, mo, d = _year(g["hy"]), int(g["hm"]), int(g["hd"])
+        return (f"{y:04d}-{mo:02d}-{d:02d}", False) if y is not None and _ok(y, mo, d) else None
     if g["rp"]:
         return None, True  # 上1月, 前两周: a relative period; the span is kept, the ends are not resolved
     if g["sy"]:

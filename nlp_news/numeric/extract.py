@@ -130,6 +130,10 @@ _FRACTION_RE = re.compile(
 )
 _ORDINAL_RE = re.compile(rf"第\s?(?P<n>{_AR}|[{_CN_CHARS}]+)(?:\s?(?P<u>{_esc(MEASURE_WORDS)}|个|季|大|位))?")
 _TOP_RE = re.compile(r"前(?P<n>[1-9]\d{0,2}|[一二三四五六七八九十]{1,3})(?=名|强|位|大|$|[,，。、的])(?P<u>名|强|位)?")
+_SLASH_PREV_BAD = frozenset("/.")
+#: Denominators above 10 that fractions are written with (else 8/14 is a day: August 14).
+_DENOMINATORS = frozenset((12, 16, 20, 25, 32, 50, 64, 100, 1000))
+_SLASH_RE = re.compile(r"(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\d.,/:])")
 _RATIO_RE = re.compile(r"(?<![\d:.])(?P<a>\d+(?:\.\d+)?)\s?[:比]\s?(?P<b>\d+(?:\.\d+)?)(?![\d:.])")
 _VAGUE_BEFORE = set("数几")
 
@@ -393,6 +397,33 @@ class _Scanner:
             s2, end, 2,
         )
 
+    def slash(self, m: re.Match[str]) -> None:
+        """``a/b`` in Arabic digits: a fraction when a < b and b is a usual denominator (1/3 -> percent
+        33.3333, as 三分之一), else a month and day when it can be one (12/1, 8/14 -> "--08-14");
+        an optical format (1/3英寸) is no fact."""
+        f = self.f
+        start, end = m.start(), m.end()
+        a, b = int(m.group("a")), int(m.group("b"))
+        if f.startswith("英寸", end) or f.startswith('"', end):
+            self.add(None, start, end, 0)
+            return
+        if 0 < a < b and (b <= 10 or b in _DENOMINATORS):
+            s2, q, _ = self.left(start)
+            q2 = self.right_bound(end)
+            if q2:
+                q, end = q2[0] if q is None or q == "about" else q, q2[1]
+            self.add(
+                self.make(s2, end, "percent", _sig6(a / b * 100), "rule:percent", qualifier=q, change=self.change(s2)),
+                s2, end, 2,
+            )
+        elif 1 <= a <= 12 and 1 <= b <= 31:
+            v = f"--{a:02d}-{b:02d}"
+            if self.pub:
+                v = f"{self.pub.year:04d}-{a:02d}-{b:02d}"
+            self.add(self.make(start, end, "date", v, "rule:date", relative=True), start, end, 2)
+        else:
+            self.add(None, start, end, 0)  # 60/50帧, 90/70: alternatives and names
+
     def right_bound(self, end: int) -> tuple[str, int] | None:
         m = re.match(r"\s?(左右|上下|以上|以下|以内|之内)", self.f[end : end + 3])
         if m:
@@ -461,6 +492,11 @@ class _Scanner:
             rm = _RATIO_RE.match(f, start)
             if rm:
                 self.ratio(rm)
+                return
+        if nxt == "/" and arabic:
+            sm = _SLASH_RE.match(f, start)
+            if sm and not (prev.isascii() and prev.isalnum()) and prev not in _SLASH_PREV_BAD:
+                self.slash(sm)
                 return
         if nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST:
             # cheap rejection: nothing after the number says what it counts
