@@ -142,7 +142,7 @@ class NerModel:
 
     def _decode(self, tagger: ChainTagger, em, src, texts, starts):
         real = src >= 0
-        tags, conf = tagger.decode(em, real)
+        tags, conf = tagger.decode(np.ascontiguousarray(em), real)  # a view into all taggers' scores: copied, Viterbi gathers rows
         b, e, ti = tag_spans(tags, tagger.tags)
         out: list[list[tuple[int, int, str, float]]] = [[] for _ in texts]
         if len(b) == 0:
