@@ -183,6 +183,17 @@ FOUND = [
     ("促销活动(8/14)延期举行。", "8/14", "date", "--08-14", {"relative": True}),
     # a two-digit year, month and day with hyphens
     ("报名截止日期是27-7-3。", "27-7-3", "date", "2027-07-03", {"relative": False}),
+    # tenths: 多 after 成 is a bound; only 一成 to 十成 are tenths
+    ("今年销量增长了两成多。", "两成多", "percent", 20, {"qualifier": "over", "change": "+"}),
+    ("受访者中有七成为女性。", "七成", "percent", 70, {}),
+    # a counted noun that starts a longer word: 套 + 房子, 件 + 事情
+    ("小区共有860套房子待售。", "860套", "count", 860, {"unit": "套"}),
+    ("他只做了两件事情。", "两件", "count", 2, {"unit": "件"}),
+    # 不小于 is a lower bound, 不大于 an upper one
+    ("单店面积不小于3万平方米。", "不小于3万平方米", "count", 30000, {"qualifier": "over"}),
+    ("负债率不大于60%。", "不大于60%", "percent", 60, {"qualifier": "under"}),
+    # a school year is a rank, not a duration
+    ("她今年读大学三年级。", "三年级", "ordinal", 3, {"unit": "年级"}),
     # Taiwanese units of length and area
     ("这块地约2万平方公尺。", "约2万平方公尺", "count", 20000, {"unit": "平方公尺", "qualifier": "about"}),
     ("这名中锋身高198公分。", "198公分", "count", 198, {"unit": "公分"}),
@@ -261,6 +272,10 @@ IGNORED = [
     # a number that ends a Latin name, before a full-width pause too
     ("感光度可以设到 ISO 3200，画质依旧干净。", "3200"),
     ("新系统叫 Windows 2000，很快普及。", "2000"),
+    # 成 after a number that is no tenth: 成为, 成交, 成本
+    ("项目名叫天街2046成为地标。", "2046成"),
+    ("全年近9万成交。", "9万成"),
+    ("这是零成本的方案。", "零成"),
     # optical formats, alternatives and phone numbers written with / and -
     ("相机用的是1/3英寸传感器。", "1/3"),
     ("支持每秒60/50帧拍摄。", "60/50"),

@@ -60,8 +60,9 @@ TIME_UNITS = {
     "分钟": "MIN", "秒钟": "S", "秒": "S", "季度": "Q", "个季度": "Q",
 }
 ABOUT_LEFT = ("约为", "约合", "大约", "大概", "近似", "约")
-OVER_LEFT = ("超过", "超出", "逾", "至少", "不低于", "不少于", "起码", "多于", "高于", "大于", "超")
-UNDER_LEFT = ("将近", "接近", "不到", "不足", "低于", "少于", "不超过", "最多", "最长", "最快", "小于", "近")
+OVER_LEFT = ("超过", "超出", "逾", "至少", "不低于", "不少于", "不小于", "起码", "多于", "高于", "大于", "超")
+UNDER_LEFT = ("将近", "接近", "不到", "不足", "低于", "少于", "不超过", "不高于", "不多于", "不大于", "最多", "最长", "最快",
+              "小于", "近")
 _BOUND_LEFT = {w: "about" for w in ABOUT_LEFT} | {w: "over" for w in OVER_LEFT} | {w: "under" for w in UNDER_LEFT}
 _BOUND_RIGHT = {
     "左右": "about", "上下": "about", "以上": "over", "多": "over", "余": "over", "有余": "over",
@@ -131,6 +132,9 @@ _FRACTION_RE = re.compile(
 _ORDINAL_RE = re.compile(rf"第\s?(?P<n>{_AR}|[{_CN_CHARS}]+)(?:\s?(?P<u>{_esc(MEASURE_WORDS)}|个|季|大|位))?")
 _TOP_RE = re.compile(r"前(?P<n>[1-9]\d{0,2}|[一二三四五六七八九十]{1,3})(?=名|强|位|大|$|[,，。、的])(?P<u>名|强|位)?")
 _SLASH_PREV_BAD = frozenset("/.")
+_MORE_AFTER_CHENG = frozenset("多余")
+#: Words a counted noun's tail starts (套房 + 子 is 套 + 房子).
+_SPLIT_NOUNS = frozenset(("房子", "事情"))
 #: Denominators above 10 that fractions are written with (else 8/14 is a day: August 14).
 _DENOMINATORS = frozenset((12, 16, 20, 25, 32, 50, 64, 100, 1000))
 _SLASH_RE = re.compile(r"(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\d.,/:])")
@@ -699,6 +703,10 @@ class _Scanner:
                 return  # 9月 is a month (the date pass), not nine months
             if tu == "年" and value is not None and 1000 <= value <= 2200 and low_high is None:
                 return  # a year: the date pass handles it
+            if tu == "年" and f[tend : tend + 1] == "级" and low_high is None and value is not None and value == int(value):
+                # 三年级: a school year, a rank
+                self.add(self.make(start, tend + 1, "ordinal", int(value), "rule:ordinal", unit="年级"), start, tend + 1, 2)
+                return
             if tu == "年期":
                 unit = "年期"
             half = 0.5 if g.get("half") else 0.0
@@ -712,8 +720,13 @@ class _Scanner:
             )
             return
         elif g.get("cheng"):
+            if value is None or value <= 0 or value > 10:
+                return  # tenths run from 一成 to 十成: 公园1872成为…, 7万成交, 零成本 hold words (成为, 成交, 成本)
             kind, source = "percent", "rule:percent"
             scale = 10.0
+            if not g.get("post") and f[tend : tend + 1] in _MORE_AFTER_CHENG:
+                tend += 1  # 两成多: over two tenths
+                qual = "over" if qual in (None, "about") else qual
             if g.get("chalf") and value is not None:
                 val = value + 0.5
             elif g.get("cdig") and value is not None and value == int(value) and value < 10:
@@ -733,6 +746,10 @@ class _Scanner:
             unit = noun or "个"
         elif g.get("noun"):
             unit = g["noun"]
+            if unit[1:] + f[tend : tend + 1] in _SPLIT_NOUNS:
+                # 4872套房子, 两件事情: the measure word, then a noun that starts with the rest
+                tend -= len(unit) - 1
+                unit = unit[0]
         elif g.get("latin"):
             unit = g["latin"]
         elif g.get("mw"):
