@@ -72,7 +72,7 @@ def main() -> None:
     data = data_dir(args.data)
 
     import numpy  # noqa: F401  (so the model's share of memory is measured alone)
-    import spacy  # noqa: F401
+    import spacy
 
     from nlp_news.entities.model import NerModel
     from nlp_news.entities.recognizer import EntityRecognizer
@@ -89,7 +89,13 @@ def main() -> None:
           f"{rss_mb() - before:.0f} MB resident for the model and its segmenter (process {rss_mb():.0f} MB)")
 
     if not args.skip_accuracy:
-        from nlp_news.training.ner import evaluate_model, format_report, read_bio, read_cluener, split_dev
+        from nlp_news.training.ner import (
+            evaluate_model,
+            format_report,
+            read_bio,
+            read_cluener,
+            split_dev,
+        )
 
         _, dev = split_dev(list(read_cluener(data / "ner" / "cluener2020" / "train.json")), 0.1, 13)
         t = time.perf_counter()
@@ -115,7 +121,7 @@ def main() -> None:
     if not args.skip_speed:
         import spacy
 
-        import nlp_news.entities.component  # noqa: F401  (registers the factory)
+        import nlp_news.entities.component
         from nlp_news.entities.component import NewsEntities
         from nlp_news.entities.recognizer import EntityRecognizer
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from nlp_news.entities.recognizer import EntityRecognizer
@@ -47,7 +49,7 @@ def test_entities_are_sorted_do_not_overlap_and_point_into_the_text(recognizer):
     text = "智谱 AI 与 MiniMax 公司都在香港上市。腾讯控股旗下的腾讯元宝接入了新模型，OpenAI 则在旧金山发布了新品。"
     ents = recognizer.recognize(text)
     assert ents, "expected entities"
-    for a, b in zip(ents, ents[1:]):
+    for a, b in itertools.pairwise(ents):
         assert a.end <= b.start
     for e in ents:
         assert text[e.start : e.end] == e.text

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from nlp_news.entities.aliases import alias_key, entity_summary, merge_aliases
-from nlp_news.entities.patterns import Candidate, extend_with_suffix, find_han_ai, find_latin_names, find_positions, find_titles
+from nlp_news.entities.patterns import (
+    Candidate,
+    extend_with_suffix,
+    find_han_ai,
+    find_latin_names,
+    find_positions,
+    find_titles,
+)
 from nlp_news.entities.recognizer import UserDictionary, select
 from nlp_news.schema import ENTITY_TYPES, Entity
 from nlp_news.tokenizer import UserWord
@@ -140,8 +147,8 @@ def test_summary_lists_each_entity_once_with_mentions_and_aliases():
 
 
 def test_jieba_dictionary_proper_nouns_are_read_with_their_tags(tmp_path):
-    from nlp_news.entities.lexicon import Lexicon, read_jieba_dict
     from nlp_news.entities.features import string_hashes
+    from nlp_news.entities.lexicon import Lexicon, read_jieba_dict
 
     d = tmp_path / "dict.txt"
     d.write_text("北京 100 ns\n张 5 nr\n王小川 3 nr\n新华社 20 nt\n快乐 50 a\n", encoding="utf-8")

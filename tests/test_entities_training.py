@@ -24,8 +24,7 @@ TEMPLATES = [
 
 def _tiny_examples() -> list[dict]:
     recs = []
-    k = 0
-    for t in TEMPLATES:
+    for k, t in enumerate(TEMPLATES):
         for i in range(8):
             p, f, c = PEOPLE[(i + k) % len(PEOPLE)], FIRMS[(i * 3 + k) % len(FIRMS)], CITIES[(i + 2 * k) % len(CITIES)]
             text = t.format(p=p, f=f, c=c)
@@ -34,7 +33,6 @@ def _tiny_examples() -> list[dict]:
                 s = text.index(m)
                 label.setdefault(typ, {})[m] = [[s, s + len(m) - 1]]  # CLUENER: END inclusive
             recs.append({"text": text, "label": label})
-        k += 1
     return recs
 
 
@@ -53,7 +51,7 @@ def tiny_bio(tmp_path_factory):
         tags = ["O"] * len(r["text"])
         for typ, ms in r["label"].items():
             lab = {"name": "PER", "company": "ORG", "address": "LOC"}[typ]
-            for _, [[s, e]] in ms.items():
+            for [[s, e]] in ms.values():
                 tags[s] = "B-" + lab
                 for i in range(s + 1, e + 1):
                     tags[i] = "I-" + lab

@@ -26,9 +26,9 @@ classified with one ``np.searchsorted``.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from itertools import compress
 from operator import itemgetter
-from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -149,8 +149,7 @@ class Lexicon:
     def save(self, folder: str | os.PathLike[str]) -> None:
         folder = Path(folder)
         with open(folder / "lexicon-jieba.tsv", "w", encoding="utf-8") as f:
-            for w in sorted(self.jieba_words):
-                f.write(f"{w}\t{self.jieba_words[w]}\n")
+            f.writelines(f"{w}\t{self.jieba_words[w]}\n" for w in sorted(self.jieba_words))
         with open(folder / "lexicon-train.tsv", "w", encoding="utf-8") as f:
             for w in sorted(self.train_words):
                 t, n = self.train_words[w]

@@ -7,6 +7,7 @@ look at training data; their word lists are general Chinese news vocabulary.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -56,14 +57,18 @@ _LATIN = re.compile(
     rf"(?<![{_L}0-9_.@/\-])[{_L}][{_L}0-9]*(?:[&.\-][{_L}0-9]+)*(?: [A-Z][{_L}0-9]*(?:[&.\-][{_L}0-9]+)*)*(?![{_L}0-9_@/])"
 )
 _POS_BEFORE = re.compile(r"(?:CEO|CTO|CFO|首席执行官|创始人|董事长|总裁|总经理|主席|教授|分析师|负责人)[ :：]?$")
-_URLISH = re.compile(r"www|\.(?:com|cn|net|org)", re.I)
+_URLISH = re.compile(r"www|\.(?:com|cn|net|org)", re.IGNORECASE)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 #: Common Latin abbreviations in Chinese news that are not names.
 LATIN_STOP = frozenset(
-    """AI API APP App CEO CFO CTO COO CMO IPO GDP CPI PPI PMI GPU CPU PC TV VR AR XR IT ETF PE VC OK
-    KOL UGC PGC AIGC AGI LLM SaaS B2B B2C O2O IP ID USB WiFi HD PK MVP VIP QQ DAU MAU ARR ROI M&A IT
-    CBD SUV PS ID EPS ESG RMB USD HKD US UK EU QA FAQ PDF URL WWW HTTP HTTPS COM CN The A An
-    Inc Ltd Co Mr Ms Dr No""".split()
+    [
+        "AI", "API", "APP", "App", "CEO", "CFO", "CTO", "COO", "CMO", "IPO", "GDP", "CPI", "PPI", "PMI", "GPU",
+        "CPU", "PC", "TV", "VR", "AR", "XR", "IT", "ETF", "PE", "VC", "OK", "KOL", "UGC", "PGC", "AIGC", "AGI",
+        "LLM", "SaaS", "B2B", "B2C", "O2O", "IP", "ID", "USB", "WiFi", "HD", "PK", "MVP", "VIP", "QQ", "DAU", "MAU",
+        "ARR", "ROI", "M&A", "IT", "CBD", "SUV", "PS", "ID", "EPS", "ESG", "RMB", "USD", "HKD", "US", "UK", "EU",
+        "QA", "FAQ", "PDF", "URL", "WWW", "HTTP", "HTTPS", "COM", "CN", "The", "A", "An", "Inc", "Ltd", "Co", "Mr",
+        "Ms", "Dr", "No",
+    ]
 )
 _COMPANY_AFTER = re.compile(r"^ ?(?:公司|集团|科技|有限|股份|控股|Inc\b|Ltd\b|Corp\b)")
 _PRODUCT_BEFORE = re.compile(r"(?:推出|发布|上线|旗下|产品|应用|模型|平台|软件|大模型|App|APP)(?:的|了|有|包括)? ?$")
@@ -104,7 +109,7 @@ def find_latin_names(text: str) -> list[Candidate]:
         has_lower = any(ch.islower() for ch in word)
         has_upper = any(ch.isupper() for ch in word)
         has_digit = any(ch.isdigit() for ch in word)
-        camel = any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+        camel = any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
         if company_cue and has_upper and len(word) >= 2:
             typ, score = "company", 0.8
         elif not (has_lower and has_upper) or has_digit or len(word) < 4:
@@ -129,8 +134,11 @@ _HAN_AI = re.compile(
 
 #: Words that often stand before "AI" without naming anything.
 _NOT_NAMES_BEFORE_AI = frozenset(
-    "发展 推动 布局 拥抱 使用 应用 投资 生成式 加速 赋能 助力 押注 通用 开源 利用 关于 全球 中国 国内 国产 企业 行业 "
-    "人工智能 相关 学习 研究 部署 接入 结合 需要 通过 依靠 采用 打造 聚焦 专注 强化 做 搞 玩 用 懂 为 以及 包括 还有".split()
+    [
+        "发展", "推动", "布局", "拥抱", "使用", "应用", "投资", "生成式", "加速", "赋能", "助力", "押注", "通用", "开源", "利用", "关于", "全球", "中国",
+        "国内", "国产", "企业", "行业", "人工智能", "相关", "学习", "研究", "部署", "接入", "结合", "需要", "通过", "依靠", "采用", "打造", "聚焦",
+        "专注", "强化", "做", "搞", "玩", "用", "懂", "为", "以及", "包括", "还有",
+    ]
 )
 
 
@@ -254,7 +262,11 @@ NAME_SUFFIXES: dict[str, str] = {
     "研究院": "organization", "大学": "organization", "协会": "organization",
 }
 #: Words that make an entity a description rather than a name when all else is common words.
-GENERIC_HEADS = frozenset("公司 企业 机构 部门 总部 集团 平台 厂商 巨头 团队 行业 市场 方面 官方 媒体 政府 国家 地区".split())
+GENERIC_HEADS = frozenset(
+    [
+        "公司", "企业", "机构", "部门", "总部", "集团", "平台", "厂商", "巨头", "团队", "行业", "市场", "方面", "官方", "媒体", "政府", "国家", "地区",
+    ]
+)
 _CLAUSE_EDGE = re.compile(r"[，。！？；：、,.!?;:（）()“”\"《》\s]")
 
 

@@ -39,7 +39,14 @@ from ..tokenizer import Segmenter, UserWord, read_user_dict
 from .aliases import merge_aliases
 from .lexicon import user_tag_type
 from .model import JOIN_SEP, NerModel
-from .patterns import NAME_SUFFIXES, Candidate, extend_with_suffix, find_all, find_suffixed_names, is_generic
+from .patterns import (
+    NAME_SUFFIXES,
+    Candidate,
+    extend_with_suffix,
+    find_all,
+    find_suffixed_names,
+    is_generic,
+)
 
 _COARSE_WEIGHT = 0.8
 _HAS_SUFFIX = re.compile("|".join(NAME_SUFFIXES))
@@ -95,7 +102,7 @@ class UserDictionary:
                 self.types[_fold(w.word)] = t
                 forms[_fold(w.word)] = w.word
         pats = sorted(forms.values(), key=lambda f: len(_fold(f)), reverse=True)
-        self._re = re.compile("|".join(_word_pattern(p) for p in pats), re.I) if pats else None
+        self._re = re.compile("|".join(_word_pattern(p) for p in pats), re.IGNORECASE) if pats else None
 
     def find(self, text: str) -> list[Candidate]:
         if self._re is None:

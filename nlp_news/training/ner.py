@@ -26,7 +26,12 @@ import numpy as np
 
 from ..entities.crf import ChainTagger
 from ..entities.features import TEMPLATES
-from ..entities.lexicon import Lexicon, mention_lexicon, read_common_words, read_jieba_dict
+from ..entities.lexicon import (
+    Lexicon,
+    mention_lexicon,
+    read_common_words,
+    read_jieba_dict,
+)
 from ..entities.model import NerModel, chunk_spans
 from ..schema import ENTITY_TYPES
 
@@ -133,7 +138,7 @@ def split_dev(examples: Sequence[Example], fraction: float = 0.1, seed: int = 13
     """Shuffle with a fixed seed and hold back the last ``fraction`` as dev."""
     idx = list(range(len(examples)))
     random.Random(seed).shuffle(idx)
-    n_dev = int(round(len(idx) * fraction))
+    n_dev = round(len(idx) * fraction)
     cut = len(idx) - n_dev
     return [examples[i] for i in idx[:cut]], [examples[i] for i in idx[cut:]]
 
