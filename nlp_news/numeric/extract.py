@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from operator import itemgetter
 from typing import Any
 
 from ..schema import Fact
@@ -217,8 +218,11 @@ class _Scanner:
             urls = [m.span() for m in _URL_RE.finditer(f) if m.end() > m.start()]
             self.cands.extend((a, a - b, 0, None, None, None) for a, b in urls)
         u = 0
+        # the loop runs once per numeral in the text: module constants are bound to locals
+        date_next, date_prev, keep_next, cn_set = _DATE_NEXT, _DATE_PREV, _CN_KEEP_NEXT, _CN_SET
+        dates_at, number = self.dates_at, self.number
         for m in _NUMBER_RE.finditer(f):
-            s = m.start()
+            s, e = m.span()
             if s < self.reach:
                 continue
             if urls:
@@ -226,24 +230,23 @@ class _Scanner:
                     u += 1
                 if u < len(urls) and urls[u][0] <= s:
                     continue  # a number inside a URL or an e-mail address
-            e = m.end()
             nxt = f[e : e + 1]
             prev = f[s - 1 : s]
             if prev == "+" and f[s - 2 : s - 1] in _SETTLEMENT:
                 self.add(None, s - 2, e, 0)  # T+1, T+0: a settlement rule's name, not a day
                 continue
-            if nxt in _DATE_NEXT or prev in _DATE_PREV:
-                self.dates_at(s)
+            if nxt in date_next or prev in date_prev:
+                dates_at(s)
                 if s < self.reach:
                     continue
             if (
-                nxt not in _CN_KEEP_NEXT
+                nxt not in keep_next
                 and prev not in "第前 "
-                and f[s] in _CN_SET
+                and f[s] in cn_set
                 and (e - s == 1 or not _has_magnitude(f[s:e]))
             ):
                 continue  # a Chinese numeral with nothing after it that makes it a fact (一些, 统一): number() would drop it
-            self.number(m, nxt, prev)
+            number(m, nxt, prev)
         if "折" in f or "半成" in f:
             for m in _HALF_PCT_RE.finditer(f):
                 v = 5 if m.group(0).endswith("成") else 50
@@ -260,7 +263,7 @@ class _Scanner:
                 if not self.covered(i):  # 2024年上半年 was read with its year
                     self.dates_at(i, force=True)
                 i = f.find(kw, i + 1)
-        self.cands.sort(key=lambda c: (c[0], c[1], c[2]))
+        self.cands.sort(key=_CAND_ORDER)
         out: list[Fact] = []
         last_end = 0
         text = self.text
@@ -275,7 +278,9 @@ class _Scanner:
                 end -= 1
             while start < end and text[start].isspace():
                 start += 1
-            out.append(Fact(text=text[start:end], start=start + offset, end=end + offset, kind=kind, value=value, **kw))
+            g = kw.get  # positional: a keyword call costs more, once per fact
+            out.append(Fact(text[start:end], start + offset, end + offset, kind, value, g("unit"), g("currency"),
+                            g("qualifier"), g("change"), g("relative", False), None, None, None, kw["source"], {}))
         return out
 
     def covered(self, pos: int) -> bool:
@@ -290,14 +295,16 @@ class _Scanner:
             lo = max([s - 6, 0] + [c[0] - c[1] for c in self.cands if c[0] - c[1] <= s])
         else:
             lo = max(s - 6, self.date_tried, self.reach, 0)
-        for st in range(lo, s + 1):
-            if f[st] in _DATE_START:
-                m = DATE_RE.match(f, st)
-                if m and m.end() > st:
-                    self.date_tried = max(self.date_tried, s + 1)
-                    if self.date(m):
-                        return
-        self.date_tried = max(self.date_tried, s + 1)
+        for hm in _DATE_START_RE.finditer(f, lo, s + 1):
+            st = hm.start()
+            m = DATE_RE.match(f, st)
+            if m and m.end() > st:
+                if s + 1 > self.date_tried:
+                    self.date_tried = s + 1
+                if self.date(m):
+                    return
+        if s + 1 > self.date_tried:
+            self.date_tried = s + 1
 
     # -- context -----------------------------------------------------------------
     def left(self, start: int) -> tuple[int, str | None, str | None]:
@@ -843,6 +850,8 @@ _DATE_PREV = set("年月初周期拜第前今去本上下明次同当午晨晚�
 _DATE_START = set("0123456789〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深Qq农大最腊冬") | set(
     _ERA_FIRST
 )
+_CAND_ORDER = itemgetter(0, 1, 2)  # start, longest first, priority
+_DATE_START_RE = re.compile("[" + re.escape("".join(sorted(_DATE_START))) + "]")
 _DATE_KEYWORDS = ("半年", "周日", "周天", "星期日", "星期天", "礼拜日", "礼拜天")
 _LEFT_LAST = set("约为合概似超过出逾少低于起码多高大近到足最长快小了在是有币$¥€£ B")
 _GROWTH_CHARS = set("增涨升提扩飙攀猛暴降跌减滑缩萎落比")

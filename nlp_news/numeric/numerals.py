@@ -312,6 +312,8 @@ def format_value(v: float) -> int | float:
     >>> format_value(35000.0), format_value(23.3), format_value(1/3*100)
     (35000, 23.3, 33.333333)
     """
+    if v == int(v) and -1e18 < v < 1e18:
+        return int(v)  # whole already: round() (slow, it formats the float) would change nothing
     r = round(v, 6)
     if r == int(r) and abs(r) < 1e18:
         return int(r)
