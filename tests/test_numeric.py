@@ -192,6 +192,11 @@ FOUND = [
     # 不小于 is a lower bound, 不大于 an upper one
     ("单店面积不小于3万平方米。", "不小于3万平方米", "count", 30000, {"qualifier": "over"}),
     ("负债率不大于60%。", "不大于60%", "percent", 60, {"qualifier": "under"}),
+    # 方面 is counted as a noun, not 方 (a cubic metre) and 面
+    ("这款相机在动静两方面都表现不错。", "两方面", "count", 2, {"unit": "方面"}),
+    # 两 counts days, it names none; an Arabic magnitude with 级 is a measure
+    ("会议为期两日。", "两日", "duration", "P2D", {}),
+    ("当地发生5.3级地震。", "5.3级", "count", 5.3, {"unit": "级"}),
     # a school year is a rank, not a duration
     ("她今年读大学三年级。", "三年级", "ordinal", 3, {"unit": "年级"}),
     # Taiwanese units of length and area
@@ -272,6 +277,11 @@ IGNORED = [
     # a number that ends a Latin name, before a full-width pause too
     ("感光度可以设到 ISO 3200，画质依旧干净。", "3200"),
     ("新系统叫 Windows 2000，很快普及。", "2000"),
+    ("一方面要稳增长,另一方面要防风险。", "一方面"),
+    # a Chinese numeral with 级 is a rank or an exam's name; 四处 is "everywhere"
+    ("他下个月要考英语四级。", "四级"),
+    ("这家医院是三级甲等医院。", "三级"),
+    ("他四处打听消息。", "四处"),
     # 成 after a number that is no tenth: 成为, 成交, 成本
     ("项目名叫天街2046成为地标。", "2046成"),
     ("全年近9万成交。", "9万成"),

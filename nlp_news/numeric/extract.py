@@ -44,7 +44,7 @@ MEASURE_WORDS = sorted(
 )
 #: Nouns counted without a measure word (3亿用户): the noun is the unit.
 COUNT_NOUNS = sorted(
-    """用户 人口 员工 网民 游客 观众 玩家 会员 粉丝 居民 学生 球迷 患者 股东 投资者 客户 门店 订单 消费者 家庭 农户 职工
+    """方面 用户 人口 员工 网民 游客 观众 玩家 会员 粉丝 居民 学生 球迷 患者 股东 投资者 客户 门店 订单 消费者 家庭 农户 职工
     教师 老师 考生 毕业生 志愿者 旅客 乘客 读者 访客 车主 司机 选手 球员 运动员 企业 公司 城市 国家 地区 项目 作品 产品
     台车 新车 辆车 套房 件事 部手机 万人""".split(),
     key=len,
@@ -689,8 +689,8 @@ class _Scanner:
                 return
             kind, source = "duration", "rule:duration"
             code = TIME_UNITS[tu]
-            if tu == "日" and low_high is None:
-                # 3日 is the 3rd of the month in news copy
+            if tu == "日" and low_high is None and core != "两":
+                # 3日 is the 3rd of the month in news copy (两日 is two days: 两 counts, it names no day)
                 if value is None or value != int(value) or not 1 <= value <= 31 or s2 != start:
                     return
                 d = int(value)
@@ -769,6 +769,8 @@ class _Scanner:
                 kind, source = "number", "rule:number"
             elif unit == "分" and not arabic:
                 return  # 十分 = very
+            elif unit == "级" and not arabic:
+                return  # 四级 (the exam), 三级甲等: a rank or a name; magnitudes are written 5.3级
             elif unit in ("两",) and not arabic:
                 return
             if g.get("mhalf") and value is not None:
@@ -860,7 +862,7 @@ _PHONE_TAIL = re.compile(r"-\d{3,4}-?\d{4}")
 _IDIOM_RE = re.compile(
     r"成千上万|千千万万|万无一失|一五一十|三三两两|七上八下|乱七八糟|五颜六色|四面八方|九牛一毛|千方百计|一模一样|十全十美"
     r"|一心一意|独一无二|三心二意|千军万马|万众一心|一举两得|一石二鸟|一分钱|一毛钱|一毛不拔|五湖四海|三番五次|七嘴八舌"
-    r"|一年一度|一日三餐|一分为二|九九归一|十有八九|三通一平|一级|二级|三级|一线|二线|三线|四线|三个代表|一国两制|两会"
+    r"|四处|一年一度|一日三餐|一分为二|九九归一|十有八九|三通一平|一级|二级|三级|一线|二线|三线|四线|三个代表|一国两制|两会"
 )
 _ORDINAL_WORDS = re.compile(r"第(?:三方|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感)")
 _TAIL_FIRST = set(
