@@ -197,6 +197,13 @@ FOUND = [
     # 两 counts days, it names none; an Arabic magnitude with 级 is a measure
     ("会议为期两日。", "两日", "duration", "P2D", {}),
     ("当地发生5.3级地震。", "5.3级", "count", 5.3, {"unit": "级"}),
+    # 双倍 and 翻番 are 2 times (翻两番 four), a growth; 一倍多 is over one time
+    ("周末玩家可领取双倍经验。", "双倍", "number", 2, {"unit": "倍"}),
+    ("三年内营收要翻番。", "翻番", "number", 2, {"unit": "倍", "change": "+"}),
+    ("十年间产值翻了两番。", "翻了两番", "number", 4, {"unit": "倍", "change": "+"}),
+    ("今年利润增长了一倍多。", "一倍多", "number", 1, {"unit": "倍", "qualifier": "over", "change": "+"}),
+    ("门票收入翻了一倍。", "一倍", "number", 1, {"unit": "倍", "change": "+"}),
+    ("新证据推翻了3个结论。", "3个", "count", 3, {"change": None}),
     # a school year is a rank, not a duration
     ("她今年读大学三年级。", "三年级", "ordinal", 3, {"unit": "年级"}),
     # Taiwanese units of length and area
@@ -282,6 +289,7 @@ IGNORED = [
     ("他下个月要考英语四级。", "四级"),
     ("这家医院是三级甲等医院。", "三级"),
     ("他四处打听消息。", "四处"),
+    ("他三番五次来访。", "三番五次"),
     # 成 after a number that is no tenth: 成为, 成交, 成本
     ("项目名叫天街2046成为地标。", "2046成"),
     ("全年近9万成交。", "9万成"),

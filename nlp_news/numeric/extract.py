@@ -69,7 +69,7 @@ _BOUND_RIGHT = {
     "左右": "about", "上下": "about", "以上": "over", "多": "over", "余": "over", "有余": "over",
     "以下": "under", "以内": "under", "之内": "under", "内": "under", "+": "over",
 }
-_GROWTH_UP = "增长|增加|上涨|上升|提高|提升|增至|增|涨|升|扩大|飙升|攀升|大涨|猛增|暴涨"
+_GROWTH_UP = "增长|增加|上涨|上升|提高|提升|增至|增|涨|升|扩大|飙升|攀升|大涨|猛增|暴涨|(?<!推)翻"
 _GROWTH_DOWN = "下降|下跌|减少|下滑|降低|缩减|萎缩|跌|降|减|回落|暴跌|大跌|缩水"
 
 _alt = "|".join
@@ -251,6 +251,14 @@ class _Scanner:
             for m in _HALF_PCT_RE.finditer(f):
                 v = 5 if m.group(0).endswith("成") else 50
                 self.add(self.make(m.start(), m.end(), "percent", v, "rule:percent", unit="折" if v == 50 else None), m.start(), m.end(), 2)
+        if "番" in f or "双倍" in f:
+            for m in _DOUBLE_RE.finditer(f):
+                if self.covered(m.start()):
+                    continue
+                n = m.group("n")
+                v = 2 if n is None else 2 ** int(parse_number(n) or 1)  # 翻两番: two doublings, 4 times
+                up = "+" if m.group(0)[0] == "翻" else None
+                self.add(self.make(m.start(), m.end(), "number", v, "rule:number", unit="倍", change=up), m.start(), m.end(), 2)
         if "半" in f:
             for m in _HALF_RE.finditer(f):
                 if m.start() >= 1 and f[m.start() - 1] in "上下一" or self.covered(m.start()):
@@ -763,6 +771,9 @@ class _Scanner:
             unit = g["mw"]
             if unit in ("倍",):
                 kind, source = "number", "rule:number"
+                if not g.get("post") and f[tend : tend + 1] in _MORE_AFTER_CHENG:
+                    tend += 1  # 一倍多: over one time
+                    qual = "over" if qual in (None, "about") else qual
             elif unit == "点":
                 if not arabic or f[tend : tend + 1] in _DIAN_WORDS:
                     return  # 一点 = a little; 点击, 点评: words
@@ -845,6 +856,8 @@ _LATIN_SCALE_RE = re.compile(r"[kKMB](?![A-Za-z])")
 _CLAUSE_END_CHARS = set(",，。;；!！?？、)） ") | {""}
 _HALF_UNIT = set("年个小天月周星")
 _HALF_PCT_RE = re.compile(r"半成|半折|(?<=打)对折")
+#: 双倍 and 翻番 are 2 times; 翻两番 is two doublings (4 times).
+_DOUBLE_RE = re.compile(r"双倍|翻了?(?P<n>[一两二三四])?番")
 _HALF_RE = re.compile(r"半(年|个月|小时|个小时|天|个世纪)")
 _HALF_VALUES = {"年": "P6M", "个月": "P15D", "小时": "PT30M", "个小时": "PT30M", "天": "PT12H", "个世纪": "P50Y"}
 _DATE_NEXT = set("年月日号季时点周星半代世-/.: ")
@@ -856,7 +869,7 @@ _CAND_ORDER = itemgetter(0, 1, 2)  # start, longest first, priority
 _DATE_START_RE = re.compile("[" + re.escape("".join(sorted(_DATE_START))) + "]")
 _DATE_KEYWORDS = ("半年", "周日", "周天", "星期日", "星期天", "礼拜日", "礼拜天")
 _LEFT_LAST = set("约为合概似超过出逾少低于起码多高大近到足最长快小了在是有币$¥€£ B")
-_GROWTH_CHARS = set("增涨升提扩飙攀猛暴降跌减滑缩萎落比")
+_GROWTH_CHARS = set("增涨升提扩飙攀猛暴降跌减滑缩萎落比翻")
 _INDEX_NAMES = {"沪深", "上证", "中证", "深证", "深成", "创业板", "中小板", "科创", "恒生", "国企", "标普", "富时", "道琼斯", "日经"}
 _PHONE_TAIL = re.compile(r"-\d{3,4}-?\d{4}")
 _IDIOM_RE = re.compile(
