@@ -204,6 +204,14 @@ FOUND = [
     ("今年利润增长了一倍多。", "一倍多", "number", 1, {"unit": "倍", "qualifier": "over", "change": "+"}),
     ("门票收入翻了一倍。", "一倍", "number", 1, {"unit": "倍", "change": "+"}),
     ("新证据推翻了3个结论。", "3个", "count", 3, {"change": None}),
+    # a price with no currency word; 上万/上亿 are over 1e4/1e8; a plot ratio is a plain number
+    ("这款耳机仅售299,性价比很高。", "299", "money", 299, {"currency": "CNY"}),
+    ("目前的市场售价为1650。", "1650", "money", 1650, {"currency": "CNY"}),
+    ("一次装修动辄花费上万元。", "上万元", "money", 10000, {"qualifier": "over"}),
+    ("该项目投资上亿元。", "上亿元", "money", 100000000, {"qualifier": "over"}),
+    ("地块容积率不超过2.5。", "不超过2.5", "number", 2.5, {"qualifier": "under"}),
+    # a dotted month.day range
+    ("优惠券有效期(9.15-10.08),过期作废。", "9.15-10.08", "date", {"start": "--09-15", "end": "--10-08"}, {}),
     # a school year is a rank, not a duration
     ("她今年读大学三年级。", "三年级", "ordinal", 3, {"unit": "年级"}),
     # Taiwanese units of length and area
@@ -290,6 +298,10 @@ IGNORED = [
     ("这家医院是三级甲等医院。", "三级"),
     ("他四处打听消息。", "四处"),
     ("他三番五次来访。", "三番五次"),
+    # after 售 a number with a unit or a decimal is no bare price; a numeric range is no date
+    ("楼盘首批只售36伙。", "36"),
+    ("全场特价8.N折。", "8"),
+    ("镜头光圈为F/3.5-5.6。", "3.5-5.6"),
     # 成 after a number that is no tenth: 成为, 成交, 成本
     ("项目名叫天街2046成为地标。", "2046成"),
     ("全年近9万成交。", "9万成"),

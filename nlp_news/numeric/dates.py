@@ -15,8 +15,8 @@ time of day, or ``None`` for a relative date that cannot be resolved.
 (('2025-09-05', False), ('2024-Q3', False), ({'start': '2025-01', 'end': '2025-09'}, False))
 >>> v("今年9月"), v("今年9月", dt.date(2025, 11, 3))
 (('--09', True), ('2025-09', True))
->>> v("27-7-3"), v("12/1/2020")
-(('2027-07-03', False), ('2020-12-01', False))
+>>> v("27-7-3"), v("12/1/2020"), v("9.14-9.20")
+(('2027-07-03', False), ('2020-12-01', False), ({'start': '--09-14', 'end': '--09-20'}, True))
 >>> v("上半年"), v("上半年", dt.date(2024, 8, 1)), v("下午3时"), v("19时50分")
 ((None, True), ('2024-H1', True), ('T15', True), ('T19:50', True))
 """
@@ -65,6 +65,10 @@ DATE_RE = re.compile(
     (?:
       (?P<ny>\d{{4}})(?P<sep>[-/.])(?P<nm>1[0-2]|0?[1-9])(?P=sep)(?P<nd>3[01]|[12]\d|0?[1-9])(?![\d.])
      |(?P<um>1[0-2]|0?[1-9])/(?P<ud>3[01]|[12]\d|0?[1-9])/(?P<uy>\d{{4}})(?!\d)
+     |(?P<pm1>1[0-2]|0?[1-9])\.(?P<pd1>3[01]|[12]\d|0[1-9])\s?[-~—至到]\s?(?P<pm2>1[0-2]|0?[1-9])\.(?P<pd2>3[01]|[12]\d|0[1-9])
+        (?![\d.%])(?!\s?[万亿千百元倍米克个分美港欧英日韩])
+     |(?P<pm3>1[0-2])\.(?P<pd3>3[01]|[12]\d|0?[1-9])\s?[-~—至到]\s?(?P<pm4>1[0-2]|0?[1-9])\.(?P<pd4>3[01]|[12]\d|0?[1-9])
+        (?![\d.%])(?!\s?[万亿千百元倍米克个分美港欧英日韩])
      |(?<!-)(?P<hy>\d{{2}})-(?P<hm>1[0-2]|0?[1-9])-(?P<hd>3[01]|[12]\d|0?[1-9])(?![\d.-])
      |(?P<s1>(?:19|20)\d\d)[-/](?P<s2>\d\d)(?=\s?(?:赛季|年度|财年|学年))
      |(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])(?![\d.-])
@@ -153,6 +157,16 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
     if g["ed"]:
         y, mo, d = int(g["ey4"]), int(g["em"]), int(g["ed"])
         return (f"{y:04d}-{mo:02d}-{d:02d}", False) if _ok(y, mo, d) else None
+    if g["pm1"] or g["pm3"]:
+        # 9.14-9.20, 10.1-10.7: a dotted month.day range (days in two digits, or a two-digit month)
+        m1, d1 = (g["pm1"], g["pd1"]) if g["pm1"] else (g["pm3"], g["pd3"])
+        m2, d2 = (g["pm2"], g["pd2"]) if g["pm1"] else (g["pm4"], g["pd4"])
+        ends = []
+        for mo, d in ((int(m1), int(d1)), (int(m2), int(d2))):
+            if not _ok(None, mo, d):
+                return None
+            ends.append(f"{pub.year:04d}-{mo:02d}-{d:02d}" if pub else f"--{mo:02d}-{d:02d}")
+        return {"start": ends[0], "end": ends[1]}, True
     if g["hy"]:
         # 27-7-3: a year in two digits, month and day (as 24年 is 2024)
         y, mo, d = _year(g["hy"]), int(g["hm"]), int(g["hd"])

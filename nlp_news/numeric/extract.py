@@ -133,6 +133,14 @@ _FRACTION_RE = re.compile(
 _ORDINAL_RE = re.compile(rf"第\s?(?P<n>{_AR}|[{_CN_CHARS}]+)(?:\s?(?P<u>{_esc(MEASURE_WORDS)}|个|季|大|位))?")
 _TOP_RE = re.compile(r"前(?P<n>[1-9]\d{0,2}|[一二三四五六七八九十]{1,3})(?=名|强|位|大|$|[,，。、的])(?P<u>名|强|位)?")
 _SLASH_PREV_BAD = frozenset("/.")
+_BIG_ALONE = frozenset(("万", "亿", "兆"))
+#: Words before a price written without a currency (仅售1999, 售价为160, 报价2200).
+_PRICE_BEFORE = re.compile(r"(?:售价|报价|价格|特价|售|卖)(?:仅为|为|是|仅|只要|只|约为|约)?$")
+_PRICE_LAST = frozenset("价售卖为是仅只要约")
+_PRICE_END = frozenset("，,。；;！!？?）)】]、的") | {""}
+#: A plot ratio (容积率2.5) is a plain number.
+_RATIO_BEFORE = re.compile(r"容积率(?:仅为|为|是|仅|约为|约|达|达到|高达|低于|超过|不超过|不到)?$")
+_RATIO_LAST = frozenset("率为是仅约达到于过")
 _MORE_AFTER_CHENG = frozenset("多余")
 #: Words a counted noun's tail starts (套房 + 子 is 套 + 房子).
 _SPLIT_NOUNS = frozenset(("房子", "事情"))
@@ -517,6 +525,22 @@ class _Scanner:
             if sm and not (prev.isascii() and prev.isalnum()) and prev not in _SLASH_PREV_BAD:
                 self.slash(sm)
                 return
+        if arabic and prev in _PRICE_LAST and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST and _PRICE_BEFORE.search(
+            f, max(0, start - 6), start
+        ):
+            # 仅售1999, 售价为160: a price without a currency word is money in the article's currency
+            v = parse_number(core)
+            if v is not None and v > 0 and (nxt.isspace() or nxt in _PRICE_END):  # not 只售26伙, 售价为8GB, 特价8.5折
+                self.add(self.make(start, end, "money", format_value(v), "rule:money", currency="CNY"), start, end, 2)
+                return
+        if arabic and prev in _RATIO_LAST and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST and _RATIO_BEFORE.search(
+            f, max(0, start - 6), start
+        ):
+            v = parse_number(core)  # 容积率2.5: a plot ratio is a plain number
+            if v is not None:
+                s2, q, _ = self.left(start)
+                self.add(self.make(s2, end, "number", format_value(v), "rule:number", qualifier=q), s2, end, 2)
+            return
         if nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST:
             # cheap rejection: nothing after the number says what it counts
             if not arabic:
@@ -604,7 +628,7 @@ class _Scanner:
         low_high = None
         if not arabic:
             low_high = _adjacent_range(core)
-        value = None if low_high else parse_number(core)
+        value = None if low_high else parse_number("一" + core if over and core in _BIG_ALONE else core)  # 上万: 1e4
         if value is None and low_high is None:
             return
         if "几" in core or "多" in core or "余" in core:
