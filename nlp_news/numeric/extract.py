@@ -315,12 +315,10 @@ class _Scanner:
             st = hm.start()
             m = DATE_RE.match(f, st)
             if m and m.end() > st:
-                if s + 1 > self.date_tried:
-                    self.date_tried = s + 1
+                self.date_tried = max(self.date_tried, s + 1)
                 if self.date(m):
                     return
-        if s + 1 > self.date_tried:
-            self.date_tried = s + 1
+        self.date_tried = max(self.date_tried, s + 1)
 
     # -- context -----------------------------------------------------------------
     def left(self, start: int) -> tuple[int, str | None, str | None]:
@@ -563,16 +561,19 @@ class _Scanner:
             if _IDIOM_RE.search(f, max(0, start - 3), end + 4):
                 self.add(None, start, end, 0)
                 return
-            if (core == "二" or core == "一") and nxt in _INDEF_CLASSIFIERS and (
-                nxt != "个" or _ge_is_count(f[end + 1 : end + 2])
+            # the tail is a classifier, so the value is a count: 二 before one is a name or an
+            # ordinal (二手), and the indefinite 一 is "a" (一次, 一个人) unless bounded or contrasted
+            # (read below, as for any count)
+            if (
+                (core == "二" or core == "一")
+                and nxt in _INDEF_CLASSIFIERS
+                and (nxt != "个" or _ge_is_count(f[end + 1 : end + 2]))
+                and (
+                    core == "二"
+                    or (prev not in _LEFT_LAST and prev not in "第前" and f[start - 2 : start] not in _ONE_CONTRAST)
+                )
             ):
-                # the tail is a classifier, so the value is a count: 二 before one is a name or an
-                # ordinal (二手), and the indefinite 一 is "a" (一次, 一个人) unless bounded or contrasted
-                # (read below, as for any count)
-                if core == "二" or (
-                    prev not in _LEFT_LAST and prev not in "第前" and f[start - 2 : start] not in _ONE_CONTRAST
-                ):
-                    return
+                return
         else:
             if prev.isascii() and prev.isalpha():
                 self.add(None, start, end, 0)
