@@ -298,6 +298,8 @@ IGNORED = [
     ("这家医院是三级甲等医院。", "三级"),
     ("他四处打听消息。", "四处"),
     ("他三番五次来访。", "三番五次"),
+    ("各路人马血战八方。", "八方"),
+    ("他调来十万天兵天将。", "十万天兵"),
     # after 售 a number with a unit or a decimal is no bare price; a numeric range is no date
     ("楼盘首批只售36伙。", "36"),
     ("全场特价8.N折。", "8"),
