@@ -89,6 +89,7 @@ class FactClassifier:
         self._n = self.coef.shape[0]
         self._coef_list: list[float] = self.coef.tolist()
         self._memo: dict[str, float] = {}
+        self._seen: dict[tuple[Any, ...], float] = {}  # proba by the context the features read
 
     @classmethod
     def load(cls, name: str = "facts") -> FactClassifier:
@@ -123,6 +124,17 @@ class FactClassifier:
         return w
 
     def proba(self, text: str, fact: Fact) -> float:
+        start, end = fact.start, fact.end
+        # the features read the value, three characters each side and the fact's kind, unit and source
+        key = (text[max(0, start - 3) : end + 3], start - max(0, start - 3), end - start, fact.kind, fact.unit, fact.source)
+        p = self._seen.get(key)
+        if p is None:
+            if len(self._seen) >= _MEMO_MAX:
+                self._seen.clear()
+            p = self._seen[key] = self._proba(text, fact)
+        return p
+
+    def _proba(self, text: str, fact: Fact) -> float:
         memo = self._memo
         z = self.intercept
         for s in features(text, fact.start, fact.end, fact):
