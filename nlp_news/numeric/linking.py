@@ -51,6 +51,8 @@ _VERB_BEFORE = re.compile(
     r"([\u4e00-\u9fffA-Za-z]{2,6}?)(?:的)?(?:已经|已|仍|也|就|更是|则)?"
     r"(?:为|达|达到|高达|约为|是|超过|增长|增长了|下降|下降了|增至|降至|升至|突破|录得|实现|约|近|逾|有)\s?$"
 )
+#: The last characters of the verbs :data:`_VERB_BEFORE` ends with (a quick test before the search).
+_VERB_LAST = frozenset("为达到是过长了降至破得现约近逾有")
 _CLAUSE_END = re.compile(r"[,，;；。！？!?\n]")
 _SENT_END = re.compile(r"[。！？!?；;\n]")
 _MEASURES = ("money", "percent", "count", "number")
@@ -127,7 +129,7 @@ def link_facts(
     sentences = sorted(sentences)
     s_starts = [s for s, _ in sentences]
     locate_clause = _clause_locator(text, sentences, clauses)
-    main = main_entity or main_entity_of(entities)
+    main: Any = main_entity or _UNSET  # the article's main entity, counted only when a fact needs it
     dates = sorted(
         (f for f in facts if f.kind == "date" and not (isinstance(f.value, str) and f.value.startswith("T"))),
         key=lambda d: d.start,
@@ -165,9 +167,12 @@ def link_facts(
         if ent is not None:
             subject = ent.canonical
             linked["subject"] = "rule"
-        elif main:
-            subject = main
-            linked["subject"] = "inferred"
+        else:
+            if main is _UNSET:
+                main = main_entity_of(entities)
+            if main:
+                subject = main
+                linked["subject"] = "inferred"
         period: Any = None
         d = _last_before(dates, d_starts, cs, fs, within=ce) or _first_after(dates, d_starts, cs, ce)
         if d is not None:
@@ -190,6 +195,7 @@ def link_facts(
 
 
 _UNLINKED = frozenset(("date", "duration", "ordinal"))
+_UNSET = object()
 
 
 def _last_before(items: Sequence[Any], starts: list[int], lo: int, pos: int, within: int | None = None) -> Any:
@@ -230,26 +236,24 @@ def _clause_locator(text: str, sentences: list[tuple[int, int]], clauses: list[t
         return lambda pos: _locate(cl, c_starts, pos)
     if not sentences:
         sentences = [(0, len(text))]
-    marks = [m.end() for m in _CLAUSE_END.finditer(text)]
     s_starts = [s for s, _ in sentences]
+    marks_of: dict[int, list[int]] = {}  # sentence index -> ends of its clause marks, found when first asked
 
     def locate(pos: int) -> tuple[int, int]:
         i = bisect_right(s_starts, pos) - 1
         if i < 0:
             return (0, 0)
         ss, se = sentences[i]
-        # clause starts in the sentence: ss and every mark end in (ss, se)
+        marks = marks_of.get(i)
+        if marks is None:
+            marks = marks_of[i] = [m.end() for m in _CLAUSE_END.finditer(text, ss, se)]
+        # clause starts in the sentence: ss and every mark end before se (pos past se: its last clause)
         j = bisect_right(marks, pos) - 1
-        cs = ss
-        if j >= 0 and ss < marks[j] < se:
-            cs = marks[j]
-        elif j >= 0 and marks[j] >= se:
-            # pos lies past the sentence's end: its last clause
-            k = bisect_left(marks, se) - 1
-            if k >= 0 and marks[k] > ss:
-                cs = marks[k]
+        while j >= 0 and marks[j] >= se:
+            j -= 1
+        cs = marks[j] if j >= 0 else ss
         k = bisect_right(marks, cs)
-        ce = marks[k] if k < len(marks) and marks[k] <= se else se
+        ce = marks[k] if k < len(marks) else se
         return cs, ce
 
     return locate
@@ -261,10 +265,12 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str]) -> str
         return f.unit
     if f.kind in ("ordinal",):
         return None
-    found = [m for m in _METRIC_RE.finditer(text, cs, f.start)]
-    if found:
+    last = None
+    for last in _METRIC_RE.finditer(text, cs, f.start):  # the last match is the one wanted
+        pass
+    if last is not None:
         linked["metric"] = "rule"
-        m = found[-1]
+        m = last
         # 营收规模, 研发投入: a metric word right before another joins it
         for k in (4, 3, 2):
             if m.start() - k >= cs and text[m.start() - k : m.start()] in _METRIC_SET:
@@ -274,7 +280,8 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str]) -> str
     if m and m.start() - f.end <= 4:
         linked["metric"] = "rule"
         return m.group(0)
-    vb = _VERB_BEFORE.search(text, max(cs, f.start - 14), f.start)
+    lead = text[max(cs, f.start - 3) : f.start].rstrip()
+    vb = _VERB_BEFORE.search(text, max(cs, f.start - 14), f.start) if lead and lead[-1] in _VERB_LAST else None
     if vb:
         noun = vb.group(1)
         while noun and noun[0] in _NOUN_STOP:
