@@ -12,7 +12,12 @@ import pytest
 import spacy
 from click.testing import CliRunner
 
-from nlp_news.cli.labels import evaluate_sentiment, evaluate_theme, train_sentiment, train_theme
+from nlp_news.cli.labels import (
+    evaluate_sentiment,
+    evaluate_theme,
+    train_sentiment,
+    train_theme,
+)
 from nlp_news.labels.features import Featurizer
 from nlp_news.labels.models import SentimentModel, ThemeModel
 from nlp_news.schema import SENTIMENTS, THEMES, Label
