@@ -32,9 +32,9 @@ def _pair_formats(data: tuple[str, ...], formats: tuple[str, ...]) -> list[tuple
               help="Folder to write weights.npz, meta.json and the lexicons to.")
 @click.option("--dev-fraction", default=0.1, show_default=True, help="Share of each CLUENER file held back as dev split.")
 @click.option("--seed", default=13, show_default=True, help="Seed of the dev split shuffle.")
-@click.option("--iterations", default=120, show_default=True, help="L-BFGS iterations per tagger.")
-@click.option("--c1", default=0.05, show_default=True, help="L1 penalty (keeps the model small).")
-@click.option("--c2", default=0.01, show_default=True, help="L2 penalty.")
+@click.option("--iterations", default=100, show_default=True, help="L-BFGS iterations per tagger.")
+@click.option("--c1", default=0.1, show_default=True, help="L1 penalty (keeps the model small).")
+@click.option("--c2", default=0.1, show_default=True, help="L2 penalty.")
 def train_ner(data, formats, out, dev_fraction, seed, iterations, c1, c2):
     """Train the entity tagger and write it to OUT.
 

@@ -173,9 +173,9 @@ def train_tagger(
     parts: Sequence[tuple[list[Example], Lexicon]],
     types: Sequence[str],
     *,
-    c1: float = 0.05,
-    c2: float = 0.01,
-    max_iterations: int = 120,
+    c1: float = 0.1,
+    c2: float = 0.1,
+    max_iterations: int = 100,
     verbose: bool = False,
 ) -> ChainTagger:
     """Fit one chain tagger with CRFsuite and export it to numpy arrays."""
@@ -229,9 +229,9 @@ def train(
     dev_fraction: float = 0.1,
     seed: int = 13,
     jieba_dict: str | os.PathLike[str] | None = None,
-    max_iterations: int = 120,
-    c1: float = 0.05,
-    c2: float = 0.01,
+    max_iterations: int = 100,
+    c1: float = 0.1,
+    c2: float = 0.1,
     verbose: bool = False,
     templates: Sequence[str] | None = None,
 ) -> NerModel:
