@@ -74,6 +74,16 @@ def measure_jieba(texts: list[str]) -> dict:
     return {"seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0}
 
 
+def _consume(outputs) -> tuple[int, int]:
+    """Count output records and errors without keeping them, as a writer streams them out
+    (a list of every output would count against the worker's memory and slow its GC)."""
+    n = errors = 0
+    for out in outputs:
+        n += 1
+        errors += bool(out.get("error"))
+    return n, errors
+
+
 def measure_runner(texts: list[str], n_process: int, options: dict) -> dict:
     from nlp_news.batch.runner import LocalPool, get_analyzer, run_local
 
@@ -82,14 +92,14 @@ def measure_runner(texts: list[str], n_process: int, options: dict) -> dict:
     if n_process == 1:
         get_analyzer(options)  # loaded once, cached for run_local
         ready, c0 = time.perf_counter(), time.process_time()
-        outs = list(run_local(iter(records), options, 1))
+        n_out, n_err = _consume(run_local(iter(records), options, 1))
         end, cpu = time.perf_counter(), time.process_time() - c0
     else:
         with LocalPool(options, n_process) as pool:
             pool.warm()  # every worker has loaded its pipeline
             before = pool.worker_cpu()
             ready, c0 = time.perf_counter(), time.process_time()
-            outs = list(pool.imap(iter(records)))
+            n_out, n_err = _consume(pool.imap(iter(records)))
             end, cpu = time.perf_counter(), time.process_time() - c0  # the parent's share only
             after = pool.worker_cpu()
             work_cpu = sum(after[p] - before.get(p, 0.0) for p in after)
@@ -102,8 +112,8 @@ def measure_runner(texts: list[str], n_process: int, options: dict) -> dict:
         "wall": end - t0,
         "startup": ready - t0,
         "steady": end - ready,
-        "errors": sum(1 for o in outs if o.get("error")),
-        "records": len(outs),
+        "errors": n_err,
+        "records": n_out,
         "rss_mb": rss,
         "cpu": cpu,
     }
