@@ -232,7 +232,7 @@ class SharedEmissions:
     """
 
     def __init__(self, taggers: dict[str, ChainTagger]) -> None:
-        union = np.unique(np.concatenate([tg.rows for tg in taggers.values()])) if taggers else np.zeros(0, np.int64)
+        union = _sorted_union([tg.rows for tg in taggers.values()])
         self.table = np.zeros(N_BUCKETS, dtype=np.int32)
         self.table[union] = np.arange(1, len(union) + 1, dtype=np.int32)
         width = sum(len(tg.tags) for tg in taggers.values())
@@ -249,6 +249,21 @@ class SharedEmissions:
         """Per tagger name, its ``(n, n_tags)`` emission scores (views into one array)."""
         out = gather_sum(self.W, self.table.take(ids))
         return {name: out[:, sl] for name, sl in self.cols.items()}
+
+
+def _sorted_union(arrays: list[np.ndarray]) -> np.ndarray:
+    """The sorted distinct values of ``arrays`` (as ``np.unique`` of their concatenation).
+
+    A sort and a neighbour comparison: numpy 2's hash-based ``np.unique`` took 0.15 s
+    on the taggers' 200k rows, a tenth of the pipeline's load time.
+
+    >>> _sorted_union([np.array([5, 1, 9]), np.array([9, 2])]).tolist()
+    [1, 2, 5, 9]
+    """
+    if not arrays:
+        return np.zeros(0, np.int64)
+    s = np.sort(np.concatenate(arrays))
+    return s[np.concatenate(([True], s[1:] != s[:-1]))] if len(s) else s
 
 
 def tag_spans(tags: np.ndarray, names: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
