@@ -129,3 +129,42 @@ def test_unknown_names_are_found_from_their_context(recognizer, text, name, labe
 @pytest.mark.parametrize("text, generic", [("这家人工智能公司的总部设在杭州。", "人工智能公司"), ("公司仍面临盈利周期长的问题。", "期长")])
 def test_descriptions_and_word_fragments_are_not_entities(recognizer, text, generic):
     assert generic not in {e.text for e in recognizer.recognize(text)}
+
+
+def test_saved_lexicon_index_equals_the_tables_built_from_the_lists(tmp_path):
+    import shutil
+
+    from nlp_news.entities.features import string_hashes
+    from nlp_news.entities.lexicon import INDEX_FILE, LIST_FILES, Lexicon
+    from nlp_news.modelio import model_path
+
+    shipped = model_path("ner")
+    assert (shipped / INDEX_FILE).exists()
+    for name in LIST_FILES:
+        shutil.copy(shipped / name, tmp_path / name)
+    built = Lexicon.load(tmp_path)  # no index here: built from the lists
+    indexed = Lexicon.load(shipped)
+    assert indexed._jieba_words is None  # the lists are not even read
+    words = list(built.jieba_words)[::7] + list(built.train_words)[::3] + ["不存在的词", "银行", "x"]
+    h = string_hashes(words)
+    for a, b in zip(built.lookup(h), indexed.lookup(h)):
+        assert (a == b).all()
+    assert (built.gazetteer.get(h) == indexed.gazetteer.get(h)).all()
+    assert (built.gazetteer_prefixes.maybe(h) == indexed.gazetteer_prefixes.maybe(h)).all()
+    assert built.common_words == indexed.common_words
+    assert indexed.jieba_words == built.jieba_words  # read on demand
+
+
+def test_a_stale_lexicon_index_is_not_used(tmp_path):
+    from nlp_news.entities.features import string_hashes
+    from nlp_news.entities.lexicon import INDEX_FILE, Lexicon
+
+    Lexicon({"星河": "nz"}, {"星海芯算": ("company", 3)}, ["公司"]).save(tmp_path)
+    assert (tmp_path / INDEX_FILE).exists()
+    with open(tmp_path / "lexicon-train.tsv", "a", encoding="utf-8") as f:
+        f.write("云帆资本\tcompany\t2\n")  # the lists changed after the index was written
+    lex = Lexicon.load(tmp_path)
+    assert lex.lookup(string_hashes(["云帆资本"]))[0].tolist() != [0]
+    again = Lexicon.load(tmp_path)
+    again.save(tmp_path)  # saving into its own folder keeps every list entry
+    assert "云帆资本" in Lexicon.load(tmp_path).train_words

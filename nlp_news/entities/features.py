@@ -244,6 +244,27 @@ class HashIndex:
         self.filter = np.zeros(1 << self.fbits, dtype=bool)
         self.filter[fslot] = True
 
+    def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        """The table as plain arrays (see :meth:`from_arrays`): loading them skips the build."""
+        sizes = np.array([self.n, self.mask, int(self.shift), self.fbits, int(self.fshift)], dtype=np.int64)
+        return {f"{prefix}sizes": sizes, f"{prefix}keys": self.keys, f"{prefix}vals": self.vals,
+                f"{prefix}used": self.used, f"{prefix}filter": self.filter}
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], prefix: str) -> HashIndex:
+        """The table saved by :meth:`to_arrays`.
+
+        >>> idx = HashIndex(string_hashes(["银行", "智谱"]), np.array([3, 4]))
+        >>> HashIndex.from_arrays(idx.to_arrays("x_"), "x_").get(string_hashes(["智谱", "腾讯"])).tolist()
+        [4, 0]
+        """
+        self = cls.__new__(cls)
+        n, mask, shift, fbits, fshift = (int(v) for v in arrays[f"{prefix}sizes"])
+        self.n, self.mask, self.shift, self.fbits, self.fshift = n, mask, np.uint64(shift), fbits, np.uint64(fshift)
+        self.keys, self.vals = arrays[f"{prefix}keys"], arrays[f"{prefix}vals"]
+        self.used, self.filter = arrays[f"{prefix}used"], arrays[f"{prefix}filter"]
+        return self
+
     def get(self, hashes: np.ndarray) -> np.ndarray:
         out = np.zeros(len(hashes), dtype=np.int64)
         if self.n == 0 or len(hashes) == 0:
@@ -332,6 +353,17 @@ class HashFilter:
 
     def maybe(self, hashes: np.ndarray) -> np.ndarray:
         return self.slots[((hashes * _MUL2) >> self.shift).astype(np.int64)]
+
+    def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        return {f"{prefix}slots": self.slots}
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], prefix: str) -> HashFilter:
+        self = cls.__new__(cls)
+        self.slots = arrays[f"{prefix}slots"]
+        self.bits = int(self.slots.size).bit_length() - 1
+        self.shift = np.uint64(64 - self.bits)
+        return self
 
 
 def prefix_index(words: list[str]) -> HashFilter:

@@ -21,10 +21,16 @@ classes take precedence over jieba's tags).
 Lookups are by the position-independent word hash of
 :func:`nlp_news.entities.features.word_hashes`, so a whole article's words are
 classified with one ``np.searchsorted``.
+
+The hash tables built from the lists are saved beside them
+(``lexicon-index.npz``, with the SHA-1 of the lists they were built from), so
+loading reads arrays instead of rebuilding the tables at every start-up; when
+the lists change and the index does not match, the tables are rebuilt.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable
 from itertools import compress
@@ -34,7 +40,10 @@ from pathlib import Path
 import numpy as np
 
 from ..schema import ENTITY_TYPES
-from .features import GAZ_MAX, HashIndex, prefix_index, string_hashes
+from .features import GAZ_MAX, HashFilter, HashIndex, prefix_index, string_hashes
+
+LIST_FILES = ("lexicon-jieba.tsv", "lexicon-train.tsv", "lexicon-common.txt")
+INDEX_FILE = "lexicon-index.npz"
 
 #: jieba POS tags we read, and the feature class each becomes.
 JIEBA_TAGS: dict[str, int] = {"nr": 1, "nrt": 1, "nrfg": 1, "ns": 2, "nt": 3, "nz": 4}
@@ -119,8 +128,9 @@ class Lexicon:
         train_words: dict[str, tuple[str, int]] | None = None,
         common_words: Iterable[str] = (),
     ):
-        self.jieba_words = dict(jieba_words or {})
-        self.train_words = dict(train_words or {})
+        self._jieba_words: dict[str, str] | None = dict(jieba_words or {})
+        self._train_words: dict[str, tuple[str, int]] | None = dict(train_words or {})
+        self._folder: Path | None = None
         self.common_words = frozenset(common_words)
         # Built with C-level loops (map, zip, dict): this runs at every start-up.
         jwords = list(self.jieba_words)
@@ -139,6 +149,34 @@ class Lexicon:
         self.gazetteer = _index(gaz)
         self.gazetteer_prefixes = prefix_index(list(gaz))
 
+    @property
+    def jieba_words(self) -> dict[str, str]:
+        if self._jieba_words is None:  # loaded from the index: read the list only when asked
+            self._jieba_words, self._train_words = _read_lists(self._folder)
+        return self._jieba_words
+
+    @property
+    def train_words(self) -> dict[str, tuple[str, int]]:
+        if self._train_words is None:
+            self._jieba_words, self._train_words = _read_lists(self._folder)
+        return self._train_words
+
+    def index_arrays(self) -> dict[str, np.ndarray]:
+        return {**self._j.to_arrays("j_"), **self._t.to_arrays("t_"), **self.gazetteer.to_arrays("g_"),
+                **self.gazetteer_prefixes.to_arrays("p_")}
+
+    @classmethod
+    def _from_index(cls, arrays: dict[str, np.ndarray], common_words: Iterable[str], folder: Path) -> Lexicon:
+        self = cls.__new__(cls)
+        self._jieba_words = self._train_words = None
+        self._folder = folder
+        self.common_words = frozenset(common_words)
+        self._j = HashIndex.from_arrays(arrays, "j_")
+        self._t = HashIndex.from_arrays(arrays, "t_")
+        self.gazetteer = HashIndex.from_arrays(arrays, "g_")
+        self.gazetteer_prefixes = HashFilter.from_arrays(arrays, "p_")
+        return self
+
     def lookup(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Class ids for word hashes: (training type class, jieba tag class), 0 = none."""
         return self._t.get(hashes), self._j.get(hashes)
@@ -148,30 +186,31 @@ class Lexicon:
 
     def save(self, folder: str | os.PathLike[str]) -> None:
         folder = Path(folder)
+        jieba_words, train_words = self.jieba_words, self.train_words  # read before any file is rewritten
         with open(folder / "lexicon-jieba.tsv", "w", encoding="utf-8") as f:
-            f.writelines(f"{w}\t{self.jieba_words[w]}\n" for w in sorted(self.jieba_words))
+            f.writelines(f"{w}\t{jieba_words[w]}\n" for w in sorted(jieba_words))
         with open(folder / "lexicon-train.tsv", "w", encoding="utf-8") as f:
-            for w in sorted(self.train_words):
-                t, n = self.train_words[w]
+            for w in sorted(train_words):
+                t, n = train_words[w]
                 f.write(f"{w}\t{t}\t{n}\n")
         with open(folder / "lexicon-common.txt", "w", encoding="utf-8") as f:
             f.writelines(w + "\n" for w in sorted(self.common_words))
+        np.savez_compressed(folder / INDEX_FILE, lists_sha1=np.frombuffer(_lists_sha1(folder), dtype=np.uint8), **self.index_arrays())
 
     @classmethod
     def load(cls, folder: str | os.PathLike[str]) -> Lexicon:
+        """The lexicon in ``folder``: its saved index when it matches the lists, else built from them."""
         folder = Path(folder)
-        jw: dict[str, str] = {}
-        tw: dict[str, tuple[str, int]] = {}
-        pj, pt = folder / "lexicon-jieba.tsv", folder / "lexicon-train.tsv"
-        if pj.exists():
-            cells = _cells(pj, 2)
-            jw = dict(zip(cells[0::2], cells[1::2]))
-        if pt.exists():
-            cells = _cells(pt, 3)
-            tw = dict(zip(cells[0::3], zip(cells[1::3], map(int, cells[2::3]))))
         pc = folder / "lexicon-common.txt"
-        common = pc.read_text(encoding="utf-8").split("\n") if pc.exists() else []
-        return cls(jw, tw, [w for w in common if w])
+        common = [w for w in pc.read_text(encoding="utf-8").split("\n") if w] if pc.exists() else []
+        index = folder / INDEX_FILE
+        if index.exists():
+            with np.load(index, allow_pickle=False) as z:
+                arrays = {k: z[k] for k in z.files}
+            if arrays.pop("lists_sha1").tobytes() == _lists_sha1(folder):
+                return cls._from_index(arrays, common, folder)
+        jw, tw = _read_lists(folder)
+        return cls(jw, tw, common)
 
 
 def mention_lexicon(examples: Iterable[tuple[str, list[tuple[int, int, str]]]], *, min_len: int = 2) -> dict[str, tuple[str, int]]:
@@ -192,6 +231,30 @@ def mention_lexicon(examples: Iterable[tuple[str, list[tuple[int, int, str]]]], 
         t = max(sorted(c), key=c.__getitem__)
         out[w] = (t, sum(c.values()))
     return out
+
+
+def _read_lists(folder: Path | None) -> tuple[dict[str, str], dict[str, tuple[str, int]]]:
+    jw: dict[str, str] = {}
+    tw: dict[str, tuple[str, int]] = {}
+    if folder is None:
+        return jw, tw
+    pj, pt = folder / "lexicon-jieba.tsv", folder / "lexicon-train.tsv"
+    if pj.exists():
+        cells = _cells(pj, 2)
+        jw = dict(zip(cells[0::2], cells[1::2]))
+    if pt.exists():
+        cells = _cells(pt, 3)
+        tw = dict(zip(cells[0::3], zip(cells[1::3], map(int, cells[2::3]))))
+    return jw, tw
+
+
+def _lists_sha1(folder: Path) -> bytes:
+    """SHA-1 over the list files (a missing one counts as empty): what an index was built from."""
+    h = hashlib.sha1()
+    for name in LIST_FILES:
+        p = folder / name
+        h.update(name.encode() + b"\0" + (p.read_bytes() if p.exists() else b"") + b"\0")
+    return h.digest()
 
 
 def _index(d: dict[str, int]) -> HashIndex:
