@@ -172,7 +172,8 @@ class Analyzer:
 
         Documents already made keep the old one (it is freed with them); the
         stages keep no vocabulary of their own, and the lexical attribute
-        functions (the tokenizer's fast ``like_num`` among them) carry over.
+        functions (the tokenizer's fast ``like_num`` and the keyword stage's
+        flag among them) carry over.
         """
         old = self.nlp.vocab
         if len(old.strings) <= self.max_vocab_strings:
@@ -187,10 +188,6 @@ class Analyzer:
         )
         self.nlp.vocab = new
         self.nlp.tokenizer.vocab = new
-        for _, proc in self.nlp.pipeline:
-            reset = getattr(proc, "reset_caches", None)
-            if reset is not None:
-                reset()
 
     def _prepare(self, text: str, *, title: str | None, published: str | _dt.date | None):
         """Check, normalise and tokenise one text: the steps before the pipeline's stages."""

@@ -118,6 +118,15 @@ class IdfTable:
         return np.where(found, self.levels[self.codes[pos]], self.default)
 
 
+def can_be_keyword(word: str) -> bool:
+    """A word TF-IDF may pick: two or more Han characters, or a Latin-led name; no stop word.
+
+    >>> [can_be_keyword(w) for w in ["模型", "的", "我们", "OpenAI", "3050"]]
+    [True, False, False, True, False]
+    """
+    return _WORDLIKE.match(word) is not None and word.lower() not in STOP_WORDS
+
+
 def tfidf_keywords(
     words: Iterable[str], idf: dict[str, float], *, top: int = 10, default_idf: float = _DEFAULT_IDF_FALLBACK
 ) -> list[tuple[str, float]]:
@@ -134,7 +143,7 @@ def tfidf_counts(
     words: Mapping[str, int], idf: dict[str, float], *, top: int = 10, default_idf: float = _DEFAULT_IDF_FALLBACK
 ) -> list[tuple[str, float]]:
     """:func:`tfidf_keywords` over word counts."""
-    counts = {w: c for w, c in words.items() if _WORDLIKE.match(w) and w.lower() not in STOP_WORDS}
+    counts = {w: c for w, c in words.items() if can_be_keyword(w)}
     total = sum(counts.values())
     if not total:
         return []
@@ -177,22 +186,19 @@ class KeywordStage:
         self.top = top
         self.summary_sentences = summary_sentences
         self.idf = idf if idf is not None else IdfTable.load()
-        self._wordlike: dict[int, bool] = {}  # word hash -> can be a keyword; cleared with the vocabulary
+        self._flag: int | None = None
 
-    def reset_caches(self) -> None:
-        """Forget per-word results (the Analyzer calls this when it starts a fresh vocabulary)."""
-        self._wordlike.clear()
+    def _keyword_flag(self, vocab) -> int:
+        """The lexeme flag that holds :func:`can_be_keyword`, added to ``vocab`` on first use.
 
-    def _can_be_keyword(self, uniq: np.ndarray, strings) -> np.ndarray:
-        cache = self._wordlike
-        out = np.empty(len(uniq), dtype=bool)
-        for i, h in enumerate(uniq.tolist()):
-            ok = cache.get(h)
-            if ok is None:
-                w = strings[h]
-                ok = cache[h] = bool(_WORDLIKE.match(w)) and w.lower() not in STOP_WORDS
-            out[i] = ok
-        return out
+        spaCy computes a flag once per word type, when the word enters the
+        vocabulary; a fresh vocabulary made from this one's attribute getters
+        (as the Analyzer makes) keeps the flag under the same id.
+        """
+        flag = self._flag
+        if flag is None or vocab.lex_attr_getters.get(flag) is not can_be_keyword:
+            flag = self._flag = vocab.add_flag(can_be_keyword)
+        return flag
 
     def _top(self, uniq: np.ndarray, counts: np.ndarray, strings) -> tuple[list[tuple[str, float]], list[int]]:
         """The top keywords as (word, weight) and their indices into ``uniq``."""
@@ -204,21 +210,22 @@ class KeywordStage:
         # the n best by score; ties at the cut broken by the word, as tfidf_counts does
         cut = np.partition(scores, len(scores) - n)[len(scores) - n]
         cand = np.flatnonzero((scores >= cut) & (counts > 0))
-        ranked = sorted((-scores[i], strings[int(uniq[i])], int(i)) for i in cand)[:n]
+        ranked = sorted((-s, strings[h], i) for s, h, i in zip(scores[cand].tolist(), uniq[cand].tolist(), cand.tolist()))[:n]
         return [(w, round(-neg, 4)) for neg, w, _ in ranked], [i for *_, i in ranked]
 
     def __call__(self, doc: Doc) -> Doc:
         # Token strings are counted through their hash ids, vectorised: a Python
         # loop over tokens would cost more than the rest of the stage.
-        orth = doc.to_array(ORTH)
+        arr = doc.to_array([ORTH, self._keyword_flag(doc.vocab)])
+        orth = arr[:, 0]
         keep = np.ones(len(orth), dtype=bool)
         for b in doc.spans["boilerplate"] if "boilerplate" in doc.spans else ():
             keep[b.start : b.end] = False
-        uniq, inverse, counts = np.unique(orth, return_inverse=True, return_counts=True)
+        uniq, first, inverse, counts = np.unique(orth, return_index=True, return_inverse=True, return_counts=True)
         if not keep.all():
             counts = np.bincount(inverse[keep], minlength=len(uniq))
         strings = doc.vocab.strings
-        counts = np.where(self._can_be_keyword(uniq, strings), counts, 0)
+        counts = np.where(arr[first, 1] != 0, counts, 0)
         keywords, chosen = self._top(uniq, counts, strings)
         doc._.keywords = keywords
         weight = np.zeros(len(uniq))
