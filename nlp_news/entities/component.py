@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 import numpy as np
-from spacy.attrs import IDX, SPACY
+from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..extensions import doc_text  # importing registers doc._.entities
 from ..schema import Entity
@@ -94,6 +94,11 @@ def set_doc_ents(doc: Doc, entities: list[Entity], length: int | None = None) ->
     tokens' character offsets; an entity whose tokens overlap an earlier one's
     is left out of ``doc.ents`` only. ``length`` is ``len(doc.text)``.
 
+    The tokens' entity attributes are written in one ``doc.from_array`` call,
+    with what ``doc.set_ents(spans, default="outside")`` would write (B/I/O,
+    the label, knowledge-base id 0 inside entities), but without a ``Span``
+    per entity.
+
     >>> import spacy
     >>> doc = spacy.blank("en")("Ada met Bob Smith")
     >>> set_doc_ents(doc, [Entity("da", 1, 3, "PER", "name", "Ada", 1.0, "t"),
@@ -106,8 +111,8 @@ def set_doc_ents(doc: Doc, entities: list[Entity], length: int | None = None) ->
         doc.set_ents([], default="outside")
         return
     n = len(doc.text) if length is None else length
-    arr = doc.to_array([IDX, SPACY]).astype(np.int64)
-    idx, spacy_ = arr[:, 0], arr[:, 1]
+    arr = doc.to_array([IDX, SPACY, ENT_KB_ID])
+    idx, spacy_ = arr[:, 0].astype(np.int64), arr[:, 1].astype(np.int64)
     tok_end = np.append(idx[1:], n) - spacy_  # end of each token's text, before its trailing space
     starts = np.fromiter((e.start for e in entities), dtype=np.int64, count=len(entities))
     ends = np.fromiter((e.end for e in entities), dtype=np.int64, count=len(entities))
@@ -116,11 +121,34 @@ def set_doc_ents(doc: Doc, entities: list[Entity], length: int | None = None) ->
     last = np.searchsorted(idx, ends - 1, side="right") - 1
     # a start in a token's trailing whitespace belongs to the next token
     first = first + ((first >= 0) & (starts == tok_end[np.maximum(first, 0)]))
-    spans = []
+    strings = doc.vocab.strings
+    label_ids: dict[str, int] = {}
+    kept_a: list[int] = []
+    kept_b: list[int] = []
+    kept_label: list[int] = []
     last_end = -1
     for e, a, b in zip(entities, first.tolist(), (last + 1).tolist()):
         if a < 0 or b <= a or a < last_end:
             continue
-        spans.append(Span(doc, a, b, label=e.label))
+        lab = label_ids.get(e.label)
+        if lab is None:
+            lab = label_ids[e.label] = strings.add(e.label)
+        kept_a.append(a)
+        kept_b.append(b)
+        kept_label.append(lab)
         last_end = b
-    doc.set_ents(spans, default="outside")
+    if not kept_a:
+        doc.set_ents([], default="outside")
+        return
+    ka = np.array(kept_a, dtype=np.int64)
+    kb = np.array(kept_b, dtype=np.int64)
+    # the kept spans do not overlap: a token is inside the last one starting at or before it, if any
+    tok = np.arange(len(idx), dtype=np.int64)
+    k = np.searchsorted(ka, tok, side="right") - 1
+    inside = (k >= 0) & (tok < kb[np.maximum(k, 0)])
+    out = np.empty((len(idx), 3), dtype=np.uint64)
+    out[:, 0] = np.where(inside, 1, 2)  # ENT_IOB: I inside, O outside
+    out[ka, 0] = 3  # B at each entity's first token
+    out[:, 1] = np.where(inside, np.array(kept_label, dtype=np.uint64)[np.maximum(k, 0)], np.uint64(0))
+    out[:, 2] = np.where(inside, np.uint64(0), arr[:, 2])  # set_ents gives entity tokens kb id 0, keeps the rest
+    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], out)
