@@ -20,6 +20,7 @@ import numpy as np
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens.underscore import Underscore
 
 from nlp_news.extensions import doc_text  # importing registers the attributes
 from nlp_news.labels.models import SentimentModel, ThemeModel, block_sums
@@ -72,24 +73,29 @@ class NewsLabels:
 
     def _label_batch(self, docs: list[Doc]) -> None:
         texts: list[str] = []
-        starts: list[np.ndarray] = []
-        ends: list[np.ndarray] = []
-        layout = []  # per doc: (paragraph spans or None, first piece, n paragraphs, n pieces, lengths)
-        offset = 0
+        tok_arrays: list[np.ndarray] = []  # per doc: token (IDX, LENGTH) rows
+        tok_shift: list[int] = []  # per doc: where its characters start in the batch's coordinates
+        pieces: list[tuple[int, int]] = []  # every piece, in batch coordinates
+        layout = []  # per doc: (paragraph spans, first piece, n paragraphs, n pieces, lengths)
+        goff = 0
         for doc in docs:
             paras = list(doc.spans["paragraphs"]) if "paragraphs" in doc.spans else []
             titles = list(doc.spans["title"]) if "title" in doc.spans else []
             text = doc_text(doc)
             bounds = [(s.start_char, s.end_char) for s in paras] or [(0, len(text))]
-            pieces = bounds + [(s.start_char, s.end_char) for s in titles]
-            ts, te = _token_bounds(doc, pieces)
-            starts.append(ts + offset)
-            ends.append(te + offset)
-            layout.append((paras, len(texts), len(bounds), len(pieces), [max(b - a, 1) for a, b in bounds]))
-            for a, b in pieces:
+            doc_pieces = bounds + [(s.start_char, s.end_char) for s in titles]
+            tok_arrays.append(doc.to_array([IDX, LENGTH]).reshape(-1, 2))
+            tok_shift.append(goff)
+            layout.append((paras, len(texts), len(bounds), len(doc_pieces), [max(b - a, 1) for a, b in bounds]))
+            for a, b in doc_pieces:
                 texts.append(text[a:b])
-                offset += (b - a) + 1
-        blocks, counts = self.sentiment.featurizer.blocks(texts, tokens=(np.concatenate(starts), np.concatenate(ends)))
+                pieces.append((a + goff, b + goff))
+            goff += len(text) + 1  # docs never share a character, so no token crosses into another doc's pieces
+        arr = np.concatenate(tok_arrays).astype(np.int64)
+        n_tok = np.fromiter((len(a) for a in tok_arrays), dtype=np.int64, count=len(tok_arrays))
+        ts = arr[:, 0] + np.repeat(np.array(tok_shift, dtype=np.int64), n_tok)
+        tokens = _token_bounds(ts, ts + arr[:, 1], pieces)
+        blocks, counts = self.sentiment.featurizer.blocks(texts, tokens=tokens)
         sums = block_sums(self._W, blocks, len(texts))
         sm, tm = self.sentiment, self.theme
         ks, kt = self._k
@@ -105,33 +111,73 @@ class NewsLabels:
         s_labels = _labels(sm.classes_, s_all, s_src)
         t_labels = _labels(tm.classes_, t_all, t_src)
         a_labels = _labels(tm.classes_, a_p, t_src)
+        # plain extensions (no getter/setter) are written straight into user_data, under the key
+        # spaCy's ``span._``/``doc._`` would use, without building an Underscore object per write
+        direct = _plain(Underscore.span_extensions, ("sentiment", "theme")) and _plain(
+            Underscore.doc_extensions, ("sentiment", "themes", "summary")
+        )
         for doc, (paras, first, k, n, lengths), theme_p, theme_label in zip(docs, layout, a_p, a_labels):
             s_p = s_all[first : first + k]
-            for span, sl, tl in zip(paras, s_labels[first : first + k], t_labels[first : first + k]):
-                span._.sentiment = sl
-                span._.theme = tl
-            doc._.sentiment = _label(sm.classes_, article_sentiment(s_p, np.array(lengths, dtype=float)), s_src)
-            doc._.themes = theme_label
+            doc_sentiment = _label(sm.classes_, article_sentiment(s_p, np.array(lengths, dtype=float)), s_src)
             most_pos, most_neg = extremes(s_p, sm.classes_)
             order = np.argsort(-theme_p)[:TOP_THEMES].tolist()
-            summary = dict(doc._.summary or {})
+            if direct:
+                ud = doc.user_data
+                for span, sl, tl in zip(paras, s_labels[first : first + k], t_labels[first : first + k]):
+                    a, b = span.start_char, span.end_char
+                    ud[("._.", "sentiment", a, b)] = sl
+                    ud[("._.", "theme", a, b)] = tl
+                ud[_DOC_SENTIMENT] = doc_sentiment
+                ud[_DOC_THEMES] = theme_label
+                summary = dict(ud.get(_DOC_SUMMARY) or {})
+            else:
+                for span, sl, tl in zip(paras, s_labels[first : first + k], t_labels[first : first + k]):
+                    span._.sentiment = sl
+                    span._.theme = tl
+                doc._.sentiment = doc_sentiment
+                doc._.themes = theme_label
+                summary = dict(doc._.summary or {})
             summary.update(
                 {
-                    "sentiment": doc._.sentiment.label,
+                    "sentiment": doc_sentiment.label,
                     "most_positive": most_pos,
                     "most_negative": most_neg,
                     "themes": [(tm.classes_[i], float(theme_p[i])) for i in order],
                 }
             )
-            doc._.summary = summary
+            if direct:
+                ud[_DOC_SUMMARY] = summary
+            else:
+                doc._.summary = summary
 
 
-def _token_bounds(doc: Doc, pieces: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
-    """Token offsets of the Doc, re-based into ``"\\x00".join(pieces)``; tokens
-    outside every piece or crossing a piece's edge are dropped (pieces must not overlap)."""
-    arr = doc.to_array([IDX, LENGTH]).astype(np.int64).reshape(-1, 2)
-    ts = arr[:, 0]
-    te = ts + arr[:, 1]
+_DOC_SENTIMENT = ("._.", "sentiment", None, None)
+_DOC_THEMES = ("._.", "themes", None, None)
+_DOC_SUMMARY = ("._.", "summary", None, None)
+
+
+def _plain(extensions: dict, names: tuple[str, ...]) -> bool:
+    """Whether every one of ``names`` is a plain extension (immutable default, no getter,
+    setter or method), whose value spaCy keeps in ``doc.user_data`` under ``("._.", name, start, end)``."""
+    for name in names:
+        ext = extensions.get(name)
+        if ext is None:
+            return False
+        default, method, getter, setter = ext
+        if (method, getter, setter) != (None, None, None) or isinstance(default, Underscore.mutable_types):
+            return False
+    return True
+
+
+def _token_bounds(ts: np.ndarray, te: np.ndarray, pieces: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Token offsets ``[ts, te)`` re-based into ``"\\x00".join`` of the ``pieces`` (all in
+    one coordinate system); tokens outside every piece or crossing a piece's edge are
+    dropped (pieces must not overlap).
+
+    >>> s, e = _token_bounds(np.array([0, 2, 5, 9]), np.array([2, 5, 9, 10]), [(5, 10), (0, 4)])
+    >>> s.tolist(), e.tolist()
+    ([6, 0, 4], [8, 4, 5])
+    """
     p = np.array(pieces, dtype=np.int64).reshape(-1, 2)
     order = np.argsort(p[:, 0], kind="stable")
     ps, pe = p[order, 0], p[order, 1]
