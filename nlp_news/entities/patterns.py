@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 
@@ -59,6 +60,7 @@ _LATIN = re.compile(
 _POS_BEFORE = re.compile(r"(?:CEO|CTO|CFO|首席执行官|创始人|董事长|总裁|总经理|主席|教授|分析师|负责人)[ :：]?$")
 _URLISH = re.compile(r"www|\.(?:com|cn|net|org)", re.IGNORECASE)
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_ANY_LATIN = re.compile(rf"[{_L}]")
 #: Common Latin abbreviations in Chinese news that are not names.
 LATIN_STOP = frozenset(
     [
@@ -91,28 +93,31 @@ def find_latin_names(text: str) -> list[Candidate]:
     []
     """
     out: list[Candidate] = []
+    if not _ANY_LATIN.search(text):
+        return out
+    han = _HAN.search
     for m in _LATIN.finditer(text):
         s, e = m.span()
         word = m.group()
-        around = text[max(0, s - 6) : s] + text[e : e + 6]
-        if not _HAN.search(around):
+        # a Chinese character within 6 characters before or after
+        if not (han(text, max(0, s - 6), s) or han(text, e, e + 6)):
             continue
-        # drop a trailing stop word of a multi-word run ("Talkie App")
-        parts = word.split(" ")
-        while len(parts) > 1 and parts[-1] in LATIN_STOP:
-            parts.pop()
-        word = " ".join(parts)
-        e = s + len(word)
+        if " " in word:
+            # drop a trailing stop word of a multi-word run ("Talkie App")
+            parts = word.split(" ")
+            while len(parts) > 1 and parts[-1] in LATIN_STOP:
+                parts.pop()
+            word = " ".join(parts)
+            e = s + len(word)
         if word in LATIN_STOP or _URLISH.search(word):
             continue
-        company_cue = bool(_COMPANY_AFTER.match(text[e : e + 4]))
-        has_lower = any(ch.islower() for ch in word)
+        company_cue = _COMPANY_AFTER.match(text[e : e + 4]) is not None
+        if len(word) < 4 and not company_cue:
+            continue  # too short for a name without a company word after it
         has_upper = any(ch.isupper() for ch in word)
-        has_digit = any(ch.isdigit() for ch in word)
-        camel = any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
         if company_cue and has_upper and len(word) >= 2:
             typ, score = "company", 0.8
-        elif not (has_lower and has_upper) or has_digit or len(word) < 4:
+        elif not has_upper or len(word) < 4 or not any(ch.islower() for ch in word) or any(ch.isdigit() for ch in word):
             # acronyms (QDII, NBA) and model numbers (D90, EB-5): left to the tagger
             continue
         elif _COMPANY_NAME.search(word):
@@ -122,6 +127,7 @@ def find_latin_names(text: str) -> list[Candidate]:
         elif _PRODUCT_BEFORE.search(text[max(0, s - 6) : s]):
             typ, score = "product", 0.75
         else:
+            camel = any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
             typ, score = "company", 0.7 if camel else 0.55
         out.append(Candidate(s, e, typ, score, "rule:latin"))
     return out
@@ -130,6 +136,32 @@ def find_latin_names(text: str) -> list[Candidate]:
 _HAN_AI = re.compile(
     r"(?:(?<=^)|(?<=[，。、；：“”\"（）()《》\s和与及跟同的在是由被将把对向从比]))([\u4e00-\u9fff]{2,4}) ?AI(?![A-Za-z0-9])"
 )
+
+
+def _han_ai_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``_HAN_AI.finditer(text)`` gives, trying the pattern only just before an ``AI``.
+
+    A match starting at ``s`` has its ``AI`` at ``s + 2`` to ``s + 5`` (2–4
+    characters and an optional space before it), so only those starts are
+    tried, in order, with ``match`` (which sees the characters before ``s``
+    for the look-behind, as ``finditer`` does).
+
+    >>> t = "和智谱 AI、的海螺AI与推动AI及AIGC"
+    >>> [m.span() for m in _han_ai_matches(t)] == [m.span() for m in _HAN_AI.finditer(t)]
+    True
+    """
+    pos = 0
+    i = text.find("AI", 2)
+    while i != -1:
+        nxt = i + 1
+        for s in range(max(pos, i - 5), i - 1):
+            m = _HAN_AI.match(text, s)
+            if m is not None:
+                yield m
+                pos = m.end()
+                nxt = max(nxt, pos + 2)
+                break
+        i = text.find("AI", nxt)
 
 
 #: Words that often stand before "AI" without naming anything.
@@ -153,7 +185,7 @@ def find_han_ai(text: str) -> list[Candidate]:
     []
     """
     out = []
-    for m in _HAN_AI.finditer(text):
+    for m in _han_ai_matches(text):
         s, e = m.start(1), m.end()
         if m.group(1) in _NOT_NAMES_BEFORE_AI or m.group(1)[-2:] in _NOT_NAMES_BEFORE_AI:
             continue
