@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 from ..schema import ENTITY_TYPES, Entity
 
@@ -75,9 +76,12 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None) -> list[E
     >>> [(e.text, e.canonical, e.type) for e in out]
     [('智谱', '智谱AI', 'company'), ('智谱AI', '智谱AI', 'company'), ('智谱 AI', '智谱AI', 'company'), ('MiniMax 公司', 'MiniMax', 'company'), ('MiniMax', 'MiniMax', 'company')]
     """
-    ents = sorted(entities, key=lambda e: (e.start, e.end))
+    ents = sorted(entities, key=_by_position)
     n = len(ents)
-    parent = list(range(n))
+    keys = [alias_key(e.text) for e in ents]
+    # mentions with one key: each points at the first mention of its key
+    by_key: dict[str, int] = {}
+    parent = [by_key.setdefault(k, i) for i, k in enumerate(keys)]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -85,59 +89,60 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None) -> list[E
             i = parent[i]
         return i
 
-    def union(i: int, j: int) -> None:
-        a, b = find(i), find(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-
-    keys = [alias_key(e.text) for e in ents]
-    by_key: dict[str, int] = {}
-    for i, k in enumerate(keys):
-        if k in by_key:
-            union(by_key[k], i)
-        else:
-            by_key[k] = i
     # declared short names: X（以下简称“Y”）
     if text is not None:
         for i, e in enumerate(ents):
+            if not text.startswith(_DECLARE_OPEN, e.end):
+                continue
             m = _DECLARE.match(text, e.end)
             if not m:
                 continue
             short = alias_key(m.group(1))
             if short in by_key and short != keys[i]:
-                union(i, by_key[short])
+                a, b = find(i), find(by_key[short])
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(find(i), []).append(i)
     out = list(ents)
+    types = ENTITY_TYPES
     for members in groups.values():
         if len(members) == 1:
-            e = ents[members[0]]
-            canonical, typ = display_form(e.text), e.type
-        else:
-            # the longest form without a generic company word, then the most frequent, then the first
-            counts: dict[str, int] = {}
-            for i in members:
-                f = display_form(ents[i].text)
-                counts[f] = counts.get(f, 0) + 1
-            plain = [f for f in counts if not _is_generic(f)] or list(counts)
-            canonical = max(plain, key=lambda f: (len(f), counts[f]))  # max keeps the first of equals
-            votes: dict[str, float] = {}
-            for i in members:
-                # a mention that says 公司/集团 is strong evidence of its type
-                bonus = 0.5 if _is_generic(ents[i].text) else 0.0
-                votes[ents[i].type] = votes.get(ents[i].type, 0.0) + ents[i].score + bonus
-            typ = max(votes, key=lambda t: (votes[t], t))
-            user = [ents[i] for i in members if ents[i].source == "user_dict"]
-            if user:
-                typ = user[0].type
+            i = members[0]
+            e = ents[i]
+            canonical = display_form(e.text)
+            label = types[e.type]
+            if e.canonical != canonical or e.label != label:
+                out[i] = Entity(e.text, e.start, e.end, label, e.type, canonical, e.score, e.source)
+            continue
+        # the longest form without a generic company word, then the most frequent, then the first
+        counts: dict[str, int] = {}
+        for i in members:
+            f = display_form(ents[i].text)
+            counts[f] = counts.get(f, 0) + 1
+        plain = [f for f in counts if not _is_generic(f)] or list(counts)
+        canonical = max(plain, key=lambda f: (len(f), counts[f]))  # max keeps the first of equals
+        votes: dict[str, float] = {}
+        for i in members:
+            # a mention that says 公司/集团 is strong evidence of its type
+            bonus = 0.5 if _is_generic(ents[i].text) else 0.0
+            votes[ents[i].type] = votes.get(ents[i].type, 0.0) + ents[i].score + bonus
+        typ = max(votes, key=lambda t: (votes[t], t))
+        user = [ents[i] for i in members if ents[i].source == "user_dict"]
+        if user:
+            typ = user[0].type
         for i in members:
             e = ents[i]
             t = e.type if e.source == "user_dict" else typ
-            label = ENTITY_TYPES[t]
+            label = types[t]
             if e.canonical != canonical or e.type != t or e.label != label:
                 out[i] = Entity(e.text, e.start, e.end, label, t, canonical, e.score, e.source)
     return out
+
+
+_by_position = attrgetter("start", "end")
+_DECLARE_OPEN = ("（", "(")  # what _DECLARE starts with
 
 
 def entity_summary(entities: Iterable[Entity]) -> list[dict]:
