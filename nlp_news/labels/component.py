@@ -77,6 +77,7 @@ class NewsLabels:
         tok_shift: list[int] = []  # per doc: where its characters start in the batch's coordinates
         pieces: list[tuple[int, int]] = []  # every piece, in batch coordinates
         layout = []  # per doc: (paragraph spans, first piece, n paragraphs, n pieces, lengths)
+        para_bounds = []  # per doc: (start_char, end_char) of each paragraph span
         goff = 0
         for doc in docs:
             paras = list(doc.spans["paragraphs"]) if "paragraphs" in doc.spans else []
@@ -87,6 +88,7 @@ class NewsLabels:
             tok_arrays.append(doc.to_array([IDX, LENGTH]).reshape(-1, 2))
             tok_shift.append(goff)
             layout.append((paras, len(texts), len(bounds), len(doc_pieces), [max(b - a, 1) for a, b in bounds]))
+            para_bounds.append(bounds if paras else [])
             for a, b in doc_pieces:
                 texts.append(text[a:b])
                 pieces.append((a + goff, b + goff))
@@ -116,15 +118,21 @@ class NewsLabels:
         direct = _plain(Underscore.span_extensions, ("sentiment", "theme")) and _plain(
             Underscore.doc_extensions, ("sentiment", "themes", "summary")
         )
-        for doc, (paras, first, k, n, lengths), theme_p, theme_label in zip(docs, layout, a_p, a_labels):
-            s_p = s_all[first : first + k]
-            doc_sentiment = _label(sm.classes_, article_sentiment(s_p, np.array(lengths, dtype=float)), s_src)
-            most_pos, most_neg = extremes(s_p, sm.classes_)
-            order = np.argsort(-theme_p)[:TOP_THEMES].tolist()
+        # every article's sentiment (length-weighted paragraph mean), extremes and top themes at once
+        para_rows = np.concatenate([np.arange(first, first + k) for _, first, k, _, _ in layout])
+        ks_doc = np.array([k for _, _, k, _, _ in layout])
+        doc_first = np.concatenate([[0], np.cumsum(ks_doc)[:-1]])  # every article has >= 1 paragraph row
+        s_p = s_all[para_rows]
+        a_s = _label_probs(article_sentiments(s_p, np.concatenate([lay[4] for lay in layout]), doc_first))
+        doc_sentiments = _labels(sm.classes_, a_s, s_src)
+        most = [batch_extremes(s_p, doc_first, sm.classes_.index(c)) for c in ("positive", "negative")]
+        tops = np.argsort(-a_p, axis=1)[:, :TOP_THEMES].tolist()
+        a_rows = a_p.tolist()
+        for j, (doc, (paras, first, k, _, _)) in enumerate(zip(docs, layout)):
+            doc_sentiment, theme_label = doc_sentiments[j], a_labels[j]
             if direct:
                 ud = doc.user_data
-                for span, sl, tl in zip(paras, s_labels[first : first + k], t_labels[first : first + k]):
-                    a, b = span.start_char, span.end_char
+                for (a, b), sl, tl in zip(para_bounds[j], s_labels[first : first + k], t_labels[first : first + k]):
                     ud[("._.", "sentiment", a, b)] = sl
                     ud[("._.", "theme", a, b)] = tl
                 ud[_DOC_SENTIMENT] = doc_sentiment
@@ -137,12 +145,13 @@ class NewsLabels:
                 doc._.sentiment = doc_sentiment
                 doc._.themes = theme_label
                 summary = dict(doc._.summary or {})
+            row = a_rows[j]
             summary.update(
                 {
                     "sentiment": doc_sentiment.label,
-                    "most_positive": most_pos,
-                    "most_negative": most_neg,
-                    "themes": [(tm.classes_[i], float(theme_p[i])) for i in order],
+                    "most_positive": most[0][j],
+                    "most_negative": most[1][j],
+                    "themes": [(tm.classes_[i], row[i]) for i in tops[j]],
                 }
             )
             if direct:
@@ -199,8 +208,8 @@ def _label(classes, probs: np.ndarray, source: str) -> Label:
 
 def _labels(classes, probs: np.ndarray, source: str) -> list[Label]:
     """One Label per row of ``probs`` (rows already sum to 1)."""
-    best = probs.argmax(axis=1).tolist()
-    return [Label(classes[b], dict(zip(classes, row)), source) for b, row in zip(best, probs.tolist())]
+    names = [classes[b] for b in probs.argmax(axis=1).tolist()]
+    return list(map(Label, names, [dict(zip(classes, row)) for row in probs.tolist()], [source] * len(names)))
 
 
 def article_sentiment(probs: np.ndarray, lengths: np.ndarray) -> np.ndarray:
@@ -212,6 +221,33 @@ def article_sentiment(probs: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     w = lengths / lengths.sum()
     out = (probs * w[:, None]).sum(axis=0)
     return out / out.sum()
+
+
+def article_sentiments(probs: np.ndarray, lengths, firsts: np.ndarray) -> np.ndarray:
+    """:func:`article_sentiment` of many articles at once: ``probs`` and ``lengths`` hold
+    the paragraphs of every article in turn, article ``i`` starting at row ``firsts[i]``
+    (every article has at least one paragraph).
+
+    >>> p = np.array([[0.8, 0.1, 0.1], [0.1, 0.1, 0.8], [0.2, 0.5, 0.3]])
+    >>> article_sentiments(p, [3, 1, 5], np.array([0, 2])).round(3).tolist()
+    [[0.625, 0.1, 0.275], [0.2, 0.5, 0.3]]
+    """
+    lengths = np.asarray(lengths, dtype=float)
+    n = np.diff(np.append(firsts, len(lengths)))
+    w = lengths / np.repeat(np.add.reduceat(lengths, firsts), n)
+    weighted = probs * w[:, None]
+    # paragraph by paragraph, in order: the same additions (and roundings) as ``.sum(axis=0)``
+    out = np.zeros((len(firsts), probs.shape[1]))
+    for j in range(int(n.max(initial=0))):
+        live = n > j
+        out[live] += weighted[firsts[live] + j]
+    return out / out.sum(axis=1, keepdims=True)
+
+
+def _label_probs(probs: np.ndarray) -> np.ndarray:
+    """Rows renormalised to sum to 1, as :func:`_label` does for one row."""
+    p = np.asarray(probs, dtype=np.float64)
+    return p / p.sum(axis=1, keepdims=True)
 
 
 def extremes(probs: np.ndarray, classes) -> tuple[int | None, int | None]:
@@ -230,3 +266,25 @@ def extremes(probs: np.ndarray, classes) -> tuple[int | None, int | None]:
         cand = np.flatnonzero(pred == c)
         out.append(int(cand[np.argmax(probs[cand, c])]) if len(cand) else None)
     return out[0], out[1]
+
+
+def batch_extremes(probs: np.ndarray, firsts: np.ndarray, c: int) -> list[int | None]:
+    """Per article (rows from ``firsts[i]``, as in :func:`article_sentiments`): the index,
+    within the article, of its paragraph predicted as class ``c`` with the highest
+    probability of ``c`` (the first on ties), or None; :func:`extremes` for many articles.
+
+    >>> p = np.array([[0.7, 0.2, 0.1], [0.1, 0.3, 0.6], [0.2, 0.7, 0.1], [0.1, 0.8, 0.1], [0.6, 0.3, 0.1]])
+    >>> batch_extremes(p, np.array([0, 3]), 0), batch_extremes(p, np.array([0, 3]), 2)
+    ([0, 1], [1, None])
+    """
+    n = np.diff(np.append(firsts, len(probs)))
+    doc = np.repeat(np.arange(len(firsts)), n)
+    hit = probs.argmax(axis=1) == c
+    key = np.where(hit, probs[:, c], -1.0)  # probabilities are >= 0
+    best = np.maximum.reduceat(key, firsts)
+    rows = np.flatnonzero(hit & (key == best[doc]))
+    docs_hit, first_hit = np.unique(doc[rows], return_index=True)
+    out: list[int | None] = [None] * len(firsts)
+    for d, r in zip(docs_hit.tolist(), (rows[first_hit] - firsts[docs_hit]).tolist()):
+        out[d] = r
+    return out
