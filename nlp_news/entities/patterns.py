@@ -314,15 +314,17 @@ def find_suffixed_names(words: list[str], common: frozenset[str] | set[str]) -> 
     """
     out: list[Candidate] = []
     pos = 0
-    prev: tuple[int, str] | None = None
+    ps, pw = 0, None  # the previous word and where it starts
     for w in words:
-        if prev is not None and w in NAME_SUFFIXES:
-            ps, pw = prev
-            if 2 <= len(pw) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in pw) and pw not in common and pw not in NAME_SUFFIXES:
+        if pw is not None and w in NAME_SUFFIXES:
+            if _HAN_2_4(pw) and pw not in common and pw not in NAME_SUFFIXES:
                 out.append(Candidate(ps, pos + len(w), NAME_SUFFIXES[w], 0.75, "rule:org-name"))
-        prev = (pos, w)
+        ps, pw = pos, w
         pos += len(w)
     return out
+
+
+_HAN_2_4 = re.compile("[\u4e00-\u9fff]{2,4}").fullmatch  # 2-4 characters, all in U+4E00..U+9FFF
 
 
 def is_generic(words: list[str], common: frozenset[str] | set[str]) -> bool:

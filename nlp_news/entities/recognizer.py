@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import os
 import re
+from operator import itemgetter
 from collections.abc import Iterable, Sequence
 
 from ..schema import ENTITY_TYPES, Entity
@@ -49,6 +50,8 @@ from .patterns import (
 )
 
 _COARSE_WEIGHT = 0.8
+#: Types whose tagger candidates ``EntityRecognizer._generic`` may drop (labels TITLE, ORG, LOC).
+_CHECKED_TYPES = frozenset(t for t, label in ENTITY_TYPES.items() if label in ("TITLE", "ORG", "LOC"))
 _HAS_SUFFIX = re.compile("|".join(NAME_SUFFIXES))
 
 
@@ -129,7 +132,7 @@ def _model_score(text: str, start: int, end: int, type_: str, score: float) -> f
     span = text[start:end]
     if type_ == "name" and span.isascii():
         return round(score / 2, 4)
-    if _INNER_GENERIC.search(span):
+    if ("公司" in span or "集团" in span) and _INNER_GENERIC.search(span):
         return round(score / 2, 4)
     return score
 
@@ -149,17 +152,24 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     ...         Candidate(2, 6, "product", 0.9, "rule")])
     [Candidate(start=0, end=2, type='company', score=1.0, source='user_dict'), Candidate(start=2, end=6, type='product', score=0.9, source='rule')]
     """
-    ranked = sorted(candidates, key=lambda c: (c.source != "user_dict", -c.score, -(c.end - c.start), c.start))
+    # (c[0], c[1], c[3], c[4]) are (start, end, score, source)
+    ranked = sorted(candidates, key=lambda c: (c[4] != "user_dict", -c[3], c[0] - c[1], c[0]))
     if not ranked:
         return []
     taken = bytearray(max(c.end for c in ranked) + 1)
     out: list[Candidate] = []
+    find = taken.find
     for c in ranked:
-        if c.end <= c.start or taken.find(1, c.start, c.end) != -1:
+        s, e = c[0], c[1]
+        if e <= s or find(1, s, e) != -1:
             continue
-        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        taken[s:e] = b"\x01" * (e - s)
         out.append(c)
-    return sorted(out, key=lambda c: (c.start, c.end))
+    out.sort(key=_by_span)
+    return out
+
+
+_by_span = itemgetter(0, 1)  # (start, end) of a Candidate
 
 
 class EntityRecognizer:
@@ -212,7 +222,7 @@ class EntityRecognizer:
                     for s, e, t, sc in preds["coarse"][i]
                 ]
             if self.rules:
-                cands = [c for c in cands if not self._generic(text, c)]
+                cands = [c for c in cands if c.type not in _CHECKED_TYPES or not self._generic(text, c)]
                 cands += find_all(text)
                 if _HAS_SUFFIX.search(text):
                     words = self.model.words_of(text_start, text_start + len(text))
