@@ -301,6 +301,27 @@ def _powers(n: int, base: np.uint64) -> np.ndarray:
     return out
 
 
+_POWER_CACHE: dict[int, np.ndarray] = {}
+_POWER_CACHE_MAX = 1 << 20  # entries kept per base (8 MB); longer batches compute their own
+
+
+def _power_table(n: int, base: np.uint64) -> np.ndarray:
+    """``_powers(n, base)``, sliced from a read-only table kept per base (the first ``n``
+    powers do not depend on how many were computed).
+
+    >>> bool((_power_table(5, _R) == _powers(5, _R)).all())
+    True
+    """
+    if n > _POWER_CACHE_MAX:
+        return _powers(n, base)
+    table = _POWER_CACHE.get(int(base))
+    if table is None or len(table) < n:
+        table = _powers(min(max(n, 2 * len(table) if table is not None else 1 << 16), _POWER_CACHE_MAX), base)
+        table.flags.writeable = False
+        _POWER_CACHE[int(base)] = table
+    return table[:n]
+
+
 def _lexicon_hashes(words: Sequence[str]) -> np.ndarray:
     return np.unique(np.array([string_hash(w) for w in words], dtype=np.uint64))
 
@@ -399,8 +420,8 @@ class Featurizer:
         n = len(c)
         is_sep = c == 0
         doc_of = np.cumsum(is_sep, dtype=np.int64)  # doc id of each char (a separator counts for the next doc)
-        pw = _powers(n + 1, _R)
-        ipw = _powers(n + 1, _RINV)
+        pw = _power_table(n + 1, _R)
+        ipw = _power_table(n + 1, _RINV)
         S = np.zeros(n + 1, dtype=np.uint64)
         np.cumsum(c * pw[:n], out=S[1:], dtype=np.uint64)
         sep_cum = np.zeros(n + 1, dtype=np.int64)
@@ -418,14 +439,15 @@ class Featurizer:
         def span_hash(s: np.ndarray, e: np.ndarray) -> np.ndarray:
             return (S[e] - S[s]) * ipw[s]
 
+        # an n-gram never spans a separator or a space: both counts are equal at its two ends
+        # (the kinds are disjoint and both counts only grow, so one count of either does)
+        brk_cum = sep_cum + space_cum
         for k in self.char_ngrams:
             if n < k:
                 continue
-            s = np.arange(n - k + 1)
-            e = s + k
-            ok = (sep_cum[e] == sep_cum[s]) & (space_cum[e] == space_cum[s])
-            s, e = s[ok], e[ok]
-            add(doc_of[s], span_hash(s, e) ^ np.uint64(_SALT[f"c{k}"]))
+            m = n - k + 1  # n-grams start at 0..m-1; contiguous slices instead of index gathers
+            ok = brk_cum[k:] == brk_cum[:m]
+            add(doc_of[:m][ok], (((S[k:] - S[:m]) * ipw[:m])[ok]) ^ np.uint64(_SALT[f"c{k}"]))
 
         if self.words or self.cues_on:
             ts, te = tokens if tokens is not None else self.token_bounds(joined)
