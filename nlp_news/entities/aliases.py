@@ -29,6 +29,7 @@ from ..schema import ENTITY_TYPES, Entity
 GENERIC_SUFFIXES: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "控股", "科技", "inc", "ltd", "corp", "ai",
 )
+_SPACES = re.compile(r"\s+")
 _DECLARE = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)?[为:：]?\s*[“\"「『]?([^）)”\"」』，,]{1,20})[”\"」』]?\s*[）)]")
 _SPACE_BETWEEN = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) +(?=[\u3400-\u9fff])")
 
@@ -40,7 +41,9 @@ def alias_key(name: str) -> str:
     >>> [alias_key(x) for x in ["智谱 AI", "智谱AI", "智谱", "MiniMax 公司", "腾讯控股", "AI"]]
     ['智谱', '智谱', '智谱', 'minimax', '腾讯', 'ai']
     """
-    k = re.sub(r"\s+", "", name).casefold()
+    k = _SPACES.sub("", name).casefold()
+    if not k.endswith(GENERIC_SUFFIXES):
+        return k
     changed = True
     while changed:
         changed = False

@@ -231,6 +231,7 @@ ORG_SUFFIXES: dict[str, str] = {
     "署": "government",
 }
 _SUFFIX_RE = re.compile(r" ?(" + "|".join(sorted(map(re.escape, ORG_SUFFIXES), key=len, reverse=True)) + r")")
+_SUFFIX_FIRST = frozenset(" " + "".join(suf[0] for suf in ORG_SUFFIXES))  # what a _SUFFIX_RE match starts with
 #: Suffixes that make a name of any entity before them (部/局 only after a place or org).
 _WEAK_SUFFIXES = frozenset({"部", "局", "厅", "署", "科技", "基金", "保险", "证券", "控股"})
 
@@ -245,6 +246,8 @@ def extend_with_suffix(text: str, start: int, end: int, type_: str) -> tuple[int
     >>> extend_with_suffix("北京市公安局通报", 0, 5, "address") is None
     True
     """
+    if text[end : end + 1] not in _SUFFIX_FIRST:
+        return None
     m = _SUFFIX_RE.match(text, end)
     if not m:
         return None
