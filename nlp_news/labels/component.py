@@ -110,8 +110,6 @@ class NewsLabels:
         a_counts = np.add.reduceat(counts, firsts)
         a_p = tm.proba_from_logits(tm.logits_from_sums(a_sums, a_counts, "article"), "article")
         s_src, t_src = sm.source, tm.source
-        s_labels = _labels(sm.classes_, s_all, s_src)
-        t_labels = _labels(tm.classes_, t_all, t_src)
         a_labels = _labels(tm.classes_, a_p, t_src)
         # plain extensions (no getter/setter) are written straight into user_data, under the key
         # spaCy's ``span._``/``doc._`` would use, without building an Underscore object per write
@@ -123,13 +121,18 @@ class NewsLabels:
         ks_doc = np.array([k for _, _, k, _, _ in layout])
         doc_first = np.concatenate([[0], np.cumsum(ks_doc)[:-1]])  # every article has >= 1 paragraph row
         s_p = s_all[para_rows]
+        # Labels for the paragraphs only (the title's are not kept), paragraph j of article i at doc_first[i] + j
+        s_labels = _labels(sm.classes_, s_p, s_src)
+        t_labels = _labels(tm.classes_, t_all[para_rows], t_src)
+        label_first = doc_first.tolist()
         a_s = _label_probs(article_sentiments(s_p, np.concatenate([lay[4] for lay in layout]), doc_first))
         doc_sentiments = _labels(sm.classes_, a_s, s_src)
         most = [batch_extremes(s_p, doc_first, sm.classes_.index(c)) for c in ("positive", "negative")]
         tops = np.argsort(-a_p, axis=1)[:, :TOP_THEMES].tolist()
         a_rows = a_p.tolist()
-        for j, (doc, (paras, first, k, _, _)) in enumerate(zip(docs, layout)):
+        for j, (doc, (paras, _, k, _, _)) in enumerate(zip(docs, layout)):
             doc_sentiment, theme_label = doc_sentiments[j], a_labels[j]
+            first = label_first[j]
             if direct:
                 ud = doc.user_data
                 for (a, b), sl, tl in zip(para_bounds[j], s_labels[first : first + k], t_labels[first : first + k]):
