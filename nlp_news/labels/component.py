@@ -202,13 +202,6 @@ def _token_bounds(ts: np.ndarray, te: np.ndarray, pieces: list[tuple[int, int]])
     return (ts + shift)[ok], (te + shift)[ok]
 
 
-def _label(classes, probs: np.ndarray, source: str) -> Label:
-    p = np.asarray(probs, dtype=np.float64)
-    p = p / p.sum()
-    scores = {c: float(v) for c, v in zip(classes, p)}
-    return Label(classes[int(p.argmax())], scores, source)
-
-
 def _labels(classes, probs: np.ndarray, source: str) -> list[Label]:
     """One Label per row of ``probs`` (rows already sum to 1)."""
     names = [classes[b] for b in probs.argmax(axis=1).tolist()]
@@ -248,7 +241,7 @@ def article_sentiments(probs: np.ndarray, lengths, firsts: np.ndarray) -> np.nda
 
 
 def _label_probs(probs: np.ndarray) -> np.ndarray:
-    """Rows renormalised to sum to 1, as :func:`_label` does for one row."""
+    """Rows renormalised to sum to 1 (the article sentiment's scores)."""
     p = np.asarray(probs, dtype=np.float64)
     return p / p.sum(axis=1, keepdims=True)
 
