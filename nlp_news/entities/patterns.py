@@ -54,8 +54,12 @@ def find_titles(text: str) -> list[Candidate]:
 
 # -- Latin-script names inside Chinese text ---------------------------------------
 _L = "A-Za-z\u00c0-\u024f"
+# The first letter comes first and the look-behind after it ("not preceded by
+# a letter, digit, _ . @ / -", checked on the character before that letter), so
+# the regex engine can scan for a letter instead of trying the look-behind at
+# every position.
 _LATIN = re.compile(
-    rf"(?<![{_L}0-9_.@/\-])[{_L}][{_L}0-9]*(?:[&.\-][{_L}0-9]+)*(?: [A-Z][{_L}0-9]*(?:[&.\-][{_L}0-9]+)*)*(?![{_L}0-9_@/])"
+    rf"[{_L}](?<![{_L}0-9_.@/\-].)[{_L}0-9]*(?:[&.\-][{_L}0-9]+)*(?: [A-Z][{_L}0-9]*(?:[&.\-][{_L}0-9]+)*)*(?![{_L}0-9_@/])"
 )
 _POS_BEFORE = re.compile(r"(?:CEO|CTO|CFO|首席执行官|创始人|董事长|总裁|总经理|主席|教授|分析师|负责人)[ :：]?$")
 _URLISH = re.compile(r"www|\.(?:com|cn|net|org)", re.IGNORECASE)
