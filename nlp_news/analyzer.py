@@ -264,13 +264,9 @@ class Analyzer:
         :class:`AnalysisError` naming it (``nlp-news batch`` writes error records instead).
         """
         if n_process == 1:
-            batch: list[Any] = []
-            for rec in records:
-                batch.append(rec)
-                if len(batch) >= batch_size:
-                    yield from self._raise_first(batch)
-                    batch = []
-            if batch:
+            from spacy.util import minibatch
+
+            for batch in minibatch(records, size=batch_size):
                 yield from self._raise_first(batch)
             return
         from nlp_news.batch.runner import run_local

@@ -15,10 +15,12 @@ that folder is missing, the table is built from the installed jieba.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from spacy.attrs import ORTH
@@ -44,10 +46,43 @@ _DEFAULT_IDF_FALLBACK = 11.9547675029  # median of jieba's table: jieba's own ch
 @lru_cache(maxsize=1)
 def jieba_idf() -> dict[str, float]:
     """jieba's IDF table, read once from the installed jieba package."""
-    from importlib import resources
+    return read_idf()
 
-    raw = (resources.files("jieba") / "analyse" / "idf.txt").read_text(encoding="utf-8").split()
-    return dict(zip(raw[0::2], map(float, raw[1::2])))
+
+class IdfFileError(ValueError):
+    """An IDF file could not be read."""
+
+
+def read_idf(path: str | os.PathLike[str] | None = None) -> dict[str, float]:
+    """``word idf`` lines (UTF-8); by default jieba's own table."""
+    if path is None:
+        from importlib import resources
+
+        text = (resources.files("jieba") / "analyse" / "idf.txt").read_text(encoding="utf-8")
+        source = "jieba/analyse/idf.txt"
+    else:
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise IdfFileError(f"IDF file {path} does not exist") from None
+        except UnicodeDecodeError:
+            raise IdfFileError(f"IDF file {path} is not UTF-8; save it as UTF-8 with 'word idf' lines") from None
+        source = str(path)
+    idf: dict[str, float] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        parts = line.split()
+        if not parts or line.startswith("#"):
+            continue
+        try:
+            word, value = " ".join(parts[:-1]), float(parts[-1])
+        except ValueError:
+            raise IdfFileError(f"{source}:{n}: expected 'word idf', got {line!r}") from None
+        if not word:
+            raise IdfFileError(f"{source}:{n}: expected 'word idf', got {line!r}")
+        idf[word] = value
+    if not idf:
+        raise IdfFileError(f"{source} has no 'word idf' lines")
+    return idf
 
 
 class IdfTable:

@@ -22,7 +22,8 @@ def train_keywords(data: str | None, out: str | None) -> None:
     Example:
         nlp-news train keywords --out models/keywords
     """
-    from nlp_news.training.keywords import IdfFileError, train
+    from nlp_news.keywords import IdfFileError
+    from nlp_news.training.keywords import train
 
     try:
         report = train(data, out=out)

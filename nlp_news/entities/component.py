@@ -20,6 +20,7 @@ import numpy as np
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from ..extensions import doc_text  # importing registers doc._.entities
 from ..schema import Entity
@@ -45,14 +46,7 @@ class NewsEntities:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
-        size = batch_size or self.batch_size
-        batch: list[Doc] = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= size:
-                yield from self._process(batch)
-                batch = []
-        if batch:
+        for batch in minibatch(docs, size=batch_size or self.batch_size):
             yield from self._process(batch)
 
     def _process(self, docs: list[Doc]) -> list[Doc]:

@@ -21,6 +21,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens.underscore import Underscore
+from spacy.util import minibatch
 
 from nlp_news.extensions import doc_text  # importing registers the attributes
 from nlp_news.labels.models import SentimentModel, ThemeModel, block_sums
@@ -60,14 +61,7 @@ class NewsLabels:
         return doc
 
     def pipe(self, docs, batch_size: int = 64):
-        batch = []
-        for doc in docs:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                self._label_batch(batch)
-                yield from batch
-                batch = []
-        if batch:
+        for batch in minibatch(docs, size=batch_size):
             self._label_batch(batch)
             yield from batch
 
@@ -214,9 +208,7 @@ def article_sentiment(probs: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     >>> article_sentiment(np.array([[0.8, 0.1, 0.1], [0.1, 0.1, 0.8]]), np.array([3.0, 1.0])).round(3).tolist()
     [0.625, 0.1, 0.275]
     """
-    w = lengths / lengths.sum()
-    out = (probs * w[:, None]).sum(axis=0)
-    return out / out.sum()
+    return article_sentiments(probs, lengths, np.zeros(1, dtype=np.int64))[0]
 
 
 def article_sentiments(probs: np.ndarray, lengths, firsts: np.ndarray) -> np.ndarray:
@@ -255,13 +247,9 @@ def extremes(probs: np.ndarray, classes) -> tuple[int | None, int | None]:
     >>> extremes(np.array([[0.1, 0.8, 0.1]]), ("positive", "neutral", "negative"))
     (None, None)
     """
-    pos, neg = list(classes).index("positive"), list(classes).index("negative")
-    pred = probs.argmax(axis=1)
-    out = []
-    for c in (pos, neg):
-        cand = np.flatnonzero(pred == c)
-        out.append(int(cand[np.argmax(probs[cand, c])]) if len(cand) else None)
-    return out[0], out[1]
+    one = np.zeros(1, dtype=np.int64)
+    pos, neg = (batch_extremes(probs, one, list(classes).index(c))[0] for c in ("positive", "negative"))
+    return pos, neg
 
 
 def batch_extremes(probs: np.ndarray, firsts: np.ndarray, c: int) -> list[int | None]:

@@ -130,12 +130,22 @@ class LinearLabelModel:
         self.meta = meta
         return folder
 
+    #: The classes a subclass's model must have (checked by :meth:`load`); ``None``: any.
+    expected_classes: tuple[str, ...] | None = None
+
     @classmethod
-    def load(cls, name_or_path: str | os.PathLike[str]):
-        """Load a model folder by name (``"sentiment"``) or path; no code is executed."""
+    def load(cls, name_or_path: str | os.PathLike[str] | None = None):
+        """Load a model folder by name (``"sentiment"``, the subclass's task by default) or
+        path; no code is executed."""
+        if name_or_path is None:
+            name_or_path = cls.task
         arrays, meta = load_model(name_or_path)
         if meta.get("format") != FORMAT:
             raise ValueError(f"{name_or_path}: not a {FORMAT} model (format {meta.get('format')!r})")
+        if cls.expected_classes is not None and tuple(meta["classes"]) != cls.expected_classes:
+            raise ValueError(
+                f"{name_or_path}: classes {meta['classes']} are not {cls.expected_classes}; is this a {cls.task} model?"
+            )
         heads = meta["heads"]
         return cls(
             meta["task"],
@@ -156,13 +166,7 @@ class SentimentModel(LinearLabelModel):
     """
 
     task = "sentiment"
-
-    @classmethod
-    def load(cls, name_or_path: str | os.PathLike[str] = "sentiment") -> SentimentModel:
-        m = super().load(name_or_path)
-        if tuple(m.classes_) != SENTIMENTS:
-            raise ValueError(f"{name_or_path}: classes {m.classes_} are not {SENTIMENTS}; is this a sentiment model?")
-        return m
+    expected_classes = SENTIMENTS
 
 
 class ThemeModel(LinearLabelModel):
@@ -172,13 +176,7 @@ class ThemeModel(LinearLabelModel):
     """
 
     task = "theme"
-
-    @classmethod
-    def load(cls, name_or_path: str | os.PathLike[str] = "theme") -> ThemeModel:
-        m = super().load(name_or_path)
-        if tuple(m.classes_) != THEMES:
-            raise ValueError(f"{name_or_path}: classes {m.classes_} are not {THEMES}; is this a theme model?")
-        return m
+    expected_classes = THEMES
 
 
 def quantize(w) -> tuple[np.ndarray, np.ndarray]:

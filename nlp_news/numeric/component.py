@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
@@ -50,11 +49,6 @@ class FactsStage:
         facts.sort(key=_order)
         doc._.facts = facts
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
-        """The stage over a stream of Docs (each Doc is independent; no state is kept)."""
-        for doc in docs:
-            yield self(doc)
 
 
 def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -8,46 +8,11 @@ The default source is the IDF file that ships with jieba
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from nlp_news.keywords import IdfTable
+from nlp_news.keywords import IdfTable, read_idf
 from nlp_news.modelio import models_dir, save_model
-
-
-class IdfFileError(ValueError):
-    """An IDF file could not be read."""
-
-
-def read_idf(path: str | os.PathLike[str] | None = None) -> dict[str, float]:
-    """``word idf`` lines (UTF-8); by default jieba's own table."""
-    if path is None:
-        text = (resources.files("jieba") / "analyse" / "idf.txt").read_text(encoding="utf-8")
-        source = "jieba/analyse/idf.txt"
-    else:
-        try:
-            text = Path(path).read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise IdfFileError(f"IDF file {path} does not exist") from None
-        except UnicodeDecodeError:
-            raise IdfFileError(f"IDF file {path} is not UTF-8; save it as UTF-8 with 'word idf' lines") from None
-        source = str(path)
-    idf: dict[str, float] = {}
-    for n, line in enumerate(text.splitlines(), 1):
-        parts = line.split()
-        if not parts or line.startswith("#"):
-            continue
-        try:
-            word, value = " ".join(parts[:-1]), float(parts[-1])
-        except ValueError:
-            raise IdfFileError(f"{source}:{n}: expected 'word idf', got {line!r}") from None
-        if not word:
-            raise IdfFileError(f"{source}:{n}: expected 'word idf', got {line!r}")
-        idf[word] = value
-    if not idf:
-        raise IdfFileError(f"{source} has no 'word idf' lines")
-    return idf
 
 
 def train(data: str | os.PathLike[str] | None = None, *, out: str | os.PathLike[str] | None = None) -> dict[str, Any]:

@@ -18,8 +18,9 @@ import csv
 import hashlib
 import json
 import os
+import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -167,22 +168,24 @@ def read_passages(
     corpus = Path(corpus) if corpus else path.parent / ".." / ".." / "corpus" / "cnews" / "cnews-800.txt"
     articles = _cnews_lines(corpus)
     out = []
+    for r in _jsonl(path):
+        text = articles[r["line"]][1][r["start"] : r["end"]]
+        if hashlib.sha1(text.encode("utf-8")).hexdigest()[:12] != r["sha1"]:
+            raise DataFormatError(f"{path}: passage at line {r['line']} does not match {corpus}; wrong corpus file?")
+        if task == "sentiment":
+            w = 0.5 if r.get("confidence") == 1 else 1.0
+            out.append(Example(text, r["sentiment"], "news", f"cnews:{r['line']}", w))
+        else:
+            out.append(Example(text, r["theme"], "paragraph", f"cnews:{r['line']}"))
+    return out
+
+
+def _jsonl(path: str | os.PathLike[str]) -> Iterator[dict]:
+    """The records of a JSON Lines file (blank lines skipped)."""
     with open(path, encoding="utf-8") as f:
         for ln in f:
-            if not ln.strip():
-                continue
-            r = json.loads(ln)
-            text = articles[r["line"]][1][r["start"] : r["end"]]
-            if hashlib.sha1(text.encode("utf-8")).hexdigest()[:12] != r["sha1"]:
-                raise DataFormatError(
-                    f"{path}: passage at line {r['line']} does not match {corpus}; wrong corpus file?"
-                )
-            if task == "sentiment":
-                w = 0.5 if r.get("confidence") == 1 else 1.0
-                out.append(Example(text, r["sentiment"], "news", f"cnews:{r['line']}", w))
-            else:
-                out.append(Example(text, r["theme"], "paragraph", f"cnews:{r['line']}"))
-    return out
+            if ln.strip():
+                yield json.loads(ln)
 
 
 def _cnews_lines(path: Path) -> list[tuple[str, str]]:
@@ -190,7 +193,7 @@ def _cnews_lines(path: Path) -> list[tuple[str, str]]:
         return [tuple(ln.split("\t", 1)) for ln in f.read().split("\n") if ln]  # type: ignore[misc]
 
 
-_SENT_END = None
+_SENT_RUN = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』）)\]】》〕〉\"']*")
 
 
 def chunks(article: str, *, min_chars: int = 60, max_chars: int = 200) -> list[str]:
@@ -199,13 +202,8 @@ def chunks(article: str, *, min_chars: int = 60, max_chars: int = 200) -> list[s
     >>> chunks("第一句。" * 30, min_chars=20, max_chars=40)[:2]
     ['第一句。第一句。第一句。第一句。第一句。', '第一句。第一句。第一句。第一句。第一句。']
     """
-    import re
-
-    global _SENT_END
-    if _SENT_END is None:
-        _SENT_END = re.compile(r"[^。！？!?]*[。！？!?]+[”’」』）)\]】》〕〉\"']*")
     out, cur = [], ""
-    for m in _SENT_END.finditer(article):
+    for m in _SENT_RUN.finditer(article):
         s = m.group().strip()
         if not s:
             continue
@@ -252,14 +250,10 @@ def read_thucnews_titles(path: str | os.PathLike[str]) -> list[Example]:
 def read_tnews(path: str | os.PathLike[str]) -> list[Example]:
     """TNEWS JSONL, mapped to themes by :data:`TNEWS_THEME` (other classes dropped)."""
     out = []
-    with open(path, encoding="utf-8") as f:
-        for ln in f:
-            if not ln.strip():
-                continue
-            r = json.loads(ln)
-            theme = TNEWS_THEME.get(r.get("label_desc", ""))
-            if theme:
-                out.append(Example(r["sentence"], theme, "title", _h(r["sentence"]), 0.5))
+    for r in _jsonl(path):
+        theme = TNEWS_THEME.get(r.get("label_desc", ""))
+        if theme:
+            out.append(Example(r["sentence"], theme, "title", _h(r["sentence"]), 0.5))
     return out
 
 
