@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nlp_news.tokenizer import Segmenter, UserDictError, UserWord, parse_user_dict, read_user_dict
 
@@ -92,3 +96,19 @@ def test_pipeline_vocab_uses_the_fast_like_num(analyzer):
     assert analyzer.nlp.vocab.lex_attr_getters[LIKE_NUM] is like_num
     doc = analyzer.nlp("营收三千五百万")
     assert {t.text: t.like_num for t in doc} == {"营收": False, "三千五百": True, "万": False}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab1.-_中文 3%xY", max_size=24))
+def test_ascii_runs_are_split_like_testing_every_word(text):
+    from nlp_news.tokenizer import _NEEDS_SPLIT, _jieba_split
+
+    seg = _rjieba_segmenter()
+    words = seg._impl.cut(text, seg.hmm)
+    expected = [p for w in words for p in (_jieba_split(w) if _NEEDS_SPLIT.search(w) else (w,))]
+    assert seg.cut(text) == expected
+
+
+@functools.lru_cache(maxsize=1)
+def _rjieba_segmenter():
+    return Segmenter()
