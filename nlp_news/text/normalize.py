@@ -156,12 +156,14 @@ def detect_script(text: str) -> str:
     'simplified'
     """
     sample = text[:5000]
-    han = len(_HAN.findall(sample))
-    if han == 0:
-        return "simplified"
+    # traditional-only characters are rare in simplified text: count them first, and count
+    # the Han characters only when there are some
     _, trad_only = _ts_tables()
-    trad = sum(1 for ch in sample if ch in trad_only)
-    return "traditional" if trad >= 2 and trad / han >= 0.04 else "simplified"
+    trad = sum(map(trad_only.__contains__, sample))
+    if trad < 2:
+        return "simplified"
+    han = len(_HAN.findall(sample))
+    return "traditional" if han and trad / han >= 0.04 else "simplified"
 
 
 @lru_cache(maxsize=1)
