@@ -241,7 +241,10 @@ class KeywordStage:
         n = min(self.top, int(np.count_nonzero(counts)))
         if not total or not n:
             return [], []
-        scores = counts * self.idf.lookup(uniq) / total
+        # IDF only for the words that can be keywords (about half of a document's words)
+        can = np.flatnonzero(counts)
+        scores = np.zeros(len(uniq))
+        scores[can] = counts[can] * self.idf.lookup(uniq[can]) / total
         # the n best by score; ties at the cut broken by the word, as tfidf_counts does
         cut = np.partition(scores, len(scores) - n)[len(scores) - n]
         cand = np.flatnonzero((scores >= cut) & (counts > 0))
