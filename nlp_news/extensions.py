@@ -59,6 +59,29 @@ def doc_text(doc: Doc) -> str:
     return doc.text if text is None else text
 
 
+#: ``doc.user_data`` key where ``news_structure`` keeps the character offsets of its span groups
+#: (``{group: [(start_char, end_char), ...]}``): reading them from ``doc.spans`` makes a spaCy
+#: Span object per span, which costs more than the stages that read them need to spend.
+SPAN_OFFSETS_KEY = "nlp_news.span_offsets"
+
+
+def span_offsets(doc: Doc, group: str) -> list[tuple[int, int]]:
+    """``[(s.start_char, s.end_char) for s in doc.spans[group]]`` (``[]`` without the group).
+
+    Read from :data:`SPAN_OFFSETS_KEY` when ``news_structure`` left them there and the group
+    still has as many spans; else from the span group itself.
+    """
+    if group not in doc.spans:
+        return []
+    spans = doc.spans[group]
+    offsets = doc.user_data.get(SPAN_OFFSETS_KEY)
+    if offsets is not None:
+        offs = offsets.get(group) if isinstance(offsets, dict) else None
+        if isinstance(offs, list) and len(offs) == len(spans) and (not offs or isinstance(offs[0], tuple)):
+            return list(offs)
+    return [(s.start_char, s.end_char) for s in spans]
+
+
 def register() -> None:
     """Register the attributes; safe to call more than once."""
     for name, default in _DOC_ATTRS.items():

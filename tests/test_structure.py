@@ -114,7 +114,22 @@ def test_span_maker_equals_char_span_expand(analyzer):
             want = doc.char_span(a, b, alignment_mode="expand")
             if want is None or len(want) == 0:  # only whitespace: structure never asks for these
                 continue
-            got = make(CharSpan(a, b, "x"))
+            chars: list[tuple[int, int]] = []
+            got = make(CharSpan(a, b, "x"), chars)
             assert (got.start, got.end) == (want.start, want.end), (text[a:b], a, b)
+            assert chars == [(got.start_char, got.end_char)]
             checked += 1
     assert checked > 1000
+
+
+def test_span_offsets_are_the_span_groups_char_offsets(analyzer):
+    from nlp_news.extensions import SPAN_OFFSETS_KEY, span_offsets
+
+    text = "标题：公司营收增长  30%\n\n　　第一段。 第二句！\n第二段 ,有 3 家 。\n\n来源：新华社"
+    doc = analyzer.nlp(text)
+    assert SPAN_OFFSETS_KEY in doc.user_data
+    for group in ("title", "paragraphs", "sentences", "boilerplate", "nothing"):
+        want = [(s.start_char, s.end_char) for s in doc.spans[group]] if group in doc.spans else []
+        assert span_offsets(doc, group) == want
+    doc.spans["sentences"] = list(doc.spans["sentences"])[:1]  # changed after the stage: read from the group
+    assert span_offsets(doc, "sentences") == [(s.start_char, s.end_char) for s in doc.spans["sentences"]]

@@ -8,7 +8,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp_news.extensions import doc_text
+from nlp_news.extensions import doc_text, span_offsets
 
 from .extract import extract_facts_in
 from .linking import _UNLINKED, link_facts, split_spans
@@ -38,13 +38,13 @@ class FactsStage:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        spans = _spans(doc, "title") + _spans(doc, "paragraphs")
+        spans = span_offsets(doc, "title") + span_offsets(doc, "paragraphs")
         spans = _joined(sorted(set(spans))) if spans else [(0, len(text))]
         facts = extract_facts_in(text, spans, published=doc._.published)
         if facts and self.classifier is not None:
             facts = self.classifier.filter(text, facts)
         if any(f.kind not in _UNLINKED for f in facts):
-            sentences = _spans(doc, "sentences") or split_spans(text, _SENT_END)
+            sentences = span_offsets(doc, "sentences") or split_spans(text, _SENT_END)
             facts = link_facts(text, facts, entities=doc._.entities or [], sentences=sentences)
         facts.sort(key=_order)
         doc._.facts = facts
@@ -70,8 +70,3 @@ def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _order(f: Any) -> tuple[int, int]:
     return (f.start, f.end)
 
-
-def _spans(doc: Doc, group: str) -> list[tuple[int, int]]:
-    if group not in doc.spans:
-        return []
-    return [(s.start_char, s.end_char) for s in doc.spans[group]]

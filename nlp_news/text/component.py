@@ -9,7 +9,7 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp_news.extensions import doc_text
+from nlp_news.extensions import SPAN_OFFSETS_KEY, doc_text
 from nlp_news.text.structure import structure
 
 
@@ -33,10 +33,18 @@ class StructureStage:
         text = doc_text(doc)
         st = structure(text, title=doc._.title, detect_title=self.detect_title)
         to_span = _SpanMaker(doc)
-        doc.spans["title"] = [to_span(st.title)] if st.title else []
-        doc.spans["paragraphs"] = [to_span(p) for p in st.paragraphs]
-        doc.spans["sentences"] = [to_span(s) for s in st.sentences]
-        doc.spans["boilerplate"] = [to_span(b) for b in st.boilerplate]
+        groups = {
+            "title": [st.title] if st.title else [],
+            "paragraphs": st.paragraphs,
+            "sentences": st.sentences,
+            "boilerplate": st.boilerplate,
+        }
+        offsets: dict[str, list[tuple[int, int]]] = {}
+        for name, parts in groups.items():
+            chars: list[tuple[int, int]] = []
+            doc.spans[name] = [to_span(p, chars) for p in parts]
+            offsets[name] = chars
+        doc.user_data[SPAN_OFFSETS_KEY] = offsets  # the spans' start_char/end_char, for span_offsets()
         if doc._.title is None and st.title is not None:
             doc._.title = text[st.title.start : st.title.end]
         return doc
@@ -56,9 +64,12 @@ class _SpanMaker:
         self.starts = arr[:, 0].tolist()
         self.ends = (arr[:, 0] + arr[:, 1]).tolist()  # a token's trailing space is not part of it
 
-    def __call__(self, s) -> Span:
+    def __call__(self, s, chars: list[tuple[int, int]] | None = None) -> Span:
+        """The token span of ``s``; its character offsets (start_char, end_char) go to ``chars``."""
         if not len(self.starts) or s.end <= s.start:  # pragma: no cover - structure() never makes empty spans
             raise ValueError(f"cannot align span {s} to tokens")
         first = min(bisect_right(self.ends, s.start), len(self.starts) - 1)
-        last = bisect_left(self.starts, s.end)
-        return Span(self.doc, first, max(last, first + 1), label=s.kind)
+        last = max(bisect_left(self.starts, s.end), first + 1)
+        if chars is not None:
+            chars.append((self.starts[first], self.ends[last - 1]))
+        return Span(self.doc, first, last, label=s.kind)
