@@ -153,3 +153,23 @@ def test_cli_explains_a_missing_model(tiny_bio, tmp_path):
     r = CliRunner().invoke(evaluate_ner, ["--data", str(tiny_bio), "--model", str(tmp_path / "nothing")])
     assert r.exit_code != 0
     assert "nlp-news train ner" in r.output
+
+
+def test_training_one_tagger_alone_gives_the_tagger_of_a_full_run(tiny_model, tiny_cluener, tiny_bio, tmp_path):
+    full, _ = tiny_model
+    alone = train([(tiny_cluener, "cluener"), (tiny_bio, "bio")], None, dev_fraction=0.0, max_iterations=60, c1=0.01,
+                  taggers=("coarse",))
+    assert set(alone.taggers) == {"coarse"}
+    a, b = full.taggers["coarse"], alone.taggers["coarse"]
+    assert a.tags == b.tags
+    texts = ["陈静从西安赶到青云集团总部。", "杨帆是长风证券的员工。"]
+    assert full.predict(texts, "coarse") == alone.predict(texts, "coarse")
+    with pytest.raises(ValueError, match="coarse"):
+        train([(tiny_cluener, "cluener")], None, dev_fraction=0.0, max_iterations=5, taggers=("coarse",))
+    r = CliRunner().invoke(
+        train_ner,
+        ["--data", str(tiny_cluener), "--data", str(tiny_bio), "--out", str(tmp_path / "m"), "--dev-fraction", "0",
+         "--iterations", "20", "--tagger", "coarse"],
+    )
+    assert r.exit_code == 0, r.output
+    assert "taggers: coarse" in r.output

@@ -35,7 +35,11 @@ def _pair_formats(data: tuple[str, ...], formats: tuple[str, ...]) -> list[tuple
 @click.option("--iterations", default=100, show_default=True, help="L-BFGS iterations per tagger.")
 @click.option("--c1", default=0.1, show_default=True, help="L1 penalty (keeps the model small).")
 @click.option("--c2", default=0.1, show_default=True, help="L2 penalty.")
-def train_ner(data, formats, out, dev_fraction, seed, iterations, c1, c2):
+@click.option("--tagger", "taggers", multiple=True, type=click.Choice(["fine", "coarse"]),
+              help="Fit only this tagger (repeatable; default both). Every --data file still feeds the lexicon, so the "
+              "tagger is the one a full run fits; the model written holds only the taggers fitted (for experiments: "
+              "the pipeline needs both).")
+def train_ner(data, formats, out, dev_fraction, seed, iterations, c1, c2, taggers):
     """Train the entity tagger and write it to OUT.
 
     \b
@@ -47,7 +51,8 @@ def train_ner(data, formats, out, dev_fraction, seed, iterations, c1, c2):
 
     pairs = _pair_formats(data, formats)
     try:
-        model = train(pairs, out, dev_fraction=dev_fraction, seed=seed, max_iterations=iterations, c1=c1, c2=c2, verbose=True)
+        model = train(pairs, out, dev_fraction=dev_fraction, seed=seed, max_iterations=iterations, c1=c1, c2=c2, verbose=True,
+                      taggers=taggers or ("fine", "coarse"))
     except (ValueError, KeyError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"wrote {out} (taggers: {', '.join(model.taggers)})")

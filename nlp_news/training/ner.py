@@ -234,12 +234,21 @@ def train(
     c2: float = 0.1,
     verbose: bool = False,
     templates: Sequence[str] | None = None,
+    taggers: Sequence[str] = ("fine", "coarse"),
 ) -> NerModel:
     """Train from ``[(path, format), ...]``; CLUENER files train ``fine``, BIO files ``coarse``.
 
     The last ``dev_fraction`` of each CLUENER file (shuffled with ``seed``) is
     held back as the dev split and its score stored in the model's metadata.
+
+    ``taggers`` names the taggers to fit (``fine``, ``coarse``). Every file
+    still feeds the mention lexicon and its two folds, so a tagger fitted
+    alone is the one a full run fits (same data, same lexicon features); the
+    model returned (and written) holds only the taggers fitted.
     """
+    unknown = set(taggers) - {"fine", "coarse"}
+    if unknown or not taggers:
+        raise ValueError(f"taggers must be 'fine' and/or 'coarse', not {sorted(unknown) or 'none'}")
     fine: list[Example] = []
     coarse: list[Example] = []
     dev: list[Example] = []
@@ -266,15 +275,17 @@ def train(
     model = NerModel({}, full, meta=meta)
     meta = {"features": meta["features"], "sources": sources, "dev_fraction": dev_fraction, "seed": seed, "params": {"c1": c1, "c2": c2, "max_iterations": max_iterations}}
     for name, exs, types in (("fine", fine, FINE_TYPES), ("coarse", coarse, COARSE_TYPES)):
-        if not exs:
+        if not exs or name not in taggers:
             continue
         ids = {id(e) for e in halves[0]}
         parts = [([e for e in exs if id(e) in ids], fold_lex[0]), ([e for e in exs if id(e) not in ids], fold_lex[1])]
         if verbose:
             print(f"training {name} tagger on {len(exs)} examples")
         model.taggers[name] = train_tagger(model, parts, types, c1=c1, c2=c2, max_iterations=max_iterations, verbose=verbose)
+    if not model.taggers:
+        raise ValueError(f"no training examples for the {' and '.join(taggers)} tagger (CLUENER files train fine, BIO files coarse)")
     model.meta = meta
-    if dev:
+    if dev and "fine" in model.taggers:
         meta["dev"] = evaluate_model(model, dev, coarse=False)
     if out is not None:
         model.save(out)
