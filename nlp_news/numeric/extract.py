@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections import namedtuple
 from operator import itemgetter
 from typing import Any
 
@@ -201,18 +202,20 @@ class _Scanner:
         self.date_tried = 0  # positions below this were tried as date starts
 
     # -- candidates --------------------------------------------------------------
-    def add(self, made: tuple[str, Any, dict[str, Any]] | None, start: int, end: int, prio: int) -> None:
+    def add(self, made: tuple[str, Any, tuple[Any, ...]] | None, start: int, end: int, prio: int) -> None:
         """Record a candidate made by :meth:`make`; ``None`` marks a zone that is never a fact."""
         if end > start:
-            kind, value, kw = made if made is not None else (None, None, None)
-            self.cands.append((start, -(end - start), prio, kind, value, kw))
+            kind, value, rest = made if made is not None else (None, None, None)
+            self.cands.append((start, -(end - start), prio, kind, value, rest))
             if end > self.reach:
                 self.reach = end
 
     @staticmethod
-    def make(start: int, end: int, kind: str, value: Any, source: str, **kw: Any) -> tuple[str, Any, dict[str, Any]]:
-        kw["source"] = source
-        return kind, value, kw
+    def make(start: int, end: int, kind: str, value: Any, source: str, *, unit: str | None = None,
+             currency: str | None = None, qualifier: str | None = None, change: str | None = None,
+             relative: bool = False) -> tuple[str, Any, tuple[Any, ...]]:
+        """A candidate's kind, value and the rest of its :class:`Fact` fields, in their order."""
+        return kind, value, (unit, currency, qualifier, change, relative, source)
 
     def run(self, offset: int = 0) -> list[Fact]:
         f = self.f
@@ -280,7 +283,7 @@ class _Scanner:
         out: list[Fact] = []
         last_end = 0
         text = self.text
-        for start, neg_len, _prio, kind, value, kw in self.cands:
+        for start, neg_len, _prio, kind, value, rest in self.cands:
             if start < last_end:
                 continue
             end = start - neg_len
@@ -291,9 +294,10 @@ class _Scanner:
                 end -= 1
             while start < end and text[start].isspace():
                 start += 1
-            g = kw.get  # positional: a keyword call costs more, once per fact
-            out.append(Fact(text[start:end], start + offset, end + offset, kind, value, g("unit"), g("currency"),
-                            g("qualifier"), g("change"), g("relative", False), None, None, None, kw["source"], {}))
+            unit, currency, qualifier, change, relative, source = rest
+            # positional: a keyword call costs more, once per fact
+            out.append(Fact(text[start:end], start + offset, end + offset, kind, value, unit, currency, qualifier, change,
+                            relative, None, None, None, source, {}))
         return out
 
     def covered(self, pos: int) -> bool:
@@ -651,15 +655,15 @@ class _Scanner:
         t = _TAIL_RE.match(f, end)
         tend = t.end() if t else end  # type: ignore[union-attr]
         has_unit = t is not None and t.group("u") is not None
-        g = t.groupdict() if has_unit or (t is not None and t.end() > end) else _EMPTY
-        if g.get("more"):
+        g = _TailGroups._make(t.groups()) if has_unit or (t is not None and t.end() > end) else _NO_TAIL
+        if g.more:
             over = "over"
         # plain number followed by a Latin letter that is not a unit: 5G, 4S, 1080P
         after = f[tend : tend + 1]
-        if arabic and not g.get("latin") and not has_unit and after.isascii() and after.isalpha():
+        if arabic and not g.latin and not has_unit and after.isascii() and after.isalpha():
             self.add(None, start, tend + 1, 0)
             return
-        if arabic and f[end : end + 1].isascii() and f[end : end + 1].isalpha() and not (g.get("latin") or g.get("ge")):
+        if arabic and f[end : end + 1].isascii() and f[end : end + 1].isalpha() and not (g.latin or g.ge):
             if not _LATIN_SCALE_RE.match(f, end):
                 self.add(None, start, end + 1, 0)
                 return
@@ -668,7 +672,7 @@ class _Scanner:
             return
         s2, q_left, cur_left = self.left(start)
         qual = q_left or over
-        post = g.get("post")
+        post = g.post
         if post:
             pq = _BOUND_RIGHT[post.strip()]
             if qual is None or (qual == "about" and pq != "about"):
@@ -679,42 +683,42 @@ class _Scanner:
         val: Any = value
         scale = 1.0
         source = "rule:count"
-        if g.get("pct"):
+        if g.pct:
             kind, source = "percent", "rule:percent"
-            unit = "百分点" if "百分点" in g["pct"] else None
-            if low_high is None and g["pct"] == "%" and f[tend : tend + 1] in _RANGE_FIRST:
+            unit = "百分点" if "百分点" in g.pct else None
+            if low_high is None and g.pct == "%" and f[tend : tend + 1] in _RANGE_FIRST:
                 m2 = _PCT_TO_RE.match(f, tend)  # 30%-80%
                 if m2 and value is not None:
                     v2 = parse_number(m2.group(1))
                     if v2 is not None and v2 > value:
                         low_high, tend = (value, v2), m2.end()
-        elif g.get("cur"):
+        elif g.cur:
             kind, source = "money", "rule:money"
-            kuai_money = g["cur"] == "块" and (f[tend : tend + 1] in _CLAUSE_END_CHARS or g.get("jiao"))
-            if not arabic and (g["cur"] in ("角", "毛钱") or (g["cur"] == "块" and not kuai_money)):
-                if g["cur"] == "块" and core not in ("一", "二"):
+            kuai_money = g.cur == "块" and (f[tend : tend + 1] in _CLAUSE_END_CHARS or g.jiao)
+            if not arabic and (g.cur in ("角", "毛钱") or (g.cur == "块" and not kuai_money)):
+                if g.cur == "块" and core not in ("一", "二"):
                     kind, source, unit = "count", "rule:count", "块"
                     self.add(self.make(s2, tend, kind, format_value(value) if value is not None else None, source, unit=unit,
                                        qualifier=qual), s2, tend, 2)
                 return
-            code, scale = CURRENCY_WORDS[g["cur"]]
+            code, scale = CURRENCY_WORDS[g.cur]
             currency = code
-            if cur_left and g["cur"] in ("元", "块", "圆"):
+            if cur_left and g.cur in ("元", "块", "圆"):
                 currency = cur_left
-            if g.get("jiao") and value is not None:
-                val = yuan_jiao_fen(value, g["jiao"], g["jw"], g.get("fen"))
-            elif g.get("cent") and value is not None:
-                val = yuan_jiao_fen(value, None, None, g["cent"])
-            if g.get("per"):
-                unit = "/" + g["per"]
+            if g.jiao and value is not None:
+                val = yuan_jiao_fen(value, g.jiao, g.jw, g.fen)
+            elif g.cent and value is not None:
+                val = yuan_jiao_fen(value, None, None, g.cent)
+            if g.per:
+                unit = "/" + g.per
             else:
                 pm = _PER_LEFT.search(f, max(0, s2 - 6), s2)
                 if pm:
                     unit = "/" + pm.group("per")
-            if g["cur"] in ("金币", "元宝"):
+            if g.cur in ("金币", "元宝"):
                 kind = "count"
-        elif g.get("time"):
-            tu = g["time"]
+        elif g.time:
+            tu = g.time
             if not arabic and core == "一" and prev == "每":
                 return
             kind, source = "duration", "rule:duration"
@@ -746,7 +750,7 @@ class _Scanner:
                 return
             if tu == "年期":
                 unit = "年期"
-            half = 0.5 if g.get("half") else 0.0
+            half = 0.5 if g.half else 0.0
             val = _duration(value, code, half) if low_high is None else {
                 "low": _duration(low_high[0], code, 0.0), "high": _duration(low_high[1], code, half)}
             if val is None:
@@ -756,24 +760,24 @@ class _Scanner:
                 s2, tend, 2,
             )
             return
-        elif g.get("cheng"):
+        elif g.cheng:
             if value is None or value <= 0 or value > 10:
                 return  # tenths run from 一成 to 十成: 公园1872成为…, 7万成交, 零成本 hold words (成为, 成交, 成本)
             kind, source = "percent", "rule:percent"
             scale = 10.0
-            if not g.get("post") and f[tend : tend + 1] in _MORE_AFTER_CHENG:
+            if not g.post and f[tend : tend + 1] in _MORE_AFTER_CHENG:
                 tend += 1  # 两成多: over two tenths
                 qual = "over" if qual in (None, "about") else qual
-            if g.get("chalf") and value is not None:
+            if g.chalf and value is not None:
                 val = value + 0.5
-            elif g.get("cdig") and value is not None and value == int(value) and value < 10:
-                val = value + (parse_number(g["cdig"]) or 0) / 10
-        elif g.get("zhe"):
+            elif g.cdig and value is not None and value == int(value) and value < 10:
+                val = value + (parse_number(g.cdig) or 0) / 10
+        elif g.zhe:
             kind, source, unit = "percent", "rule:percent", "折"
             if value is None or value <= 0 or value >= 100 or value == 10:
                 return  # 十折 is no discount at all
             scale = 10.0 if value < 10 else 1.0
-        elif g.get("ge"):
+        elif g.ge:
             nm = _NOUN_AFTER_GE.match(f, tend)
             noun = None
             if nm:
@@ -781,19 +785,19 @@ class _Scanner:
                 if w[0] not in _NOUN_STOP:
                     noun = w if len(w) == 1 or w[1] not in _NOUN_STOP else w[0]
             unit = noun or "个"
-        elif g.get("noun"):
-            unit = g["noun"]
+        elif g.noun:
+            unit = g.noun
             if unit[1:] + f[tend : tend + 1] in _SPLIT_NOUNS:
                 # 4872套房子, 两件事情: the measure word, then a noun that starts with the rest
                 tend -= len(unit) - 1
                 unit = unit[0]
-        elif g.get("latin"):
-            unit = g["latin"]
-        elif g.get("mw"):
-            unit = g["mw"]
+        elif g.latin:
+            unit = g.latin
+        elif g.mw:
+            unit = g.mw
             if unit in ("倍",):
                 kind, source = "number", "rule:number"
-                if not g.get("post") and f[tend : tend + 1] in _MORE_AFTER_CHENG:
+                if not g.post and f[tend : tend + 1] in _MORE_AFTER_CHENG:
                     tend += 1  # 一倍多: over one time
                     qual = "over" if qual in (None, "about") else qual
             elif unit == "点":
@@ -806,7 +810,7 @@ class _Scanner:
                 return  # 四级 (the exam), 三级甲等: a rank or a name; magnitudes are written 5.3级
             elif unit in ("两",) and not arabic:
                 return
-            if g.get("mhalf") and value is not None:
+            if g.mhalf and value is not None:
                 val = value + 0.5
         # 二 before a classifier is an ordinal or a name (富二代, 二套房), counts use 两
         if not arabic and core == "二" and kind == "count":
@@ -829,7 +833,7 @@ class _Scanner:
         )
 
     def bare(self, start: int, end: int, core: str, value: float | None, low_high: Any, over: str | None,
-             arabic: bool, g: dict[str, Any], tend: int) -> None:
+             arabic: bool, g: _TailGroups, tend: int) -> None:
         """A number with nothing after it that says what it counts."""
         f = self.f
         if not arabic:
@@ -848,8 +852,8 @@ class _Scanner:
         if arabic and not _has_magnitude(core) and not cur_left:
             return  # a bare small number: a list enumerator, a score, a code
         qual = q_left or over
-        if g.get("post"):
-            qual = qual or _BOUND_RIGHT[g["post"].strip()]
+        if g.post:
+            qual = qual or _BOUND_RIGHT[g.post.strip()]
         if low_high is not None:
             val: Any = {"low": format_value(low_high[0]), "high": format_value(low_high[1])}
         else:
@@ -866,7 +870,9 @@ _SETTLEMENT = frozenset("TtD")
 #: What may follow a number that ends a Latin name (iPhone 4, ISO 2000): a pause or the end.
 _NAME_NUMBER_END = frozenset(" ,.;:)，、。；：）!?！？") | {""}
 _CN_SET = frozenset(_CN_CHARS)
-_EMPTY: dict[str, Any] = {}
+#: The groups of a :data:`_TAIL_RE` match by name (a tuple: cheaper to make than a groupdict()).
+_TailGroups = namedtuple("_TailGroups", sorted(_TAIL_RE.groupindex, key=_TAIL_RE.groupindex.__getitem__))
+_NO_TAIL = _TailGroups._make([None] * _TAIL_RE.groups)
 _MIN_SEC_RE = re.compile(r"分\s?(\d{1,2})\s?秒")
 _CUR_SYMBOLS = set("$¥€£")
 _AFTER_BEFORE_RE = re.compile(r"\s?(?:之后|以后)\s?(?:到|至)?\s?")

@@ -62,11 +62,13 @@ _FOLD_MAP = {chr(k): chr(v) for k, v in FOLD.items()}
 # Full-width brackets and spaces and the full-width comma and colon outside numbers carry nothing the
 # scanner reads, and folding them one by one costs time: they are left alone.
 _LAZY = "，：（）　"
-# Every branch starts with the character it folds, so the scan skips other text at C speed; the
-# digit before a comma or space is checked after it (a lookbehind first would run at every position).
+# The pattern starts with one character class (every character it may fold), so the regex engine
+# skips other text with its fast first-character scan (a pattern that starts with alternatives is
+# tried at every position); what decides the lazy characters is checked after them.
+_EAGER = re.escape("".join(c for c in _FOLD_MAP if c not in _LAZY))
 _NEEDS_FOLD = re.compile(
-    "[" + re.escape("".join(c for c in _FOLD_MAP if c not in _LAZY)) + "]"
-    "|[，：](?<=[0-9０-９][，：])(?=[0-9０-９])|　(?<=[0-9０-９]　)(?=[万亿千百])"
+    f"[{_EAGER}，：　]"
+    f"(?:(?<=[{_EAGER}])|(?<=[0-9０-９][，：])(?=[0-9０-９])|(?<=[0-9０-９]　)(?=[万亿千百]))"
 )
 
 
