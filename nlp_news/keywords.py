@@ -23,11 +23,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import ORTH
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp_news import extensions  # noqa: F401  (registers doc._ attributes)
+from nlp_news.extensions import span_offsets
 
 _WORDLIKE = re.compile(r"^(?:[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z0-9.+\-]{1,})$")
 # Function words and news filler that TF-IDF would otherwise pick.
@@ -254,7 +255,7 @@ class KeywordStage:
     def __call__(self, doc: Doc) -> Doc:
         # Token strings are counted through their hash ids, vectorised: a Python
         # loop over tokens would cost more than the rest of the stage.
-        arr = doc.to_array([ORTH, self._keyword_flag(doc.vocab)])
+        arr = doc.to_array([ORTH, self._keyword_flag(doc.vocab), IDX])
         orth = arr[:, 0]
         keep = np.ones(len(orth), dtype=bool)
         for b in doc.spans["boilerplate"] if "boilerplate" in doc.spans else ():
@@ -271,13 +272,18 @@ class KeywordStage:
 
         token_weight = weight[inverse]
         cum = np.concatenate(([0.0], np.cumsum(token_weight)))
-        sents = list(doc.spans["sentences"]) if "sentences" in doc.spans else []
-        title = doc.spans["title"][0] if "title" in doc.spans and len(doc.spans["title"]) else None
-        body = [s for s in sents if title is None or s.start_char >= title.end_char]
-        weights = [(cum[s.end] - cum[s.start]) / math.sqrt(max(len(s), 1)) for s in body]
-        picked = pick_summary([(s.start_char, s.end_char) for s in body], weights, k=self.summary_sentences)
+        # sentences by character offsets (no spaCy Span per sentence); a sentence's tokens are
+        # the ones starting in it, as news_structure made its span
+        title = span_offsets(doc, "title")
+        body = [s for s in span_offsets(doc, "sentences") if not title or s[0] >= title[0][1]]
+        weights: list[float] = []
+        if body:
+            bounds = np.searchsorted(arr[:, 2], np.array(body, dtype=np.int64).ravel()).reshape(-1, 2)
+            sums = cum[bounds[:, 1]] - cum[bounds[:, 0]]
+            weights = [w / math.sqrt(max(n, 1)) for w, n in zip(sums.tolist(), (bounds[:, 1] - bounds[:, 0]).tolist())]
+        picked = pick_summary(body, weights, k=self.summary_sentences)
         summary = dict(doc._.summary or {})
         summary["keywords"] = [w for w, _ in keywords]
-        summary["sentences"] = [[body[i].start_char, body[i].end_char] for i in picked]
+        summary["sentences"] = [list(body[i]) for i in picked]
         doc._.summary = summary
         return doc
