@@ -9,8 +9,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp_news.extensions import doc_text, span_offsets
+from nlp_news.schema import Fact
 
-from .extract import extract_facts_in
+from .extract import extract_rows_in
 from .linking import _UNLINKED, link_facts, split_spans
 
 _SENT_END = re.compile(r"[。！？!?；;]")
@@ -40,12 +41,15 @@ class FactsStage:
         text = doc_text(doc)
         spans = span_offsets(doc, "title") + span_offsets(doc, "paragraphs")
         spans = _joined(sorted(set(spans))) if spans else [(0, len(text))]
-        facts = extract_facts_in(text, spans, published=doc._.published)
-        if facts and self.classifier is not None:
-            facts = self.classifier.filter(text, facts)
-        if any(f.kind not in _UNLINKED for f in facts):
+        # FactRow tuples until link_facts makes the one Fact of each
+        rows = extract_rows_in(text, spans, published=doc._.published)
+        if rows and self.classifier is not None:
+            rows = self.classifier.filter(text, rows)
+        if any(f.kind not in _UNLINKED for f in rows):
             sentences = span_offsets(doc, "sentences") or split_spans(text, _SENT_END)
-            facts = link_facts(text, facts, entities=doc._.entities or [], sentences=sentences)
+            facts = link_facts(text, rows, entities=doc._.entities or [], sentences=sentences)
+        else:
+            facts = [Fact(*r) for r in rows]
         facts.sort(key=_order)
         doc._.facts = facts
         return doc

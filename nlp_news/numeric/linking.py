@@ -110,6 +110,9 @@ def link_facts(
 ) -> list[Fact]:
     """Fill ``metric``, ``subject``, ``period`` and ``linked_by`` of every non-date fact.
 
+    ``facts`` are :class:`Fact` objects or :data:`~nlp_news.numeric.extract.FactRow` tuples of
+    their fields; the result is Facts.
+
     ``sentences`` (spans into ``text``) default to a split on 。！？；; ``clauses``
     default to a split of the sentences on commas. Entities, dates and clause ends are
     looked up by bisection over indexes built once per call.
@@ -122,7 +125,7 @@ def link_facts(
     if not facts:
         return []
     if all(f.kind in _UNLINKED for f in facts):
-        return list(facts)
+        return [_as_fact(f) for f in facts]
     entities = list(entities or ())
     if sentences is None:
         sentences = split_spans(text, _SENT_END)
@@ -142,7 +145,7 @@ def link_facts(
     out: list[Fact] = []
     for f in facts:
         if f.kind in _UNLINKED:
-            out.append(f)
+            out.append(_as_fact(f))
             continue
         fs = f.start
         cs, ce = locate_clause(fs)
@@ -196,6 +199,11 @@ def link_facts(
 
 _UNLINKED = frozenset(("date", "duration", "ordinal"))
 _UNSET = object()
+
+
+def _as_fact(f: Any) -> Fact:
+    """``f`` as a :class:`Fact` (a FactRow holds the same fields in the same order)."""
+    return f if isinstance(f, Fact) else Fact(*f)
 
 
 def _last_before(items: Sequence[Any], starts: list[int], lo: int, pos: int, within: int | None = None) -> Any:
