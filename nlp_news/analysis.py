@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from nlp_news.entities.aliases import entity_summary
+from nlp_news.extensions import span_offsets
 from nlp_news.schema import SCHEMA, Entity, Fact, Label, Paragraph, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -124,7 +125,7 @@ class Analysis:
         for p in doc.spans["paragraphs"] if "paragraphs" in doc.spans else ():
             s = span(p.start_char, p.end_char, p.label_ or "paragraph")
             paragraphs.append(Paragraph(s.start, s.end, s.kind, p._.sentiment, p._.theme))
-        sentences = [span(s.start_char, s.end_char, "sentence") for s in doc.spans.get("sentences", ())]
+        sentences = [span(s, e, "sentence") for s, e in span_offsets(doc, "sentences")]  # no Span per sentence
         boiler = [span(b.start_char, b.end_char, b.label_) for b in doc.spans.get("boilerplate", ())]
 
         def remap(rec):
