@@ -202,6 +202,9 @@ def main(argv: list[str] | None = None) -> None:
     print(f"machine: {os.cpu_count()} CPUs, load average {load1:.2f} (1 min) {load5:.2f} (5 min)")
     if options:
         print(f"options: {options}")
+    from nlp_news.entities import crf
+
+    print(f"entity tagger kernel: {'compiled (_chain)' if crf.kernel else 'numpy: ' + str(crf.KERNEL_ERROR)}")
 
     ref = in_child("measure_jieba", texts)
     ref_kbs = kb / ref["seconds"]

@@ -6,13 +6,39 @@ weight, sorted), ``W`` (one row of tag weights per kept bucket) and ``trans``
 (tag → tag). At load the buckets are spread into a dense ``int32`` table so an
 emission score is two gathers and a sum; Viterbi runs over all chunks of a
 batch at once (a loop over positions, numpy over chunks × tags × tags).
+
+The emission gather-sum and the Viterbi search have a compiled kernel,
+``nlp_news.entities._chain`` (``_chain.c``, built by ``setup.py`` when nlp-news
+is installed): the same float32 sums in the same order, so the same scores and
+tags. The numpy code here is the reference and the fallback: it runs when the
+kernel was not built, or when the environment variable ``NLP_NEWS_NO_KERNEL=1``
+is set before import (tests also set :data:`kernel` to ``None``).
+:data:`KERNEL_ERROR` says why the kernel is not used.
 """
 
 from __future__ import annotations
 
+import os
+from types import ModuleType
+
 import numpy as np
 
 from .features import N_BUCKETS
+
+
+def _load_kernel() -> tuple[ModuleType | None, str | None]:
+    """The compiled kernel module and ``None``, or ``None`` and why it is not used."""
+    if os.environ.get("NLP_NEWS_NO_KERNEL", "").strip() not in ("", "0"):
+        return None, "switched off by NLP_NEWS_NO_KERNEL"
+    try:
+        from . import _chain
+    except ImportError as e:
+        return None, f"not built ({e}); reinstall nlp-news (pip install .) with a C compiler and Python headers"
+    return _chain, None
+
+
+#: The compiled kernel (``nlp_news.entities._chain``) or ``None``: numpy then.
+kernel, KERNEL_ERROR = _load_kernel()
 
 _BLOCK = 1 << 13
 _FEW_RUNS = 1024  # Viterbi steps over at most this many runs take the max in one broadcast
@@ -72,6 +98,8 @@ class ChainTagger:
             self._bi = self._ii = np.zeros(0, dtype=np.int64)
             self._tgt = np.arange(T)
         tr = self.trans_c
+        self._k_tgt = np.ascontiguousarray(self._tgt, dtype=np.int64)  # the kernel's targets and B-x of pairs
+        self._k_pairs = np.ascontiguousarray(self._bi, dtype=np.int64)
         self._b2i = tr[self._bi, self._ii].astype(np.float32)[:, None]
         self._i2i = tr[self._ii, self._ii].astype(np.float32)[:, None]
         # per "from" tag: its transition scores to the _tgt tags, as a column
@@ -106,10 +134,41 @@ class ChainTagger:
 
     def emissions(self, ids: np.ndarray) -> np.ndarray:
         """Emission scores ``(n, n_tags)`` for feature ids of shape ``(n_templates, n)``."""
-        return gather_sum(self.W, self.table.take(ids))
+        return table_sum(self.W, self.table, ids)
 
     def decode(self, em: np.ndarray, real: np.ndarray, *, margin: float = 12.0) -> tuple[np.ndarray, np.ndarray]:
         """Best tag index for every row of ``em`` (padding rows, ``~real``, get O), and its confidence.
+
+        The tags come from the compiled kernel when there is one (float32
+        scores, bool ``real``), else from :meth:`viterbi`; both give the same
+        tags. The confidences are :meth:`confidence` (numpy) either way.
+        """
+        if kernel is not None and em.dtype == np.float32 and real.dtype == np.bool_ and em.ndim == 2:
+            tags = self._kernel_viterbi(em, real, margin)
+        else:
+            tags = self.viterbi(em, real, margin=margin)
+        return tags, self.confidence(em, tags)
+
+    def _kernel_viterbi(self, em: np.ndarray, real: np.ndarray, margin: float) -> np.ndarray:
+        """:meth:`viterbi` in the compiled kernel (its arguments validated here and again in C)."""
+        n, T = em.shape
+        if T != len(self.tags) or real.shape != (n,):
+            raise ValueError(f"emissions of shape {em.shape} and real of shape {real.shape} for {len(self.tags)} tags")
+        tags = np.zeros(n, dtype=np.int64)
+        kernel.viterbi(
+            np.ascontiguousarray(em),
+            np.ascontiguousarray(real),
+            self.trans_c,
+            self.start_c,
+            self._k_tgt,
+            self._k_pairs,
+            float(margin),
+            tags,
+        )
+        return tags
+
+    def viterbi(self, em: np.ndarray, real: np.ndarray, *, margin: float = 12.0) -> np.ndarray:
+        """Best tag index for every row of ``em`` (padding rows, ``~real``, get O): the numpy reference.
 
         Rows whose O score beats every other tag by more than ``margin`` are
         fixed to O (with the shipped model no decision changes at 12); Viterbi
@@ -126,16 +185,15 @@ class ChainTagger:
         (An additive approximation of the O/B transitions was 10% faster but
         lost 0.25 F1 on the CLUENER dev split; see models/ner/MODEL_CARD.md.)
 
-        The confidence of a row is the CRF's conditional probability of its
-        tag's type (B- and I- together, or O) given the chosen neighbours.
+        The compiled kernel (``_chain.c``) does the same per run, with the
+        same float32 sums.
         """
         n, T = em.shape
         tags = np.zeros(n, dtype=np.int64)
-        conf = np.ones(n, dtype=np.float32)
         others = em[:, 1:].max(axis=1) if T > 1 else np.full(n, -np.inf, dtype=em.dtype)
         open_ = real & (em[:, 0] - others <= margin)
         if not open_.any():
-            return tags, conf
+            return tags
         prev = np.concatenate([[False], open_[:-1]])
         nxt = np.concatenate([open_[1:], [False]])
         starts = np.flatnonzero(open_ & ~prev)
@@ -184,7 +242,17 @@ class ChainTagger:
                 H = hist[t - 1][:, k - first[t - 1] :]  # (T, runs longer than t)
                 c = cur[k:]
                 cur[k:] = (H + tr[:, c]).argmax(axis=0)
-        # confidence of the rows that ended up in an entity
+        return tags
+
+    def confidence(self, em: np.ndarray, tags: np.ndarray) -> np.ndarray:
+        """Per row: 1 for O rows, else the CRF's conditional probability of its tag's type.
+
+        The type is B- and I- together; the probability is given the chosen
+        tags of the neighbouring rows.
+        """
+        n = len(tags)
+        tr = self.trans_c
+        conf = np.ones(n, dtype=np.float32)
         ent = np.flatnonzero(tags != 0)
         if len(ent):
             prev_tag = np.where(ent > 0, tags[np.maximum(ent - 1, 0)], 0)
@@ -195,7 +263,43 @@ class ChainTagger:
             partner = self._partner[chosen]
             rows = np.arange(len(ent))
             conf[ent] = (sc[rows, chosen] + np.where(partner != chosen, sc[rows, partner], 0)) / sc.sum(axis=1)
-        return tags, conf
+        return conf
+
+
+def table_sum(W: np.ndarray, table: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """``W[table[ids]].sum(axis=0)``: emission scores ``(n, W.shape[1])`` for ``ids`` ``(n_templates, n)``.
+
+    In the compiled kernel for float32 ``W``, int32 ``table`` and integer ids
+    (which must lie in ``[0, len(table))``: ValueError otherwise), else
+    :func:`gather_sum` of ``table.take(ids)``; the same float32 sums.
+
+    >>> W = np.array([[0.0], [1.0], [2.0]], np.float32)
+    >>> table_sum(W, np.array([0, 2, 1], np.int32), np.array([[2, 1], [1, 0]])).tolist()
+    [[3.0], [2.0]]
+    """
+    ids = np.asarray(ids)
+    if (
+        kernel is None
+        or W.dtype != np.float32
+        or W.ndim != 2
+        or table.dtype != np.int32
+        or table.ndim != 1
+        or ids.ndim != 2
+        or ids.shape[0] == 0
+        or ids.dtype.kind not in "iu"
+    ):
+        return gather_sum(W, table.take(ids))
+    out = np.empty((ids.shape[1], W.shape[1]), dtype=np.float32)
+    ids64 = np.ascontiguousarray(ids, dtype=np.int64) if ids.dtype.kind == "i" else _ids_int64(ids)
+    kernel.emissions(np.ascontiguousarray(W), np.ascontiguousarray(table), ids64, out)
+    return out
+
+
+def _ids_int64(ids: np.ndarray) -> np.ndarray:
+    """Unsigned ids as int64, refusing those that do not fit (they are outside any table)."""
+    if ids.size and int(ids.max()) > np.iinfo(np.int64).max:
+        raise ValueError(f"feature id {int(ids.max())} is outside the table")
+    return np.ascontiguousarray(ids, dtype=np.int64)
 
 
 def gather_sum(W: np.ndarray, rows: np.ndarray) -> np.ndarray:
@@ -247,7 +351,7 @@ class SharedEmissions:
 
     def emissions(self, ids: np.ndarray) -> dict[str, np.ndarray]:
         """Per tagger name, its ``(n, n_tags)`` emission scores (views into one array)."""
-        out = gather_sum(self.W, self.table.take(ids))
+        out = table_sum(self.W, self.table, ids)
         return {name: out[:, sl] for name, sl in self.cols.items()}
 
 

@@ -1,0 +1,735 @@
+/*
+ * _chain: compiled kernels for the entity tagger's inference.
+ *
+ * The reference implementation is the numpy code in crf.py; these functions
+ * compute exactly the same float32 sums in the same order, so they return the
+ * same emission scores bit for bit and the same Viterbi tags.
+ *
+ *   emissions(W, table, ids, out)
+ *       out[r, :] = sum over f of W[table[ids[f, r]], :]   (float32, f in order)
+ *   viterbi(em, real, trans, start, targets, pairs, margin, tags)
+ *       BIO-structured Viterbi over the undecided runs of em, as
+ *       ChainTagger.decode (margin pre-filter, start/end transitions,
+ *       ties to the lower tag index); fills tags (int64, O = 0).
+ *
+ * Only the CPython C API and the buffer protocol are used (no numpy headers).
+ * The Python wrappers in crf.py validate dtypes and shapes before calling;
+ * every function checks them again here (format, itemsize, ndim, shape,
+ * C-contiguity) and checks every index before it reads through it.
+ * The loops run without the GIL.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+/*
+ * GCC and clang vector extensions: four float32 lanes, the same IEEE additions
+ * and comparisons as scalar code, four at a time (no FMA, no reassociation, so
+ * the sums stay those of numpy). Other compilers get the scalar loops.
+ */
+#if defined(__GNUC__) || defined(__clang__)
+#define LANES 4
+typedef float v4f __attribute__((vector_size(16)));
+typedef int32_t v4i __attribute__((vector_size(16)));
+#define PREFETCH(p) __builtin_prefetch(p)
+
+static inline v4f
+load4(const float *p)
+{
+    v4f v;
+    memcpy(&v, p, sizeof(v));
+    return v;
+}
+
+static inline void
+store4(float *p, v4f v)
+{
+    memcpy(p, &v, sizeof(v));
+}
+
+/* np.maximum lane by lane: NaN wins, ties keep a. */
+static inline v4f
+max4_nan(v4f a, v4f b)
+{
+    v4i keep_a = (a >= b) | (a != a);
+    return (v4f)(((v4i)a & keep_a) | ((v4i)b & ~keep_a));
+}
+#else
+#define LANES 0
+#define PREFETCH(p) ((void)(p))
+#endif
+
+#ifndef CHAIN_SOURCE_SHA256
+#define CHAIN_SOURCE_SHA256 "unknown"
+#endif
+
+/* ------------------------------------------------------------------ buffers */
+
+/* The type character of a buffer format ("<f", "=i", "l" -> 'f', 'i', 'l'). */
+static char
+format_char(const Py_buffer *b)
+{
+    const char *f = b->format ? b->format : "B";
+    if (*f == '>' || *f == '!') {
+        return '\0'; /* big-endian: never accepted */
+    }
+    if (*f == '<' || *f == '=' || *f == '@') {
+        f++;
+    }
+    if (f[0] == '\0' || f[1] != '\0') {
+        return '\0'; /* structured or empty format */
+    }
+    return f[0];
+}
+
+/* kinds of element a buffer may hold */
+enum kind { K_F32, K_I32, K_I64, K_BOOL };
+
+static int
+kind_ok(const Py_buffer *b, enum kind k)
+{
+    char c = format_char(b);
+    switch (k) {
+    case K_F32:
+        return c == 'f' && b->itemsize == 4;
+    case K_I32:
+        return (c == 'i' || c == 'l') && b->itemsize == 4;
+    case K_I64:
+        return (c == 'l' || c == 'q') && b->itemsize == 8;
+    case K_BOOL:
+        return (c == '?' || c == 'B' || c == 'b') && b->itemsize == 1;
+    }
+    return 0;
+}
+
+static const char *
+kind_name(enum kind k)
+{
+    switch (k) {
+    case K_F32:
+        return "float32";
+    case K_I32:
+        return "int32";
+    case K_I64:
+        return "int64";
+    case K_BOOL:
+        return "bool";
+    }
+    return "?";
+}
+
+/*
+ * Get a C-contiguous buffer of `ndim` dimensions holding `k` elements, or set
+ * ValueError (naming the argument) and return -1. On success the caller must
+ * PyBuffer_Release it.
+ */
+static int
+get_buffer(PyObject *obj, Py_buffer *b, const char *name, enum kind k, int ndim, int writable)
+{
+    int flags = PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0);
+    if (PyObject_GetBuffer(obj, b, flags) < 0) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_ValueError, "%s must be a C-contiguous%s %dD %s array", name,
+                     writable ? " writable" : "", ndim, kind_name(k));
+        return -1;
+    }
+    if (b->ndim != ndim || !kind_ok(b, k)) {
+        PyErr_Format(PyExc_ValueError, "%s must be a %dD %s array (got %dD, format %s, itemsize %zd)", name,
+                     ndim, kind_name(k), b->ndim, b->format ? b->format : "B", b->itemsize);
+        PyBuffer_Release(b);
+        return -1;
+    }
+    return 0;
+}
+
+static void
+release_all(Py_buffer *bufs, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (bufs[i].obj != NULL) {
+            PyBuffer_Release(&bufs[i]);
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- emissions */
+
+/* Rows looked up per block (F * EM_BLOCK row numbers stay in the cache). */
+#define EM_BLOCK 2048
+
+/* Where a lookup failed: the flat index into ids, and whether the id itself
+   (outside the table) or its table entry (not a row of W) was bad. */
+typedef struct {
+    Py_ssize_t at;
+    int bad_table;
+} LookupError_;
+
+/*
+ * rows[f * EM_BLOCK + r] = table[ids[f, a + r]] for the m rows of a block,
+ * checking every id against the table and every entry against the W rows.
+ * Returns 0, or -1 with *err set.
+ */
+static int
+lookup_block(const int32_t *table, Py_ssize_t N, Py_ssize_t R, const int64_t *ids, Py_ssize_t F, Py_ssize_t n,
+             Py_ssize_t a, Py_ssize_t m, int32_t *rows, LookupError_ *err)
+{
+    for (Py_ssize_t f = 0; f < F; f++) {
+        const int64_t *id = ids + f * n + a;
+        int32_t *rw = rows + f * EM_BLOCK;
+        for (Py_ssize_t r = 0; r < m; r++) {
+            if ((uint64_t)id[r] >= (uint64_t)N) {
+                err->at = f * n + a + r;
+                err->bad_table = 0;
+                return -1;
+            }
+            int32_t v = table[id[r]];
+            if ((uint32_t)v >= (uint64_t)R) {
+                err->at = f * n + a + r;
+                err->bad_table = 1;
+                return -1;
+            }
+            rw[r] = v;
+        }
+    }
+    return 0;
+}
+
+/* W rows this many output rows ahead are prefetched while one is added. */
+#define EM_AHEAD 16
+/* Output rows summed together: small enough to stay in the L1 cache. */
+#define EM_SUB 256
+
+/* o[0..C) += w[0..C) */
+static inline void
+add_row(float *o, const float *w, Py_ssize_t C)
+{
+    Py_ssize_t c = 0;
+#if LANES
+    for (; c + LANES <= C; c += LANES) {
+        store4(o + c, load4(o + c) + load4(w + c));
+    }
+#endif
+    for (; c < C; c++) {
+        o[c] += w[c];
+    }
+}
+
+/*
+ * out[r, :] = W[rows[0, r]] + W[rows[1, r]] + ... for r in [0, n), where
+ * rows[f, r] = table[ids[f, r]]. Each output element is a float32 sum in
+ * template order, as numpy's `o = W.take(r0); o += W.take(r1); ...`. Like
+ * numpy, it goes one template at a time over a block of rows: a template's
+ * hot rows of W stay in the cache (row by row over all templates was slower).
+ * Returns 0, or -1 with *err set (out is then partly written).
+ */
+static int
+emissions_loop(const float *W, Py_ssize_t R, Py_ssize_t C, const int32_t *table, Py_ssize_t N, const int64_t *ids,
+               Py_ssize_t F, Py_ssize_t n, float *out, int32_t *rows, LookupError_ *err)
+{
+    for (Py_ssize_t a = 0; a < n; a += EM_BLOCK) {
+        Py_ssize_t m = n - a < EM_BLOCK ? n - a : EM_BLOCK;
+        if (lookup_block(table, N, R, ids, F, n, a, m, rows, err) < 0) {
+            return -1;
+        }
+        float *o = out + a * C;
+        for (Py_ssize_t s0 = 0; s0 < m; s0 += EM_SUB) {
+            Py_ssize_t s1 = s0 + EM_SUB < m ? s0 + EM_SUB : m;
+            for (Py_ssize_t f = 0; f < F; f++) {
+                const int32_t *rw = rows + f * EM_BLOCK;
+                for (Py_ssize_t r = s0; r < s1; r++) {
+                    if (r + EM_AHEAD < s1) {
+                        PREFETCH(W + (Py_ssize_t)rw[r + EM_AHEAD] * C);
+                    }
+                    if (f == 0) {
+                        memcpy(o + r * C, W + (Py_ssize_t)rw[r] * C, sizeof(float) * (size_t)C);
+                    }
+                    else {
+                        add_row(o + r * C, W + (Py_ssize_t)rw[r] * C, C);
+                    }
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+PyDoc_STRVAR(emissions_doc,
+             "emissions(W, table, ids, out)\n--\n\n"
+             "out[r, :] = sum over f of W[table[ids[f, r]], :] (float32 sums in template order).\n\n"
+             "W: (rows, cols) float32; table: (buckets,) int32 with values in [0, rows);\n"
+             "ids: (templates, n) int64 with values in [0, buckets); out: (n, cols) float32.\n"
+             "All C-contiguous. An id or table entry out of range raises ValueError.");
+
+static PyObject *
+chain_emissions(PyObject *self, PyObject *args)
+{
+    PyObject *oW, *otable, *oids, *oout;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "OOOO:emissions", &oW, &otable, &oids, &oout)) {
+        return NULL;
+    }
+    Py_buffer b[4];
+    memset(b, 0, sizeof(b));
+    if (get_buffer(oW, &b[0], "W", K_F32, 2, 0) < 0 || get_buffer(otable, &b[1], "table", K_I32, 1, 0) < 0 ||
+        get_buffer(oids, &b[2], "ids", K_I64, 2, 0) < 0 || get_buffer(oout, &b[3], "out", K_F32, 2, 1) < 0) {
+        release_all(b, 4);
+        return NULL;
+    }
+    Py_ssize_t R = b[0].shape[0], C = b[0].shape[1], N = b[1].shape[0];
+    Py_ssize_t F = b[2].shape[0], n = b[2].shape[1];
+    const char *bad = NULL;
+    if (b[3].shape[0] != n || b[3].shape[1] != C) {
+        bad = "out must have shape (n, cols) for ids (templates, n) and W (rows, cols)";
+    }
+    else if (F < 1) {
+        bad = "ids must have at least one template row";
+    }
+    if (bad != NULL) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        release_all(b, 4);
+        return NULL;
+    }
+    const float *W = b[0].buf;
+    const int32_t *table = b[1].buf;
+    const int64_t *ids = b[2].buf;
+    float *out = b[3].buf;
+    LookupError_ err = {0, 0};
+    int status = 0;
+    int32_t *rows = PyMem_RawMalloc(sizeof(int32_t) * (size_t)F * EM_BLOCK);
+    if (rows == NULL) {
+        release_all(b, 4);
+        return PyErr_NoMemory();
+    }
+    Py_BEGIN_ALLOW_THREADS
+    status = emissions_loop(W, R, C, table, N, ids, F, n, out, rows, &err);
+    Py_END_ALLOW_THREADS
+    PyMem_RawFree(rows);
+    if (status < 0) {
+        Py_ssize_t f = err.at / n, r = err.at % n;
+        if (err.bad_table) {
+            PyErr_Format(PyExc_ValueError, "table[ids[%zd, %zd]] = table[%lld] = %d is not a row of W [0, %zd)", f,
+                         r, (long long)ids[err.at], (int)table[ids[err.at]], R);
+        }
+        else {
+            PyErr_Format(PyExc_ValueError, "ids[%zd, %zd] = %lld is outside the table [0, %zd)", f, r,
+                         (long long)ids[err.at], N);
+        }
+    }
+    release_all(b, 4);
+    if (status < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+/* ------------------------------------------------------------------ viterbi */
+
+/* np.maximum for one pair: NaN wins, ties keep a. */
+static inline float
+max_nan(float a, float b)
+{
+    return (a >= b || a != a) ? a : b;
+}
+
+/* np.argmax over v[0..T): the first maximum, or the first NaN. */
+static inline Py_ssize_t
+argmax_first(const float *v, Py_ssize_t T)
+{
+    Py_ssize_t best = 0;
+    float bv = v[0];
+    if (bv != bv) {
+        return 0;
+    }
+    for (Py_ssize_t i = 1; i < T; i++) {
+        if (v[i] > bv) {
+            bv = v[i];
+            best = i;
+        }
+        else if (v[i] != v[i]) {
+            return i;
+        }
+    }
+    return best;
+}
+
+/* The tag structure the forward step uses (see ChainTagger._setup_targets). */
+typedef struct {
+    Py_ssize_t T;         /* tags */
+    const float *tr;      /* (T, T) transitions, disallowed ones already -1e4 */
+    const float *start;   /* (T,) score of a tag at the start of a run after padding */
+    const int64_t *tgt;   /* tags any tag may precede (max over all T) */
+    Py_ssize_t n_tgt;
+    const int64_t *pairs; /* B-x tags whose I-x is the next index (I-x follows B-x or I-x only) */
+    Py_ssize_t n_pairs;
+    /* for the vector step (NULL: scalar): trt[i * n_tgt4 + k] = tr[i, tgt[k]],
+       n_tgt rounded up to whole vectors, the padding lanes 0 */
+    float *trt;
+    Py_ssize_t n_tgt4;
+} Chain;
+
+/* Targets the vector step handles at most (its running maxima stay in registers). */
+#define MAX_VEC_TARGETS 32
+
+/*
+ * The transitions into the targets, transposed and padded for the vector step
+ * (ch->trt, freed by the caller), or ch->trt = NULL when the scalar step runs.
+ * Returns -1 only when out of memory.
+ */
+static int
+setup_vector_step(Chain *ch)
+{
+    ch->trt = NULL;
+    ch->n_tgt4 = 0;
+#if LANES
+    if (ch->n_tgt == 0 || ch->n_tgt > MAX_VEC_TARGETS) {
+        return 0;
+    }
+    Py_ssize_t w = (ch->n_tgt + LANES - 1) / LANES * LANES;
+    float *trt = PyMem_RawCalloc((size_t)(ch->T * w), sizeof(float));
+    if (trt == NULL) {
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < ch->T; i++) {
+        for (Py_ssize_t k = 0; k < ch->n_tgt; k++) {
+            trt[i * w + k] = ch->tr[i * ch->T + ch->tgt[k]];
+        }
+    }
+    ch->trt = trt;
+    ch->n_tgt4 = w;
+#endif
+    return 0;
+}
+
+/*
+ * cur[tgt[k]] = max over i of (prev[i] + tr[i, tgt[k]]) + e[tgt[k]]: the O and
+ * B-x tags, which may follow any tag. The same float32 sums in either step;
+ * the maximum does not depend on the order.
+ */
+static inline void
+step_targets(const Chain *ch, const float *prev, const float *e, float *cur)
+{
+    const Py_ssize_t T = ch->T;
+#if LANES
+    if (ch->trt != NULL) {
+        const Py_ssize_t nv = ch->n_tgt4 / LANES;
+        v4f acc[MAX_VEC_TARGETS / LANES];
+        float best[MAX_VEC_TARGETS];
+        for (Py_ssize_t v = 0; v < nv; v++) {
+            acc[v] = prev[0] + load4(ch->trt + v * LANES);
+        }
+        for (Py_ssize_t i = 1; i < T; i++) {
+            const float *row = ch->trt + i * ch->n_tgt4;
+            for (Py_ssize_t v = 0; v < nv; v++) {
+                acc[v] = max4_nan(acc[v], prev[i] + load4(row + v * LANES));
+            }
+        }
+        for (Py_ssize_t v = 0; v < nv; v++) {
+            store4(best + v * LANES, acc[v]);
+        }
+        for (Py_ssize_t k = 0; k < ch->n_tgt; k++) {
+            Py_ssize_t j = (Py_ssize_t)ch->tgt[k];
+            cur[j] = best[k] + e[j];
+        }
+        return;
+    }
+#endif
+    const float *tr = ch->tr;
+    for (Py_ssize_t k = 0; k < ch->n_tgt; k++) {
+        Py_ssize_t j = (Py_ssize_t)ch->tgt[k];
+        float a = prev[0] + tr[j];
+        for (Py_ssize_t i = 1; i < T; i++) {
+            a = max_nan(a, prev[i] + tr[i * T + j]);
+        }
+        cur[j] = a + e[j];
+    }
+}
+
+/*
+ * Forward pass over one run em[0..L): hist[t * T + j] = best score of a path
+ * ending in tag j at row t. `from_pad`: the row before the run is padding
+ * (or there is none), else an O row.
+ */
+static void
+forward(const Chain *ch, const float *em, Py_ssize_t L, int from_pad, float *hist)
+{
+    const Py_ssize_t T = ch->T;
+    const float *tr = ch->tr;
+    const float *init = from_pad ? ch->start : tr; /* tr row 0: from O */
+    for (Py_ssize_t j = 0; j < T; j++) {
+        hist[j] = em[j] + init[j];
+    }
+    for (Py_ssize_t t = 1; t < L; t++) {
+        const float *prev = hist + (t - 1) * T;
+        float *cur = hist + t * T;
+        const float *e = em + t * T;
+        /* O and B-x: the best of every previous tag */
+        step_targets(ch, prev, e, cur);
+        /* I-x: from B-x or I-x */
+        for (Py_ssize_t k = 0; k < ch->n_pairs; k++) {
+            Py_ssize_t bx = (Py_ssize_t)ch->pairs[k], ix = bx + 1;
+            float a = max_nan(prev[bx] + tr[bx * T + ix], prev[ix] + tr[ix * T + ix]);
+            cur[ix] = a + e[ix];
+        }
+    }
+}
+
+/*
+ * Backward pass over one run: the best last tag (plus the transition to O
+ * unless padding follows), then at each row the previous tag that gives the
+ * best sum with the transition into the chosen one. `tmp` holds T floats.
+ */
+static void
+backward(const Chain *ch, const float *hist, Py_ssize_t L, int to_pad, int64_t *tags, float *tmp)
+{
+    const Py_ssize_t T = ch->T;
+    const float *tr = ch->tr;
+    const float *last = hist + (L - 1) * T;
+    for (Py_ssize_t j = 0; j < T; j++) {
+        tmp[j] = last[j] + (to_pad ? 0.0f : tr[j * T]);
+    }
+    Py_ssize_t cur = argmax_first(tmp, T);
+    tags[L - 1] = cur;
+    for (Py_ssize_t t = L - 1; t > 0; t--) {
+        const float *h = hist + (t - 1) * T;
+        for (Py_ssize_t i = 0; i < T; i++) {
+            tmp[i] = h[i] + tr[i * T + cur];
+        }
+        cur = argmax_first(tmp, T);
+        tags[t - 1] = cur;
+    }
+}
+
+/*
+ * Mark the undecided rows: real and O not ahead of the best other tag by more
+ * than margin (as float32, like numpy). Returns the longest run of them.
+ */
+static Py_ssize_t
+mark_open(const float *em, const uint8_t *real, Py_ssize_t n, Py_ssize_t T, float margin, uint8_t *open)
+{
+    Py_ssize_t longest = 0, run = 0;
+    for (Py_ssize_t r = 0; r < n; r++) {
+        const float *e = em + r * T;
+        float others = -INFINITY;
+        if (T > 1) {
+            others = e[1];
+            for (Py_ssize_t j = 2; j < T; j++) {
+                others = max_nan(others, e[j]);
+            }
+        }
+        float d = e[0] - others;
+        open[r] = real[r] && d <= margin;
+        run = open[r] ? run + 1 : 0;
+        if (run > longest) {
+            longest = run;
+        }
+    }
+    return longest;
+}
+
+/* Decode every run of open rows; hist holds longest * T floats, tmp T. */
+static void
+decode_runs(const Chain *ch, const float *em, const uint8_t *real, const uint8_t *open, Py_ssize_t n,
+            int64_t *tags, float *hist, float *tmp)
+{
+    const Py_ssize_t T = ch->T;
+    Py_ssize_t s = 0;
+    while (s < n) {
+        if (!open[s]) {
+            tags[s++] = 0;
+            continue;
+        }
+        Py_ssize_t e = s;
+        while (e < n && open[e]) {
+            e++;
+        }
+        int from_pad = s == 0 || !real[s - 1];
+        int to_pad = e == n || !real[e];
+        forward(ch, em + s * T, e - s, from_pad, hist);
+        backward(ch, hist, e - s, to_pad, tags + s, tmp);
+        s = e;
+    }
+}
+
+/* Target and pair indices are tag indices (a pair's I-x = B-x + 1 too); else ValueError and -1. */
+static int
+check_indices(const Chain *ch)
+{
+    for (Py_ssize_t k = 0; k < ch->n_tgt; k++) {
+        if (ch->tgt[k] < 0 || ch->tgt[k] >= ch->T) {
+            PyErr_Format(PyExc_ValueError, "targets[%zd] = %lld is not a tag index [0, %zd)", k,
+                         (long long)ch->tgt[k], ch->T);
+            return -1;
+        }
+    }
+    for (Py_ssize_t k = 0; k < ch->n_pairs; k++) {
+        if (ch->pairs[k] < 0 || ch->pairs[k] + 1 >= ch->T) {
+            PyErr_Format(PyExc_ValueError, "pairs[%zd] = %lld: B-x and I-x = B-x + 1 must be tag indices [0, %zd)",
+                         k, (long long)ch->pairs[k], ch->T);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * Check the structure: target and pair indices are tags (pairs' I-x too), and
+ * every tag is a target or the I-x of a pair, so each step sets every score.
+ */
+static int
+check_structure(const Chain *ch)
+{
+    if (check_indices(ch) < 0) {
+        return -1;
+    }
+    uint8_t *seen = PyMem_RawCalloc((size_t)ch->T, 1);
+    if (seen == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < ch->n_tgt; k++) {
+        seen[ch->tgt[k]] = 1;
+    }
+    for (Py_ssize_t k = 0; k < ch->n_pairs; k++) {
+        seen[ch->pairs[k] + 1] = 1;
+    }
+    Py_ssize_t j = 0;
+    while (j < ch->T && seen[j]) {
+        j++;
+    }
+    PyMem_RawFree(seen);
+    if (j < ch->T) {
+        PyErr_Format(PyExc_ValueError, "tag %zd is neither a target nor the I-x of a pair", j);
+        return -1;
+    }
+    return 0;
+}
+
+PyDoc_STRVAR(viterbi_doc,
+             "viterbi(em, real, trans, start, targets, pairs, margin, tags)\n--\n\n"
+             "BIO-structured Viterbi as ChainTagger.decode: fills tags (n,) int64.\n\n"
+             "em: (n, T) float32 emissions; real: (n,) bool (False: padding, tag O);\n"
+             "trans: (T, T) float32 with disallowed transitions already -1e4;\n"
+             "start: (T,) float32 scores at a run start after padding;\n"
+             "targets: int64 tags any tag may precede; pairs: int64 B-x tags whose\n"
+             "I-x (= B-x + 1) follows only B-x or I-x; margin: rows whose O score\n"
+             "beats every other by more than margin (float32) are O without Viterbi.");
+
+static PyObject *
+chain_viterbi(PyObject *self, PyObject *args)
+{
+    PyObject *oem, *oreal, *otr, *ostart, *otgt, *opairs, *otags;
+    double margin_d;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "OOOOOOdO:viterbi", &oem, &oreal, &otr, &ostart, &otgt, &opairs, &margin_d,
+                          &otags)) {
+        return NULL;
+    }
+    Py_buffer b[7];
+    memset(b, 0, sizeof(b));
+    if (get_buffer(oem, &b[0], "em", K_F32, 2, 0) < 0 || get_buffer(oreal, &b[1], "real", K_BOOL, 1, 0) < 0 ||
+        get_buffer(otr, &b[2], "trans", K_F32, 2, 0) < 0 || get_buffer(ostart, &b[3], "start", K_F32, 1, 0) < 0 ||
+        get_buffer(otgt, &b[4], "targets", K_I64, 1, 0) < 0 || get_buffer(opairs, &b[5], "pairs", K_I64, 1, 0) < 0 ||
+        get_buffer(otags, &b[6], "tags", K_I64, 1, 1) < 0) {
+        release_all(b, 7);
+        return NULL;
+    }
+    Py_ssize_t n = b[0].shape[0], T = b[0].shape[1];
+    const char *bad = NULL;
+    if (T < 1) {
+        bad = "em must have at least one tag column";
+    }
+    else if (b[1].shape[0] != n) {
+        bad = "real must have one entry per row of em";
+    }
+    else if (b[2].shape[0] != T || b[2].shape[1] != T) {
+        bad = "trans must be (T, T) for the T columns of em";
+    }
+    else if (b[3].shape[0] != T) {
+        bad = "start must have one entry per column of em";
+    }
+    else if (b[6].shape[0] != n) {
+        bad = "tags must have one entry per row of em";
+    }
+    if (bad != NULL) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        release_all(b, 7);
+        return NULL;
+    }
+    Chain ch = {T, b[2].buf, b[3].buf, b[4].buf, b[4].shape[0], b[5].buf, b[5].shape[0], NULL, 0};
+    if (check_structure(&ch) < 0) {
+        release_all(b, 7);
+        return NULL;
+    }
+    if (setup_vector_step(&ch) < 0) {
+        release_all(b, 7);
+        return PyErr_NoMemory();
+    }
+    const float *em = b[0].buf;
+    const uint8_t *real = b[1].buf;
+    int64_t *tags = b[6].buf;
+    float margin = (float)margin_d;
+    uint8_t *open = PyMem_RawMalloc(n > 0 ? (size_t)n : 1);
+    float *tmp = PyMem_RawMalloc(sizeof(float) * (size_t)T);
+    float *hist = NULL;
+    int nomem = open == NULL || tmp == NULL;
+    if (!nomem) {
+        Py_ssize_t longest;
+        Py_BEGIN_ALLOW_THREADS
+        longest = mark_open(em, real, n, T, margin, open);
+        Py_END_ALLOW_THREADS
+        hist = PyMem_RawMalloc(sizeof(float) * (size_t)(longest > 0 ? longest : 1) * (size_t)T);
+        nomem = hist == NULL;
+        if (!nomem) {
+            Py_BEGIN_ALLOW_THREADS
+            decode_runs(&ch, em, real, open, n, tags, hist, tmp);
+            Py_END_ALLOW_THREADS
+        }
+    }
+    PyMem_RawFree(open);
+    PyMem_RawFree(tmp);
+    PyMem_RawFree(hist);
+    PyMem_RawFree(ch.trt);
+    release_all(b, 7);
+    if (nomem) {
+        return PyErr_NoMemory();
+    }
+    Py_RETURN_NONE;
+}
+
+/* ------------------------------------------------------------------- module */
+
+static PyMethodDef chain_methods[] = {
+    {"emissions", chain_emissions, METH_VARARGS, emissions_doc},
+    {"viterbi", chain_viterbi, METH_VARARGS, viterbi_doc},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef chain_module = {
+    PyModuleDef_HEAD_INIT,
+    "_chain",
+    "Compiled kernels for the entity tagger (emission gather-sum, BIO Viterbi); see crf.py.",
+    -1,
+    chain_methods,
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+};
+
+PyMODINIT_FUNC
+PyInit__chain(void)
+{
+    PyObject *m = PyModule_Create(&chain_module);
+    if (m == NULL) {
+        return NULL;
+    }
+    /* The sha256 of _chain.c this module was built from (set by setup.py): a
+       test compares it with the checkout's file to catch a stale build. */
+    if (PyModule_AddStringConstant(m, "SOURCE_SHA256", CHAIN_SOURCE_SHA256) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

@@ -1,0 +1,272 @@
+"""The compiled kernel of the entity tagger (``nlp_news/entities/_chain.c``) against the numpy reference.
+
+The kernel must give the same emission scores (bit for bit) and the same
+Viterbi tags as the numpy code in ``crf.py``, which stays the fallback. The
+first test fails when the extension was not built in this checkout's install,
+so a broken build does not go unnoticed (the install itself succeeds without it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from nlp_news.entities import crf
+from nlp_news.entities.crf import ChainTagger, SharedEmissions, gather_sum, table_sum
+
+CHAIN_C = Path(crf.__file__).with_name("_chain.c")
+
+
+@pytest.fixture(scope="module")
+def chain():
+    """The compiled kernel module (imported directly, whatever NLP_NEWS_NO_KERNEL says)."""
+    try:
+        return importlib.import_module("nlp_news.entities._chain")
+    except ImportError as e:
+        pytest.fail(
+            f"the C kernel nlp_news.entities._chain is not built ({e}); reinstall with a C compiler and "
+            "Python headers (pip install -e '.[test]') and read the build output (pip install -v)"
+        )
+
+
+# -- the build ---------------------------------------------------------------------------------------------------
+
+
+def test_kernel_is_built_in_this_checkout_and_up_to_date(chain):
+    assert Path(chain.__file__).parent == CHAIN_C.parent, f"kernel loaded from {chain.__file__}, not this checkout"
+    source = hashlib.sha256(CHAIN_C.read_bytes()).hexdigest()
+    assert chain.SOURCE_SHA256 == source, "_chain.c changed since the kernel was built: pip install -e '.[test]'"
+
+
+def test_crf_uses_the_kernel_unless_switched_off(chain):
+    if os.environ.get("NLP_NEWS_NO_KERNEL", "").strip() not in ("", "0"):
+        assert crf.kernel is None and "NLP_NEWS_NO_KERNEL" in crf.KERNEL_ERROR
+    else:
+        assert crf.kernel is chain and crf.KERNEL_ERROR is None
+
+
+def test_environment_variable_switches_the_kernel_off():
+    code = "from nlp_news.entities import crf; print(crf.kernel is None, crf.KERNEL_ERROR)"
+    env = dict(os.environ, NLP_NEWS_NO_KERNEL="1")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert out.startswith("True switched off by NLP_NEWS_NO_KERNEL")
+
+
+# -- random inputs -----------------------------------------------------------------------------------------------
+
+
+def bio_tags(n_types: int) -> list[str]:
+    return ["O"] + [f"{p}-t{k}" for k in range(n_types) for p in ("B", "I")]
+
+
+TAG_SETS = {
+    "one tag": ["O"],
+    "two tags": ["O", "B-a"],
+    "BIO 1 type": bio_tags(1),
+    "BIO 3 types (coarse)": bio_tags(3),
+    "BIO 10 types (fine)": bio_tags(10),
+    "no BIO structure": ["O", "X", "Y", "Z"],
+    "I- without its B-": ["O", "B-a", "I-b", "I-a"],
+}
+
+
+def random_tagger(rng: np.random.Generator, tags: list[str], *, ties: bool) -> ChainTagger:
+    T = len(tags)
+    trans = rng.integers(-3, 4, (T, T)) if ties else rng.normal(0, 2, (T, T))
+    return ChainTagger(tags, np.array([1]), np.zeros((1, T), np.float32), trans.astype(np.float32))
+
+
+def random_emissions(rng: np.random.Generator, n: int, T: int, *, ties: bool) -> np.ndarray:
+    if ties:  # small integers: equal path scores everywhere
+        return rng.integers(-4, 5, (n, T)).astype(np.float32)
+    em = rng.normal(0, 4, (n, T)).astype(np.float32)
+    em[:, 0] += rng.choice([0, 20], n).astype(np.float32)  # some rows far beyond the margin
+    return em
+
+
+def random_real(rng: np.random.Generator, n: int, kind: str) -> np.ndarray:
+    if kind == "all real":
+        return np.ones(n, bool)
+    if kind == "all padding":
+        return np.zeros(n, bool)
+    if kind == "chunks":  # as pad_layout: runs of text between padding rows
+        real = np.ones(n, bool)
+        if n:
+            real[rng.integers(0, n, max(n // 12, 1))] = False
+        return real
+    return rng.random(n) < 0.7
+
+
+def assert_same_decode(tagger: ChainTagger, em: np.ndarray, real: np.ndarray, margin: float) -> None:
+    want = tagger.viterbi(em, real, margin=margin)
+    got = tagger._kernel_viterbi(em, real, margin)
+    assert got.dtype == want.dtype and np.array_equal(got, want), np.flatnonzero(got != want)[:10]
+
+
+@pytest.mark.parametrize("tag_set", list(TAG_SETS))
+@pytest.mark.parametrize("ties", [False, True], ids=["floats", "ties"])
+def test_viterbi_kernel_equals_numpy_on_random_inputs(chain, tag_set, ties):
+    rng = np.random.default_rng([zlib.crc32(tag_set.encode()), ties])
+    tags = TAG_SETS[tag_set]
+    for trial in range(40):
+        tagger = random_tagger(rng, tags, ties=ties)
+        n = int(rng.choice([0, 1, 2, 3, 17, 120, 600]))
+        em = random_emissions(rng, n, len(tags), ties=ties)
+        real_kind = ["all real", "all padding", "chunks", "random"][trial % 4]
+        real = random_real(rng, n, real_kind)
+        for margin in (12.0, 0.0, 2.5, np.inf):
+            assert_same_decode(tagger, em, real, margin)
+
+
+@pytest.mark.parametrize("tag_set", ["BIO 10 types (fine)", "no BIO structure"])
+def test_viterbi_kernel_equals_numpy_on_long_runs(chain, tag_set):
+    rng = np.random.default_rng(7)
+    tags = TAG_SETS[tag_set]
+    tagger = random_tagger(rng, tags, ties=False)
+    for n in (1000, 5000):
+        em = random_emissions(rng, n, len(tags), ties=False)
+        real = np.ones(n, bool)
+        assert_same_decode(tagger, em, real, np.inf)  # one run over every row
+        real[n // 2] = False
+        assert_same_decode(tagger, em, real, np.inf)
+
+
+def test_viterbi_kernel_equals_numpy_on_infinite_scores(chain):
+    rng = np.random.default_rng(3)
+    tags = TAG_SETS["BIO 3 types (coarse)"]
+    tagger = random_tagger(rng, tags, ties=False)
+    with np.errstate(all="ignore"):
+        for _ in range(30):
+            em = random_emissions(rng, 60, len(tags), ties=True)
+            em[rng.random(em.shape) < 0.05] = -np.inf
+            em[rng.random(em.shape) < 0.02] = np.inf
+            assert_same_decode(tagger, em, random_real(rng, 60, "chunks"), 12.0)
+
+
+def test_decode_gives_the_same_tags_and_confidences_with_and_without_kernel(chain, monkeypatch):
+    rng = np.random.default_rng(11)
+    tagger = random_tagger(rng, TAG_SETS["BIO 10 types (fine)"], ties=False)
+    em = random_emissions(rng, 500, 21, ties=False)
+    real = random_real(rng, 500, "chunks")
+    tags_k, conf_k = tagger.decode(em, real)
+    monkeypatch.setattr(crf, "kernel", None)
+    tags_n, conf_n = tagger.decode(em, real)
+    assert np.array_equal(tags_k, tags_n) and np.array_equal(conf_k, conf_n)
+    assert (tags_n != 0).any()
+
+
+def random_table(rng: np.random.Generator, n_buckets: int, n_rows: int) -> np.ndarray:
+    table = np.zeros(n_buckets, np.int32)
+    kept = rng.random(n_buckets) < 0.5
+    table[kept] = rng.integers(1, n_rows, kept.sum())
+    return table
+
+
+@pytest.mark.parametrize("F", [1, 2, 19])
+@pytest.mark.parametrize("C", [1, 7, 28])
+def test_emissions_kernel_equals_numpy_bit_for_bit(chain, F, C):
+    rng = np.random.default_rng(F * 100 + C)
+    W = rng.normal(0, 1, (500, C)).astype(np.float32)
+    W[0] = 0
+    table = random_table(rng, 4096, len(W))
+    for n in (0, 1, 255, 256, 257, 3000):
+        ids = rng.integers(0, len(table), (F, n))
+        want = gather_sum(W, table.take(ids))
+        got = table_sum(W, table, ids)
+        assert got.dtype == np.float32 and got.shape == (n, C)
+        assert np.array_equal(got.view(np.uint32), want.view(np.uint32))
+
+
+def test_shared_emissions_equal_each_taggers_own(chain, monkeypatch):
+    rng = np.random.default_rng(5)
+    taggers = {}
+    for name, tags in (("fine", TAG_SETS["BIO 10 types (fine)"]), ("coarse", TAG_SETS["BIO 3 types (coarse)"])):
+        rows = np.unique(rng.integers(0, 1 << 20, 3000))
+        W = rng.normal(0, 1, (len(rows), len(tags))).astype(np.float16)
+        taggers[name] = ChainTagger(tags, rows, W, np.zeros((len(tags), len(tags)), np.float32))
+    ids = rng.integers(0, 1 << 20, (19, 2000))
+    ids[:, ::3] = rng.choice(taggers["fine"].rows, (19, 667))  # many buckets that have a weight
+    got = SharedEmissions(taggers).emissions(ids)
+    monkeypatch.setattr(crf, "kernel", None)
+    want = SharedEmissions(taggers).emissions(ids)
+    for name, tg in taggers.items():
+        assert np.array_equal(got[name], want[name])
+        assert np.array_equal(got[name], tg.emissions(ids))
+
+
+# -- errors ------------------------------------------------------------------------------------------------------
+
+
+def test_emissions_kernel_refuses_bad_ids_and_tables(chain):
+    W = np.ones((4, 3), np.float32)
+    table = np.array([0, 1, 3, 2], np.int32)
+    out = np.empty((2, 3), np.float32)
+    with pytest.raises(ValueError, match=r"ids\[1, 0\] = 4 is outside the table"):
+        chain.emissions(W, table, np.array([[0, 1], [4, 0]]), out)
+    with pytest.raises(ValueError, match="outside the table"):
+        chain.emissions(W, table, np.array([[0, -1]]), out)
+    with pytest.raises(ValueError, match="is not a row of W"):
+        chain.emissions(W, np.array([0, 9, 1, 1], np.int32), np.array([[0, 1]]), out)
+    with pytest.raises(ValueError, match="W must be a 2D float32"):
+        chain.emissions(W.astype(np.float64), table, np.array([[0, 1]]), out)
+    with pytest.raises(ValueError, match="ids must be a C-contiguous"):
+        chain.emissions(W, table, np.zeros((2, 4), np.int64)[:, ::2], out)
+    with pytest.raises(ValueError, match="out must have shape"):
+        chain.emissions(W, table, np.array([[0, 1, 2]]), out)
+    with pytest.raises(ValueError, match="out must be a C-contiguous writable"):
+        ro = out.copy()
+        ro.flags.writeable = False
+        chain.emissions(W, table, np.array([[0, 1]]), ro)
+
+
+def test_viterbi_kernel_refuses_bad_shapes(chain):
+    tagger = random_tagger(np.random.default_rng(0), TAG_SETS["BIO 1 type"], ties=False)
+    em = np.zeros((5, 3), np.float32)
+    args = [em, np.ones(5, bool), tagger.trans_c, tagger.start_c, tagger._k_tgt, tagger._k_pairs, 12.0]
+    with pytest.raises(ValueError, match="tags must have one entry per row"):
+        chain.viterbi(*args, np.zeros(4, np.int64))
+    with pytest.raises(ValueError, match="real must be a 1D bool"):
+        chain.viterbi(em, np.ones(5, np.int64), *args[2:], np.zeros(5, np.int64))
+    with pytest.raises(ValueError, match="trans must be"):
+        chain.viterbi(em, args[1], np.zeros((2, 2), np.float32), *args[3:], np.zeros(5, np.int64))
+    with pytest.raises(ValueError, match=r"pairs\[0\] = 2"):
+        chain.viterbi(*args[:5], np.array([2]), 12.0, np.zeros(5, np.int64))
+    with pytest.raises(ValueError, match="tag 2 is neither a target nor the I-x of a pair"):
+        chain.viterbi(*args[:4], np.array([0, 1]), np.zeros(0, np.int64), 12.0, np.zeros(5, np.int64))
+    with pytest.raises(ValueError, match="emissions of shape"):
+        tagger._kernel_viterbi(np.zeros((5, 4), np.float32), np.ones(5, bool), 12.0)
+
+
+# -- the shipped model on text written for these tests -----------------------------------------------------------
+
+TEXTS = [
+    "智谱AI和MiniMax先后向港交所递交招股书，两家公司的创始人都在北京清华大学读过书。",
+    "国家统计局周三公布，上月全国居民消费价格同比上涨0.4%，其中食品价格下降1.2%。",
+    "记者李明在上海浦东新区报道：东方航空与中国商飞签署协议，订购一百架C919飞机。",
+    "《流浪地球》导演郭帆表示，新片将于明年春节在全国院线上映，腾讯影业参与出品。",
+    "",
+    (
+        "美联储主席鲍威尔在华盛顿表示，通胀仍高于2%的目标。欧洲央行行长拉加德则在法兰克福谈到了能源价格。\n\n"
+        "日本丰田汽车公司宣布在得克萨斯州新建电池工厂，投资约39亿美元。"
+    ),
+]
+
+
+def test_entities_of_written_texts_are_the_same_with_and_without_kernel(chain, monkeypatch):
+    from nlp_news.entities.recognizer import EntityRecognizer
+
+    rec = EntityRecognizer()
+    with_kernel = rec.recognize_many(TEXTS)
+    raw_kernel = rec.model.predict_many(TEXTS)
+    monkeypatch.setattr(crf, "kernel", None)
+    assert rec.recognize_many(TEXTS) == with_kernel
+    assert rec.model.predict_many(TEXTS) == raw_kernel
+    assert any(with_kernel)
