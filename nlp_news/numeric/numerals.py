@@ -99,6 +99,7 @@ CN_NUM_CHARS = CN_DIGIT_CHARS + "十拾百佰千仟万亿兆"
 
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|.", re.S)
 _CLEAN = re.compile(r"[\s,]")
+_PLAIN = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 def _section(s: str) -> float | None:
@@ -228,6 +229,8 @@ def parse_folded(s: str) -> float | None:
     >>> parse_folded("3050万")
     30500000.0
     """
+    if _PLAIN.fullmatch(s):
+        return float(s)  # most numerals are plain digits: the value the steps below would give
     s = _CLEAN.sub("", s)
     if s[:1] == "." or s[:2] in ("-.", "负."):
         s = s.replace(".", "0.", 1)
