@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 from typing import Any
 
 from spacy.language import Language
@@ -71,6 +72,5 @@ def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _order(f: Any) -> tuple[int, int]:
-    return (f.start, f.end)
+_order = attrgetter("start", "end")
 

@@ -633,7 +633,9 @@ class _Scanner:
             if nxt in "-" and _PHONE_TAIL.match(f, end):
                 self.add(None, start, end + 9, 0)
                 return
-            if f[max(0, start - 3) : start] in _INDEX_NAMES or f[max(0, start - 2) : start] in _INDEX_NAMES:
+            if prev in _INDEX_LAST and (
+                f[max(0, start - 3) : start] in _INDEX_NAMES or f[max(0, start - 2) : start] in _INDEX_NAMES
+            ):
                 self.add(None, start, end, 0)
                 return  # 沪深300
             if f.startswith("日均线", end) or f.startswith("日线", end):
@@ -919,6 +921,7 @@ _DATE_KEYWORDS = ("半年", "周日", "周天", "星期日", "星期天", "礼�
 _LEFT_LAST = set("约为合概似超过出逾少低于起码多高大近到足最长快小了在是有币$¥€£ B")
 _GROWTH_CHARS = set("增涨升提扩飙攀猛暴降跌减滑缩萎落比翻")
 _INDEX_NAMES = {"沪深", "上证", "中证", "深证", "深成", "创业板", "中小板", "科创", "恒生", "国企", "标普", "富时", "道琼斯", "日经"}
+_INDEX_LAST = frozenset(n[-1] for n in _INDEX_NAMES)
 _PHONE_TAIL = re.compile(r"-\d{3,4}-?\d{4}")
 _IDIOM_RE = re.compile(
     r"成千上万|千千万万|万无一失|一五一十|三三两两|七上八下|乱七八糟|五颜六色|四面八方|九牛一毛|千方百计|一模一样|十全十美"
