@@ -146,7 +146,6 @@ def link_facts(
     e_starts = [e.start for e in subj_ents]
     in_order = all(a.start <= b.start for a, b in pairwise(facts))
     with_metric: list[Fact] = []  # linked measures with a metric, in the order they were linked
-    clause_metrics: dict[tuple[int, int], Any] = {}  # metric words of each clause, scanned once
     out: list[Fact] = []
     for f in facts:
         if f.kind in _UNLINKED:
@@ -156,7 +155,7 @@ def link_facts(
         cs, ce = locate_clause(fs)
         ss, _ = _locate(sentences, s_starts, fs)
         linked: dict[str, str] = {}
-        metric = _metric(text, f, cs, ce, linked, clause_metrics)
+        metric = _metric(text, f, cs, ce, linked)
         if metric is None:
             # 营收…从346万美元到3050万美元,再到5340万美元,同比增长170%: the sentence goes on about the
             # quantity it named last
@@ -272,38 +271,15 @@ def _clause_locator(text: str, sentences: list[tuple[int, int]], clauses: list[t
     return locate
 
 
-def _last_metric_before(text: str, cs: int, ce: int, pos: int, cache: dict[tuple[int, int], Any] | None) -> Any:
-    """The last match of ``_METRIC_RE.finditer(text, cs, pos)``, from one scan of the clause
-    ``cs:ce`` kept in ``cache`` for the clause's other facts.
-
-    The scan of the whole clause finds the same words up to the first that ends past ``pos``;
-    when that one starts before ``pos`` (it crosses it), the scan that stops at ``pos`` may read
-    a shorter word there, so it is run as such.
-    """
-    if cache is None or pos > ce:
-        last = None
-        for last in _METRIC_RE.finditer(text, cs, pos):  # the last match is the one wanted
-            pass
-        return last
-    found = cache.get((cs, ce))
-    if found is None:
-        ms = list(_METRIC_RE.finditer(text, cs, ce))
-        found = cache[(cs, ce)] = (ms, [m.end() for m in ms])
-    ms, ends = found
-    i = bisect_right(ends, pos)
-    if i < len(ms) and ms[i].start() < pos:
-        return _last_metric_before(text, cs, ce, pos, None)
-    return ms[i - 1] if i else None
-
-
-def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str],
-            cache: dict[tuple[int, int], Any] | None = None) -> str | None:
+def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str]) -> str | None:
     if f.kind == "count" and f.unit and _METRIC_RE.fullmatch(f.unit):
         linked["metric"] = "rule"
         return f.unit
     if f.kind in ("ordinal",):
         return None
-    last = _last_metric_before(text, cs, ce, f.start, cache)
+    last = None
+    for last in _METRIC_RE.finditer(text, cs, f.start):  # the last match is the one wanted
+        pass
     if last is not None:
         linked["metric"] = "rule"
         m = last
