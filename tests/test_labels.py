@@ -19,7 +19,7 @@ from nlp_news.cli.labels import (
     train_theme,
 )
 from nlp_news.labels.features import Featurizer
-from nlp_news.labels.models import SentimentModel, ThemeModel
+from nlp_news.labels.models import SentimentModel, ThemeModel, with_context
 from nlp_news.schema import SENTIMENTS, THEMES, Label
 from nlp_news.training.labels import Example, detect_format, evaluate, train_labels
 
@@ -241,6 +241,16 @@ def test_pipe_gives_the_same_labels_as_one_doc_at_a_time(nlp):
         assert [s._.sentiment for s in a.spans["paragraphs"]] == [s._.sentiment for s in b.spans["paragraphs"]]
 
 
+def test_component_paragraph_theme_has_its_article_as_prior(nlp, theme):
+    doc = nlp.get_pipe("news_labels")(_doc(nlp))
+    article = np.array([[doc._.themes.scores[c] for c in theme.classes_]])
+    for span in doc.spans["paragraphs"]:
+        want = with_context(theme.predict_proba([span.text]), article, theme.context_weight)[0]
+        got = np.array([span._.theme.scores[c] for c in theme.classes_])
+        np.testing.assert_allclose(got, want, atol=1e-6)
+        assert span._.theme.label == theme.classes_[int(want.argmax())]
+
+
 def test_article_sentiment_weights_paragraphs_by_length(nlp):
     doc = nlp.get_pipe("news_labels")(_doc(nlp))
     probs = np.array([[s._.sentiment.scores[c] for c in SENTIMENTS] for s in doc.spans["paragraphs"]])
@@ -328,3 +338,39 @@ def test_unknown_file_format_asks_for_format_option(tmp_path):
 )
 def test_format_is_told_by_file_name(path, fmt):
     assert detect_format(path) == fmt
+
+
+def _tiny_theme_in_articles():
+    """TINY_THEME as paragraphs of nine articles (three per theme), each paragraph with its article."""
+    by_theme: dict[str, list[str]] = {}
+    for lab, text in TINY_THEME[:9]:
+        by_theme.setdefault(lab, []).append(text)
+    ex = []
+    for lab, texts in by_theme.items():
+        for i in range(3):
+            group = f"{lab}:{i}"
+            article = "。".join(texts[i:] + texts[:i]) + "。"
+            ex.append(Example(article, lab, "article", group))
+            ex += [Example(t, lab, "paragraph", group, 1.0, article) for t in texts]
+    return ex
+
+
+def test_training_tunes_the_article_prior_of_paragraph_themes(tmp_path):
+    ex = _tiny_theme_in_articles()
+    _, report = train_labels("theme", ex, out=tmp_path / "t", bits=14, dev_frac=0, context_folds=3, log=lambda m: None)
+    ctx = report["context"]
+    assert ctx["cv"]["n"] == 27 and ctx["folds"] == 3 and ctx["head"] == "article"
+    assert ctx["weight"] in [r["weight"] for r in ctx["cv"]["grid"]]
+    again = ThemeModel.load(tmp_path / "t")
+    assert again.context_weight == ctx["weight"] and again.meta["context"]["head"] == "article"
+    p = again.predict_proba_in_context([TINY_THEME[0][1]], [ex[0].text])
+    assert p.shape == (1, len(THEMES)) and abs(p.sum() - 1) < 1e-9
+    m = evaluate(again, [e for e in ex if e.domain == "paragraph"], head="paragraph", context=True)
+    assert m["n"] == 27
+
+
+def test_training_without_articles_stores_no_context(tmp_path):
+    ex = [Example(t, lab, "paragraph", f"g{i}") for i, (lab, t) in enumerate(TINY_THEME)]
+    _, report = train_labels("theme", ex, out=tmp_path / "t", bits=14, log=lambda m: None)
+    assert "context" not in report
+    assert ThemeModel.load(tmp_path / "t").context_weight == 0.0

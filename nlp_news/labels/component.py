@@ -4,7 +4,9 @@ For every span of ``doc.spans["paragraphs"]`` (or the whole text when there are
 none) it sets ``span._.sentiment`` and ``span._.theme``; on the Doc it sets
 ``doc._.sentiment`` (paragraph sentiments weighted by paragraph length),
 ``doc._.themes`` (the article head of the theme model over title and
-paragraphs) and ``doc._.summary``.
+paragraphs) and ``doc._.summary``. A paragraph's theme is the paragraph head's
+with the article's themes as a prior (:func:`~nlp_news.labels.models.with_context`,
+weighted by the theme model's ``context_weight``, tuned in training).
 
 All paragraphs (and the title) of a batch of Docs are scored with one feature
 pass and one gather of weight rows (``pipe``; ``__call__`` is a batch of one).
@@ -24,7 +26,7 @@ from spacy.tokens.underscore import Underscore
 from spacy.util import minibatch
 
 from nlp_news.extensions import doc_text  # importing registers the attributes
-from nlp_news.labels.models import SentimentModel, ThemeModel, block_sums
+from nlp_news.labels.models import SentimentModel, ThemeModel, block_sums, with_context
 from nlp_news.schema import Label
 
 TOP_THEMES = 3
@@ -55,6 +57,7 @@ class NewsLabels:
         self._k = (len(sentiment.classes_), len(theme.classes_))
         heads = [sentiment.qweights[sentiment.default_head], theme.qweights["paragraph"], theme.qweights["article"]]
         self._W = (np.ascontiguousarray(np.hstack([q for q, _ in heads])), np.concatenate([sc for _, sc in heads]))
+        self._context_weight = theme.context_weight  # 0: paragraph themes without their article
 
     def __call__(self, doc: Doc) -> Doc:
         self._label_batch([doc])
@@ -117,7 +120,10 @@ class NewsLabels:
         s_p = s_all[para_rows]
         # Labels for the paragraphs only (the title's are not kept), paragraph j of article i at doc_first[i] + j
         s_labels = _labels(sm.classes_, s_p, s_src)
-        t_labels = _labels(tm.classes_, t_all[para_rows], t_src)
+        t_p = t_all[para_rows]
+        if self._context_weight:  # the article's themes (a_p, one row per doc) as a prior on its paragraphs'
+            t_p = with_context(t_p, np.repeat(a_p, ks_doc, axis=0), self._context_weight)
+        t_labels = _labels(tm.classes_, t_p, t_src)
         label_first = doc_first.tolist()
         a_s = _label_probs(article_sentiments(s_p, np.concatenate([lay[4] for lay in layout]), doc_first))
         doc_sentiments = _labels(sm.classes_, a_s, s_src)

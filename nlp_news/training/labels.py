@@ -76,13 +76,15 @@ TNEWS_THEME: dict[str, str] = {
 @dataclass(frozen=True, slots=True)
 class Example:
     """One labelled text. ``domain`` picks the head; ``group`` keeps splits apart
-    (all pieces of one article land on the same side)."""
+    (all pieces of one article land on the same side). ``context``: the whole
+    article the text sits in, when known (the news passages), "" otherwise."""
 
     text: str
     label: str
     domain: str
     group: str
     weight: float = 1.0
+    context: str = ""
 
 
 class DataFormatError(ValueError):
@@ -162,21 +164,22 @@ def read_passages(
     """News passages (``labels.jsonl``): text from the cnews corpus by offsets.
 
     Confidence-1 passages get weight 0.5 for sentiment. ``group`` is the corpus line,
-    so a split keeps an article's passages together.
+    so a split keeps an article's passages together; ``context`` is the whole article.
     """
     path = Path(path)
     corpus = Path(corpus) if corpus else path.parent / ".." / ".." / "corpus" / "cnews" / "cnews-800.txt"
     articles = _cnews_lines(corpus)
     out = []
     for r in _jsonl(path):
-        text = articles[r["line"]][1][r["start"] : r["end"]]
+        article = articles[r["line"]][1]
+        text = article[r["start"] : r["end"]]
         if hashlib.sha1(text.encode("utf-8")).hexdigest()[:12] != r["sha1"]:
             raise DataFormatError(f"{path}: passage at line {r['line']} does not match {corpus}; wrong corpus file?")
         if task == "sentiment":
             w = 0.5 if r.get("confidence") == 1 else 1.0
-            out.append(Example(text, r["sentiment"], "news", f"cnews:{r['line']}", w))
+            out.append(Example(text, r["sentiment"], "news", f"cnews:{r['line']}", w, article))
         else:
-            out.append(Example(text, r["theme"], "paragraph", f"cnews:{r['line']}"))
+            out.append(Example(text, r["theme"], "paragraph", f"cnews:{r['line']}", 1.0, article))
     return out
 
 
@@ -476,8 +479,141 @@ TASKS = {
         "default_head": "paragraph",
         "C": 20.0,
         "domain_weight": {},
+        # the article head's probabilities of a paragraph's article are a prior on its theme
+        "context_head": "article",
     },
 }
+
+#: Candidate weights of the article prior (:func:`tune_context_weight`).
+CONTEXT_GRID = tuple(round(0.05 * i, 2) for i in range(61))
+
+
+def tune_context_weight(
+    logp_para: np.ndarray, logp_article: np.ndarray, y: np.ndarray, grid: Sequence[float] = CONTEXT_GRID
+) -> tuple[float, list[dict]]:
+    """The weight ``w`` of the article prior (``p ~ p_para * p_article**w``) with the
+    highest mean log-likelihood of the gold classes ``y`` (the smallest such ``w`` on
+    ties), and a row per candidate (weight, log-likelihood, accuracy).
+
+    >>> lp = np.log(np.array([[0.6, 0.4], [0.4, 0.6], [0.6, 0.4]]))
+    >>> la = np.log(np.array([[0.2, 0.8], [0.2, 0.8], [0.9, 0.1]]))
+    >>> w, rows = tune_context_weight(lp, la, np.array([1, 1, 0]), grid=(0.0, 0.5, 1.0))
+    >>> w, [r["accuracy"] for r in rows]
+    (1.0, [0.667, 1.0, 1.0])
+    """
+    from nlp_news.labels.models import with_context
+
+    rows = []
+    for w in grid:
+        p = with_context(np.exp(logp_para), np.exp(logp_article), w)
+        ll = float(np.mean(np.log(np.maximum(p[np.arange(len(y)), y], 1e-12))))
+        rows.append({"weight": float(w), "loglik": round(ll, 4), "accuracy": round(float(np.mean(p.argmax(1) == y)), 3)})
+    best = max(rows, key=lambda r: (r["loglik"], -r["weight"]))
+    return best["weight"], rows
+
+
+def _context_fold(args) -> tuple[np.ndarray, np.ndarray]:
+    """One fold of :func:`fit_context`: fit the heads on ``rest``, return the paragraph
+    head's probabilities of the held-out passages and the context head's of their articles."""
+    from nlp_news.labels.models import LinearLabelModel
+
+    task, rest, part, fx_meta, C, temps = args
+    spec = TASKS[task]
+    fx = Featurizer.from_meta(fx_meta)
+    classes, heads, head = tuple(spec["classes"]), tuple(spec["heads"]), spec["default_head"]
+    W, b = fit_heads(rest, classes, heads, fx=fx, C=C, domain_weight=spec["domain_weight"])
+    m = LinearLabelModel(task, classes, fx, W, b, temps, default_head=head)
+    return m.predict_proba([e.text for e in part], head), m.predict_proba([e.context for e in part], spec["context_head"])
+
+
+def fit_context(
+    task: str,
+    train: Sequence[Example],
+    train_raw: Sequence[Example],
+    dev_raw: Sequence[Example],
+    model,
+    *,
+    fx: Featurizer,
+    C: float,
+    seed: int = SEED,
+    folds: int = 5,
+    jobs: int = 1,
+    log=print,
+) -> dict | None:
+    """Tune the weight of the article prior on a paragraph's theme by cross-validation.
+
+    The training paragraphs that come with their article (``context``) are split into
+    ``folds`` by group (an article's passages, the article itself and its pieces leave
+    together); for each fold the heads are fitted again on the rest of ``train`` and give
+    out-of-fold paragraph-head probabilities of the held-out passages and article-head
+    probabilities of their articles (``model``'s temperatures). :func:`tune_context_weight`
+    picks the weight on those. The dev passages (``dev_raw`` with a context, minus texts
+    seen in training) are then scored by ``model`` without and with their article.
+    Returns None when there are too few passages with an article to tune on. ``jobs``
+    fits that many folds at once in worker processes (same result; each holds a copy of
+    the training matrix).
+    """
+    from nlp_news.labels.models import with_context
+
+    spec = TASKS[task]
+    classes, head, ctx_head = tuple(spec["classes"]), spec["default_head"], spec["context_head"]
+    held = [e for e in train_raw if e.context and e.domain == head]  # before dedupe: every labelled passage
+    groups = sorted({e.group for e in held})
+    if len(groups) < max(folds, 2):
+        return None
+
+    def fold(g: str) -> int:
+        return int.from_bytes(hashlib.sha1(f"{seed}:context:{g}".encode()).digest()[:4], "big") % folds
+
+    gset = set(groups)
+    tasks = []
+    for k in range(folds):
+        part = [e for e in held if fold(e.group) == k]
+        if part:
+            rest = [e for e in train if not (e.group in gset and fold(e.group) == k)]
+            tasks.append((task, rest, part, fx.to_meta(), C, dict(model.temperatures)))
+    if jobs > 1:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=mp.get_context("fork")) as pool:
+            results = list(pool.map(_context_fold, tasks))
+    else:
+        results = [_context_fold(t) for t in tasks]
+    lp, la, ys = [], [], []
+    for (_, rest, part, *_), (p_para, p_art) in zip(tasks, results):
+        lp.append(np.log(np.maximum(p_para, 1e-300)))
+        la.append(np.log(np.maximum(p_art, 1e-300)))
+        ys += [classes.index(e.label) for e in part]
+        log(f"  context fold: {len(part)} passages held out, heads fitted on {len(rest)} examples")
+    y = np.array(ys)
+    w, grid = tune_context_weight(np.concatenate(lp), np.concatenate(la), y)
+    cv = {r["weight"]: r for r in grid}
+    out = {
+        "head": ctx_head,
+        "weight": w,
+        "folds": folds,
+        "cv": {"n": len(y), "without": cv[0.0], "with": cv[w], "grid": grid},
+    }
+    log(
+        f"  context: weight {w} of the {ctx_head} head (CV on {len(y)} training passages: accuracy "
+        f"{cv[0.0]['accuracy']:.3f} -> {cv[w]['accuracy']:.3f}, log-likelihood {cv[0.0]['loglik']} -> {cv[w]['loglik']})"
+    )
+    dev_ctx = dedupe(train_raw, [e for e in dev_raw if e.context and e.domain == head])[1]
+    if dev_ctx:
+        pp = model.predict_proba([e.text for e in dev_ctx], head)
+        pa = model.predict_proba([e.context for e in dev_ctx], ctx_head)
+        gold = [e.label for e in dev_ctx]
+        out["dev"] = {}
+        for name, p in (("without", pp), ("with", with_context(pp, pa, w))):
+            pred = [classes[i] for i in p.argmax(axis=1)]
+            out["dev"][name] = metrics(gold, pred, sorted(set(gold) | set(pred), key=classes.index))
+        a, b = out["dev"]["without"], out["dev"]["with"]
+        log(
+            f"  dev passages (n={a['n']}): accuracy {a['accuracy']:.4f} -> {b['accuracy']:.4f}, "
+            f"macro-F1 {a['macro_f1']:.4f} -> {b['macro_f1']:.4f} with the article"
+        )
+    return out
 
 
 def train_labels(
@@ -490,6 +626,8 @@ def train_labels(
     bits: int = 18,
     C: float | None = None,
     seed: int = SEED,
+    context_folds: int = 5,
+    jobs: int = 1,
     log=print,
 ) -> tuple[object, dict]:
     """Train a model for ``task`` and return ``(model, report)``.
@@ -497,6 +635,13 @@ def train_labels(
     Splits a seeded dev part by group, fits, fits one temperature per head on
     its dev examples and measures dev metrics; with ``refit`` it then fits again
     on everything and keeps the temperatures. Saves to ``out`` when given.
+
+    For theme, when some training paragraphs come with their article (``Example.context``,
+    the news passages), the weight of the article head as a prior on the paragraph
+    head (:func:`~nlp_news.labels.models.with_context`) is tuned by ``context_folds``-fold
+    cross-validation on those training passages (:func:`fit_context`; never on the dev
+    split) and stored in the model's meta as ``context``; the report then gives the dev
+    passages with and without their article.
     """
     from nlp_news.labels.models import LinearLabelModel
 
@@ -511,8 +656,8 @@ def train_labels(
         raise DataFormatError(f"domains {extra} have no head; known heads: {list(heads)}")
     C = float(C if C is not None else spec["C"])
     fx = Featurizer(bits=bits)
-    train, dev = split_dev(examples, dev_frac, seed) if dev_frac > 0 else (list(examples), [])
-    train, dev = dedupe(train, dev)
+    train_raw, dev_raw = split_dev(examples, dev_frac, seed) if dev_frac > 0 else (list(examples), [])
+    train, dev = dedupe(train_raw, dev_raw)
     log(f"{task}: {len(train)} train, {len(dev)} dev examples; heads {heads}")
     W, b = fit_heads(train, classes, heads, fx=fx, C=C, domain_weight=spec["domain_weight"])
     temps = {h: 1.0 for h in heads}
@@ -531,27 +676,46 @@ def train_labels(
             report["dev"][h] = evaluate(model, dh, head=h)
             m = report["dev"][h]
             log(f"  dev {h}: n={m['n']} accuracy={m['accuracy']:.4f} macro_f1={m['macro_f1']:.4f} T={temps[h]:.3f}")
+    context = None
+    if spec.get("context_head"):
+        context = fit_context(
+            task, train, train_raw, dev_raw, model, fx=fx, C=C, seed=seed, folds=context_folds, jobs=jobs, log=log
+        )
+        if context is not None:
+            report["context"] = context
     if refit and dev:
         all_ex, _ = dedupe(list(train) + list(dev), [])
         W, b = fit_heads(all_ex, classes, heads, fx=fx, C=C, domain_weight=spec["domain_weight"])
         model = LinearLabelModel(task, classes, fx, W, b, temps, default_head=spec["default_head"])
         report["refit_size"] = len(all_ex)
         log(f"  refit on {len(all_ex)} examples")
+    if context is not None:
+        model.meta["context"] = {"head": spec["context_head"], "weight": context["weight"]}
     if out is not None:
         model.save(out, extra_meta={"training": report})
     return model, report
 
 
 # -------------------------------------------------------------- evaluation ---
-def evaluate(model, examples: Sequence[Example], *, head: str | None = None) -> dict:
+def evaluate(model, examples: Sequence[Example], *, head: str | None = None, context: bool = False) -> dict:
     """Accuracy, macro-F1 and the confusion matrix of ``model`` on ``examples``.
 
     When the gold labels use only positive and negative (a binary review set),
-    the prediction compares the positive and negative probabilities only.
+    the prediction compares the positive and negative probabilities only. With
+    ``context``, the examples that come with their article (``Example.context``) are
+    scored with the article head's probabilities of it as a prior, weighted by the
+    model's ``context_weight`` (as the pipeline labels paragraphs).
     """
+    from nlp_news.labels.models import with_context
+
     classes = list(model.classes_)
     gold = [e.label for e in examples]
     P = model.predict_proba([e.text for e in examples], head=head)
+    w = getattr(model, "context_weight", 0.0)
+    rows = [i for i, e in enumerate(examples) if e.context] if context and w else []
+    if rows:
+        pa = model.predict_proba([examples[i].context for i in rows], head="article")
+        P[rows] = with_context(P[rows], pa, w)
     labels_used = sorted(set(gold), key=classes.index)
     if set(gold) <= {"positive", "negative"} and "neutral" in classes:
         cols = [classes.index("positive"), classes.index("negative")]
@@ -683,6 +847,28 @@ def write_model_card(
         lines.append(
             f"| {h} | {m['n']} | {m['accuracy']:.4f} | {m['macro_f1']:.4f} | {meta['temperatures'].get(h, 1.0):.3f} |"
         )
+    ctx = report.get("context")
+    if ctx:
+        cv = ctx["cv"]
+        lines += [
+            "",
+            "### Paragraph themes in their article",
+            "",
+            "The pipeline gives a paragraph the theme `p ~ p_paragraph * p_article**w` (nlp_news.labels.models.with_context):",
+            f"the {ctx['head']} head's probabilities of the article it sits in are a prior on the paragraph head's, weight",
+            f"w = {ctx['weight']} (meta.json `context`). w was chosen by {ctx['folds']}-fold cross-validation by article on the",
+            f"{cv['n']} training passages (heads refitted without the held-out articles; highest mean log-likelihood on a",
+            f"grid 0-3): out-of-fold accuracy {cv['without']['accuracy']:.3f} without the article, {cv['with']['accuracy']:.3f} with it.",
+        ]
+        if "dev" in ctx:
+            a, b = ctx["dev"]["without"], ctx["dev"]["with"]
+            lines += [
+                "",
+                "| dev passages (their article's dev split) | n | accuracy | macro-F1 |",
+                "|---|---|---|---|",
+                f"| paragraph head alone | {a['n']} | {a['accuracy']:.4f} | {a['macro_f1']:.4f} |",
+                f"| with the article as prior (w = {ctx['weight']}) | {b['n']} | {b['accuracy']:.4f} | {b['macro_f1']:.4f} |",
+            ]
     lines += [
         "",
         "Binary sets (ChnSentiCorp) are scored by comparing the positive and negative probabilities.",
