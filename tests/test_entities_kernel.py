@@ -37,6 +37,13 @@ def chain():
         )
 
 
+@pytest.fixture
+def kernel_on(chain, monkeypatch):
+    """crf with the kernel, also under NLP_NEWS_NO_KERNEL=1 (these tests compare it with numpy)."""
+    monkeypatch.setattr(crf, "kernel", chain)
+    return chain
+
+
 # -- the build ---------------------------------------------------------------------------------------------------
 
 
@@ -113,7 +120,7 @@ def assert_same_decode(tagger: ChainTagger, em: np.ndarray, real: np.ndarray, ma
 
 @pytest.mark.parametrize("tag_set", list(TAG_SETS))
 @pytest.mark.parametrize("ties", [False, True], ids=["floats", "ties"])
-def test_viterbi_kernel_equals_numpy_on_random_inputs(chain, tag_set, ties):
+def test_viterbi_kernel_equals_numpy_on_random_inputs(kernel_on, tag_set, ties):
     rng = np.random.default_rng([zlib.crc32(tag_set.encode()), ties])
     tags = TAG_SETS[tag_set]
     for trial in range(40):
@@ -127,7 +134,7 @@ def test_viterbi_kernel_equals_numpy_on_random_inputs(chain, tag_set, ties):
 
 
 @pytest.mark.parametrize("tag_set", ["BIO 10 types (fine)", "no BIO structure"])
-def test_viterbi_kernel_equals_numpy_on_long_runs(chain, tag_set):
+def test_viterbi_kernel_equals_numpy_on_long_runs(kernel_on, tag_set):
     rng = np.random.default_rng(7)
     tags = TAG_SETS[tag_set]
     tagger = random_tagger(rng, tags, ties=False)
@@ -139,7 +146,7 @@ def test_viterbi_kernel_equals_numpy_on_long_runs(chain, tag_set):
         assert_same_decode(tagger, em, real, np.inf)
 
 
-def test_viterbi_kernel_equals_numpy_on_infinite_scores(chain):
+def test_viterbi_kernel_equals_numpy_on_infinite_scores(kernel_on):
     rng = np.random.default_rng(3)
     tags = TAG_SETS["BIO 3 types (coarse)"]
     tagger = random_tagger(rng, tags, ties=False)
@@ -151,7 +158,7 @@ def test_viterbi_kernel_equals_numpy_on_infinite_scores(chain):
             assert_same_decode(tagger, em, random_real(rng, 60, "chunks"), 12.0)
 
 
-def test_decode_gives_the_same_tags_and_confidences_with_and_without_kernel(chain, monkeypatch):
+def test_decode_gives_the_same_tags_and_confidences_with_and_without_kernel(kernel_on, monkeypatch):
     rng = np.random.default_rng(11)
     tagger = random_tagger(rng, TAG_SETS["BIO 10 types (fine)"], ties=False)
     em = random_emissions(rng, 500, 21, ties=False)
@@ -172,7 +179,7 @@ def random_table(rng: np.random.Generator, n_buckets: int, n_rows: int) -> np.nd
 
 @pytest.mark.parametrize("F", [1, 2, 19])
 @pytest.mark.parametrize("C", [1, 7, 28])
-def test_emissions_kernel_equals_numpy_bit_for_bit(chain, F, C):
+def test_emissions_kernel_equals_numpy_bit_for_bit(kernel_on, F, C):
     rng = np.random.default_rng(F * 100 + C)
     W = rng.normal(0, 1, (500, C)).astype(np.float32)
     W[0] = 0
@@ -185,7 +192,7 @@ def test_emissions_kernel_equals_numpy_bit_for_bit(chain, F, C):
         assert np.array_equal(got.view(np.uint32), want.view(np.uint32))
 
 
-def test_shared_emissions_equal_each_taggers_own(chain, monkeypatch):
+def test_shared_emissions_equal_each_taggers_own(kernel_on, monkeypatch):
     rng = np.random.default_rng(5)
     taggers = {}
     for name, tags in (("fine", TAG_SETS["BIO 10 types (fine)"]), ("coarse", TAG_SETS["BIO 3 types (coarse)"])):
@@ -227,7 +234,8 @@ def test_emissions_kernel_refuses_bad_ids_and_tables(chain):
         chain.emissions(W, table, np.array([[0, 1]]), ro)
 
 
-def test_viterbi_kernel_refuses_bad_shapes(chain):
+def test_viterbi_kernel_refuses_bad_shapes(kernel_on):
+    chain = kernel_on
     tagger = random_tagger(np.random.default_rng(0), TAG_SETS["BIO 1 type"], ties=False)
     em = np.zeros((5, 3), np.float32)
     args = [em, np.ones(5, bool), tagger.trans_c, tagger.start_c, tagger._k_tgt, tagger._k_pairs, 12.0]
@@ -260,7 +268,7 @@ TEXTS = [
 ]
 
 
-def test_entities_of_written_texts_are_the_same_with_and_without_kernel(chain, monkeypatch):
+def test_entities_of_written_texts_are_the_same_with_and_without_kernel(kernel_on, monkeypatch):
     from nlp_news.entities.recognizer import EntityRecognizer
 
     rec = EntityRecognizer()
