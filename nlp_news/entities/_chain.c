@@ -20,9 +20,19 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
+
+/* Same sums as numpy only with plain IEEE float32 arithmetic: refuse to build
+   otherwise (the extension is optional: numpy runs instead). */
+#if defined(__FAST_MATH__)
+#error "_chain must not be built with -ffast-math (it would change the float32 sums)"
+#endif
+#if defined(FLT_EVAL_METHOD) && FLT_EVAL_METHOD != 0
+#error "_chain needs float32 arithmetic without extended precision (FLT_EVAL_METHOD 0)"
+#endif
 
 /*
  * GCC and clang vector extensions: four float32 lanes, the same IEEE additions
