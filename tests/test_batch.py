@@ -367,6 +367,19 @@ def test_an_exception_inside_analysis_becomes_an_error_record_and_the_run_goes_o
     assert got[1]["k"] == 2 and "error" not in got[2]
 
 
+def test_one_process_run_freezes_the_loaded_pipeline_for_the_collector_and_thaws_after():
+    import gc
+
+    recs = [{"id": str(i), "text": a["text"]} for i, a in enumerate(ARTICLES[:2])]
+    assert gc.get_freeze_count() == 0
+    outputs = run_local(iter(recs), options(), 1)
+    first = next(outputs)
+    assert gc.get_freeze_count() > 0  # the pipeline is out of the full collections' way
+    rest = list(outputs)
+    assert gc.get_freeze_count() == 0  # and nothing stays frozen once the run is over
+    assert [o["id"] for o in [first, *rest]] == ["0", "1"] and not any("error" in o for o in [first, *rest])
+
+
 def test_worker_pool_keeps_input_order_survives_a_dying_worker_and_matches_one_process():
     opts = options(loader="tests.batch_support:crashy_load")
     recs = []

@@ -22,6 +22,8 @@ machine does not need the file.
 from __future__ import annotations
 
 import collections
+import contextlib
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -120,6 +122,29 @@ def get_analyzer(options: dict[str, Any]) -> Any:
                 analyzer = _loader(options.get("loader"))(**_load_kwargs(options))
                 _ANALYZERS[key] = analyzer
     return analyzer
+
+
+@contextlib.contextmanager
+def _pipeline_frozen(options: dict[str, Any]) -> Iterator[None]:
+    """Load the pipeline, then keep the objects alive now out of the cyclic collector's
+    reach (``gc.freeze``) until the block ends.
+
+    The pipeline outlives every record, and full collections walked all its objects:
+    0.25 s of GC per 800 cnews articles, 0.01 s frozen. Nothing is frozen when someone
+    else already froze objects in this process (their ``gc.unfreeze`` is theirs to call).
+    """
+    try:
+        get_analyzer(options)
+    except Exception:
+        pass  # analyze_chunk raises PipelineLoadError for the first chunk, which stops the run
+    mine = gc.get_freeze_count() == 0
+    if mine:
+        gc.freeze()
+    try:
+        yield
+    finally:
+        if mine:
+            gc.unfreeze()
 
 
 def analyze_record(analyzer: Any, rec: dict[str, Any]) -> dict[str, Any]:
@@ -278,6 +303,7 @@ def _init_worker(options: dict[str, Any]) -> None:
         get_analyzer(options)
     except Exception:
         pass  # analyze_chunk raises PipelineLoadError for the first chunk, which stops the run
+    gc.freeze()  # the worker lives for the pipeline: see _pipeline_frozen
 
 
 def _worker_chunk(chunk: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -313,8 +339,9 @@ def run_local(
     options = dict(options or {})
     n = n_process or default_processes()
     if n <= 1:
-        for chunk in chunked(records, chunk_size):
-            yield from analyze_chunk(chunk, options)
+        with _pipeline_frozen(options):
+            for chunk in chunked(records, chunk_size):
+                yield from analyze_chunk(chunk, options)
         return
     with LocalPool(options, n, mp_context=mp_context) as pool:
         yield from pool.imap(records, chunk_size=chunk_size, window=window)
