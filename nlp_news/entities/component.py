@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from ..extensions import doc_text  # importing registers doc._.entities
+from ..extensions import doc_text, span_offsets  # importing registers doc._.entities
 from ..schema import Entity
 from .aliases import merge_aliases
 from .recognizer import EntityRecognizer
@@ -70,10 +70,7 @@ class NewsEntities:
 
 def regions(doc: Doc, length: int | None = None) -> list[tuple[int, int]]:
     """Character regions to read: title and paragraphs, or the whole text."""
-    out: list[tuple[int, int]] = []
-    for key in ("title", "paragraphs"):
-        if key in doc.spans:
-            out.extend((sp.start_char, sp.end_char) for sp in doc.spans[key])
+    out = span_offsets(doc, "title") + span_offsets(doc, "paragraphs")  # no spaCy Span per paragraph
     if not out:
         n = len(doc.text) if length is None else length
         return [(0, n)] if n else []
