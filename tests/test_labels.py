@@ -245,10 +245,33 @@ def test_component_paragraph_theme_has_its_article_as_prior(nlp, theme):
     doc = nlp.get_pipe("news_labels")(_doc(nlp))
     article = np.array([[doc._.themes.scores[c] for c in theme.classes_]])
     for span in doc.spans["paragraphs"]:
-        want = with_context(theme.predict_proba([span.text]), article, theme.context_weight)[0]
+        want = with_context(theme.predict_proba([span.text]), article, theme.context_weight, theme.context_temperature)[0]
         got = np.array([span._.theme.scores[c] for c in theme.classes_])
         np.testing.assert_allclose(got, want, atol=1e-6)
         assert span._.theme.label == theme.classes_[int(want.argmax())]
+
+
+SPORTS_TITLE = "主队主场逆转取胜"
+SPORTS_PARAS = [
+    THEME_CASES[0][1],
+    POSITIVE[2],
+    THEME_CASES[2][1],  # education, in a sports article
+    "本赛季联赛第二十轮，客队凭借下半场的两粒进球锁定胜局，积分榜上继续领跑。",
+]
+
+
+def test_a_paragraph_clearly_about_something_else_keeps_its_own_theme(nlp):
+    text = SPORTS_TITLE + "\n" + "\n".join(SPORTS_PARAS)
+    doc = nlp.make_doc(text)
+    spans, pos = [], len(SPORTS_TITLE) + 1
+    for p in SPORTS_PARAS:
+        spans.append(doc.char_span(pos, pos + len(p), alignment_mode="expand"))
+        pos += len(p) + 1
+    doc.spans["paragraphs"] = spans
+    doc.spans["title"] = [doc.char_span(0, len(SPORTS_TITLE), alignment_mode="expand")]
+    doc = nlp.get_pipe("news_labels")(doc)
+    assert doc._.themes.label == "sports"
+    assert [s._.theme.label for s in doc.spans["paragraphs"]] == ["sports", "sports", "education", "sports"]
 
 
 def test_article_sentiment_weights_paragraphs_by_length(nlp):
@@ -363,6 +386,7 @@ def test_training_tunes_the_article_prior_of_paragraph_themes(tmp_path):
     assert ctx["weight"] in [r["weight"] for r in ctx["cv"]["grid"]]
     again = ThemeModel.load(tmp_path / "t")
     assert again.context_weight == ctx["weight"] and again.meta["context"]["head"] == "article"
+    assert again.context_temperature == ctx["temperature"] > 0
     p = again.predict_proba_in_context([TINY_THEME[0][1]], [ex[0].text])
     assert p.shape == (1, len(THEMES)) and abs(p.sum() - 1) < 1e-9
     m = evaluate(again, [e for e in ex if e.domain == "paragraph"], head="paragraph", context=True)

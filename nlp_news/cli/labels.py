@@ -93,10 +93,10 @@ def _evaluate(task: str, data, fmt, model, head, as_json):
             # paragraphs that come with their article: also as the pipeline labels them
             rc = evaluate(m, examples, head="paragraph", context=True)
             rc["head"] = "paragraph"
-            rc["context_weight"] = w
+            rc["context_weight"], rc["context_temperature"] = w, m.context_temperature
             r["with_context"] = rc
             if not as_json:
-                click.echo(format_report(rc, f"{path} [head paragraph, article head as prior, weight {w}]\n"))
+                click.echo(format_report(rc, f"{path} [head paragraph, article head as prior, weight {w}, temperature {m.context_temperature}]\n"))
                 click.echo()
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False))

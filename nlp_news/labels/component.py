@@ -57,7 +57,7 @@ class NewsLabels:
         self._k = (len(sentiment.classes_), len(theme.classes_))
         heads = [sentiment.qweights[sentiment.default_head], theme.qweights["paragraph"], theme.qweights["article"]]
         self._W = (np.ascontiguousarray(np.hstack([q for q, _ in heads])), np.concatenate([sc for _, sc in heads]))
-        self._context_weight = theme.context_weight  # 0: paragraph themes without their article
+        self._context = (theme.context_weight, theme.context_temperature)  # weight 0: themes without the article
 
     def __call__(self, doc: Doc) -> Doc:
         self._label_batch([doc])
@@ -121,8 +121,8 @@ class NewsLabels:
         # Labels for the paragraphs only (the title's are not kept), paragraph j of article i at doc_first[i] + j
         s_labels = _labels(sm.classes_, s_p, s_src)
         t_p = t_all[para_rows]
-        if self._context_weight:  # the article's themes (a_p, one row per doc) as a prior on its paragraphs'
-            t_p = with_context(t_p, np.repeat(a_p, ks_doc, axis=0), self._context_weight)
+        if self._context[0]:  # the article's themes (a_p, one row per doc) as a prior on its paragraphs'
+            t_p = with_context(t_p, np.repeat(a_p, ks_doc, axis=0), *self._context)
         t_labels = _labels(tm.classes_, t_p, t_src)
         label_first = doc_first.tolist()
         a_s = _label_probs(article_sentiments(s_p, np.concatenate([lay[4] for lay in layout]), doc_first))
