@@ -122,7 +122,7 @@ class Analysis:
             if title is None:
                 title = original[title_span.start : title_span.end]
         paragraphs = []
-        for p in doc.spans["paragraphs"] if "paragraphs" in doc.spans else ():
+        for p in doc.spans.get("paragraphs", ()):
             s = span(p.start_char, p.end_char, p.label_ or "paragraph")
             paragraphs.append(Paragraph(s.start, s.end, s.kind, p._.sentiment, p._.theme))
         sentences = [span(s, e, "sentence") for s, e in span_offsets(doc, "sentences")]  # no Span per sentence

@@ -258,7 +258,7 @@ class KeywordStage:
         arr = doc.to_array([ORTH, self._keyword_flag(doc.vocab), IDX])
         orth = arr[:, 0]
         keep = np.ones(len(orth), dtype=bool)
-        for b in doc.spans["boilerplate"] if "boilerplate" in doc.spans else ():
+        for b in doc.spans.get("boilerplate", ()):
             keep[b.start : b.end] = False
         uniq, first, inverse, counts = np.unique(orth, return_index=True, return_inverse=True, return_counts=True)
         if not keep.all():

@@ -49,7 +49,7 @@ def test_jsonl_has_one_line_per_file(runner, tmp_path):
     r = run(runner, "analyze", *files, "--format", "jsonl", "-o", out)
     assert r.exit_code == 0, r.output
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert [json.loads(l)["meta"]["source"] for l in lines] == [str(f) for f in files]
+    assert [json.loads(line)["meta"]["source"] for line in lines] == [str(f) for f in files]
 
 
 def test_a_bad_file_gets_an_error_line_and_the_others_are_still_analysed(runner, tmp_path):
@@ -61,7 +61,7 @@ def test_a_bad_file_gets_an_error_line_and_the_others_are_still_analysed(runner,
     assert r.exit_code == 1
     assert "bad.txt" in r.stderr and "--encoding" in r.stderr
     assert "empty.txt" in r.stderr
-    lines = [l for l in r.stdout.splitlines() if l.startswith("{")]
+    lines = [line for line in r.stdout.splitlines() if line.startswith("{")]
     assert len(lines) == 1 and json.loads(lines[0])["schema"] == "nlp-news/1"
 
 

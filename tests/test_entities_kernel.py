@@ -50,7 +50,7 @@ def kernel_on(chain, monkeypatch):
 def test_kernel_is_built_in_this_checkout_and_up_to_date(chain):
     assert Path(chain.__file__).parent == CHAIN_C.parent, f"kernel loaded from {chain.__file__}, not this checkout"
     source = hashlib.sha256(CHAIN_C.read_bytes()).hexdigest()
-    assert chain.SOURCE_SHA256 == source, "_chain.c changed since the kernel was built: pip install -e '.[test]'"
+    assert source == chain.SOURCE_SHA256, "_chain.c changed since the kernel was built: pip install -e '.[test]'"
 
 
 def test_crf_uses_the_kernel_unless_switched_off(chain):

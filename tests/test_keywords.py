@@ -11,10 +11,9 @@ from click.testing import CliRunner
 from spacy.attrs import ORTH
 
 from nlp_news.cli import main
+from nlp_news.io.read import read_article
 from nlp_news.keywords import IdfTable, jieba_idf, tfidf_counts
 from nlp_news.text.normalize import normalize
-
-from nlp_news.io.read import read_article
 
 from .conftest import SAMPLE_FILES
 

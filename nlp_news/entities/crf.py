@@ -152,7 +152,7 @@ class ChainTagger:
     def _kernel_viterbi(self, em: np.ndarray, real: np.ndarray, margin: float) -> np.ndarray:
         """:meth:`viterbi` in the compiled kernel (its arguments validated here and again in C)."""
         n, T = em.shape
-        if T != len(self.tags) or real.shape != (n,):
+        if len(self.tags) != T or real.shape != (n,):
             raise ValueError(f"emissions of shape {em.shape} and real of shape {real.shape} for {len(self.tags)} tags")
         tags = np.zeros(n, dtype=np.int64)
         kernel.viterbi(

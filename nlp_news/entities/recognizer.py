@@ -32,8 +32,8 @@ from __future__ import annotations
 
 import os
 import re
-from operator import itemgetter
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 from ..schema import ENTITY_TYPES, Entity
 from ..tokenizer import Segmenter, UserWord, read_user_dict

@@ -71,7 +71,7 @@ ABOUT_LEFT = ("约为", "约合", "大约", "大概", "近似", "约")
 OVER_LEFT = ("超过", "超出", "逾", "至少", "不低于", "不少于", "不小于", "起码", "多于", "高于", "大于", "超")
 UNDER_LEFT = ("将近", "接近", "不到", "不足", "低于", "少于", "不超过", "不高于", "不多于", "不大于", "最多", "最长", "最快",
               "小于", "近")
-_BOUND_LEFT = {w: "about" for w in ABOUT_LEFT} | {w: "over" for w in OVER_LEFT} | {w: "under" for w in UNDER_LEFT}
+_BOUND_LEFT = dict.fromkeys(ABOUT_LEFT, "about") | dict.fromkeys(OVER_LEFT, "over") | dict.fromkeys(UNDER_LEFT, "under")
 _BOUND_RIGHT = {
     "左右": "about", "上下": "about", "以上": "over", "多": "over", "余": "over", "有余": "over",
     "以下": "under", "以内": "under", "之内": "under", "内": "under", "+": "over",

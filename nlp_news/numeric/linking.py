@@ -278,7 +278,7 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str]) -> str
     if f.kind in ("ordinal",):
         return None
     last = None
-    for last in _METRIC_RE.finditer(text, cs, f.start):  # the last match is the one wanted
+    for last in _METRIC_RE.finditer(text, cs, f.start):  # noqa: B007 - the loop leaves the last match in `last`
         pass
     if last is not None:
         linked["metric"] = "rule"

@@ -354,7 +354,7 @@ def _label_view(
     keys = [k for k in order if k in scores] + [k for k in scores if k not in order]
     return {
         "label": lab.get("label"),
-        "score": scores.get(lab.get("label"), None),
+        "score": scores.get(lab.get("label")),
         "scores": [(k, scores[k]) for k in keys],
         "source": lab.get("source"),
     }

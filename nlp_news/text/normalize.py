@@ -16,10 +16,9 @@ the stages rely on them; they are kept as they are.
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
-
-from array import array
 
 #: Full-width forms that are the normal form in Chinese text; kept.
 KEEP_FULLWIDTH = frozenset("，：；！？（）")

@@ -672,7 +672,7 @@ def train_labels(
     train, dev = dedupe(train_raw, dev_raw)
     log(f"{task}: {len(train)} train, {len(dev)} dev examples; heads {heads}")
     W, b = fit_heads(train, classes, heads, fx=fx, C=C, domain_weight=spec["domain_weight"])
-    temps = {h: 1.0 for h in heads}
+    temps = dict.fromkeys(heads, 1.0)
     model = LinearLabelModel(task, classes, fx, W, b, temps, default_head=spec["default_head"])
     report: dict = {"dev": {}, "train_size": len(train), "dev_size": len(dev), "C": C, "bits": bits, "seed": seed}
     for h in heads:
