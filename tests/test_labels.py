@@ -41,15 +41,9 @@ THEME_CASES = [
     ("sports", "主队在下半场连进两球，最终以2比1逆转取胜，球队主教练赛后接受了记者采访。"),
     ("realty", "今年一季度该市新建商品住宅成交均价环比上涨，开发商推盘量明显增加，购房者观望情绪浓厚。"),
     ("education", "今年高考报名人数再创新高，教育部要求各地做好考务组织工作，确保考生顺利参加考试。"),
-    pytest.param(
-        "stocks",
-        "沪深两市今日小幅高开，上证指数午后震荡回落，收盘下跌0.5%，两市成交额不足五千亿元。",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="known gap: the paragraph head leans to finance "
-            "(cnews has no stocks channel); the title head says stocks",
-        ),
-    ),
+    # stocks: cnews has no stocks channel; the labelled news passages teach it (since the training
+    # set keeps their labels over the cnews chunks with the same text)
+    ("stocks", "沪深两市今日小幅高开，上证指数午后震荡回落，收盘下跌0.5%，两市成交额不足五千亿元。"),
     ("gaming", "这款网络游戏新版本开放了全新副本，玩家可以组队挑战首领，完成任务获得稀有装备。"),
 ]
 
