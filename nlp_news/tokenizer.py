@@ -33,7 +33,7 @@ from nlp_news.extensions import TEXT_KEY
 _JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 _NEEDS_SPLIT = re.compile(r"[A-Za-z0-9][._\-]|[._\-][A-Za-z0-9]")
 #: Every text offset where a :data:`_NEEDS_SPLIT` window starts (overlapping windows included).
-_SPLIT_AT = re.compile(r"(?=[A-Za-z0-9][._\-]|[._\-][A-Za-z0-9])")
+_SPLIT_AT = re.compile(f"(?={_NEEDS_SPLIT.pattern})")
 
 
 @dataclass(frozen=True, slots=True)

@@ -177,16 +177,17 @@ ARTICLE_TITLE = "某科技公司赴港上市"
 ARTICLE_PARAS = [POSITIVE[0], NEUTRAL[0], NEGATIVE[0]]
 
 
-def _doc(nlp, with_paragraphs=True):
-    text = ARTICLE_TITLE + "\n" + "\n".join(ARTICLE_PARAS)
+def _doc(nlp, with_paragraphs=True, title=ARTICLE_TITLE, paragraphs=ARTICLE_PARAS):
+    """A Doc of ``title`` and ``paragraphs`` (one per line), with their span groups."""
+    text = title + "\n" + "\n".join(paragraphs)
     doc = nlp.make_doc(text)
     if with_paragraphs:
-        spans, pos = [], len(ARTICLE_TITLE) + 1
-        for p in ARTICLE_PARAS:
+        spans, pos = [], len(title) + 1
+        for p in paragraphs:
             spans.append(doc.char_span(pos, pos + len(p), alignment_mode="expand"))
             pos += len(p) + 1
         doc.spans["paragraphs"] = spans
-        doc.spans["title"] = [doc.char_span(0, len(ARTICLE_TITLE), alignment_mode="expand")]
+        doc.spans["title"] = [doc.char_span(0, len(title), alignment_mode="expand")]
     return doc
 
 
@@ -255,15 +256,7 @@ SPORTS_PARAS = [
 
 
 def test_a_paragraph_clearly_about_something_else_keeps_its_own_theme(nlp):
-    text = SPORTS_TITLE + "\n" + "\n".join(SPORTS_PARAS)
-    doc = nlp.make_doc(text)
-    spans, pos = [], len(SPORTS_TITLE) + 1
-    for p in SPORTS_PARAS:
-        spans.append(doc.char_span(pos, pos + len(p), alignment_mode="expand"))
-        pos += len(p) + 1
-    doc.spans["paragraphs"] = spans
-    doc.spans["title"] = [doc.char_span(0, len(SPORTS_TITLE), alignment_mode="expand")]
-    doc = nlp.get_pipe("news_labels")(doc)
+    doc = nlp.get_pipe("news_labels")(_doc(nlp, title=SPORTS_TITLE, paragraphs=SPORTS_PARAS))
     assert doc._.themes.label == "sports"
     assert [s._.theme.label for s in doc.spans["paragraphs"]] == ["sports", "sports", "education", "sports"]
 

@@ -124,6 +124,15 @@ def get_analyzer(options: dict[str, Any]) -> Any:
     return analyzer
 
 
+def _preload(options: dict[str, Any]) -> None:
+    """Load this process's pipeline now; a failure is left for the first chunk to report
+    (analyze_chunk raises PipelineLoadError, which stops the run)."""
+    try:
+        get_analyzer(options)
+    except Exception:
+        pass
+
+
 @contextlib.contextmanager
 def _pipeline_frozen(options: dict[str, Any]) -> Iterator[None]:
     """Load the pipeline, then keep the objects alive now out of the cyclic collector's
@@ -133,10 +142,7 @@ def _pipeline_frozen(options: dict[str, Any]) -> Iterator[None]:
     0.25 s of GC per 800 cnews articles, 0.01 s frozen. Nothing is frozen when someone
     else already froze objects in this process (their ``gc.unfreeze`` is theirs to call).
     """
-    try:
-        get_analyzer(options)
-    except Exception:
-        pass  # analyze_chunk raises PipelineLoadError for the first chunk, which stops the run
+    _preload(options)
     mine = gc.get_freeze_count() == 0
     if mine:
         gc.freeze()
@@ -299,10 +305,7 @@ def _init_worker(options: dict[str, Any]) -> None:
     # Ctrl-C is the parent's to handle: it stops the pool and closes the output.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_OPTIONS = options
-    try:
-        get_analyzer(options)
-    except Exception:
-        pass  # analyze_chunk raises PipelineLoadError for the first chunk, which stops the run
+    _preload(options)
     gc.freeze()  # the worker lives for the pipeline: see _pipeline_frozen
 
 
