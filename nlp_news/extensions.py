@@ -59,6 +59,20 @@ def doc_text(doc: Doc) -> str:
     return doc.text if text is None else text
 
 
+#: ``doc.user_data`` key where the tokenizer keeps the segmenter's own words of the text,
+#: ``(Segmenter.signature, words)``: before the split that makes the tokens agree with
+#: jieba, so the entity tagger featurises them without cutting the text again.
+WORDS_KEY = "nlp_news.words"
+
+
+def segmenter_words(doc: Doc, signature: tuple) -> list[str] | None:
+    """The words the tokenizer cut ``doc``'s text into, if a segmenter with ``signature`` cut them."""
+    got = doc.user_data.get(WORDS_KEY)
+    if isinstance(got, tuple) and len(got) == 2 and got[0] == signature:
+        return got[1]
+    return None
+
+
 #: ``doc.user_data`` key where ``news_structure`` keeps the character offsets of its span groups
 #: (``{group: [(start_char, end_char), ...]}``): reading them from ``doc.spans`` makes a spaCy
 #: Span object per span, which costs more than the stages that read them need to spend.

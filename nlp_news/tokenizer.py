@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
-from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
-from nlp_news.extensions import TEXT_KEY
+from nlp_news.extensions import TEXT_KEY, WORDS_KEY
+from nlp_news.lexattrs import fast_getters, like_num  # noqa: F401  (like_num: its old home)
 
 # jieba's HMM stage (finalseg.re_skip) splits unknown ASCII runs this way.
 _JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
@@ -112,6 +112,8 @@ class Segmenter:
         self.backend = backend
         self.hmm = hmm
         self.user_words = tuple(user_words)
+        self._added: list[tuple[str, int | None, str | None]] = []
+        self._signature: tuple | None = None
         if backend == "rjieba":
             import rjieba
 
@@ -131,6 +133,8 @@ class Segmenter:
 
     def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
         """Add a word; with no frequency it gets one high enough to be cut whole."""
+        self._added.append((word, freq, tag))
+        self._signature = None
         pieces = word.split()
         if self.backend == "rjieba":
             for piece in pieces if len(pieces) > 1 else [word]:
@@ -143,13 +147,37 @@ class Segmenter:
                 if freq is None:
                     self._impl.suggest_freq(piece, tune=True)
 
-    def cut(self, text: str) -> list[str]:
-        """Segment ``text``; the tokens concatenate back to ``text``."""
+    @property
+    def signature(self) -> tuple:
+        """What decides this segmenter's words: backend, HMM and every word added.
+
+        Two segmenters with equal signatures cut every text the same way, so a
+        stage may reuse words another one cut (see :data:`nlp_news.extensions.WORDS_KEY`).
+        """
+        if self._signature is None:
+            self._signature = (self.backend, self.hmm, tuple(self._added))
+        return self._signature
+
+    def cut_raw(self, text: str) -> list[str]:
+        """The backend's own words: rjieba keeps ASCII runs with ``.``, ``-``, ``_`` whole.
+
+        >>> Segmenter().cut_raw("访问it7t.com")
+        ['访问', 'it7t.com']
+        """
         if self.backend == "rjieba":
-            words = self._impl.cut(text, self.hmm)
+            return self._impl.cut(text, self.hmm)
+        return list(self._impl.cut(text, HMM=self.hmm))
+
+    def cut(self, text: str) -> list[str]:
+        """Segment ``text`` as jieba does; the tokens concatenate back to ``text``."""
+        return self.split_as_jieba(self.cut_raw(text), text)
+
+    def split_as_jieba(self, words: list[str], text: str) -> list[str]:
+        """:meth:`cut` from :meth:`cut_raw`'s ``words`` of ``text``: rjieba's ASCII runs split as jieba splits them."""
+        if self.backend == "rjieba":
             at = [m.start() for m in _SPLIT_AT.finditer(text)]
             return _split_words_at(words, at) if at else words
-        return list(self._impl.cut(text, HMM=self.hmm))
+        return words
 
 
 def _split_words_at(words: list[str], at: list[int]) -> list[str]:
@@ -190,34 +218,6 @@ def _jieba_split(word: str) -> list[str]:
     return [p for p in _JIEBA_SKIP.split(word) if p]
 
 
-_ZH_DIGITS = "一二三四五六七八九壹贰叁肆伍陆柒捌玖"
-_ZH_NUMBER = re.compile(f"^(?:[{_ZH_DIGITS}][十百千万亿兆拾佰仟])+[{_ZH_DIGITS}]?$")
-_ZH_SINGLE = frozenset("〇 一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 廿 卅 卌 皕 零 壹 贰 叁 肆 伍 陆 柒 捌 玖 拾 拾壹 拾贰 拾叁 拾肆 拾伍 拾陆 拾柒 拾捌 拾玖".split())
-
-
-def like_num(text: str) -> bool:
-    """spaCy's Chinese ``like_num``, with its pattern compiled once instead of on every call.
-
-    spaCy computes the lexical attributes of every new word it sees; its own
-    version of this one builds a regex per call and cost a third of the
-    tokenizer's time on new text. ``tests/test_tokenizer.py`` checks that the
-    two agree.
-
-    >>> like_num("3,050"), like_num("三千零五十"), like_num("三千五"), like_num("十二"), like_num("营收")
-    (True, False, True, True, False)
-    """
-    if text.startswith(("+", "-", "±", "~")):
-        text = text[1:]
-    text = text.replace(",", "").replace(".", "").replace("，", "").replace("。", "")
-    if text.isdigit():
-        return True
-    if text.count("/") == 1:
-        num, denom = text.split("/")
-        if num.isdigit() and denom.isdigit():
-            return True
-    return text in _ZH_SINGLE or _ZH_NUMBER.match(text) is not None
-
-
 @registry.tokenizers("nlp_news.JiebaTokenizer.v1")
 def create_jieba_tokenizer(backend: str = "rjieba", hmm: bool = True, user_dict: str | None = None):
     """spaCy config entry: ``[nlp.tokenizer] @tokenizers = "nlp_news.JiebaTokenizer.v1"``.
@@ -227,9 +227,9 @@ def create_jieba_tokenizer(backend: str = "rjieba", hmm: bool = True, user_dict:
     words = read_user_dict(user_dict) if user_dict else ()
 
     def make(nlp):
-        getters = nlp.vocab.lex_attr_getters
-        if getattr(getters.get(LIKE_NUM), "__module__", "") == "spacy.lang.zh.lex_attrs":
-            getters[LIKE_NUM] = like_num  # the same answers, compiled once
+        # spaCy's lexical attributes of new words, the same answers at half the cost
+        fast = fast_getters(nlp.vocab.lex_attr_getters)
+        nlp.vocab.lex_attr_getters.update(fast)
         return JiebaTokenizer(nlp.vocab, Segmenter(words, backend=backend, hmm=hmm))
 
     return make
@@ -243,7 +243,8 @@ class JiebaTokenizer:
         self.segmenter = segmenter
 
     def __call__(self, text: str) -> Doc:
-        cut = self.segmenter.cut(text)
+        raw = self.segmenter.cut_raw(text)
+        cut = self.segmenter.split_as_jieba(raw, text)
         if " " not in text:
             words, spaces = cut, [False] * len(cut)
         else:
@@ -256,6 +257,7 @@ class JiebaTokenizer:
                     spaces.append(False)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data[TEXT_KEY] = text
+        doc.user_data[WORDS_KEY] = (self.segmenter.signature, raw)
         return doc
 
     def to_bytes(self, **kwargs) -> bytes:

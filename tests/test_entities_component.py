@@ -1,13 +1,21 @@
-"""The spaCy stage ``news_entities``: offsets into doc.text, regions, doc.ents."""
+"""The spaCy stage ``news_entities``: offsets into doc.text, regions, doc.ents, the tokenizer's words."""
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Span
 
 import nlp_news.entities.component  # noqa: F401  (registers the factory)
-from nlp_news.entities.component import regions
+from nlp_news.entities.component import regions, words_between
+from nlp_news.entities.lexicon import Lexicon
+from nlp_news.entities.model import NerModel, _join
+from nlp_news.extensions import WORDS_KEY, segmenter_words
+from nlp_news.tokenizer import Segmenter, UserWord
 
 
 def blank():
@@ -87,3 +95,58 @@ def test_user_dict_config_reaches_the_stage(tmp_path):
     doc = nlp("星辰大海发布了年度报告。")
     assert [(e.text, e.type, e.source) for e in doc._.entities if e.text == "星辰大海"] == [("星辰大海", "company", "user_dict")]
     assert isinstance(doc.ents[0], Span) and doc.ents[0].label_ == "ORG"
+
+
+# --- the tokenizer's words reach the tagger (no second cut of the text) -------------
+
+_ALPHABET = "智谱上市了公司北京新模型。，、“”：AIxM0123.-_%# \n\r\t\u3000\x1c"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40), st.data())
+def test_words_taken_from_the_whole_text_are_the_words_of_the_slice(text, data):
+    seg = Segmenter()
+    words = seg.cut_raw(text)
+    ends = list(accumulate(map(len, words)))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    got = words_between(words, ends, text, start, end)
+    if got is not None:
+        assert got == seg.cut_raw(text[start:end])
+
+
+def test_paragraph_slices_are_taken_from_the_whole_text():
+    text = "标题：智谱上市\n\n　　MiniMax公司在北京发布了新模型。\r\n第二段 ok。\n"
+    words = Segmenter().cut_raw(text)
+    ends = list(accumulate(map(len, words)))
+    a = text.index("MiniMax")
+    assert words_between(words, ends, text, a, text.index("\r")) == ["MiniMax", "公司", "在", "北京", "发布", "了", "新", "模型", "。"]
+    assert words_between(words, ends, text, a, a + 3) is None  # not a word boundary
+    assert words_between(words, ends, text, a, text.index("\n", a) + 0) is None  # ends inside \r\n
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=_ALPHABET, max_size=20), max_size=4), st.data())
+def test_joined_words_are_the_cut_of_the_joined_text(texts, data):
+    model = NerModel({}, Lexicon())
+    given_words = [data.draw(st.sampled_from([None, "cut"])) for _ in texts]
+    words = [None if g is None else model.segmenter.cut_raw(t) for g, t in zip(given_words, texts)]
+    joined = model._joined_words(texts, words)
+    if joined is not None:
+        assert joined == model.segmenter.cut_raw(_join(texts)[0])
+
+
+def test_the_stage_gives_the_same_entities_without_the_tokenizers_words(nlp):
+    stage = nlp.get_pipe("news_entities")
+    with_words = structured(nlp)
+    assert segmenter_words(with_words, stage.recognizer.model.segmenter.signature) is not None
+    without = structured(nlp)
+    del without.user_data[WORDS_KEY]
+    assert stage(with_words)._.entities == stage(without)._.entities != []
+
+
+def test_words_cut_by_another_segmenter_are_not_reused():
+    doc = blank()("智谱AI发布新模型")
+    other = Segmenter(user_words=[UserWord("智谱AI", None, "company")])
+    assert segmenter_words(doc, Segmenter().signature) is not None
+    assert segmenter_words(doc, other.signature) is None

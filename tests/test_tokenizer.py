@@ -73,7 +73,7 @@ def test_fast_like_num_agrees_with_spacys_chinese_like_num():
     from hypothesis import strategies as st
     from spacy.lang.zh.lex_attrs import like_num as spacy_like_num
 
-    from nlp_news.tokenizer import like_num
+    from nlp_news.lexattrs import like_num
 
     alphabet = "0123456789,./，。+-±~一二三四五六七八九十百千万亿兆〇零两壹贰叁肆伍陆柒捌玖拾佰仟廿卅卌皕营收年"
     words = ["3,050", "1/2", "1/2/3", "-3.5", "十二", "十三万", "三千零五十", "三千五", "拾玖", "两万", "营收", "", "一十"]
@@ -88,14 +88,44 @@ def test_fast_like_num_agrees_with_spacys_chinese_like_num():
     agree()
 
 
-def test_pipeline_vocab_uses_the_fast_like_num(analyzer):
-    from spacy.attrs import LIKE_NUM
+def test_pipeline_vocab_uses_the_fast_lexical_attributes(analyzer):
+    from spacy.attrs import LIKE_NUM, SHAPE
 
-    from nlp_news.tokenizer import like_num
+    from nlp_news.lexattrs import like_num, word_shape
 
     assert analyzer.nlp.vocab.lex_attr_getters[LIKE_NUM] is like_num
+    assert analyzer.nlp.vocab.lex_attr_getters[SHAPE] is word_shape
     doc = analyzer.nlp("营收三千五百万")
     assert {t.text: t.like_num for t in doc} == {"营收": False, "三千五百": True, "万": False}
+
+
+def test_fast_lexical_attributes_give_spacys_answers():
+    """Every replaced function against spaCy's own: each BMP character, and random words (spaCy never
+    computes attributes of the empty string: its own like_url raises on it)."""
+    import spacy
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from nlp_news.lexattrs import REPLACED, fast_getters
+
+    spacy_getters = spacy.blank("zh").vocab.lex_attr_getters
+    fast = fast_getters(spacy_getters)
+    assert {a for a in fast if fast[a] is not spacy_getters[a]} == set(REPLACED)
+    pairs = [(a, fast[a], spacy_getters[a]) for a in REPLACED]
+    chars = [chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF]
+    words = chars + ["营收", "人工智能公司", "三千五百", "十二", "www.example.com", "http://a", "a@b.cn", "MiniMax",
+                     "3,050", "1/2", "-3.5", "iPhone", "$", "¥¥", "《》", "''", "``", "国" * 120, "中国.com"]
+    for w in words:
+        for attr, mine, theirs in pairs:
+            assert mine(w) == theirs(w), (attr, w)
+
+    @settings(max_examples=2000, deadline=None)
+    @given(st.text(alphabet=st.sampled_from("营收三千五百万十二亿一〇零.,/@:-+wh tpcomMAX$¥“”（）。%0123456789\u9fff\u4e00\u3400"), min_size=1, max_size=12))
+    def agree(w):
+        for attr, mine, theirs in pairs:
+            assert mine(w) == theirs(w), (attr, w)
+
+    agree()
 
 
 @settings(max_examples=300, deadline=None)

@@ -14,7 +14,9 @@ over the whole article and sets
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 
 import numpy as np
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, SPACY
@@ -22,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from ..extensions import doc_text, span_offsets  # importing registers doc._.entities
+from ..extensions import doc_text, segmenter_words, span_offsets  # importing registers doc._.entities
 from ..schema import Entity
 from .aliases import merge_aliases
 from .recognizer import EntityRecognizer
@@ -52,12 +54,19 @@ class NewsEntities:
     def _process(self, docs: list[Doc]) -> list[Doc]:
         pieces: list[tuple[int, int]] = []  # (doc index, offset)
         texts: list[str] = []
+        words: list[list[str] | None] = []
         full = [doc_text(doc) for doc in docs]  # Doc.text joins the tokens on every access
+        signature = self.recognizer.model.segmenter.signature
         for i, doc in enumerate(docs):
+            cut = segmenter_words(doc, signature)
+            ends = list(accumulate(map(len, cut))) if cut is not None else None
             for s, e in regions(doc, len(full[i])):
                 pieces.append((i, s))
                 texts.append(full[i][s:e])
-        found = self.recognizer.recognize_many(texts, merge=False, offsets=[off for _, off in pieces])
+                words.append(None if cut is None else words_between(cut, ends, full[i], s, e))
+        found = self.recognizer.recognize_many(
+            texts, merge=False, offsets=[off for _, off in pieces], words=words
+        )
         per_doc: list[list[Entity]] = [[] for _ in docs]
         for (i, _), ents in zip(pieces, found):
             per_doc[i].extend(ents)
@@ -75,6 +84,41 @@ def regions(doc: Doc, length: int | None = None) -> list[tuple[int, int]]:
         n = len(doc.text) if length is None else length
         return [(0, n)] if n else []
     return sorted(set(out))
+
+
+def words_between(words: list[str], ends: list[int], text: str, start: int, end: int) -> list[str] | None:
+    r"""The words of ``text[start:end]`` taken from the segmentation ``words`` of ``text``
+    (``ends``: each word's end offset), or None where cutting the slice alone could differ.
+
+    The segmenter cuts the runs between whitespace independently, so the slice's own
+    words are the text's words inside it when each end of the slice is a word boundary
+    next to whitespace (and not inside a ``\r\n``).
+
+    >>> text = "智谱上市。\n\nMiniMax也是\n"
+    >>> words = ["智谱", "上市", "。", "\n", "\n", "MiniMax", "也", "是", "\n"]
+    >>> ends = list(accumulate(map(len, words)))
+    >>> words_between(words, ends, text, 7, 16), words_between(words, ends, text, 0, 2)
+    (['MiniMax', '也', '是'], None)
+    """
+    if not (_cut_free(text, start) and _cut_free(text, end)):
+        return None
+    a = bisect_left(ends, start)  # the word ending at start; the slice's first is the next one
+    if start:
+        if a == len(ends) or ends[a] != start:
+            return None
+        a += 1
+    b = bisect_left(ends, end)  # the word ending at end
+    if end > start and (b == len(ends) or ends[b] != end):
+        return None
+    return words[a : b + 1] if end > start else []
+
+
+def _cut_free(text: str, i: int) -> bool:
+    """Does the segmenter cut ``text`` at ``i`` whatever the characters on either side?"""
+    if i <= 0 or i >= len(text):
+        return True
+    before, after = text[i - 1], text[i]
+    return (before.isspace() or after.isspace()) and not (before == "\r" and after == "\n")
 
 
 def set_doc_ents(doc: Doc, entities: list[Entity], length: int | None = None) -> None:

@@ -97,11 +97,17 @@ class NerModel:
         return self
 
     # -- features -------------------------------------------------------------
-    def featurize(self, text: str, spans: list[tuple[int, int]], lexicon: Lexicon | None = None):
-        """Feature ids for chunks ``spans`` of ``text``: (ids, src)."""
+    def featurize(
+        self, text: str, spans: list[tuple[int, int]], lexicon: Lexicon | None = None, words: list[str] | None = None
+    ):
+        """Feature ids for chunks ``spans`` of ``text``: (ids, src).
+
+        ``words`` is the segmenter's :meth:`~nlp_news.tokenizer.Segmenter.cut_raw` of ``text`` when the caller has it.
+        """
         lex = lexicon or self.lexicon
         cp = F.codepoints(text)
-        words = self.segmenter._impl.cut(text, self.segmenter.hmm) if text else []
+        if words is None:
+            words = self.segmenter.cut_raw(text) if text else []
         winfo = F.word_info(text, cp, words, lex.lookup, lex.gazetteer, lex.gazetteer_prefixes)
         self.last_words = (words, winfo.starts)  # the rules reuse this segmentation
         _, src = F.pad_layout(spans)
@@ -128,17 +134,38 @@ class NerModel:
         a, b = np.searchsorted(starts, [start, end])
         return words[int(a) : int(b)]
 
-    def predict_many(self, texts: Sequence[str]) -> dict[str, list[list[tuple[int, int, str, float]]]]:
-        """All taggers on one shared featurisation."""
+    def predict_many(
+        self, texts: Sequence[str], words: Sequence[list[str] | None] | None = None
+    ) -> dict[str, list[list[tuple[int, int, str, float]]]]:
+        """All taggers on one shared featurisation.
+
+        ``words[i]``, where given, is ``self.segmenter.cut_raw(texts[i])`` (the pipeline's
+        tokenizer has already cut the text); the others are cut here.
+        """
         joined, starts = _join(texts)
         spans: list[tuple[int, int]] = []
         for t, s0 in zip(texts, starts):
             spans.extend(chunk_spans(t, s0))
         if not spans:
             return {k: [[] for _ in texts] for k in self.taggers}
-        ids, src = self.featurize(joined, spans)
+        ids, src = self.featurize(joined, spans, words=self._joined_words(texts, words))
         em = self.shared.emissions(ids)
         return {k: self._decode(tg, em[k], src, texts, starts) for k, tg in self.taggers.items()}
+
+    def _joined_words(self, texts: Sequence[str], words: Sequence[list[str] | None] | None) -> list[str] | None:
+        r"""``cut_raw`` of ``_join(texts)`` from each text's words (None: cut the joined text).
+
+        The segmenter cuts runs of text between whitespace independently, so the words of
+        the joined text are each text's words between the separator's (one per ``\n``);
+        only a text ending in ``\r`` would make ``\r\n`` one word with the separator.
+        """
+        if words is None or all(w is None for w in words) or any(t.endswith("\r") for t in texts):
+            return None
+        out = list(_SEP_WORDS)
+        for t, w in zip(texts, words):
+            out += self.segmenter.cut_raw(t) if w is None else w
+            out += _SEP_WORDS
+        return out
 
     def _decode(self, tagger: ChainTagger, em, src, texts, starts):
         real = src >= 0
@@ -214,6 +241,10 @@ class NerModel:
 #: ±1 word), so a text's features never see its neighbours and the result of a
 #: text does not depend on the batch it came in.
 JOIN_SEP = "\n\n"
+
+
+#: The segmenter's words of :data:`JOIN_SEP` (whitespace is cut one character at a time).
+_SEP_WORDS = tuple(JOIN_SEP)
 
 
 def _join(texts: Sequence[str]) -> tuple[str, list[int]]:

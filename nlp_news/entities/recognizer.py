@@ -208,9 +208,9 @@ class EntityRecognizer:
         self.model.prepare()  # the shared emission table is built at load, not in the first batch
         self._generic_cache: dict[str, bool] = {}
 
-    def candidates(self, texts: Sequence[str]) -> list[list[Candidate]]:
-        """Every candidate per text, before selection."""
-        preds = self.model.predict_many(texts) if self.coarse else {"fine": self.model.predict(texts, "fine" if "fine" in self.model.taggers else next(iter(self.model.taggers)))}
+    def candidates(self, texts: Sequence[str], words: Sequence[list[str] | None] | None = None) -> list[list[Candidate]]:
+        """Every candidate per text, before selection (``words``: see :meth:`recognize_many`)."""
+        preds = self.model.predict_many(texts, words) if self.coarse else {"fine": self.model.predict(texts, "fine" if "fine" in self.model.taggers else next(iter(self.model.taggers)))}
         out: list[list[Candidate]] = []
         offset = len(JOIN_SEP)
         for i, text in enumerate(texts):
@@ -254,18 +254,25 @@ class EntityRecognizer:
         return hit
 
     def recognize_many(
-        self, texts: Sequence[str], *, merge: bool = True, offsets: Sequence[int] | None = None
+        self,
+        texts: Sequence[str],
+        *,
+        merge: bool = True,
+        offsets: Sequence[int] | None = None,
+        words: Sequence[list[str] | None] | None = None,
     ) -> list[list[Entity]]:
         """Entities of each text (offsets into that text), aliases merged per text.
 
         With ``merge=False`` and ``offsets``, text ``i``'s entities are shifted by
         ``offsets[i]`` (where the text sits in a longer one; the spaCy stage uses it).
+        ``words[i]``, where not None, must be ``self.model.segmenter.cut_raw(texts[i])``:
+        words the caller already has (the spaCy stage takes them from the tokenizer).
         """
         if merge and offsets is not None:
             raise ValueError("offsets need merge=False: aliases are merged on offsets into each text")
         out = []
         types = ENTITY_TYPES
-        for i, (text, cands) in enumerate(zip(texts, self.candidates(texts))):
+        for i, (text, cands) in enumerate(zip(texts, self.candidates(texts, words))):
             off = offsets[i] if offsets is not None else 0
             ents = []
             for c in self._extend(text, select(cands)):
