@@ -99,7 +99,7 @@ def test_user_dict_config_reaches_the_stage(tmp_path):
 
 # --- the tokenizer's words reach the tagger (no second cut of the text) -------------
 
-_ALPHABET = "智谱上市了公司北京新模型。，、“”：AIxM0123.-_%# \n\r\t\u3000\x1c"
+_ALPHABET = "智谱上市了公司北京新模型。，、“”：AIxM0123.-_%#&+² \n\r\t\u3000\x1c"
 
 
 @settings(max_examples=300, deadline=None)
@@ -122,6 +122,8 @@ def test_paragraph_slices_are_taken_from_the_whole_text():
     a = text.index("MiniMax")
     assert words_between(words, ends, text, a, text.index("\r")) == ["MiniMax", "公司", "在", "北京", "发布", "了", "新", "模型", "。"]
     assert words_between(words, ends, text, a, a + 3) is None  # not a word boundary
+    assert words_between(words, ends, text, a + 7, text.index("\r")) is None  # MiniMax公司在北京…: one run of letters
+    assert words_between(words, ends, text, text.index("智谱"), text.index("\n")) == ["智谱", "上市"]  # after punctuation
     assert words_between(words, ends, text, a, text.index("\n", a) + 0) is None  # ends inside \r\n
 
 

@@ -90,15 +90,17 @@ def words_between(words: list[str], ends: list[int], text: str, start: int, end:
     r"""The words of ``text[start:end]`` taken from the segmentation ``words`` of ``text``
     (``ends``: each word's end offset), or None where cutting the slice alone could differ.
 
-    The segmenter cuts the runs between whitespace independently, so the slice's own
-    words are the text's words inside it when each end of the slice is a word boundary
-    next to whitespace (and not inside a ``\r\n``).
+    The segmenter cuts each run of its word characters on its own, so the slice's own
+    words are the text's words inside it when neither end of the slice is inside such a
+    run (nor inside a ``\r\n``).
 
     >>> text = "智谱上市。\n\nMiniMax也是\n"
     >>> words = ["智谱", "上市", "。", "\n", "\n", "MiniMax", "也", "是", "\n"]
     >>> ends = list(accumulate(map(len, words)))
     >>> words_between(words, ends, text, 7, 16), words_between(words, ends, text, 0, 2)
     (['MiniMax', '也', '是'], None)
+    >>> words_between(words, ends, text, 0, 5)
+    ['智谱', '上市', '。']
     """
     if not (_cut_free(text, start) and _cut_free(text, end)):
         return None
@@ -114,11 +116,19 @@ def words_between(words: list[str], ends: list[int], text: str, start: int, end:
 
 
 def _cut_free(text: str, i: int) -> bool:
-    """Does the segmenter cut ``text`` at ``i`` whatever the characters on either side?"""
+    """Does the segmenter cut ``text`` at ``i`` whatever the characters on either side?
+
+    It cuts runs of its word characters (letters, digits and ``+#&._%-``, a subset of
+    :func:`_word_char`) one by one, and everything else a character at a time (``\r\n`` whole).
+    """
     if i <= 0 or i >= len(text):
         return True
     before, after = text[i - 1], text[i]
-    return (before.isspace() or after.isspace()) and not (before == "\r" and after == "\n")
+    return (not _word_char(before) or not _word_char(after)) and not (before == "\r" and after == "\n")
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "+#&._%-"
 
 
 def set_doc_ents(doc: Doc, entities: list[Entity], length: int | None = None) -> None:

@@ -155,8 +155,9 @@ class NerModel:
     def _joined_words(self, texts: Sequence[str], words: Sequence[list[str] | None] | None) -> list[str] | None:
         r"""``cut_raw`` of ``_join(texts)`` from each text's words (None: cut the joined text).
 
-        The segmenter cuts runs of text between whitespace independently, so the words of
-        the joined text are each text's words between the separator's (one per ``\n``);
+        The segmenter cuts each run of its word characters on its own and whitespace one
+        character at a time, so the words of the joined text are each text's words between
+        the separator's (one per ``\n``);
         only a text ending in ``\r`` would make ``\r\n`` one word with the separator.
         """
         if words is None or all(w is None for w in words) or any(t.endswith("\r") for t in texts):
