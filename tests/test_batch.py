@@ -370,13 +370,18 @@ def test_an_exception_inside_analysis_becomes_an_error_record_and_the_run_goes_o
 def test_one_process_run_freezes_the_loaded_pipeline_for_the_collector_and_thaws_after():
     import gc
 
+    from nlp_news.batch.runner import BATCH_GC_THRESHOLD
+
     recs = [{"id": str(i), "text": a["text"]} for i, a in enumerate(ARTICLES[:2])]
     assert gc.get_freeze_count() == 0
+    before = gc.get_threshold()
     outputs = run_local(iter(recs), options(), 1)
     first = next(outputs)
     assert gc.get_freeze_count() > 0  # the pipeline is out of the full collections' way
+    assert gc.get_threshold() == (max(before[0], BATCH_GC_THRESHOLD), *before[1:])  # young objects: less often
     rest = list(outputs)
     assert gc.get_freeze_count() == 0  # and nothing stays frozen once the run is over
+    assert gc.get_threshold() == before  # nor the collector changed
     assert [o["id"] for o in [first, *rest]] == ["0", "1"] and not any("error" in o for o in [first, *rest])
 
 

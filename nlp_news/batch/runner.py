@@ -133,10 +133,18 @@ def _preload(options: dict[str, Any]) -> None:
         pass
 
 
+#: Young-generation threshold of the cyclic collector while records are analysed (Python's
+#: default is 700). Analysing one article allocates thousands of short-lived containers, so
+#: the default ran a young collection every few records: 0.16 s of GC per 800 cnews articles
+#: with the pipeline frozen, 0.06 s at this threshold.
+BATCH_GC_THRESHOLD = 10_000
+
+
 @contextlib.contextmanager
 def _pipeline_frozen(options: dict[str, Any]) -> Iterator[None]:
     """Load the pipeline, then keep the objects alive now out of the cyclic collector's
-    reach (``gc.freeze``) until the block ends.
+    reach (``gc.freeze``) and collect young objects less often (:data:`BATCH_GC_THRESHOLD`)
+    until the block ends.
 
     The pipeline outlives every record, and full collections walked all its objects:
     0.25 s of GC per 800 cnews articles, 0.01 s frozen. Nothing is frozen when someone
@@ -146,11 +154,20 @@ def _pipeline_frozen(options: dict[str, Any]) -> Iterator[None]:
     mine = gc.get_freeze_count() == 0
     if mine:
         gc.freeze()
+    threshold = _collect_young_less_often()
     try:
         yield
     finally:
+        gc.set_threshold(*threshold)
         if mine:
             gc.unfreeze()
+
+
+def _collect_young_less_often() -> tuple[int, ...]:
+    """Raise the collector's young-generation threshold to :data:`BATCH_GC_THRESHOLD`; the old thresholds."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(threshold[0], BATCH_GC_THRESHOLD), *threshold[1:])
+    return threshold
 
 
 def analyze_record(analyzer: Any, rec: dict[str, Any]) -> dict[str, Any]:
@@ -307,6 +324,7 @@ def _init_worker(options: dict[str, Any]) -> None:
     _WORKER_OPTIONS = options
     _preload(options)
     gc.freeze()  # the worker lives for the pipeline: see _pipeline_frozen
+    _collect_young_less_often()
 
 
 def _worker_chunk(chunk: list[dict[str, Any]]) -> list[dict[str, Any]]:
