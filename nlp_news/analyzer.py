@@ -172,7 +172,7 @@ class Analyzer:
 
         Documents already made keep the old one (it is freed with them); the
         stages keep no vocabulary of their own, and the lexical attribute
-        functions (the tokenizer's fast ``like_num`` and the keyword stage's
+        functions (the tokenizer's faster spaCy getters and the keyword stage's
         flag among them) carry over.
         """
         old = self.nlp.vocab
