@@ -52,6 +52,16 @@ def test_stage_uses_paragraph_spans_and_shifts_offsets(blank):
     assert [f.start for f in doc._.facts] == sorted(f.start for f in doc._.facts)
 
 
+def test_stage_sorts_the_facts_of_overlapping_spans(blank):
+    # disjoint spans give the scanner's facts in order; overlapping ones are sorted by the stage
+    doc = blank.make_doc(ARTICLE)
+    second_nl = ARTICLE.rindex("\n")
+    doc.spans["paragraphs"] = [doc.char_span(second_nl + 1, len(ARTICLE)), doc.char_span(0, len(ARTICLE))]
+    doc = FactsStage(model=None)(doc)
+    keys = [(f.start, f.end) for f in doc._.facts]
+    assert keys == sorted(keys) and len(keys) > len(set(keys))
+
+
 def test_shipped_classifier_loads_and_keeps_certain_facts():
     clf = FactClassifier.load_or_none("facts")
     if clf is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from operator import attrgetter
 from typing import Any
 
@@ -51,7 +52,8 @@ class FactsStage:
             facts = link_facts(text, rows, entities=doc._.entities or [], sentences=sentences)
         else:
             facts = [Fact(*r) for r in rows]
-        facts.sort(key=_order)
+        if any(a[1] > b[0] for a, b in pairwise(spans)):
+            facts.sort(key=_order)  # overlapping spans; from disjoint ones the scanner's facts come in order
         doc._.facts = facts
         return doc
 

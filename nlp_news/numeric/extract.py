@@ -87,13 +87,26 @@ def _esc(words: Any) -> str:
 
 
 _CN_CHARS = "零〇一二两俩三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟廿卅几"
-_AR = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_CN = rf"(?:[{_CN_CHARS}]+(?:\s+[{_CN_CHARS}]+)*(?:\s*点\s*[{CN_DIGIT_CHARS}]+(?:\s+[{CN_DIGIT_CHARS}]+)*(?:[万亿]+)?)?)"
+# Arabic and Chinese numerals written as their first character and the rest (_AR is \d + _AR_REST),
+# so that NUMBER can start with one character class (see there)
+_AR_REST = r"(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
+_AR = rf"(?:\d{_AR_REST})"
+_CN_REST = rf"(?:[{_CN_CHARS}]*(?:\s+[{_CN_CHARS}]+)*(?:\s*点\s*[{CN_DIGIT_CHARS}]+(?:\s+[{CN_DIGIT_CHARS}]+)*(?:[万亿]+)?)?)"
+_CN = rf"(?:[{_CN_CHARS}]{_CN_REST})"
 _MAGN = r"(?:[多余几]?[十百千]?[万亿兆]+|[多余几]?[十百千](?=[万亿兆])|[百千](?![米克瓦卡分之兆赫焦]))"
-#: A number: Arabic or Chinese, with magnitudes, spaces before a magnitude (3050 万).
+# what may follow an Arabic / a Chinese numeral in a number: magnitudes and k/M/B (3050 万, 3.5万亿, 40k), digits (三千5百)
+_AR_TAIL = rf"(?:\s?{_MAGN}(?:\d+|[{_CN_CHARS}]+)?)*(?:\s?[kKMB](?![A-Za-z]))?"
+_CN_TAIL = rf"(?:\d+(?:[{_CN_CHARS}]+\d*)*)?"
+#: A number: Arabic or Chinese, with a sign (-, −, 负), magnitudes, spaces before a magnitude (3050 万).
+#: It starts with one character class, its first character, and then reads the rest by what that
+#: was: the regex engine then skips the text between numbers with its fast first-character scan
+#: (a pattern that starts with a lookahead or an optional group is tried at every position).
 NUMBER = (
-    rf"(?=[\d{_CN_CHARS}负−-])(?:(?<![\d.])[-−](?=\d)|负)?(?:{_AR}(?:\s?{_MAGN}(?:\d+|[{_CN_CHARS}]+)?)*(?:\s?[kKMB](?![A-Za-z]))?"
-    rf"|{_CN}(?:\d+(?:[{_CN_CHARS}]+\d*)*)?)"
+    rf"[\d{_CN_CHARS}负−-]"
+    rf"(?:(?<=\d){_AR_REST}{_AR_TAIL}"
+    rf"|(?<=[{_CN_CHARS}]){_CN_REST}{_CN_TAIL}"
+    rf"|(?<=负)(?:{_AR}{_AR_TAIL}|{_CN}{_CN_TAIL})"
+    rf"|(?<![\d.][-−])(?<=[-−])(?=\d){_AR}{_AR_TAIL})"
 )
 _NUMBER_RE = re.compile(NUMBER)
 
@@ -148,6 +161,10 @@ _PRICE_END = frozenset("，,。；;！!？?）)】]、的") | {""}
 #: A plot ratio (容积率2.5) is a plain number.
 _RATIO_BEFORE = re.compile(r"容积率(?:仅为|为|是|仅|约为|约|达|达到|高达|低于|超过|不超过|不到)?$")
 _RATIO_LAST = frozenset("率为是仅约达到于过")
+#: What :meth:`_Scanner.led` needs before or after a number (第, 前, a price or plot-ratio word; 分之,
+#: 半, 3:1, 1/3; a space before 第 or 分): numbers with neither skip it in one test.
+_LED_PREV = frozenset("第前 ") | _PRICE_LAST | _RATIO_LAST
+_LED_NEXT = frozenset("分半:比/ ")
 _MORE_AFTER_CHENG = frozenset("多余")
 #: Words a counted noun's tail starts (套房 + 子 is 套 + 房子).
 _SPLIT_NOUNS = frozenset(("房子", "事情"))
@@ -324,7 +341,7 @@ class _Scanner:
         return any(c[0] <= pos < c[0] - c[1] for c in self.cands)
 
     def dates_at(self, s: int, force: bool = False) -> None:
-        """Try a date expression starting at ``s`` or up to four characters before it."""
+        """Try a date expression starting at ``s`` or up to six characters before it."""
         f = self.f
         if force:
             # after the main pass: a date word with no numeral (上半年, 周日) anywhere in the text,
@@ -332,8 +349,9 @@ class _Scanner:
             lo = max([s - 6, 0] + [c[0] - c[1] for c in self.cands if c[0] - c[1] <= s])
         else:
             lo = max(s - 6, self.date_tried, self.reach, 0)
-        for hm in _DATE_START_RE.finditer(f, lo, s + 1):
-            st = hm.start()
+        for st, c in enumerate(f[lo : s + 1], lo):  # at most seven characters: a loop costs less than a regex scan
+            if c not in _DATE_START:
+                continue
             m = DATE_RE.match(f, st)
             if m and m.end() > st:
                 self.date_tried = max(self.date_tried, s + 1)
@@ -509,41 +527,40 @@ class _Scanner:
             return
         self.add(self.make(m.start(), m.end(), "number", format_value(round(a / b, 4)), "rule:number", unit="ratio"), m.start(), m.end(), 2)
 
-    def number(self, m: re.Match[str], nxt: str, prev: str) -> None:  # noqa: C901 - reads a number's surroundings
+    def led(self, m: re.Match[str], core: str, arabic: bool, nxt: str, prev: str) -> bool:
+        """The forms led by a word before the number (第, 前, 售价, 容积率) or told by what follows it
+        (分之, 一半, 3:1, 1/3); True when one of them read the number. Only called when ``prev`` is in
+        :data:`_LED_PREV` or ``nxt`` in :data:`_LED_NEXT` (every form here needs one of them)."""
         f = self.f
         start, end = m.start(), m.end()
-        core = m.group(0)
-        c0 = core[0]
-        arabic = c0.isdigit() or c0 in "-−" or (c0 == "负" and len(core) > 1 and core[1].isdigit())
-        # forms led by a word before the number, or fractions after it
         if prev == "第" or (prev == " " and f[start - 2 : start - 1] == "第"):
             om = _ORDINAL_RE.match(f, start - (1 if prev == "第" else 2))
             if om:
                 self.ordinal(om)
-                return
+                return True
         if nxt == "分" or (nxt == " " and f[end : end + 4].lstrip().startswith("分")):
             fm = _FRACTION_RE.match(f, start)
             if fm:
                 self.fraction(fm)
-                return
+                return True
         if nxt == "半" and core == "一" and f[end + 1 : end + 2] not in _HALF_UNIT:
             self.add(self.make(start, end + 1, "percent", 50, "rule:percent"), start, end + 1, 2)
-            return
+            return True
         if prev == "前":
             tm = _TOP_RE.match(f, start - 1)
             if tm:
                 self.top(tm)
-                return
+                return True
         if nxt in ":比" and arabic:
             rm = _RATIO_RE.match(f, start)
             if rm:
                 self.ratio(rm)
-                return
+                return True
         if nxt == "/" and arabic:
             sm = _SLASH_RE.match(f, start)
             if sm and not (prev.isascii() and prev.isalnum()) and prev not in _SLASH_PREV_BAD:
                 self.slash(sm)
-                return
+                return True
         if arabic and prev in _PRICE_LAST and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST and _PRICE_BEFORE.search(
             f, max(0, start - 6), start
         ):
@@ -551,7 +568,7 @@ class _Scanner:
             v = parse_number(core)
             if v is not None and v > 0 and (nxt.isspace() or nxt in _PRICE_END):  # not 只售26伙, 售价为8GB, 特价8.5折
                 self.add(self.make(start, end, "money", format_value(v), "rule:money", currency="CNY"), start, end, 2)
-                return
+                return True
         if arabic and prev in _RATIO_LAST and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST and _RATIO_BEFORE.search(
             f, max(0, start - 6), start
         ):
@@ -559,6 +576,16 @@ class _Scanner:
             if v is not None:
                 s2, q, _ = self.left(start)
                 self.add(self.make(s2, end, "number", format_value(v), "rule:number", qualifier=q), s2, end, 2)
+            return True
+        return False
+
+    def number(self, m: re.Match[str], nxt: str, prev: str) -> None:  # noqa: C901 - reads a number's surroundings
+        f = self.f
+        start, end = m.start(), m.end()
+        core = m.group(0)
+        c0 = core[0]
+        arabic = c0.isdigit() or c0 in "-−" or (c0 == "负" and len(core) > 1 and core[1].isdigit())
+        if (prev in _LED_PREV or nxt in _LED_NEXT) and self.led(m, core, arabic, nxt, prev):
             return
         if nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST:
             # cheap rejection: nothing after the number says what it counts
@@ -674,10 +701,11 @@ class _Scanner:
                             low_high = (lo, v2)
                             end = m2.end()
                             core = f[start:end]
-        t = _TAIL_RE.match(f, end)
-        tend = t.end() if t else end  # type: ignore[union-attr]
-        has_unit = t is not None and t.group("u") is not None
-        g = _TailGroups._make(t.groups()) if has_unit or (t is not None and t.end() > end) else _NO_TAIL
+        t = _TAIL_RE.match(f, end)  # always a match: every part of the tail is optional
+        tend = t.end()  # type: ignore[union-attr]
+        # an empty tail has no groups; tuple.__new__ is _TailGroups._make without its Python frame
+        g = _NO_TAIL if tend == end else tuple.__new__(_TailGroups, t.groups())  # type: ignore[union-attr]
+        has_unit = g.u is not None
         if g.more:
             over = "over"
         # plain number followed by a Latin letter that is not a unit: 5G, 4S, 1080P
@@ -916,7 +944,6 @@ _DATE_START = set("0123456789〇零一二两三四五六七八九十正上下本
     _ERA_FIRST
 )
 _CAND_ORDER = itemgetter(0, 1, 2)  # start, longest first, priority
-_DATE_START_RE = re.compile("[" + re.escape("".join(sorted(_DATE_START))) + "]")
 _DATE_KEYWORDS = ("半年", "周日", "周天", "星期日", "星期天", "礼拜日", "礼拜天")
 _LEFT_LAST = set("约为合概似超过出逾少低于起码多高大近到足最长快小了在是有币$¥€£ B")
 _GROWTH_CHARS = set("增涨升提扩飙攀猛暴降跌减滑缩萎落比翻")

@@ -272,7 +272,7 @@ def _clause_locator(text: str, sentences: list[tuple[int, int]], clauses: list[t
 
 
 def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str]) -> str | None:
-    if f.kind == "count" and f.unit and _METRIC_RE.fullmatch(f.unit):
+    if f.kind == "count" and f.unit in _METRIC_SET:
         linked["metric"] = "rule"
         return f.unit
     if f.kind in ("ordinal",):
