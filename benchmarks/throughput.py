@@ -13,7 +13,9 @@ It prints, in one run:
   throughput measured from the first result on (start-up is a one-off cost);
 - each stage's share of the analysis CPU time, and its own MB/s (normalise, tokenise, each spaCy
   component, collecting the Analysis and its dict);
-- peak memory (RSS) of one worker.
+- peak memory (RSS) of one worker;
+- the same ratio measured with bare jieba and the one-process runner taking turns in
+  one process, chunk by chunk, which a shared machine's changing speed affects least.
 
 Each measurement runs in a fresh process, so one does not warm or bloat the
 next (the jieba reference's dictionary does not count against the workers).
@@ -117,6 +119,40 @@ def measure_runner(texts: list[str], n_process: int, options: dict) -> dict:
         "rss_mb": rss,
         "cpu": cpu,
     }
+
+
+def measure_paired(texts: list[str], options: dict, chunk: int = 64) -> dict:
+    """Bare jieba and the one-process runner in one process, taking turns chunk by chunk
+    (which goes first alternates), so a change in the machine's speed during the run
+    slows both alike: the steadiest ratio on a shared machine."""
+    import logging
+
+    import jieba
+
+    from nlp_news.batch.runner import get_analyzer, run_local
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    jieba.initialize()
+    jieba.lcut(texts[0])
+    get_analyzer(options)
+    cpu = {"jieba": 0.0, "analysis": 0.0}
+
+    def jieba_chunk(part: list[str]) -> None:
+        for t in part:
+            jieba.lcut(t)
+
+    def analysis_chunk(part: list[str]) -> None:
+        recs = [{"id": str(i), "text": t, "title": None, "published": None, "fields": {}} for i, t in enumerate(part)]
+        _consume(run_local(iter(recs), options, 1))
+
+    for k in range(0, len(texts), chunk):
+        part = texts[k : k + chunk]
+        turns = [("jieba", jieba_chunk), ("analysis", analysis_chunk)]
+        for name, fn in turns if (k // chunk) % 2 == 0 else turns[::-1]:
+            c0 = time.process_time()
+            fn(part)
+            cpu[name] += time.process_time() - c0
+    return cpu
 
 
 def measure_stages(texts: list[str], options: dict) -> dict:
@@ -244,6 +280,14 @@ def main(argv: list[str] | None = None) -> None:
         for n, r in results.items():
             if n != 1:
                 print(f"speed-up -j {n} / -j 1: x{results[1]['steady'] / r['steady']:.2f}")
+
+    if 1 in results:
+        pair = in_child("measure_paired", texts, options)
+        print(
+            f"paired in one process (bare jieba and -j 1 taking turns per 64 articles): jieba {pair['jieba']:.2f} CPU-s,"
+            f" full analysis {pair['analysis']:.2f} CPU-s: x{pair['jieba'] / pair['analysis']:.2f} of jieba"
+            " (the steadiest ratio on a busy machine)"
+        )
 
     st = in_child("measure_stages", texts, options)
     total = sum(st["times"].values())
