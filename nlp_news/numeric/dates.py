@@ -31,7 +31,8 @@ from typing import Any
 from .numerals import parse_folded as parse_number
 
 _CN = "〇零一二三四五六七八九"
-YEAR = rf"(?:\d{{4}}|\d{{2}}|[{_CN}]{{4}}|[{_CN}]{{2}}|[两二一]千零?[{_CN}十]{{0,3}})"
+# a year in Chinese digits may have 〇 typed as 0 (二0一五年)
+YEAR = rf"(?:\d{{4}}|\d{{2}}|(?=[{_CN}])[{_CN}0]{{4}}|[{_CN}]{{2}}|[两二一]千零?[{_CN}十]{{0,3}})"
 MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九正腊冬])"
 #: Reign and era names with the Gregorian year of their first year (元年).
 ERAS: dict[str, int] = {
@@ -155,8 +156,6 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
     pub = published
     if g.ny:
         y, mo, d = int(g.ny), int(g.nm), int(g.nd)
-        if g.sep == "." and len(g.nm) == 1 and len(g.nd) == 1 and False:
-            return None
         return (f"{y:04d}-{mo:02d}-{d:02d}", False) if _ok(y, mo, d) else None
     if g.ed:
         y, mo, d = int(g.ey4), int(g.em), int(g.ed)

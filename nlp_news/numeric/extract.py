@@ -23,6 +23,7 @@ import dataclasses
 import datetime as _dt
 import re
 from collections import namedtuple
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
@@ -94,9 +95,12 @@ _AR = rf"(?:\d{_AR_REST})"
 _CN_REST = rf"(?:[{_CN_CHARS}]*(?:\s+[{_CN_CHARS}]+)*(?:\s*点\s*[{CN_DIGIT_CHARS}]+(?:\s+[{CN_DIGIT_CHARS}]+)*(?:[万亿]+)?)?)"
 _CN = rf"(?:[{_CN_CHARS}]{_CN_REST})"
 _MAGN = r"(?:[多余几]?[十百千]?[万亿兆]+|[多余几]?[十百千](?=[万亿兆])|[百千](?![米克瓦卡分之兆赫焦]))"
-# what may follow an Arabic / a Chinese numeral in a number: magnitudes and k/M/B (3050 万, 3.5万亿, 40k), digits (三千5百)
+# what may follow an Arabic / a Chinese numeral in a number: magnitudes and k/M/B (3050 万, 3.5万亿, 40k), digits
+# after a magnitude or 零 (三千5百, 一千零20; 六6万 is a typo or two numbers, not one), and zeros: 〇 typed as 0 (二0一五)
+_AFTER_MAGN = "(?<=[十百千万亿兆拾佰仟零〇])"
 _AR_TAIL = rf"(?:\s?{_MAGN}(?:\d+|[{_CN_CHARS}]+)?)*(?:\s?[kKMB](?![A-Za-z]))?"
-_CN_TAIL = rf"(?:\d+(?:[{_CN_CHARS}]+\d*)*)?"
+_CN_DIGITS_AFTER = rf"(?:{_AFTER_MAGN}\d+|0+)"
+_CN_TAIL = rf"(?:{_CN_DIGITS_AFTER}(?:[{_CN_CHARS}]+{_CN_DIGITS_AFTER}?)*)?"
 #: A number: Arabic or Chinese, with a sign (-, −, 负), magnitudes, spaces before a magnitude (3050 万).
 #: It starts with one character class, its first character, and then reads the rest by what that
 #: was: the regex engine then skips the text between numbers with its fast first-character scan
@@ -141,7 +145,8 @@ _LEFT_RE = re.compile(
 )
 _CHANGE_RE = re.compile(rf"(?P<yoy>同比|环比)?(?:(?P<up>{_GROWTH_UP})|(?P<down>{_GROWTH_DOWN}))?(?:了|约|超过|逾|近|达|至|到|为)*\s?$")
 _PER_LEFT = re.compile(r"每(?:一)?(?P<per>平方米|平米|亩|股|吨|斤|公斤|人|户|月|年|天|次|台|辆|[\u4e00-\u9fff])(?:作价|售价|价格|收费|成本|为|约|达)?$")
-_NOUN_AFTER_GE = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,2}")
+#: The letters after 个 that :func:`_counted_noun` segments (a word or two of them).
+_NOUN_AFTER_GE = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,8}")
 _NOUN_STOP = set("的了在是和与及或等中上下里内以有为将被把对也都就而并从到至左右多余这那其该各每些月小星工年天来前后已")
 
 # Zones that are never facts and hold no number of their own: URLs and e-mail addresses.
@@ -219,10 +224,7 @@ def _extract_in(text: str, spans: list[tuple[int, int]], published: _dt.date | N
     for start, end in spans:
         if end <= start:
             continue
-        try:
-            out.extend(_Scanner(text[start:end], published).run(start, make))
-        except Exception:  # pragma: no cover - last line of defence: a fact stage must not break a pipeline
-            continue
+        out.extend(_Scanner(text[start:end], published).run(start, make))
     return out
 
 
@@ -239,9 +241,15 @@ class _Scanner:
 
     # -- candidates --------------------------------------------------------------
     def add(self, made: tuple[str, Any, tuple[Any, ...]] | None, start: int, end: int, prio: int) -> None:
-        """Record a candidate made by :meth:`make`; ``None`` marks a zone that is never a fact."""
+        """Record a candidate made by :meth:`make`; ``None`` marks a zone that is never a fact.
+
+        A value past a float's range (a 400-digit amount, a fraction over a tiny denominator) is
+        no value: the candidate is dropped.
+        """
         if end > start:
             kind, value, rest = made if made is not None else (None, None, None)
+            if not _finite(value):
+                return
             self.cands.append((start, -(end - start), prio, kind, value, rest))
             if end > self.reach:
                 self.reach = end
@@ -404,11 +412,16 @@ class _Scanner:
         return None
 
     # -- handlers ----------------------------------------------------------------
-    def date(self, m: re.Match[str]) -> bool:
+    def date_value(self, m: re.Match[str]) -> tuple[Any, bool] | None:
+        """:func:`~nlp_news.numeric.dates.date_value` of ``m``; None for a date past the calendar
+        (下周五 published 9999-12-31: the weekday arithmetic overflows)."""
         try:
-            res = date_value(m, self.pub)
+            return date_value(m, self.pub)
         except (ValueError, OverflowError):
-            return False
+            return None
+
+    def date(self, m: re.Match[str]) -> bool:
+        res = self.date_value(m)
         if res is None:
             return False
         value, rel = res
@@ -418,10 +431,7 @@ class _Scanner:
         if r and not isinstance(value, dict) and not (isinstance(value, str) and value.startswith("T")):
             m2 = DATE_RE.match(self.f, r.end())
             if m2 and m2.end() > m2.start():
-                try:
-                    res2 = date_value(m2, self.pub)
-                except (ValueError, OverflowError):
-                    res2 = None
+                res2 = self.date_value(m2)
                 if res2 is not None and res2[0] is not None and value is not None:
                     value = {"start": value, "end": range_end(value, res2[0])}
                     end = m2.end()
@@ -431,7 +441,7 @@ class _Scanner:
             if a:
                 m3 = DATE_RE.match(self.f, a.end())
                 if m3 and m3.end() > m3.start() and _BEFORE_RE.match(self.f, m3.end()):
-                    res3 = date_value(m3, self.pub)
+                    res3 = self.date_value(m3)
                     if res3 is not None and isinstance(res3[0], str):
                         value = {"start": value, "end": res3[0]}
                         end = _BEFORE_RE.match(self.f, m3.end()).end()  # type: ignore[union-attr]
@@ -829,12 +839,7 @@ class _Scanner:
             scale = 10.0 if value < 10 else 1.0
         elif g.ge:
             nm = _NOUN_AFTER_GE.match(f, tend)
-            noun = None
-            if nm:
-                w = nm.group(0)
-                if w[0] not in _NOUN_STOP:
-                    noun = w if len(w) == 1 or w[1] not in _NOUN_STOP else w[0]
-            unit = noun or "个"
+            unit = (_counted_noun(nm.group(0)) if nm else None) or "个"
         elif g.noun:
             unit = g.noun
             if unit[1:] + f[tend : tend + 1] in _SPLIT_NOUNS:
@@ -985,14 +990,52 @@ _ONE_CONTRAST = ("其中", "只有", "仅有")
 _CN_KEEP_NEXT = frozenset(_TAIL_FIRST | _RANGE_FIRST | {"半"})
 
 
-def _sig6(v: float) -> int | float:
-    """Six significant digits: 1/3 -> 33.3333, 6e-05 stays 6e-05.
+@lru_cache(maxsize=4096)
+def _counted_noun(after: str) -> str | None:
+    """The noun a count with 个 counts: the first dictionary word of the letters after 个 (jieba's
+    dictionary, no HMM, which would glue 人会 or 人会来), cut before a function character; None when
+    it starts with one (2个以上, 3个都).
 
-    >>> _sig6(100 / 3), _sig6(6e-05), _sig6(75.0)
-    (33.3333, 6e-05, 75)
+    >>> _counted_noun("交易日内完成"), _counted_noun("人会来参加"), _counted_noun("国家和地区"), _counted_noun("以上")
+    ('交易日', '人', '国家', None)
+    """
+    if after[0] in _NOUN_STOP:
+        return None
+    word = _segmenter().cut_raw(after)[0]
+    for i in range(1, len(word)):
+        if word[i] in _NOUN_STOP:
+            return word[:i]
+    return word
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> Any:
+    from ..tokenizer import Segmenter
+
+    return Segmenter(hmm=False)
+
+
+def _sig6(v: float) -> int | float:
+    """Six significant digits: 1/3 -> 33.3333, 6e-05 stays 6e-05 (inf stays inf).
+
+    >>> _sig6(100 / 3), _sig6(6e-05), _sig6(75.0), _sig6(1e308 * 10)
+    (33.3333, 6e-05, 75, inf)
     """
     r = float(f"{v:.6g}")
-    return int(r) if r == int(r) and abs(r) < 1e15 else r
+    return int(r) if abs(r) < 1e15 and r == int(r) else r
+
+
+def _finite(value: Any) -> bool:
+    """Whether a candidate's value holds no infinite or NaN float (plain, or in a low/high range).
+
+    >>> _finite(3.5), _finite("2024"), _finite({"low": 1, "high": float("inf")}), _finite(None)
+    (True, True, False, True)
+    """
+    if type(value) is float:
+        return value - value == 0.0  # inf - inf and nan - nan are nan
+    if type(value) is dict:
+        return all(_finite(v) for v in value.values())
+    return True
 
 
 _BIG_CHARS = frozenset("百千万亿兆佰仟")

@@ -16,14 +16,15 @@ float (or ``None`` when it is not a number).
 2450.0
 >>> parse_number("壹佰伍拾")
 150.0
->>> parse_number("二零二五")
-2025.0
+>>> parse_number("二零二五"), parse_number("二0一五"), parse_number("六6万")
+(2025.0, 2015.0, None)
 >>> parse_number("万一") is None
 True
 """
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -112,12 +113,17 @@ def _section(s: str) -> float | None:
         return 0.0
     toks = _TOKEN.findall(s)
     if not any(t in SMALL_UNITS for t in toks):
-        # a plain digit run: 二零二五, 九九, 45
+        # a plain digit run: 二零二五, 九九, 45; not a run that mixes Chinese and Arabic digits (六6, a
+        # typo or two numbers) or holds a decimal among other tokens (2.7三36.8). An Arabic run is one
+        # token, so more than one token here mixes the two; Arabic zeros among Chinese digits are 〇
+        # written with the wrong key (二0一五, 二00八)
+        if len(toks) > 1 and any(t[0].isdecimal() and t.strip("0") for t in toks):
+            return None
         out = ""
         for t in toks:
             if t in DIGITS:
                 out += str(DIGITS[t])
-            elif t[0].isdigit():
+            elif t[0].isdecimal():  # not isdigit(): ² is a digit that float() refuses
                 out += t
             else:
                 return None
@@ -148,7 +154,7 @@ def _section(s: str) -> float | None:
             cur = None
             last_unit = u
             zero = False
-        elif t[0].isdigit():
+        elif t[0].isdecimal():
             if cur is not None:
                 return None
             cur = float(t)
@@ -226,9 +232,16 @@ def parse_number(s: str) -> float | None:
 def parse_folded(s: str) -> float | None:
     """:func:`parse_number` for text already folded (cached; the scanner's hot path).
 
-    >>> parse_folded("3050万")
-    30500000.0
+    A numeral beyond a float's range has no value (None), as one that does not read.
+
+    >>> parse_folded("3050万"), parse_folded("9" * 400), parse_folded("一" + "兆" * 30)
+    (30500000.0, None, None)
     """
+    v = _parse_folded(s)
+    return v if v is None or math.isfinite(v) else None
+
+
+def _parse_folded(s: str) -> float | None:
     if _PLAIN.fullmatch(s):
         return float(s)  # most numerals are plain digits: the value the steps below would give
     s = _CLEAN.sub("", s)
@@ -260,7 +273,7 @@ def parse_folded(s: str) -> float | None:
         head, _, tail = s.partition("点")
         digits = ""
         i = 0
-        while i < len(tail) and (tail[i] in DIGITS or tail[i].isdigit()):
+        while i < len(tail) and (tail[i] in DIGITS or tail[i].isdecimal()):
             digits += str(DIGITS[tail[i]]) if tail[i] in DIGITS else tail[i]
             i += 1
         rest = tail[i:]
@@ -302,7 +315,7 @@ def to_digits(s: str) -> str | None:
     for c in s:
         if c in DIGITS:
             out.append(str(DIGITS[c]))
-        elif c.isdigit() or c == ".":
+        elif c.isdecimal() or c == ".":
             out.append(c)
         elif c == "点":
             out.append(".")
@@ -314,9 +327,11 @@ def to_digits(s: str) -> str | None:
 def format_value(v: float) -> int | float:
     """An int when the value is whole, else a float rounded to 6 places.
 
-    >>> format_value(35000.0), format_value(23.3), format_value(1/3*100)
-    (35000, 23.3, 33.333333)
+    >>> format_value(35000.0), format_value(23.3), format_value(1/3*100), format_value(float("inf"))
+    (35000, 23.3, 33.333333, inf)
     """
+    if not math.isfinite(v):
+        return v  # nothing to round (int() refuses it); the scanner drops such values
     if v == int(v) and -1e18 < v < 1e18:
         return int(v)  # whole already: round() (slow, it formats the float) would change nothing
     r = round(v, 6)
