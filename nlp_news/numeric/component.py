@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from nlp_news.extensions import doc_text, span_offsets
 from nlp_news.schema import Fact
 
-from .extract import extract_rows_in
+from .extract import extract_rows_in, segmenter
 from .linking import _UNLINKED, link_facts, split_spans
 
 _SENT_END = re.compile(r"[。！？!?；;]")
@@ -33,6 +33,7 @@ class FactsStage:
 
     def __init__(self, *, model: str | None = "facts") -> None:
         self.model_name = model
+        segmenter()  # loaded with the pipeline, not by the first article that counts with 个
         self.classifier: Any = None
         if model:
             from .classifier import FactClassifier
