@@ -158,15 +158,17 @@ class Segmenter:
             self._signature = (self.backend, self.hmm, tuple(self._added))
         return self._signature
 
-    def cut_raw(self, text: str) -> list[str]:
+    def cut_raw(self, text: str, hmm: bool | None = None) -> list[str]:
         """The backend's own words: rjieba keeps ASCII runs with ``.``, ``-``, ``_`` whole.
+        ``hmm`` overrides the segmenter's HMM setting for this call.
 
-        >>> Segmenter().cut_raw("访问it7t.com")
-        ['访问', 'it7t.com']
+        >>> Segmenter().cut_raw("访问it7t.com"), Segmenter().cut_raw("2个人会来", hmm=False)
+        (['访问', 'it7t.com'], ['2', '个人', '会', '来'])
         """
+        hmm = self.hmm if hmm is None else hmm
         if self.backend == "rjieba":
-            return self._impl.cut(text, self.hmm)
-        return list(self._impl.cut(text, HMM=self.hmm))
+            return self._impl.cut(text, hmm)
+        return list(self._impl.cut(text, HMM=hmm))
 
     def cut(self, text: str) -> list[str]:
         """Segment ``text`` as jieba does; the tokens concatenate back to ``text``."""

@@ -62,6 +62,18 @@ def test_stage_sorts_the_facts_of_overlapping_spans(blank):
     assert keys == sorted(keys) and len(keys) > len(set(keys))
 
 
+def test_the_pipeline_stage_cuts_the_noun_after_ge_with_the_tokenizers_segmenter(tmp_path):
+    """One dictionary in memory, and the user's words reach the unit of a count (灵晶石: a made-up word)."""
+    words = tmp_path / "words.txt"
+    words.write_text("灵晶石 n\n", encoding="utf-8")
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "nlp_news.JiebaTokenizer.v1", "user_dict": str(words)}}})
+    stage = nlp.add_pipe("news_facts", config={"model": None})
+    assert stage.segmenter is nlp.tokenizer.segmenter
+    text = "队伍新增了3个灵晶石矿。"
+    assert [(f.text, f.unit) for f in nlp(text)._.facts] == [("3个", "灵晶石")]
+    assert [(f.text, f.unit) for f in FactsStage(model=None)(spacy.blank("zh").make_doc(text))._.facts] == [("3个", "灵")]
+
+
 def test_shipped_classifier_loads_and_keeps_certain_facts():
     clf = FactClassifier.load_or_none("facts")
     if clf is None:

@@ -12,8 +12,9 @@ from spacy.tokens import Doc
 
 from nlp_news.extensions import doc_text, span_offsets
 from nlp_news.schema import Fact
+from nlp_news.tokenizer import Segmenter
 
-from .extract import extract_rows_in, segmenter
+from .extract import default_segmenter, extract_rows_in
 from .linking import _UNLINKED, link_facts, split_spans
 
 _SENT_END = re.compile(r"[。！？!?；;]")
@@ -21,7 +22,8 @@ _SENT_END = re.compile(r"[。！？!?；;]")
 
 @Language.factory("news_facts", default_config={"model": "facts"})
 def make_facts(nlp: Language, name: str, model: str | None) -> FactsStage:
-    return FactsStage(model=model)
+    # the pipeline tokenizer's segmenter cuts the noun after 个: no second dictionary in memory
+    return FactsStage(model=model, segmenter=getattr(nlp.tokenizer, "segmenter", None))
 
 
 class FactsStage:
@@ -31,9 +33,10 @@ class FactsStage:
     model: rules alone). Sets ``doc._.facts`` (sorted, offsets into ``doc.text``).
     """
 
-    def __init__(self, *, model: str | None = "facts") -> None:
+    def __init__(self, *, model: str | None = "facts", segmenter: Segmenter | None = None) -> None:
         self.model_name = model
-        segmenter()  # loaded with the pipeline, not by the first article that counts with 个
+        # the segmenter for the noun after 个, loaded with the pipeline, not by the first article that needs it
+        self.segmenter = segmenter if isinstance(segmenter, Segmenter) else default_segmenter()
         self.classifier: Any = None
         if model:
             from .classifier import FactClassifier
@@ -45,7 +48,7 @@ class FactsStage:
         spans = span_offsets(doc, "title") + span_offsets(doc, "paragraphs")
         spans = _joined(sorted(set(spans))) if spans else [(0, len(text))]
         # FactRow tuples until link_facts makes the one Fact of each
-        rows = extract_rows_in(text, spans, published=doc._.published)
+        rows = extract_rows_in(text, spans, published=doc._.published, segmenter=self.segmenter)
         if rows and self.classifier is not None:
             rows = self.classifier.filter(text, rows)
         if any(f.kind not in _UNLINKED for f in rows):

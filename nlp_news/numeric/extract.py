@@ -25,13 +25,16 @@ import re
 from collections import namedtuple
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..schema import Fact
 from .dates import _ERA_FIRST, DATE_RE, date_value, range_end
 from .money import CURRENCY_PREFIXES, CURRENCY_WORDS, yuan_jiao_fen
 from .numerals import CN_DIGIT_CHARS, DIGITS, fold, format_value
 from .numerals import parse_folded as parse_number
+
+if TYPE_CHECKING:
+    from ..tokenizer import Segmenter
 
 #: A fact as a tuple of :class:`Fact`'s fields, in their order. The ``news_facts`` stage passes these
 #: from the scanner through the classifier to :func:`~nlp_news.numeric.linking.link_facts`, which
@@ -180,8 +183,11 @@ _RATIO_RE = re.compile(r"(?<![\d:.])(?P<a>\d+(?:\.\d+)?)\s?[:比]\s?(?P<b>\d+(?:
 _VAGUE_BEFORE = set("数几")
 
 
-def extract_facts(text: str, *, published: _dt.date | None = None) -> list[Fact]:
+def extract_facts(text: str, *, published: _dt.date | None = None, segmenter: Segmenter | None = None) -> list[Fact]:
     """All numeric facts in ``text``, sorted and non-overlapping; never raises.
+
+    ``segmenter`` cuts the noun a count with 个 counts (default: jieba's dictionary alone; the
+    pipeline passes its own, user words included).
 
     >>> [(f.text, f.kind, f.value) for f in extract_facts("MiniMax 推出第2款产品,增长了三成")]
     [('第2款', 'ordinal', 2), ('三成', 'percent', 30)]
@@ -192,10 +198,12 @@ def extract_facts(text: str, *, published: _dt.date | None = None) -> list[Fact]
     """
     if not isinstance(text, str):
         return []
-    return extract_facts_in(text, [(0, len(text))], published=published)
+    return extract_facts_in(text, [(0, len(text))], published=published, segmenter=segmenter)
 
 
-def extract_facts_in(text: str, spans: list[tuple[int, int]], *, published: _dt.date | None = None) -> list[Fact]:
+def extract_facts_in(
+    text: str, spans: list[tuple[int, int]], *, published: _dt.date | None = None, segmenter: Segmenter | None = None
+) -> list[Fact]:
     """:func:`extract_facts` of each ``text[start:end]``, with offsets into ``text``; never raises.
 
     Each span is scanned on its own (a fact never crosses a paragraph), and the facts are
@@ -205,34 +213,39 @@ def extract_facts_in(text: str, spans: list[tuple[int, int]], *, published: _dt.
     >>> [(f.text, f.start, t[f.start:f.end]) for f in extract_facts_in(t, [(0, 8), (9, 14)])]
     [('30%', 5, '30%'), ('3亿元', 11, '3亿元')]
     """
-    return _extract_in(text, spans, published, Fact)
+    return _extract_in(text, spans, published, Fact, segmenter)
 
 
-def extract_rows_in(text: str, spans: list[tuple[int, int]], *, published: _dt.date | None = None) -> list[FactRow]:
+def extract_rows_in(
+    text: str, spans: list[tuple[int, int]], *, published: _dt.date | None = None, segmenter: Segmenter | None = None
+) -> list[FactRow]:
     """:func:`extract_facts_in` as :data:`FactRow` tuples (for the ``news_facts`` stage).
 
     >>> extract_rows_in("营收3亿元", [(0, 5)])[0][:5]
     ('3亿元', 2, 5, 'money', 300000000)
     """
-    return _extract_in(text, spans, published, FactRow)
+    return _extract_in(text, spans, published, FactRow, segmenter)
 
 
-def _extract_in(text: str, spans: list[tuple[int, int]], published: _dt.date | None, make: Any) -> list[Any]:
+def _extract_in(
+    text: str, spans: list[tuple[int, int]], published: _dt.date | None, make: Any, segmenter: Segmenter | None
+) -> list[Any]:
     if not isinstance(text, str):
         return []
     out: list[Any] = []
     for start, end in spans:
         if end <= start:
             continue
-        out.extend(_Scanner(text[start:end], published).run(start, make))
+        out.extend(_Scanner(text[start:end], published, segmenter).run(start, make))
     return out
 
 
 class _Scanner:
-    __slots__ = ("text", "f", "pub", "cands", "reach", "date_tried")
+    __slots__ = ("text", "f", "pub", "cands", "reach", "date_tried", "segmenter")
 
-    def __init__(self, text: str, published: _dt.date | None) -> None:
+    def __init__(self, text: str, published: _dt.date | None, segmenter: Segmenter | None = None) -> None:
         self.text = text
+        self.segmenter = segmenter
         self.f = fold(text)
         self.pub = published if isinstance(published, _dt.date) else None
         self.cands: list[tuple[int, int, int, str | None, Any, dict[str, Any] | None]] = []
@@ -839,7 +852,7 @@ class _Scanner:
             scale = 10.0 if value < 10 else 1.0
         elif g.ge:
             nm = _NOUN_AFTER_GE.match(f, tend)
-            unit = (_counted_noun(nm.group(0)) if nm else None) or "个"
+            unit = (_counted_noun(nm.group(0), self.segmenter or default_segmenter()) if nm else None) or "个"
         elif g.noun:
             unit = g.noun
             if unit[1:] + f[tend : tend + 1] in _SPLIT_NOUNS:
@@ -991,17 +1004,18 @@ _CN_KEEP_NEXT = frozenset(_TAIL_FIRST | _RANGE_FIRST | {"半"})
 
 
 @lru_cache(maxsize=4096)
-def _counted_noun(after: str) -> str | None:
-    """The noun a count with 个 counts: the first dictionary word of the letters after 个 (jieba's
-    dictionary, no HMM, which would glue 人会 or 人会来), cut before a function character; None when
+def _counted_noun(after: str, segmenter: Segmenter) -> str | None:
+    """The noun a count with 个 counts: the first dictionary word of the letters after 个 (cut
+    without the HMM, which would glue 人会 or 人会来), cut before a function character; None when
     it starts with one (2个以上, 3个都).
 
-    >>> _counted_noun("交易日内完成"), _counted_noun("人会来参加"), _counted_noun("国家和地区"), _counted_noun("以上")
-    ('交易日', '人', '国家', None)
+    >>> seg = default_segmenter()
+    >>> [_counted_noun(a, seg) for a in ("交易日内完成", "人会来参加", "国家和地区", "以上")]
+    ['交易日', '人', '国家', None]
     """
     if after[0] in _NOUN_STOP:
         return None
-    word = segmenter().cut_raw(after)[0]
+    word = segmenter.cut_raw(after, hmm=False)[0]
     for i in range(1, len(word)):
         if word[i] in _NOUN_STOP:
             return word[:i]
@@ -1009,12 +1023,13 @@ def _counted_noun(after: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def segmenter() -> Any:
-    """The word segmenter :func:`_counted_noun` reads with, made on first use (loading jieba's
-    dictionary takes about 0.1 s: the ``news_facts`` stage makes it when it is built)."""
+def default_segmenter() -> Segmenter:
+    """The segmenter :func:`_counted_noun` reads with when the caller gives none (jieba's
+    dictionary alone), made on first use: loading it takes about 0.1 s and 25 MB, so the
+    ``news_facts`` stage passes the pipeline tokenizer's instead."""
     from ..tokenizer import Segmenter
 
-    return Segmenter(hmm=False)
+    return Segmenter()
 
 
 def _sig6(v: float) -> int | float:
