@@ -11,7 +11,8 @@ cnews-800 articles, with the news passages of those articles; 20% of THUCNews he
 The news passages' themes are printed twice: the paragraph head alone, and with the
 article head's probabilities of the passage's article as a prior (as the pipeline
 labels paragraphs; the weight is tuned in training by cross-validation on the training
-passages, which makes retraining the theme model about six fits long).
+passages, which makes retraining the theme model about six fits long). The sentiment
+model's news-head class offsets are chosen the same way (five more fits, about 10 minutes).
 Reads ../shared/data (or $NLP_NEWS_DATA).
 """
 
@@ -76,6 +77,12 @@ def measure(task: str, sets: dict, shipped: bool, skip_eval: set[str]) -> None:
             print(
                 f"  article prior: weight {c['weight']} by {c['folds']}-fold CV on {c['cv']['n']} training passages"
                 f" (out-of-fold accuracy {c['cv']['without']['accuracy']:.3f} -> {c['cv']['with']['accuracy']:.3f})"
+            )
+        if "offsets" in report:
+            o = report["offsets"]
+            print(
+                f"  {o['head']} class offsets {o['offsets']} by {o['folds']}-fold CV on {o['cv']['n']} training passages"
+                f" (out-of-fold macro-F1 {o['cv']['without']['macro_f1']:.4f} -> {o['cv']['with']['macro_f1']:.4f})"
             )
     for name, ex in sets.items():
         if name in skip_eval:

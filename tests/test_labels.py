@@ -161,6 +161,55 @@ def test_save_load_round_trip_gives_identical_scores(sentiment, theme, tmp_path)
             assert np.array_equal(model.predict_proba(texts, head=head), again.predict_proba(texts, head=head))
 
 
+def _with_news_offsets(model, offsets):
+    """A copy of ``model`` (same weights) whose news head has ``offsets``."""
+    return SentimentModel(
+        model.task,
+        model.classes_,
+        model.featurizer,
+        model.qweights,
+        model.intercepts,
+        model.temperatures,
+        default_head=model.default_head,
+        meta=model.meta,
+        offsets={"news": offsets},
+    )
+
+
+def test_news_offsets_survive_save_and_load_with_identical_scores(sentiment, tmp_path):
+    texts = POSITIVE + NEGATIVE + NEUTRAL
+    model = _with_news_offsets(sentiment, [0.7, 0.0, -0.3])
+    model.save(tmp_path / "s")
+    again = SentimentModel.load(tmp_path / "s")
+    assert list(again.offsets) == ["news"] and again.offsets["news"].tolist() == [0.7, 0.0, -0.3]
+    for head in model.heads:
+        assert np.array_equal(model.predict_proba(texts, head=head), again.predict_proba(texts, head=head))
+
+
+def test_news_offsets_shift_the_news_scores_only(sentiment):
+    texts = POSITIVE + NEGATIVE + NEUTRAL + [""]
+    model = _with_news_offsets(sentiment, [0.7, 0.0, -0.3])
+    base = _with_news_offsets(sentiment, [0.0, 0.0, 0.0])
+    z, t = base.logits(texts), base.temperatures["news"]
+    want = np.exp((z + [0.7, 0.0, -0.3]) / t)
+    np.testing.assert_allclose(model.predict_proba(texts), want / want.sum(axis=1, keepdims=True), rtol=1e-9)
+    for p in (model.predict_proba(texts), _with_news_offsets(sentiment, [40.0, 0.0, -40.0]).predict_proba(texts)):
+        assert np.allclose(p.sum(axis=1), 1, atol=1e-9) and (p >= 0).all()
+    # the positive class gains against neutral by exp(0.7 / T) in odds, whatever the text
+    pos, neu = SENTIMENTS.index("positive"), SENTIMENTS.index("neutral")
+    ratio = (model.predict_proba(texts)[:, pos] / model.predict_proba(texts)[:, neu]) / (
+        base.predict_proba(texts)[:, pos] / base.predict_proba(texts)[:, neu]
+    )
+    np.testing.assert_allclose(ratio, np.exp(0.7 / t), rtol=1e-6)
+    for head in ("review", "ccf"):
+        assert np.array_equal(model.predict_proba(texts, head=head), base.predict_proba(texts, head=head))
+
+
+def test_offsets_need_one_value_per_class(sentiment):
+    with pytest.raises(ValueError, match="one value per class"):
+        _with_news_offsets(sentiment, [0.5, 0.0])
+
+
 def test_loading_a_theme_model_as_sentiment_is_refused(tmp_path, theme):
     theme.save(tmp_path / "t")
     with pytest.raises(ValueError, match="sentiment"):
@@ -307,7 +356,11 @@ def test_training_on_a_tiny_set_with_functions(tmp_path):
     ex = [Example(t, lab, "news", f"g{i}") for i, (lab, t) in enumerate(TINY_SENTIMENT)]
     _, report = train_labels("sentiment", ex, out=tmp_path / "s", bits=14, log=lambda m: None)
     assert report["train_size"] > 0
+    off = report["offsets"]
+    assert off["head"] == "news" and off["offsets"]["neutral"] == 0.0 and 0 < off["cv"]["n"] <= len(TINY_SENTIMENT)
+    assert off["cv"]["with"]["macro_f1"] >= off["cv"]["without"]["macro_f1"]
     again = SentimentModel.load(tmp_path / "s")
+    assert again.offsets["news"].tolist() == [off["offsets"][c] for c in SENTIMENTS]
     assert again.predict(["公司业绩大增，利润创新高"]) == ["positive"]
     assert again.predict(["公司亏损扩大，股价暴跌"]) == ["negative"]
     m = evaluate(again, [Example(t, lab, "news", "x") for lab, t in TINY_SENTIMENT[:12]])

@@ -128,8 +128,9 @@ def _train_command(task: str, example: str) -> click.Command:
         type=click.IntRange(min=1),
         default=1,
         show_default=True,
-        help="Processes for the cross-validation fits that tune the article prior of paragraph themes "
-        "(same model; each process holds a copy of the training matrix, about 3 GB for the shipped theme data).",
+        help="Processes for the cross-validation fits that tune the article prior of paragraph themes and the "
+        "class offsets of the news sentiment head (same model; each process holds a copy of the training matrix, "
+        "about 3 GB for the shipped theme data).",
     )
     @click.option("--json", "as_json", is_flag=True, help="Print the training report as JSON.")
     def cmd(data, fmt, out, dev_frac, refit, bits, C, jobs, as_json):

@@ -486,6 +486,8 @@ TASKS = {
         "default_head": "news",
         "C": 8.0,
         "domain_weight": {"news": 3.0},
+        # class offsets on this head's logits, chosen for macro-F1 by cross-validation
+        "offset_head": "news",
     },
     "theme": {
         "classes": THEMES,
@@ -543,52 +545,57 @@ def tune_context_weight(
     return best["weight"], best["temperature"], rows
 
 
+def _fold_model(task: str, rest: Sequence[Example], fx_meta: dict, C: float, temps: dict[str, float]):
+    """The heads of ``task`` fitted on ``rest`` (one cross-validation fold)."""
+    from nlp_news.labels.models import LinearLabelModel
+
+    spec = TASKS[task]
+    fx = Featurizer.from_meta(fx_meta)
+    classes, heads = tuple(spec["classes"]), tuple(spec["heads"])
+    W, b = fit_heads(rest, classes, heads, fx=fx, C=C, domain_weight=spec["domain_weight"])
+    return LinearLabelModel(task, classes, fx, W, b, temps, default_head=spec["default_head"])
+
+
 def _context_fold(args) -> tuple[np.ndarray, np.ndarray]:
     """One fold of :func:`fit_context`: fit the heads on ``rest``, return the paragraph
     head's probabilities of the held-out passages and the context head's of their articles."""
-    from nlp_news.labels.models import LinearLabelModel
-
     task, rest, part, fx_meta, C, temps = args
     spec = TASKS[task]
-    fx = Featurizer.from_meta(fx_meta)
-    classes, heads, head = tuple(spec["classes"]), tuple(spec["heads"]), spec["default_head"]
-    W, b = fit_heads(rest, classes, heads, fx=fx, C=C, domain_weight=spec["domain_weight"])
-    m = LinearLabelModel(task, classes, fx, W, b, temps, default_head=head)
+    m = _fold_model(task, rest, fx_meta, C, temps)
+    head = spec["default_head"]
     return m.predict_proba([e.text for e in part], head), m.predict_proba([e.context for e in part], spec["context_head"])
 
 
-def fit_context(
-    task: str,
-    train: Sequence[Example],
-    train_raw: Sequence[Example],
-    dev_raw: Sequence[Example],
-    model,
-    *,
-    fx: Featurizer,
-    C: float,
-    seed: int = SEED,
-    folds: int = 5,
-    jobs: int = 1,
-    log=print,
-) -> dict | None:
-    """Tune the weight of the article prior on a paragraph's theme by cross-validation.
+def _offset_fold(args) -> np.ndarray:
+    """One fold of :func:`fit_offsets`: fit the heads on ``rest``, return the offset head's
+    logits (no offsets, no temperature) of the held-out examples."""
+    task, rest, part, fx_meta, C = args
+    m = _fold_model(task, rest, fx_meta, C, {})
+    return m.logits([e.text for e in part], TASKS[task]["offset_head"])
 
-    The training paragraphs that come with their article (``context``) are split into
-    ``folds`` by group (an article's passages, the article itself and its pieces leave
-    together); for each fold the heads are fitted again on the rest of ``train`` and give
-    out-of-fold paragraph-head probabilities of the held-out passages and article-head
-    probabilities of their articles (``model``'s temperatures). :func:`tune_context_weight`
-    picks the weight on those. The dev passages (``dev_raw`` with a context, minus texts
-    seen in training) are then scored by ``model`` without and with their article.
-    Returns None when there are too few passages with an article to tune on. ``jobs``
-    fits that many folds at once in worker processes (same result; each holds a copy of
-    the training matrix).
-    """
-    from nlp_news.labels.models import with_context
 
-    spec = TASKS[task]
-    classes, head, ctx_head = tuple(spec["classes"]), spec["default_head"], spec["context_head"]
-    held = [e for e in train_raw if e.context and e.domain == head]  # before dedupe: every labelled passage
+@dataclass(frozen=True, slots=True)
+class CrossValidation:
+    """How :func:`fit_context` and :func:`fit_offsets` cross-validate: ``folds`` folds by
+    group (a seeded hash), the heads refitted on each fold's rest with the featurizer
+    ``fx`` and ``C``, ``jobs`` folds at once in worker processes (same result; each holds
+    a copy of the training matrix)."""
+
+    fx: Featurizer
+    C: float
+    seed: int = SEED
+    folds: int = 5
+    jobs: int = 1
+
+
+def _article_folds(
+    train: Sequence[Example], held: Sequence[Example], plan: CrossValidation
+) -> list[tuple[list[Example], list[Example]]] | None:
+    """Cross-validation by group: ``held`` (the examples to predict out of fold) is split
+    into ``plan.folds`` by a seeded hash of the group, and each part is paired with ``train``
+    minus every example of its groups (an article's passages, the article itself and its
+    pieces leave together). None when ``held`` has fewer groups than folds."""
+    seed, folds = plan.seed, plan.folds
     groups = sorted({e.group for e in held})
     if len(groups) < max(folds, 2):
         return None
@@ -597,20 +604,56 @@ def fit_context(
         return int.from_bytes(hashlib.sha1(f"{seed}:context:{g}".encode()).digest()[:4], "big") % folds
 
     gset = set(groups)
-    tasks = []
+    out = []
     for k in range(folds):
         part = [e for e in held if fold(e.group) == k]
         if part:
-            rest = [e for e in train if not (e.group in gset and fold(e.group) == k)]
-            tasks.append((task, rest, part, fx.to_meta(), C, dict(model.temperatures)))
-    if jobs > 1:
+            out.append(([e for e in train if not (e.group in gset and fold(e.group) == k)], part))
+    return out
+
+
+def _map_folds(fn, tasks: list, jobs: int) -> list:
+    """``[fn(t) for t in tasks]``, with ``jobs`` > 1 in that many forked worker processes."""
+    if jobs > 1 and len(tasks) > 1:
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(min(jobs, len(tasks)), mp_context=mp.get_context("fork")) as pool:
-            results = list(pool.map(_context_fold, tasks))
-    else:
-        results = [_context_fold(t) for t in tasks]
+            return list(pool.map(fn, tasks))
+    return [fn(t) for t in tasks]
+
+
+def fit_context(
+    task: str,
+    train: Sequence[Example],
+    train_raw: Sequence[Example],
+    dev_raw: Sequence[Example],
+    model,
+    plan: CrossValidation,
+    *,
+    log=print,
+) -> dict | None:
+    """Tune the weight of the article prior on a paragraph's theme by cross-validation.
+
+    The training paragraphs that come with their article (``context``) are split into
+    ``plan.folds`` by group (an article's passages, the article itself and its pieces leave
+    together); for each fold the heads are fitted again on the rest of ``train`` and give
+    out-of-fold paragraph-head probabilities of the held-out passages and article-head
+    probabilities of their articles (``model``'s temperatures). :func:`tune_context_weight`
+    picks the weight on those. The dev passages (``dev_raw`` with a context, minus texts
+    seen in training) are then scored by ``model`` without and with their article.
+    Returns None when there are too few passages with an article to tune on.
+    """
+    from nlp_news.labels.models import with_context
+
+    spec = TASKS[task]
+    classes, head, ctx_head = tuple(spec["classes"]), spec["default_head"], spec["context_head"]
+    held = [e for e in train_raw if e.context and e.domain == head]  # before dedupe: every labelled passage
+    splits = _article_folds(train, held, plan)
+    if splits is None:
+        return None
+    tasks = [(task, rest, part, plan.fx.to_meta(), plan.C, dict(model.temperatures)) for rest, part in splits]
+    results = _map_folds(_context_fold, tasks, plan.jobs)
     lp, la, ys = [], [], []
     for (_, rest, part, *_), (p_para, p_art) in zip(tasks, results):
         lp.append(np.log(np.maximum(p_para, 1e-300)))
@@ -624,7 +667,7 @@ def fit_context(
         "head": ctx_head,
         "weight": w,
         "temperature": t,
-        "folds": folds,
+        "folds": plan.folds,
         "cv": {"n": len(y), "without": cv[0.0], "with": cv[w], "grid": grid},
     }
     log(
@@ -644,6 +687,117 @@ def fit_context(
         log(
             f"  dev passages (n={a['n']}): accuracy {a['accuracy']:.4f} -> {b['accuracy']:.4f}, "
             f"macro-F1 {a['macro_f1']:.4f} -> {b['macro_f1']:.4f} with the article"
+        )
+    return out
+
+
+#: Candidate class offsets (:func:`tune_offsets`): -0.5 to 1.5 in steps of 0.1.
+OFFSET_GRID = tuple(round(-0.5 + 0.1 * i, 1) for i in range(21))
+#: Offsets within this much macro-F1 of the best count as the best (the smallest win).
+OFFSET_MACRO_F1_TOLERANCE = 0.005
+
+
+def tune_offsets(
+    z: np.ndarray,
+    y: np.ndarray,
+    classes: Sequence[str],
+    *,
+    fixed: str = "neutral",
+    grid: Sequence[float] = OFFSET_GRID,
+    tol: float = OFFSET_MACRO_F1_TOLERANCE,
+) -> tuple[np.ndarray, float]:
+    """Additive offsets on the logits ``z`` (one per class; ``fixed``'s is 0) that
+    maximise the macro-F1 of ``argmax(z + offsets)`` against the gold classes ``y``: of
+    the grid points within ``tol`` of the best macro-F1, the one with the smallest sum of
+    absolute offsets (then the higher macro-F1). Returns the offsets and the best
+    macro-F1 on the grid. The logistic model's argmax maximises accuracy; macro-F1 also
+    rewards recall of the smaller classes, which a shift of their prior buys.
+
+    >>> z = np.array([[0.0, 0.3, -1.0], [0.0, 0.2, -1.0], [0.0, 0.5, -1.0], [-1.0, 1.0, 0.0]])
+    >>> off, best = tune_offsets(z, np.array([0, 0, 1, 2]), ["positive", "neutral", "negative"], grid=(0.0, 0.4, 1.2))
+    >>> off.tolist(), round(best, 3)
+    ([0.4, 0.0, 1.2], 1.0)
+    """
+    import itertools
+
+    free = [i for i, c in enumerate(classes) if c != fixed]
+    labels = list(range(len(classes)))
+    rows = []
+    for vals in itertools.product(grid, repeat=len(free)):
+        off = np.zeros(len(classes))
+        off[free] = vals
+        m = metrics(list(y), list((z + off).argmax(axis=1)), labels)
+        rows.append((m["macro_f1"], off))
+    top = max(r[0] for r in rows)
+    _, off = min((r for r in rows if r[0] >= top - tol), key=lambda r: (round(float(np.abs(r[1]).sum()), 6), -r[0]))
+    return off, top
+
+
+def fit_offsets(
+    task: str,
+    train: Sequence[Example],
+    train_raw: Sequence[Example],
+    dev: Sequence[Example],
+    model,
+    plan: CrossValidation,
+    *,
+    log=print,
+) -> dict | None:
+    """Choose class offsets for the task's ``offset_head`` by cross-validation by group.
+
+    The training examples of that head are split into ``plan.folds`` by group (article) as
+    :func:`fit_context` does; the heads are fitted again without each fold's groups and
+    give out-of-fold logits of the held-out examples, on which :func:`tune_offsets`
+    picks the offsets for macro-F1. The dev examples of the head (never used to choose)
+    are then scored by ``model`` (fitted on all of ``train``) without and with the
+    offsets: accuracy, macro-F1 and, with a temperature fitted on dev for each, the
+    mean log-likelihood. Returns None when there are too few groups.
+    """
+    spec = TASKS[task]
+    classes, head = tuple(spec["classes"]), spec["offset_head"]
+    held = [e for e in train_raw if e.domain == head]  # before dedupe: every labelled passage
+    splits = _article_folds(train, held, plan)
+    if splits is None:
+        return None
+    results = _map_folds(_offset_fold, [(task, rest, part, plan.fx.to_meta(), plan.C) for rest, part in splits], plan.jobs)
+    for rest, part in splits:
+        log(f"  offsets fold: {len(part)} {head} examples held out, heads fitted on {len(rest)} examples")
+    z = np.concatenate(results)
+    y = np.array([classes.index(e.label) for _, part in splits for e in part])
+    off, best = tune_offsets(z, y, classes)
+
+    def scores(z: np.ndarray, y: np.ndarray, o: np.ndarray, loglik: bool = False) -> dict:
+        m = metrics([classes[i] for i in y], [classes[i] for i in (z + o).argmax(axis=1)], classes)
+        r = {"accuracy": round(m["accuracy"], 4), "macro_f1": round(m["macro_f1"], 4), "confusion": m["confusion"]}
+        if loglik:
+            t = fit_temperature(z + o, y)
+            p = _softmax((z + o) / t)
+            r["temperature"] = round(t, 4)
+            r["loglik"] = round(float(np.mean(np.log(np.maximum(p[np.arange(len(y)), y], 1e-12)))), 4)
+        return r
+
+    none = np.zeros(len(classes))
+    out = {
+        "head": head,
+        "offsets": {c: float(v) for c, v in zip(classes, off)},
+        "folds": plan.folds,
+        "cv": {"n": len(y), "without": scores(z, y, none), "with": scores(z, y, off), "best_macro_f1": round(best, 4)},
+    }
+    cv = out["cv"]
+    log(
+        f"  offsets of the {head} head: {out['offsets']} (CV on {len(y)} training examples: macro-F1 "
+        f"{cv['without']['macro_f1']:.4f} -> {cv['with']['macro_f1']:.4f}, accuracy "
+        f"{cv['without']['accuracy']:.4f} -> {cv['with']['accuracy']:.4f})"
+    )
+    dh = [e for e in dev if e.domain == head]
+    if len(dh) >= 10:
+        zd = model.logits([e.text for e in dh], head)
+        yd = np.array([classes.index(e.label) for e in dh])
+        out["dev"] = {"n": len(dh), "without": scores(zd, yd, none, True), "with": scores(zd, yd, off, True)}
+        a, b = out["dev"]["without"], out["dev"]["with"]
+        log(
+            f"  dev {head} (n={len(dh)}): macro-F1 {a['macro_f1']:.4f} -> {b['macro_f1']:.4f}, accuracy "
+            f"{a['accuracy']:.4f} -> {b['accuracy']:.4f} with the offsets"
         )
     return out
 
@@ -674,6 +828,12 @@ def train_labels(
     cross-validation on those training passages (:func:`fit_context`; never on the dev
     split) and stored in the model's meta as ``context``; the report then gives the dev
     passages with and without their article.
+
+    For sentiment, class offsets on the ``news`` head's logits (a prior shift toward the
+    polar classes, for macro-F1) are chosen by ``context_folds``-fold cross-validation by
+    article on the training passages (:func:`fit_offsets`, before the temperatures, which
+    are then fitted on the shifted logits) and stored in the model (meta.json ``offsets``);
+    the report's ``offsets`` gives the out-of-fold and dev figures without and with them.
     """
     from nlp_news.labels.models import LinearLabelModel
 
@@ -692,13 +852,20 @@ def train_labels(
     train, dev = dedupe(train_raw, dev_raw)
     log(f"{task}: {len(train)} train, {len(dev)} dev examples; heads {heads}")
     W, b = fit_heads(train, classes, heads, fx=fx, C=C, domain_weight=spec["domain_weight"])
+    plan = CrossValidation(fx, C, seed, context_folds, jobs)
     temps = dict.fromkeys(heads, 1.0)
     model = LinearLabelModel(task, classes, fx, W, b, temps, default_head=spec["default_head"])
     report: dict = {"dev": {}, "train_size": len(train), "dev_size": len(dev), "C": C, "bits": bits, "seed": seed}
+    if spec.get("offset_head"):
+        offsets = fit_offsets(task, train, train_raw, dev, model, plan, log=log)
+        if offsets is not None:
+            report["offsets"] = offsets
+            model.offsets = {offsets["head"]: np.array([offsets["offsets"][c] for c in classes])}
     for h in heads:
         dh = [e for e in dev if e.domain == h]
         if len(dh) >= 10:
-            z = model.logits([e.text for e in dh], head=h)
+            # the temperature is fitted on the logits as the model scores them: offsets added
+            z = model.logits([e.text for e in dh], head=h) + model.offsets.get(h, 0.0)
             y = np.array([classes.index(e.label) for e in dh])
             temps[h] = fit_temperature(z, y)
     model.temperatures = temps
@@ -710,15 +877,15 @@ def train_labels(
             log(f"  dev {h}: n={m['n']} accuracy={m['accuracy']:.4f} macro_f1={m['macro_f1']:.4f} T={temps[h]:.3f}")
     context = None
     if spec.get("context_head"):
-        context = fit_context(
-            task, train, train_raw, dev_raw, model, fx=fx, C=C, seed=seed, folds=context_folds, jobs=jobs, log=log
-        )
+        context = fit_context(task, train, train_raw, dev_raw, model, plan, log=log)
         if context is not None:
             report["context"] = context
     if refit and dev:
         all_ex, _ = dedupe(list(train) + list(dev), [])
         W, b = fit_heads(all_ex, classes, heads, fx=fx, C=C, domain_weight=spec["domain_weight"])
-        model = LinearLabelModel(task, classes, fx, W, b, temps, default_head=spec["default_head"])
+        model = LinearLabelModel(
+            task, classes, fx, W, b, temps, default_head=spec["default_head"], offsets=model.offsets
+        )
         report["refit_size"] = len(all_ex)
         log(f"  refit on {len(all_ex)} examples")
     if context is not None:
@@ -907,6 +1074,35 @@ def write_model_card(
                 f"| paragraph head alone | {a['n']} | {a['accuracy']:.4f} | {a['macro_f1']:.4f} |",
                 f"| with the article as prior (w = {ctx['weight']}) | {b['n']} | {b['accuracy']:.4f} | {b['macro_f1']:.4f} |",
             ]
+    off = report.get("offsets")
+    if off:
+        cv, h = off["cv"], off["head"]
+        d = ", ".join(f"{c} {v:+.1f}" for c, v in off["offsets"].items())
+        lines += [
+            "",
+            f"### Class offsets of the {h} head (a decision rule for macro-F1)",
+            "",
+            f"The {h} head scores a text `softmax((z + d) / T)`: its logits z plus class offsets d ({d};",
+            "meta.json `offsets`; the other heads have none), divided by its temperature. The logistic model's argmax",
+            "maximises accuracy; the offsets shift the prior toward the classes macro-F1 rewards. They were chosen by",
+            f"{off['folds']}-fold cross-validation by article on the {cv['n']} training passages (heads refitted without the",
+            "held-out articles): a grid of -0.5 to 1.5 in steps of 0.1 for positive and negative, neutral 0, the",
+            "smallest offsets whose out-of-fold macro-F1 is within 0.005 of the best"
+            f" ({cv['best_macro_f1']:.4f}). The temperature is fitted on",
+            "the shifted logits, so `scores` are calibrated as a whole (dev log-loss) and their argmax is the label; a",
+            "class's odds against neutral are exp(d/T) times the fitted model's.",
+            "",
+            f"| {h} passages | n | accuracy | macro-F1 | log-likelihood (T) |",
+            "|---|---|---|---|---|",
+            f"| out of fold, without offsets | {cv['n']} | {cv['without']['accuracy']:.4f} | {cv['without']['macro_f1']:.4f} | |",
+            f"| out of fold, with offsets | {cv['n']} | {cv['with']['accuracy']:.4f} | {cv['with']['macro_f1']:.4f} | |",
+        ]
+        for name in ("without", "with") if "dev" in off else ():
+            m = off["dev"][name]
+            lines.append(
+                f"| dev, {name} offsets | {off['dev']['n']} | {m['accuracy']:.4f} | {m['macro_f1']:.4f} |"
+                f" {m['loglik']:.4f} ({m['temperature']:.3f}) |"
+            )
     lines += [
         "",
         "Binary sets (ChnSentiCorp) are scored by comparing the positive and negative probabilities.",
