@@ -383,6 +383,22 @@ def test_training_and_evaluating_through_the_cli(tmp_path):
     assert '"accuracy"' in res.output
 
 
+def test_retraining_keeps_the_hand_written_part_of_the_model_card(tmp_path):
+    from nlp_news.training.labels import KEPT_MARKER
+
+    runner = CliRunner()
+    data = _write(tmp_path / "sent.tsv", TINY_SENTIMENT)
+    args = ["--data", str(data), "--out", str(tmp_path / "s"), "--bits", "14"]
+    assert runner.invoke(train_sentiment, args).exit_code == 0
+    card = tmp_path / "s" / "MODEL_CARD.md"
+    notes = f"{KEPT_MARKER}\n\n## Notes and experiments\n\nC 3 was tried and not adopted.\n"
+    card.write_text(card.read_text(encoding="utf-8").replace("## Rebuild", "## Rebuild\n\nstale line") + "\n" + notes, encoding="utf-8")
+    assert runner.invoke(train_sentiment, args).exit_code == 0
+    again = card.read_text(encoding="utf-8")
+    assert again.endswith(notes) and again.count(KEPT_MARKER) == 1
+    assert "stale line" not in again and again.startswith("# sentiment model")
+
+
 def test_training_rejects_labels_of_the_other_task(tmp_path):
     data = _write(tmp_path / "theme.tsv", TINY_THEME)
     res = CliRunner().invoke(train_sentiment, ["--data", str(data), "--out", str(tmp_path / "x"), "--bits", "14"])

@@ -1122,5 +1122,23 @@ def write_model_card(
         "",
     ]
     path = folder / "MODEL_CARD.md"
-    path.write_text("\n".join(lines), encoding="utf-8")
+    kept = kept_notes(path.read_text(encoding="utf-8")) if path.exists() else None
+    path.write_text("\n".join(lines) + ("\n" + kept if kept else ""), encoding="utf-8")
     return path
+
+
+#: The line after which a model card is written by hand: ``nlp-news train`` rewrites what is
+#: above it from the training report and keeps it and what follows.
+KEPT_MARKER = "<!-- Written by hand: `nlp-news train` rewrites the card above this line and keeps what follows. -->"
+
+
+def kept_notes(card: str) -> str | None:
+    """The hand-written part of a model card, from :data:`KEPT_MARKER` on (None without one).
+
+    >>> kept_notes("# m\\n\\n" + KEPT_MARKER + "\\n## History\\n")  == KEPT_MARKER + "\\n## History\\n"
+    True
+    >>> kept_notes("# m") is None
+    True
+    """
+    at = card.find(KEPT_MARKER)
+    return card[at:] if at >= 0 else None
