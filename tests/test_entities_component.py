@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import accumulate
 
 import pytest
@@ -99,13 +100,23 @@ def test_user_dict_config_reaches_the_stage(tmp_path):
 
 # --- the tokenizer's words reach the tagger (no second cut of the text) -------------
 
+@lru_cache(maxsize=1)
+def _segmenter() -> Segmenter:
+    return Segmenter()  # one dictionary for all the generated examples
+
+
+@lru_cache(maxsize=1)
+def _model() -> NerModel:
+    return NerModel({}, Lexicon(), segmenter=_segmenter())
+
+
 _ALPHABET = "智谱上市了公司北京新模型。，、“”：AIxM0123.-_%#&+² \n\r\t\u3000\x1c"
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=_ALPHABET, max_size=40), st.data())
 def test_words_taken_from_the_whole_text_are_the_words_of_the_slice(text, data):
-    seg = Segmenter()
+    seg = _segmenter()
     words = seg.cut_raw(text)
     ends = list(accumulate(map(len, words)))
     start = data.draw(st.integers(0, len(text)))
@@ -130,7 +141,7 @@ def test_paragraph_slices_are_taken_from_the_whole_text():
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.text(alphabet=_ALPHABET, max_size=20), max_size=4), st.data())
 def test_joined_words_are_the_cut_of_the_joined_text(texts, data):
-    model = NerModel({}, Lexicon())
+    model = _model()
     given_words = [data.draw(st.sampled_from([None, "cut"])) for _ in texts]
     words = [None if g is None else model.segmenter.cut_raw(t) for g, t in zip(given_words, texts)]
     joined = model._joined_words(texts, words)
