@@ -86,10 +86,15 @@ def _consume(outputs) -> tuple[int, int]:
     return n, errors
 
 
+def _records(texts: list[str]) -> list[dict]:
+    """The batch runner's input records for ``texts`` (ids are positions)."""
+    return [{"id": str(i), "text": t, "title": None, "published": None, "fields": {}} for i, t in enumerate(texts)]
+
+
 def measure_runner(texts: list[str], n_process: int, options: dict) -> dict:
     from nlp_news.batch.runner import LocalPool, get_analyzer, run_local
 
-    records = [{"id": str(i), "text": t, "title": None, "published": None, "fields": {}} for i, t in enumerate(texts)]
+    records = _records(texts)
     t0 = time.perf_counter()
     if n_process == 1:
         get_analyzer(options)  # loaded once, cached for run_local
@@ -142,8 +147,7 @@ def measure_paired(texts: list[str], options: dict, chunk: int = 64) -> dict:
             jieba.lcut(t)
 
     def analysis_chunk(part: list[str]) -> None:
-        recs = [{"id": str(i), "text": t, "title": None, "published": None, "fields": {}} for i, t in enumerate(part)]
-        _consume(run_local(iter(recs), options, 1))
+        _consume(run_local(iter(_records(part)), options, 1))
 
     for k in range(0, len(texts), chunk):
         part = texts[k : k + chunk]

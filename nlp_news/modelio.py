@@ -67,6 +67,32 @@ def save_model(
     return folder
 
 
+#: The line after which a model card is written by hand: the training command rewrites what is
+#: above it from its report and keeps it and what follows (experiments, alternatives, speed).
+KEPT_MARKER = "<!-- Written by hand: the training command rewrites the card above this line and keeps what follows. -->"
+
+
+def kept_notes(card: str) -> str | None:
+    """The hand-written part of a model card, from :data:`KEPT_MARKER` on (None without one).
+
+    >>> kept_notes("# m\\n\\n" + KEPT_MARKER + "\\n## History\\n")  == KEPT_MARKER + "\\n## History\\n"
+    True
+    >>> kept_notes("# m") is None
+    True
+    """
+    at = card.find(KEPT_MARKER)
+    return card[at:] if at >= 0 else None
+
+
+def write_card(folder: str | os.PathLike[str], generated: str) -> Path:
+    """Write ``MODEL_CARD.md`` in ``folder``: ``generated`` (from a training report), then the
+    hand-written part of the card already there (:func:`kept_notes`), if any."""
+    path = Path(folder) / "MODEL_CARD.md"
+    kept = kept_notes(path.read_text(encoding="utf-8")) if path.exists() else None
+    path.write_text(generated + ("\n" + kept if kept else ""), encoding="utf-8")
+    return path
+
+
 def load_model(name_or_path: str | os.PathLike[str]) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
     """Load a model folder saved by :func:`save_model`; no code is executed."""
     folder = model_path(name_or_path)

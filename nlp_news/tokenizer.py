@@ -27,7 +27,7 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from nlp_news.extensions import TEXT_KEY, WORDS_KEY
-from nlp_news.lexattrs import fast_getters, like_num  # noqa: F401  (like_num: its old home)
+from nlp_news.lexattrs import fast_getters
 
 # jieba's HMM stage (finalseg.re_skip) splits unknown ASCII runs this way.
 _JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")

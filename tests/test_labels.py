@@ -384,7 +384,7 @@ def test_training_and_evaluating_through_the_cli(tmp_path):
 
 
 def test_retraining_keeps_the_hand_written_part_of_the_model_card(tmp_path):
-    from nlp_news.training.labels import KEPT_MARKER
+    from nlp_news.modelio import KEPT_MARKER
 
     runner = CliRunner()
     data = _write(tmp_path / "sent.tsv", TINY_SENTIMENT)

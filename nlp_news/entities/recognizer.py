@@ -227,7 +227,7 @@ class EntityRecognizer:
                 if _HAS_SUFFIX.search(text):
                     words = self.model.words_of(text_start, text_start + len(text))
                     if "".join(words) != text:  # not featurised as one piece: cut again
-                        words = self.model.segmenter._impl.cut(text, True)
+                        words = self.model.segmenter.cut_raw(text, hmm=True)
                     cands += find_suffixed_names(words, self.common)
             cands += self.user.find(text)
             out.append(cands)
@@ -239,7 +239,7 @@ class EntityRecognizer:
         if label == "TITLE":
             a = max(0, c.start - 4)
             bounds = {a}
-            for w in self.model.segmenter._impl.cut(text[a : c.end + 4], False):
+            for w in self.model.segmenter.cut_raw(text[a : c.end + 4], hmm=False):
                 a += len(w)
                 bounds.add(a)
             return c.start not in bounds or c.end not in bounds
@@ -250,7 +250,7 @@ class EntityRecognizer:
         if hit is None:
             if len(self._generic_cache) > 50000:
                 self._generic_cache.clear()
-            hit = self._generic_cache[span] = is_generic(self.model.segmenter._impl.cut(span, False), self.common)
+            hit = self._generic_cache[span] = is_generic(self.model.segmenter.cut_raw(span, hmm=False), self.common)
         return hit
 
     def recognize_many(

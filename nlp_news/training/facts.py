@@ -142,7 +142,7 @@ def train(data: str | Path, out: str | Path | None = None, limit: int | None = N
     """Train on articles [0, 600), measure on [600, 800), save to ``out`` (default models/facts)."""
     from sklearn.linear_model import LogisticRegression
 
-    from nlp_news.modelio import save_model
+    from nlp_news.modelio import save_model, write_card
     from nlp_news.tokenizer import Segmenter
 
     articles = read_articles(data, limit)
@@ -168,7 +168,7 @@ def train(data: str | Path, out: str | Path | None = None, limit: int | None = N
         {"name": "facts", "version": 1, "n_features": N_FEATURES, "threshold": 0.5, "hashing": "crc32(utf-8) % n_features",
          "data": "cnews-800 articles 0-599 (train), 600-799 (dev)", "metrics": report, "C": C},
     )
-    (folder / "MODEL_CARD.md").write_text(_card(report), encoding="utf-8")
+    write_card(folder, _card(report))  # the card's hand-written part (the stage's speed) is kept
     return report
 
 
@@ -200,7 +200,6 @@ numbers say how well the fast student reproduces the slow teacher.
 | rules alone (keep all) | {d['kept_precision']:.3f} | {d['kept_recall']:.3f} | {d['kept_f1']:.3f} | {d['accuracy']:.3f} | 0 |
 | rules + classifier | {m['kept_precision']:.3f} | {m['kept_recall']:.3f} | {m['kept_f1']:.3f} | {m['accuracy']:.3f} | {m['nonfact_recall']:.3f} |
 
-{_SPEED}
 **Versions.** {", ".join(f"{k} {val}" for k, val in sorted(v.items()))}.
 
 **Rebuild.**
@@ -208,28 +207,6 @@ numbers say how well the fast student reproduces the slow teacher.
     python -m nlp_news.training.facts --data ../shared/data/corpus/cnews/cnews-800.txt
 """
 
-
-#: The stage's measured speed, kept in the card across rebuilds (it depends on the code, not on training).
-_SPEED = """**Speed of the `news_facts` stage** (scanner, this classifier, linking; cnews-800, 2.17 MB, CPU time,
-on the shared 2-core box). First series, to 5c3ba9b (`benchmarks/throughput.py --jobs 1` at load 5-6, old
-and new code alternating): 1.04-1.23 s = 1.76-2.08 MB/s at d5aea58, 0.73-0.96 s = 2.25-2.99 MB/s after;
-callgrind, one cold pass over the 800 articles on pre-made offsets and entities: 3,191 M -> 2,694 M
-instructions. Second series (the number pattern starts with one character class, so the regex engine's
-fast scan skips the text between numerals: 34 -> 23 ms a pass; the forms led by 第/前/a price word or told
-by 分之, 半, : or / are tried behind one set test; tail groups without namedtuple._make; date starts found by a
-loop over the seven characters before a number; no final sort when the spans are disjoint): the stage on
-recorded inputs of the 800 articles with fresh caches, 11 runs alternating with the old code in one
-process, median 0.582 -> 0.561 s (min 0.546 -> 0.520), about -4%; callgrind 2,745 M -> 2,700 M;
-throughput.py --jobs 1, three runs each alternating: 0.65/0.65/0.76 s before, 0.69/0.76/0.87 s after,
-2.5-3.4 MB/s: the gain is inside the box's noise. Facts byte-identical on the 800 articles (pipeline and
-`extract_facts`, with and without a published date), numeric_specs and the classifier benchmark unchanged.
-The issue's bar, 5 MB/s (<= 0.44 s), is not met. Where the time goes (sampling, 800 articles): the scanner
-~65% (`number()` ~0.17 s for 17k numerals, of which 9.8k make a candidate; date attempts ~0.07 s: 9.5k
-DATE_RE matches, 6.8k of them failing at 2-5 us each; the number scan and loop ~0.07 s), linking ~20%
-(a Fact and three lookups per linked value), the classifier ~8% (cold feature hashing); the regex engine is
-about a third of the instructions, the rest is Python spread thin (roughly 2,500 bytecodes a fact): the bar
-needs a different design of the per-numeral step (or compiled code), not more tuning of this one.
-"""
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1000,8 +1000,8 @@ _HEADS = {
 def write_model_card(
     folder: str | os.PathLike[str], task: str, paths: Sequence[str], report: dict, command: str
 ) -> Path:
-    """Write MODEL_CARD.md beside the weights from the training report."""
-    from nlp_news.modelio import load_model
+    """Write MODEL_CARD.md beside the weights from the training report (its hand-written part kept)."""
+    from nlp_news.modelio import load_model, write_card
 
     folder = Path(folder)
     _, meta = load_model(folder)
@@ -1061,8 +1061,9 @@ def write_model_card(
             f"the {ctx['head']} head's probabilities of the article it sits in are a prior on the paragraph head's, weight",
             f"w = {ctx['weight']}, the product recalibrated by a temperature {ctx.get('temperature', 1.0)} (meta.json `context`).",
             f"Both were chosen by {ctx['folds']}-fold cross-validation by article on the {cv['n']} training passages (heads",
-            "refitted without the held-out articles; the smallest w of a grid 0-3 whose out-of-fold accuracy is within",
-            "0.005 of the best, the temperature fitted for it by log-likelihood): out-of-fold accuracy",
+            f"refitted without the held-out articles; the smallest w of a grid {CONTEXT_GRID[0]:g}-{CONTEXT_GRID[-1]:g}"
+            " whose out-of-fold accuracy is within",
+            f"{CONTEXT_ACCURACY_TOLERANCE:g} of the best, the temperature fitted for it by log-likelihood): out-of-fold accuracy",
             f"{cv['without']['accuracy']:.3f} without the article, {cv['with']['accuracy']:.3f} with it.",
         ]
         if "dev" in ctx:
@@ -1086,8 +1087,9 @@ def write_model_card(
             "meta.json `offsets`; the other heads have none), divided by its temperature. The logistic model's argmax",
             "maximises accuracy; the offsets shift the prior toward the classes macro-F1 rewards. They were chosen by",
             f"{off['folds']}-fold cross-validation by article on the {cv['n']} training passages (heads refitted without the",
-            "held-out articles): a grid of -0.5 to 1.5 in steps of 0.1 for positive and negative, neutral 0, the",
-            "smallest offsets whose out-of-fold macro-F1 is within 0.005 of the best"
+            f"held-out articles): a grid of {OFFSET_GRID[0]:g} to {OFFSET_GRID[-1]:g} in steps of"
+            f" {OFFSET_GRID[1] - OFFSET_GRID[0]:.1g} for positive and negative, neutral 0, the",
+            f"smallest offsets whose out-of-fold macro-F1 is within {OFFSET_MACRO_F1_TOLERANCE:g} of the best"
             f" ({cv['best_macro_f1']:.4f}). The temperature is fitted on",
             "the shifted logits, so `scores` are calibrated as a whole (dev log-loss) and their argmax is the label; a",
             "class's odds against neutral are exp(d/T) times the fitted model's.",
@@ -1121,24 +1123,5 @@ def write_model_card(
         "```",
         "",
     ]
-    path = folder / "MODEL_CARD.md"
-    kept = kept_notes(path.read_text(encoding="utf-8")) if path.exists() else None
-    path.write_text("\n".join(lines) + ("\n" + kept if kept else ""), encoding="utf-8")
-    return path
+    return write_card(folder, "\n".join(lines))
 
-
-#: The line after which a model card is written by hand: ``nlp-news train`` rewrites what is
-#: above it from the training report and keeps it and what follows.
-KEPT_MARKER = "<!-- Written by hand: `nlp-news train` rewrites the card above this line and keeps what follows. -->"
-
-
-def kept_notes(card: str) -> str | None:
-    """The hand-written part of a model card, from :data:`KEPT_MARKER` on (None without one).
-
-    >>> kept_notes("# m\\n\\n" + KEPT_MARKER + "\\n## History\\n")  == KEPT_MARKER + "\\n## History\\n"
-    True
-    >>> kept_notes("# m") is None
-    True
-    """
-    at = card.find(KEPT_MARKER)
-    return card[at:] if at >= 0 else None
