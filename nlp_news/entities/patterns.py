@@ -347,16 +347,36 @@ def is_generic(words: list[str], common: frozenset[str] | set[str]) -> bool:
     return len(words) == 1 or words[-1] in GENERIC_HEADS
 
 
-_BYLINE = re.compile(r"(?:记者|通讯员|特约撰稿人|撰稿|作者|编辑)[ :：]?([\u4e00-\u9fff]{2,3})(?= |\n|$|[，。；、）)]|\d)")
+# A byline names the writer right after the role word: ``（记者 周明远）``, ``本报记者李良\n``,
+# ``编辑：王晓``. The name must end the byline (space, closing bracket, 、, a date's digits or
+# the end of the line; 、 and digits only after a space): in running text the role word is followed by a verb or a clause
+# (据记者了解，…; 向记者表示，…; 创作者使用。), which is not a name. After a colon a digit
+# does not end a name (记者：像在08… is an interview question).
+_BYLINE = re.compile(
+    r"(?:记者|通讯员|特约撰稿人|撰稿|作者|编辑)"
+    r"(?:[:：]\s*([\u4e00-\u9fff]{2,3})(?=[\s)）、]|$)"
+    r"|\s+([\u4e00-\u9fff]{2,3})(?=[\s)）、]|$|\d)"
+    r"|([\u4e00-\u9fff]{2,3})(?=[\s)）]|$))"
+)
 
 
 def find_bylines(text: str) -> list[Candidate]:
-    """The person in a byline: 本报记者 周明远, 编辑：王晓.
+    """The person in a byline: 本报记者 周明远, 编辑：王晓; not 据记者了解，… nor 创作者使用。
 
-    >>> [(text[c.start:c.end], c.type) for text in ["本报记者 周明远 2025年11月20日"] for c in find_bylines(text)]
-    [('周明远', 'name')]
+    >>> def names(text):
+    ...     return [text[c.start:c.end] for c in find_bylines(text)]
+    >>> names("本报记者 周明远 2025年11月20日"), names("（记者李良）"), names("编辑：王晓")
+    (['周明远'], ['李良'], ['王晓'])
+    >>> names("据记者了解，该公司"), names("他向本报记者表示，"), names("工具被数百万名创作者使用。")
+    ([], [], [])
+    >>> names("记者：像在08年那样吗？"), names("记者看到8月的数据"), names("打开编辑菜单、工具栏")
+    ([], [], [])
     """
-    return [Candidate(m.start(1), m.end(1), "name", 0.7, "rule:byline") for m in _BYLINE.finditer(text)]
+    out = []
+    for m in _BYLINE.finditer(text):
+        g = next(i for i in (1, 2, 3) if m.start(i) >= 0)
+        out.append(Candidate(m.start(g), m.end(g), "name", 0.7, "rule:byline"))
+    return out
 
 
 def find_all(text: str) -> list[Candidate]:
