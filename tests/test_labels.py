@@ -126,6 +126,85 @@ def test_negator_does_not_reach_past_two_tokens():
     assert "pos->neg" not in Featurizer(bits=16).cues("并不是因为今年市场的表现而看好")
 
 
+# -- punctuation in the features (meta.json "punct") ----------------------------------
+PUNCT_TEXT = "“利润，增长。”营收增长170%，净亏损5.12亿元！"
+PUNCT_TOKENS = ["“", "利润", "，", "增长", "。", "”", "营收", "增长", "170", "%", "，", "净亏损", "5.12", "亿元", "！"]
+
+
+def _bounds(tokens):
+    lens = np.array([len(t) for t in tokens])
+    ends = np.cumsum(lens)
+    return ends - lens, ends
+
+
+def _features(fx, texts, tokens=None):
+    """The multiset of (text, bucket) pairs of ``texts``."""
+    r, idx, _ = fx.transform(texts, tokens=tokens)
+    return sorted(zip(r.tolist(), idx.tolist()))
+
+
+def test_punct_keep_hashes_as_the_first_models_did():
+    # pinned with the featurizer of the shipped models before the setting existed: a model whose
+    # meta.json has no "punct" must see exactly these features
+    import hashlib
+
+    fx = Featurizer.from_meta({"bits": 16, "char_ngrams": [1, 2, 3], "words": True, "cues": True})
+    assert fx.punct == "keep" and fx == Featurizer(bits=16)
+    r, idx, _ = fx.transform([PUNCT_TEXT, "楼市回暖"], tokens=_bounds(PUNCT_TOKENS))
+    assert len(r) == 123
+    digest = hashlib.sha1(np.stack([r, idx]).astype("<i8").tobytes()).hexdigest()
+    assert digest == "c165df0fd82ae6771f21dcd65cc982c167f1b861"
+
+
+def test_punct_setting_is_saved_and_old_meta_reads_as_keep():
+    old = {"bits": 18, "char_ngrams": [1, 2, 3], "words": True, "cues": True}
+    assert Featurizer.from_meta(old).to_meta() == {**old, "punct": "keep"}
+    for punct in ("drop", "split"):
+        assert Featurizer.from_meta(Featurizer(punct=punct).to_meta()).punct == punct
+    with pytest.raises(ValueError, match="punct"):
+        Featurizer(punct="strip")
+
+
+def test_punct_drop_leaves_out_the_character_ngrams_of_punctuation_only():
+    chars = {"char_ngrams": (1, 2, 3), "words": False, "cues_on": False, "bits": 16}
+    keep = _features(Featurizer(**chars), ["利润，。增长"])
+    drop = _features(Featurizer(**chars, punct="drop"), ["利润，。增长"])
+    # what drop leaves out is exactly the n-grams of "，。" (，, 。, ，。) and nothing else
+    only_punct = [f for f in _features(Featurizer(**chars), ["，。"]) if f in keep]
+    bias = _features(Featurizer(**chars), [""])
+    gone = list(keep)
+    for f in drop:
+        gone.remove(f)
+    assert sorted(gone) == sorted(f for f in only_punct if f not in bias)
+    assert len(gone) == 3
+    # n-grams that mix punctuation and text stay (润，, ，。增 ...); so does % after a number
+    assert len(drop) == len(keep) - 3
+    pct = _features(Featurizer(**chars, punct="drop"), ["增长5%"])
+    assert pct == _features(Featurizer(**chars), ["增长5%"])
+
+
+def test_punct_split_breaks_ngrams_at_punctuation_as_at_a_space():
+    chars = {"char_ngrams": (1, 2, 3), "words": False, "cues_on": False, "bits": 16}
+    split = _features(Featurizer(**chars, punct="split"), ["利润，增长。“好”"])
+    assert split == _features(Featurizer(**chars), ["利润 增长  好 "])
+    assert _features(Featurizer(**chars, punct="split"), ["，。！"]) == _features(Featurizer(**chars), [""])
+
+
+@pytest.mark.parametrize(("punct", "n_words"), [("keep", 3 + 2), ("drop", 2 + 2), ("split", 2 + 0)])
+def test_punct_setting_applies_to_words_too(punct, n_words):
+    # 利润 ， 增长: unigrams 利润, ，, 增长 and bigrams 利润+， and ，+增长; "drop" leaves out the
+    # unigram ，, "split" also every bigram with it
+    fx = Featurizer(bits=16, char_ngrams=(), cues_on=False, punct=punct)
+    r, _, _ = fx.transform(["利润，增长"], tokens=_bounds(["利润", "，", "增长"]))
+    assert len(r) == n_words + 1  # + the bias feature
+
+
+def test_punct_setting_keeps_the_news_cues():
+    text = "公司没有亏损，营收增长170%。"
+    for punct in ("drop", "split"):
+        assert Featurizer(bits=16, punct=punct).cues(text) == Featurizer(bits=16).cues(text)
+
+
 @pytest.mark.parametrize("text", [*POSITIVE, *NEGATIVE, *NEUTRAL, "", "  ", "ABC 123"])
 def test_probabilities_sum_to_one(sentiment, theme, text):
     for model in (sentiment, theme):
@@ -295,6 +374,34 @@ def test_component_paragraph_theme_has_its_article_as_prior(nlp, theme):
         assert span._.theme.label == theme.classes_[int(want.argmax())]
 
 
+def test_component_scores_each_model_with_its_own_punct_setting(nlp, sentiment, theme):
+    from nlp_news.labels.component import NewsLabels
+
+    dropped = ThemeModel(
+        theme.task,
+        theme.classes_,
+        Featurizer.from_meta({**theme.featurizer.to_meta(), "punct": "drop"}),
+        theme.qweights,
+        theme.intercepts,
+        theme.temperatures,
+        default_head=theme.default_head,
+        meta=theme.meta,
+    )
+    stage = NewsLabels(sentiment, dropped)
+    doc = stage(_doc(nlp))
+    article = np.array([[doc._.themes.scores[c] for c in theme.classes_]])
+    for span in doc.spans["paragraphs"]:
+        want = sentiment.predict_proba([span.text])[0]
+        np.testing.assert_allclose([span._.sentiment.scores[c] for c in SENTIMENTS], want, atol=1e-6)
+        want = with_context(dropped.predict_proba([span.text]), article, dropped.context_weight, dropped.context_temperature)
+        np.testing.assert_allclose([span._.theme.scores[c] for c in THEMES], want[0], atol=1e-6)
+    # the article head on the whole text with punctuation dropped, not as the sentiment model hashes it
+    whole = dropped.predict_proba(["\n".join([ARTICLE_TITLE, *ARTICLE_PARAS])], head="article")[0]
+    kept = theme.predict_proba(["\n".join([ARTICLE_TITLE, *ARTICLE_PARAS])], head="article")[0]
+    got = np.array([doc._.themes.scores[c] for c in THEMES])
+    assert np.abs(got - whole).max() < np.abs(got - kept).max()
+
+
 SPORTS_TITLE = "主队主场逆转取胜"
 SPORTS_PARAS = [
     THEME_CASES[0][1],
@@ -381,6 +488,27 @@ def test_training_and_evaluating_through_the_cli(tmp_path):
     res = runner.invoke(evaluate_theme, ["--data", str(t_data), "--model", str(tmp_path / "t"), "--json"])
     assert res.exit_code == 0, res.output
     assert '"accuracy"' in res.output
+
+
+def test_training_with_a_punct_setting_stores_it_and_names_it_in_the_card(tmp_path):
+    data = _write(tmp_path / "theme.tsv", TINY_THEME)
+    args = ["--data", str(data), "--out", str(tmp_path / "t"), "--bits", "14", "--punct", "split"]
+    res = CliRunner().invoke(train_theme, args)
+    assert res.exit_code == 0, res.output
+    model = ThemeModel.load(tmp_path / "t")
+    assert model.featurizer.punct == "split" and model.meta["featurizer"]["punct"] == "split"
+    assert "--bits 14 --punct split" in (tmp_path / "t" / "MODEL_CARD.md").read_text(encoding="utf-8")
+    model.save(tmp_path / "again")
+    again = ThemeModel.load(tmp_path / "again")
+    texts = [t for _, t in TINY_THEME[:9]]
+    assert again.featurizer.punct == "split" and np.array_equal(again.predict_proba(texts), model.predict_proba(texts))
+
+
+def test_the_cli_offers_the_featurizer_punct_settings():
+    from nlp_news.cli.labels import PUNCT_SETTINGS as CLI_SETTINGS
+    from nlp_news.labels.features import PUNCT_SETTINGS
+
+    assert CLI_SETTINGS == PUNCT_SETTINGS
 
 
 def test_retraining_keeps_the_hand_written_part_of_the_model_card(tmp_path):

@@ -11,6 +11,8 @@ import json
 import click
 
 FORMATS = ["chnsenticorp", "ccf", "passages", "titles", "cnews", "tnews", "tsv"]
+# nlp_news.labels.features.PUNCT_SETTINGS, spelled out so that loading the command needs no numpy
+PUNCT_SETTINGS = ("keep", "drop", "split")
 
 _data_option = click.option(
     "--data",
@@ -31,7 +33,7 @@ _format_option = click.option(
 )
 
 
-def _train(task: str, data, fmt, out, dev_frac, refit, bits, C, as_json, jobs=1):
+def _train(task: str, data, fmt, out, dev_frac, refit, bits, C, as_json, jobs=1, punct="keep"):
     from nlp_news.training.labels import DataFormatError, iter_datasets, train_labels
 
     try:
@@ -43,7 +45,7 @@ def _train(task: str, data, fmt, out, dev_frac, refit, bits, C, as_json, jobs=1)
     log = (lambda *a: None) if as_json else (lambda msg: click.echo(msg, err=False))
     try:
         _, report = train_labels(
-            task, examples, out=out, dev_frac=dev_frac, refit=refit, bits=bits, C=C, jobs=jobs, log=log
+            task, examples, out=out, dev_frac=dev_frac, refit=refit, bits=bits, C=C, jobs=jobs, punct=punct, log=log
         )
     except DataFormatError as e:
         raise click.ClickException(str(e)) from None
@@ -55,6 +57,7 @@ def _train(task: str, data, fmt, out, dev_frac, refit, bits, C, as_json, jobs=1)
     command += "" if dev_frac == 0.2 else f" --dev-frac {dev_frac}"
     command += "" if bits == 18 else f" --bits {bits}"
     command += "" if C is None else f" --C {C}"
+    command += "" if punct == "keep" else f" --punct {punct}"
     write_model_card(out, task, list(data), report, command)
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False))
@@ -124,6 +127,14 @@ def _train_command(task: str, example: str) -> click.Command:
     @click.option("--bits", type=int, default=18, show_default=True, help="Hash space is 2**bits features.")
     @click.option("--C", "C", type=float, default=None, help="Inverse regularisation (default per task).")
     @click.option(
+        "--punct",
+        type=click.Choice(PUNCT_SETTINGS),
+        default="keep",
+        show_default=True,
+        help="Punctuation in the features: keep every n-gram, drop the n-grams of punctuation only, or split "
+        "n-grams at punctuation as at a space (stored in meta.json).",
+    )
+    @click.option(
         "--jobs",
         type=click.IntRange(min=1),
         default=1,
@@ -133,8 +144,8 @@ def _train_command(task: str, example: str) -> click.Command:
         "about 3 GB for the shipped theme data).",
     )
     @click.option("--json", "as_json", is_flag=True, help="Print the training report as JSON.")
-    def cmd(data, fmt, out, dev_frac, refit, bits, C, jobs, as_json):
-        _train(task, data, fmt, out, dev_frac, refit, bits, C, as_json, jobs)
+    def cmd(data, fmt, out, dev_frac, refit, bits, C, punct, jobs, as_json):
+        _train(task, data, fmt, out, dev_frac, refit, bits, C, as_json, jobs, punct)
 
     return cmd
 

@@ -9,7 +9,9 @@ with the article's themes as a prior (:func:`~nlp_news.labels.models.with_contex
 weighted by the theme model's ``context_weight``, tuned in training).
 
 All paragraphs (and the title) of a batch of Docs are scored with one feature
-pass and one gather of weight rows (``pipe``; ``__call__`` is a batch of one).
+pass and one gather of weight rows (``pipe``; ``__call__`` is a batch of one);
+two passes when the two models hash texts differently (their featurizer settings
+in meta.json differ, e.g. ``punct``).
 The features come from the Doc's own jieba tokens, so the text is not segmented
 a second time; the article's theme reuses the paragraph sums (the features of
 a text are, up to n-grams across a paragraph break, the sum of the features of
@@ -48,15 +50,13 @@ class NewsLabels:
         self.name = name
         self.sentiment = sentiment
         self.theme = theme
-        if sentiment.featurizer.to_meta() != theme.featurizer.to_meta():
-            raise ValueError(
-                "the sentiment and theme models were trained with different feature settings "
-                f"({sentiment.featurizer.to_meta()} vs {theme.featurizer.to_meta()}); retrain one with the other's --bits"
-            )
-        # one weight matrix: sentiment (news head) | theme paragraph head | theme article head
+        # one weight matrix: sentiment (news head) | theme paragraph head | theme article head, gathered
+        # by one feature pass when both models hash texts alike; otherwise each model's own pass
         self._k = (len(sentiment.classes_), len(theme.classes_))
         heads = [sentiment.qweights[sentiment.default_head], theme.qweights["paragraph"], theme.qweights["article"]]
-        self._W = (np.ascontiguousarray(np.hstack([q for q, _ in heads])), np.concatenate([sc for _, sc in heads]))
+        self._shared = sentiment.featurizer.to_meta() == theme.featurizer.to_meta()
+        groups = [heads] if self._shared else [heads[:1], heads[1:]]
+        self._W = [(np.ascontiguousarray(np.hstack([q for q, _ in g])), np.concatenate([sc for _, sc in g])) for g in groups]
         self._context = (theme.context_weight, theme.context_temperature)  # weight 0: themes without the article
 
     def __call__(self, doc: Doc) -> Doc:
@@ -94,17 +94,23 @@ class NewsLabels:
         n_tok = np.fromiter((len(a) for a in tok_arrays), dtype=np.int64, count=len(tok_arrays))
         ts = arr[:, 0] + np.repeat(np.array(tok_shift, dtype=np.int64), n_tok)
         tokens = _token_bounds(ts, ts + arr[:, 1], pieces)
-        blocks, counts = self.sentiment.featurizer.blocks(texts, tokens=tokens)
-        sums = block_sums(self._W, blocks, len(texts))
         sm, tm = self.sentiment, self.theme
         ks, kt = self._k
+        blocks, counts = sm.featurizer.blocks(texts, tokens=tokens)
+        sums = block_sums(self._W[0], blocks, len(texts))
+        s_sums, s_counts = sums[:, :ks], counts
+        if self._shared:
+            t_sums, t_counts = sums[:, ks:], counts
+        else:
+            blocks, t_counts = tm.featurizer.blocks(texts, tokens=tokens)
+            t_sums = block_sums(self._W[1], blocks, len(texts))
         # every piece at once: paragraph sentiment and theme
-        s_all = sm.proba_from_logits(sm.logits_from_sums(sums[:, :ks], counts))
-        t_all = tm.proba_from_logits(tm.logits_from_sums(sums[:, ks : ks + kt], counts, "paragraph"), "paragraph")
+        s_all = sm.proba_from_logits(sm.logits_from_sums(s_sums, s_counts))
+        t_all = tm.proba_from_logits(tm.logits_from_sums(t_sums[:, :kt], t_counts, "paragraph"), "paragraph")
         # every article at once: the sums of its pieces (title included) through the article head
         firsts = np.array([lay[1] for lay in layout])
-        a_sums = np.add.reduceat(sums[:, ks + kt :], firsts, axis=0)
-        a_counts = np.add.reduceat(counts, firsts)
+        a_sums = np.add.reduceat(t_sums[:, kt:], firsts, axis=0)
+        a_counts = np.add.reduceat(t_counts, firsts)
         a_p = tm.proba_from_logits(tm.logits_from_sums(a_sums, a_counts, "article"), "article")
         s_src, t_src = sm.source, tm.source
         a_labels = _labels(tm.classes_, a_p, t_src)

@@ -13,6 +13,14 @@ word (``增长``, ``亏损``) counts for the opposite side after a negator
 (``不``/``未``/``没有``/``无``), and a growth or decline verb with a number after
 it (``增长 170%``, ``亏损 5.12 亿``) is a feature of its own.
 
+Punctuation (``punct``, a setting stored with the model): ``"keep"`` hashes every
+n-gram as the first models did; ``"drop"`` leaves out the character n-grams and
+the word unigrams and bigrams made of punctuation only (``，``, ``。“``); ``"split"``
+treats punctuation as a break, like a space: no character n-gram and no word
+bigram contains it. Punctuation is a Unicode ``P*`` character other than ``%``
+and ``‰`` (which belong to a number). The punctuation habits of the training
+sites (2005-2011) otherwise read as a topic cue.
+
 >>> fx = Featurizer(bits=16)
 >>> rows, idx, val = fx.transform(["营收同比增长170%", "净亏损扩大"])
 >>> int(rows.max()), bool(idx.max() < 2**16)
@@ -262,6 +270,40 @@ NEGATIVE: tuple[str, ...] = (
 )
 
 
+#: The punctuation settings of :class:`Featurizer` (see the module docstring).
+PUNCT_SETTINGS: tuple[str, ...] = ("keep", "drop", "split")
+_NOT_PUNCT = "%\u2030"  # % and ‰ read as part of a number (0%), not as punctuation
+_PUNCT_TABLE: np.ndarray | None = None
+
+
+def _punct_table() -> np.ndarray:
+    """Boolean table over the Basic Multilingual Plane: is the code point punctuation."""
+    global _PUNCT_TABLE
+    if _PUNCT_TABLE is None:
+        import unicodedata
+
+        table = np.zeros(0x10000, dtype=bool)
+        for i in range(0x10000):
+            if unicodedata.category(chr(i))[0] == "P":
+                table[i] = True
+        for ch in _NOT_PUNCT:
+            table[ord(ch)] = False
+        table.flags.writeable = False
+        _PUNCT_TABLE = table
+    return _PUNCT_TABLE
+
+
+def punct_mask(c: np.ndarray) -> np.ndarray:
+    """Which of the (canonicalised) code points ``c`` are punctuation.
+
+    >>> punct_mask(_codes("增长，“好”%")).tolist()
+    [False, False, True, True, False, True, False]
+    """
+    table = _punct_table()
+    bmp = c < 0x10000
+    return np.where(bmp, table[np.where(bmp, c, 0).astype(np.intp)], False)
+
+
 def _mix(h: np.ndarray) -> np.ndarray:
     """splitmix64 finaliser, elementwise on uint64."""
     h = h ^ (h >> np.uint64(30))
@@ -334,6 +376,8 @@ class Featurizer:
     characters. Word unigrams, word bigrams and the news cues use the jieba
     tokens from :class:`nlp_news.tokenizer.Segmenter` (or token offsets given
     by the caller, as the spaCy component does with the Doc's tokens).
+    ``punct``: what becomes of punctuation, one of :data:`PUNCT_SETTINGS` (module
+    docstring); ``"keep"`` for models saved without the setting.
     Each row is scaled by ``1/sqrt(number of features)``.
     """
 
@@ -341,9 +385,12 @@ class Featurizer:
     char_ngrams: tuple[int, ...] = (1, 2, 3)
     words: bool = True
     cues_on: bool = True
+    punct: str = "keep"
     _segmenter: object = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if self.punct not in PUNCT_SETTINGS:
+            raise ValueError(f"punct must be one of {list(PUNCT_SETTINGS)}, not {self.punct!r}")
         self._neg = _lexicon_hashes(NEGATORS)
         self._up = _lexicon_hashes(UP_VERBS)
         self._down = _lexicon_hashes(DOWN_VERBS)
@@ -360,15 +407,23 @@ class Featurizer:
         self._cue_names = ["pos", "neg", "neg->pos", "pos->neg", "up+num", "down+num", "not+up+num", "not+down+num"]
 
     def to_meta(self) -> dict:
-        return {"bits": self.bits, "char_ngrams": list(self.char_ngrams), "words": self.words, "cues": self.cues_on}
+        return {
+            "bits": self.bits,
+            "char_ngrams": list(self.char_ngrams),
+            "words": self.words,
+            "cues": self.cues_on,
+            "punct": self.punct,
+        }
 
     @classmethod
     def from_meta(cls, meta: dict) -> Featurizer:
+        """The featurizer of a model's meta.json; models saved before ``punct`` existed keep it."""
         return cls(
             bits=int(meta["bits"]),
             char_ngrams=tuple(meta["char_ngrams"]),
             words=bool(meta["words"]),
             cues_on=bool(meta["cues"]),
+            punct=str(meta.get("punct", "keep")),
         )
 
     @property
@@ -442,11 +497,19 @@ class Featurizer:
         # an n-gram never spans a separator or a space: both counts are equal at its two ends
         # (the kinds are disjoint and both counts only grow, so one count of either does)
         brk_cum = sep_cum + space_cum
+        punct_cum = None
+        if self.punct != "keep":
+            punct_cum = np.zeros(n + 1, dtype=np.int64)
+            np.cumsum(punct_mask(c), out=punct_cum[1:])
+            if self.punct == "split":  # punctuation breaks n-grams as a space does (disjoint kinds again)
+                brk_cum = brk_cum + punct_cum
         for k in self.char_ngrams:
             if n < k:
                 continue
             m = n - k + 1  # n-grams start at 0..m-1; contiguous slices instead of index gathers
             ok = brk_cum[k:] == brk_cum[:m]
+            if self.punct == "drop":  # not k punctuation characters (spaces never sit inside an n-gram)
+                ok &= (punct_cum[k:] - punct_cum[:m]) < k
             add(doc_of[:m][ok], (((S[k:] - S[:m]) * ipw[:m])[ok]) ^ np.uint64(_SALT[f"c{k}"]))
 
         if self.words or self.cues_on:
@@ -464,8 +527,13 @@ class Featurizer:
             wh = span_hash(ts, te)
             wdoc = doc_of[ts]
             if self.words:
-                add(wdoc, wh ^ np.uint64(_SALT["w1"]))
                 same = wdoc[1:] == wdoc[:-1]
+                if punct_cum is None:
+                    add(wdoc, wh ^ np.uint64(_SALT["w1"]))
+                else:  # tokens of punctuation only: no unigram; no bigram of two ("drop") or with one ("split")
+                    pt = (punct_cum[te] - punct_cum[ts]) == (te - ts)
+                    add(wdoc[~pt], wh[~pt] ^ np.uint64(_SALT["w1"]))
+                    same &= ~(pt[:-1] & pt[1:]) if self.punct == "drop" else ~(pt[:-1] | pt[1:])
                 add(wdoc[1:][same], (wh[:-1] * _R + wh[1:])[same] ^ np.uint64(_SALT["w2"]))
             if self.cues_on and len(wh):
                 cue_rows, cue_ids, not_h, not_rows = self._cue_features(wh, wdoc, c[ts])

@@ -814,6 +814,7 @@ def train_labels(
     seed: int = SEED,
     context_folds: int = 5,
     jobs: int = 1,
+    punct: str = "keep",
     log=print,
 ) -> tuple[object, dict]:
     """Train a model for ``task`` and return ``(model, report)``.
@@ -821,6 +822,8 @@ def train_labels(
     Splits a seeded dev part by group, fits, fits one temperature per head on
     its dev examples and measures dev metrics; with ``refit`` it then fits again
     on everything and keeps the temperatures. Saves to ``out`` when given.
+    ``punct``: the featurizer's punctuation setting (:class:`~nlp_news.labels.features.Featurizer`),
+    stored in the model's meta.json.
 
     For theme, when some training paragraphs come with their article (``Example.context``,
     the news passages), the weight of the article head as a prior on the paragraph
@@ -847,7 +850,7 @@ def train_labels(
     if extra:
         raise DataFormatError(f"domains {extra} have no head; known heads: {list(heads)}")
     C = float(C if C is not None else spec["C"])
-    fx = Featurizer(bits=bits)
+    fx = Featurizer(bits=bits, punct=punct)
     train_raw, dev_raw = split_dev(examples, dev_frac, seed) if dev_frac > 0 else (list(examples), [])
     train, dev = dedupe(train_raw, dev_raw)
     log(f"{task}: {len(train)} train, {len(dev)} dev examples; heads {heads}")
@@ -856,6 +859,7 @@ def train_labels(
     temps = dict.fromkeys(heads, 1.0)
     model = LinearLabelModel(task, classes, fx, W, b, temps, default_head=spec["default_head"])
     report: dict = {"dev": {}, "train_size": len(train), "dev_size": len(dev), "C": C, "bits": bits, "seed": seed}
+    report["punct"] = punct
     if spec.get("offset_head"):
         offsets = fit_offsets(task, train, train_raw, dev, model, plan, log=log)
         if offsets is not None:
