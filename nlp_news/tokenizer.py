@@ -114,6 +114,7 @@ class Segmenter:
         self.user_words = tuple(user_words)
         self._added: list[tuple[str, int | None, str | None]] = []
         self._signature: tuple | None = None
+        self._pos = None  # jieba's POSTokenizer over _impl (backend "jieba"), made by the first tag()
         if backend == "rjieba":
             import rjieba
 
@@ -169,6 +170,25 @@ class Segmenter:
         if self.backend == "rjieba":
             return self._impl.cut(text, hmm)
         return list(self._impl.cut(text, HMM=hmm))
+
+    def tag(self, text: str, hmm: bool | None = None) -> list[tuple[str, str]]:
+        """The backend's words of ``text`` with jieba's part-of-speech tags (``n`` noun, ``a``
+        adjective, ``v`` verb, ``d`` adverb …; a user word added with a tag carries that tag).
+        ``hmm`` as in :meth:`cut_raw`. About as fast as a cut: callers tag the few short
+        stretches they need, not whole articles.
+
+        >>> Segmenter().tag("12个新客户", hmm=False)
+        [('12', 'm'), ('个', 'q'), ('新', 'a'), ('客户', 'n')]
+        """
+        hmm = self.hmm if hmm is None else hmm
+        if self.backend == "rjieba":
+            return self._impl.tag(text, hmm)
+        pos = self._pos
+        if pos is None:
+            import jieba.posseg
+
+            pos = self._pos = jieba.posseg.POSTokenizer(self._impl)
+        return [(p.word, p.flag) for p in pos.cut(text, HMM=hmm)]
 
     def cut(self, text: str) -> list[str]:
         """Segment ``text`` as jieba does; the tokens concatenate back to ``text``."""

@@ -228,6 +228,18 @@ FOUND = [
     ("这次活动只有2个人会参加。", "2个", "count", 2, {"unit": "人"}),
     ("公司旗下有3个App上线。", "3个", "count", 3, {"unit": "App"}),
     ("平台上共有5.9亿个视频。", "5.9亿个", "count", 590000000, {"unit": "视频"}),
+    # ... and the head noun of the phrase after 个: modifiers (a/b words, adverbs, 的) are skipped,
+    # a noun before the head joins nothing, a metric word after the counted noun is not counted
+    ("市场上冒出了45个国产新锐品牌。", "45个", "count", 45, {"unit": "品牌"}),
+    ("门店本周吸引了12个新客户。", "12个", "count", 12, {"unit": "客户"}),
+    ("会议讨论了两个非常重要的问题。", "两个", "count", 2, {"unit": "问题"}),
+    ("他在下半场抢下了5个进攻篮板。", "5个", "count", 5, {"unit": "篮板"}),
+    ("球队目前领先对手4个胜场。", "4个", "count", 4, {"unit": "胜场"}),
+    ("全国有5个城市房价上涨。", "5个", "count", 5, {"unit": "城市"}),
+    ("他全场投进了6个三分球。", "6个", "count", 6, {"unit": "三分球"}),
+    ("公司新开了两个服务器供玩家使用。", "两个", "count", 2, {"unit": "服务器"}),
+    ("今年共有3个大型项目开工。", "3个", "count", 3, {"unit": "大型项目"}),
+    ("展会吸引了30多个国家和地区的厂商。", "30多个", "count", 30, {"unit": "国家", "qualifier": "over"}),
     # a Chinese digit right before an Arabic one is not one number; after a magnitude or 零 it is
     ("每吨人民币六6万人民币左右。", "6万人民币左右", "money", 60000, {"currency": "CNY", "qualifier": "about"}),
     ("合同金额为一千零20元。", "一千零20元", "money", 1020, {"currency": "CNY"}),

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..schema import Fact
 from .dates import _ERA_FIRST, DATE_RE, date_value, range_end
+from .linking import _METRIC_SET
 from .money import CURRENCY_PREFIXES, CURRENCY_WORDS, yuan_jiao_fen
 from .numerals import CN_DIGIT_CHARS, DIGITS, fold, format_value
 from .numerals import parse_folded as parse_number
@@ -149,7 +150,8 @@ _LEFT_RE = re.compile(
 _CHANGE_RE = re.compile(rf"(?P<yoy>同比|环比)?(?:(?P<up>{_GROWTH_UP})|(?P<down>{_GROWTH_DOWN}))?(?:了|约|超过|逾|近|达|至|到|为)*\s?$")
 _PER_LEFT = re.compile(r"每(?:一)?(?P<per>平方米|平米|亩|股|吨|斤|公斤|人|户|月|年|天|次|台|辆|[\u4e00-\u9fff])(?:作价|售价|价格|收费|成本|为|约|达)?$")
 #: The letters after 个 that :func:`_counted_noun` segments (a word or two of them).
-_NOUN_AFTER_GE = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,8}")
+_NOUN_AFTER_GE = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,12}")
+_NOUN_AFTER_MAX = 12
 _NOUN_STOP = set("的了在是和与及或等中上下里内以有为将被把对也都就而并从到至左右多余这那其该各每些月小星工年天来前后已")
 
 # Zones that are never facts and hold no number of their own: URLs and e-mail addresses.
@@ -1005,21 +1007,100 @@ _CN_KEEP_NEXT = frozenset(_TAIL_FIRST | _RANGE_FIRST | {"半"})
 
 @lru_cache(maxsize=4096)
 def _counted_noun(after: str, segmenter: Segmenter) -> str | None:
-    """The noun a count with 个 counts: the first dictionary word of the letters after 个 (cut
-    without the HMM, which would glue 人会 or 人会来), cut before a function character; None when
-    it starts with one (2个以上, 3个都).
+    """The noun a count with 个 counts: the head noun of the phrase after 个, read from the
+    words and part-of-speech tags of ``after`` (jieba's dictionary, no HMM, which would glue
+    人会 or 人会来). Modifiers before the head are skipped: adjectives and distinguishing words
+    (新客户, 主要城市), adverbs (非常重要的问题), a modifier's 的, a verb right before a noun
+    (进攻篮板); the head is the last noun of the phrase (国产新锐品牌 -> 品牌), which ends at
+    anything else (a verb, locative, numeral, function word) and before a metric word (5个城市
+    房价: cities are counted). Two one-character pieces of an unknown word join (胜 场 -> 胜场).
+    With no noun in the phrase, the first word, cut before a function character; None when
+    ``after`` starts with one (2个以上, 3个都).
 
     >>> seg = default_segmenter()
-    >>> [_counted_noun(a, seg) for a in ("交易日内完成", "人会来参加", "国家和地区", "以上")]
-    ['交易日', '人', '国家', None]
+    >>> [_counted_noun(a, seg) for a in ("交易日内完成", "人会来参加", "国家和地区", "以上", "国产新锐品牌")]
+    ['交易日', '人', '国家', None, '品牌']
+    >>> [_counted_noun(a, seg) for a in ("新客户", "城市房价上涨", "胜场", "亿")]
+    ['客户', '城市', '胜场', '亿']
     """
     if after[0] in _NOUN_STOP:
         return None
-    word = segmenter.cut_raw(after, hmm=False)[0]
+    words = segmenter.tag(after, hmm=False)
+    if len(after) == _NOUN_AFTER_MAX and len(words) > 1:
+        words = words[:-1]  # the letters may go on past the window: the last word may be cut
+    head = _head_noun(words)
+    if head:
+        return head
+    word = words[0][0]
     for i in range(1, len(word)):
         if word[i] in _NOUN_STOP:
             return word[:i]
     return word
+
+
+#: jieba's tags of the words that may modify the noun after 个 (adjective, distinguishing
+#: word, state word, adverb); ``uj`` is 的.
+_MODIFIER_TAGS = frozenset(("a", "ad", "an", "b", "z", "d"))
+_OTHER_NOUN_TAGS = frozenset(("vn", "eng", "j", "l", "t", "nz"))
+#: Noun-like tags that end the phrase after a noun (its predicate: 客户参与竞争, 两个MM热情高涨).
+_NOT_AFTER_NOUN = frozenset(("vn", "l"))
+#: Tags of a head noun that no noun right after it extends: a Latin name, a place noun (大中城市房屋).
+_PHRASE_END_TAGS = frozenset(("eng", "ns"))
+#: How measured quantities end (产量, 单价, 汇率, 协议金额): not what 个 counts.
+_METRIC_ENDS = ("率", "量", "价", "金额", "总额")
+
+
+def _is_noun_tag(tag: str) -> bool:
+    return tag[:1] == "n" or tag in _OTHER_NOUN_TAGS
+
+
+def _head_noun(words: list[tuple[str, str]]) -> str | None:
+    """The last noun of the modifier-and-noun phrase that ``words`` (word, tag) start with.
+
+    >>> _head_noun([("非常", "d"), ("重要", "a"), ("的", "uj"), ("问题", "n"), ("，", "x")])
+    '问题'
+    >>> _head_noun([("人", "n"), ("会", "v"), ("参加", "v")]), _head_noun([("独立", "v"), ("的", "uj"), ("摊位", "n")])
+    ('人', None)
+    """
+    n = len(words)
+    head = None
+    head_tag = ""
+    modified = False  # a modifier since the last noun (的 may follow it)
+    i = 0
+    while i < n:
+        w, t = words[i]
+        if (
+            i + 1 < n and len(w) == 1 and w not in _NOUN_STOP and words[i + 1][1] == "q"
+            and len(words[i + 1][0]) == 1 and words[i + 1][0] not in _NOUN_STOP
+        ):
+            w, t = w + words[i + 1][0], "n"  # 胜 场, 金 圈: one word the dictionary lacks
+            i += 1
+        if len(w) == 1 and w in _NOUN_STOP and t != "uj":
+            break
+        if t == "l" and i + 1 < n and words[i + 1][1] == "uj":
+            modified = True  # 大小不等的区域: an idiom before 的 is a modifier
+        elif _is_noun_tag(t):
+            if head is not None and (
+                t in _NOT_AFTER_NOUN or len(w) == 1 or len(head) == 1 or (head_tag in _PHRASE_END_TAGS and not modified)
+                or w in _METRIC_SET or w[-2:] in _METRIC_SET or w.endswith(_METRIC_ENDS)
+            ):
+                # 3个App上线, 两个人出面, 两个字形容, 16个城市套型面积: a Latin name, a place
+                # noun or a one-character noun ends the phrase, a verbal noun or an idiom after the noun is its predicate; 5个城市
+                # 房价上涨: cities are counted, their prices are the topic
+                break
+            head_tag = t
+            head, modified = w, False
+        elif t in _MODIFIER_TAGS:
+            modified = True
+        elif t == "uj":
+            if head is not None or not modified:
+                break  # 三个方面的结合: the noun is already there
+        elif t[:1] == "v" and i == 0 and i + 1 < n and _is_noun_tag(words[i + 1][1]):
+            modified = True  # 进攻篮板, 增发项目 (right after 个 only: 1个批次检出微量 counts 批次)
+        else:
+            break
+        i += 1
+    return head
 
 
 @lru_cache(maxsize=1)
