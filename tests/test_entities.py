@@ -39,10 +39,55 @@ def test_sample_sentence_entities_are_found_with_their_label(recognizer, sentenc
         assert (mention, label) in found, f"{mention} as {label} not in {sorted(found)}"
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: a product named after its maker (腾讯元宝) needs the user dictionary")
-def test_product_named_after_its_company_is_a_product_without_user_dict(recognizer):
+def test_known_product_named_after_its_company_is_a_product(recognizer):
     found = {(e.text, e.label) for e in recognizer.recognize("腾讯元宝上线了语音通话功能。")}
     assert ("腾讯元宝", "PRODUCT") in found
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: an unknown product named after its maker needs the user dictionary")
+def test_unknown_product_named_after_its_company_is_a_product_without_user_dict(recognizer):
+    found = {(e.text, e.label) for e in recognizer.recognize("蓝鲸元宝上线了语音通话功能。")}
+    assert ("蓝鲸元宝", "PRODUCT") in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # names newer than the training data, or mistyped by jieba's dictionary (比亚迪 nr)
+        ("字节跳动的豆包和宁德时代都上了热搜。", {("字节跳动", "company"), ("豆包", "product"), ("宁德时代", "company")}),
+        ("比亚迪当月销量领先，理想汽车交付量下降。", {("比亚迪", "company"), ("理想汽车", "company")}),
+        ("国家发改委和工信部联合发文。", {("国家发改委", "government"), ("工信部", "government")}),
+        # a span across two known names does not take them
+        ("阿里云和智谱AI都发布了模型。", {("阿里云", "company"), ("智谱AI", "company")}),
+    ],
+)
+def test_known_entities_are_found_with_their_type(recognizer, text, expected):
+    assert expected <= {(e.text, e.type) for e in recognizer.recognize(text)}
+
+
+@pytest.mark.parametrize(
+    "text, inside",
+    [
+        ("京东方今天公布了三季报。", "京东"),  # a longer word: 京东方 is not 京东
+        ("中国银行业协会发布报告。", "中国银行"),  # 银行业 is one word
+        ("美国财政部今天表示。", "财政部"),
+    ],
+)
+def test_known_names_inside_longer_words_or_names_are_not_taken(recognizer, text, inside):
+    assert all(not (e.text == inside and e.source == "known") for e in recognizer.recognize(text))
+
+
+def test_names_of_one_known_entity_share_its_canonical_name_and_type(recognizer):
+    ents = recognizer.recognize("香港交易所公布数据。港交所表示，今年共有44家公司在联交所上市。")
+    assert {(e.text, e.canonical, e.type) for e in ents} >= {
+        ("香港交易所", "香港交易所", "company"), ("港交所", "香港交易所", "company"), ("联交所", "香港交易所", "company")
+    }
+
+
+def test_recognizer_without_known_entities(recognizer):
+    plain = EntityRecognizer(recognizer.model, known=False)
+    assert plain.known is None
+    assert all(e.source != "known" for e in plain.recognize("字节跳动的豆包上线了。"))
 
 
 def test_entities_are_sorted_do_not_overlap_and_point_into_the_text(recognizer):

@@ -158,3 +158,34 @@ def test_jieba_dictionary_proper_nouns_are_read_with_their_tags(tmp_path):
     train_cls, jieba_cls = lex.lookup(string_hashes(["新华社", "北京", "快乐"]))
     assert train_cls.tolist()[2] == 0 and jieba_cls.tolist() == [3, 2, 0]
     assert train_cls[0] > 0 and train_cls[1] == 0
+
+
+def test_shipped_known_entities_parse_and_each_name_belongs_to_one_entry():
+    from nlp_news.entities.aliases import alias_key
+    from nlp_news.entities.gazetteer import KNOWN_PATH, parse_known
+
+    with open(KNOWN_PATH, encoding="utf-8") as f:
+        entries = parse_known(f, source=str(KNOWN_PATH))
+    assert len(entries) > 200
+    owner: dict[str, str] = {}
+    for e in entries:
+        for form in (e.name, *e.aliases):
+            assert owner.setdefault(alias_key(form), e.name) == e.name, f"{form} names two entries"
+
+
+def test_known_entity_lines_that_cannot_be_read_are_reported_with_their_line():
+    from nlp_news.entities.gazetteer import parse_known
+
+    with pytest.raises(ValueError, match="line 2"):
+        parse_known(["国务院\tgovernment", "港交所 company"])
+
+
+def test_the_trie_regex_finds_what_the_plain_alternation_of_the_forms_finds():
+    import re
+
+    from nlp_news.entities.gazetteer import _forms_regex, _word_pattern
+
+    forms = ["商务部", "美国商务部", "美国", "OpenAI", "智谱AI", "Open AI"]
+    text = "美国商务部与商务部、美国和OpenAI，reopenai 和智谱 AI"
+    plain = re.compile("|".join(_word_pattern(f) for f in sorted(forms, key=len, reverse=True)))
+    assert [m.span() for m in _forms_regex(forms).finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -6,6 +6,7 @@ Mentions are grouped when
    company word stripped (``智谱 AI`` / ``智谱AI`` / ``智谱`` → ``智谱``;
    ``MiniMax 公司`` → ``minimax``; ``腾讯控股`` → ``腾讯``);
 2. the text declares it: ``X（以下简称“Y”）`` or ``X（简称Y）`` puts Y with X;
+3. they are names of one known entity (:mod:`.gazetteer`: 港交所 and 香港交易所).
 
 A bare prefix is not enough (``腾讯`` and ``腾讯元宝`` are two entities).
 
@@ -13,15 +14,17 @@ The canonical name of a group is its longest surface form with the spaces
 between scripts removed, preferring forms without a generic company word;
 its type is the type with the highest summed score over the group's mentions
 (a mention ending in 公司/集团 counts half a point more; a user-dictionary
-entry decides outright).
+entry decides outright). A known entity's group takes the entry's canonical name and,
+unless the user's dictionary says otherwise, its type, whatever the mentions are.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from operator import attrgetter
+from typing import Any, Protocol
 
 from ..schema import ENTITY_TYPES, Entity
 
@@ -32,6 +35,12 @@ GENERIC_SUFFIXES: tuple[str, ...] = (
 _SPACES = re.compile(r"\s+")
 _DECLARE = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)?[为:：]?\s*[“\"「『]?([^）)”\"」』，,]{1,20})[”\"」』]?\s*[）)]")
 _SPACE_BETWEEN = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) +(?=[\u3400-\u9fff])")
+
+
+class KnownNames(Protocol):
+    """What alias merging needs of the known entities: alias key → entry (``.name``, ``.type``)."""
+
+    by_key: Mapping[str, Any]
 
 
 @lru_cache(maxsize=65536)
@@ -70,7 +79,7 @@ def _is_generic(form: str) -> bool:
     return any(f.endswith(s) and len(f) > len(s) for s in ("公司", "有限公司", "集团", "inc", "ltd"))
 
 
-def merge_aliases(entities: Sequence[Entity], text: str | None = None) -> list[Entity]:
+def merge_aliases(entities: Sequence[Entity], text: str | None = None, known: KnownNames | None = None) -> list[Entity]:
     """Give every mention of one entity the same ``canonical`` and type.
 
     >>> from nlp_news.schema import Entity
@@ -78,10 +87,26 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None) -> list[E
     >>> out = merge_aliases([E("智谱", 0), E("智谱AI", 10), E("智谱 AI", 20), E("MiniMax 公司", 30), E("MiniMax", 40, "product")])
     >>> [(e.text, e.canonical, e.type) for e in out]
     [('智谱', '智谱AI', 'company'), ('智谱AI', '智谱AI', 'company'), ('智谱 AI', '智谱AI', 'company'), ('MiniMax 公司', 'MiniMax', 'company'), ('MiniMax', 'MiniMax', 'company')]
+
+    With ``known`` (see :mod:`.gazetteer`), the names of one known entity are one group:
+
+    >>> from types import SimpleNamespace as NS
+    >>> hkex = NS(name="香港交易所", type="company")
+    >>> known = NS(by_key={"港交所": hkex, "香港交易所": hkex})
+    >>> [(e.text, e.canonical, e.type) for e in merge_aliases([E("港交所", 0, "organization")], known=known)]
+    [('港交所', '香港交易所', 'company')]
     """
     ents = sorted(entities, key=_by_position)
     n = len(ents)
     keys = [alias_key(e.text) for e in ents]
+    entry_of: dict[str, Any] = {}
+    if known is not None and known.by_key:
+        by_known = known.by_key
+        for i, k in enumerate(keys):
+            entry = by_known.get(k)
+            if entry is not None:
+                keys[i] = "\x00" + entry.name  # one key per known entity, apart from the others
+                entry_of[keys[i]] = entry
     # mentions with one key: each points at the first mention of its key
     by_key: dict[str, int] = {}
     parent = [by_key.setdefault(k, i) for i, k in enumerate(keys)]
@@ -101,6 +126,8 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None) -> list[E
             if not m:
                 continue
             short = alias_key(m.group(1))
+            if known is not None and short in known.by_key:
+                short = "\x00" + known.by_key[short].name
             if short in by_key and short != keys[i]:
                 a, b = find(i), find(by_key[short])
                 if a != b:
@@ -111,7 +138,8 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None) -> list[E
     out = list(ents)
     types = ENTITY_TYPES
     for members in groups.values():
-        if len(members) == 1:
+        entry = next((entry_of[keys[i]] for i in members if keys[i] in entry_of), None) if entry_of else None
+        if len(members) == 1 and entry is None:
             i = members[0]
             e = ents[i]
             canonical = display_form(e.text)
@@ -132,6 +160,8 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None) -> list[E
             bonus = 0.5 if _is_generic(ents[i].text) else 0.0
             votes[ents[i].type] = votes.get(ents[i].type, 0.0) + ents[i].score + bonus
         typ = max(votes, key=lambda t: (votes[t], t))
+        if entry is not None:
+            canonical, typ = entry.name, entry.type
         user = [ents[i] for i in members if ents[i].source == "user_dict"]
         if user:
             typ = user[0].type

@@ -71,7 +71,7 @@ class NewsEntities:
         for (i, _), ents in zip(pieces, found):
             per_doc[i].extend(ents)
         for doc, text, ents in zip(docs, full, per_doc):
-            ents = merge_aliases(ents, text)
+            ents = merge_aliases(ents, text, known=self.recognizer.known)
             doc._.entities = sorted(ents, key=lambda e: (e.start, e.end))
             set_doc_ents(doc, doc._.entities, len(text))
         return docs

@@ -9,7 +9,13 @@ Combination policy (what ``EntityRecognizer.recognize`` guarantees):
    matches ``智谱 AI`` and ``智谱ai``), scored 1.0 with source ``user_dict``.
    The same entries go into the segmenter, so segmentation and the tagger's
    word features agree with them.
-2. **Then rules and the tagger by confidence.** Candidates are the tagger's
+2. **Then the known entities** (:mod:`nlp_news.entities.gazetteer`: a shipped, hand-written
+   list of names news uses every day that the lexicons miss or mistype, such as 字节跳动,
+   宁德时代, 比亚迪, 港交所), found where the dictionary cuts the text at both ends of the
+   name (京东 is not taken out of 京东方), source ``known``. A tagger or rule span that
+   contains one known name and crosses no other is a longer name of it and is kept instead
+   (京东方科技集团 around 京东, 美国财政部 around 财政部).
+3. **Then rules and the tagger by confidence.** Candidates are the tagger's
    entities (score: mean probability of its tags), the rules of
    :mod:`nlp_news.entities.patterns` (fixed scores: titles 0.9, Latin names
    0.55–0.8, ``…AI`` names 0.7, positions 0.6) and, when the model has one, the PER/LOC/ORG
@@ -22,10 +28,11 @@ Combination policy (what ``EntityRecognizer.recognize`` guarantees):
    (only jieba's frequent common words: 公司, 监管部门, 人工智能公司) and job
    titles that cut through a word (盈利周期长 → 期长) are dropped, and an unknown word before a company word (深言 + 科技) is
    proposed as a company name (0.75).
-3. **Organisation suffixes extend** an accepted name when nothing else
+4. **Organisation suffixes extend** an accepted name when nothing else
    claims the characters (``MiniMax`` + `` 公司``, ``环球`` + ``影业``).
-4. **Aliases are merged** per article (:func:`nlp_news.entities.aliases.merge_aliases`):
-   one ``canonical`` name and one type per entity.
+5. **Aliases are merged** per article (:func:`nlp_news.entities.aliases.merge_aliases`):
+   one ``canonical`` name and one type per entity; the names of a known entity take its
+   canonical name and type (港交所 → 香港交易所, company).
 """
 
 from __future__ import annotations
@@ -38,7 +45,7 @@ from operator import itemgetter
 from ..schema import ENTITY_TYPES, Entity
 from ..tokenizer import Segmenter, UserWord, read_user_dict
 from .aliases import merge_aliases
-from .lexicon import user_tag_type
+from .gazetteer import KNOWN_SOURCE, KnownEntities, UserDictionary, load_known
 from .model import JOIN_SEP, NerModel
 from .patterns import (
     NAME_SUFFIXES,
@@ -53,69 +60,6 @@ _COARSE_WEIGHT = 0.8
 #: Types whose tagger candidates ``EntityRecognizer._generic`` may drop (labels TITLE, ORG, LOC).
 _CHECKED_TYPES = frozenset(t for t, label in ENTITY_TYPES.items() if label in ("TITLE", "ORG", "LOC"))
 _HAS_SUFFIX = re.compile("|".join(NAME_SUFFIXES))
-
-
-def _word_pattern(word: str) -> str:
-    """A regex for a dictionary word tolerant of spacing between scripts and Latin case.
-
-    >>> bool(re.fullmatch(_word_pattern("智谱AI"), "智谱 ai", re.I)), bool(re.fullmatch(_word_pattern("Open AI"), "OpenAI", re.I))
-    (True, True)
-    """
-    compact = [ch for ch in word if not ch.isspace()]
-    out = []
-    for i, ch in enumerate(compact):
-        if i:
-            prev = compact[i - 1]
-            if (prev.isascii() != ch.isascii()) or (prev.isascii() and ch.isascii() and prev.isalnum() and ch.isalnum() and _had_space(word, i)):
-                out.append(r"\s?")
-        out.append(re.escape(ch))
-    pat = "".join(out)
-    if compact and compact[0].isascii() and compact[0].isalnum():
-        pat = r"(?<![A-Za-z0-9])" + pat
-    if compact and compact[-1].isascii() and compact[-1].isalnum():
-        pat = pat + r"(?![A-Za-z0-9])"
-    return pat
-
-
-def _had_space(word: str, i: int) -> bool:
-    # was there a space before the i-th non-space character of word?
-    k = -1
-    for j, ch in enumerate(word):
-        if not ch.isspace():
-            k += 1
-            if k == i:
-                return j > 0 and word[j - 1].isspace()
-    return False
-
-
-class UserDictionary:
-    """Typed user-dictionary entries as one regex; ``find(text)`` gives candidates.
-
-    >>> ud = UserDictionary([UserWord("智谱AI", None, "company"), UserWord("海螺 AI", None, "product"), UserWord("大模型", None, "n")])
-    >>> [(c.start, c.end, c.type) for c in ud.find("智谱 AI 推出海螺AI")]
-    [(0, 5, 'company'), (8, 12, 'product')]
-    """
-
-    def __init__(self, words: Iterable[UserWord]) -> None:
-        self.types: dict[str, str] = {}
-        forms: dict[str, str] = {}
-        for w in words:
-            t = user_tag_type(w.tag)
-            if t is not None:
-                self.types[_fold(w.word)] = t
-                forms[_fold(w.word)] = w.word
-        pats = sorted(forms.values(), key=lambda f: len(_fold(f)), reverse=True)
-        self._re = re.compile("|".join(_word_pattern(p) for p in pats), re.IGNORECASE) if pats else None
-
-    def find(self, text: str) -> list[Candidate]:
-        if self._re is None:
-            return []
-        out = []
-        for m in self._re.finditer(text):
-            t = self.types.get(_fold(m.group()))
-            if t:
-                out.append(Candidate(m.start(), m.end(), t, 1.0, "user_dict"))
-        return out
 
 
 def _model_score(text: str, start: int, end: int, type_: str, score: float) -> float:
@@ -141,19 +85,22 @@ def _model_score(text: str, start: int, end: int, type_: str, score: float) -> f
 _INNER_GENERIC = re.compile(r"(?:公司|集团)(?=[A-Za-z\u4e00-\u9fff])")
 
 
-def _fold(s: str) -> str:
-    return "".join(s.split()).casefold()
+_TIER = {"user_dict": 0, KNOWN_SOURCE: 1}  # every other source: 2
 
 
 def select(candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Greedy non-overlapping choice: user dictionary first, then score, then length.
+    """Greedy non-overlapping choice: user dictionary first, then known entities, then
+    score, then length.
 
     >>> select([Candidate(0, 4, "company", 0.7, "model"), Candidate(0, 2, "company", 1.0, "user_dict"),
     ...         Candidate(2, 6, "product", 0.9, "rule")])
     [Candidate(start=0, end=2, type='company', score=1.0, source='user_dict'), Candidate(start=2, end=6, type='product', score=0.9, source='rule')]
+    >>> select([Candidate(0, 3, "name", 0.99, "model"), Candidate(0, 3, "company", 1.0, "known")])
+    [Candidate(start=0, end=3, type='company', score=1.0, source='known')]
     """
     # (c[0], c[1], c[3], c[4]) are (start, end, score, source)
-    ranked = sorted(candidates, key=lambda c: (c[4] != "user_dict", -c[3], c[0] - c[1], c[0]))
+    tier = _TIER.get
+    ranked = sorted(candidates, key=lambda c: (tier(c[4], 2), -c[3], c[0] - c[1], c[0]))
     if not ranked:
         return []
     taken = bytearray(max(c.end for c in ranked) + 1)
@@ -167,6 +114,34 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
         out.append(c)
     out.sort(key=_by_span)
     return out
+
+
+def yield_to_longer(known: list[Candidate], others: list[Candidate], min_score: float = 0.5) -> list[Candidate]:
+    """The known-entity matches that no longer candidate names better.
+
+    A tagger or rule span that contains one known name and crosses no other one is the
+    longer name of the same thing (京东方 around 京东, 腾讯公司 around 腾讯, 美国财政部 around
+    财政部): the known match yields to it. A span across two known names (阿里云和智谱 across
+    阿里云 and 智谱AI) does not take them.
+
+    >>> k = [Candidate(0, 2, "company", 1.0, "known")]
+    >>> yield_to_longer(k, [Candidate(0, 3, "company", 0.9, "model")]), yield_to_longer(k, [Candidate(0, 2, "name", 0.9, "model")])
+    ([], [Candidate(start=0, end=2, type='company', score=1.0, source='known')])
+    >>> k2 = [Candidate(0, 3, "company", 1.0, "known"), Candidate(4, 8, "company", 1.0, "known")]
+    >>> len(yield_to_longer(k2, [Candidate(0, 6, "address", 0.94, "model")]))
+    2
+    """
+    drop = set()
+    for c in others:
+        if c.score < min_score:
+            continue
+        inside = [i for i, k in enumerate(known) if c.start <= k.start and k.end <= c.end and k.end - k.start < c.end - c.start]
+        if len(inside) != 1:
+            continue
+        crossing = any(k.start < c.end and c.start < k.end for i, k in enumerate(known) if i != inside[0])
+        if not crossing:
+            drop.add(inside[0])
+    return [k for i, k in enumerate(known) if i not in drop] if drop else known
 
 
 _by_span = itemgetter(0, 1)  # (start, end) of a Candidate
@@ -187,6 +162,7 @@ class EntityRecognizer:
         *,
         coarse: bool = True,
         rules: bool = True,
+        known: bool | KnownEntities = True,
         segmenter: Segmenter | None = None,
     ) -> None:
         if user_dict is None:
@@ -203,6 +179,8 @@ class EntityRecognizer:
         self.user = UserDictionary(words)
         self.coarse = coarse and "coarse" in self.model.taggers and "fine" in self.model.taggers
         self.rules = rules
+        #: the shipped list of known entities (:mod:`.gazetteer`), used with the rules
+        self.known = (load_known() if known is True else known or None) if rules else None
         self.source = f"model:ner@{self.model.meta.get('model_version', 1)}"
         self.common = self.model.lexicon.common_words
         self.model.prepare()  # the shared emission table is built at load, not in the first batch
@@ -225,24 +203,32 @@ class EntityRecognizer:
                 cands = [c for c in cands if c.type not in _CHECKED_TYPES or not self._generic(text, c)]
                 cands += find_all(text)
                 if _HAS_SUFFIX.search(text):
-                    words = self.model.words_of(text_start, text_start + len(text))
-                    if "".join(words) != text:  # not featurised as one piece: cut again
-                        words = self.model.segmenter.cut_raw(text, hmm=True)
-                    cands += find_suffixed_names(words, self.common)
+                    text_words = self.model.words_of(text_start, text_start + len(text))
+                    if "".join(text_words) != text:  # not featurised as one piece: cut again
+                        text_words = self.model.segmenter.cut_raw(text, hmm=True)
+                    cands += find_suffixed_names(text_words, self.common)
+                if self.known is not None:
+                    known = [k for k in self.known.find(text) if self._on_word_bounds(text, k.start, k.end)]
+                    if known:
+                        cands += yield_to_longer(known, cands)
             cands += self.user.find(text)
             out.append(cands)
         return out
+
+    def _on_word_bounds(self, text: str, start: int, end: int) -> bool:
+        """Does the dictionary (no HMM) cut ``text`` at ``start`` and at ``end``? 京东 in 京东方: no."""
+        a = max(0, start - 4)
+        bounds = {a}
+        for w in self.model.segmenter.cut_raw(text[a : end + 4], hmm=False):
+            a += len(w)
+            bounds.add(a)
+        return start in bounds and end in bounds
 
     def _generic(self, text: str, c: Candidate) -> bool:
         """A description (公司, 人工智能公司) or a job title cut out of a word (周期长 → 期长)."""
         label = ENTITY_TYPES[c.type]
         if label == "TITLE":
-            a = max(0, c.start - 4)
-            bounds = {a}
-            for w in self.model.segmenter.cut_raw(text[a : c.end + 4], hmm=False):
-                a += len(w)
-                bounds.add(a)
-            return c.start not in bounds or c.end not in bounds
+            return not self._on_word_bounds(text, c.start, c.end)
         if label not in ("ORG", "LOC"):
             return False
         span = text[c.start : c.end]
@@ -278,7 +264,7 @@ class EntityRecognizer:
             for c in self._extend(text, select(cands)):
                 span = text[c.start : c.end]
                 ents.append(Entity(span, c.start + off, c.end + off, types[c.type], c.type, span, c.score, c.source))
-            out.append(merge_aliases(ents, text) if merge else ents)
+            out.append(merge_aliases(ents, text, known=self.known) if merge else ents)
         return out
 
     def recognize(self, text: str) -> list[Entity]:

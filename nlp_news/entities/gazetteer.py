@@ -1,0 +1,216 @@
+"""Dictionary matching: the user's typed entries and the shipped known entities.
+
+Both find their names in a text with one regex, tolerant of spacing between Chinese and
+Latin script (``智谱AI`` matches ``智谱 AI``), and give candidates (:class:`~.patterns.Candidate`):
+
+- :class:`UserDictionary`: the user's entries with an entity type, any Latin case,
+  score 1.0, source ``user_dict``; they win over everything (see :mod:`.recognizer`).
+- :class:`KnownEntities`: ``nlp_news/data/known-entities.tsv``, a hand-written list of
+  names that news uses every day and that the shipped lexicons miss or mistype (they
+  predate 字节跳动 and 宁德时代; jieba tags 比亚迪 as a person). Latin case as written,
+  source ``known``. Each entry has a canonical name and other names (港交所 → 香港交易所),
+  which alias merging uses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..schema import ENTITY_TYPES
+from ..tokenizer import UserWord
+from .aliases import alias_key
+from .lexicon import user_tag_type
+from .patterns import Candidate
+
+KNOWN_SOURCE = "known"
+KNOWN_PATH = Path(__file__).resolve().parents[1] / "data" / "known-entities.tsv"
+
+
+def _word_atoms(word: str) -> list[str]:
+    r"""A dictionary word as regex pieces, one per character, tolerant of spacing between scripts.
+
+    A Latin letter or digit that starts the word must not follow another (checked after it, so
+    that the regex can still skip ahead by its first character); one that ends it must not be
+    followed by another.
+
+    >>> _word_atoms("智谱AI")
+    ['智', '谱', '\\s?A', 'I(?![A-Za-z0-9])']
+    """
+    compact = [ch for ch in word if not ch.isspace()]
+    out = []
+    for i, ch in enumerate(compact):
+        atom = re.escape(ch)
+        if i:
+            prev = compact[i - 1]
+            if (prev.isascii() != ch.isascii()) or (prev.isascii() and ch.isascii() and prev.isalnum() and ch.isalnum() and _had_space(word, i)):
+                atom = r"\s?" + atom
+        out.append(atom)
+    if compact and compact[0].isascii() and compact[0].isalnum():
+        out[0] += rf"(?<![A-Za-z0-9]{out[0]})"
+    if compact and compact[-1].isascii() and compact[-1].isalnum():
+        out[-1] += r"(?![A-Za-z0-9])"
+    return out
+
+
+def _word_pattern(word: str) -> str:
+    """A regex for a dictionary word tolerant of spacing between scripts (and, with ``re.I``, Latin case).
+
+    >>> bool(re.fullmatch(_word_pattern("智谱AI"), "智谱 ai", re.I)), bool(re.fullmatch(_word_pattern("Open AI"), "OpenAI", re.I))
+    (True, True)
+    >>> [m.group() for m in re.finditer(_word_pattern("Open AI"), "OpenAI, reopenai, OpenAIs")]
+    ['OpenAI']
+    """
+    return "".join(_word_atoms(word))
+
+
+def _had_space(word: str, i: int) -> bool:
+    # was there a space before the i-th non-space character of word?
+    k = -1
+    for j, ch in enumerate(word):
+        if not ch.isspace():
+            k += 1
+            if k == i:
+                return j > 0 and word[j - 1].isspace()
+    return False
+
+
+class UserDictionary:
+    """Typed user-dictionary entries as one regex; ``find(text)`` gives candidates.
+
+    >>> ud = UserDictionary([UserWord("智谱AI", None, "company"), UserWord("海螺 AI", None, "product"), UserWord("大模型", None, "n")])
+    >>> [(c.start, c.end, c.type) for c in ud.find("智谱 AI 推出海螺AI")]
+    [(0, 5, 'company'), (8, 12, 'product')]
+    """
+
+    def __init__(self, words: Iterable[UserWord]) -> None:
+        self.types: dict[str, str] = {}
+        forms: dict[str, str] = {}
+        for w in words:
+            t = user_tag_type(w.tag)
+            if t is not None:
+                self.types[_fold(w.word)] = t
+                forms[_fold(w.word)] = w.word
+        self._re = _forms_regex(forms.values(), re.IGNORECASE)
+
+    def find(self, text: str) -> list[Candidate]:
+        if self._re is None:
+            return []
+        out = []
+        for m in self._re.finditer(text):
+            t = self.types.get(_fold(m.group()))
+            if t:
+                out.append(Candidate(m.start(), m.end(), t, 1.0, "user_dict"))
+        return out
+
+
+
+
+def _fold(s: str) -> str:
+    return "".join(s.split()).casefold()
+
+
+
+
+def _forms_regex(forms: Iterable[str], flags: int = 0) -> re.Pattern[str] | None:
+    """One regex for all ``forms``: a trie, so it tries only the forms that start with the
+    character at hand, and the longest form first (美国商务部 before 商务部).
+
+    >>> rx = _forms_regex(["商务部", "美国商务部", "美国", "OpenAI"])
+    >>> [m.group() for m in rx.finditer("美国商务部与商务部、美国和OpenAI")]
+    ['美国商务部', '商务部', '美国', 'OpenAI']
+    """
+    trie: dict = {}
+    for form in set(forms):
+        node = trie
+        for atom in _word_atoms(form):
+            node = node.setdefault(atom, {})
+        node[""] = {}  # a form ends here
+    return re.compile(_trie_pattern(trie), flags) if trie else None
+
+
+def _trie_pattern(node: dict) -> str:
+    ends = "" in node
+    branches = [atom + _trie_pattern(child) for atom, child in sorted(node.items(), key=lambda kv: kv[0]) if atom]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:  # a shorter form ends here: the longer ones are tried first
+        return "(?:" + body + ")?" if len(branches) > 1 or len(branches[0]) > 1 else body + "?"
+    return body
+
+
+@dataclass(frozen=True)
+class KnownEntry:
+    """One line of the known-entities list: a canonical name, its type, its other names."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+
+
+def parse_known(lines: Iterable[str], *, source: str = "<known entities>") -> list[KnownEntry]:
+    r"""Entries of a known-entities list (``name<TAB>type[<TAB>alias|alias…]``, ``#`` comments).
+
+    >>> parse_known(["# a comment", "", "香港交易所\tcompany\t港交所|联交所", "国务院\tgovernment"])
+    [KnownEntry(name='香港交易所', type='company', aliases=('港交所', '联交所')), KnownEntry(name='国务院', type='government', aliases=())]
+    >>> parse_known(["港交所\tbourse"])
+    Traceback (most recent call last):
+    ...
+    ValueError: <known entities> line 1: unknown type 'bourse' (one of name, company, organization, ...)
+    """
+    out = []
+    for n, line in enumerate(lines, 1):
+        line = line.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) not in (2, 3) or not fields[0].strip():
+            raise ValueError(f"{source} line {n}: expected name<TAB>type[<TAB>aliases], got {line!r}")
+        if fields[1] not in ENTITY_TYPES:
+            raise ValueError(f"{source} line {n}: unknown type {fields[1]!r} (one of {', '.join(list(ENTITY_TYPES)[:3])}, ...)")
+        aliases = tuple(a.strip() for a in fields[2].split("|") if a.strip()) if len(fields) == 3 else ()
+        out.append(KnownEntry(fields[0].strip(), fields[1], aliases))
+    return out
+
+
+class KnownEntities:
+    r"""Find known names in texts; ``by_key`` maps the alias key of every name to its entry.
+
+    >>> known = KnownEntities(parse_known(["香港交易所\tcompany\t港交所", "商务部\tgovernment", "美国商务部\tgovernment"]))
+    >>> [(c.start, c.end, c.type) for c in known.find("港交所和美国商务部")]
+    [(0, 3, 'company'), (4, 9, 'government')]
+    >>> known.by_key["港交所"].name
+    '香港交易所'
+    """
+
+    def __init__(self, entries: Iterable[KnownEntry]) -> None:
+        self.entries = tuple(entries)
+        self.by_key: dict[str, KnownEntry] = {}
+        self._types: dict[str, str] = {}
+        for e in self.entries:
+            for form in (e.name, *e.aliases):
+                self.by_key.setdefault(alias_key(form), e)
+                self._types.setdefault(_fold(form), e.type)
+        self._re = _forms_regex(self._types and [f for e in self.entries for f in (e.name, *e.aliases)])
+
+    def find(self, text: str) -> list[Candidate]:
+        """Every match in ``text`` (score 1.0, source ``known``), word boundaries unchecked."""
+        if self._re is None:
+            return []
+        types = self._types
+        return [Candidate(m.start(), m.end(), types[_fold(m.group())], 1.0, KNOWN_SOURCE) for m in self._re.finditer(text)]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+@lru_cache(maxsize=4)
+def load_known(path: str | None = None) -> KnownEntities:
+    """The known entities of ``path`` (default: the list shipped with nlp-news), cached."""
+    p = Path(path) if path else KNOWN_PATH
+    with open(p, encoding="utf-8") as f:
+        return KnownEntities(parse_known(f, source=str(p)))
