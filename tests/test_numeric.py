@@ -459,6 +459,33 @@ def test_metric_subject_and_period_are_linked_by_rule_within_a_clause():
     assert money.linked_by == {"metric": "rule", "subject": "rule", "period": "rule"}
 
 
+# (sentence, the fact's span, its metric, how the metric was linked): the metric is made of
+# whole words, the noun phrase before the verb (modals and adverbs between them skipped)
+METRIC_CASES = [
+    ("业内人士预计明年集资额有望突破3,000亿港元。", "3,000亿港元", "集资额", "inferred"),
+    ("全市汽车保有量有望达到600万辆。", "600万辆", "汽车保有量", "inferred"),
+    ("全市汽车保有量已经突破600万辆。", "600万辆", "汽车保有量", "inferred"),
+    ("这家酒店的入住率仅为45%。", "45%", "入住率", "inferred"),
+    ("今年前三季度平台交易额将超过800亿元。", "超过800亿元", "平台交易额", "inferred"),
+    # no noun right before the verb: no metric (was 公司拥, 们今天可能只, 次活动只)
+    ("该公司拥有3000名员工。", "3000名", None, None),
+    ("他们今天可能只有3名球员。", "3名", None, None),
+    ("这次活动只有2个人会参加。", "2个", None, None),
+    # lexicon metrics as before
+    ("公司营收规模达到30亿元。", "30亿元", "营收规模", "rule"),
+    ("我认为房价还会上涨10%。", "10%", "房价", "rule"),
+    ("MiniMax的净亏损达到了4.65亿美元。", "4.65亿美元", "净亏损", "rule"),
+    ("平台月活跃用户将超过2亿。", "超过2亿", "月活跃用户", "rule"),
+    ("门店共接待了1200万名用户。", "1200万名", "用户", "rule"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "metric", "how"), METRIC_CASES)
+def test_metric_is_whole_words(text, span, metric, how):
+    f = next(f for f in link_facts(text, extract_facts(text)) if f.text == span)
+    assert (f.metric, (f.linked_by or {}).get("metric")) == (metric, how)
+
+
 def test_subject_falls_back_to_main_entity_as_inferred():
     text = "净利润为3亿元。"
     f = link_facts(text, extract_facts(text), main_entity="智谱AI")[0]

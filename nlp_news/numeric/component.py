@@ -35,7 +35,7 @@ class FactsStage:
 
     def __init__(self, *, model: str | None = "facts", segmenter: Segmenter | None = None) -> None:
         self.model_name = model
-        # the segmenter for the noun after 个, loaded with the pipeline, not by the first article that needs it
+        # the segmenter for the noun after 个 and the words before a verb, loaded with the pipeline, not by the first article that needs it
         self.segmenter = segmenter if isinstance(segmenter, Segmenter) else default_segmenter()
         self.classifier: Any = None
         if model:
@@ -53,7 +53,7 @@ class FactsStage:
             rows = self.classifier.filter(text, rows)
         if any(f.kind not in _UNLINKED for f in rows):
             sentences = span_offsets(doc, "sentences") or split_spans(text, _SENT_END)
-            facts = link_facts(text, rows, entities=doc._.entities or [], sentences=sentences)
+            facts = link_facts(text, rows, entities=doc._.entities or [], sentences=sentences, segmenter=self.segmenter)
         else:
             facts = [Fact(*r) for r in rows]
         if any(a[1] > b[0] for a, b in pairwise(spans)):

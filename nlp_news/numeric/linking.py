@@ -3,8 +3,9 @@
 Rules, clause by clause:
 
 - ``metric``: the nearest lexicon word (营收, 净亏损, 毛利率 …) before the value in its clause,
-  else the first one after it (``"rule"``); else the noun phrase right before the verb that
-  introduces the value (营收规模达到 → 营收规模, ``"inferred"``);
+  else the first one after it (``"rule"``); else the noun phrase (whole words, by jieba's
+  part-of-speech tags) right before the verb that introduces the value, modals and adverbs
+  skipped (集资额有望突破 → 集资额, ``"inferred"``);
 - ``subject``: the canonical name of the nearest entity before the value in its clause
   (``"rule"``), else the article's main entity (``"inferred"``);
 - ``period``: the nearest date fact in the clause (``"rule"``), else the last one earlier in the
@@ -22,11 +23,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..schema import Entity, Fact
+
+if TYPE_CHECKING:
+    from ..tokenizer import Segmenter
 
 #: Measured quantities, longest first when matched.
 METRICS: tuple[str, ...] = tuple(
@@ -47,12 +52,8 @@ METRICS: tuple[str, ...] = tuple(
 _METRIC_SET = frozenset(METRICS)
 _NOT_NOUNS = frozenset("同比 环比 分别 合计 累计 共计 总计 已经 目前 当前 预计 估计 大约 其中 一共 同期 去年 今年".split())
 _METRIC_RE = re.compile("|".join(re.escape(m) for m in METRICS))
-_VERB_BEFORE = re.compile(
-    r"([\u4e00-\u9fffA-Za-z]{2,6}?)(?:的)?(?:已经|已|仍|也|就|更是|则)?"
-    r"(?:为|达|达到|高达|约为|是|超过|增长|增长了|下降|下降了|增至|降至|升至|突破|录得|实现|约|近|逾|有)\s?$"
-)
-#: The last characters of the verbs :data:`_VERB_BEFORE` ends with (a quick test before the search).
-_VERB_LAST = frozenset("为达到是过长了降至破得现约近逾有")
+#: The last characters of the verbs before a value (a quick test before :func:`_noun_before_verb`).
+_VERB_LAST = frozenset("为达到是过长了降至破得现约近逾高")
 _CLAUSE_END = re.compile(r"[,，;；。！？!?\n]")
 _SENT_END = re.compile(r"[。！？!?；;\n]")
 _MEASURES = ("money", "percent", "count", "number")
@@ -111,6 +112,7 @@ def link_facts(
     clauses: list[tuple[int, int]] | None = None,
     sentences: list[tuple[int, int]] | None = None,
     main_entity: str | None = None,
+    segmenter: Segmenter | None = None,
 ) -> list[Fact]:
     """Fill ``metric``, ``subject``, ``period`` and ``linked_by`` of every non-date fact.
 
@@ -119,7 +121,8 @@ def link_facts(
 
     ``sentences`` (spans into ``text``) default to a split on 。！？；; ``clauses``
     default to a split of the sentences on commas. Entities, dates and clause ends are
-    looked up by bisection over indexes built once per call.
+    looked up by bisection over indexes built once per call. ``segmenter`` tags the words
+    before a verb for an inferred metric (default: :func:`~nlp_news.numeric.extract.default_segmenter`).
 
     >>> from nlp_news.numeric.extract import extract_facts
     >>> t = "2025年前三季度,公司研发支出达到1.8亿美元,占营收的337.4%"
@@ -155,7 +158,7 @@ def link_facts(
         cs, ce = locate_clause(fs)
         ss, _ = _locate(sentences, s_starts, fs)
         linked: dict[str, str] = {}
-        metric = _metric(text, f, cs, ce, linked)
+        metric = _metric(text, f, cs, ce, linked, segmenter)
         if metric is None:
             # 营收…从346万美元到3050万美元,再到5340万美元,同比增长170%: the sentence goes on about the
             # quantity it named last
@@ -271,7 +274,7 @@ def _clause_locator(text: str, sentences: list[tuple[int, int]], clauses: list[t
     return locate
 
 
-def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str]) -> str | None:
+def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str], segmenter: Any = None) -> str | None:
     if f.kind == "count" and f.unit in _METRIC_SET:
         linked["metric"] = "rule"
         return f.unit
@@ -293,12 +296,84 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str]) -> str
         linked["metric"] = "rule"
         return m.group(0)
     lead = text[max(cs, f.start - 3) : f.start].rstrip()
-    vb = _VERB_BEFORE.search(text, max(cs, f.start - 14), f.start) if lead and lead[-1] in _VERB_LAST else None
-    if vb:
-        noun = vb.group(1)
-        while noun and noun[0] in _NOUN_STOP:
-            noun = noun[1:]
-        if len(noun) >= 2 and noun not in _NOT_NOUNS and _NOUN_STOP.isdisjoint(noun):
+    bound = _BOUND_FIRST.match(f.text) is not None
+    if lead and (bound or lead[-1] in _VERB_LAST):
+        lo = max(cs, f.start - _WINDOW)
+        noun = _noun_before_verb(text[lo : f.start].rstrip(), lo > cs, bound, segmenter or _default_segmenter())
+        if noun:
             linked["metric"] = "inferred"
             return noun
     return None
+
+
+#: How far before a value :func:`_noun_before_verb` reads (characters, within the clause).
+_WINDOW = 16
+#: Verbs that introduce a value (and 了 after them): the noun phrase before them is what it
+#: measures. Not 有 nor 拥有: the noun before them owns the value (公司拥有3000名员工).
+_LINK_VERBS = frozenset(
+    """为 达 达到 高达 约为 是 超过 增长 下降 增至 降至 升至 增 降 升 至 突破 录得 实现 约 近 逾
+    仅为 只为 达至 已达 超 将近 接近 高""".split()
+    # 高 达: jieba cuts 高达 after 率 or 失
+)
+#: Adverbs and modals between the noun and its verb that jieba does not tag ``d``.
+_MODALS = frozenset("有望 可望 将 将会 会 可 能 可能 预计 预期 要 已 已经 仍 仍然 也 就 更是 则 还 均 分别 首次 再次".split())
+#: A value whose span starts with its verb or bound (超过800亿元): the verb is in the fact.
+_BOUND_FIRST = re.compile(r"超过|超|逾|约|近|将近|接近|突破|高达|达")
+#: One-character suffixes of measured quantities (结存率, 供应量, 交易额, 参赛人数).
+_NOUN_SUFFIXES = frozenset("率量额价数")
+#: jieba's tags of the words a metric is made of.
+_METRIC_TAGS = frozenset(("n", "nz", "ng", "vn", "an", "j"))
+
+
+def _default_segmenter() -> Any:
+    from .extract import default_segmenter
+
+    return default_segmenter()
+
+
+@lru_cache(maxsize=4096)
+def _noun_before_verb(lead: str, cut: bool, bound: bool, segmenter: Any) -> str | None:
+    """The noun phrase (one or two whole nouns) right before the verb that ``lead`` ends with,
+    modals and adverbs between them skipped; None when a word of another kind stands there,
+    or when ``lead`` ends with no such verb and the value does not start with one (``bound``:
+    超过800亿元). ``cut``: ``lead`` starts inside the clause, so its first word may be cut and
+    is not read.
+
+    >>> from nlp_news.numeric.extract import default_segmenter
+    >>> seg = default_segmenter()
+    >>> [_noun_before_verb(t, False, False, seg) for t in ("预计全年集资额有望突破", "全市汽车保有量已经达到", "该公司拥有")]
+    ['集资额', '汽车保有量', None]
+    """
+    words = segmenter.tag(lead, hmm=False)
+    if cut and len(words) > 1:
+        words = words[1:]
+    # 结存 率: a suffix the dictionary has no word for makes a noun of the word before it
+    j = 1
+    while j < len(words):
+        if words[j][0] in _NOUN_SUFFIXES and words[j - 1][1][:1] in "nvab":
+            words[j - 1 : j + 1] = [(words[j - 1][0] + words[j][0], "n")]
+        else:
+            j += 1
+    end = len(words) - 1
+    if end >= 0 and words[end][0] == "了":
+        end -= 1
+    i = end
+    while i >= 0 and words[i][0] in _LINK_VERBS:
+        i -= 1
+    if i == end and not bound:
+        return None  # no verb before the value, nor one in it
+    while i >= 0 and (words[i][1] == "d" or words[i][0] in _MODALS):
+        i -= 1
+    noun = ""
+    for k in range(i, max(i - 2, -1), -1):
+        w, t = words[k]
+        # 成交金额, 认购户数: a verb before an amount or a count is part of its name
+        named = noun and t == "v" and len(w) >= 2 and (noun in _METRIC_SET or noun[-1] in _NOUN_SUFFIXES)
+        if (t not in _METRIC_TAGS and not named) or w in _NOT_NOUNS or not _NOUN_STOP.isdisjoint(w) or len(noun) + len(w) > 8:
+            break
+        if noun and len(w) == 1:
+            break  # 这门课 出勤率, 套 机 报价: a lone character before the noun is a piece of another word
+        noun = w + noun
+    if len(noun) < 2 or noun in _NOT_NOUNS:
+        return None
+    return noun
