@@ -160,7 +160,11 @@ _SPACED_CN = rf"[{_CN_CHARS}]+(?:\s+[{_CN_CHARS}]+)*(?:\s*点\s*[{CN_DIGIT_CHARS
 _FRACTION_RE = re.compile(
     rf"(?=[\d{_CN_CHARS}])(?P<den>{_AR}|[{_CN_CHARS}]+)\s*分\s*之\s*(?P<num>{_AR}\s*[kK]?|{_SPACED_CN})"
 )
-_ORDINAL_RE = re.compile(rf"第\s?(?P<n>{_AR}|[{_CN_CHARS}]+)(?:\s?(?P<u>{_esc(MEASURE_WORDS)}|个|季|大|位))?")
+# 第N + classifier; a time unit after it is the classifier (第23分钟 → 分钟, not 分; 第5个月 → 个月)
+_ORDINAL_TIME_UNITS = ("分钟", "秒钟", "小时", "个小时", "个月", "天", "周", "秒")
+_ORDINAL_RE = re.compile(
+    rf"第\s?(?P<n>{_AR}|[{_CN_CHARS}]+)(?:\s?(?P<u>{_esc([*MEASURE_WORDS, *_ORDINAL_TIME_UNITS])}|个|季|大|位))?"
+)
 _TOP_RE = re.compile(r"前(?P<n>[1-9]\d{0,2}|[一二三四五六七八九十]{1,3})(?=名|强|位|大|$|[,，。、的])(?P<u>名|强|位)?")
 _SLASH_PREV_BAD = frozenset("/.")
 _BIG_ALONE = frozenset(("万", "亿", "兆"))
@@ -523,15 +527,20 @@ class _Scanner:
         if _ORDINAL_WORDS.match(self.f, m.start()):
             self.add(None, m.start(), m.end(), 0)  # 第三方 "third party", 第一时间 "at once": words
             return
-        v = parse_number(m.group("n"))
-        if v is None or v != int(v):
-            return
         unit = m.group("u")
         end = m.end()
         if unit in ("季", "大"):
             end -= 1
             unit = None
-        self.add(self.make(m.start(), end, "ordinal", int(v), "rule:ordinal", unit=unit), m.start(), end, 2)
+        pair = _adjacent_range(m.group("n"))  # 第三四名: third or fourth, not 34th
+        if pair is not None:
+            value: Any = {"low": int(pair[0]), "high": int(pair[1])}
+        else:
+            v = parse_number(m.group("n"))
+            if v is None or v != int(v):
+                return
+            value = int(v)
+        self.add(self.make(m.start(), end, "ordinal", value, "rule:ordinal", unit=unit), m.start(), end, 2)
 
     def top(self, m: re.Match[str]) -> None:
         v = parse_number(m.group("n"))
