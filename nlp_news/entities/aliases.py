@@ -31,6 +31,7 @@ from ..schema import ENTITY_TYPES, Entity
 #: Generic words at the end of a name that do not change which entity it is.
 GENERIC_SUFFIXES: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "控股", "科技", "inc", "ltd", "corp", "ai",
+    "队", "俱乐部",  # sports teams: 北京国安 / 北京国安队 / 北京国安俱乐部
 )
 _SPACES = re.compile(r"\s+")
 _DECLARE = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)?[为:：]?\s*[“\"「『]?([^）)”\"」』，,]{1,20})[”\"」』]?\s*[）)]")
@@ -47,8 +48,8 @@ class KnownNames(Protocol):
 def alias_key(name: str) -> str:
     """The key aliases share.
 
-    >>> [alias_key(x) for x in ["智谱 AI", "智谱AI", "智谱", "MiniMax 公司", "腾讯控股", "AI"]]
-    ['智谱', '智谱', '智谱', 'minimax', '腾讯', 'ai']
+    >>> [alias_key(x) for x in ["智谱 AI", "智谱AI", "智谱", "MiniMax 公司", "腾讯控股", "AI", "北京国安队", "国家队"]]
+    ['智谱', '智谱', '智谱', 'minimax', '腾讯', 'ai', '北京国安', '国家']
     """
     k = _SPACES.sub("", name).casefold()
     if not k.endswith(GENERIC_SUFFIXES):
