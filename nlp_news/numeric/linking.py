@@ -319,8 +319,8 @@ _LINK_VERBS = frozenset(
 _MODALS = frozenset("有望 可望 将 将会 会 可 能 可能 预计 预期 要 已 已经 仍 仍然 也 就 更是 则 还 均 分别 首次 再次".split())
 #: A value whose span starts with its verb or bound (超过800亿元): the verb is in the fact.
 _BOUND_FIRST = re.compile(r"超过|超|逾|约|近|将近|接近|突破|高达|达")
-#: One-character suffixes of measured quantities (结存率, 供应量, 交易额, 参赛人数).
-_NOUN_SUFFIXES = frozenset("率量额价数")
+#: One-character suffixes of measured quantities (结存率, 供应量, 交易额, 参赛人数, 成交价款).
+_NOUN_SUFFIXES = frozenset("率量额价数款费")
 #: jieba's tags of the words a metric is made of.
 _METRIC_TAGS = frozenset(("n", "nz", "ng", "vn", "an", "j"))
 
