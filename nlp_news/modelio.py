@@ -39,11 +39,24 @@ def models_dir() -> Path:
 
 
 def model_path(name_or_path: str | os.PathLike[str]) -> Path:
-    """Resolve a model name (``"ner"``) or a folder path to a folder."""
-    p = Path(name_or_path)
-    if p.is_dir():
-        return p
-    return models_dir() / str(name_or_path)
+    """Resolve a model name (``"ner"``) or a folder path to a folder.
+
+    A bare name of a shipped model is always the shipped model, whatever folders the
+    current directory holds (a folder named ``facts`` there must not replace the facts
+    model); a path (a ``Path`` object, or a string with a directory separator or
+    starting with ``.``) is always that folder. A bare name that is not a shipped model
+    is a folder in the current directory.
+
+    >>> model_path("ner") == models_dir() / "ner", model_path("./ner"), model_path(Path("ner"))
+    (True, PosixPath('ner'), PosixPath('ner'))
+    """
+    s = os.fspath(name_or_path)
+    if not isinstance(name_or_path, str) or os.sep in s or (os.altsep and os.altsep in s) or s.startswith("."):
+        return Path(s)
+    shipped = models_dir() / s
+    if shipped.is_dir() or not Path(s).is_dir():
+        return shipped
+    return Path(s)
 
 
 def save_model(

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+from pathlib import Path
 
 import pytest
 import spacy
@@ -93,7 +94,18 @@ def test_feature_hashing_is_stable():
 
 
 def test_missing_model_means_rules_alone():
-    assert FactClassifier.load_or_none("no-such-model") is None
+    with pytest.warns(RuntimeWarning, match="rules alone"):
+        assert FactClassifier.load_or_none("no-such-model") is None
+
+
+def test_a_folder_named_like_a_shipped_model_in_the_working_directory_is_not_loaded(tmp_path, monkeypatch):
+    from nlp_news.modelio import model_path, models_dir
+
+    (tmp_path / "facts").mkdir()  # an unrelated folder, as in /tmp
+    monkeypatch.chdir(tmp_path)
+    assert model_path("facts") == models_dir() / "facts"
+    assert FactClassifier.load_or_none("facts") is not None
+    assert model_path("./facts") == Path("facts")
 
 
 def test_cli_facts_csv_has_one_row_per_fact(tmp_path):

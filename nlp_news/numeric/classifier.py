@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import math
+import warnings
 import zlib
 from collections.abc import Sequence
 from typing import Any
@@ -100,14 +101,15 @@ class FactClassifier:
 
     @classmethod
     def load_or_none(cls, name: str | None) -> FactClassifier | None:
-        """The shipped model, or None (rules alone) when it is missing."""
+        """The shipped model, or None (rules alone) when it is missing, with a warning that says so."""
         if not name:
             return None
         from ..modelio import ModelNotFoundError
 
         try:
             return cls.load(name)
-        except ModelNotFoundError:
+        except ModelNotFoundError as e:
+            warnings.warn(f"{e} Numeric facts are decided by the rules alone.", RuntimeWarning, stacklevel=2)
             return None
 
     def weight(self, feat: str) -> float:
