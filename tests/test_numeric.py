@@ -496,6 +496,25 @@ def test_subject_falls_back_to_main_entity_as_inferred():
     assert f.subject == "智谱AI" and f.linked_by["subject"] == "inferred"
 
 
+def _ent(text: str, name: str, label: str = "ORG") -> Entity:
+    start = text.index(name)
+    return Entity(name, start, start + len(name), label, "company" if label == "ORG" else "name", name, 0.9, "test")
+
+
+def test_subject_from_an_organisation_earlier_in_the_sentence_before_the_main_entity():
+    text = "蓝海集团表示，旗下平台有58个品牌销售额过亿，其中包括12个新品牌。"
+    ents = [_ent(text, "蓝海集团")]
+    f = next(f for f in link_facts(text, extract_facts(text), entities=ents, main_entity="星辰科技") if f.text == "12个")
+    assert f.subject == "蓝海集团" and f.linked_by["subject"] == "inferred"
+
+
+def test_a_person_earlier_in_the_sentence_is_the_speaker_not_the_subject():
+    text = "林远表示，未来3年研发投入将保持在营收的50%以上。"
+    ents = [_ent(text, "林远", "PER")]
+    f = next(f for f in link_facts(text, extract_facts(text), entities=ents, main_entity="星辰科技") if f.kind == "percent")
+    assert f.subject == "星辰科技" and f.linked_by["subject"] == "inferred"
+
+
 def test_period_from_an_earlier_clause_of_the_sentence():
     text = "2025年前三季度,研发支出达到1.8亿美元,达到同期营收的337.4%。"
     facts = link_facts(text, extract_facts(text))

@@ -7,7 +7,8 @@ Rules, clause by clause:
   part-of-speech tags) right before the verb that introduces the value, modals and adverbs
   skipped (集资额有望突破 → 集资额, ``"inferred"``);
 - ``subject``: the canonical name of the nearest entity before the value in its clause
-  (``"rule"``), else the article's main entity (``"inferred"``);
+  (``"rule"``), else the last organisation or product earlier in the sentence, else the
+  article's main entity (both ``"inferred"``);
 - ``period``: the nearest date fact in the clause (``"rule"``), else the last one earlier in the
   sentence (``"inferred"``).
 
@@ -147,6 +148,8 @@ def link_facts(
     d_starts = [d.start for d in dates]
     subj_ents = sorted((e for e in entities if e.label in _SUBJECT_LABELS), key=lambda e: e.start)
     e_starts = [e.start for e in subj_ents]
+    subj_orgs = [e for e in subj_ents if e.label != "PER"]
+    o_starts = [e.start for e in subj_orgs]
     in_order = all(a.start <= b.start for a, b in pairwise(facts))
     with_metric: list[Fact] = []  # linked measures with a metric, in the order they were linked
     out: list[Fact] = []
@@ -178,10 +181,16 @@ def link_facts(
             subject = ent.canonical
             linked["subject"] = "rule"
         else:
-            if main is _UNSET:
-                main = main_entity_of(entities)
-            if main:
-                subject = main
+            # 阿里巴巴表示，天猫平台有589个品牌……，其中包括45个国产新锐品牌: the organisation or product
+            # named last earlier in the sentence (a person there is mostly the speaker), else the article's
+            ent = _last_before(subj_orgs, o_starts, ss, fs)
+            if ent is not None:
+                subject = ent.canonical
+            else:
+                if main is _UNSET:
+                    main = main_entity_of(entities)
+                subject = main or None
+            if subject:
                 linked["subject"] = "inferred"
         period: Any = None
         d = _last_before(dates, d_starts, cs, fs, within=ce) or _first_after(dates, d_starts, cs, ce)
