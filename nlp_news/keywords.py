@@ -2,7 +2,8 @@
 
 Keywords use the IDF table that ships with jieba (``jieba/analyse/idf.txt``)
 over the pipeline's own tokens, the method of ``jieba.analyse.extract_tags``
-without jieba's global tokenizer. The summary picks the sentences that carry
+without jieba's global tokenizer; the words of boilerplate and of numeric facts
+(亿元 of 1.28亿元) do not count. The summary picks the sentences that carry
 most keyword weight, with a preference for the lead, in article order.
 
 The stage reads the table as :class:`IdfTable`, keyed by spaCy's 64-bit string
@@ -260,6 +261,12 @@ class KeywordStage:
         keep = np.ones(len(orth), dtype=bool)
         for b in doc.spans.get("boilerplate", ()):
             keep[b.start : b.end] = False
+        facts = doc._.facts
+        if facts:
+            # the words of a numeric fact are not keywords: 亿元 of 1.28亿元, 年前 of 2025年前9个月
+            idx = arr[:, 2]
+            for a, b in np.searchsorted(idx, [(f.start, f.end) for f in facts]).tolist():
+                keep[a:b] = False
         uniq, first, inverse, counts = np.unique(orth, return_index=True, return_inverse=True, return_counts=True)
         if not keep.all():
             counts = np.bincount(inverse[keep], minlength=len(uniq))

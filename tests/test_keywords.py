@@ -30,7 +30,7 @@ def test_shipped_table_is_jiebas_table():
 @pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.name)
 def test_stage_equals_tfidf_over_the_documents_words(analyzer, path):
     doc = analyzer.nlp(normalize(read_article(path).text).text)
-    words = Counter(t.text for t in doc if not _in_boilerplate(doc, t.i))
+    words = Counter(t.text for t in doc if not _in_boilerplate(doc, t.i) and not _in_fact(doc, t.idx))
     expected = tfidf_counts(words, jieba_idf(), top=10, default_idf=IdfTable.load().default)
     assert doc._.keywords == expected
     assert doc._.summary["keywords"] == [w for w, _ in expected]
@@ -38,6 +38,18 @@ def test_stage_equals_tfidf_over_the_documents_words(analyzer, path):
 
 def _in_boilerplate(doc, i: int) -> bool:
     return any(b.start <= i < b.end for b in doc.spans.get("boilerplate", ()))
+
+
+def _in_fact(doc, char: int) -> bool:
+    return any(f.start <= char < f.end for f in doc._.facts or ())
+
+
+def test_the_words_of_numeric_facts_are_not_keywords(analyzer):
+    text = "星辰科技营收达到12.8亿元。星辰科技净利润为3.5亿元。星辰科技研发投入4.6亿元。星辰科技市值超过800亿元。"
+    doc = analyzer.nlp(text)
+    assert "亿元" in {t.text for t in doc} and doc._.facts
+    assert "亿元" not in doc._.summary["keywords"]
+    assert "星辰" in doc._.summary["keywords"] or "星辰科技" in doc._.summary["keywords"]
 
 
 def test_lookup_of_unknown_words_gives_the_default():
