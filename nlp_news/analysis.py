@@ -265,6 +265,10 @@ def _original_keywords(doc: Doc, norm: Normalized) -> list[tuple[str, float]]:
     first: dict[str, tuple[int, int]] = {}
     for t in doc:
         first.setdefault(t.text, (t.idx, t.idx + len(t.text)))
+    # an entity keyword (its canonical name) as its first mention written that way: 寧德時代
+    for e in doc._.entities or ():
+        if e.text.replace(" ", "") == e.canonical.replace(" ", ""):
+            first.setdefault(e.canonical, (e.start, e.end))
     out = []
     for word, weight in doc._.keywords or ():
         if word in first:

@@ -3,7 +3,8 @@
 Keywords use the IDF table that ships with jieba (``jieba/analyse/idf.txt``)
 over the pipeline's own tokens, the method of ``jieba.analyse.extract_tags``
 without jieba's global tokenizer; the words of boilerplate and of numeric facts
-(亿元 of 1.28亿元) do not count. The summary picks the sentences that carry
+(亿元 of 1.28亿元) do not count, and each entity mention counts once by its canonical
+name (深言科技, not 深言 and 科技). The summary picks the sentences that carry
 most keyword weight, with a preference for the lead, in article order.
 
 The stage reads the table as :class:`IdfTable`, keyed by spaCy's 64-bit string
@@ -31,7 +32,11 @@ from spacy.tokens import Doc
 from nlp_news import extensions  # noqa: F401  (registers doc._ attributes)
 from nlp_news.extensions import span_offsets
 
-_WORDLIKE = re.compile(r"^(?:[\u4e00-\u9fff]{2,}|[A-Za-z][A-Za-z0-9.+\-]{1,})$")
+# two or more characters led by a Han character (智谱AI too) or by a Latin letter (one space
+# between Latin words: an entity name such as Sam Altman)
+_WORDLIKE = re.compile(r"^(?:[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9]+|[A-Za-z](?:[A-Za-z0-9.+\-]| (?=[A-Za-z0-9]))+)$")
+#: Entity labels whose mentions count as one keyword term, by canonical name.
+KEYWORD_ENTITY_LABELS = frozenset(("ORG", "PER", "LOC", "PRODUCT", "WORK"))
 # Function words and news filler that TF-IDF would otherwise pick.
 STOP_WORDS = frozenset(
     """
@@ -158,8 +163,8 @@ class IdfTable:
 def can_be_keyword(word: str) -> bool:
     """A word TF-IDF may pick: two or more Han characters, or a Latin-led name; no stop word.
 
-    >>> [can_be_keyword(w) for w in ["模型", "的", "我们", "OpenAI", "3050"]]
-    [True, False, False, True, False]
+    >>> [can_be_keyword(w) for w in ["模型", "的", "我们", "OpenAI", "3050", "智谱AI", "Sam Altman", "AI 语音"]]
+    [True, False, False, True, False, True, True, False]
     """
     return _WORDLIKE.match(word) is not None and word.lower() not in STOP_WORDS
 
@@ -215,8 +220,9 @@ def make_keywords(nlp: Language, name: str, top: int, summary_sentences: int, id
 class KeywordStage:
     """Sets ``doc._.keywords`` and adds ``keywords`` and ``sentences`` to ``doc._.summary``.
 
-    The result equals :func:`tfidf_counts` over the document's words (boilerplate
-    left out); the work is vectorised over the document's distinct word hashes.
+    The result equals :func:`tfidf_counts` over the document's words (boilerplate and
+    numeric facts left out, each entity mention one word: its canonical name); the work
+    is vectorised over the document's distinct word hashes.
     """
 
     def __init__(self, *, top: int = 10, summary_sentences: int = 3, idf: IdfTable | None = None) -> None:
@@ -257,21 +263,29 @@ class KeywordStage:
         # Token strings are counted through their hash ids, vectorised: a Python
         # loop over tokens would cost more than the rest of the stage.
         arr = doc.to_array([ORTH, self._keyword_flag(doc.vocab), IDX])
-        orth = arr[:, 0]
+        orth, allowed, idx = arr[:, 0], arr[:, 1], arr[:, 2]
+        strings = doc.vocab.strings
         keep = np.ones(len(orth), dtype=bool)
         for b in doc.spans.get("boilerplate", ()):
             keep[b.start : b.end] = False
         facts = doc._.facts
         if facts:
             # the words of a numeric fact are not keywords: 亿元 of 1.28亿元, 年前 of 2025年前9个月
-            idx = arr[:, 2]
             for a, b in np.searchsorted(idx, [(f.start, f.end) for f in facts]).tolist():
                 keep[a:b] = False
+        ents = [e for e in doc._.entities or () if e.label in KEYWORD_ENTITY_LABELS]
+        if ents:
+            # an entity is one term, its canonical name: 深言科技, not 深言 and 科技; 智谱 and 智谱AI together
+            orth, allowed = orth.copy(), allowed.copy()
+            for e, (a, b) in zip(ents, np.searchsorted(idx, [(e.start, e.end) for e in ents]).tolist()):
+                if b > a and keep[a]:
+                    orth[a] = strings.add(e.canonical)
+                    allowed[a] = can_be_keyword(e.canonical)
+                    keep[a + 1 : b] = False
         uniq, first, inverse, counts = np.unique(orth, return_index=True, return_inverse=True, return_counts=True)
         if not keep.all():
             counts = np.bincount(inverse[keep], minlength=len(uniq))
-        strings = doc.vocab.strings
-        counts = np.where(arr[first, 1] != 0, counts, 0)
+        counts = np.where(allowed[first] != 0, counts, 0)
         keywords, chosen = self._top(uniq, counts, strings)
         doc._.keywords = keywords
         weight = np.zeros(len(uniq))

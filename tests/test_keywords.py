@@ -12,7 +12,7 @@ from spacy.attrs import ORTH
 
 from nlp_news.cli import main
 from nlp_news.io.read import read_article
-from nlp_news.keywords import IdfTable, jieba_idf, tfidf_counts
+from nlp_news.keywords import KEYWORD_ENTITY_LABELS, IdfTable, jieba_idf, tfidf_counts
 from nlp_news.text.normalize import normalize
 
 from .conftest import SAMPLE_FILES
@@ -30,7 +30,7 @@ def test_shipped_table_is_jiebas_table():
 @pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: p.name)
 def test_stage_equals_tfidf_over_the_documents_words(analyzer, path):
     doc = analyzer.nlp(normalize(read_article(path).text).text)
-    words = Counter(t.text for t in doc if not _in_boilerplate(doc, t.i) and not _in_fact(doc, t.idx))
+    words = _reference_words(doc)
     expected = tfidf_counts(words, jieba_idf(), top=10, default_idf=IdfTable.load().default)
     assert doc._.keywords == expected
     assert doc._.summary["keywords"] == [w for w, _ in expected]
@@ -42,6 +42,28 @@ def _in_boilerplate(doc, i: int) -> bool:
 
 def _in_fact(doc, char: int) -> bool:
     return any(f.start <= char < f.end for f in doc._.facts or ())
+
+
+def _reference_words(doc) -> Counter:
+    """The words TF-IDF counts, one token at a time: no boilerplate or numeric facts, and each
+    entity mention once, by its canonical name, at its first token."""
+    left_out = {t.i for t in doc if _in_boilerplate(doc, t.i) or _in_fact(doc, t.idx)}
+    term = {}
+    for e in doc._.entities or ():
+        if e.label not in KEYWORD_ENTITY_LABELS:
+            continue
+        toks = [t.i for t in doc if e.start <= t.idx < e.end]
+        if toks and toks[0] not in left_out:
+            term[toks[0]] = e.canonical
+            left_out.update(toks[1:])
+    return Counter(term.get(t.i, t.text) for t in doc if t.i not in left_out)
+
+
+def test_an_entity_is_one_keyword_by_its_canonical_name(analyzer):
+    text = "深言科技今天发布新模型。深言科技表示，新模型已接入深言科技的写作助手。深言科技计划明年上市。"
+    doc = analyzer.nlp(text)
+    assert "深言科技" in doc._.summary["keywords"]
+    assert "深言" not in doc._.summary["keywords"]
 
 
 def test_the_words_of_numeric_facts_are_not_keywords(analyzer):
