@@ -44,13 +44,19 @@ METRICS: tuple[str, ...] = tuple(
             GDP 增速 增长率 涨幅 跌幅 市场份额 份额 占比 比例 负债 资产 总资产 净资产 税收 投资 投资额 股价 收盘价 开盘价
             净值 收益率 回报率 利率 汇率 CPI PPI 产量 出口 进口 进出口 贸易额 存款 贷款 保费 薪酬 工资 人口 失业率 价格
             售价 票价 学费 租金 成本 开支 支出 费用 预算 规模 资金 基金 市场规模 订单 库存 储量 面积 产能 毛利润 分红
-            奖金 罚款 赔偿 经营收入 主营业务收入 净收入 增幅 降幅 开户数 客流量 访问量 播放量 点击量 粉丝 会员 人数""".split()
+            奖金 罚款 赔偿 经营收入 主营业务收入 净收入 增幅 降幅 开户数 客流量 访问量 播放量 点击量 粉丝 会员 人数
+            渗透率 市占率 占有率 市场占有率 覆盖率 普及率 使用率 利用率 转化率 留存率 点击率 入住率 出租率 空置率 去化率
+            开工率 产能利用率 负债率 资产负债率 不良率 不良贷款率 准备金率 存款准备金率 贷款利率 存款利率 税率 关税
+            就业率 升学率 录取率 通过率 合格率 达标率 完成率 投票率 支持率 出勤率 死亡率 治愈率 发病率 感染率""".split()
         ),
         key=len,
         reverse=True,
     )
 )
 _METRIC_SET = frozenset(METRICS)
+#: Metrics that are rates or shares: they measure percents and plain numbers, not money or counts
+#: (涨幅 and 份额 can be amounts: 房价涨幅2000元, 基金份额295亿份).
+_RATE_METRICS = frozenset(m for m in METRICS if m.endswith("率") or m in ("增速", "占比", "比例", "市场份额"))
 _NOT_NOUNS = frozenset("同比 环比 分别 合计 累计 共计 总计 已经 目前 当前 预计 估计 大约 其中 一共 同期 去年 今年".split())
 _METRIC_RE = re.compile("|".join(re.escape(m) for m in METRICS))
 #: The last characters of the verbs before a value (a quick test before :func:`_noun_before_verb`).
@@ -289,9 +295,12 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str], segmen
         return f.unit
     if f.kind in ("ordinal",):
         return None
+    # a rate (不良率, 占比, 涨幅) measures a percent or a number, not an amount or a count
+    absolute = f.kind in ("money", "count")
     last = None
-    for last in _METRIC_RE.finditer(text, cs, f.start):  # noqa: B007 - the loop leaves the last match in `last`
-        pass
+    for m in _METRIC_RE.finditer(text, cs, f.start):
+        if not (absolute and m.group(0) in _RATE_METRICS):
+            last = m
     if last is not None:
         linked["metric"] = "rule"
         m = last
@@ -301,7 +310,7 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str], segmen
                 return text[m.start() - k : m.end()]
         return m.group(0)
     m = _METRIC_RE.search(text, f.end, ce)
-    if m and m.start() - f.end <= 4:
+    if m and m.start() - f.end <= 4 and not (absolute and m.group(0) in _RATE_METRICS):
         linked["metric"] = "rule"
         return m.group(0)
     lead = text[max(cs, f.start - 3) : f.start].rstrip()
