@@ -159,7 +159,7 @@ def test_punct_keep_hashes_as_the_first_models_did():
 def test_punct_setting_is_saved_and_old_meta_reads_as_keep():
     old = {"bits": 18, "char_ngrams": [1, 2, 3], "words": True, "cues": True}
     assert Featurizer.from_meta(old).to_meta() == {**old, "punct": "keep"}
-    for punct in ("drop", "split"):
+    for punct in ("drop", "split", "clause"):
         assert Featurizer.from_meta(Featurizer(punct=punct).to_meta()).punct == punct
     with pytest.raises(ValueError, match="punct"):
         Featurizer(punct="strip")
@@ -190,7 +190,17 @@ def test_punct_split_breaks_ngrams_at_punctuation_as_at_a_space():
     assert _features(Featurizer(**chars, punct="split"), ["，。！"]) == _features(Featurizer(**chars), [""])
 
 
-@pytest.mark.parametrize(("punct", "n_words"), [("keep", 3 + 2), ("drop", 2 + 2), ("split", 2 + 0)])
+def test_punct_clause_drops_the_clause_marks_only():
+    chars = {"char_ngrams": (1, 2, 3), "words": False, "cues_on": False, "bits": 16}
+    clause = Featurizer(**chars, punct="clause")
+    # ，。、； and their pairs go; the title marks stay
+    assert _features(clause, ["，。、；"]) == _features(Featurizer(**chars), [""])
+    assert _features(clause, ["《游戏》：“好”"]) == _features(Featurizer(**chars), ["《游戏》：“好”"])
+    keep = _features(Featurizer(**chars), ["利润，增长"])
+    assert len(_features(clause, ["利润，增长"])) == len(keep) - 1
+
+
+@pytest.mark.parametrize(("punct", "n_words"), [("keep", 3 + 2), ("drop", 2 + 2), ("split", 2 + 0), ("clause", 2 + 2)])
 def test_punct_setting_applies_to_words_too(punct, n_words):
     # 利润 ， 增长: unigrams 利润, ，, 增长 and bigrams 利润+， and ，+增长; "drop" leaves out the
     # unigram ，, "split" also every bigram with it
@@ -201,7 +211,7 @@ def test_punct_setting_applies_to_words_too(punct, n_words):
 
 def test_punct_setting_keeps_the_news_cues():
     text = "公司没有亏损，营收增长170%。"
-    for punct in ("drop", "split"):
+    for punct in ("drop", "split", "clause"):
         assert Featurizer(bits=16, punct=punct).cues(text) == Featurizer(bits=16).cues(text)
 
 

@@ -12,7 +12,7 @@ import click
 
 FORMATS = ["chnsenticorp", "ccf", "passages", "titles", "cnews", "tnews", "tsv"]
 # nlp_news.labels.features.PUNCT_SETTINGS, spelled out so that loading the command needs no numpy
-PUNCT_SETTINGS = ("keep", "drop", "split")
+PUNCT_SETTINGS = ("keep", "drop", "split", "clause")
 
 _data_option = click.option(
     "--data",
@@ -131,8 +131,8 @@ def _train_command(task: str, example: str) -> click.Command:
         type=click.Choice(PUNCT_SETTINGS),
         default="keep",
         show_default=True,
-        help="Punctuation in the features: keep every n-gram, drop the n-grams of punctuation only, or split "
-        "n-grams at punctuation as at a space (stored in meta.json).",
+        help="Punctuation in the features: keep every n-gram, drop the n-grams of punctuation only, split "
+        "n-grams at punctuation as at a space, or drop the n-grams of the clause marks ，。、； only (stored in meta.json).",
     )
     @click.option(
         "--jobs",

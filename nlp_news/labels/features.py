@@ -17,9 +17,10 @@ Punctuation (``punct``, a setting stored with the model): ``"keep"`` hashes ever
 n-gram as the first models did; ``"drop"`` leaves out the character n-grams and
 the word unigrams and bigrams made of punctuation only (``，``, ``。“``); ``"split"``
 treats punctuation as a break, like a space: no character n-gram and no word
-bigram contains it. Punctuation is a Unicode ``P*`` character other than ``%``
-and ``‰`` (which belong to a number). The punctuation habits of the training
-sites (2005-2011) otherwise read as a topic cue.
+bigram contains it; ``"clause"`` is ``"drop"`` for the clause marks ``，。、；``
+only (headlines keep ``：《》“”()``). Punctuation is a Unicode ``P*`` character
+other than ``%`` and ``‰`` (which belong to a number). The punctuation habits of
+the training sites (2005-2011) otherwise read as a topic cue.
 
 >>> fx = Featurizer(bits=16)
 >>> rows, idx, val = fx.transform(["营收同比增长170%", "净亏损扩大"])
@@ -271,9 +272,11 @@ NEGATIVE: tuple[str, ...] = (
 
 
 #: The punctuation settings of :class:`Featurizer` (see the module docstring).
-PUNCT_SETTINGS: tuple[str, ...] = ("keep", "drop", "split")
+PUNCT_SETTINGS: tuple[str, ...] = ("keep", "drop", "split", "clause")
 _NOT_PUNCT = "%\u2030"  # % and ‰ read as part of a number (0%), not as punctuation
 _PUNCT_TABLE: np.ndarray | None = None
+# the clause marks of "clause", canonicalised (full-width ，； are , ; by then)
+_CLAUSE_CODES = np.array(sorted(map(ord, ",;\u3002\u3001")), dtype=np.uint64)
 
 
 def _punct_table() -> np.ndarray:
@@ -293,12 +296,17 @@ def _punct_table() -> np.ndarray:
     return _PUNCT_TABLE
 
 
-def punct_mask(c: np.ndarray) -> np.ndarray:
-    """Which of the (canonicalised) code points ``c`` are punctuation.
+def punct_mask(c: np.ndarray, clause_only: bool = False) -> np.ndarray:
+    """Which of the (canonicalised) code points ``c`` are punctuation (``clause_only``:
+    the clause marks ，。、； only).
 
     >>> punct_mask(_codes("增长，“好”%")).tolist()
     [False, False, True, True, False, True, False]
+    >>> punct_mask(_codes("增长，“好”。"), clause_only=True).tolist()
+    [False, False, True, False, False, False, True]
     """
+    if clause_only:
+        return np.isin(c, _CLAUSE_CODES)
     table = _punct_table()
     bmp = c < 0x10000
     return np.where(bmp, table[np.where(bmp, c, 0).astype(np.intp)], False)
@@ -500,7 +508,7 @@ class Featurizer:
         punct_cum = None
         if self.punct != "keep":
             punct_cum = np.zeros(n + 1, dtype=np.int64)
-            np.cumsum(punct_mask(c), out=punct_cum[1:])
+            np.cumsum(punct_mask(c, clause_only=self.punct == "clause"), out=punct_cum[1:])
             if self.punct == "split":  # punctuation breaks n-grams as a space does (disjoint kinds again)
                 brk_cum = brk_cum + punct_cum
         for k in self.char_ngrams:
@@ -508,7 +516,7 @@ class Featurizer:
                 continue
             m = n - k + 1  # n-grams start at 0..m-1; contiguous slices instead of index gathers
             ok = brk_cum[k:] == brk_cum[:m]
-            if self.punct == "drop":  # not k punctuation characters (spaces never sit inside an n-gram)
+            if self.punct in ("drop", "clause"):  # not k punctuation characters (spaces never sit inside an n-gram)
                 ok &= (punct_cum[k:] - punct_cum[:m]) < k
             add(doc_of[:m][ok], (((S[k:] - S[:m]) * ipw[:m])[ok]) ^ np.uint64(_SALT[f"c{k}"]))
 
@@ -533,7 +541,7 @@ class Featurizer:
                 else:  # tokens of punctuation only: no unigram; no bigram of two ("drop") or with one ("split")
                     pt = (punct_cum[te] - punct_cum[ts]) == (te - ts)
                     add(wdoc[~pt], wh[~pt] ^ np.uint64(_SALT["w1"]))
-                    same &= ~(pt[:-1] & pt[1:]) if self.punct == "drop" else ~(pt[:-1] | pt[1:])
+                    same &= ~(pt[:-1] | pt[1:]) if self.punct == "split" else ~(pt[:-1] & pt[1:])
                 add(wdoc[1:][same], (wh[:-1] * _R + wh[1:])[same] ^ np.uint64(_SALT["w2"]))
             if self.cues_on and len(wh):
                 cue_rows, cue_ids, not_h, not_rows = self._cue_features(wh, wdoc, c[ts])
