@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import IDX, ORTH
+from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -262,7 +262,7 @@ class KeywordStage:
     def __call__(self, doc: Doc) -> Doc:
         # Token strings are counted through their hash ids, vectorised: a Python
         # loop over tokens would cost more than the rest of the stage.
-        arr = doc.to_array([ORTH, self._keyword_flag(doc.vocab), IDX])
+        arr = doc.to_array([ORTH, self._keyword_flag(doc.vocab), IDX, LENGTH])
         orth, allowed, idx = arr[:, 0], arr[:, 1], arr[:, 2]
         strings = doc.vocab.strings
         keep = np.ones(len(orth), dtype=bool)
@@ -270,8 +270,13 @@ class KeywordStage:
             keep[b.start : b.end] = False
         facts = doc._.facts
         if facts:
-            # the words of a numeric fact are not keywords: 亿元 of 1.28亿元, 年前 of 2025年前9个月
-            for a, b in np.searchsorted(idx, [(f.start, f.end) for f in facts]).tolist():
+            # the words of a numeric fact are not keywords: 亿元 of 1.28亿元, 年前 of 2025年前9个月,
+            # nor a word that runs into one (低约 of 低约2万元: the token holding its first character)
+            spans = np.array([(f.start, f.end) for f in facts], dtype=np.int64)
+            holder = np.searchsorted(idx, spans[:, 0], side="right") - 1
+            into = (holder >= 0) & (idx[np.maximum(holder, 0)] + arr[np.maximum(holder, 0), 3] > spans[:, 0])
+            first_tok = np.where(into, holder, holder + 1)
+            for a, b in zip(first_tok.tolist(), np.searchsorted(idx, spans[:, 1]).tolist()):
                 keep[a:b] = False
         ents = [e for e in doc._.entities or () if e.label in KEYWORD_ENTITY_LABELS]
         if ents:

@@ -40,14 +40,15 @@ def _in_boilerplate(doc, i: int) -> bool:
     return any(b.start <= i < b.end for b in doc.spans.get("boilerplate", ()))
 
 
-def _in_fact(doc, char: int) -> bool:
-    return any(f.start <= char < f.end for f in doc._.facts or ())
+def _in_fact(doc, token) -> bool:
+    """The token overlaps a numeric fact."""
+    return any(f.start < token.idx + len(token) and token.idx < f.end for f in doc._.facts or ())
 
 
 def _reference_words(doc) -> Counter:
     """The words TF-IDF counts, one token at a time: no boilerplate or numeric facts, and each
     entity mention once, by its canonical name, at its first token."""
-    left_out = {t.i for t in doc if _in_boilerplate(doc, t.i) or _in_fact(doc, t.idx)}
+    left_out = {t.i for t in doc if _in_boilerplate(doc, t.i) or _in_fact(doc, t)}
     term = {}
     for e in doc._.entities or ():
         if e.label not in KEYWORD_ENTITY_LABELS:
