@@ -154,10 +154,19 @@ class IdfTable:
         """IDF of each hash (``default`` for words not in the table)."""
         if not len(self.hashes):
             return np.full(len(hashes), self.default)
+        pos, found = self._find(hashes)
+        return np.where(found, self.levels[self.codes[pos]], self.default)
+
+    def contains(self, hashes: np.ndarray) -> np.ndarray:
+        """Is each hash a word of the table?"""
+        if not len(self.hashes):
+            return np.zeros(len(hashes), dtype=bool)
+        return self._find(hashes)[1]
+
+    def _find(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         pos = np.searchsorted(self.hashes, hashes)
         pos[pos == len(self.hashes)] = 0
-        found = self.hashes[pos] == hashes
-        return np.where(found, self.levels[self.codes[pos]], self.default)
+        return pos, self.hashes[pos] == hashes
 
 
 def can_be_keyword(word: str) -> bool:
@@ -182,10 +191,24 @@ def tfidf_keywords(
 
 
 def tfidf_counts(
-    words: Mapping[str, int], idf: dict[str, float], *, top: int = 10, default_idf: float = _DEFAULT_IDF_FALLBACK
+    words: Mapping[str, int],
+    idf: dict[str, float],
+    *,
+    top: int = 10,
+    default_idf: float = _DEFAULT_IDF_FALLBACK,
+    min_unknown: int = 1,
+    always: Iterable[str] = (),
 ) -> list[tuple[str, float]]:
-    """:func:`tfidf_keywords` over word counts."""
-    counts = {w: c for w, c in words.items() if can_be_keyword(w)}
+    """:func:`tfidf_keywords` over word counts.
+
+    A word the IDF table lacks counts only when it occurs ``min_unknown`` times or is one of
+    ``always`` (jieba counts every word: ``min_unknown=1``).
+
+    >>> tfidf_counts({"模型": 2, "内锁": 1, "智谱": 1}, {"模型": 8.0}, top=3, default_idf=10.0, min_unknown=2, always={"智谱"})
+    [('模型', 5.3333), ('智谱', 3.3333)]
+    """
+    always = set(always)
+    counts = {w: c for w, c in words.items() if can_be_keyword(w) and (c >= min_unknown or w in idf or w in always)}
     total = sum(counts.values())
     if not total:
         return []
@@ -212,21 +235,23 @@ def pick_summary(
     return sorted(i for _, i in best)
 
 
-@Language.factory("news_keywords", default_config={"top": 10, "summary_sentences": 3, "idf": "keywords"})
-def make_keywords(nlp: Language, name: str, top: int, summary_sentences: int, idf: str) -> KeywordStage:
-    return KeywordStage(top=top, summary_sentences=summary_sentences, idf=IdfTable.load(idf))
+@Language.factory("news_keywords", default_config={"top": 10, "summary_sentences": 3, "idf": "keywords", "min_unknown": 2})
+def make_keywords(nlp: Language, name: str, top: int, summary_sentences: int, idf: str, min_unknown: int) -> KeywordStage:
+    return KeywordStage(top=top, summary_sentences=summary_sentences, idf=IdfTable.load(idf), min_unknown=min_unknown)
 
 
 class KeywordStage:
     """Sets ``doc._.keywords`` and adds ``keywords`` and ``sentences`` to ``doc._.summary``.
 
-    The result equals :func:`tfidf_counts` over the document's words (boilerplate and
-    numeric facts left out, each entity mention one word: its canonical name); the work
-    is vectorised over the document's distinct word hashes.
+    The result equals :func:`tfidf_counts` (with ``min_unknown`` and the entity terms as
+    ``always``) over the document's words (boilerplate and numeric facts left out, each
+    entity mention one word: its canonical name); the work is vectorised over the
+    document's distinct word hashes.
     """
 
-    def __init__(self, *, top: int = 10, summary_sentences: int = 3, idf: IdfTable | None = None) -> None:
+    def __init__(self, *, top: int = 10, summary_sentences: int = 3, idf: IdfTable | None = None, min_unknown: int = 2) -> None:
         self.top = top
+        self.min_unknown = min_unknown
         self.summary_sentences = summary_sentences
         self.idf = idf if idf is not None else IdfTable.load()
         self._flag: int | None = None
@@ -279,18 +304,27 @@ class KeywordStage:
             for a, b in zip(first_tok.tolist(), np.searchsorted(idx, spans[:, 1]).tolist()):
                 keep[a:b] = False
         ents = [e for e in doc._.entities or () if e.label in KEYWORD_ENTITY_LABELS]
+        terms: list[int] = []
         if ents:
             # an entity is one term, its canonical name: 深言科技, not 深言 and 科技; 智谱 and 智谱AI together
             orth, allowed = orth.copy(), allowed.copy()
             for e, (a, b) in zip(ents, np.searchsorted(idx, [(e.start, e.end) for e in ents]).tolist()):
                 if b > a and keep[a]:
                     orth[a] = strings.add(e.canonical)
+                    terms.append(orth[a])
                     allowed[a] = can_be_keyword(e.canonical)
                     keep[a + 1 : b] = False
         uniq, first, inverse, counts = np.unique(orth, return_index=True, return_inverse=True, return_counts=True)
         if not keep.all():
             counts = np.bincount(inverse[keep], minlength=len(uniq))
         counts = np.where(allowed[first] != 0, counts, 0)
+        if self.min_unknown > 1:
+            # a word the IDF table lacks, said once and not an entity, is mostly a segmentation
+            # slip (内锁 of 24小时内锁单), not a topic
+            rare = (counts > 0) & (counts < self.min_unknown)
+            if rare.any():
+                rare &= ~self.idf.contains(uniq) & ~np.isin(uniq, np.array(terms, dtype=uniq.dtype))
+                counts = np.where(rare, 0, counts)
         keywords, chosen = self._top(uniq, counts, strings)
         doc._.keywords = keywords
         weight = np.zeros(len(uniq))

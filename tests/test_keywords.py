@@ -31,7 +31,8 @@ def test_shipped_table_is_jiebas_table():
 def test_stage_equals_tfidf_over_the_documents_words(analyzer, path):
     doc = analyzer.nlp(normalize(read_article(path).text).text)
     words = _reference_words(doc)
-    expected = tfidf_counts(words, jieba_idf(), top=10, default_idf=IdfTable.load().default)
+    terms = {e.canonical for e in doc._.entities or () if e.label in KEYWORD_ENTITY_LABELS}
+    expected = tfidf_counts(words, jieba_idf(), top=10, default_idf=IdfTable.load().default, min_unknown=2, always=terms)
     assert doc._.keywords == expected
     assert doc._.summary["keywords"] == [w for w, _ in expected]
 
