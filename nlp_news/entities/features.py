@@ -4,7 +4,9 @@ Every character of a chunk gets :data:`N_TEMPLATES` feature ids: character
 uni-, bi- and trigrams around it, its position in its jieba word (B/M/E/S),
 the identity of its word and of the words before and after, the lexicon class
 of its word (types learned from training mentions, jieba's ``nr/ns/nt/nz``
-tags) and a character-class window. A feature is a 64-bit hash of the
+tags), a character-class window and surname flags (the character is a
+surname; its word starts with one, how long the rest is and whether the word
+is known: see :class:`Surnames`). A feature is a 64-bit hash of the
 template number and its values, folded to ``2**HASH_BITS`` buckets. Training
 and inference use the very same function, so nothing has to be stored per
 feature name.
@@ -16,6 +18,7 @@ hash is uint64 arithmetic (it wraps, which is what we want).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -51,7 +54,12 @@ TEMPLATES: tuple[str, ...] = (
     "gazstart|len|class",
     "c-2c-1",
     "c+1c+2",
+    "sur0|bmes|wsur",
+    "sur-1sur0sur+1",
+    "bmes|prevwsur",
 )
+#: Templates that read the surname list (:class:`Surnames`); a model without them needs no list.
+SURNAME_TEMPLATES = frozenset({"sur0|bmes|wsur", "sur-1sur0sur+1", "bmes|prevwsur"})
 GAZ_MAX = 10  # longest lexicon entry matched inside the text
 N_TEMPLATES = len(TEMPLATES)
 
@@ -182,6 +190,69 @@ class WordInfo:
     char_word: np.ndarray  # per char: index of its word
     gaz_cover: np.ndarray | None = None  # per char: code of the longest lexicon match covering it
     gaz_start: np.ndarray | None = None  # per char: code of the longest lexicon match starting at it
+    sur: np.ndarray | None = None  # per char: surname flag (Surnames.flags)
+    wsur: np.ndarray | None = None  # per word: surname code (surname_word_codes)
+
+
+class Surnames:
+    """Single-character and compound surnames, as per-character flags.
+
+    :meth:`flags` gives 1 for a single-character surname, 2 and 3 for the two
+    characters of a compound one (a compound wins over a single one), 0 otherwise:
+
+    >>> sn = Surnames(["王", "武", "欧", "欧阳"])
+    >>> sn.flags(codepoints("武磊和欧阳娜娜")).tolist()
+    [1, 0, 0, 2, 3, 0, 0]
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = tuple(sorted({n for n in names if 1 <= len(n) <= 2}))
+        single = np.array([ord(n) for n in self.names if len(n) == 1], dtype=np.int64)
+        compound = [n for n in self.names if len(n) == 2]
+        size = 1 + max([0, *single.tolist(), *(ord(c) for n in compound for c in n)])
+        self.single = np.zeros(size, dtype=bool)
+        self.single[single] = True
+        self.first = np.zeros(size, dtype=bool)
+        self.first[[ord(n[0]) for n in compound]] = True
+        self.pairs = np.array(sorted((ord(n[0]) << 21) | ord(n[1]) for n in compound), dtype=np.int64)
+
+    def flags(self, cp: np.ndarray) -> np.ndarray:
+        out = np.zeros(len(cp), dtype=np.int64)
+        if not len(cp):
+            return out
+        inside = np.where(cp < len(self.single), cp, 0)
+        out[self.single[inside]] = 1
+        cand = np.flatnonzero(self.first[inside[:-1]])
+        if len(cand):
+            hit = cand[np.isin((cp[cand] << 21) | cp[cand + 1], self.pairs)]
+            out[hit] = 2
+            out[hit + 1] = 3
+        return out
+
+
+def surname_word_codes(flags: np.ndarray, starts: np.ndarray, ends: np.ndarray, jtag: np.ndarray, common: np.ndarray) -> np.ndarray:
+    """Per word: 0 unless it starts with a surname, else ``1 + kind * 16 + rest * 4 + known``.
+
+    ``kind`` is 1 for a single-character surname, 2 for a compound one; ``rest`` the
+    number of characters after the surname (capped at 3); ``known`` 0 for a word
+    neither jieba's dictionary tags (``jtag``) nor counts as common (``common``),
+    1 for jieba's ``nr``, 2 for its other proper-noun tags, 3 for a common word.
+    So 武磊 (unknown, a surname and one more character) is told from 武器
+    (a common word) and from 王磊 (jieba's ``nr``):
+
+    >>> fl = np.array([1, 0, 1, 0, 1, 0, 0])
+    >>> surname_word_codes(fl, np.array([0, 2, 4, 5]), np.array([2, 4, 5, 7]),
+    ...                    np.array([0, 1, 0, 0]), np.array([0, 0, 0, 1])).tolist()
+    [21, 22, 17, 0]
+    """
+    out = np.zeros(len(starts), dtype=np.int64)
+    if not len(starts):
+        return out
+    f0 = np.append(flags, 0)[starts]
+    kind = np.where(f0 == 2, 2, np.where(f0 == 1, 1, 0))
+    rest = np.minimum(ends - starts - kind, 3)
+    known = np.where(common > 0, 3, np.where(jtag == 1, 1, np.where(jtag > 0, 2, 0)))
+    return np.where(kind > 0, 1 + kind * 16 + np.maximum(rest, 0) * 4 + known, 0)
 
 
 def substring_hashes(cp: np.ndarray, length: int) -> np.ndarray:
@@ -376,10 +447,14 @@ def prefix_index(words: list[str]) -> HashFilter:
     return HashFilter(string_hashes(heads))
 
 
-def word_info(text: str, cp: np.ndarray, words: list[str], lexicon_lookup, gazetteer=None, prefixes=None) -> WordInfo:
+def word_info(
+    text: str, cp: np.ndarray, words: list[str], lexicon_lookup, gazetteer=None, prefixes=None,
+    surnames: Surnames | None = None, common: HashIndex | None = None,
+) -> WordInfo:
     """Word boundaries from segmentation ``words`` (they concatenate to ``text``).
 
     ``gazetteer`` is a :class:`HashIndex` for :func:`gazetteer_codes`, ``prefixes`` its entries' first two characters.
+    ``surnames`` (with ``common``, jieba's common words) gives the surname flags and word codes.
     """
     lens = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
     ends = np.cumsum(lens)
@@ -390,7 +465,14 @@ def word_info(text: str, cp: np.ndarray, words: list[str], lexicon_lookup, gazet
     lex, jtag = lexicon_lookup(hashes)
     char_word = np.repeat(np.arange(len(words), dtype=np.int64), lens)
     cover, gstart = gazetteer_codes(cp, gazetteer, prefixes=prefixes) if gazetteer is not None else (None, None)
-    return WordInfo(starts, ends, hashes, lex, jtag, char_word, cover, gstart)
+    sur = wsur = None
+    if surnames is not None:
+        sur = surnames.flags(cp)
+        wsur = np.zeros(len(words), dtype=np.int64)
+        first = np.flatnonzero(np.append(sur, 0)[starts] > 0) if len(words) else np.zeros(0, np.int64)
+        com = common.get(hashes[first]) if common is not None else np.zeros(len(first), np.int64)
+        wsur[first] = surname_word_codes(sur, starts[first], ends[first], jtag[first], com)
+    return WordInfo(starts, ends, hashes, lex, jtag, char_word, cover, gstart, sur, wsur)
 
 
 def feature_ids(cp: np.ndarray, winfo: WordInfo, src: np.ndarray, templates: tuple[str, ...] = TEMPLATES) -> np.ndarray:
@@ -427,6 +509,14 @@ def feature_ids(cp: np.ndarray, winfo: WordInfo, src: np.ndarray, templates: tup
     zero = np.zeros(n, np.int64)
     gc = np.append(winfo.gaz_cover, 0)[s] if winfo.gaz_cover is not None else zero
     gs = np.append(winfo.gaz_start, 0)[s] if winfo.gaz_start is not None else zero
+    if SURNAME_TEMPLATES.intersection(templates):
+        if winfo.sur is None or winfo.wsur is None:
+            raise ValueError("the surname templates need the surname list: word_info(..., surnames=...)")
+        sf = np.append(winfo.sur, 0)[s]
+        wsf = np.append(winfo.wsur, 0)[w]
+        prevwsf = np.concatenate([[0], winfo.wsur[:-1], [0]])[w] if nw else zero
+    else:
+        sf = wsf = prevwsf = zero
 
     def sh(a: np.ndarray, k: int, fill: int = PAD) -> np.ndarray:
         out = np.empty_like(a)
@@ -440,6 +530,7 @@ def feature_ids(cp: np.ndarray, winfo: WordInfo, src: np.ndarray, templates: tup
 
     cm2, cm1, cp1, cp2 = sh(c, -2), sh(c, -1), sh(c, 1), sh(c, 2)
     cls3 = sh(cls, -1, 0) * 64 + cls * 8 + sh(cls, 1, 0)
+    sf3 = sh(sf, -1, 0) * 16 + sf * 4 + sh(sf, 1, 0) if sf is not zero else zero
     parts_of = {
         "c-2": (cm2,),
         "c-1": (cm1,),
@@ -460,6 +551,9 @@ def feature_ids(cp: np.ndarray, winfo: WordInfo, src: np.ndarray, templates: tup
         "gazstart|len|class": (gs,),
         "c-2c-1": (cm2, cm1),
         "c+1c+2": (cp1, cp2),
+        "sur0|bmes|wsur": (sf, bm, wsf),
+        "sur-1sur0sur+1": (sf3,),
+        "bmes|prevwsur": (bm, prevwsf),
     }
     cols = [parts_of[name] for name in templates]
     out = np.empty((len(cols), n), dtype=np.int64)

@@ -12,7 +12,12 @@ Two shipped lists live in the model folder (``models/ner``):
   folds at training time so the model cannot learn to trust it blindly) and
   the alias stage.
 - ``lexicon-common.txt``: jieba's frequent common words (not proper nouns), so
-  the rules can tell a descriptor (人工智能公司) from a name (深言科技).
+  the rules can tell a descriptor (人工智能公司) from a name (深言科技); the
+  surname features use them too (武器 is a word, 武磊 may be a name).
+- ``lexicon-surnames.txt``: Chinese surnames, single and compound, for the
+  surname features: a hand-written list (``nlp_news/data/surnames.txt``)
+  copied into the model at training, so a model keeps the list it learned
+  with. A model trained without surname features has none.
 
 Both also feed the gazetteer feature: every substring of up to ``GAZ_MAX``
 characters that is an entry, found whatever the segmentation (training type
@@ -40,10 +45,26 @@ from pathlib import Path
 import numpy as np
 
 from ..schema import ENTITY_TYPES
-from .features import GAZ_MAX, HashFilter, HashIndex, prefix_index, string_hashes
+from .features import GAZ_MAX, HashFilter, HashIndex, Surnames, prefix_index, string_hashes
 
 LIST_FILES = ("lexicon-jieba.tsv", "lexicon-train.tsv", "lexicon-common.txt")
 INDEX_FILE = "lexicon-index.npz"
+SURNAME_FILE = "lexicon-surnames.txt"
+
+
+def read_surnames(path: str | os.PathLike[str] | None = None) -> list[str]:
+    """Surnames from a list file (default: the hand-written ``nlp_news/data/surnames.txt``).
+
+    Surnames are separated by whitespace; ``#`` starts a comment line.
+
+    >>> names = read_surnames()
+    >>> "王" in names, "欧阳" in names, len(names) > 300
+    (True, True, True)
+    """
+    if path is None:
+        path = Path(__file__).resolve().parents[1] / "data" / "surnames.txt"
+    text = Path(path).read_text(encoding="utf-8")
+    return [w for line in text.split("\n") if not line.lstrip().startswith("#") for w in line.split()]
 
 #: jieba POS tags we read, and the feature class each becomes.
 JIEBA_TAGS: dict[str, int] = {"nr": 1, "nrt": 1, "nrfg": 1, "ns": 2, "nt": 3, "nz": 4}
@@ -127,7 +148,10 @@ class Lexicon:
         jieba_words: dict[str, str] | None = None,
         train_words: dict[str, tuple[str, int]] | None = None,
         common_words: Iterable[str] = (),
+        surnames: Surnames | None = None,
     ):
+        self.surnames = surnames
+        self._common_index: HashIndex | None = None
         self._jieba_words: dict[str, str] | None = dict(jieba_words or {})
         self._train_words: dict[str, tuple[str, int]] | None = dict(train_words or {})
         self._folder: Path | None = None
@@ -150,6 +174,14 @@ class Lexicon:
         self.gazetteer_prefixes = prefix_index(list(gaz))
 
     @property
+    def common_index(self) -> HashIndex:
+        """The common words by word hash (class 1), for the surname features (built on first use)."""
+        if self._common_index is None:
+            words = sorted(self.common_words)
+            self._common_index = HashIndex(string_hashes(words), np.ones(len(words), dtype=np.int64))
+        return self._common_index
+
+    @property
     def jieba_words(self) -> dict[str, str]:
         if self._jieba_words is None:  # loaded from the index: read the list only when asked
             self._jieba_words, self._train_words = _read_lists(self._folder)
@@ -169,6 +201,8 @@ class Lexicon:
     def _from_index(cls, arrays: dict[str, np.ndarray], common_words: Iterable[str], folder: Path) -> Lexicon:
         self = cls.__new__(cls)
         self._jieba_words = self._train_words = None
+        self._common_index = None
+        self.surnames = None
         self._folder = folder
         self.common_words = frozenset(common_words)
         self._j = HashIndex.from_arrays(arrays, "j_")
@@ -182,7 +216,7 @@ class Lexicon:
         return self._t.get(hashes), self._j.get(hashes)
 
     def with_train_words(self, train_words: dict[str, tuple[str, int]]) -> Lexicon:
-        return Lexicon(self.jieba_words, train_words, self.common_words)
+        return Lexicon(self.jieba_words, train_words, self.common_words, self.surnames)
 
     def save(self, folder: str | os.PathLike[str]) -> None:
         folder = Path(folder)
@@ -195,6 +229,14 @@ class Lexicon:
                 f.write(f"{w}\t{t}\t{n}\n")
         with open(folder / "lexicon-common.txt", "w", encoding="utf-8") as f:
             f.writelines(w + "\n" for w in sorted(self.common_words))
+        if self.surnames is not None:
+            (folder / SURNAME_FILE).write_text(
+                "# Chinese surnames (hand-written: nlp_news/data/surnames.txt), as this model was trained with\n"
+                + "".join(w + "\n" for w in self.surnames.names),
+                encoding="utf-8",
+            )
+        elif (folder / SURNAME_FILE).exists():
+            (folder / SURNAME_FILE).unlink()
         np.savez_compressed(folder / INDEX_FILE, lists_sha1=np.frombuffer(_lists_sha1(folder), dtype=np.uint8), **self.index_arrays())
 
     @classmethod
@@ -203,14 +245,18 @@ class Lexicon:
         folder = Path(folder)
         pc = folder / "lexicon-common.txt"
         common = [w for w in pc.read_text(encoding="utf-8").split("\n") if w] if pc.exists() else []
+        ps = folder / SURNAME_FILE
+        surnames = Surnames(read_surnames(ps)) if ps.exists() else None
         index = folder / INDEX_FILE
         if index.exists():
             with np.load(index, allow_pickle=False) as z:
                 arrays = {k: z[k] for k in z.files}
             if arrays.pop("lists_sha1").tobytes() == _lists_sha1(folder):
-                return cls._from_index(arrays, common, folder)
+                self = cls._from_index(arrays, common, folder)
+                self.surnames = surnames
+                return self
         jw, tw = _read_lists(folder)
-        return cls(jw, tw, common)
+        return cls(jw, tw, common, surnames)
 
 
 def mention_lexicon(examples: Iterable[tuple[str, list[tuple[int, int, str]]]], *, min_len: int = 2) -> dict[str, tuple[str, int]]:

@@ -81,6 +81,7 @@ class NerModel:
         self.meta = dict(meta or {})
         self.last_words: tuple[list[str], np.ndarray] = ([], np.zeros(0, np.int64))
         self.templates = tuple(self.meta.get("features", {}).get("templates") or F.TEMPLATES)
+        self._needs_surnames = bool(F.SURNAME_TEMPLATES.intersection(self.templates))
         self._shared: tuple[tuple, SharedEmissions] | None = None
 
     @property
@@ -108,7 +109,14 @@ class NerModel:
         cp = F.codepoints(text)
         if words is None:
             words = self.segmenter.cut_raw(text) if text else []
-        winfo = F.word_info(text, cp, words, lex.lookup, lex.gazetteer, lex.gazetteer_prefixes)
+        if self._needs_surnames:
+            if lex.surnames is None:
+                raise ValueError("this NER model's features need a surname list (lexicon-surnames.txt in the model folder); "
+                                 "rebuild it with `nlp-news train ner` (see models/ner/MODEL_CARD.md)")
+            winfo = F.word_info(text, cp, words, lex.lookup, lex.gazetteer, lex.gazetteer_prefixes,
+                                surnames=lex.surnames, common=lex.common_index)
+        else:
+            winfo = F.word_info(text, cp, words, lex.lookup, lex.gazetteer, lex.gazetteer_prefixes)
         self.last_words = (words, winfo.starts)  # the rules reuse this segmentation
         _, src = F.pad_layout(spans)
         return F.feature_ids(cp, winfo, src, self.templates), src
@@ -187,6 +195,13 @@ class NerModel:
         for i, a, z, t, sc in zip(
             which_text.tolist(), (tstart - s0).tolist(), (tend - s0).tolist(), ti.tolist(), score.tolist()
         ):
+            span = texts[i][a:z]
+            if span[:1].isspace() or span[-1:].isspace():  # a tagged space around a name is not part of it
+                name = span.strip()
+                if not name:
+                    continue
+                a += len(span) - len(span.lstrip())
+                z = a + len(name)
             out[i].append((a, z, names[t], round(sc, 4)))
         return out
 
@@ -230,12 +245,16 @@ class NerModel:
                 f"the NER model in {model_path(name_or_path)} was trained with other features; "
                 "rebuild it with `nlp-news train ner` (see models/ner/MODEL_CARD.md)"
             )
+        lexicon = Lexicon.load(model_path(name_or_path))
+        if F.SURNAME_TEMPLATES.intersection(feats.get("templates") or ()) and lexicon.surnames is None:
+            raise ValueError(
+                f"the NER model in {model_path(name_or_path)} uses surname features but has no "
+                "lexicon-surnames.txt; rebuild it with `nlp-news train ner` (see models/ner/MODEL_CARD.md)"
+            )
         taggers = {
             name: ChainTagger.from_arrays(arrays, f"{name}_", info["tags"]) for name, info in meta["taggers"].items()
         }
-        return cls(
-            taggers, Lexicon.load(model_path(name_or_path)), user_words=user_words, meta=meta, segmenter=segmenter
-        )
+        return cls(taggers, lexicon, user_words=user_words, meta=meta, segmenter=segmenter)
 
 
 #: Put around every text of a batch: wider than the feature window (±2 characters,

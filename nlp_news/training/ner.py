@@ -25,12 +25,13 @@ from collections.abc import Iterable, Iterator, Sequence
 import numpy as np
 
 from ..entities.crf import ChainTagger
-from ..entities.features import TEMPLATES
+from ..entities.features import SURNAME_TEMPLATES, TEMPLATES, Surnames
 from ..entities.lexicon import (
     Lexicon,
     mention_lexicon,
     read_common_words,
     read_jieba_dict,
+    read_surnames,
 )
 from ..entities.model import NerModel, chunk_spans
 from ..schema import ENTITY_TYPES
@@ -266,12 +267,14 @@ def train(
         raise ValueError("no training examples; pass --data with CLUENER JSON or BIO files")
     jw = read_jieba_dict(jieba_dict)
     everything = fine + coarse
-    base = Lexicon(jw, {}, read_common_words(jieba_dict))
+    templates = tuple(templates or TEMPLATES)
+    surnames = Surnames(read_surnames()) if SURNAME_TEMPLATES.intersection(templates) else None
+    base = Lexicon(jw, {}, read_common_words(jieba_dict), surnames)
     full = base.with_train_words(mention_lexicon(everything))
     # two folds: each half's lexicon feature comes from the other half
     halves = [everything[0::2], everything[1::2]]
     fold_lex = [base.with_train_words(mention_lexicon(halves[1 - k])) for k in range(2)]
-    meta = {"features": {"templates": list(templates or TEMPLATES)}}
+    meta = {"features": {"templates": list(templates)}}
     model = NerModel({}, full, meta=meta)
     meta = {"features": meta["features"], "sources": sources, "dev_fraction": dev_fraction, "seed": seed, "params": {"c1": c1, "c2": c2, "max_iterations": max_iterations}}
     for name, exs, types in (("fine", fine, FINE_TYPES), ("coarse", coarse, COARSE_TYPES)):
