@@ -185,7 +185,8 @@ def test_the_trie_regex_finds_what_the_plain_alternation_of_the_forms_finds():
 
     from nlp_news.entities.gazetteer import _forms_regex, _word_pattern
 
-    forms = ["商务部", "美国商务部", "美国", "OpenAI", "智谱AI", "Open AI"]
-    text = "美国商务部与商务部、美国和OpenAI，reopenai 和智谱 AI"
-    plain = re.compile("|".join(_word_pattern(f) for f in sorted(forms, key=len, reverse=True)))
-    assert [m.span() for m in _forms_regex(forms).finditer(text)] == [m.span() for m in plain.finditer(text)]
+    forms = ["商务部", "美国商务部", "美国", "OpenAI", "智谱AI", "Open AI", "BYD", "B站", "Goldman Sachs"]
+    text = "美国商务部与商务部、美国和OpenAI，reopenai 和智谱 AI；BYD、byd、B 站、Goldman Sachs"
+    for flags in (0, re.IGNORECASE):
+        plain = re.compile("|".join(_word_pattern(f) for f in sorted(forms, key=len, reverse=True)), flags)
+        assert [m.span() for m in _forms_regex(forms, flags).finditer(text)] == [m.span() for m in plain.finditer(text)]
