@@ -995,6 +995,11 @@ _SOURCES = {
     "tnews": "TNEWS (CLUE) headlines, classes mapped to themes where one fits",
     "tsv": "a label<TAB>text file supplied by the user",
 }
+_PUNCT_NOTES = {
+    "drop": "the n-grams of punctuation only are left out.",
+    "split": "n-grams break at punctuation as at a space.",
+    "clause": "the n-grams made only of the clause marks ，。、； are left out (other punctuation stays).",
+}
 _HEADS = {
     "sentiment": "`news` (default; the pipeline uses it), `review` (ChnSentiCorp), `ccf` (CCF BDCI)",
     "theme": "`paragraph` (default; paragraphs), `title` (headlines), `article` (whole articles; the pipeline's doc._.themes)",
@@ -1015,6 +1020,14 @@ def write_model_card(
         f"Multinomial logistic regression (scikit-learn, lbfgs) over hashed features (2**{report['bits']} buckets:",
         "character 1-3-grams with digits folded to 0, jieba words and word bigrams, and news cues: polarity words",
         "flipped by a negator 不/未/没有/无 within two tokens, growth and decline verbs followed by a number).",
+    ]
+    punct = report.get("punct", "keep")
+    if punct != "keep":
+        lines.append(
+            f"Punctuation: `{punct}` (meta.json featurizer.punct; nlp_news.labels.features): "
+            + _PUNCT_NOTES.get(punct, "")
+        )
+    lines += [
         "Domain heads (shared weights + one copy per domain, Daumé 2007); each head has its own temperature,",
         "fitted on its dev split. Inference is numpy only (nlp_news.labels.models); weights are int8 with a float32 scale per class column in",
         "weights.npz, settings in meta.json (no pickle).",
