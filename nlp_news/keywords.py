@@ -152,21 +152,35 @@ class IdfTable:
 
     def lookup(self, hashes: np.ndarray) -> np.ndarray:
         """IDF of each hash (``default`` for words not in the table)."""
-        if not len(self.hashes):
-            return np.full(len(hashes), self.default)
-        pos, found = self._find(hashes)
-        return np.where(found, self.levels[self.codes[pos]], self.default)
+        return self.lookup_known(hashes)[0]
 
-    def contains(self, hashes: np.ndarray) -> np.ndarray:
-        """Is each hash a word of the table?"""
+    def lookup_known(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """IDF of each hash and whether the table has it."""
         if not len(self.hashes):
-            return np.zeros(len(hashes), dtype=bool)
-        return self._find(hashes)[1]
-
-    def _find(self, hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            return np.full(len(hashes), self.default), np.zeros(len(hashes), dtype=bool)
         pos = np.searchsorted(self.hashes, hashes)
         pos[pos == len(self.hashes)] = 0
-        return pos, self.hashes[pos] == hashes
+        found = self.hashes[pos] == hashes
+        return np.where(found, self.levels[self.codes[pos]], self.default), found
+
+
+_NO_TERMS = np.zeros(0, dtype=np.uint64)
+
+
+def _outside(starts: np.ndarray, ends: np.ndarray, n: int) -> np.ndarray:
+    """Of ``n`` tokens, those in none of the ranges ``starts[i]:ends[i]``.
+
+    >>> _outside(np.array([1, 2]), np.array([3, 4]), 6).tolist()
+    [True, False, False, False, True, True]
+    """
+    ok = ends > starts
+    depth = np.bincount(starts[ok], minlength=n + 1)[: n + 1] - np.bincount(ends[ok], minlength=n + 1)[: n + 1]
+    return np.cumsum(depth[:n]) == 0
+
+
+@lru_cache(maxsize=65536)
+def _entity_term_ok(name: str) -> bool:
+    return can_be_keyword(name)
 
 
 def can_be_keyword(word: str) -> bool:
@@ -268,16 +282,31 @@ class KeywordStage:
             flag = self._flag = vocab.add_flag(can_be_keyword)
         return flag
 
-    def _top(self, uniq: np.ndarray, counts: np.ndarray, strings) -> tuple[list[tuple[str, float]], list[int]]:
-        """The top keywords as (word, weight) and their indices into ``uniq``."""
+    def _top(
+        self, uniq: np.ndarray, counts: np.ndarray, strings, terms: np.ndarray = _NO_TERMS
+    ) -> tuple[list[tuple[str, float]], list[int]]:
+        """The top keywords as (word, weight) and their indices into ``uniq`` (``terms``:
+        sorted hashes of entity names, which count however rare)."""
+        can = np.flatnonzero(counts)
+        idf, known = self.idf.lookup_known(uniq[can])
+        if self.min_unknown > 1:
+            # a word the IDF table lacks, said once and not an entity, is mostly a segmentation
+            # slip (内锁 of 24小时内锁单), not a topic
+            rare = ~known & (counts[can] < self.min_unknown)
+            if rare.any() and len(terms):
+                pos = np.minimum(np.searchsorted(terms, uniq[can]), len(terms) - 1)
+                rare &= terms[pos] != uniq[can]
+            if rare.any():
+                counts = counts.copy()
+                counts[can[rare]] = 0
+                can, idf = can[~rare], idf[~rare]
         total = int(counts.sum())
-        n = min(self.top, int(np.count_nonzero(counts)))
+        n = min(self.top, len(can))
         if not total or not n:
             return [], []
         # IDF only for the words that can be keywords (about half of a document's words)
-        can = np.flatnonzero(counts)
         scores = np.zeros(len(uniq))
-        scores[can] = counts[can] * self.idf.lookup(uniq[can]) / total
+        scores[can] = counts[can] * idf / total
         # the n best by score; ties at the cut broken by the word, as tfidf_counts does
         cut = np.partition(scores, len(scores) - n)[len(scores) - n]
         cand = np.flatnonzero((scores >= cut) & (counts > 0))
@@ -294,38 +323,35 @@ class KeywordStage:
         for b in doc.spans.get("boilerplate", ()):
             keep[b.start : b.end] = False
         facts = doc._.facts
+        n = len(keep)
         if facts:
             # the words of a numeric fact are not keywords: 亿元 of 1.28亿元, 年前 of 2025年前9个月,
             # nor a word that runs into one (低约 of 低约2万元: the token holding its first character)
             spans = np.array([(f.start, f.end) for f in facts], dtype=np.int64)
             holder = np.searchsorted(idx, spans[:, 0], side="right") - 1
             into = (holder >= 0) & (idx[np.maximum(holder, 0)] + arr[np.maximum(holder, 0), 3] > spans[:, 0])
-            first_tok = np.where(into, holder, holder + 1)
-            for a, b in zip(first_tok.tolist(), np.searchsorted(idx, spans[:, 1]).tolist()):
-                keep[a:b] = False
+            keep &= _outside(np.where(into, holder, holder + 1), np.searchsorted(idx, spans[:, 1]), n)
         ents = [e for e in doc._.entities or () if e.label in KEYWORD_ENTITY_LABELS]
-        terms: list[int] = []
+        terms = _NO_TERMS
         if ents:
             # an entity is one term, its canonical name: 深言科技, not 深言 and 科技; 智谱 and 智谱AI together
-            orth, allowed = orth.copy(), allowed.copy()
-            for e, (a, b) in zip(ents, np.searchsorted(idx, [(e.start, e.end) for e in ents]).tolist()):
-                if b > a and keep[a]:
-                    orth[a] = strings.add(e.canonical)
-                    terms.append(orth[a])
-                    allowed[a] = can_be_keyword(e.canonical)
-                    keep[a + 1 : b] = False
+            ab = np.searchsorted(idx, np.array([(e.start, e.end) for e in ents], dtype=np.int64))
+            a, b = ab[:, 0], ab[:, 1]
+            ok = (b > a) & keep[np.minimum(a, n - 1)]
+            if ok.any():
+                orth, allowed = orth.copy(), allowed.copy()
+                a, b = a[ok], b[ok]
+                names = [e.canonical for e, k in zip(ents, ok.tolist()) if k]
+                hashes = {name: strings.add(name) for name in set(names)}
+                orth[a] = [hashes[name] for name in names]
+                allowed[a] = [_entity_term_ok(name) for name in names]
+                terms = np.array(sorted(hashes.values()), dtype=orth.dtype)
+                keep &= _outside(a + 1, b, n)  # the entity's other tokens
         uniq, first, inverse, counts = np.unique(orth, return_index=True, return_inverse=True, return_counts=True)
         if not keep.all():
             counts = np.bincount(inverse[keep], minlength=len(uniq))
         counts = np.where(allowed[first] != 0, counts, 0)
-        if self.min_unknown > 1:
-            # a word the IDF table lacks, said once and not an entity, is mostly a segmentation
-            # slip (内锁 of 24小时内锁单), not a topic
-            rare = (counts > 0) & (counts < self.min_unknown)
-            if rare.any():
-                rare &= ~self.idf.contains(uniq) & ~np.isin(uniq, np.array(terms, dtype=uniq.dtype))
-                counts = np.where(rare, 0, counts)
-        keywords, chosen = self._top(uniq, counts, strings)
+        keywords, chosen = self._top(uniq, counts, strings, terms)
         doc._.keywords = keywords
         weight = np.zeros(len(uniq))
         weight[chosen] = [w for _, w in keywords]
