@@ -31,6 +31,7 @@ Extension attributes:
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.tokens import Doc, Span
 
 _DOC_ATTRS = {
@@ -94,6 +95,23 @@ def span_offsets(doc: Doc, group: str) -> list[tuple[int, int]]:
         if isinstance(offs, list) and len(offs) == len(spans) and (not offs or isinstance(offs[0], tuple)):
             return list(offs)
     return [(s.start_char, s.end_char) for s in spans]
+
+
+def tokens_touched(idx: np.ndarray, tok_end: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For character spans ``[starts, ends)``: the first token each touches and the token after
+    the last, as ``doc.char_span(..., alignment_mode="expand")`` would give, for all at once.
+
+    ``idx`` is each token's start (``doc.to_array(IDX)``), ``tok_end`` the end of its text
+    before its trailing space; a span that starts in a token's trailing space starts at the
+    next token.
+
+    >>> idx, end = np.array([0, 3, 6]), np.array([2, 5, 8])   # "ab cd ef"
+    >>> [a.tolist() for a in tokens_touched(idx, end, np.array([1, 2, 4]), np.array([4, 4, 8]))]
+    [[0, 1, 1], [2, 2, 3]]
+    """
+    first = np.searchsorted(idx, starts, side="right") - 1
+    first = first + ((first >= 0) & (starts == tok_end[np.maximum(first, 0)]))
+    return first, np.searchsorted(idx, ends)
 
 
 def register() -> None:

@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp_news import extensions  # noqa: F401  (registers doc._ attributes)
-from nlp_news.extensions import span_offsets
+from nlp_news.extensions import span_offsets, tokens_touched
 
 # two or more characters led by a Han character (智谱AI too) or by a Latin letter (one space
 # between Latin words: an entity name such as Sam Altman)
@@ -178,11 +178,6 @@ def _outside(starts: np.ndarray, ends: np.ndarray, n: int) -> np.ndarray:
     return np.cumsum(depth[:n]) == 0
 
 
-@lru_cache(maxsize=65536)
-def _entity_term_ok(name: str) -> bool:
-    return can_be_keyword(name)
-
-
 def can_be_keyword(word: str) -> bool:
     """A word TF-IDF may pick: two or more Han characters, or a Latin-led name; no stop word.
 
@@ -328,9 +323,7 @@ class KeywordStage:
             # the words of a numeric fact are not keywords: 亿元 of 1.28亿元, 年前 of 2025年前9个月,
             # nor a word that runs into one (低约 of 低约2万元: the token holding its first character)
             spans = np.array([(f.start, f.end) for f in facts], dtype=np.int64)
-            holder = np.searchsorted(idx, spans[:, 0], side="right") - 1
-            into = (holder >= 0) & (idx[np.maximum(holder, 0)] + arr[np.maximum(holder, 0), 3] > spans[:, 0])
-            keep &= _outside(np.where(into, holder, holder + 1), np.searchsorted(idx, spans[:, 1]), n)
+            keep &= _outside(*tokens_touched(idx, idx + arr[:, 3], spans[:, 0], spans[:, 1]), n)
         ents = [e for e in doc._.entities or () if e.label in KEYWORD_ENTITY_LABELS]
         terms = _NO_TERMS
         if ents:
@@ -344,7 +337,7 @@ class KeywordStage:
                 names = [e.canonical for e, k in zip(ents, ok.tolist()) if k]
                 hashes = {name: strings.add(name) for name in set(names)}
                 orth[a] = [hashes[name] for name in names]
-                allowed[a] = [_entity_term_ok(name) for name in names]
+                allowed[a] = [can_be_keyword(name) for name in names]
                 terms = np.array(sorted(hashes.values()), dtype=orth.dtype)
                 keep &= _outside(a + 1, b, n)  # the entity's other tokens
         uniq, first, inverse, counts = np.unique(orth, return_index=True, return_inverse=True, return_counts=True)

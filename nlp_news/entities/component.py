@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from ..extensions import doc_text, segmenter_words, span_offsets  # importing registers doc._.entities
+from ..extensions import doc_text, segmenter_words, span_offsets, tokens_touched  # importing registers doc._.entities
 from ..schema import Entity
 from .aliases import merge_aliases
 from .recognizer import EntityRecognizer
@@ -161,18 +161,14 @@ def set_doc_ents(doc: Doc, entities: list[Entity], length: int | None = None) ->
     tok_end = np.append(idx[1:], n) - spacy_  # end of each token's text, before its trailing space
     starts = np.fromiter((e.start for e in entities), dtype=np.int64, count=len(entities))
     ends = np.fromiter((e.end for e in entities), dtype=np.int64, count=len(entities))
-    # the token holding a character: the last one starting at or before it
-    first = np.searchsorted(idx, starts, side="right") - 1
-    last = np.searchsorted(idx, ends - 1, side="right") - 1
-    # a start in a token's trailing whitespace belongs to the next token
-    first = first + ((first >= 0) & (starts == tok_end[np.maximum(first, 0)]))
+    first, stop = tokens_touched(idx, tok_end, starts, ends)
     strings = doc.vocab.strings
     label_ids: dict[str, int] = {}
     kept_a: list[int] = []
     kept_b: list[int] = []
     kept_label: list[int] = []
     last_end = -1
-    for e, a, b in zip(entities, first.tolist(), (last + 1).tolist()):
+    for e, a, b in zip(entities, first.tolist(), stop.tolist()):
         if a < 0 or b <= a or a < last_end:
             continue
         lab = label_ids.get(e.label)

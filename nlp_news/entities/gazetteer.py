@@ -78,41 +78,49 @@ def _had_space(word: str, i: int) -> bool:
     return False
 
 
-class UserDictionary:
-    """Typed user-dictionary entries as one regex; ``find(text)`` gives candidates.
+class _Gazetteer:
+    """Surface forms with an entity type as one trie regex; :meth:`find` gives their candidates."""
+
+    source = ""
+
+    def __init__(self, types: dict[str, str], flags: int = 0) -> None:
+        self._types = {_fold(form): t for form, t in types.items()}  # folded form -> type
+        self._re = _forms_regex(types, flags)
+
+    def find(self, text: str) -> list[Candidate]:
+        """Every match in ``text``, scored 1.0 with the class's source (the longest form where forms overlap)."""
+        if self._re is None:
+            return []
+        get, source = self._types.get, self.source
+        out = []
+        for m in self._re.finditer(text):
+            t = get(_fold(m.group()))
+            if t:
+                out.append(Candidate(m.start(), m.end(), t, 1.0, source))
+        return out
+
+
+class UserDictionary(_Gazetteer):
+    """Typed user-dictionary entries, any Latin case; ``find(text)`` gives candidates.
 
     >>> ud = UserDictionary([UserWord("智谱AI", None, "company"), UserWord("海螺 AI", None, "product"), UserWord("大模型", None, "n")])
     >>> [(c.start, c.end, c.type) for c in ud.find("智谱 AI 推出海螺AI")]
     [(0, 5, 'company'), (8, 12, 'product')]
     """
 
+    source = "user_dict"
+
     def __init__(self, words: Iterable[UserWord]) -> None:
-        self.types: dict[str, str] = {}
-        forms: dict[str, str] = {}
+        forms: dict[str, tuple[str, str]] = {}  # folded form -> (form, type); a later entry wins
         for w in words:
             t = user_tag_type(w.tag)
             if t is not None:
-                self.types[_fold(w.word)] = t
-                forms[_fold(w.word)] = w.word
-        self._re = _forms_regex(forms.values(), re.IGNORECASE)
-
-    def find(self, text: str) -> list[Candidate]:
-        if self._re is None:
-            return []
-        out = []
-        for m in self._re.finditer(text):
-            t = self.types.get(_fold(m.group()))
-            if t:
-                out.append(Candidate(m.start(), m.end(), t, 1.0, "user_dict"))
-        return out
-
-
+                forms[_fold(w.word)] = (w.word, t)
+        super().__init__(dict(forms.values()), re.IGNORECASE)
 
 
 def _fold(s: str) -> str:
     return "".join(s.split()).casefold()
-
-
 
 
 def _forms_regex(forms: Iterable[str], flags: int = 0) -> re.Pattern[str] | None:
@@ -193,8 +201,9 @@ def parse_known(lines: Iterable[str], *, source: str = "<known entities>") -> li
     return out
 
 
-class KnownEntities:
-    r"""Find known names in texts; ``by_key`` maps the alias key of every name to its entry.
+class KnownEntities(_Gazetteer):
+    r"""Find known names in texts (Latin case as written, word boundaries unchecked);
+    ``by_key`` maps the alias key of every name to its entry.
 
     >>> known = KnownEntities(parse_known(["香港交易所\tcompany\t港交所", "商务部\tgovernment", "美国商务部\tgovernment"]))
     >>> [(c.start, c.end, c.type) for c in known.find("港交所和美国商务部")]
@@ -203,22 +212,17 @@ class KnownEntities:
     '香港交易所'
     """
 
+    source = KNOWN_SOURCE
+
     def __init__(self, entries: Iterable[KnownEntry]) -> None:
         self.entries = tuple(entries)
         self.by_key: dict[str, KnownEntry] = {}
-        self._types: dict[str, str] = {}
+        types: dict[str, str] = {}
         for e in self.entries:
             for form in (e.name, *e.aliases):
                 self.by_key.setdefault(alias_key(form), e)
-                self._types.setdefault(_fold(form), e.type)
-        self._re = _forms_regex(self._types and [f for e in self.entries for f in (e.name, *e.aliases)])
-
-    def find(self, text: str) -> list[Candidate]:
-        """Every match in ``text`` (score 1.0, source ``known``), word boundaries unchecked."""
-        if self._re is None:
-            return []
-        types = self._types
-        return [Candidate(m.start(), m.end(), types[_fold(m.group())], 1.0, KNOWN_SOURCE) for m in self._re.finditer(text)]
+                types.setdefault(form, e.type)
+        super().__init__(types)
 
     def __len__(self) -> int:
         return len(self.entries)
