@@ -10,7 +10,10 @@
  *   viterbi(em, real, trans, start, targets, pairs, margin, tags)
  *       BIO-structured Viterbi over the undecided runs of em, as
  *       ChainTagger.decode (margin pre-filter, start/end transitions,
- *       ties to the lower tag index); fills tags (int64, O = 0).
+ *       ties to the lower tag index); fills tags (int64, O = 0). When no
+ *       score is NaN or infinite (checked per call) its maxima take a faster
+ *       order-free path; they differ at most in the sign of a zero, which
+ *       no comparison sees, so the tags are the same.
  *
  * Only the CPython C API and the buffer protocol are used (no numpy headers).
  * The Python wrappers in crf.py validate dtypes and shapes before calling;
@@ -57,6 +60,14 @@ static inline void
 store4(float *p, v4f v)
 {
     memcpy(p, &v, sizeof(v));
+}
+
+/* The larger lane by lane, for scores known not to be NaN. */
+static inline v4f
+max4(v4f a, v4f b)
+{
+    v4i keep_a = a >= b;
+    return (v4f)(((v4i)a & keep_a) | ((v4i)b & ~keep_a));
 }
 
 /* np.maximum lane by lane: NaN wins, ties keep a. */
@@ -168,6 +179,8 @@ release_all(Py_buffer *bufs, int n)
 
 /* Rows looked up per block (F * EM_BLOCK row numbers stay in the cache). */
 #define EM_BLOCK 2048
+/* Table entries this many ids ahead are prefetched while one is looked up. */
+#define EM_TAHEAD 24
 
 /* Where a lookup failed: the flat index into ids, and whether the id itself
    (outside the table) or its table entry (not a row of W) was bad. */
@@ -189,6 +202,9 @@ lookup_block(const int32_t *table, Py_ssize_t N, Py_ssize_t R, const int64_t *id
         const int64_t *id = ids + f * n + a;
         int32_t *rw = rows + f * EM_BLOCK;
         for (Py_ssize_t r = 0; r < m; r++) {
+            if (r + EM_TAHEAD < m && (uint64_t)id[r + EM_TAHEAD] < (uint64_t)N) {
+                PREFETCH(table + id[r + EM_TAHEAD]); /* the table is larger than the cache */
+            }
             if ((uint64_t)id[r] >= (uint64_t)N) {
                 err->at = f * n + a + r;
                 err->bad_table = 0;
@@ -377,6 +393,7 @@ typedef struct {
        n_tgt rounded up to whole vectors, the padding lanes 0 */
     float *trt;
     Py_ssize_t n_tgt4;
+    int finite; /* no NaN or infinity in em, trans or start, so none in any sum (the vector step's fast path) */
 } Chain;
 
 /* Targets the vector step handles at most (its running maxima stay in registers). */
@@ -412,6 +429,60 @@ setup_vector_step(Chain *ch)
     return 0;
 }
 
+#if LANES
+/* acc[v] = max over i of prev[i] + trt row i, vector v: np.maximum's order and NaN rule. */
+static inline void
+vector_maxima(const Chain *ch, const float *prev, v4f *acc)
+{
+    const Py_ssize_t nv = ch->n_tgt4 / LANES;
+    for (Py_ssize_t v = 0; v < nv; v++) {
+        acc[v] = prev[0] + load4(ch->trt + v * LANES);
+    }
+    for (Py_ssize_t i = 1; i < ch->T; i++) {
+        const float *row = ch->trt + i * ch->n_tgt4;
+        for (Py_ssize_t v = 0; v < nv; v++) {
+            acc[v] = max4_nan(acc[v], prev[i] + load4(row + v * LANES));
+        }
+    }
+}
+
+/*
+ * The same maxima when no score is NaN (ch->finite): plain comparisons, and two
+ * running maxima per vector (even and odd i) so the additions and comparisons
+ * of one row do not wait for the last. Without NaN the maximum does not depend
+ * on the order; only the sign of a zero maximum could, which no later
+ * comparison sees, so the tags are the same.
+ */
+static inline void
+vector_maxima_finite(const Chain *ch, const float *prev, v4f *acc)
+{
+    const Py_ssize_t nv = ch->n_tgt4 / LANES, T = ch->T;
+    v4f odd[MAX_VEC_TARGETS / LANES];
+    for (Py_ssize_t v = 0; v < nv; v++) {
+        acc[v] = prev[0] + load4(ch->trt + v * LANES);
+        odd[v] = T > 1 ? prev[1] + load4(ch->trt + ch->n_tgt4 + v * LANES) : acc[v];
+    }
+    Py_ssize_t i = 2;
+    for (; i + 1 < T; i += 2) {
+        const float *row = ch->trt + i * ch->n_tgt4;
+        const float *row2 = row + ch->n_tgt4;
+        for (Py_ssize_t v = 0; v < nv; v++) {
+            acc[v] = max4(acc[v], prev[i] + load4(row + v * LANES));
+            odd[v] = max4(odd[v], prev[i + 1] + load4(row2 + v * LANES));
+        }
+    }
+    for (; i < T; i++) {
+        const float *row = ch->trt + i * ch->n_tgt4;
+        for (Py_ssize_t v = 0; v < nv; v++) {
+            acc[v] = max4(acc[v], prev[i] + load4(row + v * LANES));
+        }
+    }
+    for (Py_ssize_t v = 0; v < nv; v++) {
+        acc[v] = max4(acc[v], odd[v]);
+    }
+}
+#endif
+
 /*
  * cur[tgt[k]] = max over i of (prev[i] + tr[i, tgt[k]]) + e[tgt[k]]: the O and
  * B-x tags, which may follow any tag. The same float32 sums in either step;
@@ -426,14 +497,11 @@ step_targets(const Chain *ch, const float *prev, const float *e, float *cur)
         const Py_ssize_t nv = ch->n_tgt4 / LANES;
         v4f acc[MAX_VEC_TARGETS / LANES];
         float best[MAX_VEC_TARGETS];
-        for (Py_ssize_t v = 0; v < nv; v++) {
-            acc[v] = prev[0] + load4(ch->trt + v * LANES);
+        if (ch->finite) {
+            vector_maxima_finite(ch, prev, acc);
         }
-        for (Py_ssize_t i = 1; i < T; i++) {
-            const float *row = ch->trt + i * ch->n_tgt4;
-            for (Py_ssize_t v = 0; v < nv; v++) {
-                acc[v] = max4_nan(acc[v], prev[i] + load4(row + v * LANES));
-            }
+        else {
+            vector_maxima(ch, prev, acc);
         }
         for (Py_ssize_t v = 0; v < nv; v++) {
             store4(best + v * LANES, acc[v]);
@@ -511,14 +579,30 @@ backward(const Chain *ch, const float *hist, Py_ssize_t L, int to_pad, int64_t *
     }
 }
 
+static int
+all_finite(const float *v, Py_ssize_t n)
+{
+    /* an exponent of all ones is an infinity or a NaN; integer ops, so the loop vectorises */
+    uint32_t bad = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        uint32_t u;
+        memcpy(&u, v + i, sizeof(u));
+        bad |= (uint32_t)((u & 0x7f800000u) == 0x7f800000u);
+    }
+    return bad == 0;
+}
+
 /*
  * Mark the undecided rows: real and O not ahead of the best other tag by more
- * than margin (as float32, like numpy). Returns the longest run of them.
+ * than margin (as float32, like numpy). Returns the longest run of them;
+ * *finite says whether every score of em is finite.
  */
 static Py_ssize_t
-mark_open(const float *em, const uint8_t *real, Py_ssize_t n, Py_ssize_t T, float margin, uint8_t *open)
+mark_open(const float *em, const uint8_t *real, Py_ssize_t n, Py_ssize_t T, float margin, uint8_t *open,
+          int *finite)
 {
     Py_ssize_t longest = 0, run = 0;
+    *finite = all_finite(em, n * T);
     for (Py_ssize_t r = 0; r < n; r++) {
         const float *e = em + r * T;
         float others = -INFINITY;
@@ -667,7 +751,7 @@ chain_viterbi(PyObject *self, PyObject *args)
         release_all(b, 7);
         return NULL;
     }
-    Chain ch = {T, b[2].buf, b[3].buf, b[4].buf, b[4].shape[0], b[5].buf, b[5].shape[0], NULL, 0};
+    Chain ch = {T, b[2].buf, b[3].buf, b[4].buf, b[4].shape[0], b[5].buf, b[5].shape[0], NULL, 0, 0};
     if (check_structure(&ch) < 0) {
         release_all(b, 7);
         return NULL;
@@ -687,7 +771,8 @@ chain_viterbi(PyObject *self, PyObject *args)
     if (!nomem) {
         Py_ssize_t longest;
         Py_BEGIN_ALLOW_THREADS
-        longest = mark_open(em, real, n, T, margin, open);
+        longest = mark_open(em, real, n, T, margin, open, &ch.finite);
+        ch.finite = ch.finite && all_finite(ch.tr, T * T) && all_finite(ch.start, T);
         Py_END_ALLOW_THREADS
         hist = PyMem_RawMalloc(sizeof(float) * (size_t)(longest > 0 ? longest : 1) * (size_t)T);
         nomem = hist == NULL;
