@@ -368,7 +368,14 @@ class _Scanner:
         return any(c[0] <= pos < c[0] - c[1] for c in self.cands)
 
     def dates_at(self, s: int, force: bool = False) -> None:
-        """Try a date expression starting at ``s`` or up to six characters before it."""
+        """Try a date expression starting at ``s`` or up to six characters before it.
+
+        A numeral that no date word or separator follows is passed over without trying
+        :data:`~nlp_news.numeric.dates.DATE_RE` (:data:`_DATE_HEAD_RE`):
+
+        >>> [bool(_DATE_HEAD_RE.match(s)) for s in ("2024年", "3 月", "12.5", "二〇二四年", "300家", "一个", "2024")]
+        [True, True, True, True, False, False, False]
+        """
         f = self.f
         if force:
             # after the main pass: a date word with no numeral (上半年, 周日) anywhere in the text,
@@ -377,7 +384,7 @@ class _Scanner:
         else:
             lo = max(s - 6, self.date_tried, self.reach, 0)
         for st, c in enumerate(f[lo : s + 1], lo):  # at most seven characters: a loop costs less than a regex scan
-            if c not in _DATE_START:
+            if c not in _DATE_START or (c in _NUMERAL_HEADS and not _DATE_HEAD_RE.match(f, st)):
                 continue
             m = DATE_RE.match(f, st)
             if m and m.end() > st:
@@ -972,6 +979,11 @@ _DATE_PREV = set("年月初周期拜第前今去本上下明次同当午晨晚�
 _DATE_START = set("0123456789〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深Qq农大最腊冬") | set(
     _ERA_FIRST
 )
+#: A date that starts with a numeral reads the whole run of it and then a date word (年, 月, 日, 号, 季度,
+#: 时, 点, 世纪) or a separator (- / . or a space): a numeral that nothing of this follows is tried
+#: with this short pattern, not with :data:`~nlp_news.numeric.dates.DATE_RE` (a few microseconds a try).
+_DATE_HEAD_RE = re.compile(r"(?:\d{4}|\d\d?|[〇零一二两三四五六七八九十千0]{1,6})[-/.年月日号季时点世\s]")
+_NUMERAL_HEADS = frozenset("0123456789〇零一二两三四五六七八九十")
 _CAND_ORDER = itemgetter(0, 1, 2)  # start, longest first, priority
 _DATE_KEYWORDS = ("半年", "周日", "周天", "星期日", "星期天", "礼拜日", "礼拜天")
 _LEFT_LAST = set("约为合概似超过出逾少低于起码多高大近到足最长快小了在是有币$¥€£ B")
