@@ -10,7 +10,10 @@ It prints, in one run:
 - bare ``jieba.lcut`` KB/s on the corpus (the reference);
 - full analysis KB/s through the batch runner (``run_local``) with ``-j 1`` and
   ``-j 2`` (and any other ``--jobs``): wall time including start-up, and steady
-  throughput measured from the first result on (start-up is a one-off cost);
+  throughput measured from the first result on (start-up is a one-off cost).
+  By default the records are encoded as JSONL lines where they were analysed,
+  as ``nlp-news batch -o out.jsonl`` does (``--output dicts``: the runner's
+  dicts, as the Python API gets them);
 - each stage's share of the analysis CPU time, and its own MB/s (normalise, tokenise, each spaCy
   component, collecting the Analysis and its dict);
 - peak memory (RSS) of one worker;
@@ -78,12 +81,19 @@ def measure_jieba(texts: list[str]) -> dict:
 
 def _consume(outputs) -> tuple[int, int]:
     """Count output records and errors without keeping them, as a writer streams them out
-    (a list of every output would count against the worker's memory and slow its GC)."""
+    (a list of every output would count against the worker's memory and slow its GC).
+    The outputs are dicts, or :class:`~nlp_news.batch.writers.Encoded` records."""
     n = errors = 0
     for out in outputs:
         n += 1
-        errors += bool(out.get("error"))
+        errors += bool(out.error if hasattr(out, "payload") else out.get("error"))
     return n, errors
+
+
+def _encoder(output: str):
+    from nlp_news.batch.writers import RecordEncoder
+
+    return RecordEncoder("jsonl") if output == "jsonl" else None
 
 
 def _records(texts: list[str]) -> list[dict]:
@@ -91,22 +101,23 @@ def _records(texts: list[str]) -> list[dict]:
     return [{"id": str(i), "text": t, "title": None, "published": None, "fields": {}} for i, t in enumerate(texts)]
 
 
-def measure_runner(texts: list[str], n_process: int, options: dict) -> dict:
+def measure_runner(texts: list[str], n_process: int, options: dict, output: str = "jsonl") -> dict:
     from nlp_news.batch.runner import LocalPool, get_analyzer, run_local
 
     records = _records(texts)
+    encode = _encoder(output)
     t0 = time.perf_counter()
     if n_process == 1:
         get_analyzer(options)  # loaded once, cached for run_local
         ready, c0 = time.perf_counter(), time.process_time()
-        n_out, n_err = _consume(run_local(iter(records), options, 1))
+        n_out, n_err = _consume(run_local(iter(records), options, 1, encode=encode))
         end, cpu = time.perf_counter(), time.process_time() - c0
     else:
         with LocalPool(options, n_process) as pool:
             pool.warm()  # every worker has loaded its pipeline
             before = pool.worker_cpu()
             ready, c0 = time.perf_counter(), time.process_time()
-            n_out, n_err = _consume(pool.imap(iter(records)))
+            n_out, n_err = _consume(pool.imap(iter(records), encode=encode))
             end, cpu = time.perf_counter(), time.process_time() - c0  # the parent's share only
             after = pool.worker_cpu()
             work_cpu = sum(after[p] - before.get(p, 0.0) for p in after)
@@ -230,6 +241,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
     ap.add_argument("--jobs", default="1,2", help="worker counts to measure, comma-separated")
     ap.add_argument("--disable", action="append", default=[], help="switch a stage off (repeatable)")
+    ap.add_argument(
+        "--output",
+        choices=["jsonl", "dicts"],
+        default="jsonl",
+        help="-j runs: encode JSONL lines in the workers as `nlp-news batch` does (default), or hand back dicts",
+    )
     args = ap.parse_args(argv)
     if not args.corpus.exists():
         raise SystemExit(f"{args.corpus} not found; set NLP_NEWS_DATA to the shared data folder")
@@ -245,6 +262,12 @@ def main(argv: list[str] | None = None) -> None:
     from nlp_news.entities import crf
 
     print(f"entity tagger kernel: {'compiled (_chain)' if crf.kernel else 'numpy: ' + str(crf.KERNEL_ERROR)}")
+    print(
+        "-j runs: "
+        + ("analysis and JSONL encoding in the workers, as `nlp-news batch -o out.jsonl`" if args.output == "jsonl"
+           else "analysis records as dicts, as the Python API gets them")
+        + "; the paired ratio: analysis only"
+    )
 
     ref = in_child("measure_jieba", texts)
     ref_kbs = kb / ref["seconds"]
@@ -255,7 +278,7 @@ def main(argv: list[str] | None = None) -> None:
 
     results = {}
     for n in jobs:
-        r = in_child("measure_runner", texts, n, options)
+        r = in_child("measure_runner", texts, n, options, args.output)
         results[n] = r
         steady = kb / r["steady"]
         print(

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from nlp_news.batch.records import Fields, iter_records, read_csv, read_jsonl
 from nlp_news.batch.runner import get_analyzer, run_local
-from nlp_news.batch.writers import COLUMNS, prepare_resume
+from nlp_news.batch.writers import COLUMNS, Encoded, RecordEncoder, prepare_resume
 from nlp_news.cli.batch import batch
 from tests.batch_support import ARTICLES, cli_options, options, write_jsonl
 from tests.batch_support import read_jsonl as load_jsonl
@@ -400,6 +400,23 @@ def test_worker_pool_keeps_input_order_survives_a_dying_worker_and_matches_one_p
     ok = [r for i, r in enumerate(recs) if i not in (13, 27)]
     single = list(run_local(iter(ok), opts, 1))
     assert [p for i, p in enumerate(pooled) if i not in (13, 27)] == single
+
+
+@pytest.mark.parametrize("fmt,table", [("jsonl", "articles"), ("csv", "entities"), ("parquet", "facts")])
+def test_workers_encode_what_the_writer_would_encode_crashed_records_too(fmt, table):
+    # nlp-news batch has the workers encode their records (the parent only writes bytes):
+    # the encoded records of a pool, a crash among them, are the parent's encoding of its dicts
+    opts = options(loader="tests.batch_support:crashy_load")
+    recs = [{"id": f"r{i}", "text": ARTICLES[i % len(ARTICLES)]["text"]} for i in range(6)]
+    recs[2] = {"id": "r2", "text": "【崩溃】这篇文章让工作进程退出。"}
+    enc = RecordEncoder(fmt, table)
+    pooled = list(run_local(iter(recs), opts, 2, chunk_size=2, encode=enc))
+    assert all(isinstance(e, Encoded) for e in pooled)
+    assert [e.id for e in pooled] == [r["id"] for r in recs]
+    assert [e.error for e in pooled] == [None, None, "WorkerCrashed", None, None, None]
+    dicts = list(run_local(iter(recs[:2] + recs[3:]), opts, 1))  # this process would not survive r2
+    assert pooled[:2] + pooled[3:] == [enc(d) for d in dicts]
+    assert pooled[2].payload and not isinstance(pooled[2].payload, dict)
 
 
 # --------------------------------------------------------------------------- resume

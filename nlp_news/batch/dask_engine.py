@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from nlp_news.batch.records import error_record, is_error
-from nlp_news.batch.runner import CHUNK_RECORDS, SubmitWindow, analyze_chunk, chunked
+from nlp_news.batch.runner import CHUNK_RECORDS, Encoder, SubmitWindow, analyze_chunk, chunked
 
 DASK_HINT = "the Dask engine needs dask.distributed: pip install 'nlp-news[dask]'"
 
@@ -32,9 +32,10 @@ def _import_distributed() -> Any:
     return distributed
 
 
-def dask_chunk(chunk: list[dict[str, Any]], options: dict[str, Any]) -> list[dict[str, Any]]:
-    """The task run on a worker: analyse one chunk with the worker's cached pipeline."""
-    return analyze_chunk(chunk, options)
+def dask_chunk(chunk: list[dict[str, Any]], options: dict[str, Any], encode: Encoder | None = None) -> list[Any]:
+    """The task run on a worker: analyse one chunk with the worker's cached pipeline
+    (and encode its outputs, see :func:`nlp_news.batch.runner.run_local`)."""
+    return analyze_chunk(chunk, options, encode)
 
 
 def run_dask(
@@ -46,8 +47,10 @@ def run_dask(
     client: Any = None,
     chunk_size: int = CHUNK_RECORDS,
     window: int | None = None,
-) -> Iterator[dict[str, Any]]:
-    """Analyse ``records`` on a Dask cluster; yield output records in input order.
+    encode: Encoder | None = None,
+) -> Iterator[Any]:
+    """Analyse ``records`` on a Dask cluster; yield output records in input order
+    (``encode``d on the workers when given, as :func:`nlp_news.batch.runner.run_local` does).
 
     Pass ``client`` to use an existing :class:`distributed.Client`, or
     ``scheduler`` (``tcp://host:8786``) to connect to one; with neither, a
@@ -77,7 +80,7 @@ def run_dask(
             )
             client = own_client = distributed.Client(own_cluster)
     try:
-        yield from _stream(client, records, options, chunk_size, window)
+        yield from _stream(client, records, options, chunk_size, window, encode)
     finally:
         if own_client is not None:
             own_client.close()
@@ -86,8 +89,13 @@ def run_dask(
 
 
 def _stream(
-    client: Any, records: Iterable[dict[str, Any]], options: dict[str, Any], chunk_size: int, window: int | None
-) -> Iterator[dict[str, Any]]:
+    client: Any,
+    records: Iterable[dict[str, Any]],
+    options: dict[str, Any],
+    chunk_size: int,
+    window: int | None,
+    encode: Encoder | None = None,
+) -> Iterator[Any]:
     distributed = _import_distributed()
     if window is None:
         try:
@@ -97,7 +105,7 @@ def _stream(
         window = max(2 * threads, 2)
     # In a list: a dict given to scatter is scattered value by value (and an empty one fails).
     opts = client.scatter([options], broadcast=True, hash=False)[0]
-    win = SubmitWindow(chunked(records, chunk_size), lambda c: client.submit(dask_chunk, c, opts, pure=False), window)
+    win = SubmitWindow(chunked(records, chunk_size), lambda c: client.submit(dask_chunk, c, opts, encode, pure=False), window)
     try:
         for chunk, fut in win:
             try:
@@ -114,6 +122,8 @@ def _stream(
                     )
                     for r in chunk
                 ]
+                if encode is not None:
+                    result = [encode(r) for r in result]
             finally:
                 fut.release()
             yield from result

@@ -42,6 +42,9 @@ from typing import IO, Any
 
 from nlp_news.batch.records import error_record, is_error
 
+#: Turns an output record into what a writer writes (picklable: it is sent to the workers).
+Encoder = Callable[[dict[str, Any]], Any]
+
 #: Records per chunk sent to a worker, and the most characters a chunk holds.
 CHUNK_RECORDS = 64
 CHUNK_CHARS = 1_000_000
@@ -230,14 +233,19 @@ def _error_message(e: BaseException, rec_id: Any) -> str:
     return f"record {rec_id!r}: {type(e).__name__} in analysis: {msg}"
 
 
-def analyze_chunk(chunk: list[dict[str, Any]], options: dict[str, Any]) -> list[dict[str, Any]]:
-    """Analyse a chunk of records with this process's cached pipeline."""
+def analyze_chunk(chunk: list[dict[str, Any]], options: dict[str, Any], encode: Encoder | None = None) -> list[Any]:
+    """Analyse a chunk of records with this process's cached pipeline.
+
+    With ``encode`` (a picklable function of an output record, such as a writer's
+    :class:`~nlp_news.batch.writers.RecordEncoder`) the chunk's outputs are returned encoded.
+    """
     try:
         analyzer = get_analyzer(options)
     except Exception as e:
         # Not a per-record error: every record would fail the same way. Stop the run.
         raise PipelineLoadError(f"the pipeline could not be loaded: {type(e).__name__}: {e}") from None
-    return analyze_records(analyzer, chunk)
+    outputs = analyze_records(analyzer, chunk)
+    return outputs if encode is None else [encode(out) for out in outputs]
 
 
 class PipelineLoadError(RuntimeError):
@@ -327,9 +335,9 @@ def _init_worker(options: dict[str, Any]) -> None:
     _collect_young_less_often()
 
 
-def _worker_chunk(chunk: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _worker_chunk(chunk: list[dict[str, Any]], encode: Encoder | None = None) -> list[Any]:
     assert _WORKER_OPTIONS is not None
-    return analyze_chunk(chunk, _WORKER_OPTIONS)
+    return analyze_chunk(chunk, _WORKER_OPTIONS, encode)
 
 
 def default_processes() -> int:
@@ -348,7 +356,8 @@ def run_local(
     chunk_size: int = CHUNK_RECORDS,
     window: int | None = None,
     mp_context: str | None = None,
-) -> Iterator[dict[str, Any]]:
+    encode: Encoder | None = None,
+) -> Iterator[Any]:
     """Analyse ``records`` and yield one output record per input record, in order.
 
     ``n_process=1`` analyses in this process; more start a pool of that many
@@ -356,16 +365,23 @@ def run_local(
     ``window`` chunks (default ``2 * n_process``) are in flight.
     ``mp_context`` is a multiprocessing start method (default ``"spawn"``,
     which works the same on Linux, macOS and Windows).
+
+    ``encode`` (picklable; ``nlp-news batch`` passes its writer's
+    :class:`~nlp_news.batch.writers.RecordEncoder`) turns each output record
+    into what is yielded, in the worker that analysed it: the parent then
+    receives bytes ready to write instead of rebuilding every record's
+    nested dicts from a pickle, work that would take a core's time away
+    from the workers.
     """
     options = dict(options or {})
     n = n_process or default_processes()
     if n <= 1:
         with _pipeline_frozen(options):
             for chunk in chunked(records, chunk_size):
-                yield from analyze_chunk(chunk, options)
+                yield from analyze_chunk(chunk, options, encode)
         return
     with LocalPool(options, n, mp_context=mp_context) as pool:
-        yield from pool.imap(records, chunk_size=chunk_size, window=window)
+        yield from pool.imap(records, chunk_size=chunk_size, window=window, encode=encode)
 
 
 class LocalPool:
@@ -381,6 +397,7 @@ class LocalPool:
         self.n_process = n_process
         self._ctx = multiprocessing.get_context(mp_context or "spawn")
         self._pool = self._new_pool()
+        self._encode: Encoder | None = None  # what imap encodes with (the crash recovery too)
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -407,10 +424,19 @@ class LocalPool:
         return out
 
     def imap(
-        self, records: Iterable[dict[str, Any]], *, chunk_size: int = CHUNK_RECORDS, window: int | None = None
-    ) -> Iterator[dict[str, Any]]:
-        """Output records in input order, with at most ``window`` chunks in flight."""
-        win = SubmitWindow(chunked(records, chunk_size), lambda c: self._pool.submit(_worker_chunk, c), window or 2 * self.n_process)
+        self,
+        records: Iterable[dict[str, Any]],
+        *,
+        chunk_size: int = CHUNK_RECORDS,
+        window: int | None = None,
+        encode: Encoder | None = None,
+    ) -> Iterator[Any]:
+        """Output records in input order, with at most ``window`` chunks in flight
+        (``encode``: see :func:`run_local`)."""
+        self._encode = encode
+        win = SubmitWindow(
+            chunked(records, chunk_size), lambda c: self._pool.submit(_worker_chunk, c, encode), window or 2 * self.n_process
+        )
         try:
             for chunk, future in win:
                 try:
@@ -434,21 +460,21 @@ class LocalPool:
             for rec in chunk:
                 yield self._isolated(rec)
 
-    def _isolated(self, rec: dict[str, Any]) -> dict[str, Any]:
+    def _isolated(self, rec: dict[str, Any]) -> Any:
         """Analyse one record with nothing else in flight; a crash now is this record's."""
+        encode = self._encode
         try:
-            return self._pool.submit(_worker_chunk, [rec]).result()[0]
+            return self._pool.submit(_worker_chunk, [rec], encode).result()[0]
         except BrokenProcessPool:
             _stop_pool(self._pool)
             self._pool = self._new_pool()
-            if is_error(rec):
-                return rec
-            return error_record(
+            out = rec if is_error(rec) else error_record(
                 rec.get("id"),
                 "WorkerCrashed",
                 f"record {rec.get('id')!r}: the worker process died while analysing it "
                 "(out of memory, or a crash in a native library); the run went on without it",
             )
+            return out if encode is None else encode(out)
 
     def close(self) -> None:
         """Stop the workers at once (queued work is dropped)."""
@@ -586,26 +612,27 @@ def run_batch(
         records = _skip_done(records, done, summary)
     counted = _Counted(records)
     options = dict(options or {})
+    if engine not in ("local", "dask"):
+        raise ValueError(f"unknown engine {engine!r}; use 'local' or 'dask'")
+    writer = open_writer(output, format=format, table=table, resume=resume)
+    # the workers encode their records for this writer: the parent only writes bytes
     if engine == "local":
-        outputs = run_local(counted, options, n_process)
-    elif engine == "dask":
+        outputs = run_local(counted, options, n_process, encode=writer.encoder)
+    else:
         from nlp_news.batch.dask_engine import run_dask
 
-        outputs = run_dask(counted, options, scheduler=scheduler, n_workers=n_process)
-    else:
-        raise ValueError(f"unknown engine {engine!r}; use 'local' or 'dask'")
+        outputs = run_dask(counted, options, scheduler=scheduler, n_workers=n_process, encode=writer.encoder)
 
     bar = _progress_bar(show, total, err)
-    writer = open_writer(output, format=format, table=table, resume=resume)
     start = time.perf_counter()
     try:
         with _sigterm_as_interrupt():
-            for out in outputs:
-                writer.write(out)
+            for enc in outputs:
+                writer.write_encoded(enc)
                 summary.records += 1
-                if out.get("error"):
+                if enc.error:
                     summary.errors += 1
-                    summary.error_types[out["error"].get("type", "?")] += 1
+                    summary.error_types[enc.error] += 1
                     if bar is not None:
                         bar.set_postfix(errors=summary.errors, refresh=False)
                 if bar is not None:

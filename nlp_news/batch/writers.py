@@ -36,7 +36,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 FORMATS = ("jsonl", "csv", "parquet")
 TABLES = ("articles", "entities", "facts", "paragraphs")
@@ -342,23 +342,84 @@ def rows_for(table: str, out: dict[str, Any]) -> list[dict[str, Any]]:
 # --------------------------------------------------------------------------- writers
 
 
+class Encoded(NamedTuple):
+    """An output record as its writer writes it.
+
+    ``payload`` is bytes of whole lines (JSONL, CSV) or a list of row dicts
+    (Parquet). Encoding is the writer's costly half (``json.dumps`` of a whole
+    analysis), and it is pure: the batch workers encode their own records, so
+    the process that writes the file only joins bytes (see
+    :func:`nlp_news.batch.runner.run_local`).
+    """
+
+    id: Any
+    error: str | None  # the error type of an error record, else None
+    payload: Any
+
+
+class RecordEncoder:
+    """Output record → :class:`Encoded` for one output format and table (picklable).
+
+    >>> enc = RecordEncoder("jsonl")
+    >>> enc({"id": "a", "text": "新"})
+    Encoded(id='a', error=None, payload=b'{"id": "a", "text": "\\xe6\\x96\\xb0"}\\n')
+    >>> enc({"id": 7, "error": {"type": "EmptyText", "message": "..."}}).error
+    'EmptyText'
+    """
+
+    def __init__(self, format: str = "jsonl", table: str = "articles", *, full: bool = True) -> None:
+        if format not in FORMATS:
+            raise ValueError(f"unknown output format {format!r}; use one of {', '.join(FORMATS)}")
+        if table not in TABLES:
+            raise ValueError(f"unknown table {table!r}; use one of {', '.join(TABLES)}")
+        self.format = format
+        self.table = table
+        self.full = full
+        self.columns = [name for name, _ in COLUMNS[table]]
+
+    def __call__(self, out: dict[str, Any]) -> Encoded:
+        err = out.get("error")
+        error = (err.get("type", "?") if isinstance(err, dict) else "?") if err else None
+        return Encoded(out.get("id"), error, self.payload(out))
+
+    def payload(self, out: dict[str, Any]) -> Any:
+        if self.format == "jsonl":
+            if self.table == "articles" and self.full:
+                return dumps_record(out)
+            return b"".join(dumps_record(row) for row in rows_for(self.table, out))
+        rows = rows_for(self.table, out)
+        if self.format == "csv":
+            return csv_lines([[_csv_cell(row.get(c)) for c in self.columns] for row in rows]) if rows else b""
+        return rows
+
+    def __repr__(self) -> str:
+        return f"RecordEncoder({self.format!r}, {self.table!r}, full={self.full})"
+
+
 class Writer:
     """Base class: ``write(out)`` for each output record, then ``close()``.
 
-    Use as a context manager; ``close`` runs on errors and Ctrl-C too.
+    ``write(out)`` is ``write_encoded(self.encoder(out))``; a caller that has
+    the records encoded already (the batch runner's workers did it) calls
+    :meth:`write_encoded`. Use as a context manager; ``close`` runs on errors
+    and Ctrl-C too.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, encoder: RecordEncoder) -> None:
+        self.encoder = encoder
         self.records = 0
         self.errors = 0
 
     def write(self, out: dict[str, Any]) -> None:
-        self.records += 1
-        if out.get("error"):
-            self.errors += 1
-        self._write(out)
+        self.write_encoded(self.encoder(out))
 
-    def _write(self, out: dict[str, Any]) -> None:
+    def write_encoded(self, enc: Encoded) -> None:
+        self.records += 1
+        if enc.error:
+            self.errors += 1
+        self._write(enc.payload)
+
+    def _write(self, payload: Any) -> None:
         raise NotImplementedError
 
     def flush(self) -> None:
@@ -404,8 +465,8 @@ class _LineWriter(Writer):
 
     flush_every = 64
 
-    def __init__(self, path: str, *, append: bool = False) -> None:
-        super().__init__()
+    def __init__(self, path: str, encoder: RecordEncoder, *, append: bool = False) -> None:
+        super().__init__(encoder)
         self.path = path
         if path == "-":
             self._fh: IO[bytes] = sys.stdout.buffer
@@ -416,12 +477,9 @@ class _LineWriter(Writer):
         self._pending: list[bytes] = []
         self._last_flush = time.monotonic()
 
-    def _lines(self, out: dict[str, Any]) -> list[bytes]:
-        raise NotImplementedError
-
-    def _write(self, out: dict[str, Any]) -> None:
-        # All lines of one record go into one pending block, so a flush never splits a record.
-        self._pending.append(b"".join(self._lines(out)))
+    def _write(self, payload: bytes) -> None:
+        # All lines of one record are one pending block, so a flush never splits a record.
+        self._pending.append(payload)
         now = time.monotonic()
         if len(self._pending) >= self.flush_every or now - self._last_flush >= 1.0:
             self.flush()
@@ -450,14 +508,9 @@ class JsonlWriter(_LineWriter):
     """``nlp-news/1`` records, or rows of a long table, one JSON object per line."""
 
     def __init__(self, path: str, *, table: str = "articles", append: bool = False, full: bool = True) -> None:
-        super().__init__(path, append=append)
+        super().__init__(path, RecordEncoder("jsonl", table, full=full), append=append)
         self.table = table
         self.full = full
-
-    def _lines(self, out: dict[str, Any]) -> list[bytes]:
-        if self.table == "articles" and self.full:
-            return [dumps_record(out)]
-        return [dumps_record(row) for row in rows_for(self.table, out)]
 
 
 def _csv_cell(value: Any) -> Any:
@@ -472,26 +525,29 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
+def csv_lines(rows: list[list[Any]]) -> bytes:
+    """Rows as CSV lines (UTF-8; characters UTF-8 cannot hold are escaped).
+
+    >>> csv_lines([["a", "新 闻"], ["b,c", ""]])
+    b'a,\\xe6\\x96\\xb0 \\xe9\\x97\\xbb\\n"b,c",\\n'
+    """
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerows(rows)
+    return buf.getvalue().encode("utf-8", "backslashreplace")
+
+
 class CsvWriter(_LineWriter):
     """One table as CSV (UTF-8, header row), one row per line."""
 
     def __init__(self, path: str, *, table: str = "articles", append: bool = False) -> None:
-        super().__init__(path, append=append)
+        encoder = RecordEncoder("csv", table)
+        super().__init__(path, encoder, append=append)
         self.table = table
-        self.columns = [name for name, _ in COLUMNS[table]]
+        self.columns = encoder.columns
         if not append:
-            self._pending.append(self._format([self.columns]))
+            self._pending.append(csv_lines([self.columns]))
             self.flush()
-
-    def _format(self, rows: list[list[Any]]) -> bytes:
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerows(rows)
-        return buf.getvalue().encode("utf-8", "backslashreplace")
-
-    def _lines(self, out: dict[str, Any]) -> list[bytes]:
-        rows = [[_csv_cell(row.get(c)) for c in self.columns] for row in rows_for(self.table, out)]
-        return [self._format(rows)] if rows else []
 
 
 def _import_pyarrow() -> tuple[Any, Any]:
@@ -521,7 +577,7 @@ class ParquetWriter(Writer):
     row_group_size = 4096
 
     def __init__(self, path: str, *, table: str = "articles", resume: bool = False) -> None:
-        super().__init__()
+        super().__init__(RecordEncoder("parquet", table))
         if path == "-":
             raise ValueError("Parquet cannot be written to stdout; pass a file name with -o")
         pa, pq = _import_pyarrow()
@@ -538,8 +594,8 @@ class ParquetWriter(Writer):
             if old.num_rows:
                 self._writer.write_table(old.select(self.schema.names).cast(self.schema))
 
-    def _write(self, out: dict[str, Any]) -> None:
-        self._rows.extend(rows_for(self.table, out))
+    def _write(self, payload: list[dict[str, Any]]) -> None:
+        self._rows.extend(payload)
         if len(self._rows) >= self.row_group_size:
             self.flush()
 
