@@ -16,11 +16,10 @@ that folder is missing, the table is built from the installed jieba.
 
 from __future__ import annotations
 
-import math
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +27,7 @@ import numpy as np
 from spacy.attrs import IDX, LENGTH, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from nlp_news import extensions  # noqa: F401  (registers doc._ attributes)
 from nlp_news.extensions import span_offsets, tokens_touched
@@ -165,6 +165,7 @@ class IdfTable:
 
 
 _NO_TERMS = np.zeros(0, dtype=np.uint64)
+_NO_INTS = np.zeros(0, dtype=np.int64)
 
 
 def _outside(starts: np.ndarray, ends: np.ndarray, n: int) -> np.ndarray:
@@ -244,6 +245,28 @@ def pick_summary(
     return sorted(i for _, i in best)
 
 
+def pick_summaries(weights: np.ndarray, counts: np.ndarray, *, k: int = 3) -> list[list[int]]:
+    """:func:`pick_summary` for many documents at once: ``weights`` of all their sentences,
+    one document after another, ``counts[d]`` of them of document ``d``.
+
+    >>> pick_summaries(np.array([1.0, 0.2, 3.0, 0.1, 0.5]), np.array([4, 0, 1]), k=2)
+    [[0, 2], [], [0]]
+    """
+    counts = np.asarray(counts, dtype=np.int64)
+    start = np.concatenate(([0], np.cumsum(counts)))
+    doc = np.repeat(np.arange(len(counts)), counts)
+    i = np.arange(len(doc)) - start[doc]  # each sentence's index in its document
+    score = np.asarray(weights, dtype=np.float64) * (1.0 + 0.5 / (1 + i))  # the lead bonus
+    order = np.lexsort((-i, -score, doc))  # per document best first; a tie to the later sentence
+    best = np.sort(order[np.arange(len(order)) - start[doc[order]] < k])
+    picked = i[best].tolist()
+    out, a = [], 0
+    for c in np.minimum(counts, k).tolist():
+        out.append(picked[a : a + c])
+        a += c
+    return out
+
+
 @Language.factory("news_keywords", default_config={"top": 10, "summary_sentences": 3, "idf": "keywords", "min_unknown": 2})
 def make_keywords(nlp: Language, name: str, top: int, summary_sentences: int, idf: str, min_unknown: int) -> KeywordStage:
     return KeywordStage(top=top, summary_sentences=summary_sentences, idf=IdfTable.load(idf), min_unknown=min_unknown)
@@ -254,8 +277,9 @@ class KeywordStage:
 
     The result equals :func:`tfidf_counts` (with ``min_unknown`` and the entity terms as
     ``always``) over the document's words (boilerplate and numeric facts left out, each
-    entity mention one word: its canonical name); the work is vectorised over the
-    document's distinct word hashes.
+    entity mention one word: its canonical name), and the summary :func:`pick_summary`.
+    The work is vectorised over a batch's word hashes (:meth:`pipe`; a batch of one for
+    ``__call__``): a document's result does not depend on the batch it came in.
     """
 
     def __init__(self, *, top: int = 10, summary_sentences: int = 3, idf: IdfTable | None = None, min_unknown: int = 2) -> None:
@@ -277,92 +301,177 @@ class KeywordStage:
             flag = self._flag = vocab.add_flag(can_be_keyword)
         return flag
 
-    def _top(
-        self, uniq: np.ndarray, counts: np.ndarray, strings, terms: np.ndarray = _NO_TERMS
-    ) -> tuple[list[tuple[str, float]], list[int]]:
-        """The top keywords as (word, weight) and their indices into ``uniq`` (``terms``:
-        sorted hashes of entity names, which count however rare)."""
-        can = np.flatnonzero(counts)
-        idf, known = self.idf.lookup_known(uniq[can])
-        if self.min_unknown > 1:
-            # a word the IDF table lacks, said once and not an entity, is mostly a segmentation
-            # slip (内锁 of 24小时内锁单), not a topic
-            rare = ~known & (counts[can] < self.min_unknown)
-            if rare.any() and len(terms):
-                pos = np.minimum(np.searchsorted(terms, uniq[can]), len(terms) - 1)
-                rare &= terms[pos] != uniq[can]
-            if rare.any():
-                counts = counts.copy()
-                counts[can[rare]] = 0
-                can, idf = can[~rare], idf[~rare]
-        total = int(counts.sum())
-        n = min(self.top, len(can))
-        if not total or not n:
-            return [], []
-        # IDF only for the words that can be keywords (about half of a document's words)
-        scores = np.zeros(len(uniq))
-        scores[can] = counts[can] * idf / total
-        # the n best by score; ties at the cut broken by the word, as tfidf_counts does
-        cut = np.partition(scores, len(scores) - n)[len(scores) - n]
-        cand = np.flatnonzero((scores >= cut) & (counts > 0))
-        ranked = sorted((-s, strings[h], i) for s, h, i in zip(scores[cand].tolist(), uniq[cand].tolist(), cand.tolist()))[:n]
-        return [(w, round(-neg, 4)) for neg, w, _ in ranked], [i for *_, i in ranked]
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            self._annotate(batch)
+            yield from batch
 
     def __call__(self, doc: Doc) -> Doc:
-        # Token strings are counted through their hash ids, vectorised: a Python
-        # loop over tokens would cost more than the rest of the stage.
-        arr = doc.to_array([ORTH, self._keyword_flag(doc.vocab), IDX, LENGTH])
-        orth, allowed, idx = arr[:, 0], arr[:, 1], arr[:, 2]
-        strings = doc.vocab.strings
-        keep = np.ones(len(orth), dtype=bool)
-        for b in doc.spans.get("boilerplate", ()):
-            keep[b.start : b.end] = False
-        facts = doc._.facts
-        n = len(keep)
+        self._annotate([doc])
+        return doc
+
+    def _annotate(self, docs: list[Doc]) -> None:
+        """Keywords and summary sentences of a batch of documents, worked out together.
+
+        The batch's tokens are laid end to end: each document's characters are shifted past
+        the previous one's (so the tokens' starts keep increasing) and its tokens follow the
+        previous one's; a word of a document is a pair (document, distinct hash). Every array
+        step then runs once per batch instead of once per document.
+        """
+        if not docs:
+            return
+        flag = self._keyword_flag(docs[0].vocab)
+        strings = docs[0].vocab.strings
+        m = len(docs)
+        arrays: list[np.ndarray] = []
+        off_ranges: list[tuple[int, int]] = []  # boilerplate, as batch token ranges
+        facts: list = []  # every document's facts, one document after another, and how many each
+        ents: list = []  # the same for the entities that count as terms
+        bodies: list[list[tuple[int, int]]] = []  # per doc: the body sentences (offsets in the doc)
+        nfact, nent, nsent = [], [], []
+        ntok = 0
+        for doc in docs:
+            arr = doc.to_array([ORTH, flag, IDX, LENGTH])
+            arrays.append(arr)
+            ext = doc._
+            for b in doc.spans.get("boilerplate", ()):
+                off_ranges.append((ntok + b.start, ntok + b.end))
+            ntok += len(arr)
+            got = ext.facts or ()
+            facts += got
+            nfact.append(len(got))
+            got = [e for e in ext.entities or () if e.label in KEYWORD_ENTITY_LABELS]
+            ents += got
+            nent.append(len(got))
+            # sentences by character offsets (no spaCy Span per sentence)
+            title = span_offsets(doc, "title")
+            body = [x for x in span_offsets(doc, "sentences") if not title or x[0] >= title[0][1]]
+            bodies.append(body)
+            nsent.append(len(body))
+        lens = np.array([len(a) for a in arrays], dtype=np.int64)
+        first_tok = np.concatenate(([0], np.cumsum(lens)))
+        tok_doc = np.repeat(np.arange(m), lens)
+        arr = np.concatenate(arrays).astype(np.int64) if ntok else np.zeros((0, 4), dtype=np.int64)
+        orth, allowed = arr[:, 0].astype(np.uint64), arr[:, 1].astype(bool)
+        # each document's characters start past the previous one's last token and its space
+        last = np.maximum(first_tok[1:] - 1, 0)
+        extent = np.where(lens > 0, arr[last, 2] + arr[last, 3] + 2, 0) if ntok else np.zeros(m, dtype=np.int64)
+        shift = np.concatenate(([0], np.cumsum(extent)))[:-1]
+        idx = arr[:, 2] + shift[tok_doc]
+
+        keep = np.ones(ntok, dtype=bool)
+        for a, b in off_ranges:
+            keep[a:b] = False
         if facts:
             # the words of a numeric fact are not keywords: 亿元 of 1.28亿元, 年前 of 2025年前9个月,
             # nor a word that runs into one (低约 of 低约2万元: the token holding its first character)
-            spans = np.array([(f.start, f.end) for f in facts], dtype=np.int64)
-            keep &= _outside(*tokens_touched(idx, idx + arr[:, 3], spans[:, 0], spans[:, 1]), n)
-        ents = [e for e in doc._.entities or () if e.label in KEYWORD_ENTITY_LABELS]
-        terms = _NO_TERMS
-        if ents:
+            fshift = np.repeat(shift, nfact)
+            starts = np.array([f.start for f in facts], dtype=np.int64) + fshift
+            ends = np.array([f.end for f in facts], dtype=np.int64) + fshift
+            keep &= _outside(*tokens_touched(idx, idx + arr[:, 3], starts, ends), ntok)
+        term_doc, term_hash = _NO_INTS, _NO_TERMS
+        if ents and ntok:
             # an entity is one term, its canonical name: 深言科技, not 深言 and 科技; 智谱 and 智谱AI together
-            ab = np.searchsorted(idx, np.array([(e.start, e.end) for e in ents], dtype=np.int64))
-            a, b = ab[:, 0], ab[:, 1]
-            ok = (b > a) & keep[np.minimum(a, n - 1)]
+            eshift = np.repeat(shift, nent)
+            a = np.searchsorted(idx, np.array([e.start for e in ents], dtype=np.int64) + eshift)
+            b = np.searchsorted(idx, np.array([e.end for e in ents], dtype=np.int64) + eshift)
+            ok = (b > a) & keep[np.minimum(a, ntok - 1)]
             if ok.any():
-                orth, allowed = orth.copy(), allowed.copy()
                 a, b = a[ok], b[ok]
                 names = [e.canonical for e, k in zip(ents, ok.tolist()) if k]
                 hashes = {name: strings.add(name) for name in set(names)}
-                orth[a] = [hashes[name] for name in names]
-                allowed[a] = [can_be_keyword(name) for name in names]
-                terms = np.array(sorted(hashes.values()), dtype=orth.dtype)
-                keep &= _outside(a + 1, b, n)  # the entity's other tokens
-        uniq, first, inverse, counts = np.unique(orth, return_index=True, return_inverse=True, return_counts=True)
-        if not keep.all():
-            counts = np.bincount(inverse[keep], minlength=len(uniq))
-        counts = np.where(allowed[first] != 0, counts, 0)
-        keywords, chosen = self._top(uniq, counts, strings, terms)
-        doc._.keywords = keywords
-        weight = np.zeros(len(uniq))
-        weight[chosen] = [w for _, w in keywords]
+                can = {name: can_be_keyword(name) for name in hashes}
+                term_hash = np.array([hashes[name] for name in names], dtype=np.uint64)
+                term_doc = np.repeat(np.arange(m), nent)[ok]
+                orth[a] = term_hash
+                allowed[a] = [can[name] for name in names]
+                keep &= _outside(a + 1, b, ntok)  # the entity's other tokens
 
-        token_weight = weight[inverse]
-        cum = np.concatenate(([0.0], np.cumsum(token_weight)))
-        # sentences by character offsets (no spaCy Span per sentence); a sentence's tokens are
-        # the ones starting in it, as news_structure made its span
-        title = span_offsets(doc, "title")
-        body = [s for s in span_offsets(doc, "sentences") if not title or s[0] >= title[0][1]]
-        weights: list[float] = []
-        if body:
-            bounds = np.searchsorted(arr[:, 2], np.array(body, dtype=np.int64).ravel()).reshape(-1, 2)
+        # the batch's distinct words, then each document's (pairs document × word)
+        uniq, word_of_tok = np.unique(orth, return_inverse=True)
+        nu = max(len(uniq), 1)
+        pairs, pair_of_tok = np.unique(tok_doc * nu + word_of_tok, return_inverse=True)
+        pair_doc, pair_word = pairs // nu, pairs % nu
+        counts = np.bincount(pair_of_tok[keep], minlength=len(pairs))
+        word_ok = np.zeros(len(uniq), dtype=bool)
+        word_ok[word_of_tok] = allowed  # the same for every token of a word
+        counts[~word_ok[pair_word]] = 0
+        idf, known = self.idf.lookup_known(uniq)
+        idf, known = idf[pair_word], known[pair_word]
+        if self.min_unknown > 1:
+            # a word the IDF table lacks, said once and not an entity, is mostly a segmentation
+            # slip (内锁 of 24小时内锁单), not a topic
+            rare = ~known & (counts > 0) & (counts < self.min_unknown)
+            if rare.any() and len(term_hash):
+                w = np.minimum(np.searchsorted(uniq, term_hash), len(uniq) - 1)
+                tkey = (term_doc * nu + w)[uniq[w] == term_hash]
+                at = np.minimum(np.searchsorted(pairs, tkey), len(pairs) - 1)
+                term = np.zeros(len(pairs), dtype=bool)
+                term[at[pairs[at] == tkey]] = True
+                rare &= ~term
+            counts[rare] = 0
+        keywords, chosen_pairs = self._top(len(docs), counts, idf, pair_doc, uniq[pair_word], strings)
+        weight = np.zeros(len(pairs))
+        weight[chosen_pairs] = [w for kws in keywords for _, w in kws]
+
+        # summary: a sentence's tokens are the ones starting in it, as news_structure made its span
+        cum = np.zeros(ntok + m)  # per doc: 0, then the running sum of its tokens' weights
+        tok_weight = weight[pair_of_tok]
+        for d in range(m):
+            o, e = first_tok[d], first_tok[d + 1]
+            np.cumsum(tok_weight[o:e], out=cum[o + d + 1 : e + d + 1])
+        picked: list[list[int]] = [[] for _ in docs]
+        if sum(nsent):
+            sent_doc = np.repeat(np.arange(m), nsent)
+            spans = np.array([x for body in bodies for x in body], dtype=np.int64) + shift[sent_doc, None]
+            bounds = np.searchsorted(idx, spans.ravel()).reshape(-1, 2) + sent_doc[:, None]
             sums = cum[bounds[:, 1]] - cum[bounds[:, 0]]
-            weights = [w / math.sqrt(max(n, 1)) for w, n in zip(sums.tolist(), (bounds[:, 1] - bounds[:, 0]).tolist())]
-        picked = pick_summary(body, weights, k=self.summary_sentences)
-        summary = dict(doc._.summary or {})
-        summary["keywords"] = [w for w, _ in keywords]
-        summary["sentences"] = [list(body[i]) for i in picked]
-        doc._.summary = summary
-        return doc
+            weights = sums / np.sqrt(np.maximum(bounds[:, 1] - bounds[:, 0], 1))
+            picked = pick_summaries(weights, nsent, k=self.summary_sentences)
+        for doc, kws, body, best in zip(docs, keywords, bodies, picked):
+            ext = doc._
+            ext.keywords = kws
+            summary = dict(ext.summary or {})
+            summary["keywords"] = [w for w, _ in kws]
+            summary["sentences"] = [list(body[i]) for i in best]
+            ext.summary = summary
+
+    def _top(
+        self, m: int, counts: np.ndarray, idf: np.ndarray, pair_doc: np.ndarray, pair_hash: np.ndarray, strings
+    ) -> tuple[list[list[tuple[str, float]]], list[int]]:
+        """Per document, the top keywords as (word, weight); and the pairs they are, all together.
+
+        The same choice as :func:`tfidf_counts` makes for each document: its ``top`` words by
+        score, the ties at the cut ranked by the word.
+        """
+        total = np.bincount(pair_doc, weights=counts, minlength=m)  # whole numbers: exact
+        cand = np.flatnonzero(counts)
+        cdoc = pair_doc[cand]
+        ncand = np.bincount(cdoc, minlength=m)
+        n = np.where(total > 0, np.minimum(self.top, ncand), 0)
+        score = counts[cand] * idf[cand] / np.where(total > 0, total, 1.0)[cdoc]
+        order = np.lexsort((-score, cdoc))  # by document, best first
+        score, cand, cdoc = score[order], cand[order], cdoc[order]
+        start = np.concatenate(([0], np.cumsum(ncand)))[:-1]
+        # The cut is the n-th best of the document's scores, where each of its words that is no
+        # candidate scores 0: the n-th best candidate's score, unless IDFs below 0 put it
+        # behind those zeros.
+        zeros = np.bincount(pair_doc, minlength=m) - ncand
+        nonneg = np.bincount(cdoc, weights=score >= 0, minlength=m).astype(np.int64)
+        behind = n > nonneg
+        nth = start + n - 1 - np.where(behind, zeros, 0)
+        cut = np.append(score, 0.0)[np.clip(nth, 0, len(score))]
+        cut[behind & (n <= nonneg + zeros)] = 0.0
+        # the candidates at or above the cut lead each document's run
+        above = np.bincount(cdoc, weights=score >= cut[cdoc], minlength=m).astype(np.int64)
+        neg, hashes, pair = (-score).tolist(), pair_hash[cand].tolist(), cand.tolist()
+        keywords: list[list[tuple[str, float]]] = []
+        chosen: list[int] = []
+        for a, k, top in zip(start.tolist(), above.tolist(), n.tolist()):
+            if not top:
+                keywords.append([])
+                continue
+            ranked = sorted(zip(neg[a : a + k], [strings[h] for h in hashes[a : a + k]], pair[a : a + k]))[:top]
+            keywords.append([(w, round(-s, 4)) for s, w, _ in ranked])
+            chosen += [i for *_, i in ranked]
+        return keywords, chosen

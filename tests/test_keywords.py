@@ -12,7 +12,7 @@ from spacy.attrs import ORTH
 
 from nlp_news.cli import main
 from nlp_news.io.read import read_article
-from nlp_news.keywords import KEYWORD_ENTITY_LABELS, IdfTable, jieba_idf, tfidf_counts
+from nlp_news.keywords import KEYWORD_ENTITY_LABELS, IdfTable, jieba_idf, pick_summaries, pick_summary, tfidf_counts
 from nlp_news.text.normalize import normalize
 
 from .conftest import SAMPLE_FILES
@@ -35,6 +35,32 @@ def test_stage_equals_tfidf_over_the_documents_words(analyzer, path):
     expected = tfidf_counts(words, jieba_idf(), top=10, default_idf=IdfTable.load().default, min_unknown=2, always=terms)
     assert doc._.keywords == expected
     assert doc._.summary["keywords"] == [w for w, _ in expected]
+
+
+def test_a_batch_gives_each_document_what_it_gets_alone(analyzer):
+    texts = [normalize(read_article(p).text).text for p in SAMPLE_FILES]
+    texts += ["。。。 ，，", "星辰科技营收达到12.8亿元。星辰科技净利润为3.5亿元。", texts[0]]
+    docs = [analyzer.nlp(t) for t in texts]  # each document through the keyword stage alone
+    alone = [(d._.keywords, d._.summary["sentences"]) for d in docs]
+    stage = analyzer.nlp.get_pipe("news_keywords")
+    for size in (2, len(docs)):
+        for d in docs:
+            d._.keywords = None
+        together = [(d._.keywords, d._.summary["sentences"]) for d in stage.pipe(docs, batch_size=size)]
+        assert together == alone
+    assert any(kw for kw, _ in alone)
+
+
+@pytest.mark.parametrize("k", [0, 1, 3])
+def test_summaries_of_many_documents_are_each_documents_summary(k):
+    rng = np.random.default_rng(k)
+    counts = rng.integers(0, 8, size=40)
+    weights = rng.integers(0, 4, size=int(counts.sum())) / 2  # many ties
+    got = pick_summaries(weights, counts, k=k)
+    starts = np.concatenate(([0], np.cumsum(counts)))
+    for d, c in enumerate(counts.tolist()):
+        w = weights[starts[d] : starts[d] + c].tolist()
+        assert got[d] == pick_summary([(0, 1)] * c, w, k=k)
 
 
 def _in_boilerplate(doc, i: int) -> bool:
