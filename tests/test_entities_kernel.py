@@ -20,7 +20,8 @@ import numpy as np
 import pytest
 
 from nlp_news.entities import crf
-from nlp_news.entities.crf import ChainTagger, SharedEmissions, gather_sum, table_sum
+from nlp_news.entities.crf import ChainTagger, SharedEmissions, gather_sum, half_weights, table_sum, table_sum_hashed
+from nlp_news.entities.features import N_BUCKETS, FeatureParts
 
 CHAIN_C = Path(crf.__file__).with_name("_chain.c")
 
@@ -192,6 +193,78 @@ def test_emissions_kernel_equals_numpy_bit_for_bit(kernel_on, F, C):
         assert np.array_equal(got.view(np.uint32), want.view(np.uint32))
 
 
+@pytest.mark.parametrize("C", [1, 8, 28])
+def test_float16_weights_give_the_float32_sums(kernel_on, C):
+    if not kernel_on.F16C:
+        pytest.skip("this CPU has no F16C: the kernel gathers float32 weights only")
+    rng = np.random.default_rng(C)
+    W = rng.normal(0, 1, (500, C)).astype(np.float16).astype(np.float32)
+    W[0] = 0
+    H = half_weights(W)
+    assert H is not None and H.dtype == np.float16 and H.shape[1] % 8 == 0
+    table = random_table(rng, 4096, len(W))
+    for n in (0, 1, 2049, 3000):
+        ids = rng.integers(0, len(table), (19, n))
+        want = gather_sum(W, table.take(ids))
+        got = table_sum(H, table, ids)[:, :C]
+        assert np.array_equal(got.view(np.uint32), want.view(np.uint32))
+    assert half_weights(W + np.float32(1e-4)) is None  # not float16 values: kept float32
+
+
+def random_parts(rng: np.random.Generator, n: int) -> FeatureParts:
+    parts = (rng.integers(-(1 << 62), 1 << 62, n), rng.integers(0, 50, n), rng.integers(0, 3, n))
+    spec = np.array([[0, -1, -1], [1, 2, -1], [2, 1, 0], [0, 0, -1], [1, -1, -1]], np.int64)
+    seeds = rng.integers(0, 1 << 63, len(spec), dtype=np.uint64)
+    return FeatureParts(parts, spec, seeds)
+
+
+def test_hashed_emissions_equal_hashing_then_gathering(kernel_on):
+    rng = np.random.default_rng(11)
+    W = rng.normal(0, 1, (300, 12)).astype(np.float16).astype(np.float32)
+    table = random_table(rng, N_BUCKETS, len(W))
+    weights = [W] + ([half_weights(W)] if kernel_on.F16C else [])
+    for n in (1, 2047, 2048, 5000):
+        feats = random_parts(rng, n)
+        ids = feats.ids()
+        assert ids.shape == (5, n) and ids.min() >= 0 and ids.max() < N_BUCKETS
+        want = gather_sum(W, table.take(ids))
+        for w in weights:
+            got = table_sum_hashed(w, table, feats)[:, :12]
+            assert np.array_equal(got.view(np.uint32), want.view(np.uint32))
+
+
+def test_hashed_emissions_kernel_refuses_bad_arguments(chain):
+    W = np.ones((4, 3), np.float32)
+    table = np.zeros(N_BUCKETS, np.int32)
+    parts = [np.zeros(5, np.int64), np.zeros(5, np.int64)]
+    spec = np.array([[0, 1, -1]], np.int64)
+    seeds = np.zeros(1, np.int64)
+    out = np.empty((5, 3), np.float32)
+    call = chain.emissions_hashed
+    call(W, table, parts, spec, seeds, 3, 42, out)
+    with pytest.raises(ValueError, match="spec entries must be part indices"):
+        call(W, table, parts, np.array([[0, 2, -1]], np.int64), seeds, 3, 42, out)
+    with pytest.raises(ValueError, match="spec entries must be part indices"):
+        call(W, table, parts, np.array([[-1, 0, -1]], np.int64), seeds, 3, 42, out)
+    with pytest.raises(ValueError, match="spec must have shape"):
+        call(W, table, parts, np.array([[0, 1]], np.int64), seeds, 3, 42, out)
+    with pytest.raises(ValueError, match="same length"):
+        call(W, table, [parts[0], np.zeros(4, np.int64)], spec, seeds, 3, 42, out)
+    with pytest.raises(ValueError, match="seeds must have one entry"):
+        call(W, table, parts, spec, np.zeros(2, np.int64), 3, 42, out)
+    with pytest.raises(ValueError, match="shift must be"):
+        call(W, table, parts, spec, seeds, 3, 64, out)
+    with pytest.raises(ValueError, match="outside the table"):
+        call(W, table, parts, spec, np.full(1, 1 << 40, np.int64), 3, 0, out)  # an unshifted hash
+    with pytest.raises(ValueError, match="parts must hold"):
+        call(W, table, [], spec, seeds, 3, 42, out)
+    with pytest.raises(ValueError, match="out must have shape"):
+        call(W, table, parts, spec, seeds, 3, 42, np.empty((4, 3), np.float32))
+    if chain.F16C:
+        with pytest.raises(ValueError, match="multiple of 8 columns"):
+            call(W.astype(np.float16), table, parts, spec, seeds, 3, 42, out)
+
+
 def test_shared_emissions_equal_each_taggers_own(kernel_on, monkeypatch):
     rng = np.random.default_rng(5)
     taggers = {}
@@ -222,7 +295,7 @@ def test_emissions_kernel_refuses_bad_ids_and_tables(chain):
         chain.emissions(W, table, np.array([[0, -1]]), out)
     with pytest.raises(ValueError, match="is not a row of W"):
         chain.emissions(W, np.array([0, 9, 1, 1], np.int32), np.array([[0, 1]]), out)
-    with pytest.raises(ValueError, match="W must be a 2D float32"):
+    with pytest.raises(ValueError, match="W must be a 2D float32 or float16"):
         chain.emissions(W.astype(np.float64), table, np.array([[0, 1]]), out)
     with pytest.raises(ValueError, match="ids must be a C-contiguous"):
         chain.emissions(W, table, np.zeros((2, 4), np.int64)[:, ::2], out)

@@ -6,7 +6,13 @@
  * same emission scores bit for bit and the same Viterbi tags.
  *
  *   emissions(W, table, ids, out)
- *       out[r, :] = sum over f of W[table[ids[f, r]], :]   (float32, f in order)
+ *       out[r, :] = sum over f of W[table[ids[f, r]], :]   (float32, f in order);
+ *       W may be float16 (converted exactly, then the same float32 sums) when
+ *       the CPU has F16C (module constant F16C): half the memory to gather
+ *   emissions_hashed(W, table, parts, spec, seeds, mul, shift, out)
+ *       the same with ids[f, r] hashed from parts row block by row block, as
+ *       features.FeatureParts.ids does (uint64 xor and multiply, top bits),
+ *       so the (templates, n) ids are never stored whole
  *   viterbi(em, real, trans, start, targets, pairs, margin, tags)
  *       BIO-structured Viterbi over the undecided runs of em, as
  *       ChainTagger.decode (margin pre-filter, start/end transitions,
@@ -82,6 +88,14 @@ max4_nan(v4f a, v4f b)
 #define PREFETCH(p) ((void)(p))
 #endif
 
+/* float16 weights: x86 with F16C (checked at run time) and AVX for the 8-lane sums. */
+#if (defined(__GNUC__) || defined(__clang__)) && (defined(__x86_64__) || defined(__i386__))
+#define HAVE_F16C_BUILD 1
+#include <immintrin.h>
+#else
+#define HAVE_F16C_BUILD 0
+#endif
+
 #ifndef CHAIN_SOURCE_SHA256
 #define CHAIN_SOURCE_SHA256 "unknown"
 #endif
@@ -106,7 +120,7 @@ format_char(const Py_buffer *b)
 }
 
 /* kinds of element a buffer may hold */
-enum kind { K_F32, K_I32, K_I64, K_BOOL };
+enum kind { K_F32, K_F16, K_I32, K_I64, K_BOOL };
 
 static int
 kind_ok(const Py_buffer *b, enum kind k)
@@ -115,6 +129,8 @@ kind_ok(const Py_buffer *b, enum kind k)
     switch (k) {
     case K_F32:
         return c == 'f' && b->itemsize == 4;
+    case K_F16:
+        return c == 'e' && b->itemsize == 2;
     case K_I32:
         return (c == 'i' || c == 'l') && b->itemsize == 4;
     case K_I64:
@@ -131,6 +147,8 @@ kind_name(enum kind k)
     switch (k) {
     case K_F32:
         return "float32";
+    case K_F16:
+        return "float16";
     case K_I32:
         return "int32";
     case K_I64:
@@ -242,6 +260,107 @@ add_row(float *o, const float *w, Py_ssize_t C)
     }
 }
 
+/* The weights: float32, or float16 rows of a multiple of 8 columns (the F16C path). */
+typedef struct {
+    const void *p;
+    Py_ssize_t R, C;
+    int half;
+} Weights;
+
+/* Does this CPU convert float16 (F16C) and add 8 lanes (AVX)? Set at import. */
+static int have_f16c = 0;
+
+/* o[r, :] = W[rows[0, r]] + W[rows[1, r]] + ... for the m rows of one block (rows: F x EM_BLOCK). */
+static void
+sum_block32(const float *W, Py_ssize_t C, const int32_t *rows, Py_ssize_t F, Py_ssize_t m, float *o)
+{
+    for (Py_ssize_t s0 = 0; s0 < m; s0 += EM_SUB) {
+        Py_ssize_t s1 = s0 + EM_SUB < m ? s0 + EM_SUB : m;
+        for (Py_ssize_t f = 0; f < F; f++) {
+            const int32_t *rw = rows + f * EM_BLOCK;
+            for (Py_ssize_t r = s0; r < s1; r++) {
+                if (r + EM_AHEAD < s1) {
+                    PREFETCH(W + (Py_ssize_t)rw[r + EM_AHEAD] * C);
+                }
+                if (f == 0) {
+                    memcpy(o + r * C, W + (Py_ssize_t)rw[r] * C, sizeof(float) * (size_t)C);
+                }
+                else {
+                    add_row(o + r * C, W + (Py_ssize_t)rw[r] * C, C);
+                }
+            }
+        }
+    }
+}
+
+#if HAVE_F16C_BUILD
+/* sum_block32 of float16 weights (C a multiple of 8): each converted exactly to float32,
+   then the same float32 additions, 8 lanes at a time. Only called when have_f16c. */
+__attribute__((target("f16c,avx"))) static void
+sum_block16(const uint16_t *W, Py_ssize_t C, const int32_t *rows, Py_ssize_t F, Py_ssize_t m, float *o)
+{
+    for (Py_ssize_t s0 = 0; s0 < m; s0 += EM_SUB) {
+        Py_ssize_t s1 = s0 + EM_SUB < m ? s0 + EM_SUB : m;
+        for (Py_ssize_t f = 0; f < F; f++) {
+            const int32_t *rw = rows + f * EM_BLOCK;
+            for (Py_ssize_t r = s0; r < s1; r++) {
+                if (r + EM_AHEAD < s1) {
+                    PREFETCH(W + (Py_ssize_t)rw[r + EM_AHEAD] * C);
+                }
+                const uint16_t *w = W + (Py_ssize_t)rw[r] * C;
+                float *out = o + r * C;
+                for (Py_ssize_t c = 0; c < C; c += 8) {
+                    __m256 v = _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(w + c)));
+                    _mm256_storeu_ps(out + c, f == 0 ? v : _mm256_add_ps(_mm256_loadu_ps(out + c), v));
+                }
+            }
+        }
+    }
+}
+#endif
+
+static void
+sum_block(const Weights *w, const int32_t *rows, Py_ssize_t F, Py_ssize_t m, float *o)
+{
+#if HAVE_F16C_BUILD
+    if (w->half) {
+        sum_block16(w->p, w->C, rows, F, m, o);
+        return;
+    }
+#endif
+    sum_block32(w->p, w->C, rows, F, m, o);
+}
+
+/*
+ * Get the weights buffer (float32, or float16 with F16C and a multiple of 8
+ * columns) into *b and *w, or set ValueError and return -1.
+ */
+static int
+get_weights(PyObject *obj, Py_buffer *b, Weights *w)
+{
+    if (PyObject_GetBuffer(obj, b, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) {
+        PyErr_Clear();
+        PyErr_SetString(PyExc_ValueError, "W must be a C-contiguous 2D float32 or float16 array");
+        return -1;
+    }
+    w->p = b->buf;
+    w->half = kind_ok(b, K_F16);
+    if (b->ndim != 2 || !(w->half || kind_ok(b, K_F32))) {
+        PyErr_SetString(PyExc_ValueError, "W must be a 2D float32 or float16 array");
+        PyBuffer_Release(b);
+        return -1;
+    }
+    w->R = b->shape[0];
+    w->C = b->shape[1];
+    if (w->half && (!have_f16c || w->C % 8 != 0)) {
+        PyErr_SetString(PyExc_ValueError, have_f16c ? "float16 W needs a multiple of 8 columns"
+                                                    : "float16 W needs a CPU with F16C (see the module's F16C)");
+        PyBuffer_Release(b);
+        return -1;
+    }
+    return 0;
+}
+
 /*
  * out[r, :] = W[rows[0, r]] + W[rows[1, r]] + ... for r in [0, n), where
  * rows[f, r] = table[ids[f, r]]. Each output element is a float32 sum in
@@ -251,32 +370,15 @@ add_row(float *o, const float *w, Py_ssize_t C)
  * Returns 0, or -1 with *err set (out is then partly written).
  */
 static int
-emissions_loop(const float *W, Py_ssize_t R, Py_ssize_t C, const int32_t *table, Py_ssize_t N, const int64_t *ids,
-               Py_ssize_t F, Py_ssize_t n, float *out, int32_t *rows, LookupError_ *err)
+emissions_loop(const Weights *W, const int32_t *table, Py_ssize_t N, const int64_t *ids, Py_ssize_t F, Py_ssize_t n,
+               float *out, int32_t *rows, LookupError_ *err)
 {
     for (Py_ssize_t a = 0; a < n; a += EM_BLOCK) {
         Py_ssize_t m = n - a < EM_BLOCK ? n - a : EM_BLOCK;
-        if (lookup_block(table, N, R, ids, F, n, a, m, rows, err) < 0) {
+        if (lookup_block(table, N, W->R, ids, F, n, a, m, rows, err) < 0) {
             return -1;
         }
-        float *o = out + a * C;
-        for (Py_ssize_t s0 = 0; s0 < m; s0 += EM_SUB) {
-            Py_ssize_t s1 = s0 + EM_SUB < m ? s0 + EM_SUB : m;
-            for (Py_ssize_t f = 0; f < F; f++) {
-                const int32_t *rw = rows + f * EM_BLOCK;
-                for (Py_ssize_t r = s0; r < s1; r++) {
-                    if (r + EM_AHEAD < s1) {
-                        PREFETCH(W + (Py_ssize_t)rw[r + EM_AHEAD] * C);
-                    }
-                    if (f == 0) {
-                        memcpy(o + r * C, W + (Py_ssize_t)rw[r] * C, sizeof(float) * (size_t)C);
-                    }
-                    else {
-                        add_row(o + r * C, W + (Py_ssize_t)rw[r] * C, C);
-                    }
-                }
-            }
-        }
+        sum_block(W, rows, F, m, out + a * W->C);
     }
     return 0;
 }
@@ -298,12 +400,13 @@ chain_emissions(PyObject *self, PyObject *args)
     }
     Py_buffer b[4];
     memset(b, 0, sizeof(b));
-    if (get_buffer(oW, &b[0], "W", K_F32, 2, 0) < 0 || get_buffer(otable, &b[1], "table", K_I32, 1, 0) < 0 ||
+    Weights w;
+    if (get_weights(oW, &b[0], &w) < 0 || get_buffer(otable, &b[1], "table", K_I32, 1, 0) < 0 ||
         get_buffer(oids, &b[2], "ids", K_I64, 2, 0) < 0 || get_buffer(oout, &b[3], "out", K_F32, 2, 1) < 0) {
         release_all(b, 4);
         return NULL;
     }
-    Py_ssize_t R = b[0].shape[0], C = b[0].shape[1], N = b[1].shape[0];
+    Py_ssize_t R = w.R, C = w.C, N = b[1].shape[0];
     Py_ssize_t F = b[2].shape[0], n = b[2].shape[1];
     const char *bad = NULL;
     if (b[3].shape[0] != n || b[3].shape[1] != C) {
@@ -317,7 +420,6 @@ chain_emissions(PyObject *self, PyObject *args)
         release_all(b, 4);
         return NULL;
     }
-    const float *W = b[0].buf;
     const int32_t *table = b[1].buf;
     const int64_t *ids = b[2].buf;
     float *out = b[3].buf;
@@ -329,7 +431,7 @@ chain_emissions(PyObject *self, PyObject *args)
         return PyErr_NoMemory();
     }
     Py_BEGIN_ALLOW_THREADS
-    status = emissions_loop(W, R, C, table, N, ids, F, n, out, rows, &err);
+    status = emissions_loop(&w, table, N, ids, F, n, out, rows, &err);
     Py_END_ALLOW_THREADS
     PyMem_RawFree(rows);
     if (status < 0) {
@@ -345,6 +447,185 @@ chain_emissions(PyObject *self, PyObject *args)
     }
     release_all(b, 4);
     if (status < 0) {
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+
+/* The parts a template hashes: up to three part indices (-1: none). */
+#define MAX_TEMPLATE_PARTS 3
+/* Parts a call may pass. */
+#define MAX_PARTS 64
+
+/*
+ * ids[f * EM_BLOCK + r] for the m rows of the block at a: template f's parts
+ * at row a + r mixed into seeds[f] (h = (h ^ part) * mul, uint64), then
+ * h >> shift, as features.FeatureParts.ids computes them.
+ */
+static void
+hash_block(const int64_t *const *parts, const int64_t *spec, const uint64_t *seeds, Py_ssize_t F, uint64_t mul,
+           int shift, Py_ssize_t a, Py_ssize_t m, int64_t *ids)
+{
+    for (Py_ssize_t f = 0; f < F; f++) {
+        const int64_t *sp = spec + f * MAX_TEMPLATE_PARTS;
+        const int64_t *p0 = parts[sp[0]] + a;
+        const int64_t *p1 = sp[1] >= 0 ? parts[sp[1]] + a : NULL;
+        const int64_t *p2 = p1 != NULL && sp[2] >= 0 ? parts[sp[2]] + a : NULL;
+        const uint64_t seed = seeds[f];
+        int64_t *o = ids + f * EM_BLOCK;
+        if (p2 != NULL) {
+            for (Py_ssize_t r = 0; r < m; r++) {
+                uint64_t h = ((uint64_t)p0[r] ^ seed) * mul;
+                h = (h ^ (uint64_t)p1[r]) * mul;
+                h = (h ^ (uint64_t)p2[r]) * mul;
+                o[r] = (int64_t)(h >> shift);
+            }
+        }
+        else if (p1 != NULL) {
+            for (Py_ssize_t r = 0; r < m; r++) {
+                uint64_t h = ((uint64_t)p0[r] ^ seed) * mul;
+                h = (h ^ (uint64_t)p1[r]) * mul;
+                o[r] = (int64_t)(h >> shift);
+            }
+        }
+        else {
+            for (Py_ssize_t r = 0; r < m; r++) {
+                o[r] = (int64_t)((((uint64_t)p0[r] ^ seed) * mul) >> shift);
+            }
+        }
+    }
+}
+
+static int
+emissions_hashed_loop(const Weights *W, const int32_t *table, Py_ssize_t N, const int64_t *const *parts,
+                      const int64_t *spec, const uint64_t *seeds, Py_ssize_t F, uint64_t mul, int shift, Py_ssize_t n,
+                      float *out, int64_t *ids, int32_t *rows, LookupError_ *err)
+{
+    for (Py_ssize_t a = 0; a < n; a += EM_BLOCK) {
+        Py_ssize_t m = n - a < EM_BLOCK ? n - a : EM_BLOCK;
+        hash_block(parts, spec, seeds, F, mul, shift, a, m, ids);
+        if (lookup_block(table, N, W->R, ids, F, EM_BLOCK, 0, m, rows, err) < 0) {
+            err->at = a + err->at % EM_BLOCK; /* the row; the template is not reported */
+            return -1;
+        }
+        sum_block(W, rows, F, m, out + a * W->C);
+    }
+    return 0;
+}
+
+PyDoc_STRVAR(emissions_hashed_doc,
+             "emissions_hashed(W, table, parts, spec, seeds, mul, shift, out)\n--\n\n"
+             "emissions(W, table, ids, out) with ids[f, r] = (((seeds[f] ^ p0[r]) * mul ^ p1[r]) * mul ...) >> shift\n"
+             "for the parts p0, p1, p2 = parts[spec[f, 0]], parts[spec[f, 1]], parts[spec[f, 2]] (uint64 arithmetic;\n"
+             "a part index of -1 ends the list), computed a block of rows at a time.\n\n"
+             "parts: sequence of (n,) int64 arrays (at most 64); spec: (templates, 3) int64 with spec[f, 0] a part\n"
+             "index and the others a part index or -1; seeds: (templates,) int64 (the uint64 seeds' bits);\n"
+             "mul: unsigned 64-bit int; shift: 0..63; W, table, out as in emissions. All C-contiguous.");
+
+static PyObject *
+chain_emissions_hashed(PyObject *self, PyObject *args)
+{
+    PyObject *oW, *otable, *oparts, *ospec, *oseeds, *oout;
+    unsigned long long mul;
+    int shift;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "OOOOOKiO:emissions_hashed", &oW, &otable, &oparts, &ospec, &oseeds, &mul, &shift,
+                          &oout)) {
+        return NULL;
+    }
+    PyObject *seq = PySequence_Fast(oparts, "parts must be a sequence of arrays");
+    if (seq == NULL) {
+        return NULL;
+    }
+    Py_ssize_t K = PySequence_Fast_GET_SIZE(seq);
+    if (K < 1 || K > MAX_PARTS) {
+        Py_DECREF(seq);
+        PyErr_Format(PyExc_ValueError, "parts must hold 1 to %d arrays, not %zd", MAX_PARTS, K);
+        return NULL;
+    }
+    Py_buffer b[4 + MAX_PARTS];
+    memset(b, 0, sizeof(b));
+    Py_ssize_t nb = 4 + K;
+    Weights w;
+    int ok = get_weights(oW, &b[0], &w) == 0 && get_buffer(otable, &b[1], "table", K_I32, 1, 0) == 0 &&
+             get_buffer(ospec, &b[2], "spec", K_I64, 2, 0) == 0 && get_buffer(oseeds, &b[3], "seeds", K_I64, 1, 0) == 0;
+    for (Py_ssize_t k = 0; ok && k < K; k++) {
+        ok = get_buffer(PySequence_Fast_GET_ITEM(seq, k), &b[4 + k], "parts[k]", K_I64, 1, 0) == 0;
+    }
+    Py_buffer bout;
+    memset(&bout, 0, sizeof(bout));
+    ok = ok && get_buffer(oout, &bout, "out", K_F32, 2, 1) == 0;
+    Py_DECREF(seq);
+    if (!ok) {
+        release_all(b, (int)nb);
+        release_all(&bout, 1);
+        return NULL;
+    }
+    Py_ssize_t R = w.R, C = w.C, N = b[1].shape[0];
+    Py_ssize_t F = b[2].shape[0], n = b[4].shape[0];
+    const int64_t *spec = b[2].buf;
+    const char *bad = NULL;
+    if (b[2].shape[1] != MAX_TEMPLATE_PARTS) {
+        bad = "spec must have shape (templates, 3)";
+    }
+    else if (F < 1) {
+        bad = "spec must have at least one template row";
+    }
+    else if (b[3].shape[0] != F) {
+        bad = "seeds must have one entry per template";
+    }
+    else if (shift < 0 || shift > 63) {
+        bad = "shift must be in 0..63";
+    }
+    else if (bout.shape[0] != n || bout.shape[1] != C) {
+        bad = "out must have shape (n, cols) for parts of length n and W (rows, cols)";
+    }
+    for (Py_ssize_t k = 1; bad == NULL && k < K; k++) {
+        if (b[4 + k].shape[0] != n) {
+            bad = "every part must have the same length";
+        }
+    }
+    for (Py_ssize_t i = 0; bad == NULL && i < F * MAX_TEMPLATE_PARTS; i++) {
+        int64_t v = spec[i];
+        if (v < -1 || v >= K || (i % MAX_TEMPLATE_PARTS == 0 && v < 0)) {
+            bad = "spec entries must be part indices (-1 for none after the first)";
+        }
+    }
+    if (bad != NULL) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        release_all(b, (int)nb);
+        release_all(&bout, 1);
+        return NULL;
+    }
+    const int64_t *parts[MAX_PARTS];
+    for (Py_ssize_t k = 0; k < K; k++) {
+        parts[k] = b[4 + k].buf;
+    }
+    LookupError_ err = {0, 0};
+    int status = 0;
+    int32_t *rows = PyMem_RawMalloc(sizeof(int32_t) * (size_t)F * EM_BLOCK);
+    int64_t *ids = PyMem_RawMalloc(sizeof(int64_t) * (size_t)F * EM_BLOCK);
+    if (rows == NULL || ids == NULL) {
+        PyMem_RawFree(rows);
+        PyMem_RawFree(ids);
+        release_all(b, (int)nb);
+        release_all(&bout, 1);
+        return PyErr_NoMemory();
+    }
+    Py_BEGIN_ALLOW_THREADS
+    status = emissions_hashed_loop(&w, b[1].buf, N, parts, spec, (const uint64_t *)b[3].buf, F, (uint64_t)mul, shift,
+                                   n, bout.buf, ids, rows, &err);
+    Py_END_ALLOW_THREADS
+    PyMem_RawFree(rows);
+    PyMem_RawFree(ids);
+    release_all(b, (int)nb);
+    release_all(&bout, 1);
+    if (status < 0) {
+        PyErr_Format(PyExc_ValueError,
+                     err.bad_table ? "row %zd: a table entry is not a row of W [0, %zd)"
+                                   : "row %zd: a hashed id is outside the table [0, %zd); shift is too small",
+                     err.at, err.bad_table ? R : N);
         return NULL;
     }
     Py_RETURN_NONE;
@@ -797,6 +1078,7 @@ chain_viterbi(PyObject *self, PyObject *args)
 
 static PyMethodDef chain_methods[] = {
     {"emissions", chain_emissions, METH_VARARGS, emissions_doc},
+    {"emissions_hashed", chain_emissions_hashed, METH_VARARGS, emissions_hashed_doc},
     {"viterbi", chain_viterbi, METH_VARARGS, viterbi_doc},
     {NULL, NULL, 0, NULL},
 };
@@ -823,6 +1105,15 @@ PyInit__chain(void)
     /* The sha256 of _chain.c this module was built from (set by setup.py): a
        test compares it with the checkout's file to catch a stale build. */
     if (PyModule_AddStringConstant(m, "SOURCE_SHA256", CHAIN_SOURCE_SHA256) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+#if HAVE_F16C_BUILD
+    __builtin_cpu_init();
+    have_f16c = __builtin_cpu_supports("f16c") && __builtin_cpu_supports("avx");
+#endif
+    /* 1 when emissions take float16 weights on this CPU */
+    if (PyModule_AddIntConstant(m, "F16C", have_f16c) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -10,7 +10,10 @@ batch at once (a loop over positions, numpy over chunks × tags × tags).
 The emission gather-sum and the Viterbi search have a compiled kernel,
 ``nlp_news.entities._chain`` (``_chain.c``, built by ``setup.py`` when nlp-news
 is installed): the same float32 sums in the same order, so the same scores and
-tags. The numpy code here is the reference and the fallback: it runs when the
+tags. The kernel also hashes the feature ids itself, a block of rows at a time
+(:class:`~.features.FeatureParts`), and on CPUs with F16C gathers the shipped
+float16 weights as they are (:func:`half_weights`): half the memory to read, the
+same float32 sums. The numpy code here is the reference and the fallback: it runs when the
 kernel was not built, or when the environment variable ``NLP_NEWS_NO_KERNEL=1``
 is set before import (tests also set :data:`kernel` to ``None``).
 :data:`KERNEL_ERROR` says why the kernel is not used.
@@ -23,7 +26,7 @@ from types import ModuleType
 
 import numpy as np
 
-from .features import N_BUCKETS
+from .features import _MUL, _SHIFT, N_BUCKETS, FeatureParts
 
 
 def _load_kernel() -> tuple[ModuleType | None, str | None]:
@@ -269,9 +272,9 @@ class ChainTagger:
 def table_sum(W: np.ndarray, table: np.ndarray, ids: np.ndarray) -> np.ndarray:
     """``W[table[ids]].sum(axis=0)``: emission scores ``(n, W.shape[1])`` for ``ids`` ``(n_templates, n)``.
 
-    In the compiled kernel for float32 ``W``, int32 ``table`` and integer ids
-    (which must lie in ``[0, len(table))``: ValueError otherwise), else
-    :func:`gather_sum` of ``table.take(ids)``; the same float32 sums.
+    In the compiled kernel for float32 ``W`` (or float16, see :func:`half_weights`),
+    int32 ``table`` and integer ids (which must lie in ``[0, len(table))``:
+    ValueError otherwise), else :func:`gather_sum` of ``table.take(ids)``; the same float32 sums.
 
     >>> W = np.array([[0.0], [1.0], [2.0]], np.float32)
     >>> table_sum(W, np.array([0, 2, 1], np.int32), np.array([[2, 1], [1, 0]])).tolist()
@@ -279,20 +282,77 @@ def table_sum(W: np.ndarray, table: np.ndarray, ids: np.ndarray) -> np.ndarray:
     """
     ids = np.asarray(ids)
     if (
-        kernel is None
-        or W.dtype != np.float32
-        or W.ndim != 2
+        not _kernel_takes(W)
         or table.dtype != np.int32
         or table.ndim != 1
         or ids.ndim != 2
         or ids.shape[0] == 0
         or ids.dtype.kind not in "iu"
     ):
-        return gather_sum(W, table.take(ids))
+        return gather_sum(W.astype(np.float32, copy=False), table.take(ids))  # float32 sums, whatever the storage
     out = np.empty((ids.shape[1], W.shape[1]), dtype=np.float32)
     ids64 = np.ascontiguousarray(ids, dtype=np.int64) if ids.dtype.kind == "i" else _ids_int64(ids)
     kernel.emissions(np.ascontiguousarray(W), np.ascontiguousarray(table), ids64, out)
     return out
+
+
+def table_sum_hashed(W: np.ndarray, table: np.ndarray, feats: FeatureParts) -> np.ndarray:
+    """:func:`table_sum` of ``feats.ids()``, with the ids hashed a block of rows at a
+    time in the compiled kernel (never stored whole); numpy hashes them all first.
+
+    >>> from nlp_news.entities.features import FeatureParts
+    >>> feats = FeatureParts((np.array([3, 4]), np.array([5, 5])), np.array([[0, 1, -1], [1, -1, -1]]),
+    ...                      np.array([11, 12], np.uint64))
+    >>> W = np.arange(6, dtype=np.float32).reshape(3, 2)
+    >>> table = np.arange(N_BUCKETS, dtype=np.int32) % 3
+    >>> bool((table_sum_hashed(W, table, feats) == table_sum(W, table, feats.ids())).all())
+    True
+    """
+    if (
+        not _kernel_takes(W)
+        or table.dtype != np.int32
+        or len(table) != N_BUCKETS
+        or not feats.parts
+        or len(feats.parts) > 64
+    ):
+        return table_sum(W, table, feats.ids())
+    out = np.empty((feats.n, W.shape[1]), dtype=np.float32)
+    kernel.emissions_hashed(
+        np.ascontiguousarray(W),
+        np.ascontiguousarray(table),
+        [np.ascontiguousarray(p, dtype=np.int64) for p in feats.parts],
+        np.ascontiguousarray(feats.spec, dtype=np.int64),
+        np.ascontiguousarray(feats.seeds, dtype=np.uint64).view(np.int64),
+        int(_MUL),
+        int(_SHIFT),
+        out,
+    )
+    return out
+
+
+def _kernel_takes(W: np.ndarray) -> bool:
+    """Is there a kernel, and does it gather these weights as they are? 2D float32, or
+    float16 where the CPU converts it (F16C) and the rows are whole 8-lane vectors."""
+    if kernel is None or W.ndim != 2:
+        return False
+    if W.dtype == np.float16:
+        return bool(getattr(kernel, "F16C", 0)) and W.shape[1] % 8 == 0
+    return W.dtype == np.float32
+
+
+def half_weights(W: np.ndarray) -> np.ndarray | None:
+    """``W`` as float16 with its columns padded with zeros to a multiple of 8, or None when
+    a weight is not exactly a float16 (the shipped models store float16 weights).
+
+    Gathering half the bytes is faster, and the sums are the same: each float16
+    converts to float32 exactly and the float32 additions are unchanged.
+
+    >>> half_weights(np.array([[0.5, -2.0]], np.float32)).shape, half_weights(np.array([[0.1]], np.float32))
+    ((1, 8), None)
+    """
+    H = np.zeros((W.shape[0], -(-W.shape[1] // 8) * 8), dtype=np.float16)
+    H[:, : W.shape[1]] = W
+    return H if np.array_equal(H[:, : W.shape[1]].astype(np.float32), W) else None
 
 
 def _ids_int64(ids: np.ndarray) -> np.ndarray:
@@ -333,6 +393,9 @@ class SharedEmissions:
     >>> em = SharedEmissions({"a": a, "b": b}).emissions(ids)
     >>> bool((em["a"] == a.emissions(ids)).all() and (em["b"] == b.emissions(ids)).all())
     True
+
+    With the compiled kernel on a CPU with F16C, float16 weights (the shipped
+    models') are gathered as float16 (:func:`half_weights`).
     """
 
     def __init__(self, taggers: dict[str, ChainTagger]) -> None:
@@ -340,18 +403,26 @@ class SharedEmissions:
         self.table = np.zeros(N_BUCKETS, dtype=np.int32)
         self.table[union] = np.arange(1, len(union) + 1, dtype=np.int32)
         width = sum(len(tg.tags) for tg in taggers.values())
-        self.W = np.zeros((len(union) + 1, width), dtype=np.float32)
+        W = np.zeros((len(union) + 1, width), dtype=np.float32)
         self.cols: dict[str, slice] = {}
         a = 0
         for name, tg in taggers.items():
             b = a + len(tg.tags)
-            self.W[np.searchsorted(union, tg.rows) + 1, a:b] = tg.weights
+            W[np.searchsorted(union, tg.rows) + 1, a:b] = tg.weights
             self.cols[name] = slice(a, b)
             a = b
+        #: what the gather reads: float16 (half the memory) where the kernel takes it
+        #: and the weights are float16 values, else float32
+        H = half_weights(W) if kernel is not None and getattr(kernel, "F16C", 0) else None
+        self.W = W if H is None else H
 
-    def emissions(self, ids: np.ndarray) -> dict[str, np.ndarray]:
-        """Per tagger name, its ``(n, n_tags)`` emission scores (views into one array)."""
-        out = table_sum(self.W, self.table, ids)
+    def emissions(self, ids: np.ndarray | FeatureParts) -> dict[str, np.ndarray]:
+        """Per tagger name, its ``(n, n_tags)`` emission scores (views into one array),
+        from feature ids or from the :class:`~.features.FeatureParts` they hash."""
+        if isinstance(ids, FeatureParts):
+            out = table_sum_hashed(self.W, self.table, ids)
+        else:
+            out = table_sum(self.W, self.table, ids)
         return {name: out[:, sl] for name, sl in self.cols.items()}
 
 

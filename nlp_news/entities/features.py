@@ -475,8 +475,50 @@ def word_info(
     return WordInfo(starts, ends, hashes, lex, jtag, char_word, cover, gstart, sur, wsur)
 
 
+@dataclass(frozen=True)
+class FeatureParts:
+    """The feature ids of a featurisation before hashing.
+
+    Template ``f`` of row ``r`` hashes the values ``parts[k][r]`` for the part
+    indices ``k`` in ``spec[f]`` (up to three, -1 for none), seeded by
+    ``seeds[f]``: :meth:`ids` does it in numpy, the entity kernel's
+    ``emissions_hashed`` the same uint64 arithmetic row block by row block, so
+    the ids (8 bytes per template and row) are never stored whole.
+    """
+
+    parts: tuple[np.ndarray, ...]  # int64 (n,) each
+    spec: np.ndarray  # (F, 3) int64
+    seeds: np.ndarray  # (F,) uint64
+
+    @property
+    def n(self) -> int:
+        return len(self.parts[0]) if self.parts else 0
+
+    def ids(self) -> np.ndarray:
+        """Feature bucket ids, shape ``(F, n)`` (int64): each template's parts mixed into
+        its seed (xor, then multiply by an odd constant), the top :data:`HASH_BITS` bits kept."""
+        n = self.n
+        out = np.empty((len(self.spec), n), dtype=np.int64)
+        h = np.empty(n, dtype=np.uint64)
+        for row, (ks, seed) in enumerate(zip(self.spec.tolist(), self.seeds)):
+            for j, k in enumerate(x for x in ks if x >= 0):
+                if j == 0:
+                    np.bitwise_xor(self.parts[k].view(np.uint64), seed, out=h)
+                else:
+                    np.bitwise_xor(h, self.parts[k].view(np.uint64), out=h)
+                np.multiply(h, _MUL, out=h)
+            np.right_shift(h, _SHIFT, out=out[row].view(np.uint64))
+        return out
+
+
+def template_seed(template: str) -> np.uint64:
+    """The hash seed of a template: from its position in :data:`TEMPLATES`, so a
+    subset of templates gives the same ids for the templates it keeps."""
+    return np.uint64((TEMPLATES.index(template) + 1) * 0x2545F4914F6CDD1D & 0xFFFFFFFFFFFFFFFF)
+
+
 def feature_ids(cp: np.ndarray, winfo: WordInfo, src: np.ndarray, templates: tuple[str, ...] = TEMPLATES) -> np.ndarray:
-    """Feature bucket ids, shape ``(len(templates), len(src))`` (int64).
+    """Feature bucket ids, shape ``(len(templates), len(src))`` (int64): :func:`feature_parts`, hashed.
 
     Each template's hash is seeded by its position in :data:`TEMPLATES`, so a
     subset gives the same ids for the templates it keeps.
@@ -484,7 +526,11 @@ def feature_ids(cp: np.ndarray, winfo: WordInfo, src: np.ndarray, templates: tup
     ``cp`` and ``winfo`` describe the whole text; ``src`` is the padded layout
     from :func:`pad_layout` (-1 rows are padding).
     """
-    template_ids = [TEMPLATES.index(t) for t in templates]
+    return feature_parts(cp, winfo, src, templates).ids()
+
+
+def feature_parts(cp: np.ndarray, winfo: WordInfo, src: np.ndarray, templates: tuple[str, ...] = TEMPLATES) -> FeatureParts:
+    """What :func:`feature_ids` hashes, unhashed (see :class:`FeatureParts`)."""
     n = len(src)
     real = src >= 0
     # padding rows read a sentinel appended to every per-character and per-word array
@@ -555,16 +601,15 @@ def feature_ids(cp: np.ndarray, winfo: WordInfo, src: np.ndarray, templates: tup
         "sur-1sur0sur+1": (sf3,),
         "bmes|prevwsur": (bm, prevwsf),
     }
-    cols = [parts_of[name] for name in templates]
-    out = np.empty((len(cols), n), dtype=np.int64)
-    h = np.empty(n, dtype=np.uint64)
-    for row, (t, parts) in enumerate(zip(template_ids, cols)):
-        seed = np.uint64((t + 1) * 0x2545F4914F6CDD1D & 0xFFFFFFFFFFFFFFFF)
-        for j, p in enumerate(parts):
-            if j == 0:
-                np.bitwise_xor(p.view(np.uint64), seed, out=h)
-            else:
-                np.bitwise_xor(h, p.view(np.uint64), out=h)
-            np.multiply(h, _MUL, out=h)
-        np.right_shift(h, _SHIFT, out=out[row].view(np.uint64))
-    return out
+    arrays: list[np.ndarray] = []
+    where: dict[int, int] = {}  # id(array) -> its index in arrays
+    spec = np.full((len(templates), 3), -1, dtype=np.int64)
+    for row, name in enumerate(templates):
+        for j, p in enumerate(parts_of[name]):
+            k = where.get(id(p))
+            if k is None:
+                k = where[id(p)] = len(arrays)
+                arrays.append(np.ascontiguousarray(p.view(np.int64) if p.dtype == np.uint64 else p.astype(np.int64, copy=False)))
+            spec[row, j] = k
+    seeds = np.array([template_seed(name) for name in templates], dtype=np.uint64)
+    return FeatureParts(tuple(arrays), spec, seeds)

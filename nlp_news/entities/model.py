@@ -99,11 +99,19 @@ class NerModel:
 
     # -- features -------------------------------------------------------------
     def featurize(
-        self, text: str, spans: list[tuple[int, int]], lexicon: Lexicon | None = None, words: list[str] | None = None
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        lexicon: Lexicon | None = None,
+        words: list[str] | None = None,
+        *,
+        unhashed: bool = False,
     ):
         """Feature ids for chunks ``spans`` of ``text``: (ids, src).
 
         ``words`` is the segmenter's :meth:`~nlp_news.tokenizer.Segmenter.cut_raw` of ``text`` when the caller has it.
+        With ``unhashed`` the ids come as the :class:`~.features.FeatureParts` they hash, which
+        :meth:`SharedEmissions.emissions <.crf.SharedEmissions.emissions>` hashes block by block.
         """
         lex = lexicon or self.lexicon
         cp = F.codepoints(text)
@@ -119,7 +127,8 @@ class NerModel:
             winfo = F.word_info(text, cp, words, lex.lookup, lex.gazetteer, lex.gazetteer_prefixes)
         self.last_words = (words, winfo.starts)  # the rules reuse this segmentation
         _, src = F.pad_layout(spans)
-        return F.feature_ids(cp, winfo, src, self.templates), src
+        feats = F.feature_parts(cp, winfo, src, self.templates)
+        return (feats if unhashed else feats.ids()), src
 
     # -- prediction -----------------------------------------------------------
     def predict(self, texts: Sequence[str], which: str = "fine") -> list[list[tuple[int, int, str, float]]]:
@@ -133,8 +142,8 @@ class NerModel:
             spans.extend(chunk_spans(t, s0))
         if not spans:
             return [[] for _ in texts]
-        ids, src = self.featurize(joined, spans)
-        return self._decode(tagger, self.shared.emissions(ids)[which], src, texts, starts)
+        feats, src = self.featurize(joined, spans, unhashed=True)
+        return self._decode(tagger, self.shared.emissions(feats)[which], src, texts, starts)
 
     def words_of(self, start: int, end: int) -> list[str]:
         """Words of the last featurised text between ``start`` and ``end`` (word-aligned)."""
@@ -156,8 +165,8 @@ class NerModel:
             spans.extend(chunk_spans(t, s0))
         if not spans:
             return {k: [[] for _ in texts] for k in self.taggers}
-        ids, src = self.featurize(joined, spans, words=self._joined_words(texts, words))
-        em = self.shared.emissions(ids)
+        feats, src = self.featurize(joined, spans, words=self._joined_words(texts, words), unhashed=True)
+        em = self.shared.emissions(feats)
         return {k: self._decode(tg, em[k], src, texts, starts) for k, tg in self.taggers.items()}
 
     def _joined_words(self, texts: Sequence[str], words: Sequence[list[str] | None] | None) -> list[str] | None:
