@@ -60,6 +60,8 @@ def trailing_end_mark(line: str) -> int | None:
     >>> trailing_end_mark("公司将继续推进上市工作。（完）")
     12
     """
+    if not line.rstrip().endswith((")", "）")):  # the mark closes the line: skip the search of a long line
+        return None
     m = _INLINE_END.search(line)
     return m.start() if m else None
 

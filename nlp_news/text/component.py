@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-
 import numpy as np
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from nlp_news.extensions import SPAN_OFFSETS_KEY, doc_text
 from nlp_news.text.structure import structure
+
+#: The span groups the stage sets, in order.
+GROUPS = ("title", "paragraphs", "sentences", "boilerplate")
 
 
 @Language.factory("news_structure", default_config={"detect_title": True})
@@ -31,22 +32,28 @@ class StructureStage:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        st = structure(text, title=doc._.title, detect_title=self.detect_title)
-        to_span = _SpanMaker(doc)
-        groups = {
-            "title": [st.title] if st.title else [],
-            "paragraphs": st.paragraphs,
-            "sentences": st.sentences,
-            "boilerplate": st.boilerplate,
-        }
+        ext = doc._
+        st = structure(text, title=ext.title, detect_title=self.detect_title)
+        groups = ([st.title] if st.title else [], st.paragraphs, st.sentences, st.boilerplate)
+        parts = [p for group in groups for p in group]
+        first = last = start_char = end_char = labels = []
+        if parts:
+            first, last, start_char, end_char = (
+                a.tolist() for a in _SpanMaker(doc).align([p.start for p in parts], [p.end for p in parts])
+            )
+            strings = doc.vocab.strings
+            label = {kind: strings.add(kind) for kind in {p.kind for p in parts}}
+            labels = [label[p.kind] for p in parts]
         offsets: dict[str, list[tuple[int, int]]] = {}
-        for name, parts in groups.items():
-            chars: list[tuple[int, int]] = []
-            doc.spans[name] = [to_span(p, chars) for p in parts]
-            offsets[name] = chars
+        a = 0
+        for name, group in zip(GROUPS, groups):
+            b = a + len(group)
+            doc.spans[name] = [Span(doc, f, e, label=lab) for f, e, lab in zip(first[a:b], last[a:b], labels[a:b])]
+            offsets[name] = list(zip(start_char[a:b], end_char[a:b]))
+            a = b
         doc.user_data[SPAN_OFFSETS_KEY] = offsets  # the spans' start_char/end_char, for span_offsets()
-        if doc._.title is None and st.title is not None:
-            doc._.title = text[st.title.start : st.title.end]
+        if ext.title is None and st.title is not None:
+            ext.title = text[st.title.start : st.title.end]
         return doc
 
 
@@ -54,22 +61,26 @@ class _SpanMaker:
     """Character spans to token spans, widened to whole tokens.
 
     The same result as ``doc.char_span(start, end, alignment_mode="expand")``,
-    found by bisecting the tokens' start offsets once per document (char_span
-    walks the tokens for every span, which made it most of this stage's time).
+    for all of a document's spans in one search of the tokens' offsets
+    (char_span walks the tokens for every span, which made it most of this stage's time).
     """
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        arr = doc.to_array([IDX, LENGTH]).astype(np.int64) if len(doc) else np.zeros((0, 2), dtype=np.int64)
-        self.starts = arr[:, 0].tolist()
-        self.ends = (arr[:, 0] + arr[:, 1]).tolist()  # a token's trailing space is not part of it
+        # a token ends where the next one starts, less its trailing space: the tokens' own
+        # fields, not their lexemes' lengths, which cost a memory fetch per token
+        arr = doc.to_array([IDX, SPACY]).astype(np.int64) if len(doc) else np.zeros((0, 2), dtype=np.int64)
+        self.starts = arr[:, 0]
+        self.ends = np.empty_like(self.starts)
+        self.ends[:-1] = self.starts[1:] - arr[:-1, 1]
+        if len(doc):
+            self.ends[-1] = self.starts[-1] + len(doc[-1])
 
-    def __call__(self, s, chars: list[tuple[int, int]] | None = None) -> Span:
-        """The token span of ``s``; its character offsets (start_char, end_char) go to ``chars``."""
-        if not len(self.starts) or s.end <= s.start:  # pragma: no cover - structure() never makes empty spans
-            raise ValueError(f"cannot align span {s} to tokens")
-        first = min(bisect_right(self.ends, s.start), len(self.starts) - 1)
-        last = max(bisect_left(self.starts, s.end), first + 1)
-        if chars is not None:
-            chars.append((self.starts[first], self.ends[last - 1]))
-        return Span(self.doc, first, last, label=s.kind)
+    def align(self, starts, ends) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """For character spans ``[starts[i], ends[i])``: the token spans ``[first, last)`` and
+        their character offsets ``(start_char, end_char)``."""
+        starts, ends = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+        if not len(self.starts) or (ends <= starts).any():  # pragma: no cover - structure() never makes empty spans
+            raise ValueError("cannot align empty spans, or spans of a document without tokens, to tokens")
+        first = np.minimum(np.searchsorted(self.ends, starts, side="right"), len(self.starts) - 1)
+        last = np.maximum(np.searchsorted(self.starts, ends), first + 1)
+        return first, last, self.starts[first], self.ends[last - 1]

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from nlp_news.schema import Span
 from nlp_news.text.boilerplate import TAIL_LINES, boilerplate_rule, trailing_end_mark
 
-_SENT_END = re.compile(r"(?:[。！？!?]+|[；;]|…{1,2}|\.{3,6})[”’」』\"')）》]*")
+# (the lookahead names the marks a sentence end starts with, so the search skips to them)
+_SENT_END = re.compile(r"(?=[。！？!?；;….])(?:[。！？!?]+|[；;]|…{1,2}|\.{3,6})[”’」』\"')）》]*")
 _INDENT_BREAK = re.compile(r"(?<=[。！？!?”」』])[ \t]{2,}(?=\S)")
 _TITLE_END = re.compile(r"[。！？；，,;:：]$")
 _MAX_TITLE = 64
@@ -42,9 +43,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     end = len(text) if end is None else end
     out: list[Span] = []
     pos = start
-    for m in _SENT_END.finditer(text, start, end):
-        _append_stripped(out, text, pos, m.end(), "sentence")
-        pos = m.end()
+    for e in [m.end() for m in _SENT_END.finditer(text, start, end)]:
+        s = pos
+        while text[s].isspace():  # a sentence end is no space: no need to trim the end, nor to look past it
+            s += 1
+        out.append(Span(s, e, "sentence"))
+        pos = e
     _append_stripped(out, text, pos, end, "sentence")
     return out
 
@@ -76,6 +80,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _split_indents(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    if text.find("  ", s, e) < 0 and text.find("\t", s, e) < 0:  # no run of two spaces or tabs to cut at
+        return [(s, e)]
     cuts = [m.start() for m in _INDENT_BREAK.finditer(text, s, e)]
     bounds = [s, *cuts, e]
     return list(zip(bounds, bounds[1:]))
