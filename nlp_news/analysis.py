@@ -110,10 +110,15 @@ class Analysis:
     ) -> Analysis:
         """Collect the pipeline's annotations, mapping offsets back to ``norm.original``."""
         original = norm.original
+        ext = doc._
+        same_offsets = norm.offsets is None  # the view maps one to one (its characters may differ)
+        if same_offsets:
+            span = Span
+        else:
 
-        def span(s: int, e: int, kind: str) -> Span:
-            a, b = norm.to_original(s, e)
-            return Span(a, b, kind)
+            def span(s: int, e: int, kind: str) -> Span:
+                a, b = norm.to_original(s, e)
+                return Span(a, b, kind)
 
         title_span = None
         if "title" in doc.spans and len(doc.spans["title"]):
@@ -124,7 +129,8 @@ class Analysis:
         paragraphs = []
         for p in doc.spans.get("paragraphs", ()):
             s = span(p.start_char, p.end_char, p.label_ or "paragraph")
-            paragraphs.append(Paragraph(s.start, s.end, s.kind, p._.sentiment, p._.theme))
+            labels = p._
+            paragraphs.append(Paragraph(s.start, s.end, s.kind, labels.sentiment, labels.theme))
         sentences = [span(s, e, "sentence") for s, e in span_offsets(doc, "sentences")]  # no Span per sentence
         boiler = [span(b.start_char, b.end_char, b.label_) for b in doc.spans.get("boilerplate", ())]
 
@@ -135,10 +141,14 @@ class Analysis:
                 return rec  # records are frozen: nothing to copy
             return replace(rec, start=a, end=b, text=text)
 
-        entities = [remap(e) for e in (doc._.entities or ())]
-        keywords = _original_keywords(doc, norm) if norm.script != "simplified" else list(doc._.keywords or ())
-        facts = [remap(f) for f in (doc._.facts or ())]
-        summary = doc._.summary or {}
+        if same_offsets:  # remap, with the offsets kept
+            entities = [e if original[e.start : e.end] == e.text else remap(e) for e in ext.entities or ()]
+            facts = [f if original[f.start : f.end] == f.text else remap(f) for f in ext.facts or ()]
+        else:
+            entities = [remap(e) for e in ext.entities or ()]
+            facts = [remap(f) for f in ext.facts or ()]
+        keywords = _original_keywords(doc, norm) if norm.script != "simplified" else list(ext.keywords or ())
+        summary = ext.summary or {}
         extremes = {k: summary.get(k) for k in ("most_positive", "most_negative") if k in summary}
         summary_sents = [span(s, e, "sentence") for s, e in summary.get("sentences", ())]
         return cls(
@@ -152,9 +162,9 @@ class Analysis:
             sentences=sentences,
             entities=entities,
             facts=facts,
-            sentiment=doc._.sentiment,
+            sentiment=ext.sentiment,
             sentiment_extremes=extremes,
-            themes=doc._.themes,
+            themes=ext.themes,
             keywords=keywords,
             summary_sentences=summary_sents,
             boilerplate=boiler,
@@ -177,7 +187,7 @@ class Analysis:
         if include_text:
             out["text"] = self.text
         out["paragraphs"] = [p.to_dict() for p in self.paragraphs]
-        out["sentences"] = [_se(s) for s in self.sentences]
+        out["sentences"] = [{"start": s.start, "end": s.end} for s in self.sentences]
         out["entities"] = [e.to_dict() for e in self.entities]
         out["entity_summary"] = entity_summary(self.entities)
         out["facts"] = [f.to_dict() for f in self.facts]
