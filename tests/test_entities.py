@@ -84,6 +84,30 @@ def test_names_of_one_known_entity_share_its_canonical_name_and_type(recognizer)
     }
 
 
+def test_sports_teams_are_organisations_and_their_short_names_join_them(recognizer):
+    text = "火箭队主场迎战湖人队。赛后，火箭主帅表示，湖人的防守很难对付。皇马和曼联也在关注这名球员。"
+    ents = recognizer.recognize(text)
+    teams = {(e.text, e.canonical, e.type) for e in ents if e.type == "organization"}
+    assert {("火箭队", "休斯顿火箭队", "organization"), ("湖人队", "洛杉矶湖人队", "organization"),
+            ("皇马", "皇家马德里", "organization"), ("曼联", "曼彻斯特联队", "organization")} <= teams
+    # a common word that names a team is not taken as one on its own
+    assert not any(e.source == "known" for e in recognizer.recognize("运载火箭今天发射，太阳能板展开。"))
+
+
+def test_a_news_source_dateline_mark_is_not_part_of_its_name(recognizer):
+    ents = recognizer.recognize("新浪体育讯北京时间4月5日，火箭队击败湖人队。")
+    assert "新浪体育讯" not in {e.text for e in ents}
+    assert all(e.text != "本报" for e in recognizer.recognize("本报讯 记者张明报道，腾讯发布了财报。"))
+    assert any(e.text == "腾讯" for e in recognizer.recognize("本报讯 腾讯发布了财报。"))
+
+
+def test_a_surname_joins_the_western_full_name_it_belongs_to(recognizer):
+    text = "热火队签下了迈克-米勒。米勒表示，他很高兴。埃隆·马斯克也发了贴，马斯克说他支持热火。"
+    canon = {e.text: e.canonical for e in recognizer.recognize(text) if e.type == "name"}
+    assert canon.get("米勒") == "迈克-米勒"
+    assert canon.get("马斯克") == "埃隆·马斯克"
+
+
 def test_recognizer_without_known_entities(recognizer):
     plain = EntityRecognizer(recognizer.model, known=False)
     assert plain.known is None

@@ -6,7 +6,10 @@ Mentions are grouped when
    company word stripped (``智谱 AI`` / ``智谱AI`` / ``智谱`` → ``智谱``;
    ``MiniMax 公司`` → ``minimax``; ``腾讯控股`` → ``腾讯``);
 2. the text declares it: ``X（以下简称“Y”）`` or ``X（简称Y）`` puts Y with X;
-3. they are names of one known entity (:mod:`.gazetteer`: 港交所 and 香港交易所).
+3. they are names of one known entity (:mod:`.gazetteer`: 港交所 and 香港交易所);
+4. a person named in full in the Western order, given name and surname joined by ``-`` or
+   ``·`` (迈克-米勒, 埃隆·马斯克), and a person mention of that surname alone (米勒, 马斯克),
+   when no other full name in the article ends in it.
 
 A bare prefix is not enough (``腾讯`` and ``腾讯元宝`` are two entities).
 
@@ -35,13 +38,28 @@ GENERIC_SUFFIXES: tuple[str, ...] = (
 )
 _SPACES = re.compile(r"\s+")
 _DECLARE = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)?[为:：]?\s*[“\"「『]?([^）)”\"」』，,]{1,20})[”\"」』]?\s*[）)]")
+#: What joins the parts of a transliterated Western name: 迈克-米勒, 埃隆·马斯克.
+_NAME_JOINERS = re.compile(r"\s*[-‐－·•‧・]\s*")
 _SPACE_BETWEEN = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) +(?=[\u3400-\u9fff])")
 
 
 class KnownNames(Protocol):
-    """What alias merging needs of the known entities: alias key → entry (``.name``, ``.type``)."""
+    """What alias merging needs of the known entities: alias key → entry (``.name``, ``.type``).
+
+    Optionally ``strong_keys`` and ``by_form`` (see :class:`~.gazetteer.KnownEntities`):
+    without them every key is strong.
+    """
 
     by_key: Mapping[str, Any]
+
+
+def fold_name(name: str) -> str:
+    """A name with its spaces removed and its case folded: ``智谱 AI`` → ``智谱ai``.
+
+    >>> fold_name("MiniMax 公司")
+    'minimax公司'
+    """
+    return _SPACES.sub("", name).casefold()
 
 
 @lru_cache(maxsize=65536)
@@ -51,7 +69,7 @@ def alias_key(name: str) -> str:
     >>> [alias_key(x) for x in ["智谱 AI", "智谱AI", "智谱", "MiniMax 公司", "腾讯控股", "AI", "北京国安队", "国家队"]]
     ['智谱', '智谱', '智谱', 'minimax', '腾讯', 'ai', '北京国安', '国家']
     """
-    k = _SPACES.sub("", name).casefold()
+    k = fold_name(name)
     if not k.endswith(GENERIC_SUFFIXES):
         return k
     changed = True
@@ -103,9 +121,13 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None, known: Kn
     entry_of: dict[str, Any] = {}
     if known is not None and known.by_key:
         by_known = known.by_key
+        strong = getattr(known, "strong_keys", None)
+        by_form = getattr(known, "by_form", None) or {}
+        named = {id(by_form[f]) for f in map(fold_name, (e.text for e in ents)) if f in by_form}
         for i, k in enumerate(keys):
             entry = by_known.get(k)
-            if entry is not None:
+            # a weak key (火箭 of 火箭队) is the entry's only where the article names the entry as listed
+            if entry is not None and (strong is None or k in strong or id(entry) in named):
                 keys[i] = "\x00" + entry.name  # one key per known entity, apart from the others
                 entry_of[keys[i]] = entry
     # mentions with one key: each points at the first mention of its key
@@ -117,6 +139,20 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None, known: Kn
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
+
+    # surnames of Western full names: 米勒 with 迈克-米勒 (one full name per surname)
+    full_by_surname: dict[str, set[str]] = {}
+    for i, e in enumerate(ents):
+        if e.type == "name" and keys[i][:1] != "\x00":
+            parts = _NAME_JOINERS.split(e.text.strip())
+            if len(parts) >= 2 and len(parts[-1]) >= 2:
+                full_by_surname.setdefault(alias_key(parts[-1]), set()).add(keys[i])
+    for i, e in enumerate(ents):
+        fulls = full_by_surname.get(keys[i]) if e.type == "name" else None
+        if fulls is not None and len(fulls) == 1:
+            a, b = find(i), find(by_key[next(iter(fulls))])
+            if a != b:
+                parent[max(a, b)] = min(a, b)
 
     # declared short names: X（以下简称“Y”）
     if text is not None:

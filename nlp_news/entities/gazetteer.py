@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..schema import ENTITY_TYPES
 from ..tokenizer import UserWord
-from .aliases import alias_key
+from .aliases import alias_key, fold_name
 from .lexicon import user_tag_type
 from .patterns import Candidate
 
@@ -205,11 +205,18 @@ class KnownEntities(_Gazetteer):
     r"""Find known names in texts (Latin case as written, word boundaries unchecked);
     ``by_key`` maps the alias key of every name to its entry.
 
-    >>> known = KnownEntities(parse_known(["香港交易所\tcompany\t港交所", "商务部\tgovernment", "美国商务部\tgovernment"]))
+    A key that is a name without a generic word (港交所) is ``strong``; one left when a generic
+    word is cut off (火箭 of 火箭队, 美的 of 美的集团) is weak: a mention with that key is
+    the entry's only in an article that names the entry as listed (see
+    :func:`~.aliases.merge_aliases`), for 火箭 and 美的 are also common words. ``by_form``
+    maps each name as listed (spaces removed, case folded) to its entry.
+
+    >>> known = KnownEntities(parse_known(["香港交易所\tcompany\t港交所", "商务部\tgovernment", "美国商务部\tgovernment",
+    ...                                    "休斯顿火箭队\torganization\t火箭队"]))
     >>> [(c.start, c.end, c.type) for c in known.find("港交所和美国商务部")]
     [(0, 3, 'company'), (4, 9, 'government')]
-    >>> known.by_key["港交所"].name
-    '香港交易所'
+    >>> known.by_key["港交所"].name, "港交所" in known.strong_keys, known.by_key["火箭"].name, "火箭" in known.strong_keys
+    ('香港交易所', True, '休斯顿火箭队', False)
     """
 
     source = KNOWN_SOURCE
@@ -217,10 +224,17 @@ class KnownEntities(_Gazetteer):
     def __init__(self, entries: Iterable[KnownEntry]) -> None:
         self.entries = tuple(entries)
         self.by_key: dict[str, KnownEntry] = {}
+        self.by_form: dict[str, KnownEntry] = {}
+        self.strong_keys: set[str] = set()
         types: dict[str, str] = {}
         for e in self.entries:
             for form in (e.name, *e.aliases):
-                self.by_key.setdefault(alias_key(form), e)
+                key = alias_key(form)
+                self.by_key.setdefault(key, e)
+                folded = fold_name(form)
+                self.by_form.setdefault(folded, e)
+                if key == folded:
+                    self.strong_keys.add(key)
                 types.setdefault(form, e.type)
         super().__init__(types)
 

@@ -29,7 +29,8 @@ Combination policy (what ``EntityRecognizer.recognize`` guarantees):
    titles that cut through a word (盈利周期长 → 期长) are dropped, and an unknown word before a company word (深言 + 科技) is
    proposed as a company name (0.75).
 4. **Organisation suffixes extend** an accepted name when nothing else
-   claims the characters (``MiniMax`` + `` 公司``, ``环球`` + ``影业``).
+   claims the characters (``MiniMax`` + `` 公司``, ``环球`` + ``影业``), and a news
+   source's dateline mark leaves its name (新浪体育讯 → 新浪体育).
 5. **Aliases are merged** per article (:func:`nlp_news.entities.aliases.merge_aliases`):
    one ``canonical`` name and one type per entity; the names of a known entity take its
    canonical name and type (港交所 → 香港交易所, company).
@@ -86,6 +87,11 @@ _INNER_GENERIC = re.compile(r"(?:公司|集团)(?=[A-Za-z\u4e00-\u9fff])")
 
 
 _TIER = {"user_dict": 0, KNOWN_SOURCE: 1}  # every other source: 2
+
+#: "this paper", "this station" ... of a dateline (本报讯): the outlet writing, not an entity.
+_OWN_OUTLET = frozenset({"本报", "本刊", "本台", "本网", "本站", "本社"})
+#: How the name of a news outlet or of its channel ends, before the 讯 of a dateline.
+_OUTLET_ENDS = ("报", "网", "社", "台", "刊", "站", "新闻", "体育", "财经", "科技", "娱乐", "房产", "汽车", "教育", "时尚", "游戏", "家居", "军事")
 
 
 def select(candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -261,7 +267,7 @@ class EntityRecognizer:
         for i, (text, cands) in enumerate(zip(texts, self.candidates(texts, words))):
             off = offsets[i] if offsets is not None else 0
             ents = []
-            for c in self._extend(text, select(cands)):
+            for c in self._trim_datelines(text, self._extend(text, select(cands))):
                 span = text[c.start : c.end]
                 ents.append(Entity(span, c.start + off, c.end + off, types[c.type], c.type, span, c.score, c.source))
             out.append(merge_aliases(ents, text, known=self.known) if merge else ents)
@@ -270,6 +276,23 @@ class EntityRecognizer:
     def recognize(self, text: str) -> list[Entity]:
         """Entities of one text, sorted by start."""
         return self.recognize_many([text])[0]
+
+    def _trim_datelines(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """A source's dateline mark is not part of its name: 新浪体育讯 → 新浪体育, 南方日报讯 →
+        南方日报; 本报讯 is no entity. Only after what names an outlet or its channel
+        (:data:`_OUTLET_ENDS`): 腾讯, 资讯 and 喜讯 keep their 讯."""
+        if not self.rules:
+            return chosen
+        out = []
+        for c in chosen:
+            if text.endswith("讯", c.start, c.end) and c.end - c.start >= 3 and c.source != "user_dict":
+                name = text[c.start : c.end - 1]
+                if ENTITY_TYPES[c.type] in ("ORG", "WORK") and name.endswith(_OUTLET_ENDS):
+                    if name in _OWN_OUTLET:
+                        continue
+                    c = c._replace(end=c.end - 1, source=c.source + "+rule:dateline")
+            out.append(c)
+        return out
 
     def _extend(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         if not self.rules:
