@@ -20,6 +20,8 @@ from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 #: Full-width forms that are the normal form in Chinese text; kept.
 KEEP_FULLWIDTH = frozenset("，：；！？（）")
 
@@ -46,7 +48,12 @@ def _build_table() -> dict[int, str | None]:
 
 
 _TABLE = _build_table()
-_NEEDS_WIDTH = re.compile("[" + "".join(re.escape(chr(c)) for c in _TABLE) + "]")
+_NEEDS_WIDTH = re.compile("[" + "".join(re.escape(chr(c)) for c in _TABLE) + "]+")
+
+
+def _narrow(m: re.Match[str]) -> str:
+    return m.group().translate(_TABLE)
+
 _NEEDS_DROP = re.compile("\r\n|[" + _DROP + "]")
 
 
@@ -115,7 +122,8 @@ def normalize(text: str, *, script: str | None = None) -> Normalized:
     if "\r" in view:
         view = view.replace("\r", "\n")  # a lone CR is a line break; same length
     if _NEEDS_WIDTH.search(view):
-        view = view.translate(_TABLE)
+        # only the runs to change go through the table: str.translate looks every character up
+        view = _NEEDS_WIDTH.sub(_narrow, view)
     detected = script or detect_script(view)
     if detected == "traditional":
         view = to_simplified(view)
@@ -146,6 +154,27 @@ def _ts_tables() -> tuple[dict[int, str], frozenset[str]]:
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+@lru_cache(maxsize=1)
+def _trad_only_mask() -> np.ndarray:
+    """Per code point, whether it is a Traditional-only character; one False past the last."""
+    _, trad_only = _ts_tables()
+    mask = np.zeros(max(map(ord, trad_only), default=0) + 2, dtype=bool)
+    mask[[ord(c) for c in trad_only]] = True
+    return mask
+
+
+def _count_trad_only(text: str) -> int:
+    """How many characters of ``text`` are Traditional-only (one array look-up, not one set
+    look-up per character).
+
+    >>> _count_trad_only("公司營收按年增長"), _count_trad_only("公司营收同比增长")
+    (2, 0)
+    """
+    mask = _trad_only_mask()
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return int(np.count_nonzero(mask[np.minimum(codes, len(mask) - 1)]))
+
+
 def detect_script(text: str) -> str:
     """``"traditional"`` when the Han characters are mostly in traditional forms.
 
@@ -157,8 +186,7 @@ def detect_script(text: str) -> str:
     sample = text[:5000]
     # traditional-only characters are rare in simplified text: count them first, and count
     # the Han characters only when there are some
-    _, trad_only = _ts_tables()
-    trad = sum(map(trad_only.__contains__, sample))
+    trad = _count_trad_only(sample)
     if trad < 2:
         return "simplified"
     han = len(_HAN.findall(sample))
