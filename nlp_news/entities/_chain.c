@@ -295,7 +295,9 @@ sum_block32(const float *W, Py_ssize_t C, const int32_t *rows, Py_ssize_t F, Py_
 
 #if HAVE_F16C_BUILD
 /* sum_block32 of float16 weights (C a multiple of 8): each converted exactly to float32,
-   then the same float32 additions, 8 lanes at a time. Only called when have_f16c. */
+   then the same float32 additions, 8 lanes at a time. Only called when have_f16c. The
+   loop is sum_block32's: a function compiled for F16C and AVX cannot share an inlined
+   row step with the portable one. */
 __attribute__((target("f16c,avx"))) static void
 sum_block16(const uint16_t *W, Py_ssize_t C, const int32_t *rows, Py_ssize_t F, Py_ssize_t m, float *o)
 {
@@ -361,21 +363,83 @@ get_weights(PyObject *obj, Py_buffer *b, Weights *w)
     return 0;
 }
 
+/* The parts a template hashes: up to three part indices (-1: none). */
+#define MAX_TEMPLATE_PARTS 3
+/* Parts a call may pass. */
+#define MAX_PARTS 64
+
+/*
+ * ids[f * EM_BLOCK + r] for the m rows of the block at a: template f's parts
+ * at row a + r mixed into seeds[f] (h = (h ^ part) * mul, uint64), then
+ * h >> shift, as features.FeatureParts.ids computes them.
+ */
+static void
+hash_block(const int64_t *const *parts, const int64_t *spec, const uint64_t *seeds, Py_ssize_t F, uint64_t mul,
+           int shift, Py_ssize_t a, Py_ssize_t m, int64_t *ids)
+{
+    for (Py_ssize_t f = 0; f < F; f++) {
+        const int64_t *sp = spec + f * MAX_TEMPLATE_PARTS;
+        const int64_t *p0 = parts[sp[0]] + a;
+        const int64_t *p1 = sp[1] >= 0 ? parts[sp[1]] + a : NULL;
+        const int64_t *p2 = p1 != NULL && sp[2] >= 0 ? parts[sp[2]] + a : NULL;
+        const uint64_t seed = seeds[f];
+        int64_t *o = ids + f * EM_BLOCK;
+        if (p2 != NULL) {
+            for (Py_ssize_t r = 0; r < m; r++) {
+                uint64_t h = ((uint64_t)p0[r] ^ seed) * mul;
+                h = (h ^ (uint64_t)p1[r]) * mul;
+                h = (h ^ (uint64_t)p2[r]) * mul;
+                o[r] = (int64_t)(h >> shift);
+            }
+        }
+        else if (p1 != NULL) {
+            for (Py_ssize_t r = 0; r < m; r++) {
+                uint64_t h = ((uint64_t)p0[r] ^ seed) * mul;
+                h = (h ^ (uint64_t)p1[r]) * mul;
+                o[r] = (int64_t)(h >> shift);
+            }
+        }
+        else {
+            for (Py_ssize_t r = 0; r < m; r++) {
+                o[r] = (int64_t)((((uint64_t)p0[r] ^ seed) * mul) >> shift);
+            }
+        }
+    }
+}
+
+/* Where a call's feature ids come from: an (F, n) array, or parts hashed block by block. */
+typedef struct {
+    const int64_t *ids; /* (F, n), or NULL: hash parts */
+    const int64_t *const *parts;
+    const int64_t *spec;
+    const uint64_t *seeds;
+    uint64_t mul;
+    int shift;
+} IdSource;
+
 /*
  * out[r, :] = W[rows[0, r]] + W[rows[1, r]] + ... for r in [0, n), where
  * rows[f, r] = table[ids[f, r]]. Each output element is a float32 sum in
  * template order, as numpy's `o = W.take(r0); o += W.take(r1); ...`. Like
  * numpy, it goes one template at a time over a block of rows: a template's
  * hot rows of W stay in the cache (row by row over all templates was slower).
- * Returns 0, or -1 with *err set (out is then partly written).
+ * Hashed ids go through `buf` (F x EM_BLOCK). Returns 0, or -1 with *err set
+ * (err->at a flat index into ids, or the row when hashed; out is then partly written).
  */
 static int
-emissions_loop(const Weights *W, const int32_t *table, Py_ssize_t N, const int64_t *ids, Py_ssize_t F, Py_ssize_t n,
-               float *out, int32_t *rows, LookupError_ *err)
+emissions_loop(const Weights *W, const int32_t *table, Py_ssize_t N, const IdSource *src, Py_ssize_t F, Py_ssize_t n,
+               float *out, int64_t *buf, int32_t *rows, LookupError_ *err)
 {
     for (Py_ssize_t a = 0; a < n; a += EM_BLOCK) {
         Py_ssize_t m = n - a < EM_BLOCK ? n - a : EM_BLOCK;
-        if (lookup_block(table, N, W->R, ids, F, n, a, m, rows, err) < 0) {
+        if (src->ids == NULL) {
+            hash_block(src->parts, src->spec, src->seeds, F, src->mul, src->shift, a, m, buf);
+            if (lookup_block(table, N, W->R, buf, F, EM_BLOCK, 0, m, rows, err) < 0) {
+                err->at = a + err->at % EM_BLOCK; /* the row; the template is not reported */
+                return -1;
+            }
+        }
+        else if (lookup_block(table, N, W->R, src->ids, F, n, a, m, rows, err) < 0) {
             return -1;
         }
         sum_block(W, rows, F, m, out + a * W->C);
@@ -431,7 +495,8 @@ chain_emissions(PyObject *self, PyObject *args)
         return PyErr_NoMemory();
     }
     Py_BEGIN_ALLOW_THREADS
-    status = emissions_loop(&w, table, N, ids, F, n, out, rows, &err);
+    IdSource src = {ids, NULL, NULL, NULL, 0, 0};
+    status = emissions_loop(&w, table, N, &src, F, n, out, NULL, rows, &err);
     Py_END_ALLOW_THREADS
     PyMem_RawFree(rows);
     if (status < 0) {
@@ -452,67 +517,6 @@ chain_emissions(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
-
-/* The parts a template hashes: up to three part indices (-1: none). */
-#define MAX_TEMPLATE_PARTS 3
-/* Parts a call may pass. */
-#define MAX_PARTS 64
-
-/*
- * ids[f * EM_BLOCK + r] for the m rows of the block at a: template f's parts
- * at row a + r mixed into seeds[f] (h = (h ^ part) * mul, uint64), then
- * h >> shift, as features.FeatureParts.ids computes them.
- */
-static void
-hash_block(const int64_t *const *parts, const int64_t *spec, const uint64_t *seeds, Py_ssize_t F, uint64_t mul,
-           int shift, Py_ssize_t a, Py_ssize_t m, int64_t *ids)
-{
-    for (Py_ssize_t f = 0; f < F; f++) {
-        const int64_t *sp = spec + f * MAX_TEMPLATE_PARTS;
-        const int64_t *p0 = parts[sp[0]] + a;
-        const int64_t *p1 = sp[1] >= 0 ? parts[sp[1]] + a : NULL;
-        const int64_t *p2 = p1 != NULL && sp[2] >= 0 ? parts[sp[2]] + a : NULL;
-        const uint64_t seed = seeds[f];
-        int64_t *o = ids + f * EM_BLOCK;
-        if (p2 != NULL) {
-            for (Py_ssize_t r = 0; r < m; r++) {
-                uint64_t h = ((uint64_t)p0[r] ^ seed) * mul;
-                h = (h ^ (uint64_t)p1[r]) * mul;
-                h = (h ^ (uint64_t)p2[r]) * mul;
-                o[r] = (int64_t)(h >> shift);
-            }
-        }
-        else if (p1 != NULL) {
-            for (Py_ssize_t r = 0; r < m; r++) {
-                uint64_t h = ((uint64_t)p0[r] ^ seed) * mul;
-                h = (h ^ (uint64_t)p1[r]) * mul;
-                o[r] = (int64_t)(h >> shift);
-            }
-        }
-        else {
-            for (Py_ssize_t r = 0; r < m; r++) {
-                o[r] = (int64_t)((((uint64_t)p0[r] ^ seed) * mul) >> shift);
-            }
-        }
-    }
-}
-
-static int
-emissions_hashed_loop(const Weights *W, const int32_t *table, Py_ssize_t N, const int64_t *const *parts,
-                      const int64_t *spec, const uint64_t *seeds, Py_ssize_t F, uint64_t mul, int shift, Py_ssize_t n,
-                      float *out, int64_t *ids, int32_t *rows, LookupError_ *err)
-{
-    for (Py_ssize_t a = 0; a < n; a += EM_BLOCK) {
-        Py_ssize_t m = n - a < EM_BLOCK ? n - a : EM_BLOCK;
-        hash_block(parts, spec, seeds, F, mul, shift, a, m, ids);
-        if (lookup_block(table, N, W->R, ids, F, EM_BLOCK, 0, m, rows, err) < 0) {
-            err->at = a + err->at % EM_BLOCK; /* the row; the template is not reported */
-            return -1;
-        }
-        sum_block(W, rows, F, m, out + a * W->C);
-    }
-    return 0;
-}
 
 PyDoc_STRVAR(emissions_hashed_doc,
              "emissions_hashed(W, table, parts, spec, seeds, mul, shift, out)\n--\n\n"
@@ -614,8 +618,8 @@ chain_emissions_hashed(PyObject *self, PyObject *args)
         return PyErr_NoMemory();
     }
     Py_BEGIN_ALLOW_THREADS
-    status = emissions_hashed_loop(&w, b[1].buf, N, parts, spec, (const uint64_t *)b[3].buf, F, (uint64_t)mul, shift,
-                                   n, bout.buf, ids, rows, &err);
+    IdSource src = {NULL, parts, spec, (const uint64_t *)b[3].buf, (uint64_t)mul, shift};
+    status = emissions_loop(&w, b[1].buf, N, &src, F, n, bout.buf, ids, rows, &err);
     Py_END_ALLOW_THREADS
     PyMem_RawFree(rows);
     PyMem_RawFree(ids);
