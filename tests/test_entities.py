@@ -101,6 +101,25 @@ def test_a_news_source_dateline_mark_is_not_part_of_its_name(recognizer):
     assert any(e.text == "腾讯" for e in recognizer.recognize("本报讯 腾讯发布了财报。"))
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("据报道（记者王浩）今天获悉，公司发布了新品。", "王浩"),
+        ("彭于晏(blog)和周迅主演了这部电影。", "彭于晏"),
+        ("他去了巴尔的摩(Baltimore)，那里的球队赢了。", "巴尔的摩"),
+    ],
+)
+def test_names_do_not_take_half_a_parenthesis_or_the_gloss_after_them(recognizer, text, name):
+    names = {e.text for e in recognizer.recognize(text)}
+    assert name in names
+    assert not any(ch in n for n in names for ch in "()（）")
+
+
+def test_a_company_name_keeps_the_brackets_it_closes(recognizer):
+    ents = recognizer.recognize("华美时空(北京)影视文化有限公司今天发布了片单。")
+    assert "华美时空(北京)影视文化有限公司" in {e.text for e in ents}
+
+
 def test_a_surname_joins_the_western_full_name_it_belongs_to(recognizer):
     text = "热火队签下了迈克-米勒。米勒表示，他很高兴。埃隆·马斯克也发了贴，马斯克说他支持热火。"
     canon = {e.text: e.canonical for e in recognizer.recognize(text) if e.type == "name"}

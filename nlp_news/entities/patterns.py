@@ -334,6 +334,58 @@ def find_suffixed_names(words: list[str], common: frozenset[str] | set[str]) -> 
 _HAN_2_4 = re.compile("[\u4e00-\u9fff]{2,4}").fullmatch  # 2-4 characters, all in U+4E00..U+9FFF
 
 
+#: Brackets a name keeps only in pairs (:func:`balanced_span`).
+OPENERS = "(（[【《〈「『"
+CLOSERS = ")）]】》〉」』"
+_PAIR = dict(zip(CLOSERS, OPENERS))
+
+
+def balanced_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` cut at the brackets it does not close or open: a name does not
+    take half a parenthesis (王浩) → 王浩, (凌枫 → 凌枫, 巴尔的摩(Baltimore → 巴尔的摩).
+
+    At an unmatched opening bracket the part before it stays (a gloss the tagger did not
+    finish), or the part after it when nothing is before; at an unmatched closing bracket the
+    part after it stays, or the part before it when nothing is after. Spaces at the new
+    ends are trimmed; an empty result is ``(start, start)``.
+
+    >>> t = "记者王浩)报道，(凌枫说巴尔的摩(Baltimore是"
+    >>> [t[a:b] for a, b in (balanced_span(t, 2, 5), balanced_span(t, 8, 11), balanced_span(t, 12, 26))]
+    ['王浩', '凌枫', '巴尔的摩']
+    >>> t2 = "《家有儿女》(blog"
+    >>> t2[slice(*balanced_span(t2, 0, len(t2)))], balanced_span("ab)", 2, 3)
+    ('《家有儿女》', (2, 2))
+    """
+    while True:
+        stack: list[int] = []
+        bad = -1
+        for i in range(start, end):
+            ch = text[i]
+            if ch in OPENERS:
+                stack.append(i)
+            elif ch in CLOSERS:
+                if stack and text[stack[-1]] == _PAIR[ch]:
+                    stack.pop()
+                else:
+                    bad = i
+                    break
+        if bad < 0 and stack:
+            bad = stack[-1]  # the last opening bracket left open
+        if bad < 0:
+            break
+        if text[bad] in OPENERS:
+            start, end = (start, bad) if text[start:bad].strip() else (bad + 1, end)
+        else:
+            start, end = (bad + 1, end) if text[bad + 1 : end].strip() else (start, bad)
+        if start >= end:
+            return start, start
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def is_generic(words: list[str], common: frozenset[str] | set[str]) -> bool:
     """True for a description, not a name: common words only, one word or a generic head.
 

@@ -29,8 +29,9 @@ Combination policy (what ``EntityRecognizer.recognize`` guarantees):
    titles that cut through a word (盈利周期长 → 期长) are dropped, and an unknown word before a company word (深言 + 科技) is
    proposed as a company name (0.75).
 4. **Organisation suffixes extend** an accepted name when nothing else
-   claims the characters (``MiniMax`` + `` 公司``, ``环球`` + ``影业``), and a news
-   source's dateline mark leaves its name (新浪体育讯 → 新浪体育).
+   claims the characters (``MiniMax`` + `` 公司``, ``环球`` + ``影业``); a name gives
+   back half a parenthesis (王浩) → 王浩), and a news source's dateline mark leaves its
+   name (新浪体育讯 → 新浪体育).
 5. **Aliases are merged** per article (:func:`nlp_news.entities.aliases.merge_aliases`):
    one ``canonical`` name and one type per entity; the names of a known entity take its
    canonical name and type (港交所 → 香港交易所, company).
@@ -49,8 +50,11 @@ from .aliases import merge_aliases
 from .gazetteer import KNOWN_SOURCE, KnownEntities, UserDictionary, load_known
 from .model import JOIN_SEP, NerModel
 from .patterns import (
+    CLOSERS,
     NAME_SUFFIXES,
+    OPENERS,
     Candidate,
+    balanced_span,
     extend_with_suffix,
     find_all,
     find_suffixed_names,
@@ -90,6 +94,8 @@ _TIER = {"user_dict": 0, KNOWN_SOURCE: 1}  # every other source: 2
 
 #: "this paper", "this station" ... of a dateline (本报讯): the outlet writing, not an entity.
 _OWN_OUTLET = frozenset({"本报", "本刊", "本台", "本网", "本站", "本社"})
+_BRACKET = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
+_TRAILING_GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]$")
 #: How the name of a news outlet or of its channel ends, before the 讯 of a dateline.
 _OUTLET_ENDS = ("报", "网", "社", "台", "刊", "站", "新闻", "体育", "财经", "科技", "娱乐", "房产", "汽车", "教育", "时尚", "游戏", "家居", "军事")
 
@@ -267,7 +273,7 @@ class EntityRecognizer:
         for i, (text, cands) in enumerate(zip(texts, self.candidates(texts, words))):
             off = offsets[i] if offsets is not None else 0
             ents = []
-            for c in self._trim_datelines(text, self._extend(text, select(cands))):
+            for c in self._tidy(text, self._extend(text, select(cands))):
                 span = text[c.start : c.end]
                 ents.append(Entity(span, c.start + off, c.end + off, types[c.type], c.type, span, c.score, c.source))
             out.append(merge_aliases(ents, text, known=self.known) if merge else ents)
@@ -277,15 +283,36 @@ class EntityRecognizer:
         """Entities of one text, sorted by start."""
         return self.recognize_many([text])[0]
 
-    def _trim_datelines(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
-        """A source's dateline mark is not part of its name: 新浪体育讯 → 新浪体育, 南方日报讯 →
-        南方日报; 本报讯 is no entity. Only after what names an outlet or its channel
-        (:data:`_OUTLET_ENDS`): 腾讯, 资讯 and 喜讯 keep their 讯."""
+    def _tidy(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """Spans cut where a name cannot go on.
+
+        - A name other than a work's title (the tagger's half titles, 魔兽世界》, are as the
+          CLUENER data marks them) does not take half a parenthesis (:func:`.patterns.balanced_span`: 王浩) →
+          王浩, 巴尔的摩(Baltimore → 巴尔的摩), and a person's or place's name not the gloss
+          after it (彭于晏(blog) → 彭于晏); what is left of fewer than two characters, or a
+          description (:meth:`_generic`), is dropped.
+        - A source's dateline mark is not part of its name: 新浪体育讯 → 新浪体育, 南方日报讯 →
+          南方日报; 本报讯 is no entity. Only after what names an outlet or its channel
+          (:data:`_OUTLET_ENDS`): 腾讯, 资讯 and 喜讯 keep their 讯.
+        """
         if not self.rules:
             return chosen
         out = []
         for c in chosen:
-            if text.endswith("讯", c.start, c.end) and c.end - c.start >= 3 and c.source != "user_dict":
+            if c.source == "user_dict":
+                out.append(c)
+                continue
+            if ENTITY_TYPES[c.type] != "WORK" and _BRACKET.search(text, c.start, c.end):  # works: the title rule's
+                a, b = balanced_span(text, c.start, c.end)
+                if ENTITY_TYPES[c.type] in ("PER", "LOC"):  # a gloss after a name: 彭于晏(blog), 巴尔的摩(Baltimore)
+                    m = _TRAILING_GLOSS.search(text, a, b)
+                    if m and m.end() == b and m.start() - a >= 2:
+                        b = m.start()
+                if (a, b) != (c.start, c.end):
+                    c = Candidate(a, b, c.type, c.score, c.source + "+rule:brackets")
+                    if b - a < 2 or (c.type in _CHECKED_TYPES and self._generic(text, c)):
+                        continue
+            if text.endswith("讯", c.start, c.end) and c.end - c.start >= 3:
                 name = text[c.start : c.end - 1]
                 if ENTITY_TYPES[c.type] in ("ORG", "WORK") and name.endswith(_OUTLET_ENDS):
                     if name in _OWN_OUTLET:
