@@ -115,6 +115,11 @@ def test_names_do_not_take_half_a_parenthesis_or_the_gloss_after_them(recognizer
     assert not any(ch in n for n in names for ch in "()（）")
 
 
+def test_chinese_names_written_apart_are_persons_apart(recognizer):
+    names = {e.text for e in recognizer.recognize("本报记者 李良 王妮娜 报道，公司发布了新品。") if e.type == "name"}
+    assert {"李良", "王妮娜"} <= names and "李良 王妮娜" not in names
+
+
 def test_a_company_name_keeps_the_brackets_it_closes(recognizer):
     ents = recognizer.recognize("华美时空(北京)影视文化有限公司今天发布了片单。")
     assert "华美时空(北京)影视文化有限公司" in {e.text for e in ents}

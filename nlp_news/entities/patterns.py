@@ -386,6 +386,32 @@ def balanced_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def split_chinese_names(span: str, surnames: frozenset[str] | set[str]) -> list[tuple[int, int]] | None:
+    """Where a person span is several Chinese names written apart (a byline's 李良 王妮娜),
+    the offsets of each within ``span``; None when it is one name (妮可 基德曼, written
+    with a space, is one person: 妮 is no surname).
+
+    Each part must be two or three Han characters that start with a single-character
+    surname, or three or four that start with a compound one.
+
+    >>> sn = {"李", "王", "欧阳"}
+    >>> split_chinese_names("李良 王妮娜", sn), split_chinese_names("妮可 基德曼", sn), split_chinese_names("李良", sn)
+    ([(0, 2), (3, 6)], None, None)
+    >>> split_chinese_names("欧阳娜娜  李良", sn)
+    [(0, 4), (6, 8)]
+    """
+    parts = [(m.start(), m.end()) for m in re.finditer(r"\S+", span)]
+    if len(parts) < 2:
+        return None
+    for a, b in parts:
+        name = span[a:b]
+        if not _HAN_2_4(name):
+            return None
+        if not ((name[0] in surnames and len(name) <= 3) or (name[:2] in surnames and len(name) >= 3)):
+            return None
+    return parts
+
+
 def is_generic(words: list[str], common: frozenset[str] | set[str]) -> bool:
     """True for a description, not a name: common words only, one word or a generic head.
 

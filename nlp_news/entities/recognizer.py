@@ -48,6 +48,7 @@ from ..schema import ENTITY_TYPES, Entity
 from ..tokenizer import Segmenter, UserWord, read_user_dict
 from .aliases import merge_aliases
 from .gazetteer import KNOWN_SOURCE, KnownEntities, UserDictionary, load_known
+from .lexicon import read_surnames
 from .model import JOIN_SEP, NerModel
 from .patterns import (
     CLOSERS,
@@ -59,6 +60,7 @@ from .patterns import (
     find_all,
     find_suffixed_names,
     is_generic,
+    split_chinese_names,
 )
 
 _COARSE_WEIGHT = 0.8
@@ -95,6 +97,7 @@ _TIER = {"user_dict": 0, KNOWN_SOURCE: 1}  # every other source: 2
 #: "this paper", "this station" ... of a dateline (本报讯): the outlet writing, not an entity.
 _OWN_OUTLET = frozenset({"本报", "本刊", "本台", "本网", "本站", "本社"})
 _BRACKET = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
+_SPACE = re.compile(r"\s")
 _TRAILING_GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]$")
 #: How the name of a news outlet or of its channel ends, before the 讯 of a dateline.
 _OUTLET_ENDS = ("报", "网", "社", "台", "刊", "站", "新闻", "体育", "财经", "科技", "娱乐", "房产", "汽车", "教育", "时尚", "游戏", "家居", "军事")
@@ -195,6 +198,8 @@ class EntityRecognizer:
         self.known = (load_known() if known is True else known or None) if rules else None
         self.source = f"model:ner@{self.model.meta.get('model_version', 1)}"
         self.common = self.model.lexicon.common_words
+        sn = self.model.lexicon.surnames
+        self.surnames = frozenset(sn.names if sn is not None else read_surnames())
         self.model.prepare()  # the shared emission table is built at load, not in the first batch
         self._generic_cache: dict[str, bool] = {}
 
@@ -294,6 +299,8 @@ class EntityRecognizer:
         - A source's dateline mark is not part of its name: 新浪体育讯 → 新浪体育, 南方日报讯 →
           南方日报; 本报讯 is no entity. Only after what names an outlet or its channel
           (:data:`_OUTLET_ENDS`): 腾讯, 资讯 and 喜讯 keep their 讯.
+        - Chinese names written apart are persons apart (记者 李良 王妮娜:
+          :func:`.patterns.split_chinese_names`); 妮可 基德曼 stays one.
         """
         if not self.rules:
             return chosen
@@ -312,6 +319,12 @@ class EntityRecognizer:
                     c = Candidate(a, b, c.type, c.score, c.source + "+rule:brackets")
                     if b - a < 2 or (c.type in _CHECKED_TYPES and self._generic(text, c)):
                         continue
+            if c.type == "name" and _SPACE.search(text, c.start, c.end):
+                parts = split_chinese_names(text[c.start : c.end], self.surnames)
+                if parts:
+                    src = c.source + "+rule:names-apart"
+                    out.extend(Candidate(c.start + a, c.start + b, c.type, c.score, src) for a, b in parts)
+                    continue
             if text.endswith("讯", c.start, c.end) and c.end - c.start >= 3:
                 name = text[c.start : c.end - 1]
                 if ENTITY_TYPES[c.type] in ("ORG", "WORK") and name.endswith(_OUTLET_ENDS):
