@@ -53,6 +53,7 @@ class KnownNames(Protocol):
     by_key: Mapping[str, Any]
 
 
+@lru_cache(maxsize=65536)
 def fold_name(name: str) -> str:
     """A name with its spaces removed and its case folded: ``智谱 AI`` → ``智谱ai``.
 
@@ -117,13 +118,14 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None, known: Kn
     """
     ents = sorted(entities, key=_by_position)
     n = len(ents)
-    keys = [alias_key(e.text) for e in ents]
+    texts = [e.text for e in ents]
+    keys = list(map(alias_key, texts))
     entry_of: dict[str, Any] = {}
     if known is not None and known.by_key:
         by_known = known.by_key
         strong = getattr(known, "strong_keys", None)
         by_form = getattr(known, "by_form", None) or {}
-        named = {id(by_form[f]) for f in map(fold_name, (e.text for e in ents)) if f in by_form}
+        named = {id(by_form[f]) for f in map(fold_name, texts) if f in by_form}
         for i, k in enumerate(keys):
             entry = by_known.get(k)
             # a weak key (火箭 of 火箭队) is the entry's only where the article names the entry as listed
@@ -133,6 +135,8 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None, known: Kn
     # mentions with one key: each points at the first mention of its key
     by_key: dict[str, int] = {}
     parent = [by_key.setdefault(k, i) for i, k in enumerate(keys)]
+
+    merged = False  # until two keys are joined, every mention's parent is a root
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -144,15 +148,17 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None, known: Kn
     full_by_surname: dict[str, set[str]] = {}
     for i, e in enumerate(ents):
         if e.type == "name" and keys[i][:1] != "\x00":
-            parts = _NAME_JOINERS.split(e.text.strip())
-            if len(parts) >= 2 and len(parts[-1]) >= 2:
-                full_by_surname.setdefault(alias_key(parts[-1]), set()).add(keys[i])
-    for i, e in enumerate(ents):
-        fulls = full_by_surname.get(keys[i]) if e.type == "name" else None
-        if fulls is not None and len(fulls) == 1:
-            a, b = find(i), find(by_key[next(iter(fulls))])
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+            surname = _western_surname(texts[i])
+            if surname is not None:
+                full_by_surname.setdefault(surname, set()).add(keys[i])
+    if full_by_surname:
+        for i, e in enumerate(ents):
+            fulls = full_by_surname.get(keys[i]) if e.type == "name" else None
+            if fulls is not None and len(fulls) == 1:
+                a, b = find(i), find(by_key[next(iter(fulls))])
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+                    merged = True
 
     # declared short names: X（以下简称“Y”）
     if text is not None:
@@ -169,13 +175,17 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None, known: Kn
                 a, b = find(i), find(by_key[short])
                 if a != b:
                     parent[max(a, b)] = min(a, b)
+                    merged = True
     groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
+    for i, root in enumerate(map(find, range(n)) if merged else parent):
+        groups.setdefault(root, []).append(i)
     out = list(ents)
     types = ENTITY_TYPES
     for members in groups.values():
-        entry = next((entry_of[keys[i]] for i in members if keys[i] in entry_of), None) if entry_of else None
+        if len(members) == 1:
+            entry = entry_of.get(keys[members[0]])
+        else:
+            entry = next((entry_of[keys[i]] for i in members if keys[i] in entry_of), None) if entry_of else None
         if len(members) == 1 and entry is None:
             i = members[0]
             e = ents[i]
@@ -209,6 +219,17 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None, known: Kn
             if e.canonical != canonical or e.type != t or e.label != label:
                 out[i] = Entity(e.text, e.start, e.end, label, t, canonical, e.score, e.source)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _western_surname(name: str) -> str | None:
+    """The key of the surname of a name in the Western order (迈克-米勒 → 米勒), or None.
+
+    >>> _western_surname("埃隆·马斯克"), _western_surname("李良"), _western_surname("A-B")
+    ('马斯克', None, None)
+    """
+    parts = _NAME_JOINERS.split(name.strip())
+    return alias_key(parts[-1]) if len(parts) >= 2 and len(parts[-1]) >= 2 else None
 
 
 _by_position = attrgetter("start", "end")
