@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 from spacy.tokens import Span
 
 import nlp_news.entities.component  # noqa: F401  (registers the factory)
-from nlp_news.entities.component import regions, words_between
+from nlp_news.entities.component import regions, set_docs_ents, words_between
 from nlp_news.entities.lexicon import Lexicon
 from nlp_news.entities.model import NerModel, _join
 from nlp_news.extensions import WORDS_KEY, segmenter_words
+from nlp_news.schema import Entity
 from nlp_news.tokenizer import Segmenter, UserWord
 
 
@@ -163,3 +164,49 @@ def test_words_cut_by_another_segmenter_are_not_reused():
     other = Segmenter(user_words=[UserWord("智谱AI", None, "company")])
     assert segmenter_words(doc, Segmenter().signature) is not None
     assert segmenter_words(doc, other.signature) is None
+
+
+def _spacy_ents(doc, ents):
+    """What set_docs_ents should write: spaCy's own expand alignment, overlaps after the first left out."""
+    spans, last = [], -1
+    for e in ents:
+        sp = doc.char_span(e.start, e.end, label=e.label, alignment_mode="expand")
+        if sp is not None and len(sp) and sp.start >= last:
+            spans.append(sp)
+            last = sp.end
+    doc.set_ents(spans, default="outside")
+
+
+@st.composite
+def _docs_with_entities(draw):
+    words = st.lists(st.text(alphabet="abc", min_size=1, max_size=3), max_size=6)
+    out = []
+    for text in draw(st.lists(words.map(" ".join), min_size=1, max_size=4)):
+        spans = draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(1, 3)), max_size=4))
+        ents = sorted(
+            (Entity(text[a : a + n], a, a + n, draw(st.sampled_from(["PER", "ORG"])), "name", "x", 1.0, "t")
+             for a, n in spans if a + n <= len(text)),
+            key=lambda e: (e.start, e.end),
+        )
+        out.append((text, ents))
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(_docs_with_entities())
+def test_entities_of_many_docs_are_set_as_spacy_sets_them_doc_by_doc(docs_ents):
+    from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
+
+    nlp = _english()
+    got = [nlp(text) for text, _ in docs_ents]
+    want = [nlp(text) for text, _ in docs_ents]
+    set_docs_ents(got, [ents for _, ents in docs_ents])
+    for doc, (_, ents) in zip(want, docs_ents):
+        _spacy_ents(doc, ents)
+    attrs = [ENT_IOB, ENT_TYPE, ENT_KB_ID]
+    assert [d.to_array(attrs).tolist() for d in got] == [d.to_array(attrs).tolist() for d in want]
+
+
+@lru_cache(maxsize=1)
+def _english():
+    return spacy.blank("en")

@@ -70,10 +70,10 @@ class NewsEntities:
         per_doc: list[list[Entity]] = [[] for _ in docs]
         for (i, _), ents in zip(pieces, found):
             per_doc[i].extend(ents)
-        for doc, text, ents in zip(docs, full, per_doc):
-            ents = merge_aliases(ents, text, known=self.recognizer.known)
-            doc._.entities = sorted(ents, key=lambda e: (e.start, e.end))
-            set_doc_ents(doc, doc._.entities, len(text))
+        merged = [merge_aliases(ents, text, known=self.recognizer.known) for text, ents in zip(full, per_doc)]
+        for doc, ents in zip(docs, merged):
+            doc._.entities = ents  # sorted by (start, end), as merge_aliases gives them
+        set_docs_ents(docs, merged, [len(text) for text in full])
         return docs
 
 
@@ -152,44 +152,84 @@ def set_doc_ents(doc: Doc, entities: list[Entity], length: int | None = None) ->
     >>> [(sp.text, sp.label_) for sp in doc.ents]
     [('Ada', 'PER'), ('Smith', 'PER')]
     """
-    if not entities or not len(doc):
-        doc.set_ents([], default="outside")
+    set_docs_ents([doc], [entities], None if length is None else [length])
+
+
+def set_docs_ents(docs: list[Doc], entities: list[list[Entity]], lengths: list[int] | None = None) -> None:
+    """:func:`set_doc_ents` for each doc and its entities, the numpy work done once for all.
+
+    The docs' tokens are laid end to end, each doc's character offsets shifted past the
+    previous doc's text and one more character, so no search for one doc's entity can
+    land in another doc's tokens. ``lengths[i]`` is ``len(docs[i].text)``.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> docs = [nlp("Ada met Bob"), nlp("Bob")]
+    >>> set_docs_ents(docs, [[Entity("Bob", 8, 11, "PER", "name", "Bob", 1.0, "t")],
+    ...                      [Entity("Bob", 0, 3, "PER", "name", "Bob", 1.0, "t")]])
+    >>> [[(sp.text, sp.start) for sp in doc.ents] for doc in docs]
+    [[('Bob', 2)], [('Bob', 0)]]
+    """
+    todo: list[tuple[Doc, list[Entity], int]] = []
+    for i, (doc, ents) in enumerate(zip(docs, entities)):
+        if not ents or not len(doc):
+            doc.set_ents([], default="outside")
+        else:
+            todo.append((doc, ents, len(doc.text) if lengths is None else lengths[i]))
+    if not todo:
         return
-    n = len(doc.text) if length is None else length
-    arr = doc.to_array([IDX, SPACY, ENT_KB_ID])
-    idx, spacy_ = arr[:, 0].astype(np.int64), arr[:, 1].astype(np.int64)
-    tok_end = np.append(idx[1:], n) - spacy_  # end of each token's text, before its trailing space
-    starts = np.fromiter((e.start for e in entities), dtype=np.int64, count=len(entities))
-    ends = np.fromiter((e.end for e in entities), dtype=np.int64, count=len(entities))
+    arrays = [doc.to_array([IDX, SPACY, ENT_KB_ID]) for doc, _, _ in todo]
+    n_tok = np.array([len(a) for a in arrays], dtype=np.int64)
+    n_chr = np.array([n for _, _, n in todo], dtype=np.int64)
+    n_ent = np.array([len(ents) for _, ents, _ in todo], dtype=np.int64)
+    tok_base = np.concatenate([[0], np.cumsum(n_tok)])
+    char_base = np.concatenate([[0], np.cumsum(n_chr + 1)[:-1]])  # one character apart
+    arr = np.concatenate(arrays)
+    idx = arr[:, 0].astype(np.int64) + np.repeat(char_base, n_tok)
+    next_start = np.append(idx[1:], 0)
+    next_start[tok_base[1:] - 1] = char_base + n_chr  # a doc's last token ends its text
+    tok_end = next_start - arr[:, 1].astype(np.int64)  # end of each token's text, before its trailing space
+    shift = np.repeat(char_base, n_ent)
+    starts = np.fromiter((e.start for _, ents, _ in todo for e in ents), dtype=np.int64, count=len(shift)) + shift
+    ends = np.fromiter((e.end for _, ents, _ in todo for e in ents), dtype=np.int64, count=len(shift)) + shift
     first, stop = tokens_touched(idx, tok_end, starts, ends)
-    strings = doc.vocab.strings
-    label_ids: dict[str, int] = {}
+    first_l, stop_l = first.tolist(), stop.tolist()
     kept_a: list[int] = []
     kept_b: list[int] = []
     kept_label: list[int] = []
-    last_end = -1
-    for e, a, b in zip(entities, first.tolist(), stop.tolist()):
-        if a < 0 or b <= a or a < last_end:
-            continue
-        lab = label_ids.get(e.label)
-        if lab is None:
-            lab = label_ids[e.label] = strings.add(e.label)
-        kept_a.append(a)
-        kept_b.append(b)
-        kept_label.append(lab)
-        last_end = b
-    if not kept_a:
-        doc.set_ents([], default="outside")
-        return
-    ka = np.array(kept_a, dtype=np.int64)
-    kb = np.array(kept_b, dtype=np.int64)
-    # the kept spans do not overlap: a token is inside the last one starting at or before it, if any
-    tok = np.arange(len(idx), dtype=np.int64)
-    k = np.searchsorted(ka, tok, side="right") - 1
-    inside = (k >= 0) & (tok < kb[np.maximum(k, 0)])
+    any_kept: list[bool] = []
+    k0 = 0
+    for (doc, ents, _), base in zip(todo, tok_base.tolist()):
+        strings = doc.vocab.strings
+        label_ids: dict[str, int] = {}
+        last_end = base  # a token before the doc's first (one of another doc) is no token of it
+        n_kept = len(kept_a)
+        for e, a, b in zip(ents, first_l[k0 : k0 + len(ents)], stop_l[k0 : k0 + len(ents)]):
+            if b <= a or a < last_end:
+                continue
+            lab = label_ids.get(e.label)
+            if lab is None:
+                lab = label_ids[e.label] = strings.add(e.label)
+            kept_a.append(a)
+            kept_b.append(b)
+            kept_label.append(lab)
+            last_end = b
+        k0 += len(ents)
+        any_kept.append(len(kept_a) > n_kept)
     out = np.empty((len(idx), 3), dtype=np.uint64)
-    out[:, 0] = np.where(inside, 1, 2)  # ENT_IOB: I inside, O outside
-    out[ka, 0] = 3  # B at each entity's first token
-    out[:, 1] = np.where(inside, np.array(kept_label, dtype=np.uint64)[np.maximum(k, 0)], np.uint64(0))
-    out[:, 2] = np.where(inside, np.uint64(0), arr[:, 2])  # set_ents gives entity tokens kb id 0, keeps the rest
-    doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], out)
+    if kept_a:
+        ka = np.array(kept_a, dtype=np.int64)
+        kb = np.array(kept_b, dtype=np.int64)
+        # the kept spans do not overlap: a token is inside the last one starting at or before it, if any
+        tok = np.arange(len(idx), dtype=np.int64)
+        k = np.searchsorted(ka, tok, side="right") - 1
+        inside = (k >= 0) & (tok < kb[np.maximum(k, 0)])
+        out[:, 0] = np.where(inside, 1, 2)  # ENT_IOB: I inside, O outside
+        out[ka, 0] = 3  # B at each entity's first token
+        out[:, 1] = np.where(inside, np.array(kept_label, dtype=np.uint64)[np.maximum(k, 0)], np.uint64(0))
+        out[:, 2] = np.where(inside, np.uint64(0), arr[:, 2])  # set_ents gives entity tokens kb id 0, keeps the rest
+    for (doc, _, _), a, b, kept in zip(todo, tok_base[:-1].tolist(), tok_base[1:].tolist(), any_kept):
+        if kept:
+            doc.from_array([ENT_IOB, ENT_TYPE, ENT_KB_ID], out[a:b])
+        else:
+            doc.set_ents([], default="outside")
