@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp_news.numeric.extract import _Scanner, extract_facts
+from nlp_news.numeric.dates import DATE_RE
+from nlp_news.numeric.extract import _DATE_HEAD_RE, _LEFT_FIRST, _LEFT_RE, _NUMERAL_HEADS, _Scanner, extract_facts
 from nlp_news.numeric.linking import link_facts
 from nlp_news.numeric.numbers import find_numbers
 from nlp_news.numeric.numerals import fold, format_value, parse_folded, parse_number, to_digits
@@ -563,6 +564,28 @@ def test_numeral_functions_never_raise(text):
         assert format_value(v) == pytest.approx(v, rel=1e-6, abs=1e-6)
     d = to_digits(text)
     assert d is None or isinstance(d, str)
+
+
+# The scanner's quick tests before a costly regex may only skip what that regex cannot read.
+_DATE_TEXT = st.text(alphabet="0123456789〇零一二两三四五六七八九十千百年月日号季度时点世纪代 -/.\t上下半前个周星期第Q初旬底末农历分秒钟，的", max_size=16)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_DATE_TEXT)
+def test_no_date_that_starts_with_a_numeral_is_skipped_by_the_quick_head_test(text):
+    for i, c in enumerate(text):
+        if c in _NUMERAL_HEADS:
+            m = DATE_RE.match(text, i)
+            if m and m.end() > i:
+                assert _DATE_HEAD_RE.match(text, i), text[i:]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="约为合概超过出逾不到足低于少多高大近将接最长快小至起码人民币RMBUSHKNT$¥€£ 了在是有", max_size=8))
+def test_a_window_with_no_bound_or_currency_start_reads_no_bound_nor_currency(window):
+    m = _LEFT_RE.search(window)
+    if _LEFT_FIRST.isdisjoint(window):
+        assert not (m.group("bound") or m.group("curp") or m.group("curs"))
 
 
 @pytest.mark.parametrize("unit", ["٣٤٥", "1234567890", "一 ", "1,", "万", "一1", "百 分 之 "])

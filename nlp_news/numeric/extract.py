@@ -88,7 +88,16 @@ _alt = "|".join
 
 
 def _esc(words: Any) -> str:
-    return _alt(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """An alternation of ``words``, longest first; the one-character words are one character class
+    at its end (the regex engine tests a class at once, an alternative at a time).
+
+    >>> _esc(["年", "个月", "月"])
+    '个月|[年月]'
+    """
+    ordered = sorted(dict.fromkeys(words), key=len, reverse=True)
+    chars = "".join(re.escape(w) for w in sorted(w for w in ordered if len(w) == 1))
+    longer = [re.escape(w) for w in ordered if len(w) > 1]
+    return _alt([*longer, f"[{chars}]"] if len(chars) > 1 else [*longer, chars] if chars else longer)
 
 
 _CN_CHARS = "零〇一二两俩三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟廿卅几"
@@ -267,7 +276,7 @@ class _Scanner:
         """
         if end > start:
             kind, value, rest = made if made is not None else (None, None, None)
-            if not _finite(value):
+            if (type(value) is float or type(value) is dict) and not _finite(value):
                 return
             self.cands.append((start, -(end - start), prio, kind, value, rest))
             if end > self.reach:
@@ -400,6 +409,8 @@ class _Scanner:
         if start == 0 or f[start - 1] not in _LEFT_LAST:
             return start, None, None
         lo = max(0, start - 8)
+        if _LEFT_FIRST.isdisjoint(f[lo:start]):
+            return start, None, None  # no bound word nor currency can start in the window (为, 了, 在 alone)
         m = _LEFT_RE.search(f, lo, start)
         if not m or m.start() == m.end():
             return start, None, None
@@ -471,8 +482,9 @@ class _Scanner:
                     if res3 is not None and isinstance(res3[0], str):
                         value = {"start": value, "end": res3[0]}
                         end = _BEFORE_RE.match(self.f, m3.end()).end()  # type: ignore[union-attr]
-        # 2020年以来: only 2020年 is the fact, 以来 is not in the span
-        self.add(self.make(start, end, "date", value, "rule:date", relative=rel), start, end, 1)
+        # 2020年以来: only 2020年 is the fact, 以来 is not in the span; what make() would return, without
+        # its keyword call (once per date)
+        self.add(("date", value, (None, None, None, None, rel, "rule:date")), start, end, 1)
         return True
 
     def fraction(self, m: re.Match[str]) -> None:
@@ -913,10 +925,8 @@ class _Scanner:
             val = format_value(val * scale)
         if val is None:
             return
-        self.add(
-            self.make(s2, tend, kind, val, source, unit=unit, currency=currency, qualifier=qual, change=self.change(s2)),
-            s2, tend, 2,
-        )
+        # what make() would return, without its keyword call (once per count, amount or percent)
+        self.add((kind, val, (unit, currency, qual, self.change(s2), False, source)), s2, tend, 2)
 
     def bare(self, start: int, end: int, core: str, value: float | None, low_high: Any, over: str | None,
              arabic: bool, g: _TailGroups, tend: int) -> None:
@@ -986,6 +996,8 @@ _DATE_HEAD_RE = re.compile(r"(?:\d{4}|\d\d?|[〇零一二两三四五六七八�
 _NUMERAL_HEADS = frozenset("0123456789〇零一二两三四五六七八九十")
 _CAND_ORDER = itemgetter(0, 1, 2)  # start, longest first, priority
 _DATE_KEYWORDS = ("半年", "周日", "周天", "星期日", "星期天", "礼拜日", "礼拜天")
+#: The first characters of what :data:`_LEFT_RE` reads before a number (a currency, a bound word).
+_LEFT_FIRST = frozenset("人RUHN$¥€£") | {w[0] for w in _BOUND_LEFT}
 _LEFT_LAST = set("约为合概似超过出逾少低于起码多高大近到足最长快小了在是有币$¥€£ B")
 _GROWTH_CHARS = set("增涨升提扩飙攀猛暴降跌减滑缩萎落比翻")
 _INDEX_NAMES = {"沪深", "上证", "中证", "深证", "深成", "创业板", "中小板", "科创", "恒生", "国企", "标普", "富时", "道琼斯", "日经"}
