@@ -298,9 +298,11 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str], segmen
     # a rate (不良率, 占比, 涨幅) measures a percent or a number, not an amount or a count
     absolute = f.kind in ("money", "count")
     last = None
-    for m in _METRIC_RE.finditer(text, cs, f.start):
-        if not (absolute and m.group(0) in _RATE_METRICS):
-            last = m
+    first = _METRIC_RE.search(text, cs, f.start)  # most clauses name no metric before the value: no iterator
+    if first is not None:
+        for m in _METRIC_RE.finditer(text, first.start(), f.start):  # the same matches as from cs
+            if not (absolute and m.group(0) in _RATE_METRICS):
+                last = m
     if last is not None:
         linked["metric"] = "rule"
         m = last
@@ -314,8 +316,10 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str], segmen
         linked["metric"] = "rule"
         return m.group(0)
     lead = text[max(cs, f.start - 3) : f.start].rstrip()
+    if not lead:
+        return None
     bound = _BOUND_FIRST.match(f.text) is not None
-    if lead and (bound or lead[-1] in _VERB_LAST):
+    if bound or lead[-1] in _VERB_LAST:
         lo = max(cs, f.start - _WINDOW)
         noun = _noun_before_verb(text[lo : f.start].rstrip(), lo > cs, bound, segmenter or _default_segmenter())
         if noun:
