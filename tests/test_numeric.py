@@ -42,6 +42,15 @@ FOUND = [
     ("学费为每年4万澳元。", "4万澳元", "money", 40000, {"currency": "AUD"}),
     ("他捐出了100美金。", "100美金", "money", 100, {"currency": "USD"}),
     ("这件衬衫卖三百块钱。", "三百块钱", "money", 300, {"currency": "CNY"}),
+    # 块 is the yuan before a pause, 钱, a verb or particle; a classifier before a noun
+    ("他跟朋友借了一万块来应急。", "一万块", "money", 10000, {"currency": "CNY"}),
+    ("她花了两千块买了手机。", "两千块", "money", 2000, {"currency": "CNY"}),
+    ("这台电脑有3块屏幕。", "3块", "count", 3, {"unit": "块"}),
+    # the spoken 个亿: 1个亿 is 100 million
+    ("他一个人管理着10个亿的资产。", "10个亿", "number", 1000000000, {}),
+    ("公司去年亏了两个多亿元。", "两个多亿元", "money", 200000000, {"currency": "CNY", "qualifier": "over"}),
+    ("这家私募管理六七个亿的资金。", "六七个亿", "number", {"low": 600000000, "high": 700000000}, {}),
+    ("店里摆着三个万能充电器。", "三个", "count", 3, {"unit": "充电器"}),
     ("一瓶水卖2元5角。", "2元5角", "money", 2.5, {"currency": "CNY"}),
     ("邮票面值8角。", "8角", "money", 0.8, {"currency": "CNY"}),
     ("账单合计50元6角3分。", "50元6角3分", "money", 50.63, {"currency": "CNY"}),
@@ -493,6 +502,23 @@ METRIC_CASES = [
 def test_metric_is_whole_words(text, span, metric, how):
     f = next(f for f in link_facts(text, extract_facts(text)) if f.text == span)
     assert (f.metric, (f.linked_by or {}).get("metric")) == (metric, how)
+
+
+# a number with no currency word that a money metric measures is money in the article's currency
+MONEY_BY_METRIC = [
+    ("这套房子的价格要220万。", "220万", "money", "CNY"),
+    ("房东开价106万。", "106万", "money", "CNY"),
+    ("公司去年净亏损2亿。", "2亿", "money", "CNY"),
+    ("这家美国公司营收3亿美元，净亏损5000万。", "5000万", "money", "USD"),  # the article's currency
+    ("平台月活跃用户超过3200万。", "超过3200万", "number", None),  # users are no money
+    ("公司营收增长了2倍。", "2倍", "number", None),  # a multiple
+]
+
+
+@pytest.mark.parametrize(("text", "span", "kind", "currency"), MONEY_BY_METRIC)
+def test_an_amount_a_money_metric_measures_is_money(text, span, kind, currency):
+    f = next(f for f in link_facts(text, extract_facts(text)) if f.text == span)
+    assert (f.kind, f.currency) == (kind, currency)
 
 
 def test_subject_falls_back_to_main_entity_as_inferred():

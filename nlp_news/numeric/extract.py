@@ -111,7 +111,9 @@ _MAGN = r"(?:[多余几]?[十百千]?[万亿兆]+|[多余几]?[十百千](?=[万
 # what may follow an Arabic / a Chinese numeral in a number: magnitudes and k/M/B (3050 万, 3.5万亿, 40k), digits
 # after a magnitude or 零 (三千5百, 一千零20; 六6万 is a typo or two numbers, not one), and zeros: 〇 typed as 0 (二0一五)
 _AFTER_MAGN = "(?<=[十百千万亿兆拾佰仟零〇])"
-_AR_TAIL = rf"(?:\s?{_MAGN}(?:\d+|[{_CN_CHARS}]+)?)*(?:\s?[kKMB](?![A-Za-z]))?"
+# k/M/B scale an amount (40k, 2.5B), not a room or a code: 1703B室, 2B056号
+_LATIN_SCALE = r"[kKMB](?![A-Za-z\d室号座栋楼层区])"
+_AR_TAIL = rf"(?:\s?{_MAGN}(?:\d+|[{_CN_CHARS}]+)?)*(?:\s?{_LATIN_SCALE})?"
 _CN_DIGITS_AFTER = rf"(?:{_AFTER_MAGN}\d+|0+)"
 _CN_TAIL = rf"(?:{_CN_DIGITS_AFTER}(?:[{_CN_CHARS}]+{_CN_DIGITS_AFTER}?)*)?"
 #: A number: Arabic or Chinese, with a sign (-, −, 负), magnitudes, spaces before a magnitude (3050 万).
@@ -797,8 +799,14 @@ class _Scanner:
                         low_high, tend = (value, v2), m2.end()
         elif g.cur:
             kind, source = "money", "rule:money"
-            kuai_money = g.cur == "块" and (f[tend : tend + 1] in _CLAUSE_END_CHARS or g.jiao)
-            if not arabic and (g.cur in ("角", "毛钱") or (g.cur == "块" and not kuai_money)):
+            after_kuai = f[tend : tend + 1]
+            # 块 is yuan before a pause, 钱, a verb or particle (借了一万块来, 两千块买了, 200块的东西),
+            # a classifier before a noun (一万块砖, 3块屏幕)
+            kuai_money = g.cur == "块" and (
+                after_kuai in _CLAUSE_END_CHARS or g.jiao or (after_kuai in _KUAI_MONEY_NEXT and core != "一")
+            )  # 一块来 is "together"
+            kuai_count = g.cur == "块" and not kuai_money and (not arabic or "\u4e00" <= after_kuai <= "\u9fff")
+            if (not arabic and g.cur in ("角", "毛钱")) or kuai_count:
                 if g.cur == "块" and core not in ("一", "二"):
                     kind, source, unit = "count", "rule:count", "块"
                     self.add(self.make(s2, tend, kind, format_value(value) if value is not None else None, source, unit=unit,
@@ -880,6 +888,20 @@ class _Scanner:
             if value is None or value <= 0 or value >= 100 or value == 10:
                 return  # 十折 is no discount at all
             scale = 10.0 if value < 10 else 1.0
+        elif g.ge and (gm := _GE_MAGN_RE.match(f, tend)) is not None and not g.post:
+            # 1个亿, 六七个亿, 两个多亿: the spoken way of writing 亿 (and 万) amounts
+            kind, source = "number", "rule:number"
+            scale = 1e8 if gm.group("m") else 1e4
+            if gm.group("more"):
+                qual = "over" if qual in (None, "about") else qual
+            if gm.group("cur"):
+                kind, source = "money", "rule:money"
+                currency = CURRENCY_WORDS[gm.group("cur")][0]
+            if gm.group("post"):
+                pq = _BOUND_RIGHT[gm.group("post")]
+                if qual is None or (qual == "about" and pq != "about"):
+                    qual = pq
+            tend = gm.end()
         elif g.ge:
             nm = _NOUN_AFTER_GE.match(f, tend)
             unit = (_counted_noun(nm.group(0), self.segmenter or default_segmenter()) if nm else None) or "个"
@@ -962,6 +984,13 @@ class _Scanner:
 
 
 _RANGE_FIRST = set("-~至到—－～")
+_GE_CURRENCIES = ("元", "人民币", "美元", "港元", "港币", "欧元", "日元", "英镑", "块")
+#: 亿 or 万 after 个 (1个亿, 两个多亿元, 十几个亿左右): a magnitude, with what may follow it. 万 only
+#: before a currency, a bound or a pause (三个万能充电器 counts chargers).
+_GE_MAGN_RE = re.compile(
+    rf"(?P<more>多)?(?:(?P<m>亿)(?![万亿])|(?P<m2>万)(?=[的，,。；;、）)\s]|$|{_esc(_GE_CURRENCIES)}|左右|上下|以上|以下))"
+    rf"\s?(?P<cur>{_esc(_GE_CURRENCIES)})?(?P<post>左右|上下|以上|以下)?"
+)
 _SETTLEMENT = frozenset("TtD")
 #: What may follow a number that ends a Latin name (iPhone 4, ISO 2000): a pause or the end.
 _NAME_NUMBER_END = frozenset(" ,.;:)，、。；：）!?！？") | {""}
@@ -976,8 +1005,10 @@ _BEFORE_RE = re.compile(r"\s?(?:之前|以前)")
 _DIAN_WORDS = set("击评名赞映燃亮头子心菜播读")
 _PCT_TO_RE = re.compile(r"(?:-|~|至|到)\s?(\d+(?:\.\d+)?)\s?%")
 _CAPITALS = set("拾佰仟壹贰叁肆伍陆柒捌玖")
-_LATIN_SCALE_RE = re.compile(r"[kKMB](?![A-Za-z])")
+_LATIN_SCALE_RE = re.compile(_LATIN_SCALE)
 _CLAUSE_END_CHARS = set(",，。;；!！?？、)） ") | {""}
+#: What follows 块 when it is the yuan (see :meth:`_Scanner.number`'s currency branch).
+_KUAI_MONEY_NEXT = frozenset("钱来去了就都也给买还借呢吧啊的一多左上以")
 _HALF_UNIT = set("年个小天月周星")
 _HALF_PCT_RE = re.compile(r"半成|半折|(?<=打)对折")
 #: 双倍 and 翻番 are 2 times; 翻两番 is two doublings (4 times).

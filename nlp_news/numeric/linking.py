@@ -47,7 +47,8 @@ METRICS: tuple[str, ...] = tuple(
             奖金 罚款 赔偿 经营收入 主营业务收入 净收入 增幅 降幅 开户数 客流量 访问量 播放量 点击量 粉丝 会员 人数
             渗透率 市占率 占有率 市场占有率 覆盖率 普及率 使用率 利用率 转化率 留存率 点击率 入住率 出租率 空置率 去化率
             开工率 产能利用率 负债率 资产负债率 不良率 不良贷款率 准备金率 存款准备金率 贷款利率 存款利率 税率 关税
-            就业率 升学率 录取率 通过率 合格率 达标率 完成率 投票率 支持率 出勤率 死亡率 治愈率 发病率 感染率""".split()
+            就业率 升学率 录取率 通过率 合格率 达标率 完成率 投票率 支持率 出勤率 死亡率 治愈率 发病率 感染率
+            开价 要价 标价 总价 单价 报价 成交价 底价 起价""".split()
         ),
         key=len,
         reverse=True,
@@ -57,6 +58,16 @@ _METRIC_SET = frozenset(METRICS)
 #: Metrics that are rates or shares: they measure percents and plain numbers, not money or counts
 #: (涨幅 and 份额 can be amounts: 房价涨幅2000元, 基金份额295亿份).
 _RATE_METRICS = frozenset(m for m in METRICS if m.endswith("率") or m in ("增速", "占比", "比例", "市场份额"))
+#: Metrics that are amounts of money: a number they measure with no currency word (价格要220万,
+#: 净亏损2亿) is money in the article's currency (NUMERIC-CONVENTIONS: "a price with no currency
+#: word is money"). Not trade, GDP or 规模, which news also gives in dollars or in goods.
+MONEY_METRICS = frozenset(
+    """营收 营业收入 营业总收入 总营收 收入 总收入 营业额 净利润 归母净利润 扣非净利润 利润 利润总额 毛利 毛利润
+    净亏损 亏损 累计亏损 研发支出 研发投入 研发费用 现金 市值 估值 融资 融资额 募资 募资额 销售额 成交额 房价 均价
+    成交均价 票房 负债 资产 总资产 净资产 投资 投资额 价格 售价 票价 学费 租金 成本 开支 支出 费用 预算 资金 分红
+    奖金 罚款 赔偿 经营收入 主营业务收入 净收入 存款 贷款 保费 薪酬 工资 开价 要价 标价 总价 单价 报价 成交价 底价
+    起价""".split()
+)
 _NOT_NOUNS = frozenset("同比 环比 分别 合计 累计 共计 总计 已经 目前 当前 预计 估计 大约 其中 一共 同期 去年 今年".split())
 _METRIC_RE = re.compile("|".join(re.escape(m) for m in METRICS))
 #: The last characters of the verbs before a value (a quick test before :func:`_noun_before_verb`).
@@ -157,6 +168,7 @@ def link_facts(
     subj_orgs = [e for e in subj_ents if e.label != "PER"]
     o_starts = [e.start for e in subj_orgs]
     in_order = all(a.start <= b.start for a, b in pairwise(facts))
+    currency: Any = _UNSET  # the article's currency, counted only when a fact needs it
     with_metric: list[Fact] = []  # linked measures with a metric, in the order they were linked
     out: list[Fact] = []
     for f in facts:
@@ -211,8 +223,14 @@ def link_facts(
                 dcs, dce = locate_clause(d.start)
                 rest = _TOPIC_WORDS.sub("", text[dcs:dce].replace(d.text, "", 1)).strip(" ,，;；")
                 linked["period"] = "rule" if not rest else "inferred"
-        g = Fact(f.text, f.start, f.end, f.kind, f.value, f.unit, f.currency, f.qualifier, f.change, f.relative,
-                 metric, subject, period, f.source, linked)
+        kind, cur, source = f.kind, f.currency, f.source
+        if kind == "number" and f.unit is None and metric in MONEY_METRICS and _amount_like(f):
+            # 价格要220万: a price with no currency word is money in the article's currency
+            if currency is _UNSET:
+                currency = article_currency(facts)
+            kind, cur, source = "money", currency, "rule:money:metric"
+        g = Fact(f.text, f.start, f.end, kind, f.value, f.unit, cur, f.qualifier, f.change, f.relative,
+                 metric, subject, period, source, linked)
         out.append(g)
         if metric and f.kind in _MEASURES:
             with_metric.append(g)
@@ -220,6 +238,32 @@ def link_facts(
 
 
 _UNLINKED = frozenset(("date", "duration", "ordinal"))
+_MAGNITUDES = frozenset("十百千万亿兆")
+
+
+def _amount_like(f: Any) -> bool:
+    """A number written as an amount: with a magnitude (220万, 1个亿) or of 1,000 or more."""
+    if not _MAGNITUDES.isdisjoint(f.text):
+        return True
+    v = f.value
+    lo = v.get("low") if isinstance(v, dict) else v
+    return isinstance(lo, (int, float)) and lo >= 1000
+
+
+def article_currency(facts: Sequence[Any]) -> str:
+    """The currency most of an article's money is in (ties: the first met), CNY when it has none.
+
+    >>> from types import SimpleNamespace as F
+    >>> article_currency([F(kind="money", currency="USD"), F(kind="money", currency="CNY"), F(kind="money", currency="USD")])
+    'USD'
+    >>> article_currency([F(kind="number", currency=None)])
+    'CNY'
+    """
+    counts: dict[str, int] = {}
+    for f in facts:
+        if f.kind == "money" and f.currency:
+            counts[f.currency] = counts.get(f.currency, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else "CNY"
 _UNSET = object()
 
 
