@@ -46,6 +46,15 @@ FOUND = [
     ("他跟朋友借了一万块来应急。", "一万块", "money", 10000, {"currency": "CNY"}),
     ("她花了两千块买了手机。", "两千块", "money", 2000, {"currency": "CNY"}),
     ("这台电脑有3块屏幕。", "3块", "count", 3, {"unit": "块"}),
+    ("签合约时每度电3块5的收费不合理。", "3块5", "money", 3.5, {"currency": "CNY"}),  # 合约 is no bound
+    ("一瓶水卖三块五。", "三块五", "money", 3.5, {"currency": "CNY"}),
+    # heights and lengths as said: 2米15 is 2.15 m
+    ("身高2米15的中锋入选了国家队。", "2米15", "count", 2.15, {"unit": "米"}),
+    ("她有1米8的个子。", "1米8", "count", 1.8, {"unit": "米"}),
+    # copy damaged upstream: a space before the decimal point
+    ("机身背面是一块3 .0英寸的屏幕。", "3 .0英寸", "count", 3, {"unit": "英寸"}),
+    # a full-width comma before a year is no thousands separator
+    ("他的球队排名第21，2008年回到了前十。", "第21", "ordinal", 21, {}),
     # the spoken 个亿: 1个亿 is 100 million
     ("他一个人管理着10个亿的资产。", "10个亿", "number", 1000000000, {}),
     ("公司去年亏了两个多亿元。", "两个多亿元", "money", 200000000, {"currency": "CNY", "qualifier": "over"}),

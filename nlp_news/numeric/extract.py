@@ -103,7 +103,9 @@ def _esc(words: Any) -> str:
 _CN_CHARS = "零〇一二两俩三四五六七八九十百千万亿兆壹贰叁肆伍陆柒捌玖拾佰仟廿卅几"
 # Arabic and Chinese numerals written as their first character and the rest (_AR is \d + _AR_REST),
 # so that NUMBER can start with one character class (see there)
-_AR_REST = r"(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
+# thousands groups of exactly three digits (第21，2008年 is 21 and a year); a space may stand
+# before the decimal point (3 .0英寸, 82 .4平方米: copy damaged upstream)
+_AR_REST = r"(?:\d{0,2}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d*(?: ?\.\d+)?)"
 _AR = rf"(?:\d{_AR_REST})"
 _CN_REST = rf"(?:[{_CN_CHARS}]*(?:\s+[{_CN_CHARS}]+)*(?:\s*点\s*[{CN_DIGIT_CHARS}]+(?:\s+[{CN_DIGIT_CHARS}]+)*(?:[万亿]+)?)?)"
 _CN = rf"(?:[{_CN_CHARS}]{_CN_REST})"
@@ -421,8 +423,8 @@ class _Scanner:
         code = CURRENCY_PREFIXES.get(cur) if cur else None
         if not q and not code:
             return start, None, None
-        if q and not code and m.group("bound") in ("近", "超") and m.start("bound") > 0:
-            if f[m.start("bound") - 1] in "最接将逼附":  # 最近, 附近
+        if q and not code and m.group("bound") in ("近", "超", "约") and m.start("bound") > 0:
+            if f[m.start("bound") - 1] in _BOUND_IN_WORD[m.group("bound")]:  # 最近, 附近, 合约, 签约
                 return start, None, None
         new = m.start("curp") if m.group("curp") else (m.start("bound") if m.group("bound") else m.start("curs"))
         if new < self.reach:
@@ -802,8 +804,10 @@ class _Scanner:
             after_kuai = f[tend : tend + 1]
             # 块 is yuan before a pause, 钱, a verb or particle (借了一万块来, 两千块买了, 200块的东西),
             # a classifier before a noun (一万块砖, 3块屏幕)
+            kuai_jiao = _KUAI_JIAO_RE.match(f, tend) if g.cur == "块" and not g.jiao and not g.cent else None
             kuai_money = g.cur == "块" and (
-                after_kuai in _CLAUSE_END_CHARS or g.jiao or (after_kuai in _KUAI_MONEY_NEXT and core != "一")
+                after_kuai in _CLAUSE_END_CHARS or g.jiao or kuai_jiao is not None
+                or (after_kuai in _KUAI_MONEY_NEXT and core != "一")
             )  # 一块来 is "together"
             kuai_count = g.cur == "块" and not kuai_money and (not arabic or "\u4e00" <= after_kuai <= "\u9fff")
             if (not arabic and g.cur in ("角", "毛钱")) or kuai_count:
@@ -818,6 +822,9 @@ class _Scanner:
                 currency = cur_left
             if g.jiao and value is not None:
                 val = yuan_jiao_fen(value, g.jiao, g.jw, g.fen)
+            elif kuai_jiao is not None and value is not None and low_high is None:
+                val = yuan_jiao_fen(value, kuai_jiao.group(1), "角", None)  # 3块5: 3.5 yuan, said aloud
+                tend = kuai_jiao.end()
             elif g.cent and value is not None:
                 val = yuan_jiao_fen(value, None, None, g.cent)
             if g.per:
@@ -915,6 +922,11 @@ class _Scanner:
             unit = g.latin
         elif g.mw:
             unit = g.mw
+            if unit == "米" and not g.mhalf and low_high is None and value is not None and value == int(value) and (
+                cm := _METRE_REST_RE.match(f, tend)
+            ):
+                val = value + int(cm.group(1)) / 10 ** len(cm.group(1))  # 2米15, 1米8: heights as said
+                tend = cm.end()
             if unit in ("倍",):
                 kind, source = "number", "rule:number"
                 if not g.post and f[tend : tend + 1] in _MORE_AFTER_CHENG:
@@ -1007,6 +1019,12 @@ _PCT_TO_RE = re.compile(r"(?:-|~|至|到)\s?(\d+(?:\.\d+)?)\s?%")
 _CAPITALS = set("拾佰仟壹贰叁肆伍陆柒捌玖")
 _LATIN_SCALE_RE = re.compile(_LATIN_SCALE)
 _CLAUSE_END_CHARS = set(",，。;；!！?？、)） ") | {""}
+#: One digit after 块 that is its 角 (3块5, 三块五), not the start of another number.
+#: Characters that make a word with a bound character after them: 最近, 附近, 合约 (a contract), 预约.
+_BOUND_IN_WORD = {"近": "最接将逼附", "超": "最接将逼附", "约": "合签预节契条公违履特邀相制婚缔毁赴誓盟"}  # not 失: 损失约6亿
+_KUAI_JIAO_RE = re.compile(r"([1-9一二三四五六七八九])(?! ?[\d./:%]|[一二三四五六七八九十百千万亿块元角毛分英寸米])")
+#: The centimetres or tenths after 米 in a height or length as said: 2米15, 1米8 (not 2米15厘米, 3米2个).
+_METRE_REST_RE = re.compile(r"(\d{1,2})(?![\d.%万亿米个厘公毫])")
 #: What follows 块 when it is the yuan (see :meth:`_Scanner.number`'s currency branch).
 _KUAI_MONEY_NEXT = frozenset("钱来去了就都也给买还借呢吧啊的一多左上以")
 _HALF_UNIT = set("年个小天月周星")
