@@ -55,6 +55,12 @@ FOUND = [
     ("机身背面是一块3 .0英寸的屏幕。", "3 .0英寸", "count", 3, {"unit": "英寸"}),
     # a full-width comma before a year is no thousands separator
     ("他的球队排名第21，2008年回到了前十。", "第21", "ordinal", 21, {}),
+    # NUMERIC-CONVENTIONS: 上亿 alone is 1e8 over; 一 contrasted with another count is a count;
+    # a term or session without 第 is an ordinal
+    ("这个项目投入了上亿资金。", "上亿", "number", 100000000, {"qualifier": "over"}),
+    ("他家有一套房子和两套商铺。", "一套", "count", 1, {"unit": "套"}),
+    ("十一届全国人大常委会今天开幕。", "十一届", "ordinal", 11, {"unit": "届"}),
+    ("大会的二次会议将在明年召开。", "二次", "ordinal", 2, {"unit": "次"}),
     # the spoken 个亿: 1个亿 is 100 million
     ("他一个人管理着10个亿的资产。", "10个亿", "number", 1000000000, {}),
     ("公司去年亏了两个多亿元。", "两个多亿元", "money", 200000000, {"currency": "CNY", "qualifier": "over"}),
@@ -398,6 +404,16 @@ def test_names_codes_and_idioms_are_not_facts(text, stretch):
     e = s + len(stretch)
     inside = [f for f in extract_facts(text) if f.start < e and f.end > s]
     assert inside == [], [(f.text, f.kind, f.value) for f in inside]
+
+
+def test_coordinated_months_are_separate_dates():
+    facts = [(f.text, f.value) for f in extract_facts("今年7、8月的销量都创了新高。", published="2025-10-01") if f.kind == "date"]
+    assert ("7", "2025-07") in facts and ("8月", "2025-08") in facts
+
+
+def test_words_with_wan_and_the_indefinite_one_are_no_facts():
+    assert extract_facts("比赛马上万事俱备。") == []
+    assert extract_facts("他买了一套房子。") == []
 
 
 def test_two_amounts_in_one_parenthesis_are_two_facts():

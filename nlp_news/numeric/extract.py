@@ -200,13 +200,18 @@ _DENOMINATORS = frozenset((12, 16, 20, 25, 32, 50, 64, 100, 1000))
 _SLASH_RE = re.compile(r"(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\d.,/:])")
 _RATIO_RE = re.compile(r"(?<![\d:.])(?P<a>\d+(?:\.\d+)?)\s?[:比]\s?(?P<b>\d+(?:\.\d+)?)(?![\d:.])")
 _VAGUE_BEFORE = set("数几")
+#: What makes a word with 万 or 亿 (万事, 万一, 万岁, 亿万): no 上万 / 上亿 amount before it.
+_WAN_WORD_NEXT = frozenset("事一物众分岁能象般千里古全亿万")
 
 
-def extract_facts(text: str, *, published: _dt.date | None = None, segmenter: Segmenter | None = None) -> list[Fact]:
+def extract_facts(
+    text: str, *, published: _dt.date | str | None = None, segmenter: Segmenter | None = None
+) -> list[Fact]:
     """All numeric facts in ``text``, sorted and non-overlapping; never raises.
 
-    ``segmenter`` cuts the noun a count with 个 counts (default: jieba's dictionary alone; the
-    pipeline passes its own, user words included).
+    ``published`` (a date, or an ISO date string such as ``"2025-10-01"``; one that does not
+    parse counts as unknown) resolves relative dates. ``segmenter`` cuts the noun a count with
+    个 counts (default: jieba's dictionary alone; the pipeline passes its own, user words included).
 
     >>> [(f.text, f.kind, f.value) for f in extract_facts("MiniMax 推出第2款产品,增长了三成")]
     [('第2款', 'ordinal', 2), ('三成', 'percent', 30)]
@@ -217,6 +222,11 @@ def extract_facts(text: str, *, published: _dt.date | None = None, segmenter: Se
     """
     if not isinstance(text, str):
         return []
+    if isinstance(published, str):
+        try:
+            published = _dt.date.fromisoformat(published.strip()[:10])
+        except ValueError:
+            published = None
     return extract_facts_in(text, [(0, len(text))], published=published, segmenter=segmenter)
 
 
@@ -326,7 +336,7 @@ class _Scanner:
                     continue
             if (
                 nxt not in keep_next
-                and prev not in "第前 "
+                and prev not in "第前上 "
                 and f[s] in cn_set
                 and (e - s == 1 or not _has_magnitude(f[s:e]))
             ):
@@ -486,6 +496,15 @@ class _Scanner:
                     if res3 is not None and isinstance(res3[0], str):
                         value = {"start": value, "end": res3[0]}
                         end = _BEFORE_RE.match(self.f, m3.end()).end()  # type: ignore[union-attr]
+        # 7、8月: each month named before the last is a date of its own
+        if isinstance(value, str) and _MONTH_VALUE.match(value) and start > 1 and self.f[start - 1] == "、":
+            cm = _COORD_MONTHS.search(self.f, max(0, start - 16), start)
+            if cm:
+                for n in _COORD_NUM.finditer(self.f, cm.start(), cm.end()):
+                    mv = parse_number(n.group(0))
+                    if mv is not None and 1 <= mv <= 12 and mv == int(mv):
+                        v = value[: len(value) - 2] + f"{int(mv):02d}"
+                        self.add(("date", v, (None, None, None, None, rel, "rule:date")), n.start(), n.end(), 1)
         # 2020年以来: only 2020年 is the fact, 以来 is not in the span; what make() would return, without
         # its keyword call (once per date)
         self.add(("date", value, (None, None, None, None, rel, "rule:date")), start, end, 1)
@@ -647,8 +666,8 @@ class _Scanner:
         if nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST:
             # cheap rejection: nothing after the number says what it counts
             if not arabic:
-                if len(core) == 1 or not _has_magnitude(core):
-                    return
+                if (len(core) == 1 and not (prev == "上" and core in _BIG_ALONE and nxt not in _WAN_WORD_NEXT)) or not _has_magnitude(core):
+                    return  # 上亿 alone is a number (马上万事俱备 is not)
             elif not (nxt.isascii() and nxt.isalpha()) and not _has_magnitude(core) and not (
                 len(core) == 4 and core[:2] in ("19", "20")
             ) and (prev == "" or prev not in "$¥€£"):
@@ -675,9 +694,13 @@ class _Scanner:
                 and (nxt != "个" or _ge_is_count(f[end + 1 : end + 2]))
                 and (
                     core == "二"
-                    or (prev not in _LEFT_LAST and prev not in "第前" and f[start - 2 : start] not in _ONE_CONTRAST)
+                    or (prev not in _LEFT_LAST and prev not in "第前" and f[start - 2 : start] not in _ONE_CONTRAST
+                        and not _contrasted(f, start, end, nxt))
                 )
             ):
+                if core == "二" and _TERM_AFTER.match(f, end):
+                    # 二次会议, 二期项目, 二轮: a session, phase or round is an ordinal
+                    self.add(self.make(start, end + 1, "ordinal", 2, "rule:ordinal", unit=nxt), start, end + 1, 2)
                 return
         else:
             if prev.isascii() and prev.isalpha():
@@ -948,8 +971,12 @@ class _Scanner:
         if not arabic and core == "二" and kind == "count":
             return
         # the indefinite 一 before a classifier: 一家公司 "a company"
-        if not arabic and core == "一" and kind == "count" and q_left is None and f[start - 2 : start] not in _ONE_CONTRAST and prev not in ("第", "前"):
+        if (not arabic and core == "一" and kind == "count" and q_left is None and f[start - 2 : start] not in _ONE_CONTRAST
+                and prev not in ("第", "前") and not (unit and _contrasted(f, start, end, unit[0]))):
             return
+        # 十一届全国人大: a term counted without 第 is an ordinal (做了六届 counts them)
+        if kind == "count" and unit == "届" and core != "两" and low_high is None and val is not None and _TERM_BODY.match(f, tend):
+            kind, source = "ordinal", "rule:ordinal"
         if not arabic and core in ("两",) and kind == "count" and unit in ("人",):
             pass
         if low_high is not None:
@@ -968,8 +995,8 @@ class _Scanner:
         f = self.f
         if not arabic:
             # Chinese numerals alone are words (一定, 十一 the holiday) unless they carry a magnitude: 三千万
-            if _BIG_CHARS.isdisjoint(core) or core[0] in "万亿":
-                return  # 十一 (双十一, the holiday), 二十: words; 三千万 is a number
+            if _BIG_CHARS.isdisjoint(core) or (core[0] in "万亿" and not (over and f[start : start + 1] == "上")):
+                return  # 十一 (双十一, the holiday), 二十: words; 三千万 and 上亿 are numbers
         if value is None and low_high is None:
             return
         # a year written without 年: 2018 looks like a year
@@ -996,6 +1023,11 @@ class _Scanner:
 
 
 _RANGE_FIRST = set("-~至到—－～")
+#: A month and nothing more ("--08", "2025-08").
+_MONTH_VALUE = re.compile(r"^(?:--|\d{4}-)\d\d$")
+_COORD_NUM = re.compile(r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]")
+#: The months named before a month's date, each followed by 、 (7、8月; 三、四、五月).
+_COORD_MONTHS = re.compile(r"(?<![\d一二三四五六七八九十])(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])、)+$")
 _GE_CURRENCIES = ("元", "人民币", "美元", "港元", "港币", "欧元", "日元", "英镑", "块")
 #: 亿 or 万 after 个 (1个亿, 两个多亿元, 十几个亿左右): a magnitude, with what may follow it. 万 only
 #: before a currency, a bound or a pause (三个万能充电器 counts chargers).
@@ -1083,6 +1115,36 @@ def _ge_is_count(after: str) -> bool:
     return after != "" and after not in _GE_TIME_NEXT and not after.isspace()
 
 _ONE_CONTRAST = ("其中", "只有", "仅有")
+#: 二 + a session, phase or round: an ordinal (二次会议, 二期项目, 二轮; not 二次装修).
+_TERM_AFTER = re.compile(r"次(?:会议|全会|大会|全体会议)|[期届轮][\u4e00-\u9fff]")
+#: What a 届 ordinal numbers: a congress, its plenum, a board (十一届全国人大, 十七届四中全会; not 三届论坛).
+_TERM_BODY = re.compile(r"(?:全国|人大|政协|中央|中共|党代会|[一二三四五六七八九]中全会|董事会|监事会|委员会)")
+_CONTRAST_COUNT = re.compile(r"[两三四五六七八九十几\d]")
+
+
+def _contrasted(f: str, start: int, end: int, classifier: str) -> bool:
+    """Is 一 + ``classifier`` at ``start`` contrasted with another count of it in its sentence
+    (一套房子和两套房子, 两个孩子一个上学)? Then it is a count, not the indefinite "a".
+
+    >>> _contrasted("一套房子和两套房子", 0, 1, "套"), _contrasted("他买了一套房子。", 3, 4, "套")
+    (True, False)
+    """
+    if classifier == "度" or f[start - 1 : start] == "每":
+        return False  # 一度 is "once", 每一位 "each"
+    lo, hi = max(0, start - 12), min(len(f), end + 12)
+    for m in _SENT_STOP.finditer(f, lo, start):
+        lo = m.end()
+    stop = _SENT_STOP.search(f, end, hi)
+    hi = stop.start() if stop else hi
+    i = f.find(classifier, lo, hi)
+    while i >= 0:
+        if i != end and i > lo and _CONTRAST_COUNT.match(f, i - 1):
+            return True
+        i = f.find(classifier, i + 1, hi)
+    return False
+
+
+_SENT_STOP = re.compile(r"[。！？!?；;\n]")
 #: What may follow a Chinese numeral for :meth:`_Scanner.number` to read it (else it is skipped unread).
 _CN_KEEP_NEXT = frozenset(_TAIL_FIRST | _RANGE_FIRST | {"半"})
 
