@@ -411,6 +411,11 @@ def test_coordinated_months_are_separate_dates():
     assert ("7", "2025-07") in facts and ("8月", "2025-08") in facts
 
 
+def test_every_two_months_once_is_a_duration_and_a_count():
+    facts = [(f.text, f.kind, f.value) for f in extract_facts("这种检查每2月一次。", published="2025-10-01")]
+    assert facts == [("2月", "duration", "P2M"), ("一次", "count", 1)]
+
+
 def test_words_with_wan_and_the_indefinite_one_are_no_facts():
     assert extract_facts("比赛马上万事俱备。") == []
     assert extract_facts("他买了一套房子。") == []

@@ -472,6 +472,8 @@ class _Scanner:
             return None
 
     def date(self, m: re.Match[str]) -> bool:
+        if self.f[m.start() - 1 : m.start()] == "每" and _MONTHS_ONLY.match(self.f, m.start()):
+            return False  # 每2月一次: 2月 is two months (the number pass reads a duration), not February
         res = self.date_value(m)
         if res is None:
             return False
@@ -695,7 +697,7 @@ class _Scanner:
                 and (
                     core == "二"
                     or (prev not in _LEFT_LAST and prev not in "第前" and f[start - 2 : start] not in _ONE_CONTRAST
-                        and not _contrasted(f, start, end, nxt))
+                        and not _contrasted(f, start, end, nxt) and not _EVERY_BEFORE.search(f, max(0, start - 6), start))
                 )
             ):
                 if core == "二" and _TERM_AFTER.match(f, end):
@@ -972,7 +974,8 @@ class _Scanner:
             return
         # the indefinite 一 before a classifier: 一家公司 "a company"
         if (not arabic and core == "一" and kind == "count" and q_left is None and f[start - 2 : start] not in _ONE_CONTRAST
-                and prev not in ("第", "前") and not (unit and _contrasted(f, start, end, unit[0]))):
+                and prev not in ("第", "前") and not (unit and _contrasted(f, start, end, unit[0]))
+                and not _EVERY_BEFORE.search(f, max(0, start - 6), start)):
             return
         # 十一届全国人大: a term counted without 第 is an ordinal (做了六届 counts them)
         if kind == "count" and unit == "届" and core != "两" and low_high is None and val is not None and _TERM_BODY.match(f, tend):
@@ -1023,6 +1026,10 @@ class _Scanner:
 
 
 _RANGE_FIRST = set("-~至到—－～")
+#: A month count written like a month: 2月, 十二月 (not 2月5日).
+_MONTHS_ONLY = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})月(?![\d一二三四五六七八九十]+[日号])")
+#: "Every N units" right before a number: 每2月一次 counts one time in it.
+_EVERY_BEFORE = re.compile(r"每(?:\d+|[一二两三四五六七八九十]+)?个?(?:年|月|周|星期|天|日|小时|季度)$")
 #: A month and nothing more ("--08", "2025-08").
 _MONTH_VALUE = re.compile(r"^(?:--|\d{4}-)\d\d$")
 _COORD_NUM = re.compile(r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]")
