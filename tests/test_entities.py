@@ -270,3 +270,14 @@ def test_a_stale_lexicon_index_is_not_used(tmp_path):
     again = Lexicon.load(tmp_path)
     again.save(tmp_path)  # saving into its own folder keeps every list entry
     assert "云帆资本" in Lexicon.load(tmp_path).train_words
+
+
+def test_lazy_spans_and_candidates_are_what_the_lists_hold(recognizer):
+    texts = ["智谱 AI 与 MiniMax 冲刺港股，", "", " 记者 李良 王妮娜 报道：腾讯控股在深圳发布了混元大模型。", "美联储主席鲍威尔在华盛顿表示。"]
+    lazy = recognizer.model.predict_spans(texts)
+    assert {k: list(v) for k, v in lazy.items()} == recognizer.model.predict_many(texts)
+    fine = lazy["fine"]
+    assert len(fine) == len(texts) and fine[-1] == fine[len(texts) - 1] and any(fine)
+    with pytest.raises(IndexError):
+        fine[len(texts)]
+    assert list(recognizer._candidates(texts)) == recognizer.candidates(texts)

@@ -143,7 +143,7 @@ class NerModel:
         if not spans:
             return [[] for _ in texts]
         feats, src = self.featurize(joined, spans, unhashed=True)
-        return self._decode(tagger, self.shared.emissions(feats)[which], src, texts, starts)
+        return list(self._decode(tagger, self.shared.emissions(feats)[which], src, texts, starts))
 
     def words_of(self, start: int, end: int) -> list[str]:
         """Words of the last featurised text between ``start`` and ``end`` (word-aligned)."""
@@ -159,6 +159,13 @@ class NerModel:
         ``words[i]``, where given, is ``self.segmenter.cut_raw(texts[i])`` (the pipeline's
         tokenizer has already cut the text); the others are cut here.
         """
+        return {k: list(v) for k, v in self.predict_spans(texts, words).items()}
+
+    def predict_spans(
+        self, texts: Sequence[str], words: Sequence[list[str] | None] | None = None
+    ) -> dict[str, Sequence[list[tuple[int, int, str, float]]]]:
+        """:meth:`predict_many` with each text's list made when it is read (a :class:`TextSpans`):
+        a batch's entities are not all Python objects at once."""
         joined, starts = _join(texts)
         spans: list[tuple[int, int]] = []
         for t, s0 in zip(texts, starts):
@@ -185,13 +192,13 @@ class NerModel:
             out += _SEP_WORDS
         return out
 
-    def _decode(self, tagger: ChainTagger, em, src, texts, starts):
+    def _decode(self, tagger: ChainTagger, em, src, texts, starts) -> TextSpans:
         real = src >= 0
         tags, conf = tagger.decode(np.ascontiguousarray(em), real)  # a view into all taggers' scores: copied, Viterbi gathers rows
         b, e, ti = tag_spans(tags, tagger.tags)
-        out: list[list[tuple[int, int, str, float]]] = [[] for _ in texts]
+        names = [t[2:] for t in tagger.tags]
         if len(b) == 0:
-            return out
+            return TextSpans(texts, names, b, b, b, b, np.zeros(0))
         # score: mean marginal probability that the entity's characters have its type
         seg = np.repeat(np.arange(len(b)), e - b)
         rows = F._ranges(b, e - b)
@@ -200,19 +207,7 @@ class NerModel:
         starts_a = np.asarray(starts)
         which_text = np.searchsorted(starts_a, tstart, side="right") - 1
         s0 = starts_a[which_text]
-        names = [t[2:] for t in tagger.tags]
-        for i, a, z, t, sc in zip(
-            which_text.tolist(), (tstart - s0).tolist(), (tend - s0).tolist(), ti.tolist(), score.tolist()
-        ):
-            span = texts[i][a:z]
-            if span[:1].isspace() or span[-1:].isspace():  # a tagged space around a name is not part of it
-                name = span.strip()
-                if not name:
-                    continue
-                a += len(span) - len(span.lstrip())
-                z = a + len(name)
-            out[i].append((a, z, names[t], round(sc, 4)))
-        return out
+        return TextSpans(texts, names, which_text, tstart - s0, tend - s0, ti, score)
 
     # -- persistence ----------------------------------------------------------
     def save(self, folder: str | os.PathLike[str], extra_meta: dict | None = None) -> Path:
@@ -264,6 +259,45 @@ class NerModel:
             name: ChainTagger.from_arrays(arrays, f"{name}_", info["tags"]) for name, info in meta["taggers"].items()
         }
         return cls(taggers, lexicon, user_words=user_words, meta=meta, segmenter=segmenter)
+
+
+class TextSpans(Sequence):
+    """One tagger's entities in a batch of texts: ``spans[i]`` is text ``i``'s list of
+    ``(start, end_exclusive, type, score)``, as :meth:`NerModel.predict` gives it, made
+    when it is read.
+
+    The spans come as arrays in text order (``which_text`` does not decrease). Making
+    each text's tuples only when the text is read keeps a batch's tens of thousands of
+    them from living at once, which the garbage collector counts and traverses.
+    """
+
+    def __init__(self, texts: Sequence[str], names: list[str], which_text: np.ndarray, starts: np.ndarray,
+                 ends: np.ndarray, types: np.ndarray, scores: np.ndarray) -> None:
+        self.texts, self.names = texts, names
+        self.bounds = np.searchsorted(which_text, np.arange(len(texts) + 1)).tolist()
+        self.starts, self.ends, self.types, self.scores = starts.tolist(), ends.tolist(), types.tolist(), scores.tolist()
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i: int) -> list[tuple[int, int, str, float]]:  # type: ignore[override]
+        if i < 0:
+            i += len(self.texts)
+        if not 0 <= i < len(self.texts):
+            raise IndexError(i)
+        lo, hi = self.bounds[i], self.bounds[i + 1]
+        text, names = self.texts[i], self.names
+        out = []
+        for a, z, t, sc in zip(self.starts[lo:hi], self.ends[lo:hi], self.types[lo:hi], self.scores[lo:hi]):
+            span = text[a:z]
+            if span[:1].isspace() or span[-1:].isspace():  # a tagged space around a name is not part of it
+                name = span.strip()
+                if not name:
+                    continue
+                a += len(span) - len(span.lstrip())
+                z = a + len(name)
+            out.append((a, z, names[t], round(sc, 4)))
+        return out
 
 
 #: Put around every text of a batch: wider than the feature window (±2 characters,

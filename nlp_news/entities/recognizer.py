@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from operator import itemgetter
 
 from ..schema import ENTITY_TYPES, Entity
@@ -205,8 +205,12 @@ class EntityRecognizer:
 
     def candidates(self, texts: Sequence[str], words: Sequence[list[str] | None] | None = None) -> list[list[Candidate]]:
         """Every candidate per text, before selection (``words``: see :meth:`recognize_many`)."""
-        preds = self.model.predict_many(texts, words) if self.coarse else {"fine": self.model.predict(texts, "fine" if "fine" in self.model.taggers else next(iter(self.model.taggers)))}
-        out: list[list[Candidate]] = []
+        return list(self._candidates(texts, words))
+
+    def _candidates(self, texts: Sequence[str], words: Sequence[list[str] | None] | None = None) -> Iterator[list[Candidate]]:
+        """:meth:`candidates` text by text: the tagger reads the whole batch first, then each
+        text's candidates are made when it is read, so they do not all live at once."""
+        preds = self.model.predict_spans(texts, words) if self.coarse else {"fine": self.model.predict(texts, "fine" if "fine" in self.model.taggers else next(iter(self.model.taggers)))}
         offset = len(JOIN_SEP)
         for i, text in enumerate(texts):
             text_start, offset = offset, offset + len(text) + len(JOIN_SEP)  # as model._join joins them
@@ -229,8 +233,7 @@ class EntityRecognizer:
                     if known:
                         cands += yield_to_longer(known, cands)
             cands += self.user.find(text)
-            out.append(cands)
-        return out
+            yield cands
 
     def _on_word_bounds(self, text: str, start: int, end: int) -> bool:
         """Does the dictionary (no HMM) cut ``text`` at ``start`` and at ``end``? 京东 in 京东方: no."""
@@ -275,7 +278,7 @@ class EntityRecognizer:
             raise ValueError("offsets need merge=False: aliases are merged on offsets into each text")
         out = []
         types = ENTITY_TYPES
-        for i, (text, cands) in enumerate(zip(texts, self.candidates(texts, words))):
+        for i, (text, cands) in enumerate(zip(texts, self._candidates(texts, words))):
             off = offsets[i] if offsets is not None else 0
             ents = []
             for c in self._tidy(text, self._extend(text, select(cands))):
