@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from nlp_news.numeric.dates import DATE_RE
 from nlp_news.numeric.extract import _DATE_HEAD_RE, _LEFT_FIRST, _LEFT_RE, _NUMERAL_HEADS, _Scanner, extract_facts
-from nlp_news.numeric.linking import link_facts
+from nlp_news.numeric.linking import link_facts, main_entity_of
 from nlp_news.numeric.numbers import find_numbers
 from nlp_news.numeric.numerals import fold, format_value, parse_folded, parse_number, to_digits
 from nlp_news.numeric.ranges import find_ranges
@@ -549,6 +549,17 @@ MONEY_BY_METRIC = [
 def test_an_amount_a_money_metric_measures_is_money(text, span, kind, currency):
     f = next(f for f in link_facts(text, extract_facts(text)) if f.text == span)
     assert (f.kind, f.currency) == (kind, currency)
+
+
+def test_a_news_source_is_neither_subject_nor_main_entity():
+    text = "新浪体育讯 火箭队今天以105比98获胜，全队命中率为48%。"
+    ents = [
+        Entity("新浪体育", 0, 4, "ORG", "company", "新浪体育", 0.9, "model"),
+        Entity("火箭队", 6, 9, "ORG", "organization", "休斯顿火箭队", 1.0, "known"),
+    ]
+    pct = next(f for f in link_facts(text, extract_facts(text), entities=ents) if f.kind == "percent")
+    assert pct.subject == "休斯顿火箭队"
+    assert main_entity_of(ents[:1] * 3 + ents[1:]) == "休斯顿火箭队"
 
 
 def test_subject_falls_back_to_main_entity_as_inferred():

@@ -98,8 +98,26 @@ def split_spans(text: str, pattern: re.Pattern[str], within: Sequence[tuple[int,
     return out
 
 
+def is_news_source(name: str) -> bool:
+    """Is ``name`` a news outlet or agency, the source of an article rather than what it is about?
+
+    >>> [is_news_source(n) for n in ("新浪体育", "中新网", "广州日报", "美联社", "腾讯", "国家统计局", "智谱AI")]
+    [True, True, True, True, False, False, False]
+    """
+    return _NEWS_SOURCE.search(name) is not None
+
+
+#: How the names of news outlets end (中新网, 广州日报, 文汇报, 新华社, 证券时报), and the channels of the
+#: portals whose datelines open their stories (新浪体育讯, 雅虎体育).
+_NEWS_SOURCE = re.compile(
+    r"(?:网|社|报|周刊|电视台|广播电台|通讯社|中央社)$"
+    r"|^(?:新浪|搜狐|网易|腾讯|凤凰|雅虎|和讯|中新|人民|新华)(?:体育|娱乐|财经|科技|房产|汽车|教育|时尚|游戏|家居|新闻|网)$"
+)
+
+
 def main_entity_of(entities: Sequence[Entity]) -> str | None:
-    """The most mentioned organisation (else any entity) of an article.
+    """The most mentioned organisation (else any entity) of an article; not a news source
+    (:func:`is_news_source`: a dateline's 新浪体育 is not what the story is about).
 
     >>> main_entity_of([Entity("智谱", 0, 2, "ORG", "company", "智谱AI", 1.0, "rule")] * 2)
     '智谱AI'
@@ -107,7 +125,7 @@ def main_entity_of(entities: Sequence[Entity]) -> str | None:
     for labels in (("ORG",), _SUBJECT_LABELS):
         counts: dict[str, int] = {}
         for e in entities:
-            if e.label in labels:
+            if e.label in labels and not is_news_source(e.canonical):
                 counts[e.canonical] = counts.get(e.canonical, 0) + 1
         if counts:
             # as Counter.most_common(1): the first counted of the most frequent
@@ -163,7 +181,9 @@ def link_facts(
         key=lambda d: d.start,
     )
     d_starts = [d.start for d in dates]
-    subj_ents = sorted((e for e in entities if e.label in _SUBJECT_LABELS), key=lambda e: e.start)
+    subj_ents = sorted(
+        (e for e in entities if e.label in _SUBJECT_LABELS and not is_news_source(e.canonical)), key=lambda e: e.start
+    )
     e_starts = [e.start for e in subj_ents]
     subj_orgs = [e for e in subj_ents if e.label != "PER"]
     o_starts = [e.start for e in subj_orgs]
