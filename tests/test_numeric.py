@@ -48,6 +48,10 @@ FOUND = [
     ("这台电脑有3块屏幕。", "3块", "count", 3, {"unit": "块"}),
     ("签合约时每度电3块5的收费不合理。", "3块5", "money", 3.5, {"currency": "CNY"}),  # 合约 is no bound
     ("一瓶水卖三块五。", "三块五", "money", 3.5, {"currency": "CNY"}),
+    # a range that writes its currency twice is one fact; no minus sign right after an amount
+    ("整体成交价达到2.3万元-2.4万元/平方米。", "2.3万元-2.4万元/平方米", "money", {"low": 23000, "high": 24000},
+     {"currency": "CNY", "unit": "/平方米"}),
+    ("学生票价由100元-80元不等。", "80元", "money", 80, {"currency": "CNY"}),
     # heights and lengths as said: 2米15 is 2.15 m
     ("身高2米15的中锋入选了国家队。", "2米15", "count", 2.15, {"unit": "米"}),
     ("她有1米8的个子。", "1米8", "count", 1.8, {"unit": "米"}),

@@ -127,7 +127,7 @@ NUMBER = (
     rf"(?:(?<=\d){_AR_REST}{_AR_TAIL}"
     rf"|(?<=[{_CN_CHARS}]){_CN_REST}{_CN_TAIL}"
     rf"|(?<=负)(?:{_AR}{_AR_TAIL}|{_CN}{_CN_TAIL})"
-    rf"|(?<![\d.][-−])(?<=[-−])(?=\d){_AR}{_AR_TAIL})"
+    rf"|(?<![\d.%元万亿][-−])(?<=[-−])(?=\d){_AR}{_AR_TAIL})"  # 100元-80元: no minus after an amount
 )
 _NUMBER_RE = re.compile(NUMBER)
 
@@ -982,6 +982,20 @@ class _Scanner:
             kind, source = "ordinal", "rule:ordinal"
         if not arabic and core in ("两",) and kind == "count" and unit in ("人",):
             pass
+        if (
+            kind == "money" and low_high is None and val is not None and g.cur
+            and f[tend : tend + 1] in _RANGE_FIRST and not g.per and not unit
+        ):
+            # 2.3万元-2.4万元/平方米: a range that writes its currency twice
+            r2 = _RANGE_SEP.match(f, tend)
+            m2 = _NUMBER_RE.match(f, r2.end()) if r2 else None
+            t2 = _TAIL_RE.match(f, m2.end()) if m2 and m2.end() > m2.start() else None
+            v2 = parse_number(m2.group(0)) if t2 is not None and t2.group("cur") == g.cur else None
+            if v2 is not None and v2 * scale > val * scale:
+                val, low_high, scale = None, (val * scale, v2 * scale), 1.0
+                if t2.group("per"):  # type: ignore[union-attr]
+                    unit = "/" + t2.group("per")  # type: ignore[union-attr]
+                tend = t2.end()  # type: ignore[union-attr]
         if low_high is not None:
             lo_v, hi_v = low_high
             val = {"low": format_value(lo_v * scale), "high": format_value(hi_v * scale)}
