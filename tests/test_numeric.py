@@ -62,6 +62,7 @@ FOUND = [
     # NUMERIC-CONVENTIONS: 上亿 alone is 1e8 over; 一 contrasted with another count is a count;
     # a term or session without 第 is an ordinal
     ("这个项目投入了上亿资金。", "上亿", "number", 100000000, {"qualifier": "over"}),
+    ("这部电影的宣传花了上千万元。", "上千万元", "money", 10000000, {"qualifier": "over", "currency": "CNY"}),
     ("他家有一套房子和两套商铺。", "一套", "count", 1, {"unit": "套"}),
     ("十一届全国人大常委会今天开幕。", "十一届", "ordinal", 11, {"unit": "届"}),
     ("大会的二次会议将在明年召开。", "二次", "ordinal", 2, {"unit": "次"}),
@@ -422,6 +423,7 @@ def test_every_two_months_once_is_a_duration_and_a_count():
 
 def test_words_with_wan_and_the_indefinite_one_are_no_facts():
     assert extract_facts("比赛马上万事俱备。") == []
+    assert extract_facts("你千万不要去，他万万没想到。") == []
     assert extract_facts("他买了一套房子。") == []
 
 

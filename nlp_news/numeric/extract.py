@@ -200,6 +200,8 @@ _DENOMINATORS = frozenset((12, 16, 20, 25, 32, 50, 64, 100, 1000))
 _SLASH_RE = re.compile(r"(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\d.,/:])")
 _RATIO_RE = re.compile(r"(?<![\d:.])(?P<a>\d+(?:\.\d+)?)\s?[:比]\s?(?P<b>\d+(?:\.\d+)?)(?![\d:.])")
 _VAGUE_BEFORE = set("数几")
+#: After 千万 or 万万 as an adverb: 千万不要, 千万别, 千万要小心, 万万没想到.
+_QIANWAN_ADVERB_NEXT = frozenset("不别要记莫勿没小注得可")
 #: What makes a word with 万 or 亿 (万事, 万一, 万岁, 亿万): no 上万 / 上亿 amount before it.
 _WAN_WORD_NEXT = frozenset("事一物众分岁能象般千里古全亿万")
 
@@ -751,9 +753,11 @@ class _Scanner:
                 self.add(None, start, end + 2, 0)
                 return
         over = None
+        if core in ("千万", "万万") and nxt in _QIANWAN_ADVERB_NEXT:
+            return  # 千万不要, 万万没想到: "by all means", "never"
         if not arabic and c0 in "百千万亿兆" and len(core) >= 1:
-            if prev == "上" and len(core) == 1:
-                start -= 1
+            if prev == "上" and (len(core) == 1 or (core[1] in "万亿" and len(core) == 2)):
+                start -= 1  # 上百, 上亿, 上千万: over
                 over = "over"
             elif len(core) == 1 or core[1] not in "万亿":
                 return
