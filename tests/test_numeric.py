@@ -421,6 +421,14 @@ def test_every_two_months_once_is_a_duration_and_a_count():
     assert facts == [("2月", "duration", "P2M"), ("一次", "count", 1)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["今晚对阵八一队的比赛很关键。", "它用十字型对焦感应器。", "他数年如一日地坚持训练。", "在设计师这一块，我们投入很多。", "前一日他已到达。"],
+)
+def test_names_and_idioms_made_with_a_numeral_are_no_facts(text):
+    assert extract_facts(text, published="2025-10-01") == []
+
+
 def test_words_with_wan_and_the_indefinite_one_are_no_facts():
     assert extract_facts("比赛马上万事俱备。") == []
     assert extract_facts("你千万不要去，他万万没想到。") == []

@@ -314,6 +314,9 @@ class _Scanner:
             # skip every number before the address
             urls = [m.span() for m in _URL_RE.finditer(f) if m.end() > m.start()]
             self.cands.extend((a, a - b, 0, None, None, None) for a, b in urls)
+        if "八一" in f or "十字" in f or "一日" in f or "一块" in f:
+            # names and idioms made with a numeral (八一队, 十字型, 日复一日, 这一块): zones, as URLs are
+            self.cands.extend((m.start(), m.start() - m.end(), 0, None, None, None) for m in _NUMERAL_WORDS_RE.finditer(f))
         u = 0
         # the loop runs once per numeral in the text: module constants are bound to locals
         date_next, date_prev, keep_next, cn_set = _DATE_NEXT, _DATE_PREV, _CN_KEEP_NEXT, _CN_SET
@@ -1113,6 +1116,15 @@ _IDIOM_RE = re.compile(
     r"成千上万|千千万万|万无一失|一五一十|三三两两|七上八下|乱七八糟|五颜六色|四面八方|九牛一毛|千方百计|一模一样|十全十美"
     r"|一心一意|独一无二|三心二意|千军万马|万众一心|一举两得|一石二鸟|一分钱|一毛钱|一毛不拔|五湖四海|三番五次|七嘴八舌"
     r"|四处|八方|天兵天将|一年一度|一日三餐|一分为二|九九归一|十有八九|三通一平|一级|二级|三级|一线|二线|三线|四线|三个代表|一国两制|两会"
+)
+#: Names and idioms made with a numeral that no rule reads as a fact on its own: the team and
+#: day 八一 (八一队, 八一建军节), 十字 (a cross: 十字型, 十字路口), 一日 in idioms and as "a day"
+#: (数年如一日, 日复一日, 前一日), and 一块 after a demonstrative (这一块: "this part").
+_NUMERAL_WORDS_RE = re.compile(
+    r"八一(?:队|男篮|女篮|女排|男排|建军节|南昌起义|电影制片厂|厂|体工大队|火箭|富邦|双鹿)"
+    r"|双?十字(?:型|形|架|路口|路|街头|街|绣|军|花|星|准星)?"
+    r"|如一日|复一日|一日不|一日之计|一日千里|一日为师|一日三餐|[前后这那同某每整有]一日"
+    r"|[这那哪每]一块"
 )
 _ORDINAL_WORDS = re.compile(r"第(?:三方|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感)")
 _TAIL_FIRST = set(
