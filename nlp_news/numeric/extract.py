@@ -314,9 +314,12 @@ class _Scanner:
             # skip every number before the address
             urls = [m.span() for m in _URL_RE.finditer(f) if m.end() > m.start()]
             self.cands.extend((a, a - b, 0, None, None, None) for a, b in urls)
-        if "八一" in f or "十字" in f or "一日" in f or "一块" in f:
+        if "八一" in f or "十字" in f or "一日" in f or "一块" in f or "五月天" in f or "七天" in f or "360" in f:
             # names and idioms made with a numeral (八一队, 十字型, 日复一日, 这一块): zones, as URLs are
             self.cands.extend((m.start(), m.start() - m.end(), 0, None, None, None) for m in _NUMERAL_WORDS_RE.finditer(f))
+        if "《" in f:
+            # a title is a name: 《2012》, 《八佰》, 《72家租客》 hold no fact
+            self.cands.extend((m.start(), m.start() - m.end(), 0, None, None, None) for m in _TITLE_RE.finditer(f))
         u = 0
         # the loop runs once per numeral in the text: module constants are bound to locals
         date_next, date_prev, keep_next, cn_set = _DATE_NEXT, _DATE_PREV, _CN_KEEP_NEXT, _CN_SET
@@ -1125,8 +1128,11 @@ _NUMERAL_WORDS_RE = re.compile(
     r"|双?十字(?:型|形|架|路口|路|街头|街|绣|军|花|星|准星)?"
     r"|如一日|复一日|一日不|一日之计|一日千里|一日为师|一日三餐|[前后这那同某每整有]一日"
     r"|[这那哪每]一块"
+    r"|五月天|七天(?:酒店|连锁|快捷)|360(?:公司|安全卫士|安全|浏览器|杀毒|搜索|集团|手机)"
 )
-_ORDINAL_WORDS = re.compile(r"第(?:三方|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感)")
+#: A work's title in 《》 (with a digit or a Chinese numeral in it, or it would hold no number anyway).
+_TITLE_RE = re.compile(r"《[^《》\n]{1,40}》")
+_ORDINAL_WORDS = re.compile(r"第(?:三方|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感|一财经|一太平)")
 _TAIL_FIRST = set(
     "%+个百多余有左上以之成折倍点人年月周星天日小分秒季元圆块毛角美港欧英台韩澳加新瑞法卢印泰奈林越比雷兰里迪马"
 ) | {w[0] for w in MEASURE_WORDS} | {w[0] for w in COUNT_NOUNS} | set(" 万亿千")
