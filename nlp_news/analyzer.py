@@ -14,7 +14,6 @@ touches jieba's global tokenizer.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from typing import Any
 
 from nlp_news import extensions  # noqa: F401
 from nlp_news.analysis import Analysis
+from nlp_news.numeric.dates import parse_published  # noqa: F401 - part of this module's API
 from nlp_news.text.normalize import normalize
 
 #: Optional stages, in pipeline order: name → (spaCy factory, module that registers it).
@@ -317,40 +317,6 @@ def make_options(
     return Options(disable, user_dict, segmenter, int(max_chars), keywords_idf)
 
 
-_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%Y年%m月%d日")
-
-
-def parse_published(value: str | _dt.date | None) -> _dt.date | None:
-    """Read a publication date.
-
-    >>> parse_published("2025-09-05T08:00:00+08:00"), parse_published("2025年9月5日")
-    (datetime.date(2025, 9, 5), datetime.date(2025, 9, 5))
-    """
-    if value is None or value == "":
-        return None
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    s = str(value).strip()
-    m = re.match(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})", s)
-    if m:
-        try:
-            return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            pass
-    for fmt in _DATE_FORMATS:
-        try:
-            return _dt.datetime.strptime(s[:10], fmt).date()
-        except ValueError:
-            continue
-    try:
-        from email.utils import parsedate_to_datetime
-
-        return parsedate_to_datetime(s).date()
-    except (TypeError, ValueError, IndexError):
-        pass
-    raise ValueError(f"cannot read the date {value!r}; use YYYY-MM-DD, for example --published 2025-09-05")
 
 
 def load(**options: Any) -> Analyzer:

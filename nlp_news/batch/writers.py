@@ -410,6 +410,11 @@ class Writer:
         self.records = 0
         self.errors = 0
 
+    @property
+    def table(self) -> str:
+        """The table written (``articles`` or a long table): the encoder's."""
+        return self.encoder.table
+
     def write(self, out: dict[str, Any]) -> None:
         self.write_encoded(self.encoder(out))
 
@@ -509,8 +514,6 @@ class JsonlWriter(_LineWriter):
 
     def __init__(self, path: str, *, table: str = "articles", append: bool = False, full: bool = True) -> None:
         super().__init__(path, RecordEncoder("jsonl", table, full=full), append=append)
-        self.table = table
-        self.full = full
 
 
 def _csv_cell(value: Any) -> Any:
@@ -541,12 +544,9 @@ class CsvWriter(_LineWriter):
     """One table as CSV (UTF-8, header row), one row per line."""
 
     def __init__(self, path: str, *, table: str = "articles", append: bool = False) -> None:
-        encoder = RecordEncoder("csv", table)
-        super().__init__(path, encoder, append=append)
-        self.table = table
-        self.columns = encoder.columns
+        super().__init__(path, RecordEncoder("csv", table), append=append)
         if not append:
-            self._pending.append(csv_lines([self.columns]))
+            self._pending.append(csv_lines([self.encoder.columns]))
             self.flush()
 
 
@@ -583,7 +583,6 @@ class ParquetWriter(Writer):
         pa, pq = _import_pyarrow()
         self._pa = pa
         self.path = path
-        self.table = table
         self.schema = parquet_schema(table)
         self.partial = path + ".partial"
         self._rows: list[dict[str, Any]] = []

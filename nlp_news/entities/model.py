@@ -136,14 +136,11 @@ class NerModel:
         tagger = self.taggers.get(which)
         if tagger is None:
             raise KeyError(f"this NER model has no {which!r} tagger; rebuild it with `nlp-news train ner` on that data")
-        joined, starts = _join(texts)
-        spans: list[tuple[int, int]] = []
-        for t, s0 in zip(texts, starts):
-            spans.extend(chunk_spans(t, s0))
-        if not spans:
+        batch = self._emissions(texts)
+        if batch is None:
             return [[] for _ in texts]
-        feats, src = self.featurize(joined, spans, unhashed=True)
-        return list(self._decode(tagger, self.shared.emissions(feats)[which], src, texts, starts))
+        em, src, starts = batch
+        return list(self._decode(tagger, em[which], src, texts, starts))
 
     def words_of(self, start: int, end: int) -> list[str]:
         """Words of the last featurised text between ``start`` and ``end`` (word-aligned)."""
@@ -166,14 +163,10 @@ class NerModel:
     ) -> dict[str, Sequence[list[tuple[int, int, str, float]]]]:
         """:meth:`predict_many` with each text's list made when it is read (a :class:`TextSpans`):
         a batch's entities are not all Python objects at once."""
-        joined, starts = _join(texts)
-        spans: list[tuple[int, int]] = []
-        for t, s0 in zip(texts, starts):
-            spans.extend(chunk_spans(t, s0))
-        if not spans:
+        batch = self._emissions(texts, words)
+        if batch is None:
             return {k: [[] for _ in texts] for k in self.taggers}
-        feats, src = self.featurize(joined, spans, words=self._joined_words(texts, words), unhashed=True)
-        em = self.shared.emissions(feats)
+        em, src, starts = batch
         return {k: self._decode(tg, em[k], src, texts, starts) for k, tg in self.taggers.items()}
 
     def _joined_words(self, texts: Sequence[str], words: Sequence[list[str] | None] | None) -> list[str] | None:
@@ -191,6 +184,18 @@ class NerModel:
             out += self.segmenter.cut_raw(t) if w is None else w
             out += _SEP_WORDS
         return out
+
+    def _emissions(self, texts: Sequence[str], words: Sequence[list[str] | None] | None = None):
+        """Every tagger's emission scores for a batch of texts joined into one featurisation:
+        ``(scores by tagger, src, starts)``, or None when the texts have no characters to tag."""
+        joined, starts = _join(texts)
+        spans: list[tuple[int, int]] = []
+        for t, s0 in zip(texts, starts):
+            spans.extend(chunk_spans(t, s0))
+        if not spans:
+            return None
+        feats, src = self.featurize(joined, spans, words=self._joined_words(texts, words), unhashed=True)
+        return self.shared.emissions(feats), src, starts
 
     def _decode(self, tagger: ChainTagger, em, src, texts, starts) -> TextSpans:
         real = src >= 0

@@ -327,3 +327,39 @@ def range_end(start: Any, end: Any) -> Any:
     if end.startswith("--") and start[:1].isdigit():
         return start[:4] + "-" + end[2:]
     return end
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%Y年%m月%d日")
+
+
+def parse_published(value: str | _dt.date | None) -> _dt.date | None:
+    """Read a publication date.
+
+    >>> parse_published("2025-09-05T08:00:00+08:00"), parse_published("2025年9月5日")
+    (datetime.date(2025, 9, 5), datetime.date(2025, 9, 5))
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    s = str(value).strip()
+    m = re.match(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})", s)
+    if m:
+        try:
+            return _dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return _dt.datetime.strptime(s[:10], fmt).date()
+        except ValueError:
+            continue
+    try:
+        from email.utils import parsedate_to_datetime
+
+        return parsedate_to_datetime(s).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    raise ValueError(f"cannot read the date {value!r}; use YYYY-MM-DD, for example --published 2025-09-05")

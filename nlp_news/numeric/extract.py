@@ -28,7 +28,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ..schema import Fact
-from .dates import _ERA_FIRST, DATE_RE, date_value, range_end
+from .dates import _ERA_FIRST, DATE_RE, date_value, parse_published, range_end
 from .linking import _METRIC_SET
 from .money import CURRENCY_PREFIXES, CURRENCY_WORDS, yuan_jiao_fen
 from .numerals import CN_DIGIT_CHARS, DIGITS, fold, format_value
@@ -211,8 +211,8 @@ def extract_facts(
 ) -> list[Fact]:
     """All numeric facts in ``text``, sorted and non-overlapping; never raises.
 
-    ``published`` (a date, or an ISO date string such as ``"2025-10-01"``; one that does not
-    parse counts as unknown) resolves relative dates. ``segmenter`` cuts the noun a count with
+    ``published`` (a date, or a string :func:`~nlp_news.numeric.dates.parse_published` reads,
+    such as ``"2025-10-01"``; one it cannot read counts as unknown) resolves relative dates. ``segmenter`` cuts the noun a count with
     个 counts (default: jieba's dictionary alone; the pipeline passes its own, user words included).
 
     >>> [(f.text, f.kind, f.value) for f in extract_facts("MiniMax 推出第2款产品,增长了三成")]
@@ -226,7 +226,7 @@ def extract_facts(
         return []
     if isinstance(published, str):
         try:
-            published = _dt.date.fromisoformat(published.strip()[:10])
+            published = parse_published(published)
         except ValueError:
             published = None
     return extract_facts_in(text, [(0, len(text))], published=published, segmenter=segmenter)
@@ -314,12 +314,9 @@ class _Scanner:
             # skip every number before the address
             urls = [m.span() for m in _URL_RE.finditer(f) if m.end() > m.start()]
             self.cands.extend((a, a - b, 0, None, None, None) for a, b in urls)
-        if "八一" in f or "十字" in f or "一日" in f or "一块" in f or "五月天" in f or "七天" in f or "360" in f:
-            # names and idioms made with a numeral (八一队, 十字型, 日复一日, 这一块): zones, as URLs are
-            self.cands.extend((m.start(), m.start() - m.end(), 0, None, None, None) for m in _NUMERAL_WORDS_RE.finditer(f))
-        if "《" in f:
-            # a title is a name: 《2012》, 《八佰》, 《72家租客》 hold no fact
-            self.cands.extend((m.start(), m.start() - m.end(), 0, None, None, None) for m in _TITLE_RE.finditer(f))
+        if any(h in f for h in _NAME_ZONE_HEADS):
+            # titles, names and idioms made with a numeral (《八佰》, 八一队, 日复一日): zones, as URLs are
+            self.cands.extend((m.start(), m.start() - m.end(), 0, None, None, None) for m in _NAME_ZONES_RE.finditer(f))
         u = 0
         # the loop runs once per numeral in the text: module constants are bound to locals
         date_next, date_prev, keep_next, cn_set = _DATE_NEXT, _DATE_PREV, _CN_KEEP_NEXT, _CN_SET
@@ -1120,18 +1117,21 @@ _IDIOM_RE = re.compile(
     r"|一心一意|独一无二|三心二意|千军万马|万众一心|一举两得|一石二鸟|一分钱|一毛钱|一毛不拔|五湖四海|三番五次|七嘴八舌"
     r"|四处|八方|天兵天将|一年一度|一日三餐|一分为二|九九归一|十有八九|三通一平|一级|二级|三级|一线|二线|三线|四线|三个代表|一国两制|两会"
 )
-#: Names and idioms made with a numeral that no rule reads as a fact on its own: the team and
-#: day 八一 (八一队, 八一建军节), 十字 (a cross: 十字型, 十字路口), 一日 in idioms and as "a day"
-#: (数年如一日, 日复一日, 前一日), and 一块 after a demonstrative (这一块: "this part").
-_NUMERAL_WORDS_RE = re.compile(
-    r"八一(?:队|男篮|女篮|女排|男排|建军节|南昌起义|电影制片厂|厂|体工大队|火箭|富邦|双鹿)"
+#: Where no fact is read: a work's title in 《》 (a name: 《八佰》, 《72家租客》), and names and
+#: idioms made with a numeral that no rule reads as a fact on its own: the team and day 八一
+#: (八一队, 八一建军节), 十字 (a cross: 十字型, 十字路口), 一日 in idioms and as "a day" (数年如一日,
+#: 日复一日, 前一日), 一块 after a demonstrative (这一块: "this part"), the band 五月天, the hotel
+#: chain 七天, the company 360.
+_NAME_ZONES_RE = re.compile(
+    r"《[^《》\n]{1,40}》"
+    r"|八一(?:队|男篮|女篮|女排|男排|建军节|南昌起义|电影制片厂|厂|体工大队|火箭|富邦|双鹿)"
     r"|双?十字(?:型|形|架|路口|路|街头|街|绣|军|花|星|准星)?"
     r"|如一日|复一日|一日不|一日之计|一日千里|一日为师|一日三餐|[前后这那同某每整有]一日"
     r"|[这那哪每]一块"
     r"|五月天|七天(?:酒店|连锁|快捷)|360(?:公司|安全卫士|安全|浏览器|杀毒|搜索|集团|手机)"
 )
-#: A work's title in 《》 (with a digit or a Chinese numeral in it, or it would hold no number anyway).
-_TITLE_RE = re.compile(r"《[^《》\n]{1,40}》")
+#: What every match of :data:`_NAME_ZONES_RE` contains: a text with none of them is not searched.
+_NAME_ZONE_HEADS = ("《", "八一", "十字", "一日", "一块", "五月天", "七天", "360")
 _ORDINAL_WORDS = re.compile(r"第(?:三方|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感|一财经|一太平)")
 _TAIL_FIRST = set(
     "%+个百多余有左上以之成折倍点人年月周星天日小分秒季元圆块毛角美港欧英台韩澳加新瑞法卢印泰奈林越比雷兰里迪马"

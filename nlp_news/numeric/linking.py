@@ -35,29 +35,6 @@ if TYPE_CHECKING:
     from ..tokenizer import Segmenter
 
 #: Measured quantities, longest first when matched.
-METRICS: tuple[str, ...] = tuple(
-    sorted(
-        set(
-            """营收 营业收入 营业总收入 总营收 收入 总收入 营业额 净利润 归母净利润 扣非净利润 利润 利润总额 毛利 毛利率 净利率
-            净亏损 亏损 累计亏损 研发支出 研发投入 研发费用 现金 现金流 现金及理财 市值 估值 融资 融资额 募资 募资额 用户
-            月活 月活跃用户 日活 活跃用户 付费用户 下载量 销量 销售额 出货量 交付量 房价 均价 成交量 成交额 成交均价 票房
-            GDP 增速 增长率 涨幅 跌幅 市场份额 份额 占比 比例 负债 资产 总资产 净资产 税收 投资 投资额 股价 收盘价 开盘价
-            净值 收益率 回报率 利率 汇率 CPI PPI 产量 出口 进口 进出口 贸易额 存款 贷款 保费 薪酬 工资 人口 失业率 价格
-            售价 票价 学费 租金 成本 开支 支出 费用 预算 规模 资金 基金 市场规模 订单 库存 储量 面积 产能 毛利润 分红
-            奖金 罚款 赔偿 经营收入 主营业务收入 净收入 增幅 降幅 开户数 客流量 访问量 播放量 点击量 粉丝 会员 人数
-            渗透率 市占率 占有率 市场占有率 覆盖率 普及率 使用率 利用率 转化率 留存率 点击率 入住率 出租率 空置率 去化率
-            开工率 产能利用率 负债率 资产负债率 不良率 不良贷款率 准备金率 存款准备金率 贷款利率 存款利率 税率 关税
-            就业率 升学率 录取率 通过率 合格率 达标率 完成率 投票率 支持率 出勤率 死亡率 治愈率 发病率 感染率
-            开价 要价 标价 总价 单价 报价 成交价 底价 起价 损失 经济损失""".split()
-        ),
-        key=len,
-        reverse=True,
-    )
-)
-_METRIC_SET = frozenset(METRICS)
-#: Metrics that are rates or shares: they measure percents and plain numbers, not money or counts
-#: (涨幅 and 份额 can be amounts: 房价涨幅2000元, 基金份额295亿份).
-_RATE_METRICS = frozenset(m for m in METRICS if m.endswith("率") or m in ("增速", "占比", "比例", "市场份额"))
 #: Metrics that are amounts of money: a number they measure with no currency word (价格要220万,
 #: 净亏损2亿) is money in the article's currency (NUMERIC-CONVENTIONS: "a price with no currency
 #: word is money"). Not trade, GDP or 规模, which news also gives in dollars or in goods.
@@ -68,6 +45,27 @@ MONEY_METRICS = frozenset(
     奖金 罚款 赔偿 经营收入 主营业务收入 净收入 存款 贷款 保费 薪酬 工资 开价 要价 标价 总价 单价 报价 成交价 底价
     起价 损失 经济损失""".split()
 )
+METRICS: tuple[str, ...] = tuple(
+    sorted(
+        set(
+            """毛利率 净利率 现金流 现金及理财 用户 月活 月活跃用户 日活 活跃用户 付费用户 下载量 销量 出货量
+            交付量 成交量 GDP 增速 增长率 涨幅 跌幅 市场份额 份额 占比 比例 税收 股价 收盘价 开盘价 净值
+            收益率 回报率 利率 汇率 CPI PPI 产量 出口 进口 进出口 贸易额 人口 失业率 规模 基金 市场规模
+            订单 库存 储量 面积 产能 增幅 降幅 开户数 客流量 访问量 播放量 点击量 粉丝 会员 人数 渗透率
+            市占率 占有率 市场占有率 覆盖率 普及率 使用率 利用率 转化率 留存率 点击率 入住率 出租率 空置率
+            去化率 开工率 产能利用率 负债率 资产负债率 不良率 不良贷款率 准备金率 存款准备金率 贷款利率 存款利率
+            税率 关税 就业率 升学率 录取率 通过率 合格率 达标率 完成率 投票率 支持率 出勤率 死亡率 治愈率
+            发病率 感染率""".split()
+        )
+        | MONEY_METRICS,
+        key=len,
+        reverse=True,
+    )
+)
+_METRIC_SET = frozenset(METRICS)
+#: Metrics that are rates or shares: they measure percents and plain numbers, not money or counts
+#: (涨幅 and 份额 can be amounts: 房价涨幅2000元, 基金份额295亿份).
+_RATE_METRICS = frozenset(m for m in METRICS if m.endswith("率") or m in ("增速", "占比", "比例", "市场份额"))
 _NOT_NOUNS = frozenset("同比 环比 分别 合计 累计 共计 总计 已经 目前 当前 预计 估计 大约 其中 一共 同期 去年 今年".split())
 _METRIC_RE = re.compile("|".join(re.escape(m) for m in METRICS))
 #: The last characters of the verbs before a value (a quick test before :func:`_noun_before_verb`).
