@@ -282,6 +282,19 @@ FOUND = [
     ("据统计，二00八年全国发生了这类案件。", "二00八年", "date", "2008", {}),
     # dotted dates with one-digit month and day
     ("发布会定于2024.3.5举行。", "2024.3.5", "date", "2024-03-05", {"relative": False}),
+    # a period before a price makes it a rate; 一年 there is no duration (see IGNORED)
+    ("这所学校一年学费4万元。", "4万元", "money", 40000, {"unit": "/年", "currency": "CNY"}),
+    ("在伦敦读书，一年全部费用约合人民币20万元。", "约合人民币20万元", "money", 200000,
+     {"unit": "/年", "qualifier": "about", "currency": "CNY"}),
+    ("每个月房租约为2000元。", "约为2000元", "money", 2000, {"unit": "/月", "qualifier": "about"}),
+    ("商科每年学费为1万澳元至1.4万澳元。", "1万澳元至1.4万澳元", "money", {"low": 10000, "high": 14000},
+     {"unit": "/年", "currency": "AUD"}),
+    # a bound before the currency word: 超过人民币5亿元
+    ("这笔收购的对价超过人民币5亿元。", "超过人民币5亿元", "money", 500000000, {"qualifier": "over", "currency": "CNY"}),
+    ("公司账上有约人民币3亿元现金。", "约人民币3亿元", "money", 300000000, {"qualifier": "about"}),
+    # the last month or quarter of a year
+    ("2024年最后一个月，销量开始回升。", "2024年最后一个月", "date", "2024-12", {"relative": False}),
+    ("2023年的最后一个季度，公司扭亏。", "2023年的最后一个季度", "date", "2023-Q4", {}),
 ]
 
 RESOLVED = [
@@ -299,6 +312,7 @@ RESOLVED = [
     ("发言人30日表示。", "30日", "2025-11-30"),
     ("今年上半年,公司营收增长了三成。", "今年上半年", "2025-H1"),
     ("上周日公司发布新品,售价3999元。", "上周日", "2025-11-02"),  # weeks run Monday to Sunday
+    ("去年最后一个月，出口增长。", "去年最后一个月", "2024-12"),
 ]
 
 # (sentence, stretch that must hold no fact)
@@ -374,6 +388,10 @@ IGNORED = [
     ("客服热线400-650-6628全天开通。", "400-650-6628"),
     # settlement rules are names: T+1 is no date
     ("卖出后资金T+1日到账,申购T＋0确认。", "T+1日到账,申购T＋0"),
+    # 一年 in 一年学费 says "per year": the amount is the rate, 一年 no duration
+    ("这所学校一年学费4万元。", "一年"),
+    # 一二手 is the new-home and resale market
+    ("开发商与中介开展一二手联动。", "一二手"),
 ]
 
 

@@ -95,8 +95,9 @@ DATE_RE = re.compile(
         |(?P<h>上|下)半年
         |(?:(?<=年)(?:仅|的|\s)?)?前\s?(?P<mn>1[01]|[1-9]|十一?|[一二三四五六七八九])\s?个\s?月
         |(?<=年)年?(?P<ysub>底|初|末|中(?=[,.;，。；、]))
+        |(?<=年)的?最后一\s?个?(?P<last>月|季度)
       )?
-      (?(y)|(?(era)|(?(m)|(?(q)|(?(q2)|(?(qn)|(?(h)|(?(mn)|(?(bigyear)|(?!))))))))))
+      (?(y)|(?(era)|(?(m)|(?(q)|(?(q2)|(?(qn)|(?(h)|(?(mn)|(?(bigyear)|(?(last)|(?!)))))))))))
      |(?P<bd>{DAY})\s?(?:日(?!均|线|元|圆|本|币)|号(?=[的晚早上下中凌午前后起到至开举召为是,，。;；、\s]|$))
     )
     """,
@@ -151,6 +152,8 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
     (('2024', False), True)
     >>> date_value(DATE_RE.match("周五"), dt.date(2025, 9, 3))
     ('2025-09-05', True)
+    >>> date_value(DATE_RE.match("2024年最后一个月")), date_value(DATE_RE.match("去年最后一个季度"), dt.date(2025, 3, 1))
+    (('2024-12', False), ('2024-Q4', True))
     """
     g = _DateGroups._make(m.groups())  # a tuple with a field per group: far cheaper than groupdict()
     pub = published
@@ -279,7 +282,7 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
             year = pub.year + delta
     if g.ysub and not (g.y or g.ry):
         return None  # 年底 alone
-    has_part = bool(g.m or g.q or g.q2 or g.qn or g.h or g.mn or g.ysub)
+    has_part = bool(g.m or g.q or g.q2 or g.qn or g.h or g.mn or g.ysub or g.last)
     if not g.y and not has_part:
         return None  # 今年 alone is not a fact
     if g.ry and not has_part:
@@ -299,6 +302,10 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
     if g.q or g.q2:
         q = int(parse_number(g.q or g.q2) or 0)
         return (f"{year:04d}-Q{q}" if year is not None else None), relative
+    if g.last:  # 2024年最后一个月: December; 最后一个季度: the fourth quarter
+        if year is None:
+            return None, True
+        return (f"{year:04d}-12" if g.last == "月" else f"{year:04d}-Q4"), relative
     if g.h:
         h = 1 if g.h == "上" else 2
         return (f"{year:04d}-H{h}" if year is not None else None), relative

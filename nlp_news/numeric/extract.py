@@ -157,11 +157,21 @@ _TAIL_RE = re.compile(
 )
 _RANGE_SEP = re.compile(r"\s?(?:-|~|至|到|—|－|～)\s?")
 _LEFT_RE = re.compile(
+    rf"(?:(?P<bound0>{_esc(_BOUND_LEFT)})(?:了|为)?\s?(?=人民币|RMB|US\$|HK\$|NT\$|\$|¥|€|£))?"  # 约合人民币20万元
     rf"(?:(?P<curp>人民币|RMB|US\$|HK\$|NT\$|\$|¥|€|£)\s?)?"
     rf"(?P<bound>{_esc(_BOUND_LEFT)})?(?:了|在|是|有|为)?\s?(?P<curs>US\$|HK\$|NT\$|\$|¥|€|£)?\s?$"
 )
 _CHANGE_RE = re.compile(rf"(?P<yoy>同比|环比)?(?:(?P<up>{_GROWTH_UP})|(?P<down>{_GROWTH_DOWN}))?(?:了|约|超过|逾|近|达|至|到|为)*\s?$")
 _PER_LEFT = re.compile(r"每(?:一)?(?P<per>平方米|平米|亩|股|吨|斤|公斤|人|户|月|年|天|次|台|辆|[\u4e00-\u9fff])(?:作价|售价|价格|收费|成本|为|约|达)?$")
+#: A period before an amount that makes it a rate (NUMERIC-CONVENTIONS: 一年学费4万元 → "/年"):
+#: 每 + period, then a few words (每年也仅需要4万元, 每月给1000元); or 一 + period + a price word
+#: (一年学费, 一个月工资, 一天价格), since 一天就涨到50美元 says "in one day", not "per day".
+_PER_PERIOD_LEFT = re.compile(
+    r"(?:每个?|(?<![\d一二三四五六七八九十两几数多第前后上下这那])(?P<one>[一1])\s?个?)"
+    r"(?P<per>年|月|天|晚|周|星期|学期|季度|小时)"
+    r"(?(one)的?(?:全部|平均|总)?(?:学杂费|学费|租金|房租|费用|花费|开销|生活费|工资|薪水|薪酬|住宿费|保费|会费|收费|价格|房价))"
+    r"[^\d\s,，。;；:：!！?？、()（）《》“”\"一二三四五六七八九十两百千万亿]{0,6}$"
+)
 #: The letters after 个 that :func:`_counted_noun` segments (a word or two of them).
 _NOUN_AFTER_GE = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,12}")
 _NOUN_AFTER_MAX = 12
@@ -335,8 +345,8 @@ class _Scanner:
             if prev == "+" and f[s - 2 : s - 1] in _SETTLEMENT:
                 self.add(None, s - 2, e, 0)  # T+1, T+0: a settlement rule's name, not a day
                 continue
-            if nxt in date_next or prev in date_prev:
-                dates_at(s)
+            if nxt in date_next or prev in date_prev or (prev == "后" and f[s - 2 : s - 1] == "最"):
+                dates_at(s)  # (今年)最后一个月: a date that starts before 最后
                 if s < self.reach:
                     continue
             if (
@@ -433,15 +443,23 @@ class _Scanner:
         m = _LEFT_RE.search(f, lo, start)
         if not m or m.start() == m.end():
             return start, None, None
-        q = _BOUND_LEFT.get(m.group("bound") or "")
+        bound = m.group("bound") or m.group("bound0")
+        q = _BOUND_LEFT.get(bound or "")
         cur = m.group("curp") or m.group("curs")
         code = CURRENCY_PREFIXES.get(cur) if cur else None
         if not q and not code:
             return start, None, None
-        if q and not code and m.group("bound") in ("近", "超", "约") and m.start("bound") > 0:
-            if f[m.start("bound") - 1] in _BOUND_IN_WORD[m.group("bound")]:  # 最近, 附近, 合约, 签约
-                return start, None, None
-        new = m.start("curp") if m.group("curp") else (m.start("bound") if m.group("bound") else m.start("curs"))
+        b_at = m.start("bound") if m.group("bound") else m.start("bound0")
+        if q and bound in ("近", "超", "约") and b_at > 0 and f[b_at - 1] in _BOUND_IN_WORD[bound]:
+            if not code:
+                return start, None, None  # 最近, 附近, 合约, 签约: no bound word
+            bound = q = None
+        if bound and m.group("bound0"):
+            new = m.start("bound0")  # the bound before the currency word: 超过人民币5亿元
+        elif m.group("curp"):
+            new = m.start("curp")
+        else:
+            new = m.start("bound") if bound else m.start("curs")
         if new < self.reach:
             return start, None, None  # 4人民币 5美元: 人民币 belongs to the amount before
         return new, q, code
@@ -862,9 +880,12 @@ class _Scanner:
             if g.per:
                 unit = "/" + g.per
             else:
-                pm = _PER_LEFT.search(f, max(0, s2 - 6), s2)
+                pm = _PER_LEFT.search(f, max(0, s2 - 6), s2) or _PER_PERIOD_LEFT.search(f, max(0, s2 - 12), s2)
                 if pm:
                     unit = "/" + pm.group("per")
+                    if pm.re is _PER_PERIOD_LEFT and pm.group("one"):
+                        # 一年学费4万元: 一年 says "per year" (the amount's unit), it is no duration
+                        self.add(None, pm.start("one"), pm.end("per"), 0)
             if g.cur in ("金币", "元宝"):
                 kind = "count"
         elif g.time:
@@ -991,8 +1012,8 @@ class _Scanner:
             pass
         if (
             kind == "money" and low_high is None and val is not None and g.cur
-            and f[tend : tend + 1] in _RANGE_FIRST and not g.per and not unit
-        ):
+            and f[tend : tend + 1] in _RANGE_FIRST and not g.per
+        ):  # (a rate read from the left, 每年学费为1万澳元至1.4万澳元, stays the range's unit)
             # 2.3万元-2.4万元/平方米: a range that writes its currency twice
             r2 = _RANGE_SEP.match(f, tend)
             m2 = _NUMBER_RE.match(f, r2.end()) if r2 else None
@@ -1115,7 +1136,7 @@ _PHONE_TAIL = re.compile(r"-\d{3,4}-?\d{4}")
 _IDIOM_RE = re.compile(
     r"成千上万|千千万万|万无一失|一五一十|三三两两|七上八下|乱七八糟|五颜六色|四面八方|九牛一毛|千方百计|一模一样|十全十美"
     r"|一心一意|独一无二|三心二意|千军万马|万众一心|一举两得|一石二鸟|一分钱|一毛钱|一毛不拔|五湖四海|三番五次|七嘴八舌"
-    r"|四处|八方|天兵天将|一年一度|一日三餐|一分为二|九九归一|十有八九|三通一平|一级|二级|三级|一线|二线|三线|四线|三个代表|一国两制|两会"
+    r"|四处|八方|一二手|天兵天将|一年一度|一日三餐|一分为二|九九归一|十有八九|三通一平|一级|二级|三级|一线|二线|三线|四线|三个代表|一国两制|两会"
 )
 #: Where no fact is read: a work's title in 《》 (a name: 《八佰》, 《72家租客》), and names and
 #: idioms made with a numeral that no rule reads as a fact on its own: the team and day 八一
