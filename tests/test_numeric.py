@@ -292,6 +292,12 @@ FOUND = [
     # a bound before the currency word: 超过人民币5亿元
     ("这笔收购的对价超过人民币5亿元。", "超过人民币5亿元", "money", 500000000, {"qualifier": "over", "currency": "CNY"}),
     ("公司账上有约人民币3亿元现金。", "约人民币3亿元", "money", 300000000, {"qualifier": "about"}),
+    # clock times: on the hour too, after a time-of-day word, and as a range
+    ("发布会定在20:00举行。", "20:00", "date", "T20:00", {"relative": True}),
+    ("比赛于晚上8:30开始。", "晚上8:30", "date", "T20:30", {}),
+    ("展览每天9:00－16:00开放。", "9:00－16:00", "date", {"start": "T09:00", "end": "T16:00"}, {}),
+    ("讲座安排在下午2:00-5:30。", "下午2:00-5:30", "date", {"start": "T14:00", "end": "T17:30"}, {}),
+    ("两种配方按2:60的比例混合。", "2:60", "number", 0.0333, {"unit": "ratio"}),  # no minute 60
     # the last month or quarter of a year
     ("2024年最后一个月，销量开始回升。", "2024年最后一个月", "date", "2024-12", {"relative": False}),
     ("2023年的最后一个季度，公司扭亏。", "2023年的最后一个季度", "date", "2023-Q4", {}),

@@ -142,6 +142,23 @@ def _ok(y: int | None, m: int | None = None, d: int | None = None) -> bool:
     return True
 
 
+#: A time-of-day word before a clock time, as :data:`DATE_RE` reads it (下午3时, 晚上8:30).
+TIME_PREFIX_RE = re.compile(f"(?:{_TIME_PREFIX})$")
+
+
+def clock_hour(prefix: str | None, hour: int) -> int:
+    """The hour on the 24-hour clock of ``hour`` said after a time-of-day word.
+
+    >>> clock_hour("下午", 3), clock_hour("晚上", 8), clock_hour("中午", 12), clock_hour("上午", 9), clock_hour(None, 20)
+    (15, 20, 12, 9, 20)
+    """
+    if prefix in ("下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "深夜", "晚") and hour < 12:
+        return hour + 12
+    if prefix == "中午" and hour < 11:
+        return hour + 12
+    return hour
+
+
 def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any, bool] | None:
     """The value and ``relative`` flag of a :data:`DATE_RE` match, or None if it is no date.
 
@@ -220,10 +237,7 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
             return None  # 3点5 is a number
         if hour > 24:
             return None
-        if tp in ("下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "深夜", "晚") and hour < 12:
-            hour += 12
-        if tp == "中午" and hour < 11:
-            hour += 12
+        hour = clock_hour(tp, hour)
         if mi:
             minute = 30 if mi == "半" else int(parse_number(mi) or 0)
             if minute > 59:

@@ -28,7 +28,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ..schema import Fact
-from .dates import _ERA_FIRST, DATE_RE, date_value, parse_published, range_end
+from .dates import _ERA_FIRST, DATE_RE, TIME_PREFIX_RE, clock_hour, date_value, parse_published, range_end
 from .linking import _METRIC_SET
 from .money import CURRENCY_PREFIXES, CURRENCY_WORDS, yuan_jiao_fen
 from .numerals import CN_DIGIT_CHARS, DIGITS, fold, format_value
@@ -208,6 +208,8 @@ _SPLIT_NOUNS = frozenset(("房子", "事情"))
 #: Denominators above 10 that fractions are written with (else 8/14 is a day: August 14).
 _DENOMINATORS = frozenset((12, 16, 20, 25, 32, 50, 64, 100, 1000))
 _SLASH_RE = re.compile(r"(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\d.,/:])")
+#: The second end of a clock-time range (13:00-17:00): hours and minutes under 60.
+_CLOCK_RE = re.compile(r"(\d{1,2})\s?[:：]\s?([0-5]\d)(?![\d:.])")
 _RATIO_RE = re.compile(r"(?<![\d:.])(?P<a>\d+(?:\.\d+)?)\s?[:比]\s?(?P<b>\d+(?:\.\d+)?)(?![\d:.])")
 _VAGUE_BEFORE = set("数几")
 #: After 千万 or 万万 as an adverb: 千万不要, 千万别, 千万要小心, 万万没想到.
@@ -620,11 +622,25 @@ class _Scanner:
 
     def ratio(self, m: re.Match[str]) -> None:
         a, b = float(m.group("a")), float(m.group("b"))
-        if b == 0:
+        if m.group(0).count(":") and len(m.group("b")) == 2 and int(a) <= 24 and b < 60 and "." not in m.group(0):
+            # 20:30 is a time of day; 晚上8:30 is 20:30, and the word is in the span as in 下午3时
+            start = m.start()
+            tp = TIME_PREFIX_RE.search(self.f, max(0, start - 2), start)
+            hour = clock_hour(tp.group(0) if tp else None, int(a))
+            if tp:
+                start = tp.start()
+            value: Any = f"T{hour:02d}:{m.group('b')}"
+            end = m.end()
+            r = _RANGE_SEP.match(self.f, end)
+            m2 = _CLOCK_RE.match(self.f, r.end()) if r else None
+            if m2 and int(m2.group(1)) <= 24:
+                # 13:00-17:00: one period, as date ranges are (the second end keeps the first's afternoon)
+                h2 = int(m2.group(1))
+                h2 = h2 + 12 if hour >= 12 and h2 < 12 and h2 + 12 > hour else h2
+                value, end = {"start": value, "end": f"T{h2:02d}:{m2.group(2)}"}, m2.end()
+            self.add(self.make(start, end, "date", value, "rule:date", relative=True), start, end, 2)
             return
-        if m.group(0).count(":") and len(m.group("b")) == 2 and int(a) <= 24 and "." not in m.group(0):
-            # 20:30 is a time of day
-            self.add(self.make(m.start(), m.end(), "date", f"T{int(a):02d}:{m.group('b')}", "rule:date", relative=True), m.start(), m.end(), 2)
+        if b == 0:
             return
         self.add(self.make(m.start(), m.end(), "number", format_value(round(a / b, 4)), "rule:number", unit="ratio"), m.start(), m.end(), 2)
 
