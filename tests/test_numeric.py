@@ -440,6 +440,11 @@ def test_coordinated_months_are_separate_dates():
     assert ("7", "2025-07") in facts and ("8月", "2025-08") in facts
 
 
+def test_coordinated_months_take_the_year_written_before_them():
+    facts = [(f.text, f.value, f.relative) for f in extract_facts("信贷从2008年11、12月开始放松。", published="2025-10-01")]
+    assert facts == [("2008年11", "2008-11", False), ("12月", "2008-12", False)]
+
+
 def test_every_two_months_once_is_a_duration_and_a_count():
     facts = [(f.text, f.kind, f.value) for f in extract_facts("这种检查每2月一次。", published="2025-10-01")]
     assert facts == [("2月", "duration", "P2M"), ("一次", "count", 1)]

@@ -527,11 +527,18 @@ class _Scanner:
         if isinstance(value, str) and _MONTH_VALUE.match(value) and start > 1 and self.f[start - 1] == "、":
             cm = _COORD_MONTHS.search(self.f, max(0, start - 16), start)
             if cm:
+                # 2008年11、12月: the year written before the first month is every month's
+                ym = _YEAR_BEFORE.search(self.f, max(0, cm.start() - 6), cm.start())
+                if ym:
+                    value, rel = f"{ym.group(1)}-{value[-2:]}", False
+                first = True
                 for n in _COORD_NUM.finditer(self.f, cm.start(), cm.end()):
                     mv = parse_number(n.group(0))
                     if mv is not None and 1 <= mv <= 12 and mv == int(mv):
                         v = value[: len(value) - 2] + f"{int(mv):02d}"
-                        self.add(("date", v, (None, None, None, None, rel, "rule:date")), n.start(), n.end(), 1)
+                        s0 = ym.start() if ym and first else n.start()  # the first month's span takes in the year
+                        self.add(("date", v, (None, None, None, None, rel, "rule:date")), s0, n.end(), 1)
+                        first = False
         # 2020年以来: only 2020年 is the fact, 以来 is not in the span; what make() would return, without
         # its keyword call (once per date)
         self.add(("date", value, (None, None, None, None, rel, "rule:date")), start, end, 1)
@@ -1090,6 +1097,8 @@ _MONTHS_ONLY = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})
 _EVERY_BEFORE = re.compile(r"每(?:\d+|[一二两三四五六七八九十]+)?个?(?:年|月|周|星期|天|日|小时|季度)$")
 #: A month and nothing more ("--08", "2025-08").
 _MONTH_VALUE = re.compile(r"^(?:--|\d{4}-)\d\d$")
+#: A year written right before a list of months (2008年11、12月).
+_YEAR_BEFORE = re.compile(r"((?:1[5-9]|20|21)\d\d)\s?年\s?$")
 _COORD_NUM = re.compile(r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]")
 #: The months named before a month's date, each followed by 、 (7、8月; 三、四、五月).
 _COORD_MONTHS = re.compile(r"(?<![\d一二三四五六七八九十])(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])、)+$")
