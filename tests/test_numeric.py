@@ -639,6 +639,12 @@ def test_period_from_an_earlier_clause_of_the_sentence():
     assert pct.metric == "营收"
 
 
+def test_a_founding_date_is_no_period_for_the_clauses_after_it():
+    text = "星辰科技成立于2019年,先后完成6轮融资,累计融资金额逾6亿美元。"
+    money = next(f for f in link_facts(text, extract_facts(text)) if f.kind == "money")
+    assert money.period is None and "period" not in money.linked_by
+
+
 @pytest.mark.parametrize("junk", ["", "\x00\x00", "第", "分之", "百分之", "年年年", "1" * 5000, "前" * 30, "一" * 2000, "-" * 50])
 def test_degenerate_inputs_do_not_raise(junk):
     for f in (_Scanner(junk, None).run() if junk else []):

@@ -73,6 +73,9 @@ _VERB_LAST = frozenset("为达到是过长了降至破得现约近逾高")
 _CLAUSE_END = re.compile(r"[,，;；。！？!?\n]")
 _SENT_END = re.compile(r"[。！？!?；;\n]")
 _MEASURES = ("money", "percent", "count", "number")
+#: Words before a date that make it the date of an event (founding, birth, listing), not a period
+#: that the rest of the sentence reports on.
+_EVENT_BEFORE = re.compile(r"(?:成立|创立|创办|创建|组建|始建|注册|诞生|出生|生)(?:于|在)\s?$")
 _TOPIC_WORDS = re.compile(r"^\s*(?:截至|截止|在|于|到了|而到了|而|到|自|从)|(?:以来|时|期间|来看|里|中)\s*$")
 _SUBJECT_LABELS = ("ORG", "PER", "PRODUCT", "WORK")
 _NOUN_STOP = set("的了在是和与及或等中也都就而并从到至这那其该各每些年月日个")
@@ -235,6 +238,8 @@ def link_facts(
             linked["period"] = "rule"
         else:
             d = _last_before(dates, d_starts, ss, fs)
+            if d is not None and _EVENT_BEFORE.search(text, max(ss, d.start - 4), d.start):
+                d = None  # 成立于2019年，先后完成6轮融资: a founding date is no period for the clauses after it
             if d is not None:
                 period = d.value if d.value is not None else d.text
                 # a clause that is only the date (2024年, …) is the sentence's stated period
