@@ -298,6 +298,13 @@ FOUND = [
     ("展览每天9:00－16:00开放。", "9:00－16:00", "date", {"start": "T09:00", "end": "T16:00"}, {}),
     ("讲座安排在下午2:00-5:30。", "下午2:00-5:30", "date", {"start": "T14:00", "end": "T17:30"}, {}),
     ("两种配方按2:60的比例混合。", "2:60", "number", 0.0333, {"unit": "ratio"}),  # no minute 60
+    # a team's record: wins, losses, streaks and games
+    ("这支球队本赛季22胜54负。", "22胜", "count", 22, {"unit": "胜"}),
+    ("这支球队本赛季22胜54负。", "54负", "count", 54, {"unit": "负"}),
+    ("主队取得了3连胜。", "3连胜", "count", 3, {"unit": "连胜"}),
+    ("最后9战他们要拿下几场?", "9战", "count", 9, {"unit": "战"}),
+    ("季后赛第二战将在主场进行。", "第二战", "ordinal", 2, {"unit": "战"}),
+    ("公司开辟第二战场。", "第二", "ordinal", 2, {"unit": None}),  # 战场 is a word
     # the last month or quarter of a year
     ("2024年最后一个月，销量开始回升。", "2024年最后一个月", "date", "2024-12", {"relative": False}),
     ("2023年的最后一个季度，公司扭亏。", "2023年的最后一个季度", "date", "2023-Q4", {}),
@@ -396,6 +403,11 @@ IGNORED = [
     ("卖出后资金T+1日到账,申购T＋0确认。", "T+1日到账,申购T＋0"),
     # 一年 in 一年学费 says "per year": the amount is the rate, 一年 no duration
     ("这所学校一年学费4万元。", "一年"),
+    # 胜, 负 and 战 starting a word: no record (a score, 战胜 "beat", 负于 "lost to", a name)
+    ("主队以115-107战胜了对手。", "107战"),
+    ("客队以89-97负于主队。", "97负"),
+    ("他说马英九胜过对手。", "九胜"),
+    ("八一战吉林的比赛明晚进行。", "八一战"),
     # 一二手 is the new-home and resale market
     ("开发商与中介开展一二手联动。", "一二手"),
 ]

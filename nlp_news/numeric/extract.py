@@ -50,10 +50,13 @@ MEASURE_WORDS = sorted(
     次 场 项 款 种 股 手 吨 万吨 公斤 千克 克 斤 两 公里 千米 米 厘米 毫米 英寸 英尺 英里 寸 升 毫升 枚 颗 粒 批 届
     期 轮 页 本 篇 首 集 份 头 匹 架 艘 处 例 起 宗 笔 单 支 队 双 对 瓶 箱 盒 包 袋 杯 碗 列 趟 班 节 门 所 级
     摄氏度 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
-    棵 株 条 把 台套 辆次 架次 人民 元宝 金币 代 层楼""".split(),
+    棵 株 条 把 台套 辆次 架次 人民 元宝 金币 代 层楼 连胜 连败 胜场 胜 负 战""".split(),
     key=len,
     reverse=True,
 )
+#: After a game-record unit, what makes it the start of a word (负责, 胜出, 战略), not games counted
+#: (9战6胜3负, 22胜54负, 3连胜).
+_WORD_NEXT = {"负": "责债担面数值荷重增于", "胜": "出过于利任诉算地者负", "战": "略术场役争士斗机舰区友线神车绩国队胜败平至"}
 #: Nouns counted without a measure word (3亿用户): the noun is the unit.
 COUNT_NOUNS = sorted(
     """方面 用户 人口 员工 网民 游客 观众 玩家 会员 粉丝 居民 学生 球迷 患者 股东 投资者 客户 门店 订单 消费者 家庭 农户 职工
@@ -605,8 +608,8 @@ class _Scanner:
             return
         unit = m.group("u")
         end = m.end()
-        if unit in ("季", "大"):
-            end -= 1
+        if unit in ("季", "大") or (unit and self.f[end : end + 1] in _WORD_NEXT.get(unit, "")):
+            end -= len(unit)  # 第三季度, 第二大; 第二战场, 第三战绩: the unit starts a word
             unit = None
         pair = _adjacent_range(m.group("n"))  # 第三四名: third or fourth, not 34th
         if pair is not None:
@@ -998,6 +1001,8 @@ class _Scanner:
             unit = g.latin
         elif g.mw:
             unit = g.mw
+            if f[tend : tend + 1] in _WORD_NEXT.get(unit, ""):
+                return  # 1负责人, 89-97负于, 28-13胜出, 马英九胜过, 二战略: the unit starts a word, no games are counted
             if unit == "米" and not g.mhalf and low_high is None and value is not None and value == int(value) and (
                 cm := _METRE_REST_RE.match(f, tend)
             ):
@@ -1170,7 +1175,7 @@ _IDIOM_RE = re.compile(
 #: chain 七天, the company 360.
 _NAME_ZONES_RE = re.compile(
     r"《[^《》\n]{1,40}》"
-    r"|八一(?:队|男篮|女篮|女排|男排|建军节|南昌起义|电影制片厂|厂|体工大队|火箭|富邦|双鹿)"
+    r"|八一(?:队|战|男篮|女篮|女排|男排|建军节|南昌起义|电影制片厂|厂|体工大队|火箭|富邦|双鹿)"
     r"|双?十字(?:型|形|架|路口|路|街头|街|绣|军|花|星|准星)?"
     r"|如一日|复一日|一日不|一日之计|一日千里|一日为师|一日三餐|[前后这那同某每整有]一日"
     r"|[这那哪每]一块"
