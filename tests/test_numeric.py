@@ -298,6 +298,11 @@ FOUND = [
     ("展览每天9:00－16:00开放。", "9:00－16:00", "date", {"start": "T09:00", "end": "T16:00"}, {}),
     ("讲座安排在下午2:00-5:30。", "下午2:00-5:30", "date", {"start": "T14:00", "end": "T17:30"}, {}),
     ("两种配方按2:60的比例混合。", "2:60", "number", 0.0333, {"unit": "ratio"}),  # no minute 60
+    # a span of years is a period, not a duration; a dash of two em-dashes (—— folds to --) joins a range
+    ("据统计，2005-2007年全国销量逐年上升。", "2005-2007年", "date", {"start": "2005", "end": "2007"}, {}),
+    ("门店有望发展到100——150家。", "100——150家", "count", {"low": 100, "high": 150}, {"unit": "家"}),
+    ("活动从2010年1月1日---1月3日举行。", "2010年1月1日---1月3日", "date",
+     {"start": "2010-01-01", "end": "2010-01-03"}, {}),
     # a team's record: wins, losses, streaks and games
     ("这支球队本赛季22胜54负。", "22胜", "count", 22, {"unit": "胜"}),
     ("这支球队本赛季22胜54负。", "54负", "count", 54, {"unit": "负"}),
@@ -326,6 +331,8 @@ RESOLVED = [
     ("今年上半年,公司营收增长了三成。", "今年上半年", "2025-H1"),
     ("上周日公司发布新品,售价3999元。", "上周日", "2025-11-02"),  # weeks run Monday to Sunday
     ("去年最后一个月，出口增长。", "去年最后一个月", "2024-12"),
+    # the second end of a range takes the first's month before the published date's
+    ("促销在5月18日--30日举行。", "5月18日--30日", {"start": "2025-05-18", "end": "2025-05-30"}),
 ]
 
 # (sentence, stretch that must hold no fact)

@@ -340,11 +340,15 @@ def range_end(start: Any, end: Any) -> Any:
 
     >>> range_end("2024-03-01", "--04-30"), range_end("2024-03-01", "---05"), range_end("2009", "2010")
     ('2024-04-30', '2024-03-05', '2010')
+    >>> range_end("--05-18", "---30")
+    '--05-30'
     """
     if not isinstance(start, str) or not isinstance(end, str):
         return end
     if end.startswith("---") and len(start) >= 7 and start[:1].isdigit():
         return start[:7] + "-" + end[3:]
+    if end.startswith("---") and len(start) >= 7 and start.startswith("--") and not start.startswith("---"):
+        return start[:4] + "-" + end[3:]  # --05-18 to ---30: --05-30
     if end.startswith("--") and start[:1].isdigit():
         return start[:4] + "-" + end[2:]
     return end

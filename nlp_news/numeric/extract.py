@@ -158,7 +158,7 @@ _TAIL_RE = re.compile(
     """,
     re.X,
 )
-_RANGE_SEP = re.compile(r"\s?(?:-|~|至|到|—|－|～)\s?")
+_RANGE_SEP = re.compile(r"\s?(?:-{1,3}|~|至|到|—|－|～)\s?")  # folded text: —— is --
 _LEFT_RE = re.compile(
     rf"(?:(?P<bound0>{_esc(_BOUND_LEFT)})(?:了|为)?\s?(?=人民币|RMB|US\$|HK\$|NT\$|\$|¥|€|£))?"  # 约合人民币20万元
     rf"(?:(?P<curp>人民币|RMB|US\$|HK\$|NT\$|\$|¥|€|£)\s?)?"
@@ -491,11 +491,12 @@ class _Scanner:
         return None
 
     # -- handlers ----------------------------------------------------------------
-    def date_value(self, m: re.Match[str]) -> tuple[Any, bool] | None:
-        """:func:`~nlp_news.numeric.dates.date_value` of ``m``; None for a date past the calendar
-        (下周五 published 9999-12-31: the weekday arithmetic overflows)."""
+    def date_value(self, m: re.Match[str], resolve: bool = True) -> tuple[Any, bool] | None:
+        """:func:`~nlp_news.numeric.dates.date_value` of ``m`` (against the published date unless
+        ``resolve`` is false); None for a date past the calendar (下周五 published 9999-12-31: the
+        weekday arithmetic overflows)."""
         try:
-            return date_value(m, self.pub)
+            return date_value(m, self.pub if resolve else None)
         except (ValueError, OverflowError):
             return None
 
@@ -512,9 +513,14 @@ class _Scanner:
         if r and not isinstance(value, dict) and not (isinstance(value, str) and value.startswith("T")):
             m2 = DATE_RE.match(self.f, r.end())
             if m2 and m2.end() > m2.start():
-                res2 = self.date_value(m2)
+                # the second end takes what it leaves out from the first (2010年1月1日---1月3日 ends
+                # 2010-01-03, 5月18日--30日 in May), and only then from the published date
+                res2 = self.date_value(m2, resolve=False)
                 if res2 is not None and res2[0] is not None and value is not None:
-                    value = {"start": value, "end": range_end(value, res2[0])}
+                    v2 = range_end(value, res2[0])
+                    if isinstance(v2, str) and v2.startswith("-") and self.pub:
+                        v2 = (self.date_value(m2) or (v2,))[0]
+                    value = {"start": value, "end": v2}
                     end = m2.end()
         # 2010年之后2018年之前: one period
         if not isinstance(value, dict) and value is not None:
@@ -941,6 +947,11 @@ class _Scanner:
                 return  # 9月 is a month (the date pass), not nine months
             if tu == "年" and value is not None and 1000 <= value <= 2200 and low_high is None:
                 return  # a year: the date pass handles it
+            if tu == "年" and low_high is not None and arabic and all(1000 <= v <= 2200 and v == int(v) for v in low_high):
+                # 2005-2007年: a span of years, not 2005 to 2007 years
+                years = {"start": f"{int(low_high[0]):04d}", "end": f"{int(low_high[1]):04d}"}
+                self.add(self.make(start, tend, "date", years, "rule:date"), start, tend, 2)
+                return
             if tu == "年" and f[tend : tend + 1] == "级" and low_high is None and value is not None and value == int(value):
                 # 三年级: a school year, a rank
                 self.add(self.make(start, tend + 1, "ordinal", int(value), "rule:ordinal", unit="年级"), start, tend + 1, 2)
