@@ -333,6 +333,8 @@ RESOLVED = [
     ("去年最后一个月，出口增长。", "去年最后一个月", "2024-12"),
     # the second end of a range takes the first's month before the published date's
     ("促销在5月18日--30日举行。", "5月18日--30日", {"start": "2025-05-18", "end": "2025-05-30"}),
+    ("去年11月至今年9月，销量翻番。", "去年11月至今年9月", {"start": "2024-11", "end": "2025-09"}),
+    ("从二季度末到三季度，股价回落。", "二季度末到三季度", {"start": "2025-Q2", "end": "2025-Q3"}),
 ]
 
 # (sentence, stretch that must hold no fact)

@@ -515,7 +515,9 @@ class _Scanner:
             if m2 and m2.end() > m2.start():
                 # the second end takes what it leaves out from the first (2010年1月1日---1月3日 ends
                 # 2010-01-03, 5月18日--30日 in May), and only then from the published date
-                res2 = self.date_value(m2, resolve=False)
+                res2 = self.date_value(m2, resolve=m2.group("ry") is not None)  # 今年9月 has its own year
+                if res2 is not None and res2[0] is None:
+                    res2 = self.date_value(m2)  # 三季度, 本周二: nothing to take from the first end
                 if res2 is not None and res2[0] is not None and value is not None:
                     v2 = range_end(value, res2[0])
                     if isinstance(v2, str) and v2.startswith("-") and self.pub:
