@@ -926,6 +926,10 @@ class _Scanner:
             tu = g.time
             if not arabic and core == "一" and prev == "每":
                 return
+            if tu == "周" and f[tend : tend + 1] == "年" and low_high is None and value is not None:
+                # 60周年: an anniversary, the years counted (not 60 weeks)
+                self.add(self.make(s2, tend + 1, "count", format_value(value), "rule:count", unit="周年", qualifier=qual), s2, tend + 1, 2)
+                return
             kind, source = "duration", "rule:duration"
             code = TIME_UNITS[tu]
             if tu == "日" and low_high is None and core != "两":
@@ -1179,7 +1183,7 @@ _PHONE_TAIL = re.compile(r"-\d{3,4}-?\d{4}")
 _IDIOM_RE = re.compile(
     r"成千上万|千千万万|万无一失|一五一十|三三两两|七上八下|乱七八糟|五颜六色|四面八方|九牛一毛|千方百计|一模一样|十全十美"
     r"|一心一意|独一无二|三心二意|千军万马|万众一心|一举两得|一石二鸟|一分钱|一毛钱|一毛不拔|五湖四海|三番五次|七嘴八舌"
-    r"|四处|八方|一二手|天兵天将|一年一度|一日三餐|一分为二|九九归一|十有八九|三通一平|一级|二级|三级|一线|二线|三线|四线|三个代表|一国两制|两会"
+    r"|四处|八方|一二手|生辰八字|八字|天兵天将|一年一度|一日三餐|一分为二|九九归一|十有八九|三通一平|一级|二级|三级|一线|二线|三线|四线|三个代表|一国两制|两会"
 )
 #: Where no fact is read: a work's title in 《》 (a name: 《八佰》, 《72家租客》), and names and
 #: idioms made with a numeral that no rule reads as a fact on its own: the team and day 八一
