@@ -303,6 +303,7 @@ FOUND = [
     ("门店有望发展到100——150家。", "100——150家", "count", {"low": 100, "high": 150}, {"unit": "家"}),
     ("活动从2010年1月1日---1月3日举行。", "2010年1月1日---1月3日", "date",
      {"start": "2010-01-01", "end": "2010-01-03"}, {}),
+    ("当天最高气温35℃。", "35℃", "count", 35, {"unit": "℃"}),
     # an anniversary counts years, not weeks
     ("今年是公司成立10周年。", "10周年", "count", 10, {"unit": "周年"}),
     # a team's record: wins, losses, streaks and games
@@ -457,6 +458,26 @@ def test_names_codes_and_idioms_are_not_facts(text, stretch):
     e = s + len(stretch)
     inside = [f for f in extract_facts(text) if f.start < e and f.end > s]
     assert inside == [], [(f.text, f.kind, f.value) for f in inside]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [("公司裁员500人", "500人", 500, "人"), ("排名升至第5名", "第5名", 5, "名"), ("营收增长了5倍", "5倍", 5, "倍"),
+     ("屏幕为3.5英寸", "3.5英寸", 3.5, "英寸"), ("本赛季22胜54负", "54负", 54, "负")],
+)
+def test_a_unit_at_the_very_end_of_the_text_is_read(text, span, value, unit):
+    f = _find(text, span)  # a headline or a paragraph ends right after the unit
+    assert (f.value, f.unit) == (value, unit)
+
+
+def test_a_dash_after_a_unit_is_no_minus_sign():
+    facts = [(f.text, f.value) for f in extract_facts("短期项目(2周-6个月)和3年-5年的计划,利率的4倍-5倍。")]
+    assert ("6个月", "P6M") in facts and ("5年", "P5Y") in facts and ("5倍", 5) in facts
+    assert all(not isinstance(v, (int, float)) or v >= 0 for _, v in facts)
+
+
+def test_a_digit_by_digit_numeral_is_no_duration():
+    assert [f.text for f in extract_facts("民调显示,他们对于马英九一年执政的评价不一。")] == []
 
 
 def test_coordinated_months_are_separate_dates():

@@ -32,7 +32,12 @@ from .numerals import parse_folded as parse_number
 
 _CN = "〇零一二三四五六七八九"
 # a year in Chinese digits may have 〇 typed as 0 (二0一五年)
-YEAR = rf"(?:\d{{4}}|\d{{2}}|(?=[{_CN}])[{_CN}0]{{4}}|[{_CN}]{{2}}|[两二一]千零?[{_CN}十]{{0,3}})"
+# a year in three Chinese digits (三六七年一月一日) only before a month; two only at the start of a
+# digit run (马英九一年 is no year '91 read from 九一)
+YEAR = (
+    rf"(?:\d{{4}}|\d{{2}}|(?=[{_CN}])[{_CN}0]{{4}}|(?<![{_CN}])[{_CN}]{{3}}(?=\s?年\s?[一二三四五六七八九十正腊冬\d])"
+    rf"|(?<![{_CN}])[{_CN}]{{2}}|[两二一]千零?[{_CN}十]{{0,3}})"
+)
 MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九正腊冬])"
 #: Reign and era names with the Gregorian year of their first year (元年).
 ERAS: dict[str, int] = {
@@ -279,7 +284,7 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
         return f"{year:04d}", False
     if g.y:
         year = _year(g.y)
-        if year is None or not _ok(year):
+        if year is None or not (_ok(year) or (len(g.y) == 3 and year >= 100)):  # 三六七年: the year 367
             return None
         if len(g.y) == 2 and not (g.m or g.q or g.q2 or g.h or g.qn or g.mn):
             s, e = m.start(), m.end()

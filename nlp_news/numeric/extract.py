@@ -49,13 +49,23 @@ MEASURE_WORDS = sorted(
     """家 只 套 亩 公顷 平方米 平方公里 平方千米 平方公尺 公尺 公分 坪 平米 立方米 方 人次 岁 名 位 辆 台 部 件 条 张 所 座 栋 幢 间 户
     次 场 项 款 种 股 手 吨 万吨 公斤 千克 克 斤 两 公里 千米 米 厘米 毫米 英寸 英尺 英里 寸 升 毫升 枚 颗 粒 批 届
     期 轮 页 本 篇 首 集 份 头 匹 架 艘 处 例 起 宗 笔 单 支 队 双 对 瓶 箱 盒 包 袋 杯 碗 列 趟 班 节 门 所 级
-    摄氏度 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
+    摄氏度 ℃ °C 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 条 把 台套 辆次 架次 人民 元宝 金币 代 层楼 连胜 连败 胜场 胜 负 战""".split(),
     key=len,
     reverse=True,
 )
 #: After a game-record unit, what makes it the start of a word (负责, 胜出, 战略), not games counted
 #: (9战6胜3负, 22胜54负, 3连胜).
+def _starts_word(f: str, end: int, unit: str) -> bool:
+    """Whether the game-record ``unit`` ending at ``end`` starts a word with the next character.
+
+    >>> _starts_word("负责人", 1, "负"), _starts_word("22胜54负", 3, "胜"), _starts_word("3负", 2, "负")
+    (True, False, False)
+    """
+    nxt = f[end : end + 1]
+    return bool(nxt) and nxt in _WORD_NEXT[unit]
+
+
 _WORD_NEXT = {"负": "责债担面数值荷重增于", "胜": "出过于利任诉算地者负", "战": "略术场役争士斗机舰区友线神车绩国队胜败平至"}
 #: Nouns counted without a measure word (3亿用户): the noun is the unit.
 COUNT_NOUNS = sorted(
@@ -121,6 +131,9 @@ _LATIN_SCALE = r"[kKMB](?![A-Za-z\d室号座栋楼层区])"
 _AR_TAIL = rf"(?:\s?{_MAGN}(?:\d+|[{_CN_CHARS}]+)?)*(?:\s?{_LATIN_SCALE})?"
 _CN_DIGITS_AFTER = rf"(?:{_AFTER_MAGN}\d+|0+)"
 _CN_TAIL = rf"(?:{_CN_DIGITS_AFTER}(?:[{_CN_CHARS}]+{_CN_DIGITS_AFTER}?)*)?"
+#: The last characters of units, currencies and magnitudes: a dash after one of them starts the second
+#: end of a range (100元-80元, 2周-6个月, 4倍-5倍, 21点-23点), it is no minus sign.
+_UNIT_LAST = re.escape("".join(sorted({w[-1] for w in (*MEASURE_WORDS, *TIME_UNITS, *CURRENCY_WORDS)} | set("万亿倍点"))))
 #: A number: Arabic or Chinese, with a sign (-, −, 负), magnitudes, spaces before a magnitude (3050 万).
 #: It starts with one character class, its first character, and then reads the rest by what that
 #: was: the regex engine then skips the text between numbers with its fast first-character scan
@@ -130,7 +143,7 @@ NUMBER = (
     rf"(?:(?<=\d){_AR_REST}{_AR_TAIL}"
     rf"|(?<=[{_CN_CHARS}]){_CN_REST}{_CN_TAIL}"
     rf"|(?<=负)(?:{_AR}{_AR_TAIL}|{_CN}{_CN_TAIL})"
-    rf"|(?<![\d.%元万亿][-−])(?<=[-−])(?=\d){_AR}{_AR_TAIL})"  # 100元-80元: no minus after an amount
+    rf"|(?<![\d.%{_UNIT_LAST}][-−])(?<=[-−])(?=\d){_AR}{_AR_TAIL})"  # 100元-80元, 2周-6个月: no minus after an amount
 )
 _NUMBER_RE = re.compile(NUMBER)
 
@@ -616,7 +629,7 @@ class _Scanner:
             return
         unit = m.group("u")
         end = m.end()
-        if unit in ("季", "大") or (unit and self.f[end : end + 1] in _WORD_NEXT.get(unit, "")):
+        if unit in ("季", "大") or (unit in _WORD_NEXT and _starts_word(self.f, end, unit)):
             end -= len(unit)  # 第三季度, 第二大; 第二战场, 第三战绩: the unit starts a word
             unit = None
         pair = _adjacent_range(m.group("n"))  # 第三四名: third or fourth, not 34th
@@ -953,6 +966,12 @@ class _Scanner:
                 return  # 9月 is a month (the date pass), not nine months
             if tu == "年" and value is not None and 1000 <= value <= 2200 and low_high is None:
                 return  # a year: the date pass handles it
+            if tu == "年" and f[tend : tend + 1] in _YEAR_WORD_NEXT and f[tend : tend + 1]:
+                # 千万年薪, 百万年费: 年 starts the word (annual pay), the number is an amount
+                self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
+                return
+            if not arabic and len(core) >= 2 and low_high is None and _CN_DIGITS_ONLY.fullmatch(core):
+                return  # 九一年 is read digit by digit, a year ('91) and never 91 years (马英九一年执政)
             if tu == "年" and low_high is not None and arabic and all(1000 <= v <= 2200 and v == int(v) for v in low_high):
                 # 2005-2007年: a span of years, not 2005 to 2007 years
                 years = {"start": f"{int(low_high[0]):04d}", "end": f"{int(low_high[1]):04d}"}
@@ -1018,7 +1037,7 @@ class _Scanner:
             unit = g.latin
         elif g.mw:
             unit = g.mw
-            if f[tend : tend + 1] in _WORD_NEXT.get(unit, ""):
+            if unit in _WORD_NEXT and _starts_word(f, tend, unit):
                 return  # 1负责人, 89-97负于, 28-13胜出, 马英九胜过, 二战略: the unit starts a word, no games are counted
             if unit == "米" and not g.mhalf and low_high is None and value is not None and value == int(value) and (
                 cm := _METRE_REST_RE.match(f, tend)
@@ -1119,6 +1138,10 @@ _MONTHS_ONLY = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})
 _EVERY_BEFORE = re.compile(r"每(?:\d+|[一二两三四五六七八九十]+)?个?(?:年|月|周|星期|天|日|小时|季度)$")
 #: A month and nothing more ("--08", "2025-08").
 _MONTH_VALUE = re.compile(r"^(?:--|\d{4}-)\d\d$")
+#: After 年 when it starts a word with it (年薪, 年费, 年息, 年化): the number before is no count of years.
+_YEAR_WORD_NEXT = frozenset("薪费息化")
+#: A Chinese numeral written digit by digit (九一, 二〇〇八): a year or a code, never an amount of time.
+_CN_DIGITS_ONLY = re.compile("[〇零一二两三四五六七八九]+")
 #: A year written right before a list of months (2008年11、12月).
 _YEAR_BEFORE = re.compile(r"((?:1[5-9]|20|21)\d\d)\s?年\s?$")
 _COORD_NUM = re.compile(r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]")
