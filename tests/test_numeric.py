@@ -421,6 +421,9 @@ IGNORED = [
     ("他说马英九胜过对手。", "九胜"),
     ("八一战吉林的比赛明晚进行。", "八一战"),
     ("这件事八字还没一撇。", "八字"),
+    # K after a number is 1000 for a salary (月薪40k), a purity before 金 (24K纯金), B a flat's letter (66B复式)
+    ("她戴着一条18K金项链。", "18K"),
+    ("他买下了66B复式单位。", "66B"),
     # 一二手 is the new-home and resale market
     ("开发商与中介开展一二手联动。", "一二手"),
 ]

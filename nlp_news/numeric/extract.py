@@ -127,7 +127,7 @@ _MAGN = r"(?:[多余几]?[十百千]?[万亿兆]+|[多余几]?[十百千](?=[万
 # after a magnitude or 零 (三千5百, 一千零20; 六6万 is a typo or two numbers, not one), and zeros: 〇 typed as 0 (二0一五)
 _AFTER_MAGN = "(?<=[十百千万亿兆拾佰仟零〇])"
 # k/M/B scale an amount (40k, 2.5B), not a room or a code: 1703B室, 2B056号
-_LATIN_SCALE = r"[kKMB](?![A-Za-z\d室号座栋楼层区])"
+_LATIN_SCALE = r"[kKMB](?![A-Za-z\d室号座栋楼层区金纯复户套型])"  # 24K纯金 is 24 carats, 66B复式 a flat
 _AR_TAIL = rf"(?:\s?{_MAGN}(?:\d+|[{_CN_CHARS}]+)?)*(?:\s?{_LATIN_SCALE})?"
 _CN_DIGITS_AFTER = rf"(?:{_AFTER_MAGN}\d+|0+)"
 _CN_TAIL = rf"(?:{_CN_DIGITS_AFTER}(?:[{_CN_CHARS}]+{_CN_DIGITS_AFTER}?)*)?"
