@@ -313,6 +313,12 @@ FOUND = [
     ("最后9战他们要拿下几场?", "9战", "count", 9, {"unit": "战"}),
     ("季后赛第二战将在主场进行。", "第二战", "ordinal", 2, {"unit": "战"}),
     ("公司开辟第二战场。", "第二", "ordinal", 2, {"unit": None}),  # 战场 is a word
+    # shots taken and made
+    ("他全场16投仅4中。", "16投", "count", 16, {"unit": "投"}),
+    ("他全场16投仅4中。", "4中", "count", 4, {"unit": "中"}),
+    # 毛 after an Arabic numeral is a tenth of a yuan (not in 毛利率); 五毛钱 too
+    ("这只基金净值在4毛以下。", "4毛以下", "money", 0.4, {"currency": "CNY", "qualifier": "under"}),
+    ("当年电影票五毛钱一张。", "五毛钱", "money", 0.5, {"currency": "CNY"}),
     # the last month or quarter of a year
     ("2024年最后一个月，销量开始回升。", "2024年最后一个月", "date", "2024-12", {"relative": False}),
     ("2023年的最后一个季度，公司扭亏。", "2023年的最后一个季度", "date", "2023-Q4", {}),
@@ -421,6 +427,8 @@ IGNORED = [
     ("他说马英九胜过对手。", "九胜"),
     ("八一战吉林的比赛明晚进行。", "八一战"),
     ("这件事八字还没一撇。", "八字"),
+    ("他连一毛钱都不肯出。", "一毛钱"),
+    ("她读完了三毛的散文。", "三毛"),
     # K after a number is 1000 for a salary (月薪40k), a purity before 金 (24K纯金), B a flat's letter (66B复式)
     ("她戴着一条18K金项链。", "18K"),
     ("他买下了66B复式单位。", "66B"),

@@ -379,6 +379,17 @@ class _Scanner:
             for m in _HALF_PCT_RE.finditer(f):
                 v = 5 if m.group(0).endswith("成") else 50
                 self.add(self.make(m.start(), m.end(), "percent", v, "rule:percent", unit="折" if v == 50 else None), m.start(), m.end(), 2)
+        if "中" in f and ("投" in f or "罚" in f):
+            # 12投9中, 两罚两中: shots taken and made, two counts
+            for m in _SHOTS_RE.finditer(f):
+                if self.covered(m.start()):
+                    continue
+                for g in (1, 3):
+                    v = parse_number(m.group(g))
+                    unit = m.group(2) if g == 1 else "中"
+                    if v is not None:
+                        self.add(self.make(m.start(g), m.end(g) + 1, "count", format_value(v), "rule:count", unit=unit),
+                                 m.start(g), m.end(g) + 1, 2)
         if "番" in f or "双倍" in f:
             for m in _DOUBLE_RE.finditer(f):
                 if self.covered(m.start()):
@@ -907,7 +918,8 @@ class _Scanner:
                 or (after_kuai in _KUAI_MONEY_NEXT and core != "一")
             )  # 一块来 is "together"
             kuai_count = g.cur == "块" and not kuai_money and (not arabic or "\u4e00" <= after_kuai <= "\u9fff")
-            if (not arabic and g.cur in ("角", "毛钱")) or kuai_count:
+            mao_word = g.cur == "毛" and (not arabic or after_kuai in _MAO_WORD_NEXT)  # 三毛 (a name), 3毛利率
+            if (not arabic and (g.cur == "角" or (g.cur == "毛钱" and core == "一"))) or kuai_count or mao_word:
                 if g.cur == "块" and core not in ("一", "二"):
                     kind, source, unit = "count", "rule:count", "块"
                     self.add(self.make(s2, tend, kind, format_value(value) if value is not None else None, source, unit=unit,
@@ -1138,6 +1150,12 @@ _MONTHS_ONLY = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})
 _EVERY_BEFORE = re.compile(r"每(?:\d+|[一二两三四五六七八九十]+)?个?(?:年|月|周|星期|天|日|小时|季度)$")
 #: A month and nothing more ("--08", "2025-08").
 _MONTH_VALUE = re.compile(r"^(?:--|\d{4}-)\d\d$")
+#: Shots taken and made in a game report: 12投9中, 16投仅4中, 两罚两中.
+_SHOTS_RE = re.compile(
+    r"(?<![\d.])(\d{1,3}|[一二两三四五六七八九十]{1,3})(投|罚)(?:仅|只|共)?(\d{1,3}|[一二两三四五六七八九十]{1,3})中(?![国心间学华央部期旬文级])"
+)
+#: After 毛 when it starts a word (毛利, 毛巾, 毛衣): 4毛 alone is 0.4 yuan (净值在4毛以下).
+_MAO_WORD_NEXT = frozenset("利巾衣病泽笔发坯细重料织绒皮囊孔毯线泽额收")
 #: After 年 when it starts a word with it (年薪, 年费, 年息, 年化): the number before is no count of years.
 _YEAR_WORD_NEXT = frozenset("薪费息化")
 #: A Chinese numeral written digit by digit (九一, 二〇〇八): a year or a code, never an amount of time.

@@ -22,6 +22,7 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "块钱": ("CNY", 1.0),
     "块": ("CNY", 1.0),
     "毛钱": ("CNY", 0.1),
+    "毛": ("CNY", 0.1),
     "角": ("CNY", 0.1),
     "美元": ("USD", 1.0),
     "美圆": ("USD", 1.0),
