@@ -313,6 +313,9 @@ FOUND = [
     ("最后9战他们要拿下几场?", "9战", "count", 9, {"unit": "战"}),
     ("季后赛第二战将在主场进行。", "第二战", "ordinal", 2, {"unit": "战"}),
     ("公司开辟第二战场。", "第二", "ordinal", 2, {"unit": None}),  # 战场 is a word
+    # a player's line: points, rebounds, assists counted without a measure word
+    ("他拿下32分5篮板2助攻。", "5篮板", "count", 5, {"unit": "篮板"}),
+    ("他拿下32分5篮板2助攻。", "2助攻", "count", 2, {"unit": "助攻"}),
     # shots taken and made
     ("他全场16投仅4中。", "16投", "count", 16, {"unit": "投"}),
     ("他全场16投仅4中。", "4中", "count", 4, {"unit": "中"}),
