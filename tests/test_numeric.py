@@ -199,7 +199,7 @@ FOUND = [
     ("近三年犯罪率下降。", "近三年", "duration", "P3Y", {"qualifier": "under"}),
     ("最后3分28秒他投中绝杀。", "3分28秒", "duration", "PT3M28S", {}),
     ("2006-07赛季他场均得分最高。", "2006-07", "date", {"start": "2006", "end": "2007"}, {}),
-    ("他在七八月份休假。", "七八月", "date", {"start": "--07", "end": "--08"}, {}),
+    ("他在七八月份休假。", "七八月份", "date", {"start": "--07", "end": "--08"}, {}),
     ("股票仓位占30%-80%。", "30%-80%", "percent", {"low": 30, "high": 80}, {}),
     ("雍正四年大旱。", "雍正四年", "date", "1726", {}),
     ("他96年回国创业。", "96年", "date", "1996", {}),
@@ -316,6 +316,12 @@ FOUND = [
     # a player's line: points, rebounds, assists counted without a measure word
     ("他拿下32分5篮板2助攻。", "5篮板", "count", 5, {"unit": "篮板"}),
     ("他拿下32分5篮板2助攻。", "2助攻", "count", 2, {"unit": "助攻"}),
+    # a bare 百/千/万 after a bound word, and 过百 like 上百
+    ("他与近百名学生座谈。", "近百名", "count", 100, {"unit": "名", "qualifier": "under"}),
+    ("剧组有一个过百人的武术组。", "过百人", "count", 100, {"unit": "人", "qualifier": "over"}),
+    # 两月 is two months (February is 二月); 九十月份 is September and October of the year before it
+    ("我们统计了近两月的新盘。", "近两月", "duration", "P2M", {"qualifier": "under"}),
+    ("2009年九十月份，成交回升。", "2009年九十月份", "date", {"start": "2009-09", "end": "2009-10"}, {"relative": False}),
     # shots taken and made
     ("他全场16投仅4中。", "16投", "count", 16, {"unit": "投"}),
     ("他全场16投仅4中。", "4中", "count", 4, {"unit": "中"}),

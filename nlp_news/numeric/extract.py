@@ -836,16 +836,18 @@ class _Scanner:
         if core in ("千万", "万万") and nxt in _QIANWAN_ADVERB_NEXT:
             return  # 千万不要, 万万没想到: "by all means", "never"
         if not arabic and c0 in "百千万亿兆" and len(core) >= 1:
-            if prev == "上" and (len(core) == 1 or (core[1] in "万亿" and len(core) == 2)):
-                start -= 1  # 上百, 上亿, 上千万: over
+            if prev in ("上", "过") and (len(core) == 1 or (core[1] in "万亿" and len(core) == 2)):
+                start -= 1  # 上百, 上亿, 上千万, 过百: over
                 over = "over"
+            elif prev in _BOUND_BEFORE_BIG and (len(core) == 1 or (core[1] in "万亿" and len(core) == 2)):
+                pass  # 近百名, 逾千人: the bound word is read with the amount, as before 100名
             elif len(core) == 1 or core[1] not in "万亿":
                 return
         # ranges written as adjacent digits: 六七家, 两三万元, 二三十
         low_high = None
         if not arabic:
             low_high = _adjacent_range(core)
-        value = None if low_high else parse_number("一" + core if over and core in _BIG_ALONE else core)  # 上万: 1e4
+        value = None if low_high else parse_number("一" + core if (over or prev in _BOUND_BEFORE_BIG) and core in _BIG_ALONE else core)  # 上万: 1e4
         if value is None and low_high is None:
             return
         if "几" in core or "多" in core or "余" in core:
@@ -968,14 +970,24 @@ class _Scanner:
                     dv = f"{self.pub.year:04d}-{self.pub.month:02d}-{d:02d}"
                 self.add(self.make(start, tend, "date", dv, "rule:date", relative=True), start, tend, 2)
                 return
-            if tu == "月" and not (prev == "每" or f[max(0, start - 2) : start].endswith("每")):
+            if core == "九十" and tu == "月" and low_high is None:
+                low_high = (9, 10)  # 九十月份: September and October, not month 90
+            if tu == "月" and core != "两" and not (prev == "每" or f[max(0, start - 2) : start].endswith("每")):
+                # (两月 is two months: February is 二月)
                 if low_high is not None and low_high[1] <= 12 and low_high[0] >= 1:
                     # 七八月: July and August
                     lo_m, hi_m = int(low_high[0]), int(low_high[1])
                     val = {"start": f"--{lo_m:02d}", "end": f"--{hi_m:02d}"}
-                    if self.pub:
+                    rel, m0 = True, start
+                    if f[tend : tend + 1] == "份":
+                        tend += 1  # 七八月份
+                    ym = _YEAR_BEFORE.search(f, max(0, start - 6), start)
+                    if ym:  # 2009年九十月份: one period of that year
+                        val = {"start": f"{ym.group(1)}-{lo_m:02d}", "end": f"{ym.group(1)}-{hi_m:02d}"}
+                        rel, m0 = False, ym.start()
+                    elif self.pub:
                         val = {"start": f"{self.pub.year}-{lo_m:02d}", "end": f"{self.pub.year}-{hi_m:02d}"}
-                    self.add(self.make(start, tend, "date", val, "rule:date", relative=True), start, tend, 2)
+                    self.add(self.make(m0, tend, "date", val, "rule:date", relative=rel), m0, tend, 2)
                 return  # 9月 is a month (the date pass), not nine months
             if tu == "年" and value is not None and 1000 <= value <= 2200 and low_high is None:
                 return  # a year: the date pass handles it
@@ -1155,6 +1167,8 @@ _MONTH_VALUE = re.compile(r"^(?:--|\d{4}-)\d\d$")
 _SHOTS_RE = re.compile(
     r"(?<![\d.])(\d{1,3}|[一二两三四五六七八九十]{1,3})(投|罚)(?:仅|只|共)?(\d{1,3}|[一二两三四五六七八九十]{1,3})中(?![国心间学华央部期旬文级])"
 )
+#: Bound words that may stand right before a bare 百, 千 or 万 (近百名, 逾千人, 超万人): a number.
+_BOUND_BEFORE_BIG = frozenset("近逾超")
 #: After 毛 when it starts a word (毛利, 毛巾, 毛衣): 4毛 alone is 0.4 yuan (净值在4毛以下).
 _MAO_WORD_NEXT = frozenset("利巾衣病泽笔发坯细重料织绒皮囊孔毯线泽额收")
 #: After 年 when it starts a word with it (年薪, 年费, 年息, 年化): the number before is no count of years.
