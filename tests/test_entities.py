@@ -115,6 +115,19 @@ def test_names_do_not_take_half_a_parenthesis_or_the_gloss_after_them(recognizer
     assert not any(ch in n for n in names for ch in "()（）")
 
 
+@pytest.mark.parametrize(
+    "text, word",
+    [("行业整体仍面临盈利周期长、成本高的压力。", "周期长"), ("我们的项目组老师会提供帮助。", "项目组"),
+     ("商家在小黄金周期间打折。", "黄金周")],
+)
+def test_a_common_word_with_a_character_after_it_is_no_person(recognizer, text, word):
+    assert not [e for e in recognizer.recognize(text) if e.label == "PER" and e.text == word]
+
+
+def test_a_person_jieba_knows_is_kept_although_it_starts_with_a_common_word(recognizer):
+    assert ("温家宝", "PER") in [(e.text, e.label) for e in recognizer.recognize("温家宝总理出席了会议。")]
+
+
 def test_chinese_names_written_apart_are_persons_apart(recognizer):
     names = {e.text for e in recognizer.recognize("本报记者 李良 王妮娜 报道，公司发布了新品。") if e.type == "name"}
     assert {"李良", "王妮娜"} <= names and "李良 王妮娜" not in names
