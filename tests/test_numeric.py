@@ -322,6 +322,11 @@ FOUND = [
     # 两月 is two months (February is 二月); 九十月份 is September and October of the year before it
     ("我们统计了近两月的新盘。", "近两月", "duration", "P2M", {"qualifier": "under"}),
     ("2009年九十月份，成交回升。", "2009年九十月份", "date", {"start": "2009-09", "end": "2009-10"}, {"relative": False}),
+    # clicks and views are counted nouns (20多万点击 is no index level of 200000 points)
+    ("帖子有20多万点击。", "20多万点击", "count", 200000, {"unit": "点击", "qualifier": "over"}),
+    ("案例库突破一千万点击量。", "一千万点击量", "count", 10000000, {"unit": "点击量"}),
+    # 数 ending a word (人数) is not the vague 数 of 数百
+    ("游戏注册人数七百万，同时在线用户数万人。", "七百万", "number", 7000000, {}),
     # shots taken and made
     ("他全场16投仅4中。", "16投", "count", 16, {"unit": "投"}),
     ("他全场16投仅4中。", "4中", "count", 4, {"unit": "中"}),
@@ -399,7 +404,6 @@ IGNORED = [
     ("他重拾多年的爱好。", "拾多年"),
     ("这一时期经济繁荣。", "一时"),
     ("他从4月份一直忙到现在。", "一直"),
-    ("帖子有20多万点击。", "20多万点击"),
     ("传感器为1/2.3英寸。", "2.3英寸"),
     ("不能一一回复。", "一一"),
     ("他是唯一一个留下的人。", "一一"),

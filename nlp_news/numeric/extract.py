@@ -72,7 +72,8 @@ COUNT_NOUNS = sorted(
     """方面 用户 人口 员工 网民 游客 观众 玩家 会员 粉丝 居民 学生 球迷 患者 股东 投资者 客户 门店 订单 消费者 家庭 农户 职工
     教师 老师 考生 毕业生 志愿者 旅客 乘客 读者 访客 车主 司机 选手 球员 运动员 企业 公司 城市 国家 地区 项目 作品 产品
     台车 新车 辆车 套房 件事 部手机 万人
-    篮板球 篮板 助攻 抢断 封盖 盖帽 失误 犯规 三分球 罚球 进球 射门 角球 扑救""".split(),
+    篮板球 篮板 助攻 抢断 封盖 盖帽 失误 犯规 三分球 罚球 进球 射门 角球 扑救
+    点击量 点击 浏览量 阅读量 播放量 转发量 转发 回复 评论""".split(),
     key=len,
     reverse=True,
 )
@@ -763,7 +764,7 @@ class _Scanner:
                 return  # 一一回复, 唯一一个, 三三两两
             if len(core) == 1 and c0 in _CAPITALS:
                 return  # 收拾, 队伍: a capital numeral alone is a word
-            if c0 in "几" or prev in _VAGUE_BEFORE:
+            if c0 in "几" or (prev in _VAGUE_BEFORE and f[start - 2 : start - 1] not in _SHU_WORD_HEADS):
                 self.add(None, start, end, 0)
                 return
             if _IDIOM_RE.search(f, max(0, start - 3), end + 4):
@@ -1075,6 +1076,9 @@ class _Scanner:
                     tend += 1  # 一倍多: over one time
                     qual = "over" if qual in (None, "about") else qual
             elif unit == "点":
+                if f[tend : tend + 1] in _DIAN_WORDS and _has_magnitude(core):
+                    self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
+                    return  # 一千万点击量: 点 starts the word after an amount
                 if not arabic or f[tend : tend + 1] in _DIAN_WORDS:
                     return  # 一点 = a little; 点击, 点评: words
                 kind, source = "number", "rule:number"
@@ -1167,6 +1171,8 @@ _MONTH_VALUE = re.compile(r"^(?:--|\d{4}-)\d\d$")
 _SHOTS_RE = re.compile(
     r"(?<![\d.])(\d{1,3}|[一二两三四五六七八九十]{1,3})(投|罚)(?:仅|只|共)?(\d{1,3}|[一二两三四五六七八九十]{1,3})中(?![国心间学华央部期旬文级])"
 )
+#: Before 数 when it ends a word (人数, 总数, 次数): the numeral after it is no vague 数百, 数千.
+_SHU_WORD_HEADS = frozenset("人总次户基指系件台票分岁股倍项位名家款条场本册页辆套字个")
 #: Bound words that may stand right before a bare 百, 千 or 万 (近百名, 逾千人, 超万人): a number.
 _BOUND_BEFORE_BIG = frozenset("近逾超")
 #: After 毛 when it starts a word (毛利, 毛巾, 毛衣): 4毛 alone is 0.4 yuan (净值在4毛以下).
