@@ -322,6 +322,10 @@ FOUND = [
     # 两月 is two months (February is 二月); 九十月份 is September and October of the year before it
     ("我们统计了近两月的新盘。", "近两月", "duration", "P2M", {"qualifier": "under"}),
     ("2009年九十月份，成交回升。", "2009年九十月份", "date", {"start": "2009-09", "end": "2009-10"}, {"relative": False}),
+    # a "per one" denominator after an amount is its unit, and "/亩" after a bare amount too
+    ("酒店今天的价格为1888元一晚。", "1888元", "money", 1888, {"unit": "/晚"}),
+    ("高层一手房价只有6000多元一平方米。", "6000多元", "money", 6000, {"unit": "/平方米", "qualifier": "over"}),
+    ("鱼塘的补偿标准为约12万/亩。", "约12万/亩", "number", 120000, {"unit": "/亩", "qualifier": "about"}),
     # clicks and views are counted nouns (20多万点击 is no index level of 200000 points)
     ("帖子有20多万点击。", "20多万点击", "count", 200000, {"unit": "点击", "qualifier": "over"}),
     ("案例库突破一千万点击量。", "一千万点击量", "count", 10000000, {"unit": "点击量"}),
@@ -441,6 +445,9 @@ IGNORED = [
     ("八一战吉林的比赛明晚进行。", "八一战"),
     ("这件事八字还没一撇。", "八字"),
     ("他连一毛钱都不肯出。", "一毛钱"),
+    # a policy named by its issuer and its number of articles
+    ("“国11条”出台后，二套房贷收紧。", "国11条"),
+    ("酒店今天的价格为1888元一晚。", "一晚"),
     ("她读完了三毛的散文。", "三毛"),
     # K after a number is 1000 for a salary (月薪40k), a purity before 金 (24K纯金), B a flat's letter (66B复式)
     ("她戴着一条18K金项链。", "18K"),
@@ -706,6 +713,12 @@ def test_period_from_an_earlier_clause_of_the_sentence():
     pct = [f for f in facts if f.kind == "percent"][0]
     assert pct.period == {"start": "2025-01", "end": "2025-09"}
     assert pct.metric == "营收"
+
+
+def test_an_amount_per_unit_without_a_currency_is_money_by_its_metric():
+    text = "鱼塘的补偿标准为约12万/亩。"
+    f = link_facts(text, extract_facts(text))[0]
+    assert (f.kind, f.currency, f.unit, f.metric) == ("money", "CNY", "/亩", "补偿标准")
 
 
 def test_a_founding_date_is_no_period_for_the_clauses_after_it():

@@ -943,6 +943,9 @@ class _Scanner:
                 val = yuan_jiao_fen(value, None, None, g.cent)
             if g.per:
                 unit = "/" + g.per
+            elif (po := _PER_ONE_AFTER_RE.match(f, tend)) is not None:
+                unit = "/" + po.group(1)  # 6000多元一平方米: the amount per square metre; 一平方米 is no fact
+                self.add(None, tend, po.end(), 0)
             else:
                 pm = _PER_LEFT.search(f, max(0, s2 - 6), s2) or _PER_PERIOD_LEFT.search(f, max(0, s2 - 12), s2)
                 if pm:
@@ -1064,6 +1067,9 @@ class _Scanner:
             unit = g.latin
         elif g.mw:
             unit = g.mw
+            if unit == "条" and prev in _POLICY_HEADS and f[start - 2 : start - 1] not in _POLICY_NOT_AFTER:
+                self.add(None, start - 1, tend, 0)  # 国11条, 粤15条: a policy's name
+                return
             if unit in _WORD_NEXT and _starts_word(f, tend, unit):
                 return  # 1负责人, 89-97负于, 28-13胜出, 马英九胜过, 二战略: the unit starts a word, no games are counted
             if unit == "米" and not g.mhalf and low_high is None and value is not None and value == int(value) and (
@@ -1147,6 +1153,10 @@ class _Scanner:
         s2, q_left, cur_left = self.left(start)
         if arabic and not _has_magnitude(core) and not cur_left:
             return  # a bare small number: a list enumerator, a score, a code
+        unit = None
+        per = _PER_AFTER_RE.match(f, tend)
+        if per and (_has_magnitude(core) or cur_left):
+            unit, tend = "/" + per.group(1), per.end()  # 约12万/亩: an amount per mu (the currency is the article's)
         qual = q_left or over
         if g.post:
             qual = qual or _BOUND_RIGHT[g.post.strip()]
@@ -1156,7 +1166,7 @@ class _Scanner:
             val = format_value(value)  # type: ignore[arg-type]
         kind = "money" if cur_left else "number"
         self.add(
-            self.make(s2, tend, kind, val, "rule:" + kind, currency=cur_left, qualifier=qual, change=self.change(s2)),
+            self.make(s2, tend, kind, val, "rule:" + kind, unit=unit, currency=cur_left, qualifier=qual, change=self.change(s2)),
             s2, tend, 2,
         )
 
@@ -1168,6 +1178,14 @@ _MONTHS_ONLY = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})
 _EVERY_BEFORE = re.compile(r"每(?:\d+|[一二两三四五六七八九十]+)?个?(?:年|月|周|星期|天|日|小时|季度)$")
 #: A month and nothing more ("--08", "2025-08").
 _MONTH_VALUE = re.compile(r"^(?:--|\d{4}-)\d\d$")
+#: A "per one" denominator right after an amount (6000多元一平方米, 3万元一年): the amount's unit.
+_PER_ONE_AFTER_RE = re.compile(r"\s?[一1]\s?个?(平方米|平米|斤|公斤|千克|吨|亩|晚|天|年|月|人|张|件|台|辆|次|小时)(?![\u4e00-\u9fff]*[0-9一二两三四五六七八九十百千万亿]+\s?[元块])")
+#: "/ unit" right after a bare amount (约12万/亩).
+_PER_AFTER_RE = re.compile(r"\s?/\s?(平方米|平米|亩|吨|斤|公斤|千克|人|月|年|天|股|台|辆|件|次)")
+#: A policy named by the issuer's one-character short name and its number of articles: 国11条, 新国十条,
+#: 粤15条 (not 全国11条, 中国3条: a country's roads or rules counted).
+_POLICY_HEADS = frozenset("国粤沪京深穗苏浙")
+_POLICY_NOT_AFTER = frozenset("全中各美英法德韩外本出回该两多等")
 #: Shots taken and made in a game report: 12投9中, 16投仅4中, 两罚两中.
 _SHOTS_RE = re.compile(
     r"(?<![\d.])(\d{1,3}|[一二两三四五六七八九十]{1,3})(投|罚)(?:仅|只|共)?(\d{1,3}|[一二两三四五六七八九十]{1,3})中(?![国心间学华央部期旬文级])"

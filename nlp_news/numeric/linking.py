@@ -44,7 +44,7 @@ MONEY_METRICS = frozenset(
     成交均价 票房 负债 资产 总资产 净资产 投资 投资额 价格 售价 票价 学费 租金 成本 开支 支出 费用 预算 资金 分红
     奖金 罚款 赔偿 经营收入 主营业务收入 净收入 存款 贷款 保费 薪酬 工资 开价 要价 标价 总价 单价 报价 成交价 底价
     起价 损失 经济损失 资产规模 基金规模 管理规模 募集规模 首募规模 发行规模 信贷规模 融资规模 市场规模 产值 总产值
-    零售额 消费零售额 销售总额 首付款 首付 市价 放贷量 年薪 月薪 身价 转会费 补贴 补助 总投资 投资总额 GDP""".split()
+    零售额 消费零售额 销售总额 首付款 首付 市价 补偿 补偿款 补偿标准 补偿金 放贷量 年薪 月薪 身价 转会费 补贴 补助 总投资 投资总额 GDP""".split()
 )
 METRICS: tuple[str, ...] = tuple(
     sorted(
@@ -248,7 +248,7 @@ def link_facts(
                 rest = _TOPIC_WORDS.sub("", text[dcs:dce].replace(d.text, "", 1)).strip(" ,，;；")
                 linked["period"] = "rule" if not rest else "inferred"
         kind, cur, source = f.kind, f.currency, f.source
-        if kind == "number" and f.unit is None and metric in MONEY_METRICS and _amount_like(f):
+        if kind == "number" and (f.unit is None or f.unit.startswith("/")) and metric in MONEY_METRICS and _amount_like(f):
             # 价格要220万: a price with no currency word is money in the article's currency
             if currency is _UNSET:
                 currency = article_currency(facts)
