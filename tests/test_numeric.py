@@ -326,6 +326,9 @@ FOUND = [
     ("酒店今天的价格为1888元一晚。", "1888元", "money", 1888, {"unit": "/晚"}),
     ("高层一手房价只有6000多元一平方米。", "6000多元", "money", 6000, {"unit": "/平方米", "qualifier": "over"}),
     ("鱼塘的补偿标准为约12万/亩。", "约12万/亩", "number", 120000, {"unit": "/亩", "qualifier": "about"}),
+    # 多 after a time unit: over (三年多), not in 多少 or 多次
+    ("他在这家公司干了三年多。", "三年多", "duration", "P3Y", {"qualifier": "over"}),
+    ("一年多次体检没有必要。", "一年", "duration", "P1Y", {"qualifier": None}),
     # clicks and views are counted nouns (20多万点击 is no index level of 200000 points)
     ("帖子有20多万点击。", "20多万点击", "count", 200000, {"unit": "点击", "qualifier": "over"}),
     ("案例库突破一千万点击量。", "一千万点击量", "count", 10000000, {"unit": "点击量"}),

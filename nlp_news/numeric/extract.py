@@ -1013,6 +1013,9 @@ class _Scanner:
                 return
             if tu == "年期":
                 unit = "年期"
+            if f[tend : tend + 1] == "多" and not g.half and f[tend + 1 : tend + 2] not in _DUO_WORD_NEXT:
+                tend += 1  # 三年多, 一个月多: over (多少, 多次, 多个 are words)
+                qual = "over" if qual in (None, "about") else qual
             half = 0.5 if g.half else 0.0
             val = _duration(value, code, half) if low_high is None else {
                 "low": _duration(low_high[0], code, 0.0), "high": _duration(low_high[1], code, half)}
@@ -1182,6 +1185,8 @@ _MONTH_VALUE = re.compile(r"^(?:--|\d{4}-)\d\d$")
 _PER_ONE_AFTER_RE = re.compile(r"\s?[一1]\s?个?(平方米|平米|斤|公斤|千克|吨|亩|晚|天|年|月|人|张|件|台|辆|次|小时)(?![\u4e00-\u9fff]*[0-9一二两三四五六七八九十百千万亿]+\s?[元块])")
 #: "/ unit" right after a bare amount (约12万/亩).
 _PER_AFTER_RE = re.compile(r"\s?/\s?(平方米|平米|亩|吨|斤|公斤|千克|人|月|年|天|股|台|辆|件|次)")
+#: After a trailing 多 that makes it a word (多少, 多次, 多个, 多名): 三年多少 is no "over three years".
+_DUO_WORD_NEXT = frozenset("少次个名家位种项人年月天万亿倍元条只件部")
 #: A policy named by the issuer's one-character short name and its number of articles: 国11条, 新国十条,
 #: 粤15条 (not 全国11条, 中国3条: a country's roads or rules counted).
 _POLICY_HEADS = frozenset("国粤沪京深穗苏浙")
