@@ -124,6 +124,17 @@ def test_a_common_word_with_a_character_after_it_is_no_person(recognizer, text, 
     assert not [e for e in recognizer.recognize(text) if e.label == "PER" and e.text == word]
 
 
+@pytest.mark.parametrize(
+    "text, described, place",
+    [("上海一家基金公司的经理表示看好后市。", "上海一家基金公司", "上海"), ("她接到了美国四所大学的录取通知。", "美国四所大学", "美国"),
+     ("门店从几家发展到北京10家店。", "北京10家店", "北京")],
+)
+def test_an_organisation_described_by_a_count_is_no_name_but_its_place_is(recognizer, text, described, place):
+    found = [(e.text, e.label) for e in recognizer.recognize(text)]
+    assert not [t for t, _ in found if t == described]
+    assert (place, "LOC") in found
+
+
 def test_a_person_jieba_knows_is_kept_although_it_starts_with_a_common_word(recognizer):
     assert ("温家宝", "PER") in [(e.text, e.label) for e in recognizer.recognize("温家宝总理出席了会议。")]
 

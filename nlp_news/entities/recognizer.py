@@ -67,6 +67,26 @@ from .patterns import (
 _COARSE_WEIGHT = 0.8
 #: Types whose tagger candidates ``EntityRecognizer._generic`` may drop (labels TITLE, ORG, LOC).
 _CHECKED_TYPES = frozenset(t for t, label in ENTITY_TYPES.items() if label in ("TITLE", "ORG", "LOC", "PER"))
+#: Organisations and places described by how many or which of them (上海一家基金公司, 某两家基金公司,
+#: 美国四所大学, 北京10家店, 第三家国内基金公司) or by a year (2009年基金公司): CLUENER marks a few
+#: of these as companies, a reader does not take them for names. Brands with a numeral (三只松鼠,
+#: 七匹狼) and terms (十一届全国人大常委会) are not matched.
+_DESCRIBED = re.compile(
+    r"(?:[一两几某多数]|\d+)[家所](?!村|镇|乡)|第[一二三四五六七八九十\d]+家"
+    r"|[一二三四五六七八九十\d]+所(?:大学|学校|学院|高校|院校|中学|小学)"
+)
+_YEAR_IN = re.compile(r"(?:19|20)\d\d年")
+
+
+def _described(span: str, label: str) -> bool:
+    """Whether an organisation's or place's span describes one (:data:`_DESCRIBED`) instead of naming it.
+
+    >>> _described("上海一家基金公司", "ORG"), _described("美国四所大学", "ORG"), _described("三只松鼠", "ORG")
+    (True, True, False)
+    >>> _described("2009年基金公司", "ORG"), _described("北京10家店", "LOC"), _described("四所村派出所", "ORG")
+    (True, True, False)
+    """
+    return bool(_DESCRIBED.search(span) or (label == "ORG" and _YEAR_IN.search(span)))
 #: The training-lexicon class of a person's name (:data:`.lexicon.TYPES`, 1-based).
 _NAME_CLASS = 1 + TYPES.index("name")
 _HAS_SUFFIX = re.compile("|".join(NAME_SUFFIXES))
@@ -258,6 +278,8 @@ class EntityRecognizer:
         if label not in ("ORG", "LOC"):
             return False
         span = text[c.start : c.end]
+        if _described(span, label):
+            return True
         hit = self._generic_cache.get(span)
         if hit is None:
             if len(self._generic_cache) > 50000:
@@ -331,6 +353,9 @@ class EntityRecognizer:
             if c.source == "user_dict":
                 out.append(c)
                 continue
+            label = ENTITY_TYPES[c.type]
+            if label in ("ORG", "LOC") and c.source != KNOWN_SOURCE and _described(text[c.start : c.end], label):
+                continue  # a rule's 四所大学: described, not named (the taggers' are dropped before selection)
             if ENTITY_TYPES[c.type] != "WORK" and _BRACKET.search(text, c.start, c.end):  # works: the title rule's
                 a, b = balanced_span(text, c.start, c.end)
                 if ENTITY_TYPES[c.type] in ("PER", "LOC"):  # a gloss after a name: 彭于晏(blog), 巴尔的摩(Baltimore)
