@@ -59,6 +59,8 @@ def test_unknown_product_named_after_its_company_is_a_product_without_user_dict(
         ("国家发改委和工信部联合发文。", {("国家发改委", "government"), ("工信部", "government")}),
         # a span across two known names does not take them
         ("阿里云和智谱AI都发布了模型。", {("阿里云", "company"), ("智谱AI", "company")}),
+        # camera makers the tagger took for places and persons
+        ("卡西欧的V系列、柯达的新机和奥林巴斯的卡片机都在降价。", {("卡西欧", "company"), ("柯达", "company"), ("奥林巴斯", "company")}),
     ],
 )
 def test_known_entities_are_found_with_their_type(recognizer, text, expected):
