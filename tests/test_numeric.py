@@ -304,6 +304,10 @@ FOUND = [
     ("活动从2010年1月1日---1月3日举行。", "2010年1月1日---1月3日", "date",
      {"start": "2010-01-01", "end": "2010-01-03"}, {}),
     ("当天最高气温35℃。", "35℃", "count", 35, {"unit": "℃"}),
+    # a season or school year written with both years in full
+    ("预计2011-2012学年的人数将增长。", "2011-2012", "date", {"start": "2011", "end": "2012"}, {}),
+    # 类 counts kinds (分为3类), 第一类 is an ordinal with its unit
+    ("这些物资分为3类。", "3类", "count", 3, {"unit": "类"}),
     # an anniversary counts years, not weeks
     ("今年是公司成立10周年。", "10周年", "count", 10, {"unit": "周年"}),
     # a team's record: wins, losses, streaks and games
