@@ -137,6 +137,12 @@ def test_an_organisation_described_by_a_count_is_no_name_but_its_place_is(recogn
     assert (place, "LOC") in found
 
 
+@pytest.mark.parametrize("text, term", [("这家基金公司获得了QDII资格。", "QDII"), ("玩家建议增加BOSS任务。", "BOSS"),
+                                        ("鹏华的QDII团队已经准备就绪。", "QDII团队")])
+def test_latin_terms_of_the_news_are_no_names(recognizer, text, term):
+    assert term not in [e.text for e in recognizer.recognize(text)]
+
+
 def test_a_person_jieba_knows_is_kept_although_it_starts_with_a_common_word(recognizer):
     assert ("温家宝", "PER") in [(e.text, e.label) for e in recognizer.recognize("温家宝总理出席了会议。")]
 

@@ -73,7 +73,8 @@ LATIN_STOP = frozenset(
         "LLM", "SaaS", "B2B", "B2C", "O2O", "IP", "ID", "USB", "WiFi", "HD", "PK", "MVP", "VIP", "QQ", "DAU", "MAU",
         "ARR", "ROI", "M&A", "IT", "CBD", "SUV", "PS", "ID", "EPS", "ESG", "RMB", "USD", "HKD", "US", "UK", "EU",
         "QA", "FAQ", "PDF", "URL", "WWW", "HTTP", "HTTPS", "COM", "CN", "The", "A", "An", "Inc", "Ltd", "Co", "Mr",
-        "Ms", "Dr", "No",
+        "Ms", "Dr", "No", "QDII", "QFII", "RQFII", "LOF", "FOF", "MOM", "HND", "GMAT", "GRE", "SAT", "TOEFL", "IELTS",
+        "MBA", "EMBA", "DIY", "ST", "NPC", "BOSS", "PVP", "PVE", "EXP", "HP", "MP", "DV", "DC", "LCD", "CCD", "ISO",
     ]
 )
 _COMPANY_AFTER = re.compile(r"^ ?(?:公司|集团|科技|有限|股份|控股|Inc\b|Ltd\b|Corp\b)")

@@ -53,6 +53,7 @@ from .lexicon import JIEBA_TAGS, TYPES, read_surnames
 from .model import JOIN_SEP, NerModel
 from .patterns import (
     CLOSERS,
+    LATIN_STOP,
     NAME_SUFFIXES,
     OPENERS,
     Candidate,
@@ -87,6 +88,27 @@ def _described(span: str, label: str) -> bool:
     (True, True, False)
     """
     return bool(_DESCRIBED.search(span) or (label == "ORG" and _YEAR_IN.search(span)))
+_HAS_LATIN = re.compile("[A-Za-z]")
+_LEADING_LATIN = re.compile("[A-Za-z]+")
+
+
+#: Terms that also head a description (QDII团队, QDII基金, BOSS蓬蒙 "the boss P.") rather than a name.
+_TERM_HEADS = frozenset(("QDII", "QFII", "RQFII", "LOF", "FOF", "BOSS"))
+
+
+def _latin_term(span: str) -> bool:
+    """A Latin term of the news (:data:`.patterns.LATIN_STOP`) as the whole span, or one of
+    :data:`_TERM_HEADS` heading it: no name.
+
+    >>> _latin_term("QDII"), _latin_term("QDII团队"), _latin_term("QQ"), _latin_term("OpenAI"), _latin_term("CF")
+    (True, True, True, False, False)
+    >>> _latin_term("The Golden Age"), _latin_term("US News and World Report")
+    (False, False)
+    """
+    if span in LATIN_STOP:
+        return True
+    m = _LEADING_LATIN.match(span)
+    return m is not None and m.group(0) in _TERM_HEADS
 #: The training-lexicon class of a person's name (:data:`.lexicon.TYPES`, 1-based).
 _NAME_CLASS = 1 + TYPES.index("name")
 _HAS_SUFFIX = re.compile("|".join(NAME_SUFFIXES))
@@ -245,6 +267,8 @@ class EntityRecognizer:
                 ]
             if self.rules:
                 cands = [c for c in cands if c.type not in _CHECKED_TYPES or not self._generic(text, c)]
+                if _HAS_LATIN.search(text):  # QDII as a game, BOSS as a person, QDII团队: terms the tagger took for names
+                    cands = [c for c in cands if ENTITY_TYPES[c.type] == "TITLE" or not _latin_term(text[c.start : c.end])]
                 cands += find_all(text)
                 if _HAS_SUFFIX.search(text):
                     text_words = self.model.words_of(text_start, text_start + len(text))
