@@ -143,6 +143,11 @@ def test_latin_terms_of_the_news_are_no_names(recognizer, text, term):
     assert term not in [e.text for e in recognizer.recognize(text)]
 
 
+def test_a_surname_alone_is_no_person(recognizer):
+    found = [(e.text, e.label) for e in recognizer.recognize("学院教务处的朱老师解释说，何先生已经离开。")]
+    assert ("朱", "PER") not in found and ("何", "PER") not in found
+
+
 def test_a_person_jieba_knows_is_kept_although_it_starts_with_a_common_word(recognizer):
     assert ("温家宝", "PER") in [(e.text, e.label) for e in recognizer.recognize("温家宝总理出席了会议。")]
 

@@ -261,9 +261,12 @@ class EntityRecognizer:
             text_start, offset = offset, offset + len(text) + len(JOIN_SEP)  # as model._join joins them
             cands = [Candidate(s, e, t, _model_score(text, s, e, t, sc), self.source) for s, e, t, sc in preds["fine"][i]]
             if self.coarse:
+                # a surname alone (朱老师, 小马, 何先生: MSRA marks the 朱) is no name a reader can use;
+                # CLUENER marks 2 of its 3,756 names so
                 cands += [
                     Candidate(s, e, t, round(_model_score(text, s, e, t, sc) * _COARSE_WEIGHT, 4), self.source + ":coarse")
                     for s, e, t, sc in preds["coarse"][i]
+                    if e - s > 1 or t != "name"
                 ]
             if self.rules:
                 cands = [c for c in cands if c.type not in _CHECKED_TYPES or not self._generic(text, c)]
