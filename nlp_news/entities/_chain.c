@@ -18,7 +18,8 @@
  *       ChainTagger.decode (margin pre-filter, start/end transitions,
  *       ties to the lower tag index); fills tags (int64, O = 0). When no
  *       score is NaN or infinite (checked per call) its maxima take a faster
- *       order-free path; they differ at most in the sign of a zero, which
+ *       order-free path (8-lane AVX where the CPU has it and there are at most
+ *       16 O/B- targets); they differ at most in the sign of a zero, which
  *       no comparison sees, so the tags are the same.
  *
  * Only the CPython C API and the buffer protocol are used (no numpy headers).
@@ -679,6 +680,11 @@ typedef struct {
     float *trt;
     Py_ssize_t n_tgt4;
     int finite; /* no NaN or infinity in em, trans or start, so none in any sum (the vector step's fast path) */
+    /* for the AVX path (NULL: none; see setup_avx_step): trt8 as trt with n_tgt rounded up to
+       8 lanes (n_tgt8), trT the transitions transposed (trT[j * T + i] = tr[i, j]) */
+    float *trt8;
+    Py_ssize_t n_tgt8;
+    float *trT;
 } Chain;
 
 /* Targets the vector step handles at most (its running maxima stay in registers). */
@@ -879,15 +885,12 @@ all_finite(const float *v, Py_ssize_t n)
 
 /*
  * Mark the undecided rows: real and O not ahead of the best other tag by more
- * than margin (as float32, like numpy). Returns the longest run of them;
- * *finite says whether every score of em is finite.
+ * than margin (as float32, like numpy). Returns the longest run of them.
  */
 static Py_ssize_t
-mark_open(const float *em, const uint8_t *real, Py_ssize_t n, Py_ssize_t T, float margin, uint8_t *open,
-          int *finite)
+mark_open(const float *em, const uint8_t *real, Py_ssize_t n, Py_ssize_t T, float margin, uint8_t *open)
 {
     Py_ssize_t longest = 0, run = 0;
-    *finite = all_finite(em, n * T);
     for (Py_ssize_t r = 0; r < n; r++) {
         const float *e = em + r * T;
         float others = -INFINITY;
@@ -907,6 +910,199 @@ mark_open(const float *em, const uint8_t *real, Py_ssize_t n, Py_ssize_t T, floa
     return longest;
 }
 
+
+#if HAVE_F16C_BUILD
+/*
+ * The AVX path of the Viterbi search, for finite scores only (ch->finite): 8 lanes,
+ * the running maxima of at most AVX_TARGETS targets held in registers, and a
+ * backward pass that reads the transposed transitions. The maxima of finite
+ * scores do not depend on the order in which they are taken (only the sign of a
+ * zero maximum could, which no comparison sees), so the tags are those of the
+ * 4-lane step and of numpy. On the analyzer's 13 batches of cnews-800 (834k rows,
+ * both taggers) the search takes 0.07 s of CPU instead of 0.19 s.
+ */
+
+/* Does this CPU run the AVX path? Set at import. */
+static int have_avx = 0;
+
+/* Targets the AVX step handles at most (two vectors of 8). */
+#define AVX_TARGETS 16
+
+/*
+ * ch->trt8 and ch->trT for the AVX path, or both NULL when it does not run (no AVX,
+ * too many targets). Returns -1 only when out of memory.
+ */
+static int
+setup_avx_step(Chain *ch)
+{
+    ch->trt8 = NULL;
+    ch->trT = NULL;
+    ch->n_tgt8 = 0;
+    if (!have_avx || ch->n_tgt == 0 || ch->n_tgt > AVX_TARGETS) {
+        return 0;
+    }
+    const Py_ssize_t T = ch->T, w = (ch->n_tgt + 7) / 8 * 8;
+    float *trt8 = PyMem_RawCalloc((size_t)(T * w), sizeof(float));
+    float *trT = PyMem_RawMalloc(sizeof(float) * (size_t)(T * T));
+    if (trt8 == NULL || trT == NULL) {
+        PyMem_RawFree(trt8);
+        PyMem_RawFree(trT);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < T; i++) {
+        for (Py_ssize_t k = 0; k < ch->n_tgt; k++) {
+            trt8[i * w + k] = ch->tr[i * T + ch->tgt[k]];
+        }
+        for (Py_ssize_t j = 0; j < T; j++) {
+            trT[j * T + i] = ch->tr[i * T + j];
+        }
+    }
+    ch->trt8 = trt8;
+    ch->trT = trT;
+    ch->n_tgt8 = w;
+    return 0;
+}
+
+/*
+ * forward() for finite scores, NV vectors of 8 targets (NV 1 or 2: a constant once
+ * inlined, so the maxima stay in registers). Two running maxima per vector (even
+ * and odd previous tags) so one row's additions do not wait for the last.
+ */
+__attribute__((target("avx"), always_inline)) static inline void
+forward_avx_nv(const Chain *ch, const float *em, Py_ssize_t L, int from_pad, float *hist, const int NV)
+{
+    const Py_ssize_t T = ch->T, w = ch->n_tgt8, n_tgt = ch->n_tgt;
+    const float *tr = ch->tr, *trt8 = ch->trt8;
+    const int64_t *tgt = ch->tgt, *pairs = ch->pairs;
+    const float *init = from_pad ? ch->start : tr; /* tr row 0: from O */
+    float best[AVX_TARGETS] = {0}; /* only the first NV * 8 are read (n_tgt <= n_tgt8) */
+    for (Py_ssize_t j = 0; j < T; j++) {
+        hist[j] = em[j] + init[j];
+    }
+    for (Py_ssize_t t = 1; t < L; t++) {
+        const float *prev = hist + (t - 1) * T;
+        float *cur = hist + t * T;
+        const float *e = em + t * T;
+        __m256 acc[2], odd[2];
+        for (int v = 0; v < NV; v++) {
+            acc[v] = _mm256_add_ps(_mm256_broadcast_ss(prev), _mm256_loadu_ps(trt8 + v * 8));
+            odd[v] = acc[v];
+        }
+        Py_ssize_t i = 1;
+        for (; i + 1 < T; i += 2) {
+            const __m256 p = _mm256_broadcast_ss(prev + i), q = _mm256_broadcast_ss(prev + i + 1);
+            for (int v = 0; v < NV; v++) {
+                acc[v] = _mm256_max_ps(acc[v], _mm256_add_ps(p, _mm256_loadu_ps(trt8 + i * w + v * 8)));
+                odd[v] = _mm256_max_ps(odd[v], _mm256_add_ps(q, _mm256_loadu_ps(trt8 + (i + 1) * w + v * 8)));
+            }
+        }
+        if (i < T) {
+            const __m256 p = _mm256_broadcast_ss(prev + i);
+            for (int v = 0; v < NV; v++) {
+                acc[v] = _mm256_max_ps(acc[v], _mm256_add_ps(p, _mm256_loadu_ps(trt8 + i * w + v * 8)));
+            }
+        }
+        for (int v = 0; v < NV; v++) {
+            _mm256_storeu_ps(best + v * 8, _mm256_max_ps(acc[v], odd[v]));
+        }
+        for (Py_ssize_t k = 0; k < n_tgt; k++) {
+            Py_ssize_t j = (Py_ssize_t)tgt[k];
+            cur[j] = best[k] + e[j];
+        }
+        /* I-x: from B-x or I-x (finite: a plain comparison is np.maximum's choice) */
+        for (Py_ssize_t k = 0; k < ch->n_pairs; k++) {
+            Py_ssize_t bx = (Py_ssize_t)pairs[k], ix = bx + 1;
+            float a = prev[bx] + tr[bx * T + ix], b = prev[ix] + tr[ix * T + ix];
+            cur[ix] = (a >= b ? a : b) + e[ix];
+        }
+    }
+}
+
+__attribute__((target("avx"))) static void
+forward_avx1(const Chain *ch, const float *em, Py_ssize_t L, int from_pad, float *hist)
+{
+    forward_avx_nv(ch, em, L, from_pad, hist, 1);
+}
+
+__attribute__((target("avx"))) static void
+forward_avx2(const Chain *ch, const float *em, Py_ssize_t L, int from_pad, float *hist)
+{
+    forward_avx_nv(ch, em, L, from_pad, hist, 2);
+}
+
+/*
+ * backward() for finite scores: the same sums h[i] + tr[i, cur], read from the
+ * transposed transitions, and the first maximum (no NaN to look for).
+ */
+static void
+backward_finite(const Chain *ch, const float *hist, Py_ssize_t L, int to_pad, int64_t *tags)
+{
+    const Py_ssize_t T = ch->T;
+    const float *tr = ch->tr, *trT = ch->trT;
+    const float *last = hist + (L - 1) * T;
+    Py_ssize_t cur = 0;
+    float bv = last[0] + (to_pad ? 0.0f : tr[0]);
+    for (Py_ssize_t j = 1; j < T; j++) {
+        float v = last[j] + (to_pad ? 0.0f : tr[j * T]);
+        if (v > bv) {
+            bv = v;
+            cur = j;
+        }
+    }
+    tags[L - 1] = cur;
+    for (Py_ssize_t t = L - 1; t > 0; t--) {
+        const float *h = hist + (t - 1) * T;
+        const float *col = trT + cur * T;
+        Py_ssize_t b = 0;
+        bv = h[0] + col[0];
+        for (Py_ssize_t i = 1; i < T; i++) {
+            float v = h[i] + col[i];
+            b = v > bv ? i : b;
+            bv = v > bv ? v : bv;
+        }
+        cur = b;
+        tags[t - 1] = cur;
+    }
+}
+
+/*
+ * mark_open() for finite scores (T > 1): the best other tag as a vector maximum.
+ * Returns the longest run of open rows.
+ */
+__attribute__((target("avx"))) static Py_ssize_t
+mark_open_avx(const float *em, const uint8_t *real, Py_ssize_t n, Py_ssize_t T, float margin, uint8_t *open)
+{
+    Py_ssize_t longest = 0, run = 0;
+    const Py_ssize_t full = (T - 1) / 8 * 8 + 1, rest = T - full; /* columns 1..full in whole vectors */
+    int32_t lanes[8];
+    for (int k = 0; k < 8; k++) {
+        lanes[k] = k < rest ? -1 : 0;
+    }
+    const __m256i mask = _mm256_loadu_si256((const __m256i *)lanes);
+    const __m256 none = _mm256_set1_ps(-INFINITY);
+    for (Py_ssize_t r = 0; r < n; r++) {
+        const float *e = em + r * T;
+        __m256 m = none;
+        for (Py_ssize_t c = 1; c < full; c += 8) {
+            m = _mm256_max_ps(m, _mm256_loadu_ps(e + c));
+        }
+        if (rest) {
+            m = _mm256_max_ps(m, _mm256_blendv_ps(none, _mm256_maskload_ps(e + full, mask), _mm256_castsi256_ps(mask)));
+        }
+        __m128 h = _mm_max_ps(_mm256_castps256_ps128(m), _mm256_extractf128_ps(m, 1));
+        h = _mm_max_ps(h, _mm_movehl_ps(h, h));
+        h = _mm_max_ss(h, _mm_shuffle_ps(h, h, 1));
+        float d = e[0] - _mm_cvtss_f32(h);
+        open[r] = real[r] && d <= margin;
+        run = open[r] ? run + 1 : 0;
+        if (run > longest) {
+            longest = run;
+        }
+    }
+    return longest;
+}
+#endif
+
 /* Decode every run of open rows; hist holds longest * T floats, tmp T. */
 static void
 decode_runs(const Chain *ch, const float *em, const uint8_t *real, const uint8_t *open, Py_ssize_t n,
@@ -925,6 +1121,19 @@ decode_runs(const Chain *ch, const float *em, const uint8_t *real, const uint8_t
         }
         int from_pad = s == 0 || !real[s - 1];
         int to_pad = e == n || !real[e];
+#if HAVE_F16C_BUILD
+        if (ch->finite && ch->trt8 != NULL) {
+            if (ch->n_tgt8 == 8) {
+                forward_avx1(ch, em + s * T, e - s, from_pad, hist);
+            }
+            else {
+                forward_avx2(ch, em + s * T, e - s, from_pad, hist);
+            }
+            backward_finite(ch, hist, e - s, to_pad, tags + s);
+            s = e;
+            continue;
+        }
+#endif
         forward(ch, em + s * T, e - s, from_pad, hist);
         backward(ch, hist, e - s, to_pad, tags + s, tmp);
         s = e;
@@ -1036,7 +1245,7 @@ chain_viterbi(PyObject *self, PyObject *args)
         release_all(b, 7);
         return NULL;
     }
-    Chain ch = {T, b[2].buf, b[3].buf, b[4].buf, b[4].shape[0], b[5].buf, b[5].shape[0], NULL, 0, 0};
+    Chain ch = {T, b[2].buf, b[3].buf, b[4].buf, b[4].shape[0], b[5].buf, b[5].shape[0], NULL, 0, 0, NULL, 0, NULL};
     if (check_structure(&ch) < 0) {
         release_all(b, 7);
         return NULL;
@@ -1045,6 +1254,13 @@ chain_viterbi(PyObject *self, PyObject *args)
         release_all(b, 7);
         return PyErr_NoMemory();
     }
+#if HAVE_F16C_BUILD
+    if (setup_avx_step(&ch) < 0) {
+        PyMem_RawFree(ch.trt);
+        release_all(b, 7);
+        return PyErr_NoMemory();
+    }
+#endif
     const float *em = b[0].buf;
     const uint8_t *real = b[1].buf;
     int64_t *tags = b[6].buf;
@@ -1056,8 +1272,16 @@ chain_viterbi(PyObject *self, PyObject *args)
     if (!nomem) {
         Py_ssize_t longest;
         Py_BEGIN_ALLOW_THREADS
-        longest = mark_open(em, real, n, T, margin, open, &ch.finite);
-        ch.finite = ch.finite && all_finite(ch.tr, T * T) && all_finite(ch.start, T);
+        ch.finite = all_finite(em, n * T) && all_finite(ch.tr, T * T) && all_finite(ch.start, T);
+#if HAVE_F16C_BUILD
+        if (ch.finite && have_avx && T > 1) {
+            longest = mark_open_avx(em, real, n, T, margin, open);
+        }
+        else
+#endif
+        {
+            longest = mark_open(em, real, n, T, margin, open);
+        }
         Py_END_ALLOW_THREADS
         hist = PyMem_RawMalloc(sizeof(float) * (size_t)(longest > 0 ? longest : 1) * (size_t)T);
         nomem = hist == NULL;
@@ -1071,6 +1295,8 @@ chain_viterbi(PyObject *self, PyObject *args)
     PyMem_RawFree(tmp);
     PyMem_RawFree(hist);
     PyMem_RawFree(ch.trt);
+    PyMem_RawFree(ch.trt8);
+    PyMem_RawFree(ch.trT);
     release_all(b, 7);
     if (nomem) {
         return PyErr_NoMemory();
@@ -1115,6 +1341,7 @@ PyInit__chain(void)
 #if HAVE_F16C_BUILD
     __builtin_cpu_init();
     have_f16c = __builtin_cpu_supports("f16c") && __builtin_cpu_supports("avx");
+    have_avx = __builtin_cpu_supports("avx");
 #endif
     /* 1 when emissions take float16 weights on this CPU */
     if (PyModule_AddIntConstant(m, "F16C", have_f16c) < 0) {
