@@ -21,7 +21,17 @@ import pytest
 
 from nlp_news.entities import crf
 from nlp_news.entities.crf import ChainTagger, SharedEmissions, gather_sum, half_weights, table_sum, table_sum_hashed
-from nlp_news.entities.features import N_BUCKETS, FeatureParts
+from nlp_news.entities import features
+from nlp_news.entities.features import (
+    GAZ_MAX,
+    N_BUCKETS,
+    FeatureParts,
+    HashIndex,
+    codepoints,
+    gazetteer_codes,
+    prefix_index,
+    string_hashes,
+)
 
 CHAIN_C = Path(crf.__file__).with_name("_chain.c")
 
@@ -281,6 +291,75 @@ def test_shared_emissions_equal_each_taggers_own(kernel_on, monkeypatch):
     for name, tg in taggers.items():
         assert np.array_equal(got[name], want[name])
         assert np.array_equal(got[name], tg.emissions(ids))
+
+
+# -- lexicon lookups ---------------------------------------------------------------------------------------------
+
+
+def random_words(rng: np.random.Generator, n: int, alphabet: str = "银行浙商智谱科技公司中国AIab") -> list[str]:
+    return ["".join(rng.choice(list(alphabet), int(rng.integers(1, 12)))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("n_words", [1, 40, 3000])
+def test_hash_index_lookups_equal_numpy(kernel_on, monkeypatch, n_words):
+    rng = np.random.default_rng(n_words)
+    words = sorted(set(random_words(rng, n_words)))
+    classes = rng.integers(-3, 40, len(words))  # negative and zero classes too: only > 0 is a gazetteer match
+    index = HashIndex(string_hashes(words), classes)
+    probe = string_hashes(words + random_words(rng, 2000))
+    got = index.get(probe)
+    monkeypatch.setattr(crf, "kernel", None)
+    want = index.get(probe)
+    assert got.dtype == want.dtype == np.int64 and np.array_equal(got, want)
+    assert np.array_equal(want[: len(words)], classes)
+
+
+@pytest.mark.parametrize("with_prefixes", [True, False])
+def test_gazetteer_codes_equal_numpy(kernel_on, monkeypatch, with_prefixes):
+    rng = np.random.default_rng(17)
+    words = sorted({w for w in random_words(rng, 400, "银行浙商智谱科技") if len(w) >= 2})
+    index = HashIndex(string_hashes(words), rng.integers(1, 12, len(words)))
+    prefixes = prefix_index(words) if with_prefixes else None
+    for n in (0, 1, 2, 11, 5000):
+        text = "".join(rng.choice(list("银行浙商智谱科技，A"), n))
+        cp = codepoints(text)
+        for max_len in (2, 3, GAZ_MAX):
+            got = gazetteer_codes(cp, index, max_len, prefixes)
+            with monkeypatch.context() as m:
+                m.setattr(crf, "kernel", None)
+                want = gazetteer_codes(cp, index, max_len, prefixes)
+            assert all(np.array_equal(g, w) for g, w in zip(got, want))
+            if n == 5000 and max_len == GAZ_MAX:
+                assert (want[0] > 0).sum() > 100  # overlapping matches of several lengths
+
+
+def test_lookup_kernels_refuse_bad_tables(chain):
+    index = HashIndex(string_hashes(["银行", "浙商"]), np.array([3, 4]))
+    bits = np.packbits(index.filter, bitorder="little")
+    args = [index.keys, index.vals, index.used, bits, int(index.shift), int(index.fshift), int(features._MUL),
+            int(features._MUL2)]
+    out = np.zeros(2, np.int64)
+    chain.index_get(*args, string_hashes(["浙商", "x"]), out)
+    assert out.tolist() == [4, 0]
+    with pytest.raises(ValueError, match="power-of-two"):
+        chain.index_get(*args[:4], int(index.shift) + 1, *args[5:], string_hashes(["x"]), out[:1])
+    with pytest.raises(ValueError, match="power-of-two"):
+        chain.index_get(index.keys[:-1], *args[1:], string_hashes(["x"]), out[:1])
+    with pytest.raises(ValueError, match="no free slot"):
+        chain.index_get(args[0], args[1], np.ones_like(index.used), *args[3:], string_hashes(["x"]), out[:1])
+    with pytest.raises(ValueError, match="int16"):
+        chain.index_get(args[0], index.vals.astype(np.int64), *args[2:], string_hashes(["x"]), out[:1])
+    with pytest.raises(ValueError, match="one entry per hash"):
+        chain.index_get(*args, string_hashes(["x"]), out)
+    cp = codepoints("浙商银行")
+    cover, start = np.zeros(4, np.int64), np.zeros(4, np.int64)
+    pre = prefix_index(["银行", "浙商"])
+    chain.gazetteer(cp, *args, pre.packed_slots(), int(pre.shift), features._WORD_P, 10, cover, start)
+    assert start.tolist() == [16 * 4 + 2, 0, 16 * 3 + 2, 0]
+    with pytest.raises(ValueError, match="max_len"):
+        chain.gazetteer(cp, *args, pre.packed_slots(), int(pre.shift), features._WORD_P, 1, cover, start)
+    with pytest.raises(ValueError, match="one entry per code point"):
+        chain.gazetteer(cp, *args, pre.packed_slots(), int(pre.shift), features._WORD_P, 10, cover[:3], start)
 
 
 # -- errors ------------------------------------------------------------------------------------------------------

@@ -121,7 +121,7 @@ format_char(const Py_buffer *b)
 }
 
 /* kinds of element a buffer may hold */
-enum kind { K_F32, K_F16, K_I32, K_I64, K_BOOL };
+enum kind { K_F32, K_F16, K_I16, K_I32, K_I64, K_U64, K_BOOL };
 
 static int
 kind_ok(const Py_buffer *b, enum kind k)
@@ -132,10 +132,14 @@ kind_ok(const Py_buffer *b, enum kind k)
         return c == 'f' && b->itemsize == 4;
     case K_F16:
         return c == 'e' && b->itemsize == 2;
+    case K_I16:
+        return c == 'h' && b->itemsize == 2;
     case K_I32:
         return (c == 'i' || c == 'l') && b->itemsize == 4;
     case K_I64:
         return (c == 'l' || c == 'q') && b->itemsize == 8;
+    case K_U64:
+        return (c == 'L' || c == 'Q') && b->itemsize == 8;
     case K_BOOL:
         return (c == '?' || c == 'B' || c == 'b') && b->itemsize == 1;
     }
@@ -150,10 +154,14 @@ kind_name(enum kind k)
         return "float32";
     case K_F16:
         return "float16";
+    case K_I16:
+        return "int16";
     case K_I32:
         return "int32";
     case K_I64:
         return "int64";
+    case K_U64:
+        return "uint64";
     case K_BOOL:
         return "bool";
     }
@@ -1304,12 +1312,263 @@ chain_viterbi(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* ------------------------------------------------------------ hash lookups */
+
+/*
+ * features.HashIndex (an open-addressing table of uint64 word hashes, 4 slots per
+ * key, with a one-bit-per-slot filter in front) and features.HashFilter, read as
+ * their numpy code reads them, one hash at a time instead of one probe round at a
+ * time over all hashes.
+ */
+typedef struct {
+    const uint64_t *keys;
+    const int16_t *vals;
+    const uint8_t *used;
+    uint64_t mask;     /* slots - 1 */
+    int shift;         /* 64 - log2(slots) */
+    const uint8_t *filter; /* one bit per filter slot, slot s at bit s % 8 of byte s / 8 */
+    int fshift;        /* 64 - log2(filter slots) */
+    uint64_t mul, mul2;
+} Index;
+
+/* Is bit s of the packed bits set? (np.packbits(..., bitorder="little")) */
+static inline int
+bit_set(const uint8_t *bits, uint64_t s)
+{
+    return (bits[s >> 3] >> (s & 7)) & 1;
+}
+
+/* The class of hash h, 0 when absent (HashIndex.get for one hash). The table always has a
+   free slot (checked when the arguments are read), so the probe ends. */
+static inline int64_t
+index_get(const Index *ix, uint64_t h)
+{
+    if (!bit_set(ix->filter, (h * ix->mul2) >> ix->fshift)) {
+        return 0;
+    }
+    uint64_t slot = (h * ix->mul) >> ix->shift;
+    while (ix->used[slot]) {
+        if (ix->keys[slot] == h) {
+            return ix->vals[slot];
+        }
+        slot = (slot + 1) & ix->mask;
+    }
+    return 0;
+}
+
+/* log2 of n when n is a power of two >= 2, else -1 */
+static int
+log2_exact(Py_ssize_t n)
+{
+    int k = 0;
+    if (n < 2 || (n & (n - 1)) != 0) {
+        return -1;
+    }
+    while (((Py_ssize_t)1 << k) < n) {
+        k++;
+    }
+    return k;
+}
+
+/*
+ * Read an index from its arrays (HashIndex.keys, vals, used, and its filter packed to bits,
+ * np.packbits(filter, bitorder="little"): b[0..4)) and shifts,
+ * checking that every slot a hash can reach exists and that some slot is free.
+ * Returns 0, or -1 with ValueError set.
+ */
+static int
+get_index(PyObject *const *objs, int shift, int fshift, uint64_t mul, uint64_t mul2, Py_buffer *b, Index *ix)
+{
+    if (get_buffer(objs[0], &b[0], "keys", K_U64, 1, 0) < 0 || get_buffer(objs[1], &b[1], "vals", K_I16, 1, 0) < 0 ||
+        get_buffer(objs[2], &b[2], "used", K_BOOL, 1, 0) < 0 || get_buffer(objs[3], &b[3], "filter", K_BOOL, 1, 0) < 0) {
+        return -1;
+    }
+    Py_ssize_t size = b[0].shape[0];
+    int bits = log2_exact(size), fbits = log2_exact(b[3].shape[0] * 8);
+    if (bits < 0 || b[1].shape[0] != size || b[2].shape[0] != size || shift != 64 - bits || fbits < 0 ||
+        fshift != 64 - fbits) {
+        PyErr_SetString(PyExc_ValueError, "keys, vals and used must have the same power-of-two size, with shift "
+                                          "64 - log2(size); filter a power-of-two number of bits (packed), with "
+                                          "fshift 64 - log2(bits)");
+        return -1;
+    }
+    const uint8_t *used = b[2].buf;
+    Py_ssize_t free_slots = 0;
+    for (Py_ssize_t i = 0; i < size && free_slots == 0; i++) {
+        free_slots += used[i] == 0;
+    }
+    if (free_slots == 0) {
+        PyErr_SetString(PyExc_ValueError, "the index has no free slot");
+        return -1;
+    }
+    ix->keys = b[0].buf;
+    ix->vals = b[1].buf;
+    ix->used = used;
+    ix->mask = (uint64_t)size - 1;
+    ix->shift = shift;
+    ix->filter = b[3].buf;
+    ix->fshift = fshift;
+    ix->mul = mul;
+    ix->mul2 = mul2;
+    return 0;
+}
+
+PyDoc_STRVAR(index_get_doc,
+             "index_get(keys, vals, used, filter, shift, fshift, mul, mul2, hashes, out)\n--\n\n"
+             "out[i] = the class of hashes[i] in the features.HashIndex held by keys (uint64), vals (int16),\n"
+             "used (bool) and filter (its bool slots packed to bits, np.packbits(..., bitorder='little')), or 0:\n"
+             "what HashIndex.get gives. hashes: (n,) uint64; out: (n,) int64.");
+
+static PyObject *
+chain_index_get(PyObject *self, PyObject *args)
+{
+    PyObject *o[4], *ohash, *oout;
+    int shift, fshift;
+    unsigned long long mul, mul2;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "OOOOiiKKOO:index_get", &o[0], &o[1], &o[2], &o[3], &shift, &fshift, &mul, &mul2,
+                          &ohash, &oout)) {
+        return NULL;
+    }
+    Py_buffer b[6];
+    memset(b, 0, sizeof(b));
+    Index ix;
+    if (get_index(o, shift, fshift, (uint64_t)mul, (uint64_t)mul2, b, &ix) < 0 ||
+        get_buffer(ohash, &b[4], "hashes", K_U64, 1, 0) < 0 || get_buffer(oout, &b[5], "out", K_I64, 1, 1) < 0) {
+        release_all(b, 6);
+        return NULL;
+    }
+    Py_ssize_t n = b[4].shape[0];
+    if (b[5].shape[0] != n) {
+        PyErr_SetString(PyExc_ValueError, "out must have one entry per hash");
+        release_all(b, 6);
+        return NULL;
+    }
+    const uint64_t *h = b[4].buf;
+    int64_t *out = b[5].buf;
+    Py_BEGIN_ALLOW_THREADS
+    for (Py_ssize_t i = 0; i < n; i++) {
+        out[i] = index_get(&ix, h[i]);
+    }
+    Py_END_ALLOW_THREADS
+    release_all(b, 6);
+    Py_RETURN_NONE;
+}
+
+/* Longest dictionary entry gazetteer() looks for (features.GAZ_MAX is 10). */
+#define GAZ_MAX_LEN 64
+
+PyDoc_STRVAR(gazetteer_doc,
+             "gazetteer(cp, keys, vals, used, filter, shift, fshift, mul, mul2, prefixes, pshift, word_p, max_len,\n"
+             "          cover, start)\n--\n\n"
+             "features.gazetteer_codes: the entries of the HashIndex (keys, vals, used, filter, shift, fshift,\n"
+             "as for index_get) found in the text of code points cp (int64), looked up where the HashFilter\n"
+             "`prefixes` (its slots packed to bits as filter, pshift) may hold the first two characters;\n"
+             "word hashes sum((cp[j] + 7) * word_p**j).\n"
+             "Fills cover and start ((n,) int64, zeroed first) as gazetteer_codes, longer matches\n"
+             "and then later ones written last.");
+
+static PyObject *
+chain_gazetteer(PyObject *self, PyObject *args)
+{
+    PyObject *ocp, *o[4], *opre, *ocover, *ostart;
+    int shift, fshift, pshift, max_len;
+    unsigned long long mul, mul2, word_p;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "OOOOOiiKKOiKiOO:gazetteer", &ocp, &o[0], &o[1], &o[2], &o[3], &shift, &fshift, &mul,
+                          &mul2, &opre, &pshift, &word_p, &max_len, &ocover, &ostart)) {
+        return NULL;
+    }
+    Py_buffer b[8];
+    memset(b, 0, sizeof(b));
+    Index ix;
+    if (get_index(o, shift, fshift, (uint64_t)mul, (uint64_t)mul2, b, &ix) < 0 ||
+        get_buffer(ocp, &b[4], "cp", K_I64, 1, 0) < 0 || get_buffer(opre, &b[5], "prefixes", K_BOOL, 1, 0) < 0 ||
+        get_buffer(ocover, &b[6], "cover", K_I64, 1, 1) < 0 || get_buffer(ostart, &b[7], "start", K_I64, 1, 1) < 0) {
+        release_all(b, 8);
+        return NULL;
+    }
+    Py_ssize_t n = b[4].shape[0];
+    int pbits = log2_exact(b[5].shape[0] * 8);
+    const char *bad = NULL;
+    if (b[6].shape[0] != n || b[7].shape[0] != n) {
+        bad = "cover and start must have one entry per code point";
+    }
+    else if (pbits < 0 || pshift != 64 - pbits) {
+        bad = "prefixes must have a power-of-two number of bits (packed), with pshift 64 - log2(bits)";
+    }
+    else if (max_len < 2 || max_len > GAZ_MAX_LEN) {
+        bad = "max_len must be in 2..64";
+    }
+    if (bad != NULL) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        release_all(b, 8);
+        return NULL;
+    }
+    const int64_t *cp = b[4].buf;
+    const uint8_t *pre = b[5].buf;
+    int64_t *cover = b[6].buf, *start = b[7].buf;
+    /* per place where an entry may start: its running hash, one character longer each round */
+    Py_ssize_t *place = PyMem_RawMalloc(sizeof(Py_ssize_t) * (size_t)(n > 1 ? n : 1));
+    uint64_t *hash = PyMem_RawMalloc(sizeof(uint64_t) * (size_t)(n > 1 ? n : 1));
+    if (place == NULL || hash == NULL) {
+        PyMem_RawFree(place);
+        PyMem_RawFree(hash);
+        release_all(b, 8);
+        return PyErr_NoMemory();
+    }
+    Py_BEGIN_ALLOW_THREADS
+    memset(cover, 0, sizeof(int64_t) * (size_t)n);
+    memset(start, 0, sizeof(int64_t) * (size_t)n);
+    const uint64_t P = (uint64_t)word_p;
+    Py_ssize_t m = 0;
+    for (Py_ssize_t p = 0; p + 1 < n; p++) {
+        uint64_t h = ((uint64_t)cp[p] + 7) + ((uint64_t)cp[p + 1] + 7) * P;
+        if (bit_set(pre, (h * ix.mul2) >> pshift)) {
+            place[m] = p;
+            hash[m++] = h;
+        }
+    }
+    uint64_t pw = P; /* P ** (length - 1) */
+    for (Py_ssize_t length = 2; length <= max_len && length <= n; length++) {
+        if (length > 2) {
+            pw *= P;
+        }
+        /* places are ascending: those where an entry of this length fits come first */
+        Py_ssize_t k = 0;
+        for (; k < m && place[k] <= n - length; k++) {
+            Py_ssize_t p = place[k];
+            if (length > 2) {
+                hash[k] += ((uint64_t)cp[p + length - 1] + 7) * pw;
+            }
+            int64_t c = index_get(&ix, hash[k]);
+            if (c <= 0) {
+                continue;
+            }
+            start[p] = c * 16 + (length < 15 ? length : 15);
+            cover[p] = c * 4 + 1;
+            for (Py_ssize_t j = 1; j < length - 1; j++) {
+                cover[p + j] = c * 4 + 2;
+            }
+            cover[p + length - 1] = c * 4 + 3;
+        }
+        m = k; /* the others are too close to the end for longer entries */
+    }
+    Py_END_ALLOW_THREADS
+    PyMem_RawFree(place);
+    PyMem_RawFree(hash);
+    release_all(b, 8);
+    Py_RETURN_NONE;
+}
+
 /* ------------------------------------------------------------------- module */
 
 static PyMethodDef chain_methods[] = {
     {"emissions", chain_emissions, METH_VARARGS, emissions_doc},
     {"emissions_hashed", chain_emissions_hashed, METH_VARARGS, emissions_hashed_doc},
     {"viterbi", chain_viterbi, METH_VARARGS, viterbi_doc},
+    {"index_get", chain_index_get, METH_VARARGS, index_get_doc},
+    {"gazetteer", chain_gazetteer, METH_VARARGS, gazetteer_doc},
     {NULL, NULL, 0, NULL},
 };
 

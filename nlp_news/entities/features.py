@@ -130,6 +130,14 @@ def string_hashes(words: list[str]) -> np.ndarray:
     return word_hashes(codepoints("".join(words)), ends - lens, ends)
 
 
+def _kernel():
+    """The compiled kernel as :mod:`.crf` holds it (None: numpy); looked up on each use, so
+    switching it off there (``NLP_NEWS_NO_KERNEL``, tests) switches it off here too."""
+    from . import crf
+
+    return crf.kernel
+
+
 def _mix(h: np.ndarray, v: np.ndarray) -> np.ndarray:
     return (h ^ v.astype(np.uint64)) * _MUL
 
@@ -337,9 +345,30 @@ class HashIndex:
         return self
 
     def get(self, hashes: np.ndarray) -> np.ndarray:
+        """The class of each hash (int64, 0 where absent): in the compiled kernel when there
+        is one (one probe sequence per hash), else a numpy round of probes over all hashes."""
         out = np.zeros(len(hashes), dtype=np.int64)
         if self.n == 0 or len(hashes) == 0:
             return out
+        args = self._kernel_args()
+        if args is not None:
+            args[0].index_get(*args[1:], np.ascontiguousarray(hashes, dtype=np.uint64), out)
+            return out
+        return self._get_numpy(hashes, out)
+
+    def _kernel_args(self) -> tuple | None:
+        """``(kernel, keys, vals, used, filter, shift, fshift, mul, mul2)`` for the compiled
+        lookups, or None when there is no kernel or the table is not in the form it reads."""
+        k = _kernel()
+        if k is None or self.vals.dtype != np.int16 or not hasattr(k, "index_get"):
+            return None
+        bits = getattr(self, "_filter_bits", None)
+        if bits is None:  # the filter one bit per slot: 8 times smaller, it stays in the cache (-40% lookup time)
+            bits = self._filter_bits = np.packbits(self.filter, bitorder="little")
+        return (k, self.keys, self.vals, self.used, bits, int(self.shift), int(self.fshift), int(_MUL), int(_MUL2))
+
+    def _get_numpy(self, hashes: np.ndarray, out: np.ndarray) -> np.ndarray:
+        """What :meth:`get` gives, in numpy (the reference for the kernel)."""
         maybe = np.flatnonzero(self.filter[((hashes * _MUL2) >> self.fshift).astype(np.int64)])
         h = hashes[maybe]
         slot = ((h * _MUL) >> self.shift).astype(np.int64)
@@ -379,6 +408,20 @@ def gazetteer_codes(
     start = np.zeros(n, dtype=np.int64)
     if index.n == 0 or n < 2:
         return cover, start
+    args = index._kernel_args() if prefixes is not None else None
+    if args is not None and 2 <= max_len <= 64:
+        # the same lookups in C, one place at a time (-0.07 s of 0.08 s on cnews-800)
+        args[0].gazetteer(np.ascontiguousarray(cp, dtype=np.int64), *args[1:], prefixes.packed_slots(),
+                          int(prefixes.shift), _WORD_P, max_len, cover, start)
+        return cover, start
+    return _gazetteer_codes_numpy(cp, index, max_len, prefixes, cover, start)
+
+
+def _gazetteer_codes_numpy(
+    cp: np.ndarray, index: HashIndex, max_len: int, prefixes: HashFilter | None, cover: np.ndarray, start: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`gazetteer_codes` in numpy (the reference for the kernel), into zeroed ``cover`` and ``start``."""
+    n = len(cp)
     n1 = n + 1
     pw = np.full(n1, _WORD_P, dtype=np.uint64)
     pw[0] = 1
@@ -424,6 +467,13 @@ class HashFilter:
 
     def maybe(self, hashes: np.ndarray) -> np.ndarray:
         return self.slots[((hashes * _MUL2) >> self.shift).astype(np.int64)]
+
+    def packed_slots(self) -> np.ndarray:
+        """The slots one bit each (``np.packbits(..., bitorder="little")``), as the compiled kernel reads them."""
+        bits = getattr(self, "_packed", None)
+        if bits is None:
+            bits = self._packed = np.packbits(self.slots, bitorder="little")
+        return bits
 
     def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
         return {f"{prefix}slots": self.slots}
