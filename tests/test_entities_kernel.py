@@ -362,6 +362,67 @@ def test_lookup_kernels_refuse_bad_tables(chain):
         chain.gazetteer(cp, *args, pre.packed_slots(), int(pre.shift), features._WORD_P, 10, cover[:3], start)
 
 
+# -- feature parts -----------------------------------------------------------------------------------------------
+
+
+def random_featurisation(rng: np.random.Generator, n_chars: int, *, gazetteer: bool, surnames: bool):
+    """A text of Han, Latin, digits, spaces and punctuation, cut into random words and chunks,
+    with its WordInfo as word_info gives it (a random lexicon, gazetteer and surname list)."""
+    from nlp_news.entities.features import Surnames, pad_layout, word_info
+
+    text = "".join(rng.choice(list("王李欧阳银行浙商智谱科技公司中国AIbx07 ，。、"), n_chars))
+    cuts = sorted(set(rng.integers(1, max(n_chars, 2), n_chars // 2).tolist()) - {n_chars}) if n_chars else []
+    words = [text[a:b] for a, b in zip([0, *cuts], [*cuts, n_chars])] if n_chars else []
+    vocab = sorted(set(random_words(rng, 60, "王李欧阳银行浙商智谱科技")) | set(words[:20]))
+    t_index = HashIndex(string_hashes(vocab), rng.integers(0, 9, len(vocab)))
+    j_index = HashIndex(string_hashes(vocab), rng.integers(0, 5, len(vocab)))
+
+    def lookup(h):
+        return t_index.get(h), j_index.get(h)
+
+    gaz = sorted({w for w in vocab if len(w) >= 2})
+    kw = {}
+    if surnames:
+        kw = {"surnames": Surnames(["王", "李", "欧阳"]), "common": HashIndex(string_hashes(vocab[:10]), np.ones(10, np.int64))}
+    winfo = word_info(text, codepoints(text), words, lookup, HashIndex(string_hashes(gaz), rng.integers(1, 7, len(gaz)))
+                      if gazetteer else None, prefix_index(gaz) if gazetteer else None, **kw)
+    bounds = sorted(set(rng.integers(0, n_chars + 1, 4).tolist()) | {0, n_chars})
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    return codepoints(text), winfo, pad_layout(spans)[1]
+
+
+@pytest.mark.parametrize("n_chars", [0, 1, 3, 400])
+@pytest.mark.parametrize("gazetteer", [True, False])
+@pytest.mark.parametrize("surnames", [True, False])
+def test_feature_parts_kernel_equals_numpy(kernel_on, n_chars, gazetteer, surnames):
+    rng = np.random.default_rng([n_chars, gazetteer, surnames])
+    cp, winfo, src = random_featurisation(rng, n_chars, gazetteer=gazetteer, surnames=surnames)
+    templates = features.TEMPLATES if surnames else tuple(t for t in features.TEMPLATES if t not in features.SURNAME_TEMPLATES)
+    for tpl in (templates, templates[::-1][:7]):
+        got = features.feature_parts(cp, winfo, src, tpl)
+        want = features._feature_parts_numpy(cp, winfo, src, tpl)
+        assert np.array_equal(got.ids(), want.ids())
+
+
+def test_feature_parts_kernel_refuses_bad_arguments(chain):
+    rng = np.random.default_rng(2)
+    cp, winfo, src = random_featurisation(rng, 30, gazetteer=True, surnames=True)
+    i64 = np.int64
+    args = [cp, winfo.char_word, winfo.starts, winfo.ends, winfo.hashes.view(i64), winfo.lex * 16 + winfo.jtag,
+            winfo.gaz_cover, winfo.gaz_start, winfo.sur, winfo.wsur, src, np.empty((18, len(src)), i64)]
+    chain.feature_parts(*args)
+    for k, bad, match in [
+        (10, np.where(src == src.max(), len(cp), src), "src entries"),
+        (1, np.full(len(cp), len(winfo.starts)), "char_word entries"),
+        (3, winfo.ends[:-1], "one entry per word"),
+        (6, winfo.gaz_cover[:-1], "one entry per code point, or none"),
+        (11, np.empty((17, len(src)), i64), "shape"),
+        (0, cp.astype(np.int32), "int64"),
+    ]:
+        with pytest.raises(ValueError, match=match):
+            chain.feature_parts(*args[:k], bad, *args[k + 1 :])
+
+
 # -- errors ------------------------------------------------------------------------------------------------------
 
 

@@ -1561,6 +1561,168 @@ chain_gazetteer(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* ---------------------------------------------------------- feature parts */
+
+/* The parts features.feature_parts computes, in this order (rows of `out`). */
+enum part {
+    P_CM2, P_CM1, P_C0, P_CP1, P_CP2, P_BMES, P_LEXJT, P_WORD, P_PREVW, P_NEXTW, P_NLEXJT, P_CLS3, P_GAZC,
+    P_GAZS, P_SUR, P_WSUR, P_SUR3, P_PREVWSUR, N_PARTS
+};
+
+/* features.char_classes of one code point: 0 padding, 1 Han, 2 digit, 3 upper, 4 lower, 5 punctuation, 6 other */
+static inline int64_t
+char_class(int64_t cp)
+{
+    if (cp == 1) { /* features.PAD */
+        return 0;
+    }
+    if ((cp < 48) || (cp > 57 && cp < 65) || (cp > 90 && cp < 97) || (cp > 122 && cp < 128) ||
+        (cp >= 0x3000 && cp < 0x3040) || (cp >= 0xFF00 && cp < 0xFF10) || (cp >= 0x2000 && cp < 0x2070)) {
+        return 5;
+    }
+    if (cp >= 97 && cp <= 122) {
+        return 4;
+    }
+    if (cp >= 65 && cp <= 90) {
+        return 3;
+    }
+    if (cp >= 48 && cp <= 57) {
+        return 2;
+    }
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp < 0x4DC0)) {
+        return 1;
+    }
+    return 6;
+}
+
+PyDoc_STRVAR(feature_parts_doc,
+             "feature_parts(cp, char_word, starts, ends, hashes, lexjt, gaz_cover, gaz_start, sur, wsur, src, out)\n--\n\n"
+             "The parts of features.feature_parts for the padded rows src (int64, -1 padding) of a text of\n"
+             "code points cp (int64), one row of out ((18, len(src)) int64) per part in the order c-2, c-1, c0,\n"
+             "c+1, c+2, bmes, lex|jtag, word, prevword, nextword, nextlex|nextjtag, cls-1cls0cls+1, gaz cover,\n"
+             "gaz start, sur, wsur, sur-1sur0sur+1, prevwsur. Per character: char_word (its word), and where\n"
+             "not empty gaz_cover, gaz_start, sur; per word: starts, ends, hashes (uint64 bits as int64),\n"
+             "lexjt (lex * 16 + jtag), and where not empty wsur. Empty optional arrays give zeros.");
+
+static PyObject *
+chain_feature_parts(PyObject *self, PyObject *args)
+{
+    PyObject *o[12];
+    (void)self;
+    if (!PyArg_ParseTuple(args, "OOOOOOOOOOOO:feature_parts", &o[0], &o[1], &o[2], &o[3], &o[4], &o[5], &o[6],
+                          &o[7], &o[8], &o[9], &o[10], &o[11])) {
+        return NULL;
+    }
+    static const char *names[12] = {"cp", "char_word", "starts", "ends", "hashes", "lexjt", "gaz_cover",
+                                    "gaz_start", "sur", "wsur", "src", "out"};
+    Py_buffer b[12];
+    memset(b, 0, sizeof(b));
+    for (int k = 0; k < 12; k++) {
+        if (get_buffer(o[k], &b[k], names[k], K_I64, k == 11 ? 2 : 1, k == 11) < 0) {
+            release_all(b, 12);
+            return NULL;
+        }
+    }
+    const Py_ssize_t N = b[0].shape[0], W = b[2].shape[0], n = b[10].shape[0];
+    const char *bad = NULL;
+    if (b[1].shape[0] != N) {
+        bad = "char_word must have one entry per code point";
+    }
+    else if (b[3].shape[0] != W || b[4].shape[0] != W || b[5].shape[0] != W) {
+        bad = "starts, ends, hashes and lexjt must have one entry per word";
+    }
+    else if ((b[6].shape[0] != N && b[6].shape[0] != 0) || (b[7].shape[0] != N && b[7].shape[0] != 0) ||
+             (b[8].shape[0] != N && b[8].shape[0] != 0)) {
+        bad = "gaz_cover, gaz_start and sur must have one entry per code point, or none";
+    }
+    else if (b[9].shape[0] != W && b[9].shape[0] != 0) {
+        bad = "wsur must have one entry per word, or none";
+    }
+    else if (b[11].shape[0] != N_PARTS || b[11].shape[1] != n) {
+        bad = "out must have shape (18, len(src))";
+    }
+    const int64_t *cp = b[0].buf, *cw = b[1].buf, *st = b[2].buf, *en = b[3].buf, *src = b[10].buf;
+    for (Py_ssize_t i = 0; bad == NULL && i < n; i++) {
+        if (src[i] < -1 || src[i] >= N) {
+            bad = "src entries must be -1 or code point indices";
+        }
+    }
+    for (Py_ssize_t i = 0; bad == NULL && i < N; i++) {
+        if (cw[i] < 0 || cw[i] >= W) {
+            bad = "char_word entries must be word indices";
+        }
+    }
+    if (bad != NULL) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        release_all(b, 12);
+        return NULL;
+    }
+    const int64_t *hz = b[4].buf, *lj = b[5].buf;
+    const int64_t *gcov = b[6].shape[0] ? b[6].buf : NULL, *gst = b[7].shape[0] ? b[7].buf : NULL;
+    const int64_t *sur = b[8].shape[0] ? b[8].buf : NULL, *wsur = b[9].shape[0] ? b[9].buf : NULL;
+    int64_t *out = b[11].buf;
+    int64_t *P[N_PARTS];
+    for (int k = 0; k < N_PARTS; k++) {
+        P[k] = out + (Py_ssize_t)k * n;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    /* per row: what it reads of its own character and word (padding: PAD, no word) */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_ssize_t s = src[i];
+        if (s < 0) {
+            P[P_C0][i] = 1; /* PAD */
+            P[P_CLS3][i] = 0;
+            P[P_BMES][i] = 0;
+            P[P_WORD][i] = 0;
+            P[P_PREVW][i] = 1;
+            P[P_NEXTW][i] = 1;
+            P[P_LEXJT][i] = 0;
+            P[P_NLEXJT][i] = 0;
+            P[P_GAZC][i] = 0;
+            P[P_GAZS][i] = 0;
+            P[P_SUR][i] = 0;
+            P[P_WSUR][i] = 0;
+            P[P_PREVWSUR][i] = 0;
+            continue;
+        }
+        int64_t raw = cp[s];
+        P[P_C0][i] = raw >= 48 && raw <= 57 ? 48 : raw; /* all digits alike */
+        P[P_CLS3][i] = char_class(raw);                /* the class itself for now: combined below */
+        Py_ssize_t w = cw[s];
+        int64_t ws = st[w], we = en[w];
+        P[P_BMES][i] = we - ws == 1 ? 4 : s == ws ? 1 : s == we - 1 ? 3 : 2;
+        P[P_WORD][i] = hz[w];
+        P[P_PREVW][i] = w > 0 ? hz[w - 1] : 1;
+        P[P_NEXTW][i] = w + 1 < W ? hz[w + 1] : 1;
+        P[P_LEXJT][i] = lj[w];
+        P[P_NLEXJT][i] = w + 1 < W ? lj[w + 1] : 0;
+        P[P_GAZC][i] = gcov != NULL ? gcov[s] : 0;
+        P[P_GAZS][i] = gst != NULL ? gst[s] : 0;
+        P[P_SUR][i] = sur != NULL ? sur[s] : 0;
+        P[P_WSUR][i] = wsur != NULL ? wsur[w] : 0;
+        P[P_PREVWSUR][i] = wsur != NULL && w > 0 ? wsur[w - 1] : 0;
+    }
+    /* neighbours in row order (padding rows included), PAD or 0 past either end */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        const int64_t *c = P[P_C0], *f = P[P_SUR];
+        P[P_CM2][i] = i >= 2 ? c[i - 2] : 1;
+        P[P_CM1][i] = i >= 1 ? c[i - 1] : 1;
+        P[P_CP1][i] = i + 1 < n ? c[i + 1] : 1;
+        P[P_CP2][i] = i + 2 < n ? c[i + 2] : 1;
+        P[P_SUR3][i] = (i >= 1 ? f[i - 1] : 0) * 16 + f[i] * 4 + (i + 1 < n ? f[i + 1] : 0);
+    }
+    /* the class window, in place from the right: row i still holds its own class when read */
+    int64_t *cls = P[P_CLS3], next = 0;
+    for (Py_ssize_t i = n - 1; i >= 0; i--) {
+        int64_t own = cls[i];
+        cls[i] = (i >= 1 ? cls[i - 1] : 0) * 64 + own * 8 + next;
+        next = own;
+    }
+    Py_END_ALLOW_THREADS
+    release_all(b, 12);
+    Py_RETURN_NONE;
+}
+
 /* ------------------------------------------------------------------- module */
 
 static PyMethodDef chain_methods[] = {
@@ -1569,6 +1731,7 @@ static PyMethodDef chain_methods[] = {
     {"viterbi", chain_viterbi, METH_VARARGS, viterbi_doc},
     {"index_get", chain_index_get, METH_VARARGS, index_get_doc},
     {"gazetteer", chain_gazetteer, METH_VARARGS, gazetteer_doc},
+    {"feature_parts", chain_feature_parts, METH_VARARGS, feature_parts_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -579,8 +579,65 @@ def feature_ids(cp: np.ndarray, winfo: WordInfo, src: np.ndarray, templates: tup
     return feature_parts(cp, winfo, src, templates).ids()
 
 
+#: The parts each template hashes, by name (see :func:`feature_parts`); the kernel's
+#: ``feature_parts`` computes them in this order.
+PART_NAMES: tuple[str, ...] = (
+    "c-2", "c-1", "c0", "c+1", "c+2", "bmes", "lexjt", "word", "prevword", "nextword", "nextlexjt", "cls3",
+    "gazcover", "gazstart", "sur", "wsur", "sur3", "prevwsur",
+)
+TEMPLATE_PARTS: dict[str, tuple[str, ...]] = {
+    "c-2": ("c-2",),
+    "c-1": ("c-1",),
+    "c0": ("c0",),
+    "c+1": ("c+1",),
+    "c+2": ("c+2",),
+    "c-1c0": ("c-1", "c0"),
+    "c0c+1": ("c0", "c+1"),
+    "c-1c0c+1": ("c-1", "c0", "c+1"),
+    "bmes|c0": ("bmes", "c0"),
+    "bmes|lex|jtag": ("bmes", "lexjt"),
+    "bmes|word": ("bmes", "word"),
+    "bmes|prevword": ("bmes", "prevword"),
+    "bmes|nextword": ("bmes", "nextword"),
+    "bmes|nextlex|nextjtag": ("bmes", "nextlexjt"),
+    "cls-1cls0cls+1": ("cls3",),
+    "gaz|pos|class": ("gazcover",),
+    "gazstart|len|class": ("gazstart",),
+    "c-2c-1": ("c-2", "c-1"),
+    "c+1c+2": ("c+1", "c+2"),
+    "sur0|bmes|wsur": ("sur", "bmes", "wsur"),
+    "sur-1sur0sur+1": ("sur3",),
+    "bmes|prevwsur": ("bmes", "prevwsur"),
+}
+
+
 def feature_parts(cp: np.ndarray, winfo: WordInfo, src: np.ndarray, templates: tuple[str, ...] = TEMPLATES) -> FeatureParts:
-    """What :func:`feature_ids` hashes, unhashed (see :class:`FeatureParts`)."""
+    """What :func:`feature_ids` hashes, unhashed (see :class:`FeatureParts`): in the compiled
+    kernel when there is one (one pass over the rows instead of some sixty numpy gathers:
+    0.05 -> 0.01 s of CPU on the analyzer's batches of cnews-800), else :func:`_feature_parts_numpy`."""
+    needs_surnames = bool(SURNAME_TEMPLATES.intersection(templates))
+    if needs_surnames and (winfo.sur is None or winfo.wsur is None):
+        raise ValueError("the surname templates need the surname list: word_info(..., surnames=...)")
+    k = _kernel()
+    if k is None or not hasattr(k, "feature_parts"):
+        return _feature_parts_numpy(cp, winfo, src, templates)
+    none = np.zeros(0, np.int64)
+
+    def i64(a: np.ndarray | None) -> np.ndarray:
+        return none if a is None else np.ascontiguousarray(a.view(np.int64) if a.dtype == np.uint64 else a, dtype=np.int64)
+
+    out = np.empty((len(PART_NAMES), len(src)), dtype=np.int64)
+    k.feature_parts(
+        i64(cp), i64(winfo.char_word), i64(winfo.starts), i64(winfo.ends), i64(winfo.hashes),
+        i64(winfo.lex * 16 + winfo.jtag), i64(winfo.gaz_cover), i64(winfo.gaz_start),
+        i64(winfo.sur if needs_surnames else None), i64(winfo.wsur if needs_surnames else None), i64(src), out,
+    )
+    rows = dict(zip(PART_NAMES, out))
+    return _assemble(templates, {name: tuple(rows[p] for p in TEMPLATE_PARTS[name]) for name in templates})
+
+
+def _feature_parts_numpy(cp: np.ndarray, winfo: WordInfo, src: np.ndarray, templates: tuple[str, ...] = TEMPLATES) -> FeatureParts:
+    """:func:`feature_parts` in numpy (the reference for the kernel)."""
     n = len(src)
     real = src >= 0
     # padding rows read a sentinel appended to every per-character and per-word array
@@ -651,6 +708,12 @@ def feature_parts(cp: np.ndarray, winfo: WordInfo, src: np.ndarray, templates: t
         "sur-1sur0sur+1": (sf3,),
         "bmes|prevwsur": (bm, prevwsf),
     }
+    return _assemble(templates, parts_of)
+
+
+def _assemble(templates: tuple[str, ...], parts_of: dict[str, tuple[np.ndarray, ...]]) -> FeatureParts:
+    """The :class:`FeatureParts` of ``templates``, each hashing the arrays ``parts_of[template]``
+    (an array used by several templates is stored once)."""
     arrays: list[np.ndarray] = []
     where: dict[int, int] = {}  # id(array) -> its index in arrays
     spec = np.full((len(templates), 3), -1, dtype=np.int64)
