@@ -170,6 +170,23 @@ def test_viterbi_kernel_equals_numpy_on_infinite_scores(kernel_on):
             assert_same_decode(tagger, em, random_real(rng, 60, "chunks"), 12.0)
 
 
+def test_viterbi_kernel_reads_a_column_slice_in_place(kernel_on):
+    rng = np.random.default_rng(19)
+    fine = random_tagger(rng, TAG_SETS["BIO 10 types (fine)"], ties=False)
+    coarse = random_tagger(rng, TAG_SETS["BIO 3 types (coarse)"], ties=False)
+    both = random_emissions(rng, 700, 32, ties=False)  # as SharedEmissions: 21 + 7 columns, padded to 32
+    real = random_real(rng, 700, "chunks")
+    for tagger, cols in ((fine, slice(0, 21)), (coarse, slice(21, 28))):
+        view = both[:, cols]
+        assert not view.flags.c_contiguous and crf._column_slice(view)[1] == cols.start
+        want = tagger.viterbi(np.ascontiguousarray(view), real, margin=12.0)
+        assert np.array_equal(tagger._kernel_viterbi(view, real, 12.0), want)
+        assert np.array_equal(tagger.decode(view, real)[0], want)
+    with pytest.raises(ValueError, match="col0 \\+ T columns"):
+        kernel_on.viterbi(both, real, fine.trans_c, fine.start_c, fine._k_tgt, fine._k_pairs, 12.0,
+                          np.zeros(700, np.int64), 20)
+
+
 def test_decode_gives_the_same_tags_and_confidences_with_and_without_kernel(kernel_on, monkeypatch):
     rng = np.random.default_rng(11)
     tagger = random_tagger(rng, TAG_SETS["BIO 10 types (fine)"], ties=False)

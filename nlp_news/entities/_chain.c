@@ -13,7 +13,7 @@
  *       the same with ids[f, r] hashed from parts row block by row block, as
  *       features.FeatureParts.ids does (uint64 xor and multiply, top bits),
  *       so the (templates, n) ids are never stored whole
- *   viterbi(em, real, trans, start, targets, pairs, margin, tags)
+ *   viterbi(em, real, trans, start, targets, pairs, margin, tags[, col0])
  *       BIO-structured Viterbi over the undecided runs of em, as
  *       ChainTagger.decode (margin pre-filter, start/end transitions,
  *       ties to the lower tag index); fills tags (int64, O = 0). When no
@@ -688,6 +688,7 @@ typedef struct {
     float *trt;
     Py_ssize_t n_tgt4;
     int finite; /* no NaN or infinity in em, trans or start, so none in any sum (the vector step's fast path) */
+    Py_ssize_t ld; /* floats from one row of em to the next (T, or more when em holds other columns too) */
     /* for the AVX path (NULL: none; see setup_avx_step): trt8 as trt with n_tgt rounded up to
        8 lanes (n_tgt8), trT the transitions transposed (trT[j * T + i] = tr[i, j]) */
     float *trt8;
@@ -840,7 +841,7 @@ forward(const Chain *ch, const float *em, Py_ssize_t L, int from_pad, float *his
     for (Py_ssize_t t = 1; t < L; t++) {
         const float *prev = hist + (t - 1) * T;
         float *cur = hist + t * T;
-        const float *e = em + t * T;
+        const float *e = em + t * ch->ld;
         /* O and B-x: the best of every previous tag */
         step_targets(ch, prev, e, cur);
         /* I-x: from B-x or I-x */
@@ -896,11 +897,12 @@ all_finite(const float *v, Py_ssize_t n)
  * than margin (as float32, like numpy). Returns the longest run of them.
  */
 static Py_ssize_t
-mark_open(const float *em, const uint8_t *real, Py_ssize_t n, Py_ssize_t T, float margin, uint8_t *open)
+mark_open(const float *em, Py_ssize_t ld, const uint8_t *real, Py_ssize_t n, Py_ssize_t T, float margin,
+          uint8_t *open)
 {
     Py_ssize_t longest = 0, run = 0;
     for (Py_ssize_t r = 0; r < n; r++) {
-        const float *e = em + r * T;
+        const float *e = em + r * ld;
         float others = -INFINITY;
         if (T > 1) {
             others = e[1];
@@ -990,7 +992,7 @@ forward_avx_nv(const Chain *ch, const float *em, Py_ssize_t L, int from_pad, flo
     for (Py_ssize_t t = 1; t < L; t++) {
         const float *prev = hist + (t - 1) * T;
         float *cur = hist + t * T;
-        const float *e = em + t * T;
+        const float *e = em + t * ch->ld;
         __m256 acc[2], odd[2];
         for (int v = 0; v < NV; v++) {
             acc[v] = _mm256_add_ps(_mm256_broadcast_ss(prev), _mm256_loadu_ps(trt8 + v * 8));
@@ -1078,7 +1080,8 @@ backward_finite(const Chain *ch, const float *hist, Py_ssize_t L, int to_pad, in
  * Returns the longest run of open rows.
  */
 __attribute__((target("avx"))) static Py_ssize_t
-mark_open_avx(const float *em, const uint8_t *real, Py_ssize_t n, Py_ssize_t T, float margin, uint8_t *open)
+mark_open_avx(const float *em, Py_ssize_t ld, const uint8_t *real, Py_ssize_t n, Py_ssize_t T, float margin,
+              uint8_t *open)
 {
     Py_ssize_t longest = 0, run = 0;
     const Py_ssize_t full = (T - 1) / 8 * 8 + 1, rest = T - full; /* columns 1..full in whole vectors */
@@ -1089,7 +1092,7 @@ mark_open_avx(const float *em, const uint8_t *real, Py_ssize_t n, Py_ssize_t T, 
     const __m256i mask = _mm256_loadu_si256((const __m256i *)lanes);
     const __m256 none = _mm256_set1_ps(-INFINITY);
     for (Py_ssize_t r = 0; r < n; r++) {
-        const float *e = em + r * T;
+        const float *e = em + r * ld;
         __m256 m = none;
         for (Py_ssize_t c = 1; c < full; c += 8) {
             m = _mm256_max_ps(m, _mm256_loadu_ps(e + c));
@@ -1132,17 +1135,17 @@ decode_runs(const Chain *ch, const float *em, const uint8_t *real, const uint8_t
 #if HAVE_F16C_BUILD
         if (ch->finite && ch->trt8 != NULL) {
             if (ch->n_tgt8 == 8) {
-                forward_avx1(ch, em + s * T, e - s, from_pad, hist);
+                forward_avx1(ch, em + s * ch->ld, e - s, from_pad, hist);
             }
             else {
-                forward_avx2(ch, em + s * T, e - s, from_pad, hist);
+                forward_avx2(ch, em + s * ch->ld, e - s, from_pad, hist);
             }
             backward_finite(ch, hist, e - s, to_pad, tags + s);
             s = e;
             continue;
         }
 #endif
-        forward(ch, em + s * T, e - s, from_pad, hist);
+        forward(ch, em + s * ch->ld, e - s, from_pad, hist);
         backward(ch, hist, e - s, to_pad, tags + s, tmp);
         s = e;
     }
@@ -1203,23 +1206,26 @@ check_structure(const Chain *ch)
 }
 
 PyDoc_STRVAR(viterbi_doc,
-             "viterbi(em, real, trans, start, targets, pairs, margin, tags)\n--\n\n"
+             "viterbi(em, real, trans, start, targets, pairs, margin, tags, col0=-1)\n--\n\n"
              "BIO-structured Viterbi as ChainTagger.decode: fills tags (n,) int64.\n\n"
              "em: (n, T) float32 emissions; real: (n,) bool (False: padding, tag O);\n"
              "trans: (T, T) float32 with disallowed transitions already -1e4;\n"
              "start: (T,) float32 scores at a run start after padding;\n"
              "targets: int64 tags any tag may precede; pairs: int64 B-x tags whose\n"
              "I-x (= B-x + 1) follows only B-x or I-x; margin: rows whose O score\n"
-             "beats every other by more than margin (float32) are O without Viterbi.");
+             "beats every other by more than margin (float32) are O without Viterbi.\n"
+             "With col0 >= 0, em is (n, C) with the T = len(trans) tag columns from col0 on\n"
+             "(a column slice of a wider array, read in place).");
 
 static PyObject *
 chain_viterbi(PyObject *self, PyObject *args)
 {
     PyObject *oem, *oreal, *otr, *ostart, *otgt, *opairs, *otags;
     double margin_d;
+    Py_ssize_t col0 = -1;
     (void)self;
-    if (!PyArg_ParseTuple(args, "OOOOOOdO:viterbi", &oem, &oreal, &otr, &ostart, &otgt, &opairs, &margin_d,
-                          &otags)) {
+    if (!PyArg_ParseTuple(args, "OOOOOOdO|n:viterbi", &oem, &oreal, &otr, &ostart, &otgt, &opairs, &margin_d,
+                          &otags, &col0)) {
         return NULL;
     }
     Py_buffer b[7];
@@ -1231,10 +1237,14 @@ chain_viterbi(PyObject *self, PyObject *args)
         release_all(b, 7);
         return NULL;
     }
-    Py_ssize_t n = b[0].shape[0], T = b[0].shape[1];
+    /* em's columns are the tags, or with col0 the tags are T = len(trans) of its columns from col0 on */
+    Py_ssize_t n = b[0].shape[0], ld = b[0].shape[1], T = col0 < 0 ? ld : b[2].shape[0];
     const char *bad = NULL;
     if (T < 1) {
         bad = "em must have at least one tag column";
+    }
+    else if (col0 >= 0 && col0 + T > ld) {
+        bad = "em must have col0 + T columns for the T tags of trans";
     }
     else if (b[1].shape[0] != n) {
         bad = "real must have one entry per row of em";
@@ -1253,7 +1263,7 @@ chain_viterbi(PyObject *self, PyObject *args)
         release_all(b, 7);
         return NULL;
     }
-    Chain ch = {T, b[2].buf, b[3].buf, b[4].buf, b[4].shape[0], b[5].buf, b[5].shape[0], NULL, 0, 0, NULL, 0, NULL};
+    Chain ch = {T, b[2].buf, b[3].buf, b[4].buf, b[4].shape[0], b[5].buf, b[5].shape[0], NULL, 0, 0, ld, NULL, 0, NULL};
     if (check_structure(&ch) < 0) {
         release_all(b, 7);
         return NULL;
@@ -1269,7 +1279,7 @@ chain_viterbi(PyObject *self, PyObject *args)
         return PyErr_NoMemory();
     }
 #endif
-    const float *em = b[0].buf;
+    const float *em = (const float *)b[0].buf + (col0 > 0 ? col0 : 0);
     const uint8_t *real = b[1].buf;
     int64_t *tags = b[6].buf;
     float margin = (float)margin_d;
@@ -1280,15 +1290,15 @@ chain_viterbi(PyObject *self, PyObject *args)
     if (!nomem) {
         Py_ssize_t longest;
         Py_BEGIN_ALLOW_THREADS
-        ch.finite = all_finite(em, n * T) && all_finite(ch.tr, T * T) && all_finite(ch.start, T);
+        ch.finite = all_finite(em, n * ch.ld) && all_finite(ch.tr, T * T) && all_finite(ch.start, T);
 #if HAVE_F16C_BUILD
         if (ch.finite && have_avx && T > 1) {
-            longest = mark_open_avx(em, real, n, T, margin, open);
+            longest = mark_open_avx(em, ch.ld, real, n, T, margin, open);
         }
         else
 #endif
         {
-            longest = mark_open(em, real, n, T, margin, open);
+            longest = mark_open(em, ch.ld, real, n, T, margin, open);
         }
         Py_END_ALLOW_THREADS
         hist = PyMem_RawMalloc(sizeof(float) * (size_t)(longest > 0 ? longest : 1) * (size_t)T);

@@ -149,7 +149,7 @@ class ChainTagger:
         if kernel is not None and em.dtype == np.float32 and real.dtype == np.bool_ and em.ndim == 2:
             tags = self._kernel_viterbi(em, real, margin)
         else:
-            tags = self.viterbi(em, real, margin=margin)
+            tags = self.viterbi(np.ascontiguousarray(em), real, margin=margin)  # Viterbi gathers rows: copied
         return tags, self.confidence(em, tags)
 
     def _kernel_viterbi(self, em: np.ndarray, real: np.ndarray, margin: float) -> np.ndarray:
@@ -158,8 +158,9 @@ class ChainTagger:
         if len(self.tags) != T or real.shape != (n,):
             raise ValueError(f"emissions of shape {em.shape} and real of shape {real.shape} for {len(self.tags)} tags")
         tags = np.zeros(n, dtype=np.int64)
+        whole, col0 = _column_slice(em)
         kernel.viterbi(
-            np.ascontiguousarray(em),
+            whole,
             np.ascontiguousarray(real),
             self.trans_c,
             self.start_c,
@@ -167,6 +168,7 @@ class ChainTagger:
             self._k_pairs,
             float(margin),
             tags,
+            col0,
         )
         return tags
 
@@ -267,6 +269,33 @@ class ChainTagger:
             rows = np.arange(len(ent))
             conf[ent] = (sc[rows, chosen] + np.where(partner != chosen, sc[rows, partner], 0)) / sc.sum(axis=1)
         return conf
+
+
+def _column_slice(em: np.ndarray) -> tuple[np.ndarray, int]:
+    """``(em, -1)`` for a C-contiguous ``em``; for a slice of columns of a C-contiguous float32
+    array (one tagger's view into :class:`SharedEmissions`' scores) that array and the first
+    column, which the kernel reads in place (copying every tagger's columns cost 0.02 s of CPU
+    on cnews-800); else a C-contiguous copy.
+
+    >>> a = np.zeros((3, 5), np.float32)
+    >>> _column_slice(a)[1], _column_slice(a[:, 2:4])[1], _column_slice(a[::2])[1]
+    (-1, 2, -1)
+    """
+    if em.flags.c_contiguous:
+        return em, -1
+    base = em.base
+    if (
+        isinstance(base, np.ndarray)
+        and base.ndim == 2
+        and base.dtype == em.dtype
+        and base.flags.c_contiguous
+        and em.shape[0] == base.shape[0]
+        and em.strides == base.strides
+    ):
+        offset = em.__array_interface__["data"][0] - base.__array_interface__["data"][0]
+        if 0 <= offset and offset % em.itemsize == 0 and offset // em.itemsize + em.shape[1] <= base.shape[1]:
+            return base, offset // em.itemsize
+    return np.ascontiguousarray(em), -1
 
 
 def table_sum(W: np.ndarray, table: np.ndarray, ids: np.ndarray) -> np.ndarray:

@@ -199,7 +199,7 @@ class NerModel:
 
     def _decode(self, tagger: ChainTagger, em, src, texts, starts) -> TextSpans:
         real = src >= 0
-        tags, conf = tagger.decode(np.ascontiguousarray(em), real)  # a view into all taggers' scores: copied, Viterbi gathers rows
+        tags, conf = tagger.decode(em, real)  # a view into all taggers' scores (the kernel reads it in place)
         b, e, ti = tag_spans(tags, tagger.tags)
         names = [t[2:] for t in tagger.tags]
         if len(b) == 0:
