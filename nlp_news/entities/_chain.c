@@ -1290,7 +1290,10 @@ chain_viterbi(PyObject *self, PyObject *args)
     if (!nomem) {
         Py_ssize_t longest;
         Py_BEGIN_ALLOW_THREADS
-        ch.finite = all_finite(em, n * ch.ld) && all_finite(ch.tr, T * T) && all_finite(ch.start, T);
+        ch.finite = all_finite(ch.tr, T * T) && all_finite(ch.start, T);
+        for (Py_ssize_t r = 0; ch.finite && r < n; r++) {
+            ch.finite = all_finite(em + r * ch.ld, T); /* this tagger's columns only */
+        }
 #if HAVE_F16C_BUILD
         if (ch.finite && have_avx && T > 1) {
             longest = mark_open_avx(em, ch.ld, real, n, T, margin, open);
