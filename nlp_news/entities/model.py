@@ -280,7 +280,9 @@ class TextSpans(Sequence):
                  ends: np.ndarray, types: np.ndarray, scores: np.ndarray) -> None:
         self.texts, self.names = texts, names
         self.bounds = np.searchsorted(which_text, np.arange(len(texts) + 1)).tolist()
-        self.starts, self.ends, self.types, self.scores = starts.tolist(), ends.tolist(), types.tolist(), scores.tolist()
+        self.starts, self.ends, self.scores = starts.tolist(), ends.tolist(), scores.tolist()
+        #: each span's type name (one gather of the name objects instead of a lookup per span)
+        self.types = np.array(names, dtype=object)[types].tolist() if len(types) else []
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -291,17 +293,17 @@ class TextSpans(Sequence):
         if not 0 <= i < len(self.texts):
             raise IndexError(i)
         lo, hi = self.bounds[i], self.bounds[i + 1]
-        text, names = self.texts[i], self.names
+        text = self.texts[i]
         out = []
-        for a, z, t, sc in zip(self.starts[lo:hi], self.ends[lo:hi], self.types[lo:hi], self.scores[lo:hi]):
-            span = text[a:z]
-            if span[:1].isspace() or span[-1:].isspace():  # a tagged space around a name is not part of it
-                name = span.strip()
-                if not name:
+        for a, z, name, sc in zip(self.starts[lo:hi], self.ends[lo:hi], self.types[lo:hi], self.scores[lo:hi]):
+            if text[a].isspace() or text[z - 1].isspace():  # a tagged space around a name is not part of it (z > a)
+                span = text[a:z]
+                stripped = span.strip()
+                if not stripped:
                     continue
                 a += len(span) - len(span.lstrip())
-                z = a + len(name)
-            out.append((a, z, names[t], round(sc, 4)))
+                z = a + len(stripped)
+            out.append((a, z, name, round(sc, 4)))
         return out
 
 
