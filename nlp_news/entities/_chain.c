@@ -1119,7 +1119,6 @@ static void
 decode_runs(const Chain *ch, const float *em, const uint8_t *real, const uint8_t *open, Py_ssize_t n,
             int64_t *tags, float *hist, float *tmp)
 {
-    const Py_ssize_t T = ch->T;
     Py_ssize_t s = 0;
     while (s < n) {
         if (!open[s]) {
