@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import accumulate
 
+import numpy as np
 import pytest
 import spacy
 from hypothesis import given, settings
@@ -14,7 +15,7 @@ from spacy.tokens import Span
 import nlp_news.entities.component  # noqa: F401  (registers the factory)
 from nlp_news.entities.component import regions, set_docs_ents, words_between
 from nlp_news.entities.lexicon import Lexicon
-from nlp_news.entities.model import NerModel, _join
+from nlp_news.entities.model import NerModel, _join, round4
 from nlp_news.extensions import WORDS_KEY, segmenter_words
 from nlp_news.schema import Entity
 from nlp_news.tokenizer import Segmenter, UserWord
@@ -112,6 +113,25 @@ def _model() -> NerModel:
 
 
 _ALPHABET = "智谱上市了公司北京新模型。，、“”：AIxM0123.-_%#&+² \n\r\t\u3000\x1c"
+
+
+# scores as the tagger makes them (float32 means), exact halves of the 4th decimal and their neighbours
+_SCORES = st.one_of(
+    st.floats(0, 1),
+    st.floats(0, 1, width=32),
+    st.integers(0, 20000).map(lambda k: (k + 0.5) / 1e4),
+    st.integers(0, 20000).map(lambda k: float(np.nextafter((k + 0.5) / 1e4, 2))),
+    st.integers(0, 20000).map(lambda k: float(np.nextafter((k + 0.5) / 1e4, -1))),
+    st.floats(allow_nan=False),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SCORES, max_size=30))
+def test_scores_are_rounded_as_python_rounds_them(scores):
+    got = round4(np.array(scores, dtype=np.float64))
+    assert got == [round(v, 4) for v in scores]
+    assert [str(v) for v in got] == [str(round(v, 4)) for v in scores]  # the sign of a zero too
 
 
 @settings(max_examples=300, deadline=None)

@@ -280,7 +280,7 @@ class TextSpans(Sequence):
                  ends: np.ndarray, types: np.ndarray, scores: np.ndarray) -> None:
         self.texts, self.names = texts, names
         self.bounds = np.searchsorted(which_text, np.arange(len(texts) + 1)).tolist()
-        self.starts, self.ends, self.scores = starts.tolist(), ends.tolist(), scores.tolist()
+        self.starts, self.ends, self.scores = starts.tolist(), ends.tolist(), round4(scores)
         #: each span's type name (one gather of the name objects instead of a lookup per span)
         self.types = np.array(names, dtype=object)[types].tolist() if len(types) else []
 
@@ -303,8 +303,31 @@ class TextSpans(Sequence):
                     continue
                 a += len(span) - len(span.lstrip())
                 z = a + len(stripped)
-            out.append((a, z, name, round(sc, 4)))
+            out.append((a, z, name, sc))
         return out
+
+
+def round4(x: np.ndarray) -> list[float]:
+    """``[round(v, 4) for v in x.tolist()]``, in numpy where that is exact.
+
+    ``round(v, 4)`` is the float nearest to ``k / 10**4`` for the integer ``k`` nearest to
+    ``v * 10**4`` (ties to even). ``rint(v * 1e4) / 1e4`` gives the same float unless the
+    rounding of the product ``v * 1e4`` could have moved it across a half: where it is within
+    1e-6 of one (the product is off by less than 1.2e-7 for ``|v * 1e4| < 1e9``), or larger,
+    or not finite, Python rounds. (34k calls of ``round`` per run of cnews-800.)
+
+    >>> v = np.array([0.123449999, 0.12345, 0.03125, 0.99996, 1.0, 0.0, 2.5e-5, 1e12, np.nan])
+    >>> r = round4(v)
+    >>> r[:-1] == [round(x, 4) for x in v.tolist()][:-1], r[-1] != r[-1]
+    (True, True)
+    """
+    with np.errstate(over="ignore", invalid="ignore"):  # infinities and NaN go to Python below
+        y = x * 1e4
+        out = (np.rint(y) / 1e4).tolist()
+        unsure = ~((np.abs(y - np.floor(y) - 0.5) >= 1e-6) & (np.abs(y) < 1e9))  # NaN: unsure too
+    for j in np.flatnonzero(unsure).tolist():
+        out[j] = round(float(x[j]), 4)
+    return out
 
 
 #: Put around every text of a batch: wider than the feature window (±2 characters,
