@@ -421,6 +421,30 @@ def test_feature_parts_kernel_equals_numpy(kernel_on, n_chars, gazetteer, surnam
         assert np.array_equal(got.ids(), want.ids())
 
 
+@pytest.mark.parametrize("n_chars", [0, 1, 400])
+def test_word_info_is_the_same_with_and_without_kernel(kernel_on, monkeypatch, n_chars):
+    rng = np.random.default_rng(n_chars)
+    with_kernel = random_featurisation(rng, n_chars, gazetteer=True, surnames=True)[1]
+    monkeypatch.setattr(crf, "kernel", None)
+    without = random_featurisation(np.random.default_rng(n_chars), n_chars, gazetteer=True, surnames=True)[1]
+    for name in ("starts", "ends", "hashes", "lex", "jtag", "char_word", "gaz_cover", "gaz_start", "sur", "wsur"):
+        got, want = getattr(with_kernel, name), getattr(without, name)
+        assert got.dtype == want.dtype and np.array_equal(got, want), name
+
+
+@pytest.mark.parametrize("words", [["银行", "和"], ["银行和", "x"], ["银", 3]])
+def test_words_that_do_not_cover_the_text_are_refused(kernel_on, monkeypatch, words):
+    from nlp_news.entities.features import word_info
+
+    def lookup(h):
+        return np.zeros(len(h), np.int64), np.zeros(len(h), np.int64)
+
+    for kernel in (kernel_on, None):
+        monkeypatch.setattr(crf, "kernel", kernel)
+        with pytest.raises((ValueError, TypeError)):
+            word_info("银行和银行", codepoints("银行和银行"), words, lookup)
+
+
 def test_feature_parts_kernel_refuses_bad_arguments(chain):
     rng = np.random.default_rng(2)
     cp, winfo, src = random_featurisation(rng, 30, gazetteer=True, surnames=True)

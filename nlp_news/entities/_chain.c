@@ -1735,6 +1735,73 @@ chain_feature_parts(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
+/* ------------------------------------------------------------ word spans */
+
+PyDoc_STRVAR(word_spans_doc,
+             "word_spans(words, cp, word_p, starts, ends, hashes)\n--\n\n"
+             "Where each word of the list `words` (str) starts and ends when they are laid end to end, and\n"
+             "its hash sum((cp[j] + 7) * word_p**(j - start)) (uint64) over its code points in cp (int64),\n"
+             "as features.word_hashes: into starts, ends (int64) and hashes (uint64), one entry per word.\n"
+             "ValueError when there are words and they do not cover cp exactly.");
+
+static PyObject *
+chain_word_spans(PyObject *self, PyObject *args)
+{
+    PyObject *owords, *ocp, *ost, *oen, *ohz;
+    unsigned long long word_p;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "O!OKOOO:word_spans", &PyList_Type, &owords, &ocp, &word_p, &ost, &oen, &ohz)) {
+        return NULL;
+    }
+    Py_buffer b[4];
+    memset(b, 0, sizeof(b));
+    if (get_buffer(ocp, &b[0], "cp", K_I64, 1, 0) < 0 || get_buffer(ost, &b[1], "starts", K_I64, 1, 1) < 0 ||
+        get_buffer(oen, &b[2], "ends", K_I64, 1, 1) < 0 || get_buffer(ohz, &b[3], "hashes", K_U64, 1, 1) < 0) {
+        release_all(b, 4);
+        return NULL;
+    }
+    const Py_ssize_t W = PyList_GET_SIZE(owords), N = b[0].shape[0];
+    const char *bad = NULL;
+    if (b[1].shape[0] != W || b[2].shape[0] != W || b[3].shape[0] != W) {
+        bad = "starts, ends and hashes must have one entry per word";
+    }
+    int64_t *st = b[1].buf, *en = b[2].buf;
+    Py_ssize_t pos = 0;
+    for (Py_ssize_t w = 0; bad == NULL && w < W; w++) {
+        PyObject *word = PyList_GET_ITEM(owords, w);
+        if (!PyUnicode_Check(word)) {
+            bad = "words must be str";
+            break;
+        }
+        st[w] = pos;
+        pos += PyUnicode_GET_LENGTH(word);
+        en[w] = pos;
+    }
+    if (bad == NULL && W > 0 && pos != N) {
+        bad = "segmentation does not cover the text";
+    }
+    if (bad != NULL) {
+        PyErr_SetString(PyExc_ValueError, bad);
+        release_all(b, 4);
+        return NULL;
+    }
+    const int64_t *cp = b[0].buf;
+    uint64_t *hz = b[3].buf;
+    const uint64_t P = (uint64_t)word_p;
+    Py_BEGIN_ALLOW_THREADS
+    for (Py_ssize_t w = 0; w < W; w++) {
+        uint64_t h = 0, pw = 1;
+        for (int64_t j = st[w]; j < en[w]; j++) {
+            h += ((uint64_t)cp[j] + 7) * pw;
+            pw *= P;
+        }
+        hz[w] = h;
+    }
+    Py_END_ALLOW_THREADS
+    release_all(b, 4);
+    Py_RETURN_NONE;
+}
+
 /* ------------------------------------------------------------------- module */
 
 static PyMethodDef chain_methods[] = {
@@ -1744,6 +1811,7 @@ static PyMethodDef chain_methods[] = {
     {"index_get", chain_index_get, METH_VARARGS, index_get_doc},
     {"gazetteer", chain_gazetteer, METH_VARARGS, gazetteer_doc},
     {"feature_parts", chain_feature_parts, METH_VARARGS, feature_parts_doc},
+    {"word_spans", chain_word_spans, METH_VARARGS, word_spans_doc},
     {NULL, NULL, 0, NULL},
 };
 

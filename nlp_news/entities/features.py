@@ -497,6 +497,24 @@ def prefix_index(words: list[str]) -> HashFilter:
     return HashFilter(string_hashes(heads))
 
 
+def _word_spans(text: str, cp: np.ndarray, words: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each word's start and end in ``text`` (the words laid end to end) and its :func:`word_hashes`:
+    in the compiled kernel when there is one (one pass over the list: 2% of the entity stage in
+    numpy), else in numpy. ValueError when the words do not cover the text."""
+    k = _kernel()
+    if k is not None and hasattr(k, "word_spans") and isinstance(words, list) and len(cp) == len(text):
+        n = len(words)
+        starts, ends, hashes = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.uint64)
+        k.word_spans(words, np.ascontiguousarray(cp, dtype=np.int64), _WORD_P, starts, ends, hashes)
+        return starts, ends, hashes
+    lens = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    ends = np.cumsum(lens)
+    starts = ends - lens
+    if len(words) and int(ends[-1]) != len(text):
+        raise ValueError("segmentation does not cover the text")
+    return starts, ends, word_hashes(cp, starts, ends)
+
+
 def word_info(
     text: str, cp: np.ndarray, words: list[str], lexicon_lookup, gazetteer=None, prefixes=None,
     surnames: Surnames | None = None, common: HashIndex | None = None,
@@ -506,12 +524,8 @@ def word_info(
     ``gazetteer`` is a :class:`HashIndex` for :func:`gazetteer_codes`, ``prefixes`` its entries' first two characters.
     ``surnames`` (with ``common``, jieba's common words) gives the surname flags and word codes.
     """
-    lens = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-    ends = np.cumsum(lens)
-    starts = ends - lens
-    if len(words) and int(ends[-1]) != len(text):
-        raise ValueError("segmentation does not cover the text")
-    hashes = word_hashes(cp, starts, ends)
+    starts, ends, hashes = _word_spans(text, cp, words)
+    lens = ends - starts
     lex, jtag = lexicon_lookup(hashes)
     char_word = np.repeat(np.arange(len(words), dtype=np.int64), lens)
     cover, gstart = gazetteer_codes(cp, gazetteer, prefixes=prefixes) if gazetteer is not None else (None, None)
