@@ -15,7 +15,7 @@ from spacy.tokens import Span
 import nlp_news.entities.component  # noqa: F401  (registers the factory)
 from nlp_news.entities.component import regions, set_docs_ents, words_between
 from nlp_news.entities.lexicon import Lexicon
-from nlp_news.entities.model import NerModel, _join, round4
+from nlp_news.entities.model import NerModel, _join, chunk_spans, round4
 from nlp_news.extensions import WORDS_KEY, segmenter_words
 from nlp_news.schema import Entity
 from nlp_news.tokenizer import Segmenter, UserWord
@@ -168,6 +168,16 @@ def test_joined_words_are_the_cut_of_the_joined_text(texts, data):
     joined = model._joined_words(texts, words)
     if joined is not None:
         assert joined == model.segmenter.cut_raw(_join(texts)[0])
+
+
+_CHUNK_ALPHABET = "智谱上市了公司。！？!?；;，,、：:”’」』\"AI \n\r"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=_CHUNK_ALPHABET, max_size=300), max_size=5))
+def test_chunks_of_the_joined_texts_are_each_texts_chunks(texts):
+    joined, starts = _join(texts)
+    assert chunk_spans(joined) == [span for t, s0 in zip(texts, starts) for span in chunk_spans(t, s0)]
 
 
 def test_the_stage_gives_the_same_entities_without_the_tokenizers_words(nlp):

@@ -189,9 +189,8 @@ class NerModel:
         """Every tagger's emission scores for a batch of texts joined into one featurisation:
         ``(scores by tagger, src, starts)``, or None when the texts have no characters to tag."""
         joined, starts = _join(texts)
-        spans: list[tuple[int, int]] = []
-        for t, s0 in zip(texts, starts):
-            spans.extend(chunk_spans(t, s0))
+        # chunks never hold a line break, so those of the joined text are each text's own, shifted
+        spans = chunk_spans(joined)
         if not spans:
             return None
         feats, src = self.featurize(joined, spans, words=self._joined_words(texts, words), unhashed=True)
