@@ -163,7 +163,7 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     ranked = sorted(candidates, key=lambda c: (tier(c[4], 2), -c[3], c[0] - c[1], c[0]))
     if not ranked:
         return []
-    taken = bytearray(max(c.end for c in ranked) + 1)
+    taken = bytearray(max(map(_end, ranked)) + 1)
     out: list[Candidate] = []
     find = taken.find
     for c in ranked:
@@ -205,6 +205,7 @@ def yield_to_longer(known: list[Candidate], others: list[Candidate], min_score: 
 
 
 _by_span = itemgetter(0, 1)  # (start, end) of a Candidate
+_end = itemgetter(1)  # end of a Candidate
 
 
 class EntityRecognizer:
