@@ -19,9 +19,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nlp_news.entities import crf
+from nlp_news.entities import crf, features
 from nlp_news.entities.crf import ChainTagger, SharedEmissions, gather_sum, half_weights, table_sum, table_sum_hashed
-from nlp_news.entities import features
 from nlp_news.entities.features import (
     GAZ_MAX,
     N_BUCKETS,

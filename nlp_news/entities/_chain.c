@@ -3,7 +3,7 @@
  *
  * The reference implementation is the numpy code in crf.py; these functions
  * compute exactly the same float32 sums in the same order, so they return the
- * same emission scores bit for bit and the same Viterbi tags.
+ * same emission scores bit for bit and the same Viterbi tags,
  *
  *   emissions(W, table, ids, out)
  *       out[r, :] = sum over f of W[table[ids[f, r]], :]   (float32, f in order);
@@ -20,7 +20,16 @@
  *       score is NaN or infinite (checked per call) its maxima take a faster
  *       order-free path (8-lane AVX where the CPU has it and there are at most
  *       16 O/B- targets); they differ at most in the sign of a zero, which
- *       no comparison sees, so the tags are the same.
+ *       no comparison sees, so the tags are the same. With col0, em is a
+ *       wider array and the tags' columns start at col0 (read in place).
+ *
+ * and the featurisation's per-character loops (features.py holds the numpy
+ * reference of each; they give the same integers):
+ *
+ *   index_get(...)       features.HashIndex.get, one probe sequence per hash
+ *   gazetteer(...)       features.gazetteer_codes, running hashes per place
+ *   word_spans(...)      each word's start, end and features.word_hashes
+ *   feature_parts(...)   features.feature_parts' parts of every padded row
  *
  * Only the CPython C API and the buffer protocol are used (no numpy headers).
  * The Python wrappers in crf.py validate dtypes and shapes before calling;

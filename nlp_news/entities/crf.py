@@ -293,7 +293,7 @@ def _column_slice(em: np.ndarray) -> tuple[np.ndarray, int]:
         and em.strides == base.strides
     ):
         offset = em.__array_interface__["data"][0] - base.__array_interface__["data"][0]
-        if 0 <= offset and offset % em.itemsize == 0 and offset // em.itemsize + em.shape[1] <= base.shape[1]:
+        if offset >= 0 and offset % em.itemsize == 0 and offset // em.itemsize + em.shape[1] <= base.shape[1]:
             return base, offset // em.itemsize
     return np.ascontiguousarray(em), -1
 

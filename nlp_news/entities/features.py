@@ -13,7 +13,12 @@ feature name.
 
 Nothing here loops over characters in Python: codepoints come from
 ``np.frombuffer(text.encode("utf-32-le"))``, n-grams are shifted arrays and the
-hash is uint64 arithmetic (it wraps, which is what we want).
+hash is uint64 arithmetic (it wraps, which is what we want). Where the entity
+kernel (``_chain.c``, see :mod:`.crf`) is built, the word spans and hashes, the
+lexicon and gazetteer lookups and the feature parts run there in one pass each
+(the numpy code here is their reference and fallback, same integers): on the
+analyzer's batches of cnews-800 that took the featurisation from 0.23 to 0.09 s
+of CPU (best of 6, alternating with the numpy path in one process).
 """
 
 from __future__ import annotations
