@@ -211,6 +211,15 @@ release_all(Py_buffer *bufs, int n)
     }
 }
 
+/* A bad argument: ValueError with ``msg``, the first ``n`` buffers released; NULL for the caller to return. */
+static PyObject *
+bad_argument(Py_buffer *bufs, int n, const char *msg)
+{
+    PyErr_SetString(PyExc_ValueError, msg);
+    release_all(bufs, n);
+    return NULL;
+}
+
 /* ---------------------------------------------------------------- emissions */
 
 /* Rows looked up per block (F * EM_BLOCK row numbers stay in the cache). */
@@ -498,9 +507,7 @@ chain_emissions(PyObject *self, PyObject *args)
         bad = "ids must have at least one template row";
     }
     if (bad != NULL) {
-        PyErr_SetString(PyExc_ValueError, bad);
-        release_all(b, 4);
-        return NULL;
+        return bad_argument(b, 4, bad);
     }
     const int32_t *table = b[1].buf;
     const int64_t *ids = b[2].buf;
@@ -985,7 +992,10 @@ setup_avx_step(Chain *ch)
 /*
  * forward() for finite scores, NV vectors of 8 targets (NV 1 or 2: a constant once
  * inlined, so the maxima stay in registers). Two running maxima per vector (even
- * and odd previous tags) so one row's additions do not wait for the last.
+ * and odd previous tags) so one row's additions do not wait for the last. Its first
+ * row and row pointers repeat forward()'s: this body is compiled for the avx target,
+ * so it cannot share an inlined step with the portable one (as sum_block16 and
+ * sum_block32 for F16C).
  */
 __attribute__((target("avx"), always_inline)) static inline void
 forward_avx_nv(const Chain *ch, const float *em, Py_ssize_t L, int from_pad, float *hist, const int NV)
@@ -1267,9 +1277,7 @@ chain_viterbi(PyObject *self, PyObject *args)
         bad = "tags must have one entry per row of em";
     }
     if (bad != NULL) {
-        PyErr_SetString(PyExc_ValueError, bad);
-        release_all(b, 7);
-        return NULL;
+        return bad_argument(b, 7, bad);
     }
     Chain ch = {T, b[2].buf, b[3].buf, b[4].buf, b[4].shape[0], b[5].buf, b[5].shape[0], NULL, 0, 0, ld, NULL, 0, NULL};
     if (check_structure(&ch) < 0) {
@@ -1522,9 +1530,7 @@ chain_gazetteer(PyObject *self, PyObject *args)
         bad = "max_len must be in 2..64";
     }
     if (bad != NULL) {
-        PyErr_SetString(PyExc_ValueError, bad);
-        release_all(b, 8);
-        return NULL;
+        return bad_argument(b, 8, bad);
     }
     const int64_t *cp = b[4].buf;
     const uint8_t *pre = b[5].buf;
@@ -1674,9 +1680,7 @@ chain_feature_parts(PyObject *self, PyObject *args)
         }
     }
     if (bad != NULL) {
-        PyErr_SetString(PyExc_ValueError, bad);
-        release_all(b, 12);
-        return NULL;
+        return bad_argument(b, 12, bad);
     }
     const int64_t *hz = b[4].buf, *lj = b[5].buf;
     const int64_t *gcov = b[6].shape[0] ? b[6].buf : NULL, *gst = b[7].shape[0] ? b[7].buf : NULL;
@@ -1790,9 +1794,7 @@ chain_word_spans(PyObject *self, PyObject *args)
         bad = "segmentation does not cover the text";
     }
     if (bad != NULL) {
-        PyErr_SetString(PyExc_ValueError, bad);
-        release_all(b, 4);
-        return NULL;
+        return bad_argument(b, 4, bad);
     }
     const int64_t *cp = b[0].buf;
     uint64_t *hz = b[3].buf;
