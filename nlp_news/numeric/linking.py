@@ -100,8 +100,13 @@ def split_spans(text: str, pattern: re.Pattern[str], within: Sequence[tuple[int,
     return out
 
 
+@lru_cache(maxsize=4096)
 def is_news_source(name: str) -> bool:
     """Is ``name`` a news outlet or agency, the source of an article rather than what it is about?
+
+    Memoised: it is asked of every entity of every article with a linked fact (16k times on
+    cnews-800, for a few thousand names), and the pattern, anchored at the end, is tried at
+    every position of the name (~2 us a name; a cache hit ~0.1 us).
 
     >>> [is_news_source(n) for n in ("新浪体育", "中新网", "广州日报", "美联社", "腾讯", "国家统计局", "智谱AI")]
     [True, True, True, True, False, False, False]
