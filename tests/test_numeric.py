@@ -536,7 +536,8 @@ def test_every_two_months_once_is_a_duration_and_a_count():
 @pytest.mark.parametrize(
     "text",
     ["今晚对阵八一队的比赛很关键。", "它用十字型对焦感应器。", "他数年如一日地坚持训练。", "在设计师这一块，我们投入很多。", "前一日他已到达。",
-     "电影《八佰》和《72家租客》都上映了。", "五月天的演唱会门票售罄。", "他入住了七天酒店。", "360公司发布了新浏览器。", "据第一财经报道。"],
+     "电影《八佰》和《72家租客》都上映了。", "五月天的演唱会门票售罄。", "他入住了七天酒店。", "360公司发布了新浏览器。", "据第一财经报道。",
+     "我们用双十字架固定。", "他每一日都在训练。", "同一日发布。"],
 )
 def test_names_and_idioms_made_with_a_numeral_are_no_facts(text):
     assert extract_facts(text, published="2025-10-01") == []
