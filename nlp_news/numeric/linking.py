@@ -30,6 +30,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ..schema import Entity, Fact
+from .patterns import alternation
 
 if TYPE_CHECKING:
     from ..tokenizer import Segmenter
@@ -68,7 +69,9 @@ _METRIC_SET = frozenset(METRICS)
 #: (涨幅 and 份额 can be amounts: 房价涨幅2000元, 基金份额295亿份).
 _RATE_METRICS = frozenset(m for m in METRICS if m.endswith("率") or m in ("增速", "占比", "比例", "市场份额"))
 _NOT_NOUNS = frozenset("同比 环比 分别 合计 累计 共计 总计 已经 目前 当前 预计 估计 大约 其中 一共 同期 去年 今年".split())
-_METRIC_RE = re.compile("|".join(re.escape(m) for m in METRICS))
+#: The metric words as a trie (:func:`~nlp_news.numeric.patterns.alternation`): the same matches as
+#: their alternation longest first, without testing each of 190 words at every position.
+_METRIC_RE = re.compile(alternation(METRICS))
 #: The last characters of the verbs before a value (a quick test before :func:`_noun_before_verb`).
 _VERB_LAST = frozenset("为达到是过长了降至破得现约近逾高")
 _CLAUSE_END = re.compile(r"[,，;；。！？!?\n]")
