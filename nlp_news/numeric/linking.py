@@ -21,6 +21,7 @@ Rules, clause by clause:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -261,7 +262,7 @@ def link_facts(
             if currency is _UNSET:
                 currency = article_currency(facts)
             kind, cur, source = "money", currency, "rule:money:metric"
-        g = Fact(f.text, f.start, f.end, kind, f.value, f.unit, cur, f.qualifier, f.change, f.relative,
+        g = new_fact(f.text, f.start, f.end, kind, f.value, f.unit, cur, f.qualifier, f.change, f.relative,
                  metric, subject, period, source, linked)
         out.append(g)
         if metric and f.kind in _MEASURES:
@@ -299,9 +300,31 @@ def article_currency(facts: Sequence[Any]) -> str:
 _UNSET = object()
 
 
+def _fact_maker() -> Any:
+    """A function that makes ``Fact(*fields)`` from all of Fact's fields, given in their order,
+    at less than half the cost (~1.1 against ~2.3 us; 10,900 facts on cnews-800): a frozen
+    dataclass's ``__init__`` sets each field through ``object.__setattr__`` (a name lookup and
+    a call), this one through each slot's own setter, one line per field, written from the
+    fields of Fact as dataclasses writes ``__init__``. Same objects (tests/test_numeric_stage.py).
+    """
+    names = [f.name for f in dataclasses.fields(Fact)]
+    env: dict[str, Any] = {"_new": object.__new__, "Fact": Fact}
+    lines = [f"def new_fact({', '.join(names)}):", "    f = _new(Fact)"]
+    for i, name in enumerate(names):
+        env[f"_set{i}"] = getattr(Fact, name).__set__
+        lines.append(f"    _set{i}(f, {name})")
+    lines.append("    return f")
+    exec("\n".join(lines), env)  # the source is made above from the names of Fact's fields
+    return env["new_fact"]
+
+
+#: ``new_fact(*fields)`` is ``Fact(*fields)`` with every field given (see :func:`_fact_maker`).
+new_fact = _fact_maker()
+
+
 def _as_fact(f: Any) -> Fact:
     """``f`` as a :class:`Fact` (a FactRow holds the same fields in the same order)."""
-    return f if isinstance(f, Fact) else Fact(*f)
+    return f if isinstance(f, Fact) else new_fact(*f)
 
 
 def _last_before(items: Sequence[Any], starts: list[int], lo: int, pos: int, within: int | None = None) -> Any:
