@@ -19,9 +19,11 @@ from nlp_news.numeric.extract import (
     _DATE_HEAD_RE,
     _LEFT_FIRST,
     _LEFT_RE,
+    _NUMBER_RE,
     _NUMERAL_HEADS,
     _TAIL_RE,
     _TAIL_SOURCE,
+    NUMBER,
     _Scanner,
     extract_facts,
 )
@@ -810,6 +812,7 @@ def _tokens(words: str) -> st.SearchStrategy[str]:
 
 _DATE_AS_WRITTEN = re.compile(DATE_SOURCE, re.X)
 _TAIL_AS_WRITTEN = re.compile(_TAIL_SOURCE, re.X)
+_NUMBER_AS_WRITTEN = re.compile(NUMBER)
 
 
 @settings(max_examples=1000, deadline=None)
@@ -828,6 +831,13 @@ def test_the_date_pattern_with_optional_groups_as_branches_matches_as_written(te
 ))
 def test_the_tail_pattern_with_optional_groups_as_branches_matches_as_written(text):
     _same_matches(_TAIL_RE, _TAIL_AS_WRITTEN, text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_NUMERAL_TEXT | _tokens("3 05 1,000 2.5 .4 一 二 十 百 千 万 亿 零 〇 点 几 多 余 负 - − k M B 室 米 元 % 年 x ,"))
+def test_the_number_pattern_with_optional_groups_as_branches_matches_as_written(text):
+    _same_matches(_NUMBER_RE, _NUMBER_AS_WRITTEN, text)
+    assert [m.span() for m in _NUMBER_RE.finditer(text)] == [m.span() for m in _NUMBER_AS_WRITTEN.finditer(text)]
 
 
 @settings(max_examples=1000, deadline=None)

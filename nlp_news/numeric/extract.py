@@ -146,7 +146,10 @@ NUMBER = (
     rf"|(?<=负)(?:{_AR}{_AR_TAIL}|{_CN}{_CN_TAIL})"
     rf"|(?<![\d.%{_UNIT_LAST}][-−])(?<=[-−])(?=\d){_AR}{_AR_TAIL})"  # 100元-80元, 2周-6个月: no minus after an amount
 )
-_NUMBER_RE = re.compile(NUMBER)
+#: Its optional groups run as branches, the same matches
+#: (:func:`~nlp_news.numeric.patterns.optional_groups_as_branches`; every number of 200 cnews
+#: articles, callgrind: 53.6M -> 51.1M instructions).
+_NUMBER_RE = re.compile(optional_groups_as_branches(NUMBER))
 
 _CUR_AFTER = _esc(CURRENCY_WORDS)
 _CUR_AFTER_RE = re.compile(rf"\s?(?:{_CUR_AFTER})")
