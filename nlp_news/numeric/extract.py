@@ -23,13 +23,13 @@ import dataclasses
 import datetime as _dt
 import re
 from collections import namedtuple
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ..schema import Fact
 from .dates import _ERA_FIRST, DATE_RE, TIME_PREFIX_RE, clock_hour, date_value, parse_published, range_end
-from .linking import _METRIC_SET
+from .linking import _METRIC_SET, new_fact
 from .money import CURRENCY_PREFIXES, CURRENCY_WORDS, yuan_jiao_fen
 from .numerals import CN_DIGIT_CHARS, DIGITS, fold, format_value
 from .numerals import parse_folded as parse_number
@@ -42,6 +42,15 @@ if TYPE_CHECKING:
 #: from the scanner through the classifier to :func:`~nlp_news.numeric.linking.link_facts`, which
 #: makes one Fact of each: a frozen dataclass costs a call per field to build, a tuple one call.
 FactRow = namedtuple("FactRow", [f.name for f in dataclasses.fields(Fact)])
+#: A FactRow of a tuple of the fields: ``tuple.__new__`` called from C, where ``FactRow(*fields)``
+#: runs the namedtuple's ``__new__``, a Python function (once per fact).
+_row_of = partial(tuple.__new__, FactRow)
+
+
+def _fact_of(fields: tuple[Any, ...]) -> Fact:
+    """A :class:`Fact` of a tuple of its fields (see :func:`~nlp_news.numeric.linking.new_fact`)."""
+    return new_fact(*fields)
+
 
 # --- lexicons -----------------------------------------------------------------
 
@@ -278,7 +287,7 @@ def extract_facts_in(
     >>> [(f.text, f.start, t[f.start:f.end]) for f in extract_facts_in(t, [(0, 8), (9, 14)])]
     [('30%', 5, '30%'), ('3亿元', 11, '3亿元')]
     """
-    return _extract_in(text, spans, published, Fact, segmenter)
+    return _extract_in(text, spans, published, _fact_of, segmenter)
 
 
 def extract_rows_in(
@@ -289,7 +298,7 @@ def extract_rows_in(
     >>> extract_rows_in("营收3亿元", [(0, 5)])[0][:5]
     ('3亿元', 2, 5, 'money', 300000000)
     """
-    return _extract_in(text, spans, published, FactRow, segmenter)
+    return _extract_in(text, spans, published, _row_of, segmenter)
 
 
 def _extract_in(
@@ -339,8 +348,10 @@ class _Scanner:
         """A candidate's kind, value and the rest of its :class:`Fact` fields, in their order."""
         return kind, value, (unit, currency, qualifier, change, relative, source)
 
-    def run(self, offset: int = 0, make: Any = Fact) -> list[Any]:
-        """The facts of the text, as ``make(*fields)`` (a :class:`Fact` or a :data:`FactRow`)."""
+    def run(self, offset: int = 0, make: Any = None) -> list[Any]:
+        """The facts of the text, as ``make(fields)`` of a tuple of a :class:`Fact`'s fields
+        (:func:`_row_of` makes a :data:`FactRow`; the default, :func:`_fact_of`, a Fact)."""
+        make = make or _fact_of
         f = self.f
         urls: list[tuple[int, int]] = []
         if "http" in f or "www." in f or "@" in f:
@@ -432,9 +443,8 @@ class _Scanner:
             while start < end and text[start].isspace():
                 start += 1
             unit, currency, qualifier, change, relative, source = rest
-            # positional: a keyword call costs more, once per fact
-            out.append(make(text[start:end], start + offset, end + offset, kind, value, unit, currency, qualifier, change,
-                            relative, None, None, None, source, {}))
+            out.append(make((text[start:end], start + offset, end + offset, kind, value, unit, currency, qualifier, change,
+                             relative, None, None, None, source, {})))
         return out
 
     def covered(self, pos: int) -> bool:
@@ -455,16 +465,23 @@ class _Scanner:
             # not starting inside a candidate found before it
             lo = max([s - 6, 0] + [c[0] - c[1] for c in self.cands if c[0] - c[1] <= s])
         else:
-            lo = max(s - 6, self.date_tried, self.reach, 0)
+            # conditional expressions, not max(): a builtin call costs more (this runs once per numeral)
+            lo = s - 6 if s > 6 else 0
+            if self.date_tried > lo:
+                lo = self.date_tried
+            if self.reach > lo:
+                lo = self.reach
         for st, c in enumerate(f[lo : s + 1], lo):  # at most seven characters: a loop costs less than a regex scan
             if c not in _DATE_START or (c in _NUMERAL_HEADS and not _DATE_HEAD_RE.match(f, st)):
                 continue
             m = DATE_RE.match(f, st)
             if m and m.end() > st:
-                self.date_tried = max(self.date_tried, s + 1)
+                if s >= self.date_tried:
+                    self.date_tried = s + 1
                 if self.date(m):
                     return
-        self.date_tried = max(self.date_tried, s + 1)
+        if s >= self.date_tried:
+            self.date_tried = s + 1
 
     # -- context -----------------------------------------------------------------
     def left(self, start: int) -> tuple[int, str | None, str | None]:
@@ -472,7 +489,7 @@ class _Scanner:
         f = self.f
         if start == 0 or f[start - 1] not in _LEFT_LAST:
             return start, None, None
-        lo = max(0, start - 8)
+        lo = start - 8 if start > 8 else 0
         if _LEFT_FIRST.isdisjoint(f[lo:start]):
             return start, None, None  # no bound word nor currency can start in the window (为, 了, 在 alone)
         m = _LEFT_RE.search(f, lo, start)
@@ -500,7 +517,7 @@ class _Scanner:
         return new, q, code
 
     def change(self, start: int) -> str | None:
-        seg = self.f[max(0, start - 10) : start]
+        seg = self.f[start - 10 if start > 10 else 0 : start]
         if _GROWTH_CHARS.isdisjoint(seg):
             return None
         for p in ",，。;；:：!！?？(（":
@@ -771,7 +788,7 @@ class _Scanner:
             if c0 in "几" or (prev in _VAGUE_BEFORE and f[start - 2 : start - 1] not in _SHU_WORD_HEADS):
                 self.add(None, start, end, 0)
                 return
-            if _IDIOM_RE.search(f, max(0, start - 3), end + 4):
+            if _IDIOM_RE.search(f, start - 3 if start > 3 else 0, end + 4):
                 self.add(None, start, end, 0)
                 return
             # the tail is a classifier, so the value is a count: 二 before one is a name or an
@@ -784,7 +801,7 @@ class _Scanner:
                 and (
                     core == "二"
                     or (prev not in _LEFT_LAST and prev not in "第前" and f[start - 2 : start] not in _ONE_CONTRAST
-                        and not _contrasted(f, start, end, nxt) and not _EVERY_BEFORE.search(f, max(0, start - 6), start))
+                        and not _contrasted(f, start, end, nxt) and not _EVERY_BEFORE.search(f, start - 6 if start > 6 else 0, start))
                 )
             ):
                 if core == "二" and _TERM_AFTER.match(f, end):
@@ -1109,7 +1126,7 @@ class _Scanner:
         # the indefinite 一 before a classifier: 一家公司 "a company"
         if (not arabic and core == "一" and kind == "count" and q_left is None and f[start - 2 : start] not in _ONE_CONTRAST
                 and prev not in ("第", "前") and not (unit and _contrasted(f, start, end, unit[0]))
-                and not _EVERY_BEFORE.search(f, max(0, start - 6), start)):
+                and not _EVERY_BEFORE.search(f, start - 6 if start > 6 else 0, start)):
             return
         # 十一届全国人大: a term counted without 第 is an ordinal (做了六届 counts them)
         if kind == "count" and unit == "届" and core != "两" and low_high is None and val is not None and _TERM_BODY.match(f, tend):
@@ -1334,7 +1351,7 @@ def _contrasted(f: str, start: int, end: int, classifier: str) -> bool:
     """
     if classifier == "度" or f[start - 1 : start] == "每":
         return False  # 一度 is "once", 每一位 "each"
-    lo, hi = max(0, start - 12), min(len(f), end + 12)
+    lo, hi = start - 12 if start > 12 else 0, min(len(f), end + 12)
     for m in _SENT_STOP.finditer(f, lo, start):
         lo = m.end()
     stop = _SENT_STOP.search(f, end, hi)

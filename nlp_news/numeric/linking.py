@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ..schema import Entity, Fact
@@ -189,11 +189,11 @@ def link_facts(
     main: Any = main_entity or _UNSET  # the article's main entity, counted only when a fact needs it
     dates = sorted(
         (f for f in facts if f.kind == "date" and not (isinstance(f.value, str) and f.value.startswith("T"))),
-        key=lambda d: d.start,
+        key=_START,
     )
     d_starts = [d.start for d in dates]
     subj_ents = sorted(
-        (e for e in entities if e.label in _SUBJECT_LABELS and not is_news_source(e.canonical)), key=lambda e: e.start
+        (e for e in entities if e.label in _SUBJECT_LABELS and not is_news_source(e.canonical)), key=_START
     )
     e_starts = [e.start for e in subj_ents]
     subj_orgs = [e for e in subj_ents if e.label != "PER"]
@@ -271,6 +271,7 @@ def link_facts(
 
 
 _UNLINKED = frozenset(("date", "duration", "ordinal"))
+_START = attrgetter("start")
 _MAGNITUDES = frozenset("十百千万亿兆")
 
 
@@ -414,7 +415,8 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str], segmen
     if m and m.start() - f.end <= 4 and not (absolute and m.group(0) in _RATE_METRICS):
         linked["metric"] = "rule"
         return m.group(0)
-    lead = text[max(cs, f.start - 3) : f.start].rstrip()
+    lead_lo = f.start - 3
+    lead = text[lead_lo if lead_lo > cs else cs : f.start].rstrip()
     if not lead:
         return None
     bound = _BOUND_FIRST.match(f.text) is not None
