@@ -21,6 +21,7 @@ from nlp_news.numeric.extract import (
     _LEFT_RE,
     _NUMBER_RE,
     _NUMERAL_HEADS,
+    _SHOTS_RE,
     _TAIL_RE,
     _TAIL_SOURCE,
     NUMBER,
@@ -838,6 +839,20 @@ def test_the_tail_pattern_with_optional_groups_as_branches_matches_as_written(te
 def test_the_number_pattern_with_optional_groups_as_branches_matches_as_written(text):
     _same_matches(_NUMBER_RE, _NUMBER_AS_WRITTEN, text)
     assert [m.span() for m in _NUMBER_RE.finditer(text)] == [m.span() for m in _NUMBER_AS_WRITTEN.finditer(text)]
+
+
+_SHOTS_AS_WRITTEN = re.compile(
+    r"(?<![\d.])(\d{1,3}|[一二两三四五六七八九十]{1,3})(投|罚)(?:仅|只|共)?(\d{1,3}|[一二两三四五六七八九十]{1,3})中(?![国心间学华央部期旬文级])"
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_tokens("1 12 123 1234 . 一 两 十 三十 投 罚 仅 只 中 国 x 12投 123投 9中 两罚 两中"))
+def test_the_shots_pattern_read_from_its_first_character_finds_what_it_says(text):
+    def spans(pattern):
+        return [(m.span(1), m.span(2), m.span(3), m.end()) for m in pattern.finditer(text)]
+
+    assert spans(_SHOTS_RE) == spans(_SHOTS_AS_WRITTEN)
 
 
 @settings(max_examples=1000, deadline=None)
