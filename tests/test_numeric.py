@@ -8,13 +8,26 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp_news.numeric.dates import DATE_RE
-from nlp_news.numeric.extract import _DATE_HEAD_RE, _LEFT_FIRST, _LEFT_RE, _NUMERAL_HEADS, _Scanner, extract_facts
+from nlp_news.numeric.dates import DATE_RE, DATE_SOURCE
+from nlp_news.numeric.extract import (
+    _DATE_HEAD_RE,
+    _LEFT_FIRST,
+    _LEFT_RE,
+    _NUMBER_RE,
+    _NUMERAL_HEADS,
+    _SHOTS_RE,
+    _TAIL_RE,
+    _TAIL_SOURCE,
+    NUMBER,
+    _Scanner,
+    extract_facts,
+)
 from nlp_news.numeric.linking import link_facts, main_entity_of
 from nlp_news.numeric.numbers import find_numbers
 from nlp_news.numeric.numerals import fold, format_value, parse_folded, parse_number, to_digits
@@ -536,7 +549,8 @@ def test_every_two_months_once_is_a_duration_and_a_count():
 @pytest.mark.parametrize(
     "text",
     ["今晚对阵八一队的比赛很关键。", "它用十字型对焦感应器。", "他数年如一日地坚持训练。", "在设计师这一块，我们投入很多。", "前一日他已到达。",
-     "电影《八佰》和《72家租客》都上映了。", "五月天的演唱会门票售罄。", "他入住了七天酒店。", "360公司发布了新浏览器。", "据第一财经报道。"],
+     "电影《八佰》和《72家租客》都上映了。", "五月天的演唱会门票售罄。", "他入住了七天酒店。", "360公司发布了新浏览器。", "据第一财经报道。",
+     "我们用双十字架固定。", "他每一日都在训练。", "同一日发布。"],
 )
 def test_names_and_idioms_made_with_a_numeral_are_no_facts(text):
     assert extract_facts(text, published="2025-10-01") == []
@@ -784,6 +798,61 @@ def test_no_date_that_starts_with_a_numeral_is_skipped_by_the_quick_head_test(te
             m = DATE_RE.match(text, i)
             if m and m.end() > i:
                 assert _DATE_HEAD_RE.match(text, i), text[i:]
+
+
+def _same_matches(fast: re.Pattern[str], written: re.Pattern[str], text: str) -> None:
+    for i in range(len(text) + 1):
+        a, b = fast.match(text, i), written.match(text, i)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), text[i:]
+
+
+def _tokens(words: str) -> st.SearchStrategy[str]:
+    """Texts made of these words and spaces (a pattern's words meet far more often than in random characters)."""
+    return st.lists(st.sampled_from(words.split() + [" "]), max_size=8).map("".join)
+
+
+_DATE_AS_WRITTEN = re.compile(DATE_SOURCE, re.X)
+_TAIL_AS_WRITTEN = re.compile(_TAIL_SOURCE, re.X)
+_NUMBER_AS_WRITTEN = re.compile(NUMBER)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_DATE_TEXT | _tokens(
+    "2024 1998 27 3 12 05 0 二〇二四 一 二 三 十 十二 两 年 月 月份 日 号 初 中旬 底 末 上 下 半年 季度 第 前 个 今年 去年 本月 "
+    "周 星期 礼拜 时 点 分 半 凌晨 下午 农历 民国 光绪 元 世纪 年代 赛季 - / . : 至 到 ~ 的 Q 大年 之后 以前"
+))
+def test_the_date_pattern_with_optional_groups_as_branches_matches_as_written(text):
+    _same_matches(DATE_RE, _DATE_AS_WRITTEN, text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_tokens(
+    "3 25 一 五 十 有余 多 余 + % 个 百分点 元 人民币 美元 美分 日元 块 钱 角 毛 分 又 / 每 平方米 吨 年 年期 个月 月 天 "
+    "小时 半 成 折 家 套 公里 倍 点 人 用户 万人 亿 GB mAh mL m x 左右 以上 以内 之内 的"
+))
+def test_the_tail_pattern_with_optional_groups_as_branches_matches_as_written(text):
+    _same_matches(_TAIL_RE, _TAIL_AS_WRITTEN, text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_NUMERAL_TEXT | _tokens("3 05 1,000 2.5 .4 一 二 十 百 千 万 亿 零 〇 点 几 多 余 负 - − k M B 室 米 元 % 年 x ,"))
+def test_the_number_pattern_with_optional_groups_as_branches_matches_as_written(text):
+    _same_matches(_NUMBER_RE, _NUMBER_AS_WRITTEN, text)
+    assert [m.span() for m in _NUMBER_RE.finditer(text)] == [m.span() for m in _NUMBER_AS_WRITTEN.finditer(text)]
+
+
+_SHOTS_AS_WRITTEN = re.compile(
+    r"(?<![\d.])(\d{1,3}|[一二两三四五六七八九十]{1,3})(投|罚)(?:仅|只|共)?(\d{1,3}|[一二两三四五六七八九十]{1,3})中(?![国心间学华央部期旬文级])"
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_tokens("1 12 123 1234 . 一 两 十 三十 投 罚 仅 只 中 国 x 12投 123投 9中 两罚 两中"))
+def test_the_shots_pattern_read_from_its_first_character_finds_what_it_says(text):
+    def spans(pattern):
+        return [(m.span(1), m.span(2), m.span(3), m.end()) for m in pattern.finditer(text)]
+
+    assert spans(_SHOTS_RE) == spans(_SHOTS_AS_WRITTEN)
 
 
 @settings(max_examples=1000, deadline=None)

@@ -132,3 +132,24 @@ def test_cli_facts_jsonl_and_text(tmp_path):
     assert any(r["kind"] == "percent" and r["value"] == 23.3 for r in rows)
     res = CliRunner().invoke(facts, [str(p), "--disable", "entities"])
     assert "23.3%" in res.output
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        ("3亿元", 1, 4, "money", 300000000, None, "CNY", None, None, False, "营收", "星河科技", "2024", "rule:money", {"metric": "rule"}),
+        ("今年9月", 0, 4, "date", None, None, None, None, None, True, None, None, None, "rule:date", {}),
+        ("两三万", 2, 5, "number", {"low": 20000, "high": 30000}, "人", None, "about", "+", False, None, None, None, "rule", {}),
+    ],
+)
+def test_the_fast_fact_maker_makes_the_fact_the_dataclass_makes(fields):
+    from dataclasses import FrozenInstanceError
+
+    from nlp_news.numeric.linking import new_fact
+
+    made = new_fact(*fields)
+    assert type(made) is Fact
+    assert made == Fact(*fields)
+    assert made.to_dict() == Fact(*fields).to_dict()
+    with pytest.raises(FrozenInstanceError):
+        made.value = 1  # type: ignore[misc]

@@ -146,7 +146,8 @@ class FactClassifier:
     def proba(self, text: str, fact: Fact) -> float:
         start, end = fact.start, fact.end
         # the features read the value, three characters each side and the fact's kind, unit and source
-        key = (text[max(0, start - 3) : end + 3], start - max(0, start - 3), end - start, fact.kind, fact.unit, fact.source)
+        lo = start - 3 if start > 3 else 0
+        key = (text[lo : end + 3], start - lo, end - start, fact.kind, fact.unit, fact.source)
         p = self._seen.get(key)
         if p is None:
             if len(self._seen) >= _MEMO_MAX:

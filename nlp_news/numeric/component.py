@@ -11,11 +11,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp_news.extensions import doc_text, span_offsets
-from nlp_news.schema import Fact
 from nlp_news.tokenizer import Segmenter
 
 from .extract import default_segmenter, extract_rows_in
-from .linking import _UNLINKED, link_facts, split_spans
+from .linking import _UNLINKED, link_facts, new_fact, split_spans
 
 _SENT_END = re.compile(r"[。！？!?；;]")
 
@@ -55,7 +54,7 @@ class FactsStage:
             sentences = span_offsets(doc, "sentences") or split_spans(text, _SENT_END)
             facts = link_facts(text, rows, entities=doc._.entities or [], sentences=sentences, segmenter=self.segmenter)
         else:
-            facts = [Fact(*r) for r in rows]
+            facts = [new_fact(*r) for r in rows]
         if any(a[1] > b[0] for a, b in pairwise(spans)):
             facts.sort(key=_order)  # overlapping spans; from disjoint ones the scanner's facts come in order
         doc._.facts = facts

@@ -29,6 +29,7 @@ from collections import namedtuple
 from typing import Any
 
 from .numerals import parse_folded as parse_number
+from .patterns import optional_groups_as_branches
 
 _CN = "〇零一二三四五六七八九"
 # a year in Chinese digits may have 〇 typed as 0 (二0一五年)
@@ -62,8 +63,8 @@ HOUR = r"(?:2[0-4]|[01]?\d|二十[一二三四]?|十[一二三四五六七八九
 MINUTE = r"(?:[0-5]?\d|[二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _TIME_PREFIX = "凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|晚|早"
 
-DATE_RE = re.compile(
-    rf"""
+#: The source of :data:`DATE_RE`, as written.
+DATE_SOURCE = rf"""
     (?<![\d.])
     (?=[\d〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深Qq农大最腊冬{_ERA_FIRST}])
     (?=[\d〇零一二两三四五六七八九十正Qq]|农历|大年|最后|腊月|冬月|上一|下一|[上下][\d两三四五六七八九十]|{_ERA}|今年|去年|前年|明年|本年|当年|同年|次年|来年|后年|上年|本月|当月|上月|上个
@@ -105,9 +106,12 @@ DATE_RE = re.compile(
       (?(y)|(?(era)|(?(m)|(?(q)|(?(q2)|(?(qn)|(?(h)|(?(mn)|(?(bigyear)|(?(last)|(?!)))))))))))
      |(?P<bd>{DAY})\s?(?:日(?!均|线|元|圆|本|币)|号(?=[的晚早上下中凌午前后起到至开举召为是,，。;；、\s]|$))
     )
-    """,
-    re.X,
-)
+    """
+#: One date expression. Its optional groups run as branches with an empty alternative, the
+#: same matches (:func:`~nlp_news.numeric.patterns.optional_groups_as_branches`): a repeat
+#: saves the groups matched so far on every try, and there are sixty (the 6,549 tries on
+#: cnews-800, replayed: 27.3 -> 17.1 ms).
+DATE_RE = re.compile(optional_groups_as_branches(DATE_SOURCE), re.X)
 
 #: The groups of a :data:`DATE_RE` match by name (every group of it is named).
 _DateGroups = namedtuple("_DateGroups", sorted(DATE_RE.groupindex, key=DATE_RE.groupindex.__getitem__))
@@ -177,7 +181,7 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
     >>> date_value(DATE_RE.match("2024年最后一个月")), date_value(DATE_RE.match("去年最后一个季度"), dt.date(2025, 3, 1))
     (('2024-12', False), ('2024-Q4', True))
     """
-    g = _DateGroups._make(m.groups())  # a tuple with a field per group: far cheaper than groupdict()
+    g = tuple.__new__(_DateGroups, m.groups())  # _make without its Python frame; far cheaper than groupdict()
     pub = published
     if g.ny:
         y, mo, d = int(g.ny), int(g.nm), int(g.nd)
