@@ -541,6 +541,18 @@ def test_coordinated_months_take_the_year_written_before_them():
     assert facts == [("2008年11", "2008-11", False), ("12月", "2008-12", False)]
 
 
+def test_coordinated_two_digit_years_are_years_apart():
+    facts = [(f.text, f.value) for f in extract_facts("比起03、04年的情况，今年好得多。")]
+    assert ("03", "2003") in facts and ("04年", "2004") in facts
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [("今年4、5两个月销量回升。", "两个月", "P2M"), ("2008、2009两年亏损。", "两年", "P2Y")])
+def test_liang_after_listed_items_counts_them_and_weighs_nothing(text, span, value):
+    facts = [(f.text, f.value, f.unit) for f in extract_facts(text)]
+    assert (span, value, None) in facts
+    assert not [f for f in facts if f[2] == "两"]
+
+
 def test_every_two_months_once_is_a_duration_and_a_count():
     facts = [(f.text, f.kind, f.value) for f in extract_facts("这种检查每2月一次。", published="2025-10-01")]
     assert facts == [("2月", "duration", "P2M"), ("一次", "count", 1)]

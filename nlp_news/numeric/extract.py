@@ -581,6 +581,13 @@ class _Scanner:
                     if res3 is not None and isinstance(res3[0], str):
                         value = {"start": value, "end": res3[0]}
                         end = _BEFORE_RE.match(self.f, m3.end()).end()  # type: ignore[union-attr]
+        # 03、04年: each two-digit year named before the last is a year of its own
+        if isinstance(value, str) and len(value) == 4 and start > 2 and self.f[start - 1] == "、":
+            for n in _COORD_YEARS.finditer(self.f, max(0, start - 12), end):
+                yy = int(n.group(1))
+                y = 2000 + yy if yy <= 40 else 1900 + yy
+                if abs(y - int(value)) <= 10:
+                    self.add(("date", f"{y:04d}", (None, None, None, None, False, "rule:date")), n.start(1), n.end(1), 1)
         # 7、8月: each month named before the last is a date of its own
         if isinstance(value, str) and _MONTH_VALUE.match(value) and start > 1 and self.f[start - 1] == "、":
             cm = _COORD_MONTHS.search(self.f, max(0, start - 16), start)
@@ -1090,6 +1097,10 @@ class _Scanner:
             unit = g.latin
         elif g.mw:
             unit = g.mw
+            if unit == "两" and f[tend : tend + 1] in _LIANG_COUNTS_NEXT:
+                # 4、5两个月, 2008、2009两年: 两 counts the items named before it, it is no weight
+                self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
+                return
             if unit == "条" and prev in _POLICY_HEADS and f[start - 2 : start - 1] not in _POLICY_NOT_AFTER:
                 self.add(None, start - 1, tend, 0)  # 国11条, 粤15条: a policy's name
                 return
@@ -1207,6 +1218,8 @@ _PER_ONE_AFTER_RE = re.compile(r"\s?[一1]\s?个?(平方米|平米|斤|公斤|�
 _PER_AFTER_RE = re.compile(r"\s?/\s?(平方米|平米|亩|吨|斤|公斤|千克|人|月|年|天|股|台|辆|件|次)")
 #: After a trailing 多 that makes it a word (多少, 多次, 多个, 多名): 三年多少 is no "over three years".
 _DUO_WORD_NEXT = frozenset("少次个名家位种项人年月天万亿倍元条只件部")
+#: After 两 when it counts (两个月, 两年, 两家) rather than weighs (5两酒): a classifier or a time unit.
+_LIANG_COUNTS_NEXT = frozenset("个年月天周日次位名家人条种项所只件部场届季")
 #: A policy named by the issuer's one-character short name and its number of articles: 国11条, 新国十条,
 #: 粤15条 (not 全国11条, 中国3条: a country's roads or rules counted).
 _POLICY_HEADS = frozenset("国粤沪京深穗苏浙")
@@ -1231,6 +1244,8 @@ _MAO_WORD_NEXT = frozenset("利巾衣病泽笔发坯细重料织绒皮囊孔毯�
 _YEAR_WORD_NEXT = frozenset("薪费息化")
 #: A Chinese numeral written digit by digit (九一, 二〇〇八): a year or a code, never an amount of time.
 _CN_DIGITS_ONLY = re.compile("[〇零一二两三四五六七八九]+")
+#: Two-digit years listed before a year (03、04年): each one and the 、 after it.
+_COORD_YEARS = re.compile(r"(?<![\d.])(\d{2})、(?=(?:\d{2}、)*\d{2}\s?年)")
 #: A year written right before a list of months (2008年11、12月).
 _YEAR_BEFORE = re.compile(r"((?:1[5-9]|20|21)\d\d)\s?年\s?$")
 _COORD_NUM = re.compile(r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]")
