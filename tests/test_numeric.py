@@ -553,6 +553,11 @@ def test_liang_after_listed_items_counts_them_and_weighs_nothing(text, span, val
     assert not [f for f in facts if f[2] == "两"]
 
 
+def test_months_listed_before_their_count_are_dates():
+    facts = [(f.text, f.kind, f.value) for f in extract_facts("今年4、5两个月出口回升。", published="2025-10-01")]
+    assert ("4", "date", "2025-04") in facts and ("5", "date", "2025-05") in facts and ("两个月", "duration", "P2M") in facts
+
+
 def test_every_two_months_once_is_a_duration_and_a_count():
     facts = [(f.text, f.kind, f.value) for f in extract_facts("这种检查每2月一次。", published="2025-10-01")]
     assert facts == [("2月", "duration", "P2M"), ("一次", "count", 1)]

@@ -396,6 +396,17 @@ class _Scanner:
             for m in _HALF_PCT_RE.finditer(f):
                 v = 5 if m.group(0).endswith("成") else 50
                 self.add(self.make(m.start(), m.end(), "percent", v, "rule:percent", unit="折" if v == 50 else None), m.start(), m.end(), 2)
+        if "个月" in f and "、" in f:
+            # 4、5两个月, 6、7、8三个月: the months named, each a date (the total is read as a duration)
+            for m in _MONTH_LIST_RE.finditer(f):
+                ym = _YEAR_BEFORE.search(f, max(0, m.start() - 6), m.start())
+                for n in _MONTH_NUM_RE.finditer(f, m.start(1), m.end(1)):
+                    mo = int(n.group(0))
+                    if ym:
+                        v, rel = f"{ym.group(1)}-{mo:02d}", False
+                    else:
+                        v, rel = (f"{self.pub.year:04d}-{mo:02d}" if self.pub else f"--{mo:02d}"), True
+                    self.add(("date", v, (None, None, None, None, rel, "rule:date")), n.start(), n.end(), 1)
         if "中" in f and ("投" in f or "罚" in f):
             # 12投9中, 两罚两中: shots taken and made, two counts
             for m in _SHOTS_RE.finditer(f):
@@ -1244,6 +1255,9 @@ _MAO_WORD_NEXT = frozenset("利巾衣病泽笔发坯细重料织绒皮囊孔毯�
 _YEAR_WORD_NEXT = frozenset("薪费息化")
 #: A Chinese numeral written digit by digit (九一, 二〇〇八): a year or a code, never an amount of time.
 _CN_DIGITS_ONLY = re.compile("[〇零一二两三四五六七八九]+")
+#: Months listed before the count of them (4、5两个月, 6、7、8三个月).
+_MONTH_LIST_RE = re.compile(r"(?<![\d.、第])((?:(?:1[0-2]|0?[1-9])、)+(?:1[0-2]|0?[1-9]))(?=[两二三四五六]个月)")
+_MONTH_NUM_RE = re.compile(r"1[0-2]|0?[1-9]")
 #: Two-digit years listed before a year (03、04年): each one and the 、 after it.
 _COORD_YEARS = re.compile(r"(?<![\d.])(\d{2})、(?=(?:\d{2}、)*\d{2}\s?年)")
 #: A year written right before a list of months (2008年11、12月).
