@@ -870,9 +870,9 @@ class _Scanner:
             ):
                 self.add(None, start, end, 0)
                 return  # 沪深300
-            if f.startswith("日均线", end) or f.startswith("日线", end):
+            if nxt in "日天周月" and _MOVING_AVERAGE_RE.match(f, end):
                 self.add(None, start, end + 2, 0)
-                return
+                return  # 5日均线, 120天均线, 20周线: a chart's name
         over = None
         if core in ("千万", "万万") and nxt in _QIANWAN_ADVERB_NEXT:
             return  # 千万不要, 万万没想到: "by all means", "never"
@@ -1256,6 +1256,8 @@ _MAO_WORD_NEXT = frozenset("利巾衣病泽笔发坯细重料织绒皮囊孔毯�
 _YEAR_WORD_NEXT = frozenset("薪费息化")
 #: A Chinese numeral written digit by digit (九一, 二〇〇八): a year or a code, never an amount of time.
 _CN_DIGITS_ONLY = re.compile("[〇零一二两三四五六七八九]+")
+#: A moving average or chart named by its span (5日均线, 120天均线, 20周线, 60月线).
+_MOVING_AVERAGE_RE = re.compile(r"[日天周月](?:均线|线)")
 #: Months listed before the count of them (4、5两个月, 6、7、8三个月).
 _MONTH_LIST_RE = re.compile(r"(?<![\d.、第])((?:(?:1[0-2]|0?[1-9])、)+(?:1[0-2]|0?[1-9]))(?=[两二三四五六]个月)")
 _MONTH_NUM_RE = re.compile(r"1[0-2]|0?[1-9]")
