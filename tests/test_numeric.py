@@ -352,6 +352,9 @@ FOUND = [
     # 数 ending a word (人数) is not the vague 数 of 数百
     ("游戏注册人数七百万，同时在线用户数万人。", "七百万", "number", 7000000, {}),
     ("相机配备1200万有效像素的传感器。", "1200万有效像素", "count", 12000000, {"unit": "有效像素"}),
+    # a range that writes its unit twice; not after a change verb, where 至 is "to"
+    ("指数以2200点至2300点为上限。", "2200点至2300点", "number", {"low": 2200, "high": 2300}, {"unit": "点"}),
+    ("该基金增持77.1万股至344.45万股。", "77.1万股", "count", 771000, {"unit": "股"}),
     # shots taken and made
     ("他全场16投仅4中。", "16投", "count", 16, {"unit": "投"}),
     ("他全场16投仅4中。", "4中", "count", 4, {"unit": "中"}),
@@ -525,7 +528,7 @@ def test_a_unit_at_the_very_end_of_the_text_is_read(text, span, value, unit):
 
 def test_a_dash_after_a_unit_is_no_minus_sign():
     facts = [(f.text, f.value) for f in extract_facts("短期项目(2周-6个月)和3年-5年的计划,利率的4倍-5倍。")]
-    assert ("6个月", "P6M") in facts and ("5年", "P5Y") in facts and ("5倍", 5) in facts
+    assert ("6个月", "P6M") in facts and ("5年", "P5Y") in facts and ("4倍-5倍", {"low": 4, "high": 5}) in facts
     assert all(not isinstance(v, (int, float)) or v >= 0 for _, v in facts)
 
 

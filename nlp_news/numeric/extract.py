@@ -1170,6 +1170,18 @@ class _Scanner:
                 if t2.group("per"):  # type: ignore[union-attr]
                     unit = "/" + t2.group("per")  # type: ignore[union-attr]
                 tend = t2.end()  # type: ignore[union-attr]
+        elif (
+            kind in ("count", "number") and low_high is None and val is not None and g.mw and unit == g.mw
+            and scale == 1.0 and not g.post and f[tend : tend + 1] in _RANGE_FIRST and not _CHANGE_VERB_BEFORE.search(f, max(0, s2 - 4), s2)
+        ):
+            # 2200点至2300点, 3万辆-5万辆: a range that writes its unit twice (after 增持 the 至 is "to")
+            r2 = _RANGE_SEP.match(f, tend)
+            m2 = _NUMBER_RE.match(f, r2.end()) if r2 else None
+            t2 = _TAIL_RE.match(f, m2.end()) if m2 and m2.end() > m2.start() else None
+            v2 = parse_number(m2.group(0)) if t2 is not None and t2.group("mw") == g.mw else None
+            if v2 is not None and v2 > val:
+                val, low_high = None, (val, v2)
+                tend = t2.end()  # type: ignore[union-attr]
         if low_high is not None:
             lo_v, hi_v = low_high
             val = {"low": format_value(lo_v * scale), "high": format_value(hi_v * scale)}
@@ -1256,6 +1268,8 @@ _MAO_WORD_NEXT = frozenset("利巾衣病泽笔发坯细重料织绒皮囊孔毯�
 _YEAR_WORD_NEXT = frozenset("薪费息化")
 #: A Chinese numeral written digit by digit (九一, 二〇〇八): a year or a code, never an amount of time.
 _CN_DIGITS_ONLY = re.compile("[〇零一二两三四五六七八九]+")
+#: A verb of change right before an amount (增持77.1万股至344.45万股): its 至 says "to", no range.
+_CHANGE_VERB_BEFORE = re.compile(r"(?:增持|减持|增加|减少|增长|下降|上涨|下跌|提高|降低|扩大|缩小|提升|增|减|涨|跌|升|降)了?$")
 #: A moving average or chart named by its span (5日均线, 120天均线, 20周线, 60月线).
 _MOVING_AVERAGE_RE = re.compile(r"[日天周月](?:均线|线)")
 #: Months listed before the count of them (4、5两个月, 6、7、8三个月).
