@@ -355,6 +355,7 @@ FOUND = [
     # a range that writes its unit twice; not after a change verb, where 至 is "to"
     ("指数以2200点至2300点为上限。", "2200点至2300点", "number", {"low": 2200, "high": 2300}, {"unit": "点"}),
     ("该基金增持77.1万股至344.45万股。", "77.1万股", "count", 771000, {"unit": "股"}),
+    ("公司营收增加3亿元至5亿元。", "3亿元", "money", 300000000, {"currency": "CNY"}),
     # shots taken and made
     ("他全场16投仅4中。", "16投", "count", 16, {"unit": "投"}),
     ("他全场16投仅4中。", "4中", "count", 4, {"unit": "中"}),

@@ -1158,7 +1158,7 @@ class _Scanner:
             pass
         if (
             kind == "money" and low_high is None and val is not None and g.cur
-            and f[tend : tend + 1] in _RANGE_FIRST and not g.per
+            and f[tend : tend + 1] in _RANGE_FIRST and not g.per and not _CHANGE_VERB_BEFORE.search(f, max(0, s2 - 4), s2)
         ):  # (a rate read from the left, 每年学费为1万澳元至1.4万澳元, stays the range's unit)
             # 2.3万元-2.4万元/平方米: a range that writes its currency twice
             r2 = _RANGE_SEP.match(f, tend)
