@@ -64,7 +64,8 @@ _LATIN = re.compile(
 _POS_BEFORE = re.compile(r"(?:CEO|CTO|CFO|首席执行官|创始人|董事长|总裁|总经理|主席|教授|分析师|负责人)[ :：]?$")
 _URLISH = re.compile(r"www|\.(?:com|cn|net|org)", re.IGNORECASE)
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_ANY_LATIN = re.compile(rf"[{_L}]")
+#: Any Latin letter (accented ones too): the cheap test before a Latin-script rule runs.
+ANY_LATIN = re.compile(rf"[{_L}]")
 #: Common Latin abbreviations in Chinese news that are not names.
 LATIN_STOP = frozenset(
     [
@@ -98,7 +99,7 @@ def find_latin_names(text: str) -> list[Candidate]:
     []
     """
     out: list[Candidate] = []
-    if not _ANY_LATIN.search(text):
+    if not ANY_LATIN.search(text):
         return out
     han = _HAN.search
     for m in _LATIN.finditer(text):

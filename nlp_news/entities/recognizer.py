@@ -52,6 +52,7 @@ from .gazetteer import KNOWN_SOURCE, KnownEntities, UserDictionary, load_known
 from .lexicon import JIEBA_TAGS, TYPES, read_surnames
 from .model import JOIN_SEP, NerModel
 from .patterns import (
+    ANY_LATIN,
     CLOSERS,
     LATIN_STOP,
     NAME_SUFFIXES,
@@ -88,7 +89,6 @@ def _described(span: str, label: str) -> bool:
     (True, True, False)
     """
     return bool(_DESCRIBED.search(span) or (label == "ORG" and _YEAR_IN.search(span)))
-_HAS_LATIN = re.compile("[A-Za-z]")
 _LEADING_LATIN = re.compile("[A-Za-z]+")
 
 
@@ -271,7 +271,7 @@ class EntityRecognizer:
                 ]
             if self.rules:
                 cands = [c for c in cands if c.type not in _CHECKED_TYPES or not self._generic(text, c)]
-                if _HAS_LATIN.search(text):  # QDII as a game, BOSS as a person, QDII团队: terms the tagger took for names
+                if ANY_LATIN.search(text):  # QDII as a game, BOSS as a person, QDII团队: terms the tagger took for names
                     cands = [c for c in cands if ENTITY_TYPES[c.type] == "TITLE" or not _latin_term(text[c.start : c.end])]
                 cands += find_all(text)
                 if _HAS_SUFFIX.search(text):
@@ -390,9 +390,9 @@ class EntityRecognizer:
             label = ENTITY_TYPES[c.type]
             if label in ("ORG", "LOC") and c.source != KNOWN_SOURCE and _described(text[c.start : c.end], label):
                 continue  # a rule's 四所大学: described, not named (the taggers' are dropped before selection)
-            if ENTITY_TYPES[c.type] != "WORK" and _BRACKET.search(text, c.start, c.end):  # works: the title rule's
+            if label != "WORK" and _BRACKET.search(text, c.start, c.end):  # works: the title rule's
                 a, b = balanced_span(text, c.start, c.end)
-                if ENTITY_TYPES[c.type] in ("PER", "LOC"):  # a gloss after a name: 彭于晏(blog), 巴尔的摩(Baltimore)
+                if label in ("PER", "LOC"):  # a gloss after a name: 彭于晏(blog), 巴尔的摩(Baltimore)
                     m = _TRAILING_GLOSS.search(text, a, b)
                     if m and m.end() == b and m.start() - a >= 2:
                         b = m.start()
@@ -408,7 +408,7 @@ class EntityRecognizer:
                     continue
             if text.endswith("讯", c.start, c.end) and c.end - c.start >= 3:
                 name = text[c.start : c.end - 1]
-                if ENTITY_TYPES[c.type] in ("ORG", "WORK") and name.endswith(_OUTLET_ENDS):
+                if label in ("ORG", "WORK") and name.endswith(_OUTLET_ENDS):
                     if name in _OWN_OUTLET:
                         continue
                     c = c._replace(end=c.end - 1, source=c.source + "+rule:dateline")

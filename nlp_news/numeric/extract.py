@@ -64,19 +64,28 @@ MEASURE_WORDS = sorted(
     key=len,
     reverse=True,
 )
-#: After a game-record unit, what makes it the start of a word (负责, 胜出, 战略), not games counted
-#: (9战6胜3负, 22胜54负, 3连胜).
+#: Units that start a word with the character after them, and those characters: the number before
+#: counts no games (负责, 胜出, 战略 against 22胜54负, 9战), no tenths of a yuan (毛利率, 毛巾), no years
+#: (年薪, 年化) and no points (点击, 点评). Each caller decides what the number is then.
+_WORD_NEXT: dict[str, frozenset[str]] = {
+    "负": frozenset("责债担面数值荷重增于"),
+    "胜": frozenset("出过于利任诉算地者负"),
+    "战": frozenset("略术场役争士斗机舰区友线神车绩国队胜败平至"),
+    "毛": frozenset("利巾衣病泽笔发坯细重料织绒皮囊孔毯线额收"),
+    "年": frozenset("薪费息化"),
+    "点": frozenset("击评名赞映燃亮头子心菜播读"),
+}
+#: The units of a team's record, which count nothing when they start a word.
+_GAME_UNITS = frozenset(("负", "胜", "战"))
+
+
 def _starts_word(f: str, end: int, unit: str) -> bool:
-    """Whether the game-record ``unit`` ending at ``end`` starts a word with the next character.
+    """Whether ``unit``, ending at ``end`` in ``f``, starts a word with the next character (:data:`_WORD_NEXT`).
 
-    >>> _starts_word("负责人", 1, "负"), _starts_word("22胜54负", 3, "胜"), _starts_word("3负", 2, "负")
-    (True, False, False)
+    >>> _starts_word("负责人", 1, "负"), _starts_word("22胜54负", 3, "胜"), _starts_word("3负", 2, "负"), _starts_word("3毛利", 2, "毛")
+    (True, False, False, True)
     """
-    nxt = f[end : end + 1]
-    return bool(nxt) and nxt in _WORD_NEXT[unit]
-
-
-_WORD_NEXT = {"负": "责债担面数值荷重增于", "胜": "出过于利任诉算地者负", "战": "略术场役争士斗机舰区友线神车绩国队胜败平至"}
+    return f[end : end + 1] in _WORD_NEXT.get(unit, ())
 #: Nouns counted without a measure word (3亿用户): the noun is the unit.
 COUNT_NOUNS = sorted(
     """方面 用户 人口 员工 网民 游客 观众 玩家 会员 粉丝 居民 学生 球迷 患者 股东 投资者 客户 门店 订单 消费者 家庭 农户 职工
@@ -402,11 +411,7 @@ class _Scanner:
             for m in _MONTH_LIST_RE.finditer(f):
                 ym = _YEAR_BEFORE.search(f, max(0, m.start() - 6), m.start())
                 for n in _MONTH_NUM_RE.finditer(f, m.start(1), m.end(1)):
-                    mo = int(n.group(0))
-                    if ym:
-                        v, rel = f"{ym.group(1)}-{mo:02d}", False
-                    else:
-                        v, rel = (f"{self.pub.year:04d}-{mo:02d}" if self.pub else f"--{mo:02d}"), True
+                    v, rel = self.month_value(int(n.group(0)), ym)
                     self.add(("date", v, (None, None, None, None, rel, "rule:date")), n.start(), n.end(), 1)
         if "中" in f and ("投" in f or "罚" in f):
             # 12投9中, 两罚两中: shots taken and made, two counts
@@ -458,6 +463,15 @@ class _Scanner:
             out.append(make((text[start:end], start + offset, end + offset, kind, value, unit, currency, qualifier, change,
                              relative, None, None, None, source, {})))
         return out
+
+    def month_value(self, month: int, year: re.Match[str] | None) -> tuple[str, bool]:
+        """A month's date and ``relative`` flag: in the year written before it (``year``, a
+        :data:`_YEAR_BEFORE` match), else in the published year, else ``--MM``."""
+        if year is not None:
+            return f"{year.group(1)}-{month:02d}", False
+        if self.pub:
+            return f"{self.pub.year:04d}-{month:02d}", True
+        return f"--{month:02d}", True
 
     def covered(self, pos: int) -> bool:
         return any(c[0] <= pos < c[0] - c[1] for c in self.cands)
@@ -682,7 +696,7 @@ class _Scanner:
             return
         unit = m.group("u")
         end = m.end()
-        if unit in ("季", "大") or (unit in _WORD_NEXT and _starts_word(self.f, end, unit)):
+        if unit in ("季", "大") or (unit in _GAME_UNITS and _starts_word(self.f, end, unit)):
             end -= len(unit)  # 第三季度, 第二大; 第二战场, 第三战绩: the unit starts a word
             unit = None
         pair = _adjacent_range(m.group("n"))  # 第三四名: third or fourth, not 34th
@@ -962,7 +976,7 @@ class _Scanner:
                 or (after_kuai in _KUAI_MONEY_NEXT and core != "一")
             )  # 一块来 is "together"
             kuai_count = g.cur == "块" and not kuai_money and (not arabic or "\u4e00" <= after_kuai <= "\u9fff")
-            mao_word = g.cur == "毛" and (not arabic or after_kuai in _MAO_WORD_NEXT)  # 三毛 (a name), 3毛利率
+            mao_word = g.cur == "毛" and (not arabic or _starts_word(f, tend, "毛"))  # 三毛 (a name), 3毛利率
             if (not arabic and (g.cur == "角" or (g.cur == "毛钱" and core == "一"))) or kuai_count or mao_word:
                 if g.cur == "块" and core not in ("一", "二"):
                     kind, source, unit = "count", "rule:count", "块"
@@ -1020,22 +1034,17 @@ class _Scanner:
                 # (两月 is two months: February is 二月)
                 if low_high is not None and low_high[1] <= 12 and low_high[0] >= 1:
                     # 七八月: July and August
-                    lo_m, hi_m = int(low_high[0]), int(low_high[1])
-                    val = {"start": f"--{lo_m:02d}", "end": f"--{hi_m:02d}"}
-                    rel, m0 = True, start
                     if f[tend : tend + 1] == "份":
                         tend += 1  # 七八月份
-                    ym = _YEAR_BEFORE.search(f, max(0, start - 6), start)
-                    if ym:  # 2009年九十月份: one period of that year
-                        val = {"start": f"{ym.group(1)}-{lo_m:02d}", "end": f"{ym.group(1)}-{hi_m:02d}"}
-                        rel, m0 = False, ym.start()
-                    elif self.pub:
-                        val = {"start": f"{self.pub.year}-{lo_m:02d}", "end": f"{self.pub.year}-{hi_m:02d}"}
+                    ym = _YEAR_BEFORE.search(f, max(0, start - 6), start)  # 2009年九十月份: one period of that year
+                    lo_v, rel = self.month_value(int(low_high[0]), ym)
+                    val = {"start": lo_v, "end": self.month_value(int(low_high[1]), ym)[0]}
+                    m0 = ym.start() if ym else start
                     self.add(self.make(m0, tend, "date", val, "rule:date", relative=rel), m0, tend, 2)
                 return  # 9月 is a month (the date pass), not nine months
             if tu == "年" and value is not None and 1000 <= value <= 2200 and low_high is None:
                 return  # a year: the date pass handles it
-            if tu == "年" and f[tend : tend + 1] in _YEAR_WORD_NEXT and f[tend : tend + 1]:
+            if tu == "年" and _starts_word(f, tend, "年"):
                 # 千万年薪, 百万年费: 年 starts the word (annual pay), the number is an amount
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                 return
@@ -1116,7 +1125,7 @@ class _Scanner:
             if unit == "条" and prev in _POLICY_HEADS and f[start - 2 : start - 1] not in _POLICY_NOT_AFTER:
                 self.add(None, start - 1, tend, 0)  # 国11条, 粤15条: a policy's name
                 return
-            if unit in _WORD_NEXT and _starts_word(f, tend, unit):
+            if unit in _GAME_UNITS and _starts_word(f, tend, unit):
                 return  # 1负责人, 89-97负于, 28-13胜出, 马英九胜过, 二战略: the unit starts a word, no games are counted
             if unit == "米" and not g.mhalf and low_high is None and value is not None and value == int(value) and (
                 cm := _METRE_REST_RE.match(f, tend)
@@ -1129,10 +1138,10 @@ class _Scanner:
                     tend += 1  # 一倍多: over one time
                     qual = "over" if qual in (None, "about") else qual
             elif unit == "点":
-                if f[tend : tend + 1] in _DIAN_WORDS and _has_magnitude(core):
+                if _starts_word(f, tend, "点") and _has_magnitude(core):
                     self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                     return  # 一千万点击量: 点 starts the word after an amount
-                if not arabic or f[tend : tend + 1] in _DIAN_WORDS:
+                if not arabic or _starts_word(f, tend, "点"):
                     return  # 一点 = a little; 点击, 点评: words
                 kind, source = "number", "rule:number"
             elif unit == "分" and not arabic:
@@ -1262,14 +1271,10 @@ _SHOTS_RE = re.compile(
 _SHU_WORD_HEADS = frozenset("人总次户基指系件台票分岁股倍项位名家款条场本册页辆套字个")
 #: Bound words that may stand right before a bare 百, 千 or 万 (近百名, 逾千人, 超万人): a number.
 _BOUND_BEFORE_BIG = frozenset("近逾超")
-#: After 毛 when it starts a word (毛利, 毛巾, 毛衣): 4毛 alone is 0.4 yuan (净值在4毛以下).
-_MAO_WORD_NEXT = frozenset("利巾衣病泽笔发坯细重料织绒皮囊孔毯线泽额收")
-#: After 年 when it starts a word with it (年薪, 年费, 年息, 年化): the number before is no count of years.
-_YEAR_WORD_NEXT = frozenset("薪费息化")
 #: A Chinese numeral written digit by digit (九一, 二〇〇八): a year or a code, never an amount of time.
 _CN_DIGITS_ONLY = re.compile("[〇零一二两三四五六七八九]+")
 #: A verb of change right before an amount (增持77.1万股至344.45万股): its 至 says "to", no range.
-_CHANGE_VERB_BEFORE = re.compile(r"(?:增持|减持|增加|减少|增长|下降|上涨|下跌|提高|降低|扩大|缩小|提升|增|减|涨|跌|升|降)了?$")
+_CHANGE_VERB_BEFORE = re.compile(rf"(?:增持|减持|缩小|{_GROWTH_UP}|{_GROWTH_DOWN})了?$")
 #: A moving average or chart named by its span (5日均线, 120天均线, 20周线, 60月线).
 _MOVING_AVERAGE_RE = re.compile(r"[日天周月](?:均线|线)")
 #: Months listed before the count of them (4、5两个月, 6、7、8三个月).
@@ -1300,7 +1305,6 @@ _MIN_SEC_RE = re.compile(r"分\s?(\d{1,2})\s?秒")
 _CUR_SYMBOLS = set("$¥€£")
 _AFTER_BEFORE_RE = re.compile(r"\s?(?:之后|以后)\s?(?:到|至)?\s?")
 _BEFORE_RE = re.compile(r"\s?(?:之前|以前)")
-_DIAN_WORDS = set("击评名赞映燃亮头子心菜播读")
 _PCT_TO_RE = re.compile(r"(?:-|~|至|到)\s?(\d+(?:\.\d+)?)\s?%")
 _CAPITALS = set("拾佰仟壹贰叁肆伍陆柒捌玖")
 _LATIN_SCALE_RE = re.compile(_LATIN_SCALE)
