@@ -365,6 +365,11 @@ FOUND = [
     # the last month or quarter of a year
     ("2024年最后一个月，销量开始回升。", "2024年最后一个月", "date", "2024-12", {"relative": False}),
     ("2023年的最后一个季度，公司扭亏。", "2023年的最后一个季度", "date", "2023-Q4", {}),
+    # sizes with a times sign: each side a count in the unit written after the last
+    ("这台相机能录制1920×1080像素的视频。", "1920", "count", 1920, {"unit": "像素"}),
+    ("这台相机能录制1920×1080像素的视频。", "1080像素", "count", 1080, {"unit": "像素"}),
+    ("机身尺寸为95.5×60.2×21.5mm。", "60.2", "count", 60.2, {"unit": "mm"}),
+    ("商场推出“9.5×9.8折”的双重优惠。", "9.5", "percent", 95, {"unit": "折"}),
 ]
 
 RESOLVED = [
@@ -387,6 +392,10 @@ RESOLVED = [
     ("促销在5月18日--30日举行。", "5月18日--30日", {"start": "2025-05-18", "end": "2025-05-30"}),
     ("去年11月至今年9月，销量翻番。", "去年11月至今年9月", {"start": "2024-11", "end": "2025-09"}),
     ("从二季度末到三季度，股价回落。", "二季度末到三季度", {"start": "2025-Q2", "end": "2025-Q3"}),
+    # 第 belongs to a quarter written without its year, as it does with one
+    ("基金在第四季度大幅增仓。", "第四季度", "2025-Q4"),
+    # a day written with 号 beside another one
+    ("总理7号和9号召开了两次会议。", "7号", "2025-11-07"),
 ]
 
 # (sentence, stretch that must hold no fact)
@@ -475,6 +484,14 @@ IGNORED = [
     ("“国11条”出台后，二套房贷收紧。", "国11条"),
     ("酒店今天的价格为1888元一晚。", "一晚"),
     ("她读完了三毛的散文。", "三毛"),
+    # sizes without a unit name a format; 7×24小时 is "round the clock"
+    ("手机配有一块800×480的触摸屏。", "800×480"),
+    ("客服中心提供7×24小时服务。", "7×24小时"),
+    ("照片达到4000×3000分辨率。", "3000分"),
+    # a number + 号 that is a shirt, a house or a role, no day of the month
+    ("球队决定退役他的12号。", "12号"),
+    ("他买下了阳光花园8号的一套房。", "8号"),
+    ("他在片中演男一号。", "一号"),
     # K after a number is 1000 for a salary (月薪40k), a purity before 金 (24K纯金), B a flat's letter (66B复式)
     ("她戴着一条18K金项链。", "18K"),
     ("他买下了66B复式单位。", "66B"),

@@ -66,7 +66,7 @@ MEASURE_WORDS = sorted(
 )
 #: Units that start a word with the character after them, and those characters: the number before
 #: counts no games (负责, 胜出, 战略 against 22胜54负, 9战), no tenths of a yuan (毛利率, 毛巾), no years
-#: (年薪, 年化) and no points (点击, 点评). Each caller decides what the number is then.
+#: (年薪, 年化), no points (点击, 点评) and no scores (分辨率, 分析). Each caller decides what the number is then.
 _WORD_NEXT: dict[str, frozenset[str]] = {
     "负": frozenset("责债担面数值荷重增于"),
     "胜": frozenset("出过于利任诉算地者负"),
@@ -74,6 +74,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "毛": frozenset("利巾衣病泽笔发坯细重料织绒皮囊孔毯线额收"),
     "年": frozenset("薪费息化"),
     "点": frozenset("击评名赞映燃亮头子心菜播读"),
+    "分": frozenset("辨析"),
 }
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
@@ -251,6 +252,13 @@ _DENOMINATORS = frozenset((12, 16, 20, 25, 32, 50, 64, 100, 1000))
 _SLASH_RE = re.compile(r"(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\d.,/:])")
 #: The second end of a clock-time range (13:00-17:00): hours and minutes under 60.
 _CLOCK_RE = re.compile(r"(\d{1,2})\s?[:：]\s?([0-5]\d)(?![\d:.])")
+#: What stands before a number + 号 that makes it a number (a shirt, a house, a role), not a day.
+_NOT_DAY_BEFORE = frozenset("的男女园楼路街区巷院室栋座门场馆厅第编-")
+_DAY_AFTER_DE = frozenset(("月的", "次的", "周的", "期的"))
+_DIM_SIGNS = frozenset("×xX*＊")
+_DIMS_RE = re.compile(r"\d+(?:\.\d+)?(?:\s?[×xX*＊]\s?\d+(?:\.\d+)?){0,1}\s?[×xX*＊]\s?(?P<last>\d+(?:\.\d+)?)(?![\d.])")
+_DIM_KINDS = frozenset(("count", "percent", "number"))
+_DIM_SIDE_RE = re.compile(r"\d+(?:\.\d+)?")
 _RATIO_RE = re.compile(r"(?<![\d:.])(?P<a>\d+(?:\.\d+)?)\s?[:比]\s?(?P<b>\d+(?:\.\d+)?)(?![\d:.])")
 _VAGUE_BEFORE = set("数几")
 #: After 千万 or 万万 as an adverb: 千万不要, 千万别, 千万要小心, 万万没想到.
@@ -576,6 +584,14 @@ class _Scanner:
     def date(self, m: re.Match[str]) -> bool:
         if self.f[m.start() - 1 : m.start()] == "每" and _MONTHS_ONLY.match(self.f, m.start()):
             return False  # 每2月一次: 2月 is two months (the number pass reads a duration), not February
+        if (
+            m.group("bd")
+            and self.f[m.end() - 1] == "号"
+            and self.f[m.start() - 1 : m.start()] in _NOT_DAY_BEFORE
+            and self.f[m.start() - 2 : m.start()] not in _DAY_AFTER_DE  # 本月的16号, 下次的12号
+        ):
+            self.add(None, m.start(), m.end(), 0)
+            return True  # 他的23号 (a shirt), 公园5号, 1楼31号, 男一号: a number, no day of the month
         res = self.date_value(m)
         if res is None:
             return False
@@ -742,6 +758,38 @@ class _Scanner:
             return
         self.add(self.make(m.start(), m.end(), "number", format_value(round(a / b, 4)), "rule:number", unit="ratio"), m.start(), m.end(), 2)
 
+    def dimensions(self, start: int) -> bool:
+        """Sizes written with a times sign (1920×1080像素, 98.2×54.9×20.5mm): each side is a count
+        in the unit written after the last, so the first sides are no year or code (and discounts
+        multiplied, 9.8×9.9折, are each a discount). Without a unit
+        (800×480的屏幕) or with one of time (7×24小时, "round the clock") the numbers name a format
+        and are no facts. False when the numbers are no sizes, for :meth:`number` to read them."""
+        f = self.f
+        m = _DIMS_RE.match(f, start)
+        if m is None:
+            return False
+        last = _NUMBER_RE.match(f, m.start("last"))
+        if last is None:
+            return False
+        n, reach = len(self.cands), self.reach
+        self.number(last, f[last.end() : last.end() + 1], f[last.start() - 1])
+        made = [c for c in self.cands[n:] if c[0] == last.start() and c[3] in _DIM_KINDS and c[5] is not None and c[5][0]]
+        del self.cands[n:]
+        self.reach = reach
+        read = parse_number(last.group(0))
+        if not made or not read or type(made[0][4]) not in (int, float):
+            self.add(None, start, m.end(), 0)
+            return True
+        kind, scale, rest = made[0][3], made[0][4] / read, made[0][5]  # 9.8×9.9折: each side a discount of its own
+        for side in _DIM_SIDE_RE.finditer(f, start, last.start()):
+            v = parse_number(side.group(0))
+            if v is not None:
+                made_side = self.make(side.start(), side.end(), kind, format_value(v * scale), rest[5], unit=rest[0])
+                self.add(made_side, side.start(), side.end(), 2)
+        self.cands.append(made[0])
+        self.reach = max(self.reach, made[0][0] - made[0][1])
+        return True
+
     def led(self, m: re.Match[str], core: str, arabic: bool, nxt: str, prev: str) -> bool:
         """The forms led by a word before the number (第, 前, 售价, 容积率) or told by what follows it
         (分之, 一半, 3:1, 1/3); True when one of them read the number. Only called when ``prev`` is in
@@ -800,6 +848,8 @@ class _Scanner:
         core = m.group(0)
         c0 = core[0]
         arabic = c0.isdigit() or c0 in "-−" or (c0 == "负" and len(core) > 1 and core[1].isdigit())
+        if arabic and (nxt in _DIM_SIGNS or nxt == " " and f[end + 1 : end + 2] in _DIM_SIGNS) and self.dimensions(start):
+            return
         if (prev in _LED_PREV or nxt in _LED_NEXT) and self.led(m, core, arabic, nxt, prev):
             return
         if nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST:
@@ -1144,8 +1194,8 @@ class _Scanner:
                 if not arabic or _starts_word(f, tend, "点"):
                     return  # 一点 = a little; 点击, 点评: words
                 kind, source = "number", "rule:number"
-            elif unit == "分" and not arabic:
-                return  # 十分 = very
+            elif unit == "分" and (not arabic or _starts_word(f, tend, "分")):
+                return  # 十分 = very; 3000分辨率 counts no points
             elif unit == "级" and not arabic:
                 return  # 四级 (the exam), 三级甲等: a rank or a name; magnitudes are written 5.3级
             elif unit in ("两",) and not arabic:
@@ -1325,7 +1375,7 @@ _HALF_RE = re.compile(r"半(年|个月|小时|个小时|天|个世纪)")
 _HALF_VALUES = {"年": "P6M", "个月": "P15D", "小时": "PT30M", "个小时": "PT30M", "天": "PT12H", "个世纪": "P50Y"}
 _DATE_NEXT = set("年月日号季时点周星半代世-/.: ")
 _DATE_PREV = set("年月初周期拜第前今去本上下明次同当午晨晚早上历熙正隆庆光丰治绪统武乐历祯观元宝龙国和成")
-_DATE_START = set("0123456789〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深Qq农大最腊冬") | set(
+_DATE_START = set("0123456789〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深Qq农大最腊冬第") | set(
     _ERA_FIRST
 )
 #: A date that starts with a numeral reads the whole run of it and then a date word (年, 月, 日, 号, 季度,

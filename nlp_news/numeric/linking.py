@@ -69,7 +69,7 @@ _METRIC_SET = frozenset(METRICS)
 #: Metrics that are rates or shares: they measure percents and plain numbers, not money or counts
 #: (涨幅 and 份额 can be amounts: 房价涨幅2000元, 基金份额295亿份).
 _RATE_METRICS = frozenset(m for m in METRICS if m.endswith("率") or m in ("增速", "占比", "比例", "市场份额"))
-_NOT_NOUNS = frozenset("同比 环比 分别 合计 累计 共计 总计 已经 目前 当前 预计 估计 大约 其中 一共 同期 去年 今年".split())
+_NOT_NOUNS = frozenset("同比 环比 分别 合计 累计 共计 总计 已经 目前 当前 预计 估计 大约 其中 一共 同期 去年 今年 小幅 大幅 全国 结果".split())
 #: The metric words as a trie (:func:`~nlp_news.numeric.patterns.alternation`): the same matches as
 #: their alternation longest first, without testing each of 190 words at every position.
 _METRIC_RE = re.compile(alternation(METRICS))
