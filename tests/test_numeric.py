@@ -365,6 +365,13 @@ FOUND = [
     # the last month or quarter of a year
     ("2024年最后一个月，销量开始回升。", "2024年最后一个月", "date", "2024-12", {"relative": False}),
     ("2023年的最后一个季度，公司扭亏。", "2023年的最后一个季度", "date", "2023-Q4", {}),
+    # fiscal and annual years; Latin nouns and ISO codes after an amount
+    ("公司2024财年收入为4.2亿美元。", "2024财年", "date", "2024", {}),
+    ("公司2024财年第三季度扭亏。", "2024财年第三季度", "date", "2024-Q3", {}),
+    ("2024年度净利润下降。", "2024年度", "date", "2024", {}),
+    ("平台单日调用量突破3000亿tokens。", "3000亿tokens", "count", 300000000000, {"unit": "tokens"}),
+    ("基金规模约5000万 RMB。", "约5000万 RMB", "money", 50000000, {"currency": "CNY", "qualifier": "about"}),
+    ("公司采购了1万块H100芯片。", "1万块", "count", 10000, {"unit": "块"}),
     # sizes with a times sign: each side a count in the unit written after the last
     ("这台相机能录制1920×1080像素的视频。", "1920", "count", 1920, {"unit": "像素"}),
     ("这台相机能录制1920×1080像素的视频。", "1080像素", "count", 1080, {"unit": "像素"}),
@@ -484,6 +491,8 @@ IGNORED = [
     ("“国11条”出台后，二套房贷收紧。", "国11条"),
     ("酒店今天的价格为1888元一晚。", "一晚"),
     ("她读完了三毛的散文。", "三毛"),
+    ("他申请了EB-5项目移民。", "EB-5项目"),
+    ("游戏由2K Games发行。", "2K Games"),
     # sizes without a unit name a format; 7×24小时 is "round the clock"
     ("手机配有一块800×480的触摸屏。", "800×480"),
     ("客服中心提供7×24小时服务。", "7×24小时"),

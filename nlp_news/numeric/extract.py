@@ -154,7 +154,9 @@ _CN_DIGITS_AFTER = rf"(?:{_AFTER_MAGN}\d+|0+)"
 _CN_TAIL = rf"(?:{_CN_DIGITS_AFTER}(?:[{_CN_CHARS}]+{_CN_DIGITS_AFTER}?)*)?"
 #: The last characters of units, currencies and magnitudes: a dash after one of them starts the second
 #: end of a range (100元-80元, 2周-6个月, 4倍-5倍, 21点-23点), it is no minus sign.
-_UNIT_LAST = re.escape("".join(sorted({w[-1] for w in (*MEASURE_WORDS, *TIME_UNITS, *CURRENCY_WORDS)} | set("万亿倍点"))))
+_UNIT_LAST = re.escape(
+    "".join(sorted({w[-1] for w in (*MEASURE_WORDS, *TIME_UNITS, *CURRENCY_WORDS) if not w.isascii()} | set("万亿倍点")))
+)  # not the ISO codes' letters: EB-5 is a name
 #: A number: Arabic or Chinese, with a sign (-, −, 负), magnitudes, spaces before a magnitude (3050 万).
 #: It starts with one character class, its first character, and then reads the rest by what that
 #: was: the regex engine then skips the text between numbers with its fast first-character scan
@@ -255,6 +257,7 @@ _CLOCK_RE = re.compile(r"(\d{1,2})\s?[:：]\s?([0-5]\d)(?![\d:.])")
 #: What stands before a number + 号 that makes it a number (a shirt, a house, a role), not a day.
 _NOT_DAY_BEFORE = frozenset("的男女园楼路街区巷院室栋座门场馆厅第编-")
 _DAY_AFTER_DE = frozenset(("月的", "次的", "周的", "期的"))
+_LATIN_NOUN_RE = re.compile(r"\s?([A-Za-z]{2,}s?)(?![A-Za-z\d])")
 _DIM_SIGNS = frozenset("×xX*＊")
 _DIMS_RE = re.compile(r"\d+(?:\.\d+)?(?:\s?[×xX*＊]\s?\d+(?:\.\d+)?){0,1}\s?[×xX*＊]\s?(?P<last>\d+(?:\.\d+)?)(?![\d.])")
 _DIM_KINDS = frozenset(("count", "percent", "number"))
@@ -983,10 +986,12 @@ class _Scanner:
             over = "over"
         # plain number followed by a Latin letter that is not a unit: 5G, 4S, 1080P
         after = f[tend : tend + 1]
-        if arabic and not g.latin and not has_unit and after.isascii() and after.isalpha():
+        # 3000亿tokens: a Latin noun after 万 or 亿 (and at most a space) is what is counted, no code
+        latin_noun = not has_unit and core[-1] in "万亿" and tend - end <= 1 and _LATIN_NOUN_RE.match(f, tend) is not None
+        if arabic and not g.latin and not has_unit and after.isascii() and after.isalpha() and not latin_noun:
             self.add(None, start, tend + 1, 0)
             return
-        if arabic and f[end : end + 1].isascii() and f[end : end + 1].isalpha() and not (g.latin or g.ge):
+        if arabic and f[end : end + 1].isascii() and f[end : end + 1].isalpha() and not (g.latin or g.ge or g.cur or latin_noun):
             if not _LATIN_SCALE_RE.match(f, end):
                 self.add(None, start, end + 1, 0)
                 return
@@ -1025,7 +1030,9 @@ class _Scanner:
                 after_kuai in _CLAUSE_END_CHARS or g.jiao or kuai_jiao is not None
                 or (after_kuai in _KUAI_MONEY_NEXT and core != "一")
             )  # 一块来 is "together"
-            kuai_count = g.cur == "块" and not kuai_money and (not arabic or "\u4e00" <= after_kuai <= "\u9fff")
+            kuai_count = g.cur == "块" and not kuai_money and (
+                not arabic or "\u4e00" <= after_kuai <= "\u9fff" or (after_kuai.isascii() and after_kuai.isalpha())
+            )  # 1万块H100: cards
             mao_word = g.cur == "毛" and (not arabic or _starts_word(f, tend, "毛"))  # 三毛 (a name), 3毛利率
             if (not arabic and (g.cur == "角" or (g.cur == "毛钱" and core == "一"))) or kuai_count or mao_word:
                 if g.cur == "块" and core not in ("一", "二"):
@@ -1271,6 +1278,12 @@ class _Scanner:
         if arabic and not _has_magnitude(core) and not cur_left:
             return  # a bare small number: a list enumerator, a score, a code
         unit = None
+        if core[-1] in "万亿" and tend - end <= 1 and not cur_left and (lw := _LATIN_NOUN_RE.match(f, tend)):
+            # 3000亿tokens, 1.2亿DAU: a Latin noun counted by an amount is its unit, as 3亿用户 is
+            kind, unit, tend = "count", lw.group(1), lw.end()
+            v: Any = format_value(value) if low_high is None else {"low": format_value(low_high[0]), "high": format_value(low_high[1])}
+            self.add(self.make(s2, tend, kind, v, "rule:count", unit=unit, qualifier=q_left or over), s2, tend, 2)
+            return
         per = _PER_AFTER_RE.match(f, tend)
         if per and (_has_magnitude(core) or cur_left):
             unit, tend = "/" + per.group(1), per.end()  # 约12万/亩: an amount per mu (the currency is the article's)
@@ -1373,7 +1386,7 @@ _HALF_PCT_RE = re.compile(r"半成|半折|对(?<=打对)折")  # (?<=打)对折,
 _DOUBLE_RE = re.compile(r"双倍|翻了?(?P<n>[一两二三四])?番")
 _HALF_RE = re.compile(r"半(年|个月|小时|个小时|天|个世纪)")
 _HALF_VALUES = {"年": "P6M", "个月": "P15D", "小时": "PT30M", "个小时": "PT30M", "天": "PT12H", "个世纪": "P50Y"}
-_DATE_NEXT = set("年月日号季时点周星半代世-/.: ")
+_DATE_NEXT = set("年月日号季时点周星半代世财-/.: ")
 _DATE_PREV = set("年月初周期拜第前今去本上下明次同当午晨晚早上历熙正隆庆光丰治绪统武乐历祯观元宝龙国和成")
 _DATE_START = set("0123456789〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深Qq农大最腊冬第") | set(
     _ERA_FIRST
@@ -1381,7 +1394,7 @@ _DATE_START = set("0123456789〇零一二两三四五六七八九十正上下本
 #: A date that starts with a numeral reads the whole run of it and then a date word (年, 月, 日, 号, 季度,
 #: 时, 点, 世纪) or a separator (- / . or a space): a numeral that nothing of this follows is tried
 #: with this short pattern, not with :data:`~nlp_news.numeric.dates.DATE_RE` (a few microseconds a try).
-_DATE_HEAD_RE = re.compile(r"(?:\d{4}|\d\d?|[〇零一二两三四五六七八九十千0]{1,6})[-/.年月日号季时点世\s]")
+_DATE_HEAD_RE = re.compile(r"(?:\d{4}|\d\d?|[〇零一二两三四五六七八九十千0]{1,6})[-/.年月日号季时点世\s]|\d{4}财年")
 _NUMERAL_HEADS = frozenset("0123456789〇零一二两三四五六七八九十")
 _CAND_ORDER = itemgetter(0, 1, 2)  # start, longest first, priority
 _DATE_KEYWORDS = ("半年", "周日", "周天", "星期日", "星期天", "礼拜日", "礼拜天")

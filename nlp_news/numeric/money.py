@@ -64,6 +64,14 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "迪拉姆": ("AED", 1.0),
     "马克": ("DEM", 1.0),
     "比特币": ("BTC", 1.0),
+    # ISO codes written after an amount (5000万 RMB, 300 USD)
+    "RMB": ("CNY", 1.0),
+    "CNY": ("CNY", 1.0),
+    "USD": ("USD", 1.0),
+    "HKD": ("HKD", 1.0),
+    "EUR": ("EUR", 1.0),
+    "JPY": ("JPY", 1.0),
+    "GBP": ("GBP", 1.0),
 }
 #: Currency words or symbols before a number.
 CURRENCY_PREFIXES: dict[str, str] = {
