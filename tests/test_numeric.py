@@ -372,6 +372,13 @@ FOUND = [
     ("平台单日调用量突破3000亿tokens。", "3000亿tokens", "count", 300000000000, {"unit": "tokens"}),
     ("基金规模约5000万 RMB。", "约5000万 RMB", "money", 50000000, {"currency": "CNY", "qualifier": "about"}),
     ("公司采购了1万块H100芯片。", "1万块", "count", 10000, {"unit": "块"}),
+    # a quarter written Q1-Q4 without its year, before results or on its own
+    ("Q3营收同比增长12%。", "Q3", "date", None, {"relative": True}),
+    ("2025年Q2，公司扭亏为盈。", "2025年Q2", "date", "2025-Q2", {}),
+    # electrical and compute units
+    ("这款电源的额定功率为650W。", "650W", "count", 650, {"unit": "W"}),
+    ("电池电压为3.7V。", "3.7V", "count", 3.7, {"unit": "V"}),
+    ("集群算力达到10EFLOPS。", "10EFLOPS", "count", 10, {"unit": "EFLOPS"}),
     # sizes with a times sign: each side a count in the unit written after the last
     ("这台相机能录制1920×1080像素的视频。", "1920", "count", 1920, {"unit": "像素"}),
     ("这台相机能录制1920×1080像素的视频。", "1080像素", "count", 1080, {"unit": "像素"}),
@@ -492,6 +499,9 @@ IGNORED = [
     ("酒店今天的价格为1888元一晚。", "一晚"),
     ("她读完了三毛的散文。", "三毛"),
     ("他申请了EB-5项目移民。", "EB-5项目"),
+    ("他买了一辆奥迪Q5的新车。", "Q5"),
+    ("他开着奥迪Q3上班。", "Q3"),
+    ("决赛是一场3V3对决。", "3V3"),
     ("游戏由2K Games发行。", "2K Games"),
     # sizes without a unit name a format; 7×24小时 is "round the clock"
     ("手机配有一块800×480的触摸屏。", "800×480"),

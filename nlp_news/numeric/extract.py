@@ -100,7 +100,7 @@ COUNT_NOUNS = sorted(
     reverse=True,
 )
 LATIN_UNITS = sorted(
-    "GB MB TB KB kg km mm cm mg ml mAh GHz MHz Hz kWh kW MW nm dB fps ppi Mbps Gbps cc CC m mL L".split(),
+    "GB MB TB KB kg km mm cm mg ml mAh mA GHz MHz Hz kWh kW MW Wh W V nm dB fps ppi Mbps Gbps cc CC m mL L TOPS TFLOPS PFLOPS EFLOPS".split(),
     key=len,
     reverse=True,
 )
@@ -187,7 +187,7 @@ _TAIL_SOURCE = rf"""
          (?:(?:/|每)(?P<per>平方米|平米|吨|股|斤|公斤|千克|亩|人|月|年|天|次|件|台|桶|盎司|[\u4e00-\u9fff]))?
       |(?P<time>{_esc(TIME_UNITS)})(?P<half>半)?
       |(?P<ge>个)(?!月|星期|小时|工作日|钟头|年头|季度|百分点)
-      |(?P<latin>{_esc(LATIN_UNITS)})(?![A-Za-z])
+      |(?P<latin>{_esc(LATIN_UNITS)})(?![A-Za-z\d])
       |(?P<cheng>成)(?:(?P<chalf>半)|\s?(?P<cdig>[一二三四五六七八九1-9])(?![\d{_CN_CHARS}成折%]))?
       |(?P<zhe>折)
       |(?P<noun>{_esc(COUNT_NOUNS)})
@@ -401,7 +401,9 @@ class _Scanner:
             if prev == "+" and f[s - 2 : s - 1] in _SETTLEMENT:
                 self.add(None, s - 2, e, 0)  # T+1, T+0: a settlement rule's name, not a day
                 continue
-            if nxt in date_next or prev in date_prev or (prev == "后" and f[s - 2 : s - 1] == "最"):
+            if nxt in date_next or prev in date_prev or (prev == "后" and f[s - 2 : s - 1] == "最") or (
+                (prev == "Q" or prev == "q") and _bare_quarter(f, s, e)
+            ):
                 dates_at(s)  # (今年)最后一个月: a date that starts before 最后
                 if s < self.reach:
                     continue
@@ -1448,6 +1450,25 @@ _INDEF_CLASSIFIERS = (
     - {w[0] for w in CURRENCY_WORDS}
 ) | {"个"}
 _GE_TIME_NEXT = frozenset("月星小工钟年季百") | {w[1] for w in TIME_UNITS if w[0] == "个"}
+
+
+#: What follows Q1-Q4 when it is a quarter and no model name (Q3营收 against 奥迪Q3的).
+_QUARTER_NEXT = frozenset("营财业净收利毛销出交季单度同环,，、。；;：:（(至到-—和及与")
+
+
+def _bare_quarter(f: str, s: int, e: int) -> bool:
+    """Whether ``Q`` + the digit at ``s:e`` is a quarter: Q1-Q4 after no letter, at the start of a
+    clause or before a word of results (Q3营收, Q2财报, "Q4," ), not a model (奥迪Q5, QQ3).
+
+    >>> [_bare_quarter(t, 1, 2) for t in ("Q3营收", "Q4，", "Q5营收")], _bare_quarter("奥迪Q3的", 3, 4), _bare_quarter("公司Q2净利", 3, 4)
+    ([True, True, False], False, True)
+    """
+    if e - s != 1 or f[s] not in "1234":
+        return False
+    before = f[s - 2 : s - 1]
+    if before.isascii() and before.isalpha():
+        return False
+    return f[e : e + 1] in _QUARTER_NEXT or not before or not ("\u4e00" <= before <= "\u9fff")
 
 
 def _ge_is_count(after: str) -> bool:
