@@ -406,6 +406,10 @@ RESOLVED = [
     ("促销在5月18日--30日举行。", "5月18日--30日", {"start": "2025-05-18", "end": "2025-05-30"}),
     ("去年11月至今年9月，销量翻番。", "去年11月至今年9月", {"start": "2024-11", "end": "2025-09"}),
     ("从二季度末到三季度，股价回落。", "二季度末到三季度", {"start": "2025-Q2", "end": "2025-Q3"}),
+    # the first N months without a year: this year's, as 今年前8个月 (not "8 months ago")
+    ("前8个月，全国销量增长。", "前8个月", {"start": "2025-01", "end": "2025-08"}),
+    ("公司在前九个月大举拿地。", "前九个月", {"start": "2025-01", "end": "2025-09"}),
+    ("Q3营收同比增长12%。", "Q3", "2025-Q3"),
     # 第 belongs to a quarter written without its year, as it does with one
     ("基金在第四季度大幅增仓。", "第四季度", "2025-Q4"),
     # a day written with 号 beside another one
