@@ -372,6 +372,10 @@ FOUND = [
     ("平台单日调用量突破3000亿tokens。", "3000亿tokens", "count", 300000000000, {"unit": "tokens"}),
     ("基金规模约5000万 RMB。", "约5000万 RMB", "money", 50000000, {"currency": "CNY", "qualifier": "about"}),
     ("公司采购了1万块H100芯片。", "1万块", "count", 10000, {"unit": "块"}),
+    # 过, 破 before 万 or 亿 alone bound it as 上 does; 跌破 "falls below"
+    ("这部电影的票房破亿。", "破亿", "number", 100000000, {"qualifier": "over"}),
+    ("这款车的月销量破万辆。", "破万辆", "count", 10000, {"qualifier": "over", "unit": "辆"}),
+    ("这台相机的售价跌破万元。", "破万元", "money", 10000, {"qualifier": "under", "currency": "CNY"}),
     # a quarter written Q1-Q4 without its year, before results or on its own
     ("Q3营收同比增长12%。", "Q3", "date", None, {"relative": True}),
     ("2025年Q2，公司扭亏为盈。", "2025年Q2", "date", "2025-Q2", {}),
@@ -504,6 +508,9 @@ IGNORED = [
     ("她读完了三毛的散文。", "三毛"),
     ("他申请了EB-5项目移民。", "EB-5项目"),
     ("他买了一辆奥迪Q5的新车。", "Q5"),
+    ("他们打破万年不变的格局。", "万年"),
+    ("诗中写道轻舟已过万重山。", "万重山"),
+    ("阿里开源了Qwen2.5-72B模型。", "72B"),
     ("他开着奥迪Q3上班。", "Q3"),
     ("决赛是一场3V3对决。", "3V3"),
     ("游戏由2K Games发行。", "2K Games"),

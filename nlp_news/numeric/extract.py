@@ -258,6 +258,10 @@ _CLOCK_RE = re.compile(r"(\d{1,2})\s?[:：]\s?([0-5]\d)(?![\d:.])")
 _NOT_DAY_BEFORE = frozenset("的男女园楼路街区巷院室栋座门场馆厅第编-")
 _DAY_AFTER_DE = frozenset(("月的", "次的", "周的", "期的"))
 _LATIN_NOUN_RE = re.compile(r"\s?([A-Za-z]{2,}s?)(?![A-Za-z\d])")
+#: A Latin name with a digit or a letter just before a hyphen (Qwen2.5-, DM-, V3-); not 2024- alone.
+_LATIN_NAME_BEFORE_RE = re.compile(r"[A-Za-z][A-Za-z\d.]*$")
+#: Before 百, 千, 万 or 亿 alone, words that make it a bound amount (上百, 过亿, 破万).
+_OVER_BIG = frozenset("上过破")
 _DIM_SIGNS = frozenset("×xX*＊")
 _DIMS_RE = re.compile(r"\d+(?:\.\d+)?(?:\s?[×xX*＊]\s?\d+(?:\.\d+)?){0,1}\s?[×xX*＊]\s?(?P<last>\d+(?:\.\d+)?)(?![\d.])")
 _DIM_KINDS = frozenset(("count", "percent", "number"))
@@ -267,7 +271,7 @@ _VAGUE_BEFORE = set("数几")
 #: After 千万 or 万万 as an adverb: 千万不要, 千万别, 千万要小心, 万万没想到.
 _QIANWAN_ADVERB_NEXT = frozenset("不别要记莫勿没小注得可")
 #: What makes a word with 万 or 亿 (万事, 万一, 万岁, 亿万): no 上万 / 上亿 amount before it.
-_WAN_WORD_NEXT = frozenset("事一物众分岁能象般千里古全亿万")
+_WAN_WORD_NEXT = frozenset("事一物众分岁能象般千里古全亿万重")
 
 
 def extract_facts(
@@ -409,7 +413,7 @@ class _Scanner:
                     continue
             if (
                 nxt not in keep_next
-                and prev not in "第前上 "
+                and prev not in "第前上过破 "
                 and f[s] in cn_set
                 and (e - s == 1 or not _has_magnitude(f[s:e]))
             ):
@@ -860,8 +864,8 @@ class _Scanner:
         if nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST:
             # cheap rejection: nothing after the number says what it counts
             if not arabic:
-                if (len(core) == 1 and not (prev == "上" and core in _BIG_ALONE and nxt not in _WAN_WORD_NEXT)) or not _has_magnitude(core):
-                    return  # 上亿 alone is a number (马上万事俱备 is not)
+                if (len(core) == 1 and not (prev in _OVER_BIG and core in _BIG_ALONE and nxt not in _WAN_WORD_NEXT)) or not _has_magnitude(core):
+                    return  # 上亿, 破亿 alone are numbers (马上万事俱备 is not)
             elif not (nxt.isascii() and nxt.isalpha()) and not _has_magnitude(core) and not (
                 len(core) == 4 and core[:2] in ("19", "20")
             ) and (prev == "" or prev not in "$¥€£"):
@@ -900,6 +904,9 @@ class _Scanner:
             if prev.isascii() and prev.isalpha():
                 self.add(None, start, end, 0)
                 return  # X200, MP3, G20
+            if prev == "-" and _LATIN_NAME_BEFORE_RE.search(f, max(0, start - 12), start - 1):
+                self.add(None, start, end, 0)
+                return  # Qwen2.5-72B, Mate-60: a number after a hyphen that ends a Latin name
             if prev == "/" and f[start - 2 : start - 1].isdigit():
                 self.add(None, start, end, 0)
                 return  # 1/2.3英寸: a sensor format, a label
@@ -946,9 +953,11 @@ class _Scanner:
         if core in ("千万", "万万") and nxt in _QIANWAN_ADVERB_NEXT:
             return  # 千万不要, 万万没想到: "by all means", "never"
         if not arabic and c0 in "百千万亿兆" and len(core) >= 1:
-            if prev in ("上", "过") and (len(core) == 1 or (core[1] in "万亿" and len(core) == 2)):
-                start -= 1  # 上百, 上亿, 上千万, 过百: over
-                over = "over"
+            if prev in _OVER_BIG and (len(core) == 1 or (core[1] in "万亿" and len(core) == 2)) and (
+                prev != "破" or f[start - 2 : start - 1] != "打"  # 打破万年: "break"
+            ):
+                start -= 1  # 上百, 上亿, 上千万, 过百, 破万: over; 跌破万元: under
+                over = "under" if prev == "破" and f[start - 1 : start] == "跌" else "over"
             elif prev in _BOUND_BEFORE_BIG and (len(core) == 1 or (core[1] in "万亿" and len(core) == 2)):
                 pass  # 近百名, 逾千人: the bound word is read with the amount, as before 100名
             elif len(core) == 1 or core[1] not in "万亿":
@@ -1266,7 +1275,7 @@ class _Scanner:
         f = self.f
         if not arabic:
             # Chinese numerals alone are words (一定, 十一 the holiday) unless they carry a magnitude: 三千万
-            if _BIG_CHARS.isdisjoint(core) or (core[0] in "万亿" and not (over and f[start : start + 1] == "上")):
+            if _BIG_CHARS.isdisjoint(core) or (core[0] in "万亿" and not (over and f[start : start + 1] in _OVER_BIG)):
                 return  # 十一 (双十一, the holiday), 二十: words; 三千万 and 上亿 are numbers
         if value is None and low_high is None:
             return
