@@ -620,6 +620,11 @@ class _Scanner:
                     v2 = range_end(value, res2[0])
                     if isinstance(v2, str) and v2.startswith("-") and self.pub:
                         v2 = (self.date_value(m2) or (v2,))[0]
+                    if (
+                        isinstance(value, str) and isinstance(v2, str) and value[:1].isdigit() and v2[:1].isdigit()
+                        and value > v2 and m.group("y") is None and m.group("ry") is None
+                    ):
+                        value = f"{int(value[:4]) - 1:04d}{value[4:]}"  # 12月到今年1月: December of the year before
                     value = {"start": value, "end": v2}
                     end = m2.end()
         # 2010年之后2018年之前: one period
@@ -877,6 +882,9 @@ class _Scanner:
                 return  # 一一回复, 唯一一个, 三三两两
             if len(core) == 1 and c0 in _CAPITALS:
                 return  # 收拾, 队伍: a capital numeral alone is a word
+            if core == "一" and prev == "无":
+                self.add(None, start, end, 0)
+                return  # 无一家, 无一人: "not a single one", no count
             if c0 in "几" or (prev in _VAGUE_BEFORE and f[start - 2 : start - 1] not in _SHU_WORD_HEADS):
                 self.add(None, start, end, 0)
                 return
