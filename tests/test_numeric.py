@@ -372,6 +372,8 @@ FOUND = [
     ("平台单日调用量突破3000亿tokens。", "3000亿tokens", "count", 300000000000, {"unit": "tokens"}),
     ("基金规模约5000万 RMB。", "约5000万 RMB", "money", 50000000, {"currency": "CNY", "qualifier": "about"}),
     ("公司采购了1万块H100芯片。", "1万块", "count", 10000, {"unit": "块"}),
+    # 成 that starts a word after an amount (成交, 成为) is no tenth: the amount is read alone
+    ("全年近9万成交。", "近9万", "number", 90000, {"qualifier": "under"}),
     # 过, 破 before 万 or 亿 alone bound it as 上 does; 跌破 "falls below"
     ("这部电影的票房破亿。", "破亿", "number", 100000000, {"qualifier": "over"}),
     ("这款车的月销量破万辆。", "破万辆", "count", 10000, {"qualifier": "over", "unit": "辆"}),
@@ -486,7 +488,6 @@ IGNORED = [
     ("镜头光圈为F/3.5-5.6。", "3.5-5.6"),
     # 成 after a number that is no tenth: 成为, 成交, 成本
     ("项目名叫天街2046成为地标。", "2046成"),
-    ("全年近9万成交。", "9万成"),
     ("这是零成本的方案。", "零成"),
     # optical formats, alternatives and phone numbers written with / and -
     ("相机用的是1/3英寸传感器。", "1/3"),
@@ -756,6 +757,13 @@ MONEY_BY_METRIC = [
     ("这家美国公司营收3亿美元，净亏损5000万。", "5000万", "money", "USD"),  # the article's currency
     ("平台月活跃用户超过3200万。", "超过3200万", "number", None),  # users are no money
     ("公司营收增长了2倍。", "2倍", "number", None),  # a multiple
+    # verbs of earning, paying and taking, and a sale at a price
+    ("这位局长受贿800万。", "800万", "money", "CNY"),
+    ("公司斥资3亿收购对手。", "3亿", "money", "CNY"),
+    ("她以452万挂牌出售这套房子。", "452万", "money", "CNY"),
+    ("该地块最终以1.2亿成交。", "1.2亿", "money", "CNY"),
+    ("他以450万票当选。", "450万票", "count", None),  # votes
+    ("他的粉丝超过1000万。", "超过1000万", "number", None),
 ]
 
 

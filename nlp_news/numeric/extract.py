@@ -1152,7 +1152,11 @@ class _Scanner:
             return
         elif g.cheng:
             if value is None or value <= 0 or value > 10:
-                return  # tenths run from 一成 to 十成: 公园1872成为…, 7万成交, 零成本 hold words (成为, 成交, 成本)
+                # tenths run from 一成 to 十成: 公园1872成为…, 7万成交, 零成本 hold words (成为, 成交, 成本),
+                # and an amount is read without them (以1.2亿成交)
+                if _has_magnitude(core):
+                    self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
+                return
             kind, source = "percent", "rule:percent"
             scale = 10.0
             if not g.post and f[tend : tend + 1] in _MORE_AFTER_CHENG:

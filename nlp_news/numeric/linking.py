@@ -257,8 +257,12 @@ def link_facts(
                 rest = _TOPIC_WORDS.sub("", text[dcs:dce].replace(d.text, "", 1)).strip(" ,，;；")
                 linked["period"] = "rule" if not rest else "inferred"
         kind, cur, source = f.kind, f.currency, f.source
-        if kind == "number" and (f.unit is None or f.unit.startswith("/")) and metric in MONEY_METRICS and _amount_like(f):
-            # 价格要220万: a price with no currency word is money in the article's currency
+        if kind == "number" and (f.unit is None or f.unit.startswith("/")) and _amount_like(f) and (
+            metric in MONEY_METRICS
+            or _MONEY_VERB_BEFORE.search(text, max(cs, fs - 5), fs) is not None
+            or _MONEY_VERB_AFTER.match(text, f.end) is not None and text[max(cs, fs - 1) : fs] == "以"
+        ):
+            # 价格要220万, 受贿800万, 以452万挂牌出售: a price with no currency word is money in the article's currency
             if currency is _UNSET:
                 currency = article_currency(facts)
             kind, cur, source = "money", currency, "rule:money:metric"
@@ -269,6 +273,14 @@ def link_facts(
             with_metric.append(g)
     return out
 
+
+#: Verbs of paying, earning and taking that an amount of money follows (欲赚450万, 受贿800万, 斥资3亿).
+_MONEY_VERB_BEFORE = re.compile(
+    r"(?:赚|赚了|赚取|净赚|狂赚|挣|挣了|受贿|索贿|行贿|贪污|挪用|侵吞|诈骗|骗取|花|花了|花费|耗资|斥资|砸|砸下|豪掷|出资|"
+    r"捐|捐赠|捐款|罚|罚款|赔|赔偿|索赔|悬赏|借|欠|套现|进账|入账|吸金|揽金|拍出|卖出|卖了|卖)(?:了|到|约|近|超过|逾)?$"
+)
+#: After 以 + an amount, verbs of a sale (以452万挂牌出售, 以1.2亿元成交): the amount is a price.
+_MONEY_VERB_AFTER = re.compile(r"(?:的价格|的价钱|的总价)?(?:挂牌|出售|售出|卖出|成交|拍得|拍出|买下|买入|购得|购入|收购|转让|中标|竞得|摘得)")
 
 _UNLINKED = frozenset(("date", "duration", "ordinal"))
 _START = attrgetter("start")
