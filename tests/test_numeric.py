@@ -372,6 +372,8 @@ FOUND = [
     ("平台单日调用量突破3000亿tokens。", "3000亿tokens", "count", 300000000000, {"unit": "tokens"}),
     ("基金规模约5000万 RMB。", "约5000万 RMB", "money", 50000000, {"currency": "CNY", "qualifier": "about"}),
     ("公司采购了1万块H100芯片。", "1万块", "count", 10000, {"unit": "块"}),
+    ("霍家资产约900亿元台币。", "约900亿元台币", "money", 90000000000, {"currency": "TWD", "qualifier": "about"}),
+    ("他的身家超过30万元港币。", "超过30万元港币", "money", 300000, {"currency": "HKD"}),
     # 成 that starts a word after an amount (成交, 成为) is no tenth: the amount is read alone
     ("全年近9万成交。", "近9万", "number", 90000, {"qualifier": "under"}),
     # 过, 破 before 万 or 亿 alone bound it as 上 does; 跌破 "falls below"
@@ -512,6 +514,7 @@ IGNORED = [
     ("他申请了EB-5项目移民。", "EB-5项目"),
     ("他买了一辆奥迪Q5的新车。", "Q5"),
     ("他们打破万年不变的格局。", "万年"),
+    ("这门婚事一波三折。", "三折"),
     ("涉事的基金公司中无一家回应。", "一家"),
     ("诗中写道轻舟已过万重山。", "万重山"),
     ("阿里开源了Qwen2.5-72B模型。", "72B"),

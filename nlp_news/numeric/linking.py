@@ -297,11 +297,14 @@ def _amount_like(f: Any) -> bool:
 
 
 def article_currency(facts: Sequence[Any]) -> str:
-    """The currency most of an article's money is in (ties: the first met), CNY when it has none.
+    """The currency most of an article's money is in (ties: CNY if it is one of them, else the first
+    met), CNY when it has none.
 
     >>> from types import SimpleNamespace as F
     >>> article_currency([F(kind="money", currency="USD"), F(kind="money", currency="CNY"), F(kind="money", currency="USD")])
     'USD'
+    >>> article_currency([F(kind="money", currency="TWD"), F(kind="money", currency="CNY")])
+    'CNY'
     >>> article_currency([F(kind="number", currency=None)])
     'CNY'
     """
@@ -309,7 +312,10 @@ def article_currency(facts: Sequence[Any]) -> str:
     for f in facts:
         if f.kind == "money" and f.currency:
             counts[f.currency] = counts.get(f.currency, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else "CNY"
+    if not counts:
+        return "CNY"
+    best = max(counts, key=counts.__getitem__)
+    return "CNY" if counts.get("CNY") == counts[best] else best
 _UNSET = object()
 
 
