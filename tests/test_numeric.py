@@ -374,6 +374,7 @@ FOUND = [
     ("公司采购了1万块H100芯片。", "1万块", "count", 10000, {"unit": "块"}),
     ("霍家资产约900亿元台币。", "约900亿元台币", "money", 90000000000, {"currency": "TWD", "qualifier": "about"}),
     ("他的身家超过30万元港币。", "超过30万元港币", "money", 300000, {"currency": "HKD"}),
+    ("在这一年的锁定期内，股价上涨。", "一年", "duration", "P1Y", {}),
     # 成 that starts a word after an amount (成交, 成为) is no tenth: the amount is read alone
     ("全年近9万成交。", "近9万", "number", 90000, {"qualifier": "under"}),
     # 过, 破 before 万 or 亿 alone bound it as 上 does; 跌破 "falls below"
@@ -515,6 +516,10 @@ IGNORED = [
     ("他买了一辆奥迪Q5的新车。", "Q5"),
     ("他们打破万年不变的格局。", "万年"),
     ("这门婚事一波三折。", "三折"),
+    # 那一年, 这一天, 同一天 name a time, they last nothing
+    ("那一年我们都还年轻。", "一年"),
+    ("这一天终于来了。", "一天"),
+    ("两家公司在同一天发布新品。", "一天"),
     ("涉事的基金公司中无一家回应。", "一家"),
     ("诗中写道轻舟已过万重山。", "万重山"),
     ("阿里开源了Qwen2.5-72B模型。", "72B"),

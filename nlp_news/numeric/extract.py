@@ -262,6 +262,9 @@ _LATIN_NOUN_RE = re.compile(r"\s?([A-Za-z]{2,}s?)(?![A-Za-z\d])")
 _LATIN_NAME_BEFORE_RE = re.compile(r"[A-Za-z][A-Za-z\d.]*$")
 #: Before 百, 千, 万 or 亿 alone, words that make it a bound amount (上百, 过亿, 破万).
 _OVER_BIG = frozenset("上过破")
+_DEMONSTRATIVES = frozenset("这那哪同")
+_ONE_TIME_AFTER = re.compile("年|天|日|周|星期|个?月|个?季度|刻|晚|夜")
+_ONE_DAY_AFTER = re.compile("天|日|刻|晚|夜")
 _DIM_SIGNS = frozenset("×xX*＊")
 _DIMS_RE = re.compile(r"\d+(?:\.\d+)?(?:\s?[×xX*＊]\s?\d+(?:\.\d+)?){0,1}\s?[×xX*＊]\s?(?P<last>\d+(?:\.\d+)?)(?![\d.])")
 _DIM_KINDS = frozenset(("count", "percent", "number"))
@@ -882,9 +885,11 @@ class _Scanner:
                 return  # 一一回复, 唯一一个, 三三两两
             if len(core) == 1 and c0 in _CAPITALS:
                 return  # 收拾, 队伍: a capital numeral alone is a word
-            if core == "一" and prev == "无":
+            if core == "一" and (
+                prev == "无" or (prev in _DEMONSTRATIVES and (_ONE_DAY_AFTER if prev == "这" else _ONE_TIME_AFTER).match(f, end))
+            ):
                 self.add(None, start, end, 0)
-                return  # 无一家, 无一人: "not a single one", no count
+                return  # 无一家 "not a single one"; 那一年, 这一天, 同一天: that year, this day (这一年 can last one)
             if c0 in "几" or (prev in _VAGUE_BEFORE and f[start - 2 : start - 1] not in _SHU_WORD_HEADS):
                 self.add(None, start, end, 0)
                 return
