@@ -890,7 +890,9 @@ class _Scanner:
             ):
                 self.add(None, start, end, 0)
                 return  # 无一家 "not a single one"; 那一年, 这一天, 同一天: that year, this day (这一年 can last one)
-            if c0 in "几" or (prev in _VAGUE_BEFORE and f[start - 2 : start - 1] not in _SHU_WORD_HEADS):
+            if c0 in "几" or (prev in _VAGUE_BEFORE and f[start - 2 : start - 1] not in _SHU_WORD_HEADS) or (
+                prev == "以" and f[start - 2 : start - 1] == "数"  # 数以百万计: vague
+            ):
                 self.add(None, start, end, 0)
                 return
             if _IDIOM_RE.search(f, start - 3 if start > 3 else 0, end + 4):
@@ -1441,7 +1443,7 @@ _IDIOM_RE = re.compile(
         """成千上万 千千万万 万无一失 一五一十 三三两两 七上八下 乱七八糟 五颜六色 四面八方 九牛一毛 千方百计 一模一样 十全十美
         一心一意 独一无二 三心二意 千军万马 万众一心 一举两得 一石二鸟 一分钱 一毛钱 一毛不拔 五湖四海 三番五次 七嘴八舌
         四处 八方 一二手 生辰八字 八字 天兵天将 一年一度 一日三餐 一分为二 九九归一 十有八九 三通一平 一级 二级 三级 一线 二线 三线 四线 三个代表 一国两制 两会
-        一波三折 三令五申 三长两短 一干二净 一清二楚 接二连三 丢三落四 低三下四 不三不四 一穷二白""".split()
+        百万富翁 千万富翁 亿万富翁 百万富豪 千万富豪 一波三折 三令五申 三长两短 一干二净 一清二楚 接二连三 丢三落四 低三下四 不三不四 一穷二白""".split()
     )
 )
 #: Where no fact is read: a work's title in 《》 (a name: 《八佰》, 《72家租客》), and names and
