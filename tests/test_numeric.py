@@ -373,6 +373,7 @@ FOUND = [
     ("基金规模约5000万 RMB。", "约5000万 RMB", "money", 50000000, {"currency": "CNY", "qualifier": "about"}),
     ("公司采购了1万块H100芯片。", "1万块", "count", 10000, {"unit": "块"}),
     ("霍家资产约900亿元台币。", "约900亿元台币", "money", 90000000000, {"currency": "TWD", "qualifier": "about"}),
+    ("他一口气买了三双鞋。", "三双", "count", 3, {"unit": "双"}),
     ("他的身家超过30万元港币。", "超过30万元港币", "money", 300000, {"currency": "HKD"}),
     ("在这一年的锁定期内，股价上涨。", "一年", "duration", "P1Y", {}),
     # 成 that starts a word after an amount (成交, 成为) is no tenth: the amount is read alone
@@ -517,6 +518,11 @@ IGNORED = [
     ("他们打破万年不变的格局。", "万年"),
     ("这门婚事一波三折。", "三折"),
     ("每年有数以百万计的考生进入考场。", "百万"),
+    # a term, a basketball triple-double and a number's digits
+    ("峰会将探讨打击“三股势力”。", "三股"),
+    ("他拿下了生涯首个三双。", "三双"),
+    ("出口保持两位数增长。", "两位数"),
+    ("其他球员得分均不足两位数。", "不足两位数"),
     ("如果不买房，您还是个百万富翁。", "百万"),
     # brands and a city named with a numeral and a classifier
     ("七匹狼和三只松鼠都发布了财报。", "七匹狼和三只松鼠"),
