@@ -374,6 +374,7 @@ FOUND = [
     ("公司采购了1万块H100芯片。", "1万块", "count", 10000, {"unit": "块"}),
     ("霍家资产约900亿元台币。", "约900亿元台币", "money", 90000000000, {"currency": "TWD", "qualifier": "about"}),
     ("他一口气买了三双鞋。", "三双", "count", 3, {"unit": "双"}),
+    ("孩子刚满三周岁。", "三周岁", "count", 3, {"unit": "周岁"}),
     ("他的身家超过30万元港币。", "超过30万元港币", "money", 300000, {"currency": "HKD"}),
     ("在这一年的锁定期内，股价上涨。", "一年", "duration", "P1Y", {}),
     # 成 that starts a word after an amount (成交, 成为) is no tenth: the amount is read alone
@@ -518,6 +519,10 @@ IGNORED = [
     ("他们打破万年不变的格局。", "万年"),
     ("这门婚事一波三折。", "三折"),
     ("每年有数以百万计的考生进入考场。", "百万"),
+    # idioms of repetition: 一天不如一天 "worse by the day", 一天到晚 "all day long", 一秒一秒
+    ("店里的生意一天不如一天。", "一天不如一天"),
+    ("他一天到晚混在网上。", "一天到晚"),
+    ("时间一秒一秒地流逝。", "一秒一秒"),
     # a term, a basketball triple-double and a number's digits
     ("峰会将探讨打击“三股势力”。", "三股"),
     ("他拿下了生涯首个三双。", "三双"),

@@ -895,7 +895,7 @@ class _Scanner:
             ):
                 self.add(None, start, end, 0)
                 return
-            if _IDIOM_RE.search(f, start - 3 if start > 3 else 0, end + 4):
+            if _in_idiom(f, start, end):
                 self.add(None, start, end, 0)
                 return
             # the tail is a classifier, so the value is a count: 二 before one is a name or an
@@ -1095,9 +1095,10 @@ class _Scanner:
             tu = g.time
             if not arabic and core == "一" and prev == "每":
                 return
-            if tu == "周" and f[tend : tend + 1] == "年" and low_high is None and value is not None:
-                # 60周年: an anniversary, the years counted (not 60 weeks)
-                self.add(self.make(s2, tend + 1, "count", format_value(value), "rule:count", unit="周年", qualifier=qual), s2, tend + 1, 2)
+            if tu == "周" and f[tend : tend + 1] in "年岁" and f[tend : tend + 1] and low_high is None and value is not None:
+                # 60周年: an anniversary, the years counted (not 60 weeks); 三周岁: an age
+                unit = "周" + f[tend]
+                self.add(self.make(s2, tend + 1, "count", format_value(value), "rule:count", unit=unit, qualifier=qual), s2, tend + 1, 2)
                 return
             kind, source = "duration", "rule:duration"
             code = TIME_UNITS[tu]
@@ -1443,6 +1444,7 @@ _IDIOM_RE = re.compile(
         """成千上万 千千万万 万无一失 一五一十 三三两两 七上八下 乱七八糟 五颜六色 四面八方 九牛一毛 千方百计 一模一样 十全十美
         一心一意 独一无二 三心二意 千军万马 万众一心 一举两得 一石二鸟 一分钱 一毛钱 一毛不拔 五湖四海 三番五次 七嘴八舌
         四处 八方 一二手 生辰八字 八字 天兵天将 一年一度 一日三餐 一分为二 九九归一 十有八九 三通一平 一级 二级 三级 一线 二线 三线 四线 三个代表 一国两制 两会
+        十万天兵 一天不如一天 一年不如一年 一天比一天 一年比一年 一天到晚 一秒一秒 一天天 一年年 一月月
         百万富翁 千万富翁 亿万富翁 百万富豪 千万富豪 一波三折 三令五申 三长两短 一干二净 一清二楚 接二连三 丢三落四 低三下四 不三不四 一穷二白""".split()
     )
 )
@@ -1486,6 +1488,17 @@ _GE_TIME_NEXT = frozenset("月星小工钟年季百") | {w[1] for w in TIME_UNIT
 
 #: What follows Q1-Q4 when it is a quarter and no model name (Q3营收 against 奥迪Q3的).
 _QUARTER_NEXT = frozenset("营财业净收利毛销出交季单度同环,，、。；;：:（(至到-—和及与")
+
+
+def _in_idiom(f: str, start: int, end: int) -> bool:
+    """Whether the numeral at ``start:end`` is inside an idiom of :data:`_IDIOM_RE` (read in a
+    window of five characters each side, the longest idiom's reach).
+
+    >>> _in_idiom("生意一天不如一天", 6, 7), _in_idiom("一心一意地做了3家", 7, 8)
+    (True, False)
+    """
+    window = _IDIOM_RE.finditer(f, start - 5 if start > 5 else 0, end + 5)
+    return any(m.start() <= start and end <= m.end() for m in window)
 
 
 def _bare_quarter(f: str, s: int, e: int) -> bool:
