@@ -265,6 +265,10 @@ _OVER_BIG = frozenset("上过破")
 _DEMONSTRATIVES = frozenset("这那哪同")
 _ONE_TIME_AFTER = re.compile("年|天|日|周|星期|个?月|个?季度|刻|晚|夜")
 _ONE_DAY_AFTER = re.compile("天|日|刻|晚|夜")
+#: Around 第N alone, what makes it a list's enumerator (。第一，…) rather than a rank (排名第二，).
+_ENUM_AFTER = frozenset("，,：:、")
+_ENUM_BEFORE = frozenset("。！？；;：:，,\n\t “\"（(") | {""}
+_COORD_NEXT = frozenset("第0123456789一二三四五六七八九十")
 _DIM_SIGNS = frozenset("×xX*＊")
 _DIMS_RE = re.compile(r"\d+(?:\.\d+)?(?:\s?[×xX*＊]\s?\d+(?:\.\d+)?){0,1}\s?[×xX*＊]\s?(?P<last>\d+(?:\.\d+)?)(?![\d.])")
 _DIM_KINDS = frozenset(("count", "percent", "number"))
@@ -729,6 +733,14 @@ class _Scanner:
             return
         unit = m.group("u")
         end = m.end()
+        if (
+            unit is None
+            and self.f[end : end + 1] in _ENUM_AFTER
+            and self.f[m.start() - 1 : m.start()] in _ENUM_BEFORE
+            and self.f[end + 1 : end + 2] not in _COORD_NEXT  # 第五、六期: two ranks
+        ):
+            self.add(None, m.start(), end, 0)  # 。第一，…；第二，…: a list's enumerator, no rank
+            return
         if unit in ("季", "大") or (unit in _GAME_UNITS and _starts_word(self.f, end, unit)):
             end -= len(unit)  # 第三季度, 第二大; 第二战场, 第三战绩: the unit starts a word
             unit = None
