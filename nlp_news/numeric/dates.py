@@ -118,7 +118,9 @@ _DateGroups = namedtuple("_DateGroups", sorted(DATE_RE.groupindex, key=DATE_RE.g
 assert len(_DateGroups._fields) == DATE_RE.groups
 
 _YEAR_AFTER = set("的是以初底末开起春夏秋冬全时")
-_DURATION_BEFORE = set("近去了多这每前后再用花经达期有约超逾余第至到-~几数")
+_DURATION_BEFORE = set("近去了多这每前后再用花经达期有约超逾余第至到-~几数立")
+#: After N年, what makes it a span of years (88年来, 90年间), not the year '88.
+_DURATION_AFTER = frozenset("来间里中内")
 
 
 def _year(s: str) -> int | None:
@@ -294,7 +296,8 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
             s, e = m.start(), m.end()
             before = m.string[s - 1 : s] if s else ""
             after = m.string[e : e + 1]
-            late = int(g.y) >= 80 if g.y.isdigit() else False  # 96年回国: nobody writes 96 years so
+            # 96年回国: nobody writes 96 years so; but 成立88年来 is "in the 88 years since"
+            late = int(g.y) >= 80 and after not in _DURATION_AFTER if g.y.isdigit() else False
             year_like = (after in _YEAR_AFTER or late) and (before == "" or before not in _DURATION_BEFORE)
             if not g.y.startswith(("0", "零", "〇")) and not year_like and not g.ysub:
                 return None  # 20年 alone: a duration more often than 2020
