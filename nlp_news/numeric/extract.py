@@ -269,6 +269,10 @@ _ONE_DAY_AFTER = re.compile("天|日|刻|晚|夜")
 _ENUM_AFTER = frozenset("，,：:、")
 _ENUM_BEFORE = frozenset("。！？；;：:，,\n\t “\"（(") | {""}
 _COORD_NEXT = frozenset("第0123456789一二三四五六七八九十")
+#: Before N块, verbs that make 块 pieces (切成100块, 分成两块); before 一块, words that make it
+#: "together" or "a piece" (走到一块, 在一块, 持有一块).
+_PIECES_BEFORE = frozenset("成割切")
+_TOGETHER_BEFORE = frozenset("到在凑有")
 _DIM_SIGNS = frozenset("×xX*＊")
 _DIMS_RE = re.compile(r"\d+(?:\.\d+)?(?:\s?[×xX*＊]\s?\d+(?:\.\d+)?){0,1}\s?[×xX*＊]\s?(?P<last>\d+(?:\.\d+)?)(?![\d.])")
 _DIM_KINDS = frozenset(("count", "percent", "number"))
@@ -1064,12 +1068,15 @@ class _Scanner:
             # 块 is yuan before a pause, 钱, a verb or particle (借了一万块来, 两千块买了, 200块的东西),
             # a classifier before a noun (一万块砖, 3块屏幕)
             kuai_jiao = _KUAI_JIAO_RE.match(f, tend) if g.cur == "块" and not g.jiao and not g.cent else None
-            kuai_money = g.cur == "块" and (
+            pieces = g.cur == "块" and not g.jiao and (
+                prev in _PIECES_BEFORE or (core == "一" and prev in _TOGETHER_BEFORE)
+            )  # 切成100块; 走到一块, 持有一块 (but 涨到3块 is a price)
+            kuai_money = g.cur == "块" and not pieces and (
                 after_kuai in _CLAUSE_END_CHARS or g.jiao or kuai_jiao is not None
                 or (after_kuai in _KUAI_MONEY_NEXT and core != "一")
             )  # 一块来 is "together"
             kuai_count = g.cur == "块" and not kuai_money and (
-                not arabic or "\u4e00" <= after_kuai <= "\u9fff" or (after_kuai.isascii() and after_kuai.isalpha())
+                pieces or not arabic or "\u4e00" <= after_kuai <= "\u9fff" or (after_kuai.isascii() and after_kuai.isalpha())
             )  # 1万块H100: cards
             mao_word = g.cur == "毛" and (not arabic or _starts_word(f, tend, "毛"))  # 三毛 (a name), 3毛利率
             if (not arabic and (g.cur == "角" or (g.cur == "毛钱" and core == "一"))) or kuai_count or mao_word:
