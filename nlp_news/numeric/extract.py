@@ -1488,7 +1488,7 @@ _NAME_ZONES_RE = re.compile(
 )
 #: What every match of :data:`_NAME_ZONES_RE` contains: a text with none of them is not searched.
 _NAME_ZONE_HEADS = ("《", "八一", "十字", "一日", "一块", "五月天", "七天", "360", "七匹狼", "三只松鼠", "六个核桃", "七台河", "三棵树", "九头鸟", "三股", "三双", "位数")
-_ORDINAL_WORDS = re.compile(r"第(?:三方|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感|一财经|一太平)")
+_ORDINAL_WORDS = re.compile(r"第(?:二炮兵|三方|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感|一财经|一太平)")
 _TAIL_FIRST = set(
     "%+个百多余有左上以之成折倍点人年月周星天日小分秒季元圆块毛角美港欧英台韩澳加新瑞法卢印泰奈林越比雷兰里迪马"
 ) | {w[0] for w in MEASURE_WORDS} | {w[0] for w in COUNT_NOUNS} | set(" 万亿千")
