@@ -105,7 +105,7 @@ LATIN_UNITS = sorted(
     reverse=True,
 )
 TIME_UNITS = {
-    "年": "Y", "个年头": "Y", "年期": "Y", "个月": "M", "个多月": "M", "月": "M", "周": "W", "个星期": "W", "星期": "W",
+    "年": "Y", "个年头": "Y", "年期": "Y", "个月期": "M", "月期": "M", "个月": "M", "个多月": "M", "月": "M", "周": "W", "个星期": "W", "星期": "W",
     "天": "D", "日": "D", "个工作日": "D", "工作日": "D", "小时": "H", "个小时": "H", "个钟头": "H", "钟头": "H",
     "分钟": "MIN", "秒钟": "S", "秒": "S", "季度": "Q", "个季度": "Q",
 }
@@ -1162,8 +1162,8 @@ class _Scanner:
                 # 三年级: a school year, a rank
                 self.add(self.make(start, tend + 1, "ordinal", int(value), "rule:ordinal", unit="年级"), start, tend + 1, 2)
                 return
-            if tu == "年期":
-                unit = "年期"
+            if tu in ("年期", "月期", "个月期"):
+                unit = tu  # a term (一年期存款, 3月期): the duration says how long it runs
             if f[tend : tend + 1] == "多" and not g.half and f[tend + 1 : tend + 2] not in _DUO_WORD_NEXT:
                 tend += 1  # 三年多, 一个月多: over (多少, 多次, 多个 are words)
                 qual = "over" if qual in (None, "about") else qual
