@@ -378,6 +378,14 @@ FOUND = [
     ("该党成立88年来，走过了不平凡的历程。", "88年", "duration", "P88Y", {}),
     ("把蛋糕切成8块，每人一块。", "8块", "count", 8, {"unit": "块"}),
     ("目前3月期银行定期存款利率下调。", "3月期", "duration", "P3M", {"unit": "月期"}),
+    # a bound word with 有, 是 or 为 between it and the number stays out of the span (NUMERIC-CONVENTIONS)
+    ("学院里约有700名资深学者。", "700名", "count", 700, {"qualifier": "about"}),
+    ("每月放贷量大概是1万亿左右。", "1万亿左右", "number", 1000000000000, {"qualifier": "about"}),
+    ("至少有30家房企准备上市。", "30家", "count", 30, {"qualifier": "over"}),
+    ("成本约为3万元。", "约为3万元", "money", 30000, {"qualifier": "about"}),
+    # N个半 + a time unit: N and a half
+    ("比赛还有一个半小时才开始。", "一个半小时", "duration", "PT90M", {}),
+    ("周期长达两个半月。", "两个半月", "duration", "P2.5M", {}),
     ("这只6个月期的国债卖得很好。", "6个月期", "duration", "P6M", {"unit": "个月期"}),
     ("股价涨到3块，又跌了回来。", "3块", "money", 3, {"currency": "CNY"}),
     ("他96年回国创业。", "96年", "date", "1996", {}),
@@ -532,6 +540,7 @@ IGNORED = [
     ("他提出三点要求。第一，坚持学习；第二，勤奋工作。", "第一"),
     ("三个人最终走到一块，合伙创业。", "一块"),
     ("他毕业于第二炮兵工程学院。", "第二"),
+    ("这只是一种半成品。", "半成"),
     ("他提出三点要求。第一，坚持学习；第二，勤奋工作。", "第二"),
     # idioms of repetition: 一天不如一天 "worse by the day", 一天到晚 "all day long", 一秒一秒
     ("店里的生意一天不如一天。", "一天不如一天"),

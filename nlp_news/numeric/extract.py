@@ -105,7 +105,7 @@ LATIN_UNITS = sorted(
     reverse=True,
 )
 TIME_UNITS = {
-    "年": "Y", "个年头": "Y", "年期": "Y", "个月期": "M", "月期": "M", "个月": "M", "个多月": "M", "月": "M", "周": "W", "个星期": "W", "星期": "W",
+    "年": "Y", "个年头": "Y", "年期": "Y", "个月期": "M", "月期": "M", "个半月": "M", "个半小时": "H", "个半钟头": "H", "个月": "M", "个多月": "M", "月": "M", "周": "W", "个星期": "W", "星期": "W",
     "天": "D", "日": "D", "个工作日": "D", "工作日": "D", "小时": "H", "个小时": "H", "个钟头": "H", "钟头": "H",
     "分钟": "MIN", "秒钟": "S", "秒": "S", "季度": "Q", "个季度": "Q",
 }
@@ -203,7 +203,7 @@ _RANGE_SEP = re.compile(r"\s?(?:-{1,3}|~|至|到|—|－|～)\s?")  # folded tex
 _LEFT_RE = re.compile(
     rf"(?:(?P<bound0>{_esc(_BOUND_LEFT)})(?:了|为)?\s?(?=人民币|RMB|US\$|HK\$|NT\$|\$|¥|€|£))?"  # 约合人民币20万元
     rf"(?:(?P<curp>人民币|RMB|US\$|HK\$|NT\$|\$|¥|€|£)\s?)?"
-    rf"(?P<bound>{_esc(_BOUND_LEFT)})?(?:了|在|是|有|为)?\s?(?P<curs>US\$|HK\$|NT\$|\$|¥|€|£)?\s?$"
+    rf"(?P<bound>{_esc(_BOUND_LEFT)})?(?P<join>了|在|是|有|为)?\s?(?P<curs>US\$|HK\$|NT\$|\$|¥|€|£)?\s?$"
 )
 _CHANGE_RE = re.compile(rf"(?P<yoy>同比|环比)?(?:(?P<up>{_GROWTH_UP})|(?P<down>{_GROWTH_DOWN}))?(?:了|约|超过|逾|近|达|至|到|为)*\s?$")
 _PER_LEFT = re.compile(r"每(?:一)?(?P<per>平方米|平米|亩|股|吨|斤|公斤|人|户|月|年|天|次|台|辆|[\u4e00-\u9fff])(?:作价|售价|价格|收费|成本|为|约|达)?$")
@@ -273,6 +273,9 @@ _COORD_NEXT = frozenset("第0123456789一二三四五六七八九十")
 #: "together" or "a piece" (走到一块, 在一块, 持有一块).
 _PIECES_BEFORE = frozenset("成割切")
 _TOGETHER_BEFORE = frozenset("到在凑有")
+_LOOSE_JOINS = frozenset("是有为")
+#: Words that start with 半, which is then no half after a measure word or time unit (一种半成品).
+_HALF_WORDS = frozenset(("半成品", "半导体", "半自动", "半决赛", "半岛", "半径", "半价", "半场", "半边", "半山", "半职"))
 _DIM_SIGNS = frozenset("×xX*＊")
 _DIMS_RE = re.compile(r"\d+(?:\.\d+)?(?:\s?[×xX*＊]\s?\d+(?:\.\d+)?){0,1}\s?[×xX*＊]\s?(?P<last>\d+(?:\.\d+)?)(?![\d.])")
 _DIM_KINDS = frozenset(("count", "percent", "number"))
@@ -564,6 +567,10 @@ class _Scanner:
             new = m.start("bound0")  # the bound before the currency word: 超过人民币5亿元
         elif m.group("curp"):
             new = m.start("curp")
+        elif bound and m.group("join") in _LOOSE_JOINS:
+            # 约有700名, 大概是1万亿: the bound word is not attached (NUMERIC-CONVENTIONS lets only 了
+            # and 在 stand between), so it stays out of the span; the value is still bounded
+            new = m.start("curs") if m.group("curs") else start
         else:
             new = m.start("bound") if bound else m.start("curs")
         if new < self.reach:
@@ -1024,6 +1031,10 @@ class _Scanner:
         # an empty tail has no groups; tuple.__new__ is _TailGroups._make without its Python frame
         g = _NO_TAIL if tend == end else tuple.__new__(_TailGroups, t.groups())  # type: ignore[union-attr]
         has_unit = g.u is not None
+        if (g.mhalf or g.half) and f[tend - 1 : tend + 2] in _HALF_WORDS:
+            # 一种半成品, 三年半导体: 半 starts a word, it is no half
+            tend -= 1 + (len(g.post) if g.post else 0)
+            g = g._replace(mhalf=None, half=None, post=None)
         if g.more:
             over = "over"
         # plain number followed by a Latin letter that is not a unit: 5G, 4S, 1080P
@@ -1167,7 +1178,7 @@ class _Scanner:
             if f[tend : tend + 1] == "多" and not g.half and f[tend + 1 : tend + 2] not in _DUO_WORD_NEXT:
                 tend += 1  # 三年多, 一个月多: over (多少, 多次, 多个 are words)
                 qual = "over" if qual in (None, "about") else qual
-            half = 0.5 if g.half else 0.0
+            half = 0.5 if g.half or "半" in tu else 0.0  # 三年半, 三个半小时
             val = _duration(value, code, half) if low_high is None else {
                 "low": _duration(low_high[0], code, 0.0), "high": _duration(low_high[1], code, half)}
             if val is None:
@@ -1431,7 +1442,7 @@ _METRE_REST_RE = re.compile(r"(\d{1,2})(?![\d.%万亿米个厘公毫])")
 #: What follows 块 when it is the yuan (see :meth:`_Scanner.number`'s currency branch).
 _KUAI_MONEY_NEXT = frozenset("钱来去了就都也给买还借呢吧啊的一多左上以")
 _HALF_UNIT = set("年个小天月周星")
-_HALF_PCT_RE = re.compile(r"半成|半折|对(?<=打对)折")  # (?<=打)对折, starting with a character: see _SHOTS_RE
+_HALF_PCT_RE = re.compile(r"半成(?!品|本|功|熟|年|交)|半折|对(?<=打对)折")  # (?<=打)对折, starting with a character: see _SHOTS_RE
 #: 双倍 and 翻番 are 2 times; 翻两番 is two doublings (4 times).
 _DOUBLE_RE = re.compile(r"双倍|翻了?(?P<n>[一两二三四])?番")
 _HALF_RE = re.compile(r"半(年|个月|小时|个小时|天|个世纪)")
