@@ -383,6 +383,12 @@ FOUND = [
     ("每月放贷量大概是1万亿左右。", "1万亿左右", "number", 1000000000000, {"qualifier": "about"}),
     ("至少有30家房企准备上市。", "30家", "count", 30, {"qualifier": "over"}),
     ("成本约为3万元。", "约为3万元", "money", 30000, {"qualifier": "about"}),
+    # 一 + a classifier after the noun it counts, in a list of what is given (NUMERIC-CONVENTIONS)
+    ("完成任务可获得奖励金币一枚。", "一枚", "count", 1, {"unit": "枚"}),
+    ("充值即赠送靓号卡一张！", "一张", "count", 1, {"unit": "张"}),
+    # 上百, 上千 alone and with 册
+    ("报名人数上百。", "上百", "number", 100, {"qualifier": "over"}),
+    ("书城有上千册书籍。", "上千册", "count", 1000, {"qualifier": "over", "unit": "册"}),
     # N个半 + a time unit: N and a half
     ("比赛还有一个半小时才开始。", "一个半小时", "duration", "PT90M", {}),
     ("周期长达两个半月。", "两个半月", "duration", "P2.5M", {}),
@@ -541,6 +547,8 @@ IGNORED = [
     ("三个人最终走到一块，合伙创业。", "一块"),
     ("他毕业于第二炮兵工程学院。", "第二"),
     ("这只是一种半成品。", "半成"),
+    ("他们是整个青年一代；", "一代"),
+    ("你可以马上百度一下。", "百度"),
     ("他提出三点要求。第一，坚持学习；第二，勤奋工作。", "第二"),
     # idioms of repetition: 一天不如一天 "worse by the day", 一天到晚 "all day long", 一秒一秒
     ("店里的生意一天不如一天。", "一天不如一天"),

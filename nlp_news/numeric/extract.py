@@ -58,7 +58,7 @@ def _fact_of(fields: tuple[Any, ...]) -> Fact:
 MEASURE_WORDS = sorted(
     """家 只 套 亩 公顷 平方米 平方公里 平方千米 平方公尺 公尺 公分 坪 平米 立方米 方 人次 岁 名 位 辆 台 部 件 条 张 所 座 栋 幢 间 户
     次 场 项 款 种 股 手 吨 万吨 公斤 千克 克 斤 两 公里 千米 米 厘米 毫米 英寸 英尺 英里 寸 升 毫升 枚 颗 粒 批 届
-    期 轮 页 本 篇 首 集 份 头 匹 架 艘 处 例 起 宗 笔 单 支 队 双 对 瓶 箱 盒 包 袋 杯 碗 列 趟 班 节 门 所 级
+    期 轮 页 本 册 篇 首 集 份 头 匹 架 艘 处 例 起 宗 笔 单 支 队 双 对 瓶 箱 盒 包 袋 杯 碗 列 趟 班 节 门 所 级
     摄氏度 ℃ °C 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 条 把 台套 辆次 架次 人民 元宝 金币 代 层楼 连胜 连败 胜场 胜 负 战 幅 类""".split(),
     key=len,
@@ -276,6 +276,10 @@ _TOGETHER_BEFORE = frozenset("到在凑有")
 _LOOSE_JOINS = frozenset("是有为")
 #: Words that start with 半, which is then no half after a measure word or time unit (一种半成品).
 _HALF_WORDS = frozenset(("半成品", "半导体", "半自动", "半决赛", "半岛", "半径", "半价", "半场", "半边", "半山", "半职"))
+#: After 上百 or 过百, a character that makes 百 part of a word (马上百度, 百姓, 百货), no bound amount.
+_BAI_WORD_NEXT = frozenset("度姓货合科般")
+_GIFT_BEFORE = re.compile("奖励|赠送|附赠|赠|送|获得|领取|得到|奖品|礼包")
+_VERB_PARTICLES = frozenset("了是有为在着过")
 _DIM_SIGNS = frozenset("×xX*＊")
 _DIMS_RE = re.compile(r"\d+(?:\.\d+)?(?:\s?[×xX*＊]\s?\d+(?:\.\d+)?){0,1}\s?[×xX*＊]\s?(?P<last>\d+(?:\.\d+)?)(?![\d.])")
 _DIM_KINDS = frozenset(("count", "percent", "number"))
@@ -895,7 +899,7 @@ class _Scanner:
         if nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST:
             # cheap rejection: nothing after the number says what it counts
             if not arabic:
-                if (len(core) == 1 and not (prev in _OVER_BIG and core in _BIG_ALONE and nxt not in _WAN_WORD_NEXT)) or not _has_magnitude(core):
+                if (len(core) == 1 and not (prev in _OVER_BIG and (core in _BIG_ALONE or core in "百千") and nxt not in _WAN_WORD_NEXT)) or not _has_magnitude(core):
                     return  # 上亿, 破亿 alone are numbers (马上万事俱备 is not)
             elif not (nxt.isascii() and nxt.isalpha()) and not _has_magnitude(core) and not (
                 len(core) == 4 and core[:2] in ("19", "20")
@@ -931,7 +935,8 @@ class _Scanner:
                 and (
                     core == "二"
                     or (prev not in _LEFT_LAST and prev not in "第前" and f[start - 2 : start] not in _ONE_CONTRAST
-                        and not _contrasted(f, start, end, nxt) and not _EVERY_BEFORE.search(f, start - 6 if start > 6 else 0, start))
+                        and not _contrasted(f, start, end, nxt) and not _EVERY_BEFORE.search(f, start - 6 if start > 6 else 0, start)
+                        and not _after_its_noun(f, start, end + 1))
                 )
             ):
                 if core == "二" and _TERM_AFTER.match(f, end):
@@ -991,7 +996,7 @@ class _Scanner:
         if core in ("千万", "万万") and nxt in _QIANWAN_ADVERB_NEXT:
             return  # 千万不要, 万万没想到: "by all means", "never"
         if not arabic and c0 in "百千万亿兆" and len(core) >= 1:
-            if prev in _OVER_BIG and (len(core) == 1 or (core[1] in "万亿" and len(core) == 2)) and (
+            if prev in _OVER_BIG and (len(core) == 1 or (core[1] in "万亿" and len(core) == 2)) and nxt not in _BAI_WORD_NEXT and (
                 prev != "破" or f[start - 2 : start - 1] != "打"  # 打破万年: "break"
             ):
                 start -= 1  # 上百, 上亿, 上千万, 过百, 破万: over; 跌破万元: under
@@ -1276,7 +1281,7 @@ class _Scanner:
         # the indefinite 一 before a classifier: 一家公司 "a company"
         if (not arabic and core == "一" and kind == "count" and q_left is None and f[start - 2 : start] not in _ONE_CONTRAST
                 and prev not in ("第", "前") and not (unit and _contrasted(f, start, end, unit[0]))
-                and not _EVERY_BEFORE.search(f, start - 6 if start > 6 else 0, start)):
+                and not _EVERY_BEFORE.search(f, start - 6 if start > 6 else 0, start) and not _after_its_noun(f, start, tend)):
             return
         # 十一届全国人大: a term counted without 第 is an ordinal (做了六届 counts them)
         if kind == "count" and unit == "届" and core != "两" and low_high is None and val is not None and _TERM_BODY.match(f, tend):
@@ -1518,6 +1523,24 @@ _GE_TIME_NEXT = frozenset("月星小工钟年季百") | {w[1] for w in TIME_UNIT
 
 #: What follows Q1-Q4 when it is a quarter and no model name (Q3营收 against 奥迪Q3的).
 _QUARTER_NEXT = frozenset("营财业净收利毛销出交季单度同环,，、。；;：:（(至到-—和及与")
+
+
+def _after_its_noun(f: str, start: int, end: int) -> bool:
+    """Whether 一 + a classifier at ``start:end`` follows the noun it counts and ends the clause,
+    in a list of what is given (奖励金币一枚, 赠送手机一部): a count, where before a noun (一本书) 一
+    is "a". Only after a verb of giving: elsewhere a clause that ends in 一 + classifier is mostly an
+    idiom or a pronoun (青年一代, 更上一层楼, 最好的一次).
+
+    >>> _after_its_noun("奖励金币一枚。", 4, 6), _after_its_noun("送他一本书", 2, 4), _after_its_noun("买了一个", 2, 4)
+    (True, False, False)
+    """
+    prev = f[start - 1 : start]
+    return (
+        f[end : end + 1] in _CLAUSE_END_CHARS
+        and "\u4e00" <= prev <= "\u9fff"
+        and prev not in _VERB_PARTICLES
+        and _GIFT_BEFORE.search(f, start - 12 if start > 12 else 0, start - 1) is not None
+    )
 
 
 def _in_idiom(f: str, start: int, end: int) -> bool:
