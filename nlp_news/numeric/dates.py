@@ -117,7 +117,7 @@ DATE_RE = re.compile(optional_groups_as_branches(DATE_SOURCE), re.X)
 _DateGroups = namedtuple("_DateGroups", sorted(DATE_RE.groupindex, key=DATE_RE.groupindex.__getitem__))
 assert len(_DateGroups._fields) == DATE_RE.groups
 
-_YEAR_AFTER = set("的是以初底末开起春夏秋冬全时")
+_YEAR_AFTER = set("的是以初底末开起春夏秋冬全时营净业销")  # 24年营收, 24年净利润, 24年业绩
 _DURATION_BEFORE = set("近去了多这每前后再用花经达期有约超逾余第至到-~几数立")
 #: After N年, what makes it a span of years (88年来, 90年间), not the year '88.
 _DURATION_AFTER = frozenset("来间里中内")
