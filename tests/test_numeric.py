@@ -823,6 +823,7 @@ MONEY_BY_METRIC = [
     ("她以452万挂牌出售这套房子。", "452万", "money", "CNY"),
     ("该地块最终以1.2亿成交。", "1.2亿", "money", "CNY"),
     ("他炒股亏了1600万。", "1600万", "money", "CNY"),
+    ("基金今年再亏37亿    QDII翻身无望", "37亿", "money", "CNY"),  # headlines run on after spaces
     ("公司计划年底再投入30亿用于土地储备。", "30亿", "money", "CNY"),
     ("他以450万票当选。", "450万票", "count", None),  # votes
     ("他的粉丝超过1000万。", "超过1000万", "number", None),

@@ -1046,8 +1046,8 @@ class _Scanner:
         after = f[tend : tend + 1]
         # 3000亿tokens: a Latin noun after 万 or 亿 (and at most a space) is what is counted, no code
         latin_noun = not has_unit and core[-1] in "万亿" and tend - end <= 1 and _LATIN_NOUN_RE.match(f, tend) is not None
-        if arabic and not g.latin and not has_unit and after.isascii() and after.isalpha() and not latin_noun:
-            self.add(None, start, tend + 1, 0)
+        if arabic and not g.latin and not has_unit and after.isascii() and after.isalpha() and not latin_noun and tend - end <= 1:
+            self.add(None, start, tend + 1, 0)  # (a run of spaces before the letter ends a headline: 再亏37亿    QDII…)
             return
         if arabic and f[end : end + 1].isascii() and f[end : end + 1].isalpha() and not (g.latin or g.ge or g.cur or latin_noun):
             if not _LATIN_SCALE_RE.match(f, end):
