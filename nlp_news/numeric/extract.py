@@ -73,7 +73,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "战": frozenset("略术场役争士斗机舰区友线神车绩国队胜败平至"),
     "毛": frozenset("利巾衣病泽笔发坯细重料织绒皮囊孔毯线额收"),
     "年": frozenset("薪费息化"),
-    "点": frozenset("击评名赞映燃亮头子心菜播读"),
+    "点": frozenset("击评名赞映燃亮头子菜播读"),
     "分": frozenset("辨析"),
 }
 #: The units of a team's record, which count nothing when they start a word.
