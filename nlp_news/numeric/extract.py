@@ -74,7 +74,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "毛": frozenset("利巾衣病泽笔发坯细重料织绒皮囊孔毯线额收"),
     "年": frozenset("薪费息化"),
     "点": frozenset("击评名赞映燃亮头子菜播读"),
-    "分": frozenset("辨析"),
+    "分": frozenset("辨析化配享别红手开散裂割布担摊批"),
 }
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
@@ -1267,8 +1267,8 @@ class _Scanner:
                 if not arabic or _starts_word(f, tend, "点"):
                     return  # 一点 = a little; 点击, 点评: words
                 kind, source = "number", "rule:number"
-            elif unit == "分" and (not arabic or _starts_word(f, tend, "分")):
-                return  # 十分 = very; 3000分辨率 counts no points
+            elif unit == "分" and ((not arabic and len(core) < 2 and not over) or _starts_word(f, tend, "分")):
+                return  # 十分 = very (九十多分, 六十分 are scores); 3000分辨率 counts no points
             elif unit == "级" and not arabic:
                 return  # 四级 (the exam), 三级甲等: a rank or a name; magnitudes are written 5.3级
             elif unit in ("两",) and not arabic:
