@@ -66,7 +66,7 @@ MEASURE_WORDS = sorted(
 )
 #: Units that start a word with the character after them, and those characters: the number before
 #: counts no games (负责, 胜出, 战略 against 22胜54负, 9战), no tenths of a yuan (毛利率, 毛巾), no years
-#: (年薪, 年化), no points (点击, 点评) and no scores (分辨率, 分析). Each caller decides what the number is then.
+#: (年薪, 年化), no points (点击, 点评), no scores (分辨率, 分析) and no pairs (对话). Each caller decides what the number is then.
 _WORD_NEXT: dict[str, frozenset[str]] = {
     "负": frozenset("责债担面数值荷重增于"),
     "胜": frozenset("出过于利任诉算地者负"),
@@ -75,6 +75,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "年": frozenset("薪费息化"),
     "点": frozenset("击评名赞映燃亮头子菜播读"),
     "分": frozenset("辨析化配享别红手开散裂割布担摊批"),
+    "对": frozenset("话于手外比抗接待象策应照称决冲峙付方一二三四五六七八九十0123456789"),  # 三对三: "versus"
 }
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
@@ -1269,6 +1270,8 @@ class _Scanner:
                 kind, source = "number", "rule:number"
             elif unit == "分" and ((not arabic and len(core) < 2 and not over) or _starts_word(f, tend, "分")):
                 return  # 十分 = very (九十多分, 六十分 are scores); 3000分辨率 counts no points
+            elif unit == "对" and _starts_word(f, tend, "对"):
+                return  # 8+5对话会: 对话 "dialogue", no pairs
             elif unit == "级" and not arabic:
                 return  # 四级 (the exam), 三级甲等: a rank or a name; magnitudes are written 5.3级
             elif unit in ("两",) and not arabic:
