@@ -258,11 +258,14 @@ _CLOCK_RE = re.compile(r"(\d{1,2})\s?[:：]\s?([0-5]\d)(?![\d:.])")
 #: What stands before a number + 号 that makes it a number (a shirt, a house, a role), not a day.
 _NOT_DAY_BEFORE = frozenset("的男女园楼路街区巷院室栋座门场馆厅第编-")
 _DAY_AFTER_DE = frozenset(("月的", "次的", "周的", "期的"))
+#: A Latin word counted by 万 or 亿 (3000亿tokens, 1.2亿 DAU): its unit.
 _LATIN_NOUN_RE = re.compile(r"\s?([A-Za-z]{2,}s?)(?![A-Za-z\d])")
 #: A Latin name with a digit or a letter just before a hyphen (Qwen2.5-, DM-, V3-); not 2024- alone.
 _LATIN_NAME_BEFORE_RE = re.compile(r"[A-Za-z][A-Za-z\d.]*$")
 #: Before 百, 千, 万 or 亿 alone, words that make it a bound amount (上百, 过亿, 破万).
 _OVER_BIG = frozenset("上过破")
+#: 那一年, 同一天, 这一天: 一 + a time unit after these names a time, no duration (这 only before a day:
+#: 这一年 can last a year).
 _DEMONSTRATIVES = frozenset("这那哪同")
 _ONE_TIME_AFTER = re.compile("年|天|日|周|星期|个?月|个?季度|刻|晚|夜")
 _ONE_DAY_AFTER = re.compile("天|日|刻|晚|夜")
@@ -274,15 +277,19 @@ _COORD_NEXT = frozenset("第0123456789一二三四五六七八九十")
 #: "together" or "a piece" (走到一块, 在一块, 持有一块).
 _PIECES_BEFORE = frozenset("成割切")
 _TOGETHER_BEFORE = frozenset("到在凑有")
+#: Between a bound word and its number, the words that leave the bound out of the span (约有700名).
 _LOOSE_JOINS = frozenset("是有为")
 #: Words that start with 半, which is then no half after a measure word or time unit (一种半成品).
 _HALF_WORDS = frozenset(("半成品", "半导体", "半自动", "半决赛", "半岛", "半径", "半价", "半场", "半边", "半山", "半职"))
 #: After 上百 or 过百, a character that makes 百 part of a word (马上百度, 百姓, 百货), no bound amount.
 _BAI_WORD_NEXT = frozenset("度姓货合科般")
+#: Before 奖励金币一枚: the verb of giving that makes 一 + classifier after its noun a count
+#: (:func:`_after_its_noun`), and the particles that are no noun before it.
 _GIFT_BEFORE = re.compile("奖励|赠送|附赠|赠|送|获得|领取|得到|奖品|礼包")
 _VERB_PARTICLES = frozenset("了是有为在着过")
+#: Sizes with a times sign, two or three sides (1920×1080, 98.2×54.9×20.5): see :meth:`_Scanner.dimensions`.
 _DIM_SIGNS = frozenset("×xX*＊")
-_DIMS_RE = re.compile(r"\d+(?:\.\d+)?(?:\s?[×xX*＊]\s?\d+(?:\.\d+)?){0,1}\s?[×xX*＊]\s?(?P<last>\d+(?:\.\d+)?)(?![\d.])")
+_DIMS_RE = re.compile(r"\d+(?:\.\d+)?(?:\s?[×xX*＊]\s?\d+(?:\.\d+)?)?\s?[×xX*＊]\s?(?P<last>\d+(?:\.\d+)?)(?![\d.])")
 _DIM_KINDS = frozenset(("count", "percent", "number"))
 _DIM_SIDE_RE = re.compile(r"\d+(?:\.\d+)?")
 _RATIO_RE = re.compile(r"(?<![\d:.])(?P<a>\d+(?:\.\d+)?)\s?[:比]\s?(?P<b>\d+(?:\.\d+)?)(?![\d:.])")
