@@ -263,6 +263,8 @@ class JiebaTokenizer:
     def __init__(self, vocab: Vocab, segmenter: Segmenter) -> None:
         self.vocab = vocab
         self.segmenter = segmenter
+        self._orth: dict[str, int] = {}  # word -> its hash in _orth_strings (see _orths)
+        self._orth_strings = None
 
     def __call__(self, text: str) -> Doc:
         raw = self.segmenter.cut_raw(text)
@@ -277,10 +279,39 @@ class JiebaTokenizer:
                 else:
                     words.append(w)
                     spaces.append(False)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=self._orths(words), spaces=spaces)
         doc.user_data[TEXT_KEY] = text
         doc.user_data[WORDS_KEY] = (self.segmenter.signature, raw)
         return doc
+
+    def _orths(self, words: list[str]) -> list[int] | list[str]:
+        """The words as their string hashes, which ``Doc`` takes instead of the words.
+
+        Given a word, spaCy encodes it to UTF-8 and hashes it to find its lexeme, for every
+        token; given the hash, it looks the lexeme up directly. A dict from word to hash,
+        filled as words come, saves most of that work (callgrind: 0.65 of 2.8 G instructions
+        of making the Docs of cnews-800, warm). A new word's string is added to the store
+        first, as spaCy would add it. Inside a memory zone (where strings added are dropped
+        at its end) the words are handed over as they are.
+        """
+        vocab = self.vocab
+        if vocab.in_memory_zone:
+            return words
+        strings = vocab.strings
+        if self._orth_strings is not strings:  # a new vocabulary: hashes of the old one may be gone
+            self._orth, self._orth_strings = {}, strings
+        orth = self._orth
+        out = list(map(orth.get, words))
+        if None in out:
+            add = strings.add
+            for i, h in enumerate(out):
+                if h is None:
+                    w = words[i]
+                    h = orth.get(w)  # the word may have come earlier in this text
+                    if h is None:
+                        h = orth[w] = add(w)
+                    out[i] = h
+        return out
 
     def to_bytes(self, **kwargs) -> bytes:
         return b""

@@ -142,3 +142,34 @@ def test_ascii_runs_are_split_like_testing_every_word(text):
 @functools.lru_cache(maxsize=1)
 def _rjieba_segmenter():
     return Segmenter()
+
+
+def test_docs_made_from_word_hashes_equal_docs_made_from_words():
+    """The tokenizer hands spaCy each word's hash; the Doc is the one the words give, in a
+    fresh vocabulary too (the hashes it remembers belong to the old one) and in a memory zone."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from nlp_news.tokenizer import JiebaTokenizer
+
+    text = "智谱AI发布新模型 GLM，营收三千五百万元；it7t.com 报道。智谱AI再发布"
+
+    def tokens(doc):
+        return [(t.text, t.whitespace_, t.like_num, t.shape_, t.norm_, t.is_punct) for t in doc]
+
+    def same_as_from_words(doc):
+        words, spaces = [t.text for t in doc], [bool(t.whitespace_) for t in doc]
+        return doc.text == "".join(t.text_with_ws for t in doc) and tokens(doc) == tokens(
+            Doc(spacy.blank("zh").vocab, words=words, spaces=spaces)
+        )
+
+    tok = JiebaTokenizer(spacy.blank("zh").vocab, _rjieba_segmenter())
+    first = tok(text)
+    assert first.text == text and [t.text for t in first][:4] == ["智谱", "AI", "发布", "新"]
+    assert same_as_from_words(first)
+    assert tokens(tok(text)) == tokens(first)  # the words are known now
+    tok.vocab = spacy.blank("zh").vocab
+    assert tokens(tok(text)) == tokens(first)
+    with tok.vocab.memory_zone():
+        assert same_as_from_words(tok(text + "新词汇"))
+    assert tokens(tok(text + "新词汇")) == tokens(first) + [("新词汇", "", False, "xxx", "新词汇", False)]
