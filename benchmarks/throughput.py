@@ -191,7 +191,7 @@ def measure_stages(texts: list[str], options: dict) -> dict:
             a = time.process_time()
             norm = normalize(text)
             b = time.process_time()
-            doc = nlp.make_doc(norm.text)
+            doc = nlp.tokenizer.lean_doc(norm.text)  # as Analyzer._prepare
             doc._.published = parse_published(None)
             doc._.script = norm.script
             times["normalise"] += b - a

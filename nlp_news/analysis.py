@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from nlp_news.entities.aliases import entity_summary
 from nlp_news.extensions import span_offsets
+from nlp_news.lexattrs import complete_lexemes
 from nlp_news.schema import SCHEMA, Entity, Fact, Label, Paragraph, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -73,6 +74,7 @@ class Analysis:
         self.stages = list(stages)
         self.meta = dict(meta or {})
         self._doc = doc
+        self._doc_complete = False
         self._analyzer = analyzer
 
     def __repr__(self) -> str:
@@ -94,6 +96,10 @@ class Analysis:
                 raise AttributeError("this Analysis was built from a dict without an Analyzer; it has no Doc")
             again = self._analyzer.analyze(self.text, title=self.title, published=self.published, id=self.id)
             self._doc = again._doc
+        if not self._doc_complete:
+            # the Analyzer's tokenizer left lexical attributes the stages don't read for later
+            complete_lexemes(self._doc)
+            self._doc_complete = True
         return self._doc
 
     @classmethod

@@ -202,7 +202,7 @@ class Analyzer:
             )
         pub = parse_published(published)
         norm = normalize(text)
-        doc = self.nlp.make_doc(norm.text)
+        doc = self.nlp.tokenizer.lean_doc(norm.text)  # Analysis.doc completes its lexemes
         doc._.published = pub
         doc._.script = norm.script
         if title is not None:

@@ -27,7 +27,7 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from nlp_news.extensions import TEXT_KEY, WORDS_KEY
-from nlp_news.lexattrs import fast_getters
+from nlp_news.lexattrs import add_complete_flag, complete, complete_lexemes, fast_getters, lean_getters
 
 # jieba's HMM stage (finalseg.re_skip) splits unknown ASCII runs this way.
 _JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
@@ -252,21 +252,53 @@ def create_jieba_tokenizer(backend: str = "rjieba", hmm: bool = True, user_dict:
         # spaCy's lexical attributes of new words, the same answers at half the cost
         fast = fast_getters(nlp.vocab.lex_attr_getters)
         nlp.vocab.lex_attr_getters.update(fast)
-        return JiebaTokenizer(nlp.vocab, Segmenter(words, backend=backend, hmm=hmm))
+        deferred = frozenset(fast)  # the language's attributes: lean_doc leaves them for later
+        add_complete_flag(nlp.vocab)
+        return JiebaTokenizer(nlp.vocab, Segmenter(words, backend=backend, hmm=hmm), deferred=deferred)
 
     return make
 
 
 class JiebaTokenizer:
-    """spaCy tokenizer over a :class:`Segmenter`. ``Doc.text`` equals the input."""
+    """spaCy tokenizer over a :class:`Segmenter`. ``Doc.text`` equals the input.
 
-    def __init__(self, vocab: Vocab, segmenter: Segmenter) -> None:
+    ``deferred`` names lexical attributes (spaCy's ``like_num``, ``shape`` …) that
+    :meth:`lean_doc` may leave out of the lexemes it makes; the vocabulary needs the flag
+    of :func:`nlp_news.lexattrs.add_complete_flag` for that.
+    """
+
+    def __init__(self, vocab: Vocab, segmenter: Segmenter, *, deferred: Iterable[int] = ()) -> None:
         self.vocab = vocab
         self.segmenter = segmenter
+        self.deferred = frozenset(deferred)
         self._orth: dict[str, int] = {}  # word -> its hash in _orth_strings (see _orths)
         self._orth_strings = None
 
     def __call__(self, text: str) -> Doc:
+        """The Doc of ``text``, its lexemes with every lexical attribute (those a :meth:`lean_doc`
+        made without get them now)."""
+        doc = self._make(text)
+        return complete_lexemes(doc) if self.deferred else doc
+
+    def lean_doc(self, text: str) -> Doc:
+        """The Doc of ``text``; the words new to the vocabulary get their lexemes without the
+        ``deferred`` attributes (see :func:`nlp_news.lexattrs.lean_getters`: that saves about
+        a third of tokenising news on a fresh vocabulary).
+
+        For the Analyzer, whose stages read none of them; before a user gets the Doc,
+        :func:`nlp_news.lexattrs.complete_lexemes` gives it the attributes (``Analysis.doc`` does).
+        """
+        vocab = self.vocab
+        full = vocab.lex_attr_getters
+        if not self.deferred or not any(func is complete for func in full.values()):
+            return self(text)
+        vocab.lex_attr_getters = lean_getters(full, self.deferred)
+        try:
+            return self._make(text)
+        finally:
+            vocab.lex_attr_getters = full
+
+    def _make(self, text: str) -> Doc:
         raw = self.segmenter.cut_raw(text)
         cut = self.segmenter.split_as_jieba(raw, text)
         if " " not in text:

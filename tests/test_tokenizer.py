@@ -173,3 +173,41 @@ def test_docs_made_from_word_hashes_equal_docs_made_from_words():
     with tok.vocab.memory_zone():
         assert same_as_from_words(tok(text + "新词汇"))
     assert tokens(tok(text + "新词汇")) == tokens(first) + [("新词汇", "", False, "xxx", "新词汇", False)]
+
+
+#: spaCy's lexical attributes of a token, as a user reads them.
+LEXICAL = ("lower_", "norm_", "shape_", "prefix_", "suffix_", "lang_", "is_alpha", "is_ascii", "is_digit", "is_lower",
+           "is_upper", "is_title", "is_punct", "is_space", "is_stop", "is_bracket", "is_quote", "is_left_punct",
+           "is_right_punct", "is_currency", "like_url", "like_num", "like_email")
+
+
+def _lexical(doc):
+    return [(t.text, *(getattr(t, a) for a in LEXICAL)) for t in doc]
+
+
+def _spacys_own(doc):
+    """``doc``'s tokens as a blank spaCy Chinese pipeline's vocabulary gives them."""
+    import spacy
+    from spacy.tokens import Doc
+
+    return _lexical(Doc(spacy.blank("zh").vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc]))
+
+
+def test_an_analysis_doc_has_spacys_lexical_attributes_for_words_first_seen_by_the_analyzer():
+    import nlp_news
+
+    a = nlp_news.load(disable=["entities", "labels"])
+    text = "鄱阳湖畔的旸谷公司营收三千五百万元，同比增长12.5%！联系 info@example.com 或 www.example.com 。"
+    result = a.analyze(text)
+    assert _lexical(result.doc) == _spacys_own(result.doc)
+    assert any(t.like_num for t in result.doc) and any(t.is_punct for t in result.doc)
+
+
+def test_the_analyzers_tokenizer_leaves_unread_attributes_for_later_and_nlp_completes_them():
+    import nlp_news
+
+    a = nlp_news.load(disable=["entities", "labels"])
+    lean = a.nlp.tokenizer.lean_doc("湓浦口营收三千五百万元。")
+    assert {t.text: t.like_num for t in lean}["三千五百"] is False  # left for later
+    doc = a.nlp("湓浦口营收三千五百万元。")  # the same lexemes, now complete
+    assert _lexical(doc) == _spacys_own(doc) and _lexical(lean) == _lexical(doc)
