@@ -32,8 +32,27 @@ from nlp_news.lexattrs import add_complete_flag, complete, complete_lexemes, fas
 # jieba's HMM stage (finalseg.re_skip) splits unknown ASCII runs this way.
 _JIEBA_SKIP = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 _NEEDS_SPLIT = re.compile(r"[A-Za-z0-9][._\-]|[._\-][A-Za-z0-9]")
-#: Every text offset where a :data:`_NEEDS_SPLIT` window starts (overlapping windows included).
-_SPLIT_AT = re.compile(f"(?={_NEEDS_SPLIT.pattern})")
+_SEPARATOR = re.compile(r"[._\-]")
+_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _split_at(text: str) -> list[int]:
+    """Every offset of ``text`` where a :data:`_NEEDS_SPLIT` window starts (overlapping windows
+    included), in order: found from the separators, which are rare, instead of trying the
+    pattern at every character (over cnews-800: 7 ms instead of 23 ms for a lookahead search).
+
+    >>> _split_at("访问it7t.com和3.5-4"), _split_at(".a-"), _split_at("-.")
+    ([5, 6, 11, 12, 13, 14], [0, 1], [])
+    """
+    at = []
+    last = len(text) - 1
+    for m in _SEPARATOR.finditer(text):
+        i = m.start()
+        if i and text[i - 1] in _ASCII_ALNUM:  # the window (alnum, separator)
+            at.append(i - 1)
+        if i < last and text[i + 1] in _ASCII_ALNUM:  # the window (separator, alnum)
+            at.append(i)
+    return at
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,14 +216,14 @@ class Segmenter:
     def split_as_jieba(self, words: list[str], text: str) -> list[str]:
         """:meth:`cut` from :meth:`cut_raw`'s ``words`` of ``text``: rjieba's ASCII runs split as jieba splits them."""
         if self.backend == "rjieba":
-            at = [m.start() for m in _SPLIT_AT.finditer(text)]
+            at = _split_at(text)
             return _split_words_at(words, at) if at else words
         return words
 
 
 def _split_words_at(words: list[str], at: list[int]) -> list[str]:
     """Split the words that contain one of the two-character windows starting at text offsets
-    ``at`` (as found by :data:`_SPLIT_AT`) with :func:`_jieba_split`; the others stay as they are.
+    ``at`` (as found by :func:`_split_at`) with :func:`_jieba_split`; the others stay as they are.
 
     The same as testing every word with ``_NEEDS_SPLIT``, but the words are located by
     bisection over their end offsets, so a long article with one ``3.5`` costs one lookup,

@@ -211,3 +211,13 @@ def test_the_analyzers_tokenizer_leaves_unread_attributes_for_later_and_nlp_comp
     assert {t.text: t.like_num for t in lean}["三千五百"] is False  # left for later
     doc = a.nlp("湓浦口营收三千五百万元。")  # the same lexemes, now complete
     assert _lexical(doc) == _spacys_own(doc) and _lexical(lean) == _lexical(doc)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab1.-_中文 3%xY\n", max_size=30))
+def test_split_offsets_are_where_the_pattern_matches(text):
+    import re
+
+    from nlp_news.tokenizer import _NEEDS_SPLIT, _split_at
+
+    assert _split_at(text) == [m.start() for m in re.finditer(f"(?={_NEEDS_SPLIT.pattern})", text)]

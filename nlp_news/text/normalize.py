@@ -54,7 +54,8 @@ _NEEDS_WIDTH = re.compile("[" + "".join(re.escape(chr(c)) for c in _TABLE) + "]+
 def _narrow(m: re.Match[str]) -> str:
     return m.group().translate(_TABLE)
 
-_NEEDS_DROP = re.compile("\r\n|[" + _DROP + "]")
+# (a class alone is searched for faster than an alternation: 5 instead of 9 ms over cnews-800)
+_DROP_CHAR = re.compile("[" + _DROP + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,7 @@ def normalize(text: str, *, script: str | None = None) -> Normalized:
     """
     view = text
     offsets: array | None = None
-    if _NEEDS_DROP.search(view):
+    if "\r\n" in view or _DROP_CHAR.search(view):
         chars: list[str] = []
         offs = array("l")
         i, n = 0, len(view)
