@@ -443,7 +443,7 @@ class SharedEmissions:
         #: what the gather reads: float16 (half the memory) where the kernel takes it
         #: and the weights are float16 values, else float32
         H = half_weights(W) if kernel is not None and getattr(kernel, "F16C", 0) else None
-        self.W = W if H is None else H
+        self.W = cache_aligned(W if H is None else H)
 
     def emissions(self, ids: np.ndarray | FeatureParts) -> dict[str, np.ndarray]:
         """Per tagger name, its ``(n, n_tags)`` emission scores (views into one array),
@@ -453,6 +453,26 @@ class SharedEmissions:
         else:
             out = table_sum(self.W, self.table, ids)
         return {name: out[:, sl] for name, sl in self.cols.items()}
+
+
+def cache_aligned(a: np.ndarray, line: int = 64) -> np.ndarray:
+    """A C-contiguous copy of ``a`` whose data starts on a ``line``-byte boundary.
+
+    numpy aligns its buffers to 16 bytes only: a 64-byte row of float16 weights (32 columns)
+    then spans two cache lines, and the gather of each row misses twice (one line is not even
+    prefetched). Aligned, each row is one line: the emission sums of cnews-800 (batches of 64
+    articles) took 0.228 -> 0.215 s of CPU (best of 5; medians 0.29 -> 0.25 s), alternating
+    the two in one process.
+
+    >>> w = cache_aligned(np.arange(6, dtype=np.float16).reshape(3, 2))
+    >>> w.ctypes.data % 64, w.tolist()
+    (0, [[0.0, 1.0], [2.0, 3.0], [4.0, 5.0]])
+    """
+    buf = np.empty(a.nbytes + line, dtype=np.uint8)
+    skip = -buf.ctypes.data % line
+    out = buf[skip : skip + a.nbytes].view(a.dtype).reshape(a.shape)
+    out[...] = a
+    return out
 
 
 def _sorted_union(arrays: list[np.ndarray]) -> np.ndarray:
