@@ -220,7 +220,7 @@ def test_emissions_kernel_equals_numpy_bit_for_bit(kernel_on, F, C):
         assert np.array_equal(got.view(np.uint32), want.view(np.uint32))
 
 
-@pytest.mark.parametrize("C", [1, 8, 28])
+@pytest.mark.parametrize("C", [1, 8, 12, 20, 28, 40])  # padded to 8, 16, 24, 32 (row by row in registers) and 40
 def test_float16_weights_give_the_float32_sums(kernel_on, C):
     if not kernel_on.F16C:
         pytest.skip("this CPU has no F16C: the kernel gathers float32 weights only")

@@ -348,12 +348,79 @@ sum_block16(const uint16_t *W, Py_ssize_t C, const int32_t *rows, Py_ssize_t F, 
 }
 #endif
 
+#if HAVE_F16C_BUILD
+/* Output rows ahead of the one summed whose W rows (one per template) are prefetched. */
+#define EM_RAHEAD 2
+
+/* The 8 float32 lanes of W row `row`, columns [8v, 8v + 8): float16 converted exactly. */
+#define EM_LANES(W, C, row, v) _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)((W) + (Py_ssize_t)(row) * (C) + 8 * (v))))
+
+/*
+ * sum_block16 for NV * 8 columns (NV 1 to 4), row by row: each output row's sum stays in
+ * registers over the templates and is stored once, instead of being loaded and stored once
+ * per template. The same float32 additions in the same order (template 0 first), so the same
+ * sums; 200 -> 100 M instructions for the emission sums of 200 articles of cnews-800 (the
+ * shipped model's 28 columns, padded to 32). The W rows of all templates of the row
+ * EM_RAHEAD ahead are prefetched.
+ */
+__attribute__((target("f16c,avx"), always_inline)) static inline void
+sum_rows16_nv(const uint16_t *W, Py_ssize_t C, const int32_t *rows, Py_ssize_t F, Py_ssize_t m, float *o, const int NV)
+{
+    for (Py_ssize_t r = 0; r < m; r++) {
+        if (r + EM_RAHEAD < m) {
+            for (Py_ssize_t f = 0; f < F; f++) {
+                PREFETCH(W + (Py_ssize_t)rows[f * EM_BLOCK + r + EM_RAHEAD] * C);
+            }
+        }
+        __m256 acc[4];
+        int32_t row = rows[r];
+        for (int v = 0; v < NV; v++) {
+            acc[v] = EM_LANES(W, C, row, v);
+        }
+        for (Py_ssize_t f = 1; f < F; f++) {
+            row = rows[f * EM_BLOCK + r];
+            for (int v = 0; v < NV; v++) {
+                acc[v] = _mm256_add_ps(acc[v], EM_LANES(W, C, row, v));
+            }
+        }
+        for (int v = 0; v < NV; v++) {
+            _mm256_storeu_ps(o + r * C + 8 * v, acc[v]);
+        }
+    }
+}
+
+/* sum_rows16_nv for C of 8, 16, 24 or 32 columns, with NV a constant in each. */
+__attribute__((target("f16c,avx"))) static void
+sum_rows16(const uint16_t *W, Py_ssize_t C, const int32_t *rows, Py_ssize_t F, Py_ssize_t m, float *o)
+{
+    switch (C) {
+    case 8:
+        sum_rows16_nv(W, C, rows, F, m, o, 1);
+        break;
+    case 16:
+        sum_rows16_nv(W, C, rows, F, m, o, 2);
+        break;
+    case 24:
+        sum_rows16_nv(W, C, rows, F, m, o, 3);
+        break;
+    default:
+        sum_rows16_nv(W, C, rows, F, m, o, 4);
+        break;
+    }
+}
+#endif
+
 static void
 sum_block(const Weights *w, const int32_t *rows, Py_ssize_t F, Py_ssize_t m, float *o)
 {
 #if HAVE_F16C_BUILD
     if (w->half) {
-        sum_block16(w->p, w->C, rows, F, m, o);
+        if (w->C <= 32) { /* C is a multiple of 8 (get_weights) */
+            sum_rows16(w->p, w->C, rows, F, m, o);
+        }
+        else {
+            sum_block16(w->p, w->C, rows, F, m, o);
+        }
         return;
     }
 #endif
