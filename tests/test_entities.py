@@ -350,7 +350,7 @@ def test_tagger_spans_flagged_in_numpy_are_those_flagged_in_python(recognizer):
             for i in range(len(texts)) for a, z, _, _ in with_flags[i]
         ]
     # no whitespace past the flags' table
-    assert not any(chr(c).isspace() for c in range(len(M._IS_SPACE) - 1, 0x110000))
+    assert not any(chr(c).isspace() for c in range(len(M.F._IS_SPACE) - 1, 0x110000))
 
 
 def test_tagger_candidates_are_scored_as_model_score_says(recognizer):
@@ -368,3 +368,20 @@ def test_tagger_candidates_are_scored_as_model_score_says(recognizer):
             (s, e, t, round(_model_score(text, s, e, t, sc) * _COARSE_WEIGHT, 4), "c")
             for s, e, t, sc in preds["coarse"][i] if e - s > 1 or t != "name"
         ]
+
+
+def test_known_names_found_in_a_batch_are_those_found_text_by_text(recognizer):
+    known = recognizer.known
+    texts = ["港交所和美国商务部", "", "商务部", "京东方与京东\u3000合作，OpenAI 和 Open AI", "\x00港交所", "阿里云和智谱 AI 在港交所"]
+    assert known.find_many(texts) == [known.find(t) for t in texts]
+    assert any(known.find_many(texts))
+
+
+def test_batched_known_names_keep_the_spacing_and_the_leftmost_longest_match():
+    from nlp_news.entities.gazetteer import KnownEntities, parse_known
+
+    known = KnownEntities(parse_known(["A股\torganization", "Open AI\tcompany", "智谱AI\tcompany", "美国商务部\tgovernment",
+                                       "商务部\tgovernment", "美国\taddress", "国商\tcompany"]))
+    texts = ["A 股和A股，OpenAI、Open AI 与 Open\u3000AI", "美国商务部与商务部、美国国商", "智谱 AI和智谱ai", "xA股"]
+    assert known.find_many(texts) == [known.find(t) for t in texts]
+    assert [len(found) for found in known.find_many(texts)] == [5, 4, 1, 0]  # xA股: A after a letter starts no name

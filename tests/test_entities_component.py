@@ -15,7 +15,7 @@ from spacy.tokens import Span
 import nlp_news.entities.component  # noqa: F401  (registers the factory)
 from nlp_news.entities.component import regions, set_docs_ents, words_between
 from nlp_news.entities.lexicon import Lexicon
-from nlp_news.entities.model import NerModel, _join, chunk_spans, round4
+from nlp_news.entities.model import NerModel, _join, chunk_spans, chunk_spans_re, round4
 from nlp_news.extensions import WORDS_KEY, segmenter_words
 from nlp_news.schema import Entity
 from nlp_news.tokenizer import Segmenter, UserWord
@@ -218,7 +218,8 @@ def _docs_with_entities(draw):
              for a, n in spans if a + n <= len(text)),
             key=lambda e: (e.start, e.end),
         )
-        out.append((text, ents))
+        kb = draw(st.lists(st.integers(0, 5), max_size=3))  # tokens given a knowledge-base id beforehand
+        out.append((text, ents, kb))
     return out
 
 
@@ -228,10 +229,15 @@ def test_entities_of_many_docs_are_set_as_spacy_sets_them_doc_by_doc(docs_ents):
     from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 
     nlp = _english()
-    got = [nlp(text) for text, _ in docs_ents]
-    want = [nlp(text) for text, _ in docs_ents]
-    set_docs_ents(got, [ents for _, ents in docs_ents])
-    for doc, (_, ents) in zip(want, docs_ents):
+    got = [nlp(text) for text, _, _ in docs_ents]
+    want = [nlp(text) for text, _, _ in docs_ents]
+    for docs in (got, want):  # spaCy keeps the ids outside entities and clears them inside
+        for doc, (_, _, kb) in zip(docs, docs_ents):
+            for i in kb:
+                if i < len(doc):
+                    doc[i].ent_kb_id_ = f"Q{i}"
+    set_docs_ents(got, [ents for _, ents, _ in docs_ents])
+    for doc, (_, ents, _) in zip(want, docs_ents):
         _spacy_ents(doc, ents)
     attrs = [ENT_IOB, ENT_TYPE, ENT_KB_ID]
     assert [d.to_array(attrs).tolist() for d in got] == [d.to_array(attrs).tolist() for d in want]
@@ -240,3 +246,9 @@ def test_entities_of_many_docs_are_set_as_spacy_sets_them_doc_by_doc(docs_ents):
 @lru_cache(maxsize=1)
 def _english():
     return spacy.blank("en")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="甲乙a 。！？!?；;”’」』\"\n\r，,、：:", max_size=60), st.integers(0, 3), st.sampled_from([3, 7, 120]))
+def test_chunks_found_in_numpy_are_the_chunks_the_regex_finds(text, base, max_len):
+    assert chunk_spans(text, base, max_len) == chunk_spans_re(text, base, max_len)

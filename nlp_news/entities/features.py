@@ -78,6 +78,20 @@ def codepoints(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
 
 
+#: ``_IS_SPACE[c]``: is ``chr(c).isspace()`` (what ``\s`` matches in a ``str`` regex); no code
+#: point past U+3000 is whitespace, so larger ones read the last entry (U+3001, no space).
+_IS_SPACE = np.array([chr(c).isspace() for c in range(0x3002)], dtype=bool)
+
+
+def is_space(cp: np.ndarray) -> np.ndarray:
+    r"""``chr(c).isspace()`` for each code point ``c`` of ``cp``, in numpy.
+
+    >>> is_space(codepoints("a \u3000中\n")).tolist()
+    [False, True, True, False, True]
+    """
+    return _IS_SPACE[np.minimum(cp, len(_IS_SPACE) - 1)]
+
+
 def char_classes(cp: np.ndarray) -> np.ndarray:
     """0 padding, 1 Han, 2 digit, 3 upper Latin, 4 lower Latin, 5 punctuation/space, 6 other.
 

@@ -15,14 +15,17 @@ Latin script (``智谱AI`` matches ``智谱 AI``), and give candidates (:class:`
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from ..schema import ENTITY_TYPES
 from ..tokenizer import UserWord
 from .aliases import alias_key, fold_name
+from .features import codepoints, is_space
 from .lexicon import user_tag_type
 from .patterns import Candidate
 
@@ -86,6 +89,11 @@ class _Gazetteer:
     def __init__(self, types: dict[str, str], flags: int = 0) -> None:
         self._types = {_fold(form): t for form, t in types.items()}  # folded form -> type
         self._re = _forms_regex(types, flags)
+        self._pairs = _pair_codes(types) if self._re is not None and not flags else None
+        if self._pairs is not None:  # the forms' first characters, as a table by code point (its last entry False)
+            first = self._pairs >> 21
+            self._firsts = np.zeros(int(first.max()) + 2, dtype=bool)
+            self._firsts[first] = True
 
     def find(self, text: str) -> list[Candidate]:
         """Every match in ``text``, scored 1.0 with the class's source (the longest form where forms overlap)."""
@@ -97,6 +105,48 @@ class _Gazetteer:
             t = get(_fold(m.group()))
             if t:
                 out.append(Candidate(m.start(), m.end(), t, 1.0, source))
+        return out
+
+    def find_many(self, texts: Sequence[str]) -> list[list[Candidate]]:
+        """``[self.find(text) for text in texts]``, trying the regex only where a form can start.
+
+        A form starts with its first two characters, or with its first character and
+        whitespace where the regex lets a space come between them (:func:`_pair_codes`);
+        the places of those pairs are found for all texts at once in numpy, and the regex is
+        matched there only, leftmost first and each match's end onwards, as ``finditer``
+        would find them. Searching every place of the text was the regex engine's largest
+        cost in the entity stage (104 M instructions of 1,830 M for 200 articles of cnews-800);
+        about one place in 200 holds such a pair.
+        """
+        if self._pairs is None or not texts:
+            return [self.find(text) for text in texts]
+        joined = "\x00".join(texts)  # U+0000 is no form's character nor whitespace
+        cp = codepoints(joined)
+        firsts = self._firsts
+        at = np.flatnonzero(firsts[np.minimum(cp[:-1], len(firsts) - 1)])  # a form's first character
+        nxt = cp[at + 1]
+        pairs = (cp[at] << 21) | np.where(is_space(nxt), _ANY_SPACE, nxt)
+        k = np.minimum(np.searchsorted(self._pairs, pairs), len(self._pairs) - 1)
+        hit = at[self._pairs[k] == pairs]
+        starts = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+        cut = np.searchsorted(hit, starts).tolist() + [len(hit)]
+        rel = (hit - np.repeat(starts, np.diff(cut))).tolist()
+        return [self._find_at(text, rel[cut[i] : cut[i + 1]]) for i, text in enumerate(texts)]
+
+    def _find_at(self, text: str, places: list[int]) -> list[Candidate]:
+        """:meth:`find`, the regex tried at ``places`` (increasing) only: the only places where it can match."""
+        get, source, match = self._types.get, self.source, self._re.match
+        out = []
+        pos = 0  # where finditer would search next
+        for p in places:
+            if p < pos:
+                continue
+            m = match(text, p)
+            if m is not None:
+                t = get(_fold(m.group()))
+                if t:
+                    out.append(Candidate(m.start(), m.end(), t, 1.0, source))
+                pos = m.end()
         return out
 
 
@@ -150,6 +200,31 @@ def _forms_regex(forms: Iterable[str], flags: int = 0) -> re.Pattern[str] | None
         seconds = {c[1] for c in compact}
         pattern = f"(?=[{_class(firsts)}][\\s{_class(seconds)}])" + pattern
     return re.compile(pattern, flags)
+
+
+#: The code of "any whitespace" as the second character of a pair (past every code point).
+_ANY_SPACE = 0x110000
+
+
+def _pair_codes(forms: Iterable[str]) -> np.ndarray | None:
+    """The sorted codes ``first << 21 | second`` of how the forms can start in a text: their first
+    two characters (spaces removed), and their first with :data:`_ANY_SPACE` where their regex
+    (:func:`_word_atoms`) lets whitespace come before the second; None when a form has fewer
+    than two characters (it can start anywhere its first character stands).
+
+    >>> [(c >> 21, c & 0x1FFFFF) for c in _pair_codes(["智谱AI", "A股"]).tolist()]
+    [(65, 32929), (65, 1114112), (26234, 35889)]
+    """
+    codes = set()
+    for form in forms:
+        compact = [ch for ch in form if not ch.isspace()]
+        if len(compact) < 2:
+            return None
+        first = ord(compact[0]) << 21
+        codes.add(first | ord(compact[1]))
+        if _word_atoms(form)[1].startswith("\\s?"):
+            codes.add(first | _ANY_SPACE)
+    return np.array(sorted(codes), dtype=np.int64)
 
 
 def _class(chars: set[str]) -> str:

@@ -34,10 +34,81 @@ _SOFT = re.compile(r"[，,、：:]")
 MODEL_VERSION = 1
 
 
-def chunk_spans(text: str, base: int = 0, max_len: int = MAX_CHUNK) -> list[tuple[int, int]]:
-    """Sentence-like chunks of ``text`` as ``(start, end)``; long ones cut at commas.
+def chunk_spans(text: str, base: int = 0, max_len: int = MAX_CHUNK, cp: np.ndarray | None = None) -> list[tuple[int, int]]:
+    r"""Sentence-like chunks of ``text`` as ``(start, end)``; long ones cut at commas.
+
+    The chunks are what :data:`_CHUNK` finds (see :func:`chunk_spans_re`, the reference): each
+    line (line breaks belong to no chunk) cut after every run of sentence ends, with the one
+    closing quote that follows it. Found in numpy from the code points (``cp``, computed when
+    not given) instead of a regex match per chunk: 33 -> 19 M instructions for the chunks of
+    200 articles of cnews-800.
 
     >>> chunk_spans("智谱上市了。MiniMax也是！")
+    [(0, 6), (6, 16)]
+    >>> chunk_spans("“好。”他说。。\n\n？结尾")
+    [(0, 4), (4, 8), (10, 11), (11, 13)]
+    """
+    cp = F.codepoints(text) if cp is None else cp
+    n = len(cp)
+    if n == 0:
+        return []
+    code = np.minimum(cp, len(_CHUNK_CLASS) - 1)
+    kind = _CHUNK_CLASS[code]  # 0 other, 1 sentence end, 2 closing quote, 3 line break
+    end_mark = kind == 1
+    after = np.zeros(n + 1, dtype=bool)  # a run of sentence ends stops before position j
+    after[1:] = end_mark
+    after[:-1] &= ~end_mark
+    after[0] = False
+    run_end = np.flatnonzero(after)
+    quote = np.append(kind == 2, False)[run_end]  # ... and a closing quote right after it joins it
+    cuts = run_end + quote
+    lines = np.flatnonzero(kind == 3)
+    bounds = np.sort(np.concatenate(([0, n], cuts, lines, lines + 1)))
+    starts, ends = bounds[:-1], bounds[1:]
+    keep = ends > starts
+    keep &= ~((ends - starts == 1) & (kind[np.minimum(starts, n - 1)] == 3))  # a line break alone
+    starts, ends = starts[keep], ends[keep]
+    chunks = list(zip((starts + base).tolist(), (ends + base).tolist()))
+    long = np.flatnonzero(ends - starts > max_len).tolist()
+    if not long:
+        return chunks
+    out: list[tuple[int, int]] = []
+    done = 0
+    for k in long:  # cut at the last comma or colon between a third of max_len and max_len, else at max_len
+        out += chunks[done:k]
+        done = k + 1
+        s, e = chunks[k][0] - base, chunks[k][1] - base
+        while e - s > max_len:
+            cut = None
+            for sm in _SOFT.finditer(text, s + max_len // 3, s + max_len):
+                cut = sm.end()
+            if cut is None:
+                cut = s + max_len
+            out.append((base + s, base + cut))
+            s = cut
+        out.append((base + s, base + e))
+    out += chunks[done:]
+    return out
+
+
+def _chunk_classes() -> np.ndarray:
+    """What :func:`chunk_spans` reads of each code point: 1 a sentence end of :data:`_CHUNK`,
+    2 a closing quote, 3 a line break, 0 anything else (the last entry, for all larger code points)."""
+    marks = {**dict.fromkeys("。！？!?；;", 1), **dict.fromkeys("”’」』\"", 2), "\n": 3}
+    table = np.zeros(max(map(ord, marks)) + 2, dtype=np.int8)
+    for ch, k in marks.items():
+        table[ord(ch)] = k
+    return table
+
+
+_CHUNK_CLASS = _chunk_classes()
+
+
+def chunk_spans_re(text: str, base: int = 0, max_len: int = MAX_CHUNK) -> list[tuple[int, int]]:
+    """:func:`chunk_spans` by the regex :data:`_CHUNK`, a match at a time: the definition the
+    numpy version is tested against.
+
+    >>> chunk_spans_re("智谱上市了。MiniMax也是！")
     [(0, 6), (6, 16)]
     """
     out: list[tuple[int, int]] = []
@@ -198,10 +269,10 @@ class NerModel:
         texts have no characters to tag."""
         joined, starts = _join(texts)
         # chunks never hold a line break, so those of the joined text are each text's own, shifted
-        spans = chunk_spans(joined)
+        cp = F.codepoints(joined)
+        spans = chunk_spans(joined, cp=cp)
         if not spans:
             return None
-        cp = F.codepoints(joined)
         feats, src = self.featurize(joined, spans, words=self._joined_words(texts, words), unhashed=True, cp=cp)
         return self.shared.emissions(feats), src, starts, cp
 
@@ -355,11 +426,6 @@ class TextSpans(Sequence):
         return list(zip(self.starts[lo:hi], self.ends[lo:hi], self.types[lo:hi], self.scores[lo:hi]))
 
 
-#: ``_IS_SPACE[c]``: is ``chr(c).isspace()``; no code point past U+3000 is whitespace, so
-#: larger ones read the last entry (U+3001, no space).
-_IS_SPACE = np.array([chr(c).isspace() for c in range(0x3002)], dtype=bool)
-
-
 def span_flags(cp: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For spans ``cp[starts[k]:ends[k]]`` (not empty): is there whitespace at either end, and are
     all their characters ASCII? In numpy for a batch's spans (a test of two characters per span in
@@ -369,8 +435,7 @@ def span_flags(cp: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tuple[np
     >>> [x.tolist() for x in span_flags(cp, np.array([0, 1, 1, 4]), np.array([2, 3, 4, 6]))]
     [[True, False, False, True], [True, True, False, True]]
     """
-    last = len(_IS_SPACE) - 1
-    edge = _IS_SPACE[np.minimum(cp[starts], last)] | _IS_SPACE[np.minimum(cp[ends - 1], last)]
+    edge = F.is_space(cp[starts]) | F.is_space(cp[ends - 1])
     wide = np.zeros(len(cp) + 1, dtype=np.int64)
     np.cumsum(cp > 127, out=wide[1:])
     return edge, wide[ends] == wide[starts]
