@@ -61,6 +61,9 @@ def test_unknown_product_named_after_its_company_is_a_product_without_user_dict(
         ("阿里云和智谱AI都发布了模型。", {("阿里云", "company"), ("智谱AI", "company")}),
         # camera makers the tagger took for places and persons
         ("卡西欧的V系列、柯达的新机和奥林巴斯的卡片机都在降价。", {("卡西欧", "company"), ("柯达", "company"), ("奥林巴斯", "company")}),
+        # brands named with a numeral and a classifier, and cloud and chip products
+        ("三只松鼠和七匹狼的营收都在下滑。", {("三只松鼠", "company"), ("七匹狼", "company")}),
+        ("火山引擎和昇腾芯片都在扩产。", {("火山引擎", "product"), ("昇腾芯片", "product")}),
     ],
 )
 def test_known_entities_are_found_with_their_type(recognizer, text, expected):
@@ -77,6 +80,12 @@ def test_known_entities_are_found_with_their_type(recognizer, text, expected):
 )
 def test_known_names_inside_longer_words_or_names_are_not_taken(recognizer, text, inside):
     assert all(not (e.text == inside and e.source == "known") for e in recognizer.recognize(text))
+
+
+def test_a_shorter_known_name_is_found_where_the_longest_ends_inside_a_word(recognizer):
+    # the dictionary cuts 零跑 | 汽车销量: 零跑汽车 ends inside a word, its other name 零跑 does not
+    ents = recognizer.recognize("零跑汽车销量创新高。")
+    assert [(e.text, e.canonical, e.type) for e in ents if e.source == "known"] == [("零跑", "零跑汽车", "company")]
 
 
 def test_names_of_one_known_entity_share_its_canonical_name_and_type(recognizer):

@@ -133,6 +133,23 @@ class _Gazetteer:
         rel = (hit - np.repeat(starts, np.diff(cut))).tolist()
         return [self._find_at(text, rel[cut[i] : cut[i + 1]]) for i, text in enumerate(texts)]
 
+    def shorter(self, text: str, start: int, end: int) -> list[Candidate]:
+        r"""The forms that start at ``start`` and end before ``end``, longest first: what the
+        regex's longest match at ``start`` hides (零跑 inside 零跑汽车 of 零跑汽车销量, where the
+        dictionary cuts 零跑 | 汽车销量 and the longest name ends inside a word).
+
+        >>> ke = KnownEntities(parse_known(["零跑汽车\tcompany\t零跑"]))
+        >>> [(c.start, c.end) for c in ke.shorter("零跑汽车销量", 0, 4)]
+        [(0, 2)]
+        """
+        get, source = self._types.get, self.source
+        out = []
+        for e in range(end - 1, start + 1, -1):
+            t = get(_fold(text[start:e]))
+            if t:
+                out.append(Candidate(start, e, t, 1.0, source))
+        return out
+
     def _find_at(self, text: str, places: list[int]) -> list[Candidate]:
         """:meth:`find`, the regex tried at ``places`` (increasing) only: the only places where it can match."""
         get, source, match = self._types.get, self.source, self._re.match

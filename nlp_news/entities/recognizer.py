@@ -12,7 +12,8 @@ Combination policy (what ``EntityRecognizer.recognize`` guarantees):
 2. **Then the known entities** (:mod:`nlp_news.entities.gazetteer`: a shipped, hand-written
    list of names news uses every day that the lexicons miss or mistype, such as 字节跳动,
    宁德时代, 比亚迪, 港交所), found where the dictionary cuts the text at both ends of the
-   name (京东 is not taken out of 京东方), source ``known``. A tagger or rule span that
+   name (京东 is not taken out of 京东方; where the longest name ends inside a word, a shorter
+   name of the list at the same start is taken: 零跑 in 零跑汽车销量), source ``known``. A tagger or rule span that
    contains one known name and crosses no other is a longer name of it and is kept instead
    (京东方科技集团 around 京东, 美国财政部 around 财政部).
 3. **Then rules and the tagger by confidence.** Candidates are the tagger's
@@ -326,11 +327,25 @@ class EntityRecognizer:
                             text_words = self.model.segmenter.cut_raw(text, hmm=True)
                     cands += find_suffixed_names(text_words, self.common)
                 if self.known is not None:
+                    cut = [k for k in known if not on_bounds[k[0], k[1]]]
                     known = [k for k in known if on_bounds[k[0], k[1]]]
+                    if cut:
+                        known = sorted(known + self._shorter_on_bounds(text, cut), key=_by_span)
                     if known:
                         cands += yield_to_longer(known, cands)
             cands += self.user.find(text)
             yield cands
+
+    def _shorter_on_bounds(self, text: str, cut: list[Candidate]) -> list[Candidate]:
+        """For known names that end inside a word (零跑汽车 of 零跑汽车销量), the longest shorter
+        form at the same start that the dictionary cuts on both sides (零跑), if any."""
+        out = []
+        for k in cut:
+            forms = self.known.shorter(text, k[0], k[1])  # type: ignore[union-attr]
+            if forms:
+                ok = self._on_word_bounds_many(text, [(c[0], c[1]) for c in forms])
+                out += [c for c, b in zip(forms, ok) if b][:1]
+        return out
 
     def _tagger_candidates(
         self,
