@@ -74,21 +74,26 @@ def chunk_spans(text: str, base: int = 0, max_len: int = MAX_CHUNK, cp: np.ndarr
         return chunks
     out: list[tuple[int, int]] = []
     done = 0
-    for k in long:  # cut at the last comma or colon between a third of max_len and max_len, else at max_len
+    for k in long:
         out += chunks[done:k]
         done = k + 1
-        s, e = chunks[k][0] - base, chunks[k][1] - base
-        while e - s > max_len:
-            cut = None
-            for sm in _SOFT.finditer(text, s + max_len // 3, s + max_len):
-                cut = sm.end()
-            if cut is None:
-                cut = s + max_len
-            out.append((base + s, base + cut))
-            s = cut
-        out.append((base + s, base + e))
+        _split_long(text, chunks[k][0] - base, chunks[k][1] - base, base, max_len, out)
     out += chunks[done:]
     return out
+
+
+def _split_long(text: str, s: int, e: int, base: int, max_len: int, out: list[tuple[int, int]]) -> None:
+    """Append the chunk ``text[s:e]`` to ``out`` (offsets plus ``base``), cut into pieces of at most
+    ``max_len`` at the last comma or colon between a third of ``max_len`` and ``max_len``, else at ``max_len``."""
+    while e - s > max_len:
+        cut = None
+        for sm in _SOFT.finditer(text, s + max_len // 3, s + max_len):
+            cut = sm.end()
+        if cut is None:
+            cut = s + max_len
+        out.append((base + s, base + cut))
+        s = cut
+    out.append((base + s, base + e))
 
 
 def _chunk_classes() -> np.ndarray:
@@ -114,17 +119,8 @@ def chunk_spans_re(text: str, base: int = 0, max_len: int = MAX_CHUNK) -> list[t
     out: list[tuple[int, int]] = []
     for m in _CHUNK.finditer(text):
         s, e = m.span()
-        if s == e:
-            continue
-        while e - s > max_len:
-            cut = None
-            for sm in _SOFT.finditer(text, s + max_len // 3, s + max_len):
-                cut = sm.end()
-            if cut is None:
-                cut = s + max_len
-            out.append((base + s, base + cut))
-            s = cut
-        out.append((base + s, base + e))
+        if s != e:
+            _split_long(text, s, e, base, max_len, out)
     return out
 
 
