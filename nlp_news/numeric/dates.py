@@ -240,8 +240,10 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
     if g.hh:
         hour = int(parse_number(g.hh) or 0)
         tp, mi = g.tp, g.mi
-        if not tp and g.hunit == "点" and not mi:
-            return None  # 3100点 is index points, 3点 alone is not a time
+        if not tp and g.hunit == "点" and not mi and not (
+            m.string[m.start() - 1 : m.start()] in ("日", "号") or m.group(0).endswith("钟")
+        ):
+            return None  # 3100点 is index points, 3点 alone is not a time (12月16日18点 and 3点钟 are)
         if not tp and not g.hh[0].isdigit() and (not mi or g.hunit == "点"):
             return None  # 一时 (这一时期, 煊赫一时), 一点一点: words
         if not tp and g.hunit == "点" and mi and mi != "半" and not g.fen:
