@@ -1058,7 +1058,7 @@ class _Scanner:
         # plain number followed by a Latin letter that is not a unit: 5G, 4S, 1080P
         after = f[tend : tend + 1]
         # 3000亿tokens: a Latin noun after 万 or 亿 (and at most a space) is what is counted, no code
-        latin_noun = not has_unit and core[-1] in "万亿" and tend - end <= 1 and _LATIN_NOUN_RE.match(f, tend) is not None
+        latin_noun = not has_unit and _latin_noun(f, core, end, tend) is not None
         if arabic and not g.latin and not has_unit and after.isascii() and after.isalpha() and not latin_noun and tend - end <= 1:
             self.add(None, start, tend + 1, 0)  # (a run of spaces before the letter ends a headline: 再亏37亿    QDII…)
             return
@@ -1143,7 +1143,7 @@ class _Scanner:
             tu = g.time
             if not arabic and core == "一" and prev == "每":
                 return
-            if tu == "周" and f[tend : tend + 1] in "年岁" and f[tend : tend + 1] and low_high is None and value is not None:
+            if tu == "周" and f[tend : tend + 1] in ("年", "岁") and low_high is None and value is not None:
                 # 60周年: an anniversary, the years counted (not 60 weeks); 三周岁: an age
                 unit = "周" + f[tend]
                 self.add(self.make(s2, tend + 1, "count", format_value(value), "rule:count", unit=unit, qualifier=qual), s2, tend + 1, 2)
@@ -1359,7 +1359,7 @@ class _Scanner:
         if arabic and not _has_magnitude(core) and not cur_left:
             return  # a bare small number: a list enumerator, a score, a code
         unit = None
-        if core[-1] in "万亿" and tend - end <= 1 and not cur_left and (lw := _LATIN_NOUN_RE.match(f, tend)):
+        if not cur_left and (lw := _latin_noun(f, core, end, tend)):
             # 3000亿tokens, 1.2亿DAU: a Latin noun counted by an amount is its unit, as 3亿用户 is
             kind, unit, tend = "count", lw.group(1), lw.end()
             v: Any = format_value(value) if low_high is None else {"low": format_value(low_high[0]), "high": format_value(low_high[1])}
@@ -1507,6 +1507,7 @@ _IDIOM_RE = re.compile(
 #: one, no class), so the regex engine skips to the next of these first characters at once; with
 #: 双?十字 or [这那哪每]一块 it tried every alternative at every position (33 -> 3 ms a pass over
 #: every paragraph of cnews-800).
+_NAMES_WITH_NUMERALS = ("七匹狼", "三只松鼠", "六个核桃", "七台河", "三棵树", "九头鸟", "三股势力")
 _NAME_ZONES_RE = re.compile(
     r"《[^《》\n]{1,40}》"
     r"|八一(?:队|战|男篮|女篮|女排|男排|建军节|南昌起义|电影制片厂|厂|体工大队|火箭|富邦|双鹿)"
@@ -1514,11 +1515,11 @@ _NAME_ZONES_RE = re.compile(
     r"|如一日|复一日|一日不|一日之计|一日千里|一日为师|一日三餐|前一日|后一日|这一日|那一日|同一日|某一日|每一日|整一日|有一日"
     r"|这一块|那一块|哪一块|每一块"
     r"|五月天|七天(?:酒店|连锁|快捷)|360(?:公司|安全卫士|安全|浏览器|杀毒|搜索|集团|手机)"
-    r"|七匹狼|三只松鼠|六个核桃|七台河|三棵树|九头鸟"
-    r"|三股势力|三双(?=数据|[，。！、,!的])"
+    r"|" + "|".join(_NAMES_WITH_NUMERALS)
+    + r"|三双(?=数据|[，。！、,!的])"
 )
 #: What every match of :data:`_NAME_ZONES_RE` contains: a text with none of them is not searched.
-_NAME_ZONE_HEADS = ("《", "八一", "十字", "一日", "一块", "五月天", "七天", "360", "七匹狼", "三只松鼠", "六个核桃", "七台河", "三棵树", "九头鸟", "三股", "三双")
+_NAME_ZONE_HEADS = ("《", "八一", "十字", "一日", "一块", "五月天", "七天", "360", "三双", *_NAMES_WITH_NUMERALS)
 _ORDINAL_WORDS = re.compile(r"第(?:二炮兵|三方|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感|一财经|一太平)")
 _TAIL_FIRST = set(
     "%+个百多余有左上以之成折倍点人年月周星天日小分秒季元圆块毛角美港欧英台韩澳加新瑞法卢印泰奈林越比雷兰里迪马"
@@ -1538,6 +1539,16 @@ _GE_TIME_NEXT = frozenset("月星小工钟年季百") | {w[1] for w in TIME_UNIT
 
 #: What follows Q1-Q4 when it is a quarter and no model name (Q3营收 against 奥迪Q3的).
 _QUARTER_NEXT = frozenset("营财业净收利毛销出交季单度同环,，、。；;：:（(至到-—和及与")
+
+
+def _latin_noun(f: str, core: str, end: int, tend: int) -> re.Match[str] | None:
+    """The Latin noun an amount of 万 or 亿 counts (3000亿tokens, 1.2亿 DAU: at most a space between),
+    whose word is then its unit, not a code's letters; ``end`` ends the number, ``tend`` its tail.
+
+    >>> _latin_noun("3000亿tokens", "3000亿", 5, 5).group(1), _latin_noun("5G网络", "5", 1, 1)
+    ('tokens', None)
+    """
+    return _LATIN_NOUN_RE.match(f, tend) if core[-1] in "万亿" and tend - end <= 1 else None
 
 
 def _after_its_noun(f: str, start: int, end: int) -> bool:
