@@ -429,6 +429,24 @@ FOUND = [
     ("这台相机能录制1920×1080像素的视频。", "1080像素", "count", 1080, {"unit": "像素"}),
     ("机身尺寸为95.5×60.2×21.5mm。", "60.2", "count", 60.2, {"unit": "mm"}),
     ("商场推出“9.5×9.8折”的双重优惠。", "9.5", "percent", 95, {"unit": "折"}),
+    # 千 and 兆 that start a unit after a magnitude multiply nothing (千瓦时, 兆瓦), and more units
+    ("这座电站年发电约38亿千瓦时。", "约38亿千瓦时", "count", 3800000000, {"unit": "千瓦时", "qualifier": "about"}),
+    ("园区光伏装机已达15万千瓦。", "15万千瓦", "count", 150000, {"unit": "千瓦"}),
+    ("一段1万2千米的山路。", "1万2千米", "count", 12000, {"unit": "米"}),
+    ("储能电站的规模为200兆瓦。", "200兆瓦", "count", 200, {"unit": "兆瓦"}),
+    ("新款手表内置一块520毫安时的电池。", "520毫安时", "count", 520, {"unit": "毫安时"}),
+    ("这台发动机最大功率为190马力。", "190马力", "count", 190, {"unit": "马力"}),
+    ("车内噪音低于38分贝。", "低于38分贝", "count", 38, {"unit": "分贝", "qualifier": "under"}),
+    ("全球债务规模超过300兆日元。", "超过300兆日元", "money", 300000000000000, {"currency": "JPY", "qualifier": "over"}),
+    # 内 after a time or distance unit is a bound (within), not the first character of a word
+    ("新规要求平台在15日内完成整改。", "15日内", "duration", "P15D", {"qualifier": "under"}),
+    ("公司计划三年内建成两座工厂。", "三年内", "duration", "P3Y", {"qualifier": "under"}),
+    ("配送范围覆盖5公里内的小区。", "5公里内", "count", 5, {"unit": "公里", "qualifier": "under"}),
+    ("新游戏将于7月18日内测。", "7月18日", "date", "--07-18", {"relative": True}),
+    ("他是10个内地城市中唯一入选的。", "10个", "count", 10, {"qualifier": None}),
+    # a level with its unit left out (关口), and a quote after 收报 or 报
+    ("沪指盘中失守3100关口。", "3100", "number", 3100, {}),
+    ("人民币兑美元中间价报7.0856。", "7.0856", "number", 7.0856, {}),
 ]
 
 RESOLVED = [
@@ -469,6 +487,7 @@ RESOLVED = [
 # (sentence, stretch that must hold no fact)
 IGNORED = [
     ("据第三方机构统计，销量回升。", "第三方"),
+    ("对方号码尾号为3370关于退款的短信。", "3370关"),
     ("公司第一时间发布声明。", "第一时间"),
     ("他买了一台iPhone 4。", "iPhone 4"),
     ("他去了4S店保养。", "4S店"),

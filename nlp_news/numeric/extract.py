@@ -60,13 +60,14 @@ MEASURE_WORDS = sorted(
     次 场 项 款 种 股 手 吨 万吨 公斤 千克 克 斤 两 公里 千米 米 厘米 毫米 英寸 英尺 英里 寸 升 毫升 枚 颗 粒 批 届
     期 轮 页 本 册 篇 首 集 份 头 匹 架 艘 处 例 起 宗 笔 单 支 队 双 对 瓶 箱 盒 包 袋 杯 碗 列 趟 班 节 门 所 级
     摄氏度 ℃ °C 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
-    棵 株 条 把 台套 辆次 架次 人民 元宝 金币 代 层楼 连胜 连败 胜场 胜 负 战 幅 类""".split(),
+    棵 株 条 把 台套 辆次 架次 人民 元宝 金币 代 层楼 连胜 连败 胜场 胜 负 战 幅 类
+    毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 帕 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
 )
 #: Units that start a word with the character after them, and those characters: the number before
 #: counts no games (负责, 胜出, 战略 against 22胜54负, 9战), no tenths of a yuan (毛利率, 毛巾), no years
-#: (年薪, 年化), no points (点击, 点评), no scores (分辨率, 分析) and no pairs (对话). Each caller decides what the number is then.
+#: (年薪, 年化), no points (点击, 点评), no scores (分辨率, 分析), no game levels (关口) and no pairs (对话). Each caller decides what the number is then.
 _WORD_NEXT: dict[str, frozenset[str]] = {
     "负": frozenset("责债担面数值荷重增于"),
     "胜": frozenset("出过于利任诉算地者负"),
@@ -75,6 +76,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "年": frozenset("薪费息化"),
     "点": frozenset("击评名赞映燃亮头子菜播读"),
     "分": frozenset("辨析化配享别红手开散裂割布担摊批"),
+    "关": frozenset("口键注系于联心税门闭停"),
     "对": frozenset("话于手外比抗接待象策应照称决冲峙付方一二三四五六七八九十0123456789"),  # 三对三: "versus"
 }
 #: The units of a team's record, which count nothing when they start a word.
@@ -144,13 +146,18 @@ _AR_REST = r"(?:\d{0,2}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d*(?: ?\.\d+)?)"
 _AR = rf"(?:\d{_AR_REST})"
 _CN_REST = rf"(?:[{_CN_CHARS}]*(?:\s+[{_CN_CHARS}]+)*(?:\s*点\s*[{CN_DIGIT_CHARS}]+(?:\s+[{CN_DIGIT_CHARS}]+)*(?:[万亿]+)?)?)"
 _CN = rf"(?:[{_CN_CHARS}]{_CN_REST})"
-_MAGN = r"(?:[多余几]?[十百千]?[万亿兆]+|[多余几]?[十百千](?=[万亿兆])|[百千](?![米克瓦卡分之兆赫焦]))"
+#: 千 and 百 before these start a unit (千米, 千瓦时, 百米), they multiply nothing
+_UNIT_PREFIXED = "米克瓦卡兆赫焦"
+#: 兆 before these is mega- (30兆瓦, 2兆赫, 100兆宽带), not 10**12 (1兆元)
+_MEGA_UNITS = "瓦赫帕字焦比宽带"
+_MAGN = rf"(?:[多余几]?[十百千]?(?:[万亿]|兆(?![{_MEGA_UNITS}]))+|[多余几]?[十百千](?=[万亿兆])|[百千](?![{_UNIT_PREFIXED}分之]))"
 # what may follow an Arabic / a Chinese numeral in a number: magnitudes and k/M/B (3050 万, 3.5万亿, 40k), digits
 # after a magnitude or 零 (三千5百, 一千零20; 六6万 is a typo or two numbers, not one), and zeros: 〇 typed as 0 (二0一五)
 _AFTER_MAGN = "(?<=[十百千万亿兆拾佰仟零〇])"
 # k/M/B scale an amount (40k, 2.5B), not a room or a code: 1703B室, 2B056号
 _LATIN_SCALE = r"[kKMB](?![A-Za-z\d室号座栋楼层区金纯复户套型])"  # 24K纯金 is 24 carats, 66B复式 a flat
-_AR_TAIL = rf"(?:\s?{_MAGN}(?:\d+|[{_CN_CHARS}]+)?)*(?:\s?{_LATIN_SCALE})?"
+# (1200万千瓦 is 12 million kW: the 千 of a unit right after a magnitude is no numeral; 1万2千米 is 12000 米)
+_AR_TAIL = rf"(?:\s?{_MAGN}(?:\d+(?:[百千](?=[{_UNIT_PREFIXED}]))?|(?![百千][{_UNIT_PREFIXED}])[{_CN_CHARS}]+)?)*(?:\s?{_LATIN_SCALE})?"
 _CN_DIGITS_AFTER = rf"(?:{_AFTER_MAGN}\d+|0+)"
 _CN_TAIL = rf"(?:{_CN_DIGITS_AFTER}(?:[{_CN_CHARS}]+{_CN_DIGITS_AFTER}?)*)?"
 #: The last characters of units, currencies and magnitudes: a dash after one of them starts the second
@@ -176,6 +183,12 @@ _NUMBER_RE = re.compile(optional_groups_as_branches(NUMBER))
 
 _CUR_AFTER = _esc(CURRENCY_WORDS)
 _CUR_AFTER_RE = re.compile(rf"\s?(?:{_CUR_AFTER})")
+#: 内 "within" after a time or distance unit (三年内, 15天内, 10公里内), not the first character of a
+#: word (9月10日内测, 10个内地城市, 3个内存条)
+_WITHIN = (
+    r"(?<=[年月周天日时钟秒米里])内"
+    r"(?![地资容部测存需蒙外线科阁置网销衣幕涵政战乱侧饰燃河陆环场马江核胆审控生在心训参招购推卷耗讧向径功伤脏膜分服收省务屏页含嵌敛行情])"
+)
 #: What may follow a number: a bound, a unit, a bound again (the source of :data:`_TAIL_RE`).
 _TAIL_SOURCE = rf"""
     (?P<more>\s?(?:有余|多|余|\+))?
@@ -194,7 +207,7 @@ _TAIL_SOURCE = rf"""
       |(?P<noun>{_esc(COUNT_NOUNS)})
       |(?P<mw>{_esc(MEASURE_WORDS)})(?P<mhalf>半)?
     )?
-    (?P<post>\s?(?:左右|上下|以上|以下|以内|之内|有余))?
+    (?P<post>\s?(?:左右|上下|以上|以下|以内|之内|有余|{_WITHIN}))?
     """
 #: Its optional groups run as branches, the same matches
 #: (:func:`~nlp_news.numeric.patterns.optional_groups_as_branches`): the 10,339 tails read on
@@ -913,7 +926,7 @@ class _Scanner:
                     return  # 上亿, 破亿 alone are numbers (马上万事俱备 is not)
             elif not (nxt.isascii() and nxt.isalpha()) and not _has_magnitude(core) and not (
                 len(core) == 4 and core[:2] in ("19", "20")
-            ) and (prev == "" or prev not in "$¥€£"):
+            ) and (prev == "" or prev not in "$¥€£") and not (prev in _QUOTE_LAST and _QUOTE_BEFORE.search(f, max(0, start - 4), start)):
                 if nxt == "." and f[end + 1 : end + 2].isdigit():
                     self.add(None, start, end + 2, 0)  # 2.0.1: a version
                 return
@@ -1150,8 +1163,9 @@ class _Scanner:
                 return
             kind, source = "duration", "rule:duration"
             code = TIME_UNITS[tu]
-            if tu == "日" and low_high is None and core != "两":
-                # 3日 is the 3rd of the month in news copy (两日 is two days: 两 counts, it names no day)
+            if tu == "日" and low_high is None and core != "两" and not (g.post and g.post.strip() in ("内", "之内", "以内")):
+                # 3日 is the 3rd of the month in news copy (两日 is two days: 两 counts, it names no day;
+                # 30日内 "within 30 days" is a time)
                 if value is None or value != int(value) or not 1 <= value <= 31 or s2 != start:
                     return
                 d = int(value)
@@ -1282,6 +1296,11 @@ class _Scanner:
                 kind, source = "number", "rule:number"
             elif unit == "分" and ((not arabic and len(core) < 2 and not over) or _starts_word(f, tend, "分")):
                 return  # 十分 = very (九十多分, 六十分 are scores); 3000分辨率 counts no points
+            elif unit == "关" and _starts_word(f, tend, "关"):
+                if f[tend : tend + 1] != "口" or not arabic:
+                    return  # 3关注, 十关键: 关 starts a word, no levels of a game are counted
+                # 2245关口, 7.2关口: a level (index points or a rate with its unit left out), 关口 not in the span
+                kind, source, unit, tend = "number", "rule:number", None, end
             elif unit == "对" and _starts_word(f, tend, "对"):
                 return  # 8+5对话会: 对话 "dialogue", no pairs
             elif unit == "级" and not arabic:
@@ -1356,8 +1375,8 @@ class _Scanner:
                 self.add(self.make(start, end, "date", core, "rule:date:bare-year"), start, end, 3)
             return
         s2, q_left, cur_left = self.left(start)
-        if arabic and not _has_magnitude(core) and not cur_left:
-            return  # a bare small number: a list enumerator, a score, a code
+        if arabic and not _has_magnitude(core) and not cur_left and not _QUOTE_BEFORE.search(f, max(0, s2 - 4), s2):
+            return  # a bare small number: a list enumerator, a score, a code (not a quote: 汇率中间价报7.1025)
         unit = None
         if not cur_left and (lw := _latin_noun(f, core, end, tend)):
             # 3000亿tokens, 1.2亿DAU: a Latin noun counted by an amount is its unit, as 3亿用户 is
@@ -1383,6 +1402,10 @@ class _Scanner:
 
 
 _RANGE_FIRST = set("-~至到—－～")
+#: A market quote right before a number whose unit is left out (恒指收报19864, 汇率中间价报7.1025,
+#: 收于3.2): a number, where other bare small numbers are enumerators, scores or codes.
+_QUOTE_BEFORE = re.compile(r"(?:收报|报收|收于|收在|开盘报|[指价率数盘股]报)$")
+_QUOTE_LAST = frozenset("报收于在")
 #: A month count written like a month: 2月, 十二月 (not 2月5日).
 _MONTHS_ONLY = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})月(?![\d一二三四五六七八九十]+[日号])")
 #: "Every N units" right before a number: 每2月一次 counts one time in it.
