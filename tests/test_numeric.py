@@ -447,6 +447,12 @@ FOUND = [
     # a level with its unit left out (关口), and a quote after 收报 or 报
     ("沪指盘中失守3100关口。", "3100", "number", 3100, {}),
     ("人民币兑美元中间价报7.0856。", "7.0856", "number", 7.0856, {}),
+    # a decimal times a scale keeps its decimal value (8.2 * 1e12 is 8199999999999.999 in floats)
+    ("全国房地产开发投资8.2万亿元。", "8.2万亿元", "money", 8200000000000, {}),
+    ("边境贸易额达到568.3亿美元。", "568.3亿美元", "money", 56830000000, {}),
+    # 万亿 alone after a bound is one 万亿; 突破 is a verb, no bound (as for 突破4.5亿元)
+    ("行业规模已达上万亿元。", "上万亿元", "money", 1000000000000, {"qualifier": "over"}),
+    ("公司市值一度突破万亿港元。", "万亿港元", "money", 1000000000000, {"currency": "HKD", "qualifier": None}),
 ]
 
 RESOLVED = [

@@ -1022,7 +1022,9 @@ class _Scanner:
         if core in ("千万", "万万") and nxt in _QIANWAN_ADVERB_NEXT:
             return  # 千万不要, 万万没想到: "by all means", "never"
         if not arabic and c0 in "百千万亿兆" and len(core) >= 1:
-            if prev in _OVER_BIG and (len(core) == 1 or (core[1] in "万亿" and len(core) == 2)) and nxt not in _BAI_WORD_NEXT and (
+            if prev == "破" and f[start - 2 : start - 1] == "突" and core[0] in "百千万亿":
+                pass  # 突破万亿元: "break through", a verb as 突破4.5亿元 reads (no bound, as 达 is none)
+            elif prev in _OVER_BIG and (len(core) == 1 or (core[1] in "万亿" and len(core) == 2)) and nxt not in _BAI_WORD_NEXT and (
                 prev != "破" or f[start - 2 : start - 1] != "打"  # 打破万年: "break"
             ):
                 start -= 1  # 上百, 上亿, 上千万, 过百, 破万: over; 跌破万元: under
@@ -1035,7 +1037,9 @@ class _Scanner:
         low_high = None
         if not arabic:
             low_high = _adjacent_range(core)
-        value = None if low_high else parse_number("一" + core if (over or prev in _BOUND_BEFORE_BIG) and core in _BIG_ALONE else core)  # 上万: 1e4
+        # 上万, 逾万亿, 突破万亿: one 万 (1e4), one 万亿
+        one = core[0] in "万亿兆" and (over or prev in _BOUND_BEFORE_BIG or prev == "破") and (core in _BIG_ALONE or core in ("万亿", "亿万"))
+        value = None if low_high else parse_number("一" + core if one else core)
         if value is None and low_high is None:
             return
         if "几" in core or "多" in core or "余" in core:

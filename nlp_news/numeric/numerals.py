@@ -325,16 +325,19 @@ def to_digits(s: str) -> str | None:
 
 
 def format_value(v: float) -> int | float:
-    """An int when the value is whole, else a float rounded to 6 places.
+    """An int when the value is whole, else a float rounded to 6 places, after the last digits that
+    binary floats add to a scaled decimal (8.2 * 1e12 is 8199999999999.999) are rounded off.
 
     >>> format_value(35000.0), format_value(23.3), format_value(1/3*100), format_value(float("inf"))
     (35000, 23.3, 33.333333, inf)
+    >>> format_value(8.2 * 1e12), format_value(1234567.89)
+    (8200000000000, 1234567.89)
     """
     if not math.isfinite(v):
         return v  # nothing to round (int() refuses it); the scanner drops such values
     if v == int(v) and -1e18 < v < 1e18:
         return int(v)  # whole already: round() (slow, it formats the float) would change nothing
-    r = round(v, 6)
+    r = round(float(f"{v:.15g}"), 6)
     if r == int(r) and abs(r) < 1e18:
         return int(r)
     return r
