@@ -447,6 +447,13 @@ FOUND = [
     # a level with its unit left out (关口), and a quote after 收报 or 报
     ("沪指盘中失守3100关口。", "3100", "number", 3100, {}),
     ("人民币兑美元中间价报7.0856。", "7.0856", "number", 7.0856, {}),
+    # times as races and clocks write them: one duration
+    ("她以2小时21分08秒打破赛会纪录。", "2小时21分08秒", "duration", "PT2H21M8S", {}),
+    ("他在决赛中跑出了9秒87。", "9秒87", "duration", "PT9.87S", {}),
+    ("冠军成绩为3分31秒05。", "3分31秒05", "duration", "PT3M31.05S", {}),
+    ("每隔30秒12次心跳。", "30秒", "duration", "PT30S", {}),
+    # a list enumerator and a colon before a count: no ratio
+    ("新版本有三大亮点。2：30个新地图上线。", "30个", "count", 30, {"unit": "地图"}),
     # a decimal times a scale keeps its decimal value (8.2 * 1e12 is 8199999999999.999 in floats)
     ("全国房地产开发投资8.2万亿元。", "8.2万亿元", "money", 8200000000000, {}),
     ("边境贸易额达到568.3亿美元。", "568.3亿美元", "money", 56830000000, {}),
@@ -866,6 +873,8 @@ MONEY_BY_METRIC = [
     ("公司计划年底再投入30亿用于土地储备。", "30亿", "money", "CNY"),
     ("他以450万票当选。", "450万票", "count", None),  # votes
     ("他的粉丝超过1000万。", "超过1000万", "number", None),
+    ("这部剧的主演单集片酬达到150万。", "150万", "money", "CNY"),
+    ("合同约定的违约金为80万。", "80万", "money", "CNY"),
 ]
 
 

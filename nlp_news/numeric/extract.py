@@ -883,7 +883,11 @@ class _Scanner:
                 return True
         if nxt in ":比" and arabic:
             rm = _RATIO_RE.match(f, start)
-            if rm:
+            if rm and not (
+                # 。2：60个英雄: a list's enumerator and a count after it, no ratio 2:60
+                nxt == ":" and prev in _ENUM_BEFORE and "." not in rm.group("a")
+                and (t := _TAIL_RE.match(f, rm.end())) is not None and (t.group("ge") or t.group("mw") or t.group("noun"))
+            ):
                 self.ratio(rm)
                 return True
         if nxt == "/" and arabic:
@@ -979,13 +983,10 @@ class _Scanner:
             if prev == "/" and f[start - 2 : start - 1].isdigit():
                 self.add(None, start, end, 0)
                 return  # 1/2.3英寸: a sensor format, a label
-            if nxt == "分" and _MIN_SEC_RE.match(f, end):
-                ms = _MIN_SEC_RE.match(f, end)
-                v = parse_number(core)
-                if v is not None and ms is not None:
-                    dur = f"PT{format_value(v)}M{int(ms.group(1))}S"
-                    self.add(self.make(start, ms.end(), "duration", dur, "rule:duration"), start, ms.end(), 2)
-                    return
+            if nxt in _CLOCK_TIME_NEXT and (ct := _CLOCK_TIME_RE.match(f, start)) is not None:
+                # 3分45秒, 2小时06分15秒, 9秒58: a time as races and clocks write it, one duration
+                self.add(self.make(start, ct.end(), "duration", _clock_duration(ct), "rule:duration"), start, ct.end(), 2)
+                return
             if prev in _CUR_SYMBOLS and "," in core and _CUR_AFTER_RE.match(f, end):
                 # $20,300美圆: a symbol before and a currency word after cannot be one amount;
                 # the comma separates two prices
@@ -1472,7 +1473,39 @@ _CN_SET = frozenset(_CN_CHARS)
 #: The groups of a :data:`_TAIL_RE` match by name (a tuple: cheaper to make than a groupdict()).
 _TailGroups = namedtuple("_TailGroups", sorted(_TAIL_RE.groupindex, key=_TAIL_RE.groupindex.__getitem__))
 _NO_TAIL = _TailGroups._make([None] * _TAIL_RE.groups)
-_MIN_SEC_RE = re.compile(r"分\s?(\d{1,2})\s?秒")
+#: A time as races and clocks write it: hours, minutes and seconds together (2小时06分15秒, 1小时5分),
+#: minutes and seconds (3分45秒), seconds and their hundredths (9秒58, 1分59秒40); a number alone
+#: before 小时 or 分 is no match (the number pass reads 2小时, 30分钟).
+_CLOCK_TIME_RE = re.compile(
+    r"(?:(?P<h>\d{1,3})\s?(?:个)?小时\s?(?P<hm>\d{1,2})\s?分(?:钟)?(?:\s?(?P<hs>\d{1,2})\s?秒)?"
+    r"|(?:(?P<m>\d{1,3})\s?分\s?)?(?P<s>\d{1,2})秒(?:钟)?(?P<frac>\d{2}(?![\d.%万亿次个名人位家件场分秒米岁只张条]))"
+    r"|(?P<m2>\d{1,3})\s?分\s?(?P<s2>\d{1,2})\s?秒(?:钟)?(?P<frac2>\d{1,2}(?![\d.%万亿次个名人位家件场分秒米岁只张条]))?)"
+    r"(?!\d)"
+)
+_CLOCK_TIME_NEXT = frozenset("小个分秒 ")
+
+
+def _clock_duration(m: re.Match[str]) -> str:
+    """ISO 8601 of a :data:`_CLOCK_TIME_RE` match.
+
+    >>> [_clock_duration(_CLOCK_TIME_RE.match(t)) for t in ("2小时06分15秒", "1小时5分", "3分45秒", "9秒58", "1分59秒40")]
+    ['PT2H6M15S', 'PT1H5M', 'PT3M45S', 'PT9.58S', 'PT1M59.4S']
+    """
+    g = m.groupdict()
+    if g["h"] is not None:
+        h, mi, sec, frac = g["h"], g["hm"], g["hs"], None
+    elif g["s"] is not None:
+        h, mi, sec, frac = None, g["m"], g["s"], g["frac"]
+    else:
+        h, mi, sec, frac = None, g["m2"], g["s2"], g["frac2"]
+    out = "PT"
+    if h is not None:
+        out += f"{int(h)}H"
+    if mi is not None:
+        out += f"{int(mi)}M"
+    if sec is not None:
+        out += f"{format_value(float(f'{int(sec)}.{frac}')) if frac else int(sec)}S"
+    return out
 _CUR_SYMBOLS = set("$¥€£")
 _AFTER_BEFORE_RE = re.compile(r"\s?(?:之后|以后)\s?(?:到|至)?\s?")
 _BEFORE_RE = re.compile(r"\s?(?:之前|以前)")
@@ -1706,6 +1739,9 @@ _OTHER_NOUN_TAGS = frozenset(("vn", "eng", "j", "l", "t", "nz"))
 _NOT_AFTER_NOUN = frozenset(("vn", "l"))
 #: Tags of a head noun that no noun right after it extends: a Latin name, a place noun (大中城市房屋).
 _PHRASE_END_TAGS = frozenset(("eng", "ns"))
+#: Words jieba tags as nouns that, after a noun, say what it does or how many of it (30个新地图上线,
+#: 5个项目全部完工): the phrase ends before them.
+_PREDICATE_NOUNS = frozenset(("上线", "全部", "上市", "之间", "期间", "以来", "当中", "之中", "其中", "一起", "同时", "以后", "以前", "之后", "之前"))
 #: How measured quantities end (产量, 单价, 汇率, 协议金额): not what 个 counts.
 _METRIC_ENDS = ("率", "量", "价", "金额", "总额")
 
@@ -1742,7 +1778,7 @@ def _head_noun(words: list[tuple[str, str]]) -> str | None:
         elif _is_noun_tag(t):
             if head is not None and (
                 t in _NOT_AFTER_NOUN or len(w) == 1 or len(head) == 1 or (head_tag in _PHRASE_END_TAGS and not modified)
-                or w in _METRIC_SET or w[-2:] in _METRIC_SET or w.endswith(_METRIC_ENDS)
+                or w in _METRIC_SET or w[-2:] in _METRIC_SET or w.endswith(_METRIC_ENDS) or w in _PREDICATE_NOUNS
             ):
                 # 3个App上线, 两个人出面, 两个字形容, 16个城市套型面积: a Latin name, a place
                 # noun or a one-character noun ends the phrase, a verbal noun or an idiom after the noun is its predicate; 5个城市
