@@ -447,6 +447,11 @@ FOUND = [
     # a level with its unit left out (关口), and a quote after 收报 or 报
     ("沪指盘中失守3100关口。", "3100", "number", 3100, {}),
     ("人民币兑美元中间价报7.0856。", "7.0856", "number", 7.0856, {}),
+    # a currency word before the amount decides it over the 元 after (港币8.6亿元 is HKD)
+    ("公司募资净额约为港币8.6亿元。", "约为港币8.6亿元", "money", 860000000, {"currency": "HKD", "qualifier": "about"}),
+    ("他还持有美元300万元的存款。", "美元300万元", "money", 3000000, {"currency": "USD"}),
+    ("公司以每股HK$12.5的价格配售新股。", "HK$12.5", "money", 12.5, {"currency": "HKD", "unit": "/股"}),
+    ("降温将在11月中下旬到来。", "11月中下旬", "date", "--11", {"relative": True}),
     # times as races and clocks write them: one duration
     ("她以2小时21分08秒打破赛会纪录。", "2小时21分08秒", "duration", "PT2H21M8S", {}),
     ("他在决赛中跑出了9秒87。", "9秒87", "duration", "PT9.87S", {}),

@@ -214,9 +214,11 @@ _TAIL_SOURCE = rf"""
 #: cnews-800, replayed, 17.2 -> 15.0 ms.
 _TAIL_RE = re.compile(optional_groups_as_branches(_TAIL_SOURCE), re.X)
 _RANGE_SEP = re.compile(r"\s?(?:-{1,3}|~|至|到|—|－|～)\s?")  # folded text: —— is --
+#: Currency words and symbols written before an amount (人民币45亿元, 港币8.6亿元, HK$12.5).
+_CUR_BEFORE = r"人民币|RMB|港币|港元|美元|欧元|英镑|日元|US\$|HK\$|NT\$|\$|¥|€|£"
 _LEFT_RE = re.compile(
-    rf"(?:(?P<bound0>{_esc(_BOUND_LEFT)})(?:了|为)?\s?(?=人民币|RMB|US\$|HK\$|NT\$|\$|¥|€|£))?"  # 约合人民币20万元
-    rf"(?:(?P<curp>人民币|RMB|US\$|HK\$|NT\$|\$|¥|€|£)\s?)?"
+    rf"(?:(?P<bound0>{_esc(_BOUND_LEFT)})(?:了|为)?\s?(?={_CUR_BEFORE}))?"  # 约合人民币20万元
+    rf"(?:(?P<curp>{_CUR_BEFORE})\s?)?"
     rf"(?P<bound>{_esc(_BOUND_LEFT)})?(?P<join>了|在|是|有|为)?\s?(?P<curs>US\$|HK\$|NT\$|\$|¥|€|£)?\s?$"
 )
 _CHANGE_RE = re.compile(rf"(?P<yoy>同比|环比)?(?:(?P<up>{_GROWTH_UP})|(?P<down>{_GROWTH_DOWN}))?(?:了|约|超过|逾|近|达|至|到|为)*\s?$")
@@ -1392,6 +1394,8 @@ class _Scanner:
         per = _PER_AFTER_RE.match(f, tend)
         if per and (_has_magnitude(core) or cur_left):
             unit, tend = "/" + per.group(1), per.end()  # 约12万/亩: an amount per mu (the currency is the article's)
+        elif cur_left and (pl := _PER_LEFT.search(f, max(0, s2 - 6), s2)):
+            unit = "/" + pl.group("per")  # 每股HK$12.5: a price per share, as 每股12.5港元
         qual = q_left or over
         if g.post:
             qual = qual or _BOUND_RIGHT[g.post.strip()]
@@ -1540,8 +1544,8 @@ _NUMERAL_HEADS = frozenset("0123456789〇零一二两三四五六七八九十")
 _CAND_ORDER = itemgetter(0, 1, 2)  # start, longest first, priority
 _DATE_KEYWORDS = ("半年", "周日", "周天", "星期日", "星期天", "礼拜日", "礼拜天")
 #: The first characters of what :data:`_LEFT_RE` reads before a number (a currency, a bound word).
-_LEFT_FIRST = frozenset("人RUHN$¥€£") | {w[0] for w in _BOUND_LEFT}
-_LEFT_LAST = set("约为合概似超过出逾少低于起码多高大近到足最长快小了在是有币$¥€£ B")
+_LEFT_FIRST = frozenset("人R港美欧英日UHN$¥€£") | {w[0] for w in _BOUND_LEFT}
+_LEFT_LAST = set("约为合概似超过出逾少低于起码多高大近到足最长快小了在是有币元镑$¥€£ B")
 _GROWTH_CHARS = set("增涨升提扩飙攀猛暴降跌减滑缩萎落比翻")
 _INDEX_NAMES = {"沪深", "上证", "中证", "深证", "深成", "创业板", "中小板", "科创", "恒生", "国企", "标普", "富时", "道琼斯", "日经"}
 _INDEX_LAST = frozenset(n[-1] for n in _INDEX_NAMES)
