@@ -447,6 +447,14 @@ FOUND = [
     # a level with its unit left out (关口), and a quote after 收报 or 报
     ("沪指盘中失守3100关口。", "3100", "number", 3100, {}),
     ("人民币兑美元中间价报7.0856。", "7.0856", "number", 7.0856, {}),
+    # an aperture's F-number is a plain number (NUMERIC-CONVENTIONS), F in its span; F1 and F-16 are names
+    ("这支镜头的最大光圈为F2.8。", "F2.8", "number", 2.8, {"unit": None}),
+    ("套机镜头为18-135mm f/3.5-5.6。", "f/3.5-5.6", "number", {"low": 3.5, "high": 5.6}, {}),
+    ("把光圈收缩到F8，画质最好。", "F8", "number", 8, {}),
+    ("镜头光圈为F/3.5-5.6。", "F/3.5-5.6", "number", {"low": 3.5, "high": 5.6}, {}),  # no dates 3.5-5.6
+    # 任 counts terms of office (13任主教练), and is the unit of an ordinal (第三任)
+    ("球队32年里换过13任主教练。", "13任", "count", 13, {"unit": "任"}),
+    ("他当选为该校第三任校长。", "第三任", "ordinal", 3, {"unit": "任"}),
     # a currency word before the amount decides it over the 元 after (港币8.6亿元 is HKD)
     ("公司募资净额约为港币8.6亿元。", "约为港币8.6亿元", "money", 860000000, {"currency": "HKD", "qualifier": "about"}),
     ("他还持有美元300万元的存款。", "美元300万元", "money", 3000000, {"currency": "USD"}),
@@ -504,6 +512,8 @@ RESOLVED = [
 
 # (sentence, stretch that must hold no fact)
 IGNORED = [
+    ("他从小就梦想驾驶F1赛车。", "F1"),
+    ("这批F-16战机已经退役。", "F-16"),
     ("据第三方机构统计，销量回升。", "第三方"),
     ("对方号码尾号为3370关于退款的短信。", "3370关"),
     ("公司第一时间发布声明。", "第一时间"),
@@ -561,10 +571,9 @@ IGNORED = [
     ("他三番五次来访。", "三番五次"),
     ("各路人马血战八方。", "八方"),
     ("他调来十万天兵天将。", "十万天兵"),
-    # after 售 a number with a unit or a decimal is no bare price; a numeric range is no date
+    # after 售 a number with a unit or a decimal is no bare price
     ("楼盘首批只售36伙。", "36"),
     ("全场特价8.N折。", "8"),
-    ("镜头光圈为F/3.5-5.6。", "3.5-5.6"),
     # 成 after a number that is no tenth: 成为, 成交, 成本
     ("项目名叫天街2046成为地标。", "2046成"),
     ("这是零成本的方案。", "零成"),

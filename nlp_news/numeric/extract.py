@@ -61,7 +61,7 @@ MEASURE_WORDS = sorted(
     期 轮 页 本 册 篇 首 集 份 头 匹 架 艘 处 例 起 宗 笔 单 支 队 双 对 瓶 箱 盒 包 袋 杯 碗 列 趟 班 节 门 所 级
     摄氏度 ℃ °C 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 条 把 台套 辆次 架次 人民 元宝 金币 代 层楼 连胜 连败 胜场 胜 负 战 幅 类
-    毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 帕 兆赫 兆字节 兆比特 兆焦 兆""".split(),
+    任 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 帕 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
 )
@@ -77,6 +77,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "点": frozenset("击评名赞映燃亮头子菜播读"),
     "分": frozenset("辨析化配享别红手开散裂割布担摊批"),
     "关": frozenset("口键注系于联心税门闭停"),
+    "任": frozenset("务命职何意性教用免课"),
     "对": frozenset("话于手外比抗接待象策应照称决冲峙付方一二三四五六七八九十0123456789"),  # 三对三: "versus"
 }
 #: The units of a team's record, which count nothing when they start a word.
@@ -781,8 +782,8 @@ class _Scanner:
         ):
             self.add(None, m.start(), end, 0)  # 。第一，…；第二，…: a list's enumerator, no rank
             return
-        if unit in ("季", "大") or (unit in _GAME_UNITS and _starts_word(self.f, end, unit)):
-            end -= len(unit)  # 第三季度, 第二大; 第二战场, 第三战绩: the unit starts a word
+        if unit in ("季", "大") or ((unit in _GAME_UNITS or unit == "任") and _starts_word(self.f, end, unit)):
+            end -= len(unit)  # 第三季度, 第二大; 第二战场, 第三战绩, 第一任务: the unit starts a word
             unit = None
         pair = _adjacent_range(m.group("n"))  # 第三四名: third or fourth, not 34th
         if pair is not None:
@@ -802,6 +803,26 @@ class _Scanner:
             self.make(m.start(), m.end(), "ordinal", int(v), "rule:ordinal", unit=m.group("u"), qualifier="under"),
             m.start(), m.end(), 3,
         )
+
+    def f_number(self, start: int, prev: str) -> bool:
+        """An aperture's F-number (F2.8, f/1.8, F3.5-5.6) is a plain number (NUMERIC-CONVENTIONS), with
+        F in its span as a currency symbol is; F1, F4, F-16 are names: an F-number has a decimal, a
+        slash or 光圈 before it."""
+        f = self.f
+        at = start - 2 if prev == "/" else start - 1
+        m = _F_NUMBER_RE.match(f, at)
+        if m is None or not ("." in m.group("a") or "/" in m.group(0) or "光圈" in f[max(0, at - 8) : at]):
+            return False
+        a = float(m.group("a"))
+        if m.group("b"):
+            b = float(m.group("b"))
+            if b <= a:
+                return False
+            value: Any = {"low": format_value(a), "high": format_value(b)}
+        else:
+            value = format_value(a)
+        self.add(self.make(at, m.end(), "number", value, "rule:number"), at, m.end(), 2)
+        return True
 
     def ratio(self, m: re.Match[str]) -> None:
         a, b = float(m.group("a")), float(m.group("b"))
@@ -924,6 +945,8 @@ class _Scanner:
         if arabic and (nxt in _DIM_SIGNS or nxt == " " and f[end + 1 : end + 2] in _DIM_SIGNS) and self.dimensions(start):
             return
         if (prev in _LED_PREV or nxt in _LED_NEXT) and self.led(m, core, arabic, nxt, prev):
+            return
+        if prev in _F_NUMBER_PREV and arabic and self.f_number(start, prev):
             return
         if nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST:
             # cheap rejection: nothing after the number says what it counts
@@ -1282,8 +1305,8 @@ class _Scanner:
             if unit == "条" and prev in _POLICY_HEADS and f[start - 2 : start - 1] not in _POLICY_NOT_AFTER:
                 self.add(None, start - 1, tend, 0)  # 国11条, 粤15条: a policy's name
                 return
-            if unit in _GAME_UNITS and _starts_word(f, tend, unit):
-                return  # 1负责人, 89-97负于, 28-13胜出, 马英九胜过, 二战略: the unit starts a word, no games are counted
+            if (unit in _GAME_UNITS or unit == "任") and _starts_word(f, tend, unit):
+                return  # 3任务, 1负责人, 89-97负于, 28-13胜出, 马英九胜过, 二战略: the unit starts a word, no games are counted
             if unit == "米" and not g.mhalf and low_high is None and value is not None and value == int(value) and (
                 cm := _METRE_REST_RE.match(f, tend)
             ):
@@ -1411,6 +1434,11 @@ class _Scanner:
 
 
 _RANGE_FIRST = set("-~至到—－～")
+#: An aperture (F2.8, f/1.8, F3.5-5.6): F or f, a slash, one or two digits and a decimal; a second end.
+_F_NUMBER_RE = re.compile(
+    r"(?<![A-Za-z0-9])[Ff]/?(?P<a>\d{1,2}(?:\.\d{1,2})?)(?:\s?[-~]\s?[Ff]?/?(?P<b>\d{1,2}(?:\.\d{1,2})?)(?![\d.])|(?![\d.A-Za-z]))"
+)
+_F_NUMBER_PREV = frozenset("Ff/")
 #: A market quote right before a number whose unit is left out (恒指收报19864, 汇率中间价报7.1025,
 #: 收于3.2): a number, where other bare small numbers are enumerators, scores or codes.
 _QUOTE_BEFORE = re.compile(r"(?:收报|报收|收于|收在|开盘报|[指价率数盘股]报)$")
