@@ -1599,7 +1599,10 @@ _IDIOM_RE = re.compile(
 #: one, no class), so the regex engine skips to the next of these first characters at once; with
 #: 双?十字 or [这那哪每]一块 it tried every alternative at every position (33 -> 3 ms a pass over
 #: every paragraph of cnews-800).
-_NAMES_WITH_NUMERALS = ("七匹狼", "三只松鼠", "六个核桃", "七台河", "三棵树", "九头鸟", "三股势力")
+_NAMES_WITH_NUMERALS = (
+    "七匹狼", "三只松鼠", "六个核桃", "七台河", "三棵树", "九头鸟", "三股势力",
+    "五棵松", "三元桥", "六盘水", "五台山", "三九集团", "361度",
+)
 _NAME_ZONES_RE = re.compile(
     r"《[^《》\n]{1,40}》"
     r"|八一(?:队|战|男篮|女篮|女排|男排|建军节|南昌起义|电影制片厂|厂|体工大队|火箭|富邦|双鹿)"
