@@ -455,6 +455,10 @@ FOUND = [
     # 任 counts terms of office (13任主教练), and is the unit of an ordinal (第三任)
     ("球队32年里换过13任主教练。", "13任", "count", 13, {"unit": "任"}),
     ("他当选为该校第三任校长。", "第三任", "ordinal", 3, {"unit": "任"}),
+    # 零下 makes a temperature negative and is in its span; a range of temperatures with the unit twice
+    ("明天最低气温零下12度。", "零下12度", "count", -12, {"unit": "度"}),
+    ("夜间气温在零下5℃至3℃之间。", "零下5℃至3℃", "count", {"low": -5, "high": 3}, {"unit": "℃"}),
+    ("今年第13号台风将登陆。", "第13号", "ordinal", 13, {"unit": "号"}),
     # a per-share figure after 每股 and its word (发行价, 收益, 净资产) is per share
     ("公司每股发行价为165港元。", "165港元", "money", 165, {"unit": "/股", "currency": "HKD"}),
     ("每股收益为0.85元。", "0.85元", "money", 0.85, {"unit": "/股"}),

@@ -250,7 +250,7 @@ _FRACTION_RE = re.compile(
 # 第N + classifier; a time unit after it is the classifier (第23分钟 → 分钟, not 分; 第5个月 → 个月)
 _ORDINAL_TIME_UNITS = ("分钟", "秒钟", "小时", "个小时", "个月", "天", "周", "秒")
 _ORDINAL_RE = re.compile(
-    rf"第\s?(?P<n>{_AR}|[{_CN_CHARS}]+)(?:\s?(?P<u>{_esc([*MEASURE_WORDS, *_ORDINAL_TIME_UNITS])}|个|季|大|位))?"
+    rf"第\s?(?P<n>{_AR}|[{_CN_CHARS}]+)(?:\s?(?P<u>{_esc([*MEASURE_WORDS, *_ORDINAL_TIME_UNITS])}|个|季|大|位|号))?"
 )
 _TOP_RE = re.compile(r"前(?P<n>[1-9]\d{0,2}|[一二三四五六七八九十]{1,3})(?=名|强|位|大|$|[,，。、的])(?P<u>名|强|位)?")
 _SLASH_PREV_BAD = frozenset("/.")
@@ -1308,6 +1308,8 @@ class _Scanner:
             if unit == "条" and prev in _POLICY_HEADS and f[start - 2 : start - 1] not in _POLICY_NOT_AFTER:
                 self.add(None, start - 1, tend, 0)  # 国11条, 粤15条: a policy's name
                 return
+            if unit in _DEGREES and f[start - 2 : start] == "零下" and val is not None and low_high is None and s2 == start:
+                val, s2 = -val, start - 2  # 零下5℃: below zero, 零下 in the span as a minus sign is
             if (unit in _GAME_UNITS or unit == "任") and _starts_word(f, tend, unit):
                 return  # 3任务, 1负责人, 89-97负于, 28-13胜出, 马英九胜过, 二战略: the unit starts a word, no games are counted
             if unit == "米" and not g.mhalf and low_high is None and value is not None and value == int(value) and (
@@ -1437,6 +1439,8 @@ class _Scanner:
 
 
 _RANGE_FIRST = set("-~至到—－～")
+#: Units of temperature, which 零下 makes negative.
+_DEGREES = frozenset(("℃", "°C", "度", "摄氏度"))
 #: An aperture (F2.8, f/1.8, F3.5-5.6): F or f, a slash, one or two digits and a decimal; a second end.
 _F_NUMBER_RE = re.compile(
     r"(?<![A-Za-z0-9])[Ff]/?(?P<a>\d{1,2}(?:\.\d{1,2})?)(?:\s?[-~]\s?[Ff]?/?(?P<b>\d{1,2}(?:\.\d{1,2})?)(?![\d.])|(?![\d.A-Za-z]))"
