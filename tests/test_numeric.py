@@ -455,6 +455,9 @@ FOUND = [
     # 任 counts terms of office (13任主教练), and is the unit of an ordinal (第三任)
     ("球队32年里换过13任主教练。", "13任", "count", 13, {"unit": "任"}),
     ("他当选为该校第三任校长。", "第三任", "ordinal", 3, {"unit": "任"}),
+    # per mille is a tenth of a percent
+    ("证券交易印花税为1‰。", "1‰", "percent", 0.1, {}),
+    ("人口自然增长率在3‰-5‰之间。", "3‰-5‰", "percent", {"low": 0.3, "high": 0.5}, {}),
     # 零下 makes a temperature negative and is in its span; a range of temperatures with the unit twice
     ("明天最低气温零下12度。", "零下12度", "count", -12, {"unit": "度"}),
     ("夜间气温在零下5℃至3℃之间。", "零下5℃至3℃", "count", {"low": -5, "high": 3}, {"unit": "℃"}),

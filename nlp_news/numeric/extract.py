@@ -175,7 +175,7 @@ NUMBER = (
     rf"(?:(?<=\d){_AR_REST}{_AR_TAIL}"
     rf"|(?<=[{_CN_CHARS}]){_CN_REST}{_CN_TAIL}"
     rf"|(?<=负)(?:{_AR}{_AR_TAIL}|{_CN}{_CN_TAIL})"
-    rf"|(?<![\d.%{_UNIT_LAST}][-−])(?<=[-−])(?=\d){_AR}{_AR_TAIL})"  # 100元-80元, 2周-6个月: no minus after an amount
+    rf"|(?<![\d.%‰{_UNIT_LAST}][-−])(?<=[-−])(?=\d){_AR}{_AR_TAIL})"  # 100元-80元, 2周-6个月: no minus after an amount
 )
 #: Its optional groups run as branches, the same matches
 #: (:func:`~nlp_news.numeric.patterns.optional_groups_as_branches`; every number of 200 cnews
@@ -195,7 +195,7 @@ _TAIL_SOURCE = rf"""
     (?P<more>\s?(?:有余|多|余|\+))?
     \s*
     (?P<u>
-       (?P<pct>%|个\s*百\s*分\s*点|百\s*分\s*点)
+       (?P<pct>%|‰|个\s*百\s*分\s*点|百\s*分\s*点)
       |(?P<cur>{_CUR_AFTER})(?P<cur2>人民币)?
          (?:(?P<jiao>\d|[{CN_DIGIT_CHARS}])(?P<jw>角|毛)(?:(?P<fen>\d|[{CN_DIGIT_CHARS}])分)?
            |又?(?P<cent>\d{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}})(?:美分|日本[銭钱]|[銭]))?
@@ -1131,9 +1131,11 @@ class _Scanner:
         if g.pct:
             kind, source = "percent", "rule:percent"
             unit = "百分点" if "百分点" in g.pct else None
-            if low_high is None and g.pct == "%" and f[tend : tend + 1] in _RANGE_FIRST:
-                m2 = _PCT_TO_RE.match(f, tend)  # 30%-80%
-                if m2 and value is not None:
+            if g.pct == "‰":
+                scale = 0.1  # 0.5‰ is 0.05 percent, as 千分之五 is 0.5
+            if low_high is None and g.pct in ("%", "‰") and f[tend : tend + 1] in _RANGE_FIRST:
+                m2 = _PCT_TO_RE.match(f, tend)  # 30%-80%, 3‰-5‰
+                if m2 and value is not None and m2.group(2) == g.pct:
                     v2 = parse_number(m2.group(1))
                     if v2 is not None and v2 > value:
                         low_high, tend = (value, v2), m2.end()
@@ -1548,7 +1550,7 @@ def _clock_duration(m: re.Match[str]) -> str:
 _CUR_SYMBOLS = set("$¥€£")
 _AFTER_BEFORE_RE = re.compile(r"\s?(?:之后|以后)\s?(?:到|至)?\s?")
 _BEFORE_RE = re.compile(r"\s?(?:之前|以前)")
-_PCT_TO_RE = re.compile(r"(?:-|~|至|到)\s?(\d+(?:\.\d+)?)\s?%")
+_PCT_TO_RE = re.compile(r"(?:-|~|至|到)\s?(\d+(?:\.\d+)?)\s?([%‰])")
 _CAPITALS = set("拾佰仟壹贰叁肆伍陆柒捌玖")
 _LATIN_SCALE_RE = re.compile(_LATIN_SCALE)
 _CLAUSE_END_CHARS = set(",，。;；!！?？、)） ") | {""}
@@ -1624,7 +1626,7 @@ _NAME_ZONES_RE = re.compile(
 _NAME_ZONE_HEADS = ("《", "八一", "十字", "一日", "一块", "五月天", "七天", "360", "三双", *_NAMES_WITH_NUMERALS)
 _ORDINAL_WORDS = re.compile(r"第(?:二炮兵|三方|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感|一财经|一太平)")
 _TAIL_FIRST = set(
-    "%+个百多余有左上以之成折倍点人年月周星天日小分秒季元圆块毛角美港欧英台韩澳加新瑞法卢印泰奈林越比雷兰里迪马"
+    "%‰+个百多余有左上以之成折倍点人年月周星天日小分秒季元圆块毛角美港欧英台韩澳加新瑞法卢印泰奈林越比雷兰里迪马"
 ) | {w[0] for w in MEASURE_WORDS} | {w[0] for w in COUNT_NOUNS} | set(" 万亿千")
 
 
