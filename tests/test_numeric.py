@@ -455,6 +455,10 @@ FOUND = [
     # 任 counts terms of office (13任主教练), and is the unit of an ordinal (第三任)
     ("球队32年里换过13任主教练。", "13任", "count", 13, {"unit": "任"}),
     ("他当选为该校第三任校长。", "第三任", "ordinal", 3, {"unit": "任"}),
+    # 第N季 before results words or after a year is a quarter (HK and Taiwan copy); else a season
+    ("公司第一季营收增长两成。", "第一季", "date", None, {"relative": True}),
+    ("2024年第三季净利润下滑。", "2024年第三季", "date", "2024-Q3", {}),
+    ("这部剧的第二季将在明年播出。", "第二季", "ordinal", 2, {"unit": "季"}),
     # per mille is a tenth of a percent
     ("证券交易印花税为1‰。", "1‰", "percent", 0.1, {}),
     ("人口自然增长率在3‰-5‰之间。", "3‰-5‰", "percent", {"low": 0.3, "high": 0.5}, {}),

@@ -561,7 +561,7 @@ class _Scanner:
                 lo = self.reach
         for st, c in enumerate(f[lo : s + 1], lo):  # at most seven characters: a loop costs less than a regex scan
             if c not in _DATE_START or (c in _NUMERAL_HEADS and not _DATE_HEAD_RE.match(f, st)) or (
-                c == "第" and f[st + 2 : st + 4] != "季度"  # 第 starts a date only in 第N季度
+                c == "第" and f[st + 2 : st + 3] != "季"  # 第 starts a date only in 第N季度 (第N季营收)
             ):
                 continue
             m = DATE_RE.match(f, st)
@@ -785,8 +785,10 @@ class _Scanner:
         ):
             self.add(None, m.start(), end, 0)  # 。第一，…；第二，…: a list's enumerator, no rank
             return
-        if unit in ("季", "大") or ((unit in _GAME_UNITS or unit == "任") and _starts_word(self.f, end, unit)):
-            end -= len(unit)  # 第三季度, 第二大; 第二战场, 第三战绩, 第一任务: the unit starts a word
+        if (unit == "季" and self.f[end : end + 1] == "度") or unit == "大" or (
+            (unit in _GAME_UNITS or unit == "任") and _starts_word(self.f, end, unit)
+        ):
+            end -= len(unit)  # 第三季度, 第二大; 第二战场, 第三战绩, 第一任务: the unit starts a word (第二季 is a season)
             unit = None
         pair = _adjacent_range(m.group("n"))  # 第三四名: third or fourth, not 34th
         if pair is not None:
