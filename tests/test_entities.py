@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 
@@ -150,6 +151,17 @@ def test_an_organisation_described_by_a_count_is_no_name_but_its_place_is(recogn
                                         ("鹏华的QDII团队已经准备就绪。", "QDII团队")])
 def test_latin_terms_of_the_news_are_no_names(recognizer, text, term):
     assert term not in [e.text for e in recognizer.recognize(text)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("详情请登录星海游戏官网www.xinghai-game.com.cn/Event?id=7查询。", "星海游戏官网"),
+    ("读者可发邮件至editor@qiushi-daily.cn或登录求实日报(www.qiushi-daily.cn)留言。", "求实日报"),
+])
+def test_no_entity_lies_in_a_url_or_an_address_and_a_name_before_one_stops_there(recognizer, text, name):
+    found = recognizer.recognize(text)
+    zones = [(m.start(), m.end()) for m in re.finditer(r"www\.[^\u4e00-\u9fff()]+|[a-z]+@[a-z.-]+", text)]
+    assert not [e.text for e in found if any(a < e.end and e.start < b for a, b in zones)]
+    assert name in [e.text for e in found]
 
 
 def test_a_surname_alone_is_no_person(recognizer):

@@ -64,6 +64,13 @@ _LATIN = re.compile(
 )
 _POS_BEFORE = re.compile(r"(?:CEO|CTO|CFO|首席执行官|创始人|董事长|总裁|总经理|主席|教授|分析师|负责人)[ :：]?$")
 _URLISH = re.compile(r"www|\.(?:com|cn|net|org)", re.IGNORECASE)
+#: URLs and e-mail addresses in a text: no entity lies in one (a URL's path and query are no names).
+URL_ZONE = re.compile(
+    r"(?:https?://|www\.)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.]+"
+    r"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org)(?![A-Za-z])(?:/[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*)?",
+    re.IGNORECASE,
+)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 #: Any Latin letter (accented ones too): the cheap test before a Latin-script rule runs.
 ANY_LATIN = re.compile(rf"[{_L}]")
@@ -77,6 +84,8 @@ LATIN_STOP = frozenset(
         "QA", "FAQ", "PDF", "URL", "WWW", "HTTP", "HTTPS", "COM", "CN", "The", "A", "An", "Inc", "Ltd", "Co", "Mr",
         "Ms", "Dr", "No", "QDII", "QFII", "RQFII", "LOF", "FOF", "MOM", "HND", "GMAT", "GRE", "SAT", "TOEFL", "IELTS",
         "MBA", "EMBA", "DIY", "ST", "NPC", "BOSS", "PVP", "PVE", "EXP", "HP", "MP", "DV", "DC", "LCD", "CCD", "ISO",
+        "TFT", "LED", "OLED", "CMOS", "HDMI", "GPS", "NFC", "SIM", "SD", "DVD", "MP3", "MP4", "BUG", "Bug", "Sale", "SALE",
+        "CMNET", "CMWAP", "UNINET", "Beta", "BETA", "Demo", "DEMO", "Online", "OL",
     ]
 )
 _COMPANY_AFTER = re.compile(r"^ ?(?:公司|集团|科技|有限|股份|控股|Inc\b|Ltd\b|Corp\b)")

@@ -62,6 +62,7 @@ from .patterns import (
     LATIN_STOP,
     NAME_SUFFIXES,
     OPENERS,
+    URL_ZONE,
     Candidate,
     balanced_span,
     extend_with_suffix,
@@ -168,6 +169,34 @@ _SPACE = re.compile(r"\s")
 _TRAILING_GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]$")
 #: How the name of a news outlet or of its channel ends, before the 讯 of a dateline.
 _OUTLET_ENDS = ("报", "网", "社", "台", "刊", "站", "新闻", "体育", "财经", "科技", "娱乐", "房产", "汽车", "教育", "时尚", "游戏", "家居", "军事")
+
+
+def _outside_urls(text: str, cands: list[Candidate], zones: list[tuple[int, int]]) -> list[Candidate]:
+    """Candidates cut where a URL or an e-mail address starts (新浪网www.sina.com.cn → 新浪网);
+    those inside one (www.newegg.com.cn/Product, a query's cm_mmc=…) or left shorter than two
+    characters are dropped: a URL holds no names a reader means.
+
+    >>> t = "新浪网(www.sina.com)报道"
+    >>> [t[c[0]:c[1]] for c in _outside_urls(t, [Candidate(0, 8, "company", 1.0, "t"), Candidate(4, 7, "company", 1.0, "t")], [(4, 16)])]
+    ['新浪网']
+    """
+    out = []
+    for c in cands:
+        for a, b in zones:
+            if a < c[1] and c[0] < b:
+                end = a
+                while end > c[0] and text[end - 1] in _URL_LEAD:
+                    end -= 1  # 《天行社区》(tianxing.com: the bracket or space before the URL goes too
+                if end - c[0] < 2:
+                    break
+                c = c._replace(end=end)
+        else:
+            out.append(c)
+    return out
+
+
+#: What may stand between a name and a URL right after it, left out of the name.
+_URL_LEAD = frozenset(" \t(（[【<《:：,，、·")
 
 
 def select(candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -333,6 +362,8 @@ class EntityRecognizer:
                         known = sorted(known + self._shorter_on_bounds(text, cut), key=_by_span)
                     if known:
                         cands += yield_to_longer(known, cands)
+                if ("." in text or "@" in text) and ANY_LATIN.search(text) and (zones := [m.span() for m in URL_ZONE.finditer(text)]):
+                    cands = _outside_urls(text, cands, zones)
             cands += self.user.find(text)
             yield cands
 
