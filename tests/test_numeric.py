@@ -459,6 +459,9 @@ FOUND = [
     ("公司第一季营收增长两成。", "第一季", "date", None, {"relative": True}),
     ("2024年第三季净利润下滑。", "2024年第三季", "date", "2024-Q3", {}),
     ("这部剧的第二季将在明年播出。", "第二季", "ordinal", 2, {"unit": "季"}),
+    # tens and two neighbouring units: a range
+    ("不少十七八岁的孩子选择出国。", "十七八岁", "count", {"low": 17, "high": 18}, {"unit": "岁"}),
+    ("这套房子要二十五六万元。", "二十五六万元", "money", {"low": 250000, "high": 260000}, {}),
     # per mille is a tenth of a percent
     ("证券交易印花税为1‰。", "1‰", "percent", 0.1, {}),
     ("人口自然增长率在3‰-5‰之间。", "3‰-5‰", "percent", {"low": 0.3, "high": 0.5}, {}),

@@ -1901,13 +1901,29 @@ def _magnitude(core: str) -> float:
     return parse_number("一" + tail) or 1.0
 
 
+_TENS_PAIR_RE = re.compile("([一二三四五六七八九]?十)([一二三四五六七八九])([一二三四五六七八九])(.*)")
+
+
 def _adjacent_range(core: str) -> tuple[float, float] | None:
     """六七 -> (6, 7); 两三万 -> (20000, 30000); 二三十 -> (20, 30); None otherwise.
 
     >>> _adjacent_range("两三万"), _adjacent_range("二三十"), _adjacent_range("九九"), _adjacent_range("二零二五")
     ((20000.0, 30000.0), (20.0, 30.0), None, None)
+    >>> _adjacent_range("十七八"), _adjacent_range("二十五六"), _adjacent_range("十七八万")
+    ((17.0, 18.0), (25.0, 26.0), (170000.0, 180000.0))
     """
-    if len(core) < 2 or core[0] not in DIGITS or core[1] not in DIGITS:
+    if len(core) < 2:
+        return None
+    if (m := _TENS_PAIR_RE.match(core)) is not None:
+        # 十七八岁, 二十五六: tens, then two neighbouring units
+        a, b = DIGITS[m.group(2)], DIGITS[m.group(3)]
+        tens = parse_number(m.group(1))
+        rest = m.group(4)
+        mult = parse_number("一" + rest) if rest else 1.0
+        if b != a + 1 or tens is None or mult is None or any(c in DIGITS for c in rest):
+            return None
+        return (tens + a) * mult, (tens + b) * mult
+    if core[0] not in DIGITS or core[1] not in DIGITS:
         return None
     a, b = DIGITS[core[0]], DIGITS[core[1]]
     if b != a + 1 or a == 0:
