@@ -459,6 +459,13 @@ FOUND = [
     ("公司第一季营收增长两成。", "第一季", "date", None, {"relative": True}),
     ("2024年第三季净利润下滑。", "2024年第三季", "date", "2024-Q3", {}),
     ("这部剧的第二季将在明年播出。", "第二季", "ordinal", 2, {"unit": "季"}),
+    # a number with 多 or 余 and nothing after it is over that number (no year: 2000多 is a price)
+    ("他的月薪3000多，不够买房。", "3000多", "number", 3000, {"qualifier": "over"}),
+    ("这件外套标价2000多。", "2000多", "number", 2000, {"qualifier": "over"}),
+    ("故事发生在2000多年前。", "2000多年", "duration", "P2000Y", {"qualifier": "over"}),
+    # units of study and Hong Kong's 伙 (flats); after 售 a count is no price
+    ("留学需要500学时的语言课程。", "500学时", "count", 500, {"unit": "学时"}),
+    ("楼盘首批只售36伙。", "36伙", "count", 36, {"unit": "伙"}),
     # tens and two neighbouring units: a range
     ("不少十七八岁的孩子选择出国。", "十七八岁", "count", {"low": 17, "high": 18}, {"unit": "岁"}),
     ("这套房子要二十五六万元。", "二十五六万元", "money", {"low": 250000, "high": 260000}, {}),
@@ -529,6 +536,7 @@ RESOLVED = [
 
 # (sentence, stretch that must hold no fact)
 IGNORED = [
+    ("他砍下22+6+5的数据。", "22+6+5"),
     ("比赛在五棵松体育馆举行。", "五棵"),
     ("他出差去了六盘水。", "六盘"),
     ("三元桥附近新开了一家店。", "三元"),
@@ -593,7 +601,6 @@ IGNORED = [
     ("各路人马血战八方。", "八方"),
     ("他调来十万天兵天将。", "十万天兵"),
     # after 售 a number with a unit or a decimal is no bare price
-    ("楼盘首批只售36伙。", "36"),
     ("全场特价8.N折。", "8"),
     # 成 after a number that is no tenth: 成为, 成交, 成本
     ("项目名叫天街2046成为地标。", "2046成"),

@@ -61,7 +61,7 @@ MEASURE_WORDS = sorted(
     期 轮 页 本 册 篇 首 集 份 头 匹 架 艘 处 例 起 宗 笔 单 支 队 双 对 瓶 箱 盒 包 袋 杯 碗 列 趟 班 节 门 所 级
     摄氏度 ℃ °C 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 条 把 台套 辆次 架次 人民 元宝 金币 代 层楼 连胜 连败 胜场 胜 负 战 幅 类
-    任 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 帕 兆赫 兆字节 兆比特 兆焦 兆""".split(),
+    任 伙 学时 课时 学分 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 帕 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
 )
@@ -78,6 +78,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "分": frozenset("辨析化配享别红手开散裂割布担摊批"),
     "关": frozenset("口键注系于联心税门闭停"),
     "任": frozenset("务命职何意性教用免课"),
+    "伙": frozenset("伴计食同房人"),
     "对": frozenset("话于手外比抗接待象策应照称决冲峙付方一二三四五六七八九十0123456789"),  # 三对三: "versus"
 }
 #: The units of a team's record, which count nothing when they start a word.
@@ -1225,8 +1226,8 @@ class _Scanner:
                     m0 = ym.start() if ym else start
                     self.add(self.make(m0, tend, "date", val, "rule:date", relative=rel), m0, tend, 2)
                 return  # 9月 is a month (the date pass), not nine months
-            if tu == "年" and value is not None and 1000 <= value <= 2200 and low_high is None:
-                return  # a year: the date pass handles it
+            if tu == "年" and value is not None and 1000 <= value <= 2200 and low_high is None and not g.more:
+                return  # a year: the date pass handles it (2000多年 is a time: over 2000 years)
             if tu == "年" and _starts_word(f, tend, "年"):
                 # 千万年薪, 百万年费: 年 starts the word (annual pay), the number is an amount
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
@@ -1314,8 +1315,8 @@ class _Scanner:
                 return
             if unit in _DEGREES and f[start - 2 : start] == "零下" and val is not None and low_high is None and s2 == start:
                 val, s2 = -val, start - 2  # 零下5℃: below zero, 零下 in the span as a minus sign is
-            if (unit in _GAME_UNITS or unit == "任") and _starts_word(f, tend, unit):
-                return  # 3任务, 1负责人, 89-97负于, 28-13胜出, 马英九胜过, 二战略: the unit starts a word, no games are counted
+            if (unit in _GAME_UNITS or unit == "任" or unit == "伙") and _starts_word(f, tend, unit):
+                return  # 3任务, 2伙人, 1负责人, 89-97负于, 28-13胜出, 马英九胜过, 二战略: the unit starts a word, no games are counted
             if unit == "米" and not g.mhalf and low_high is None and value is not None and value == int(value) and (
                 cm := _METRE_REST_RE.match(f, tend)
             ):
@@ -1408,14 +1409,16 @@ class _Scanner:
         if value is None and low_high is None:
             return
         # a year written without 年: 2018 looks like a year
-        if arabic and value is not None and re.fullmatch(r"(?:19|20)\d\d", core):
+        # 3000多, 6000余 say "over" and count something (22+6+5 is a line of statistics, 8+5 a name)
+        more = g.more is not None and g.more.strip() in ("多", "余", "有余")
+        if arabic and value is not None and re.fullmatch(r"(?:19|20)\d\d", core) and not more:
             nxt = f[end : end + 1]
             if nxt not in ".%,-" and not nxt.isdigit():
                 self.add(self.make(start, end, "date", core, "rule:date:bare-year"), start, end, 3)
             return
         s2, q_left, cur_left = self.left(start)
-        if arabic and not _has_magnitude(core) and not cur_left and not _QUOTE_BEFORE.search(f, max(0, s2 - 4), s2):
-            return  # a bare small number: a list enumerator, a score, a code (not a quote: 汇率中间价报7.1025)
+        if arabic and not _has_magnitude(core) and not cur_left and not more and not _QUOTE_BEFORE.search(f, max(0, s2 - 4), s2):
+            return  # a bare small number: a list enumerator, a score, a code (not 3000多, nor a quote: 汇率中间价报7.1025)
         unit = None
         if not cur_left and (lw := _latin_noun(f, core, end, tend)):
             # 3000亿tokens, 1.2亿DAU: a Latin noun counted by an amount is its unit, as 3亿用户 is
