@@ -463,6 +463,10 @@ FOUND = [
     ("他的月薪3000多，不够买房。", "3000多", "number", 3000, {"qualifier": "over"}),
     ("这件外套标价2000多。", "2000多", "number", 2000, {"qualifier": "over"}),
     ("故事发生在2000多年前。", "2000多年", "duration", "P2000Y", {"qualifier": "over"}),
+    # imperial and trade weights and measures
+    ("这名中锋体重达到260磅。", "260磅", "count", 260, {"unit": "磅"}),
+    ("国际金价升至每盎司2400美元。", "2400美元", "money", 2400, {"unit": "/盎司", "currency": "USD"}),
+    ("他送出一枚5克拉的钻戒。", "5克拉", "count", 5, {"unit": "克拉"}),
     # units of study and Hong Kong's 伙 (flats); after 售 a count is no price
     ("留学需要500学时的语言课程。", "500学时", "count", 500, {"unit": "学时"}),
     ("楼盘首批只售36伙。", "36伙", "count", 36, {"unit": "伙"}),
