@@ -240,7 +240,7 @@ _PER_PERIOD_LEFT = re.compile(
 #: The letters after 个 that :func:`_counted_noun` segments (a word or two of them).
 _NOUN_AFTER_GE = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,12}")
 _NOUN_AFTER_MAX = 12
-_NOUN_STOP = set("的了在是和与及或等中上下里内以有为将被把对也都就而并从到至左右多余这那其该各每些月小星工年天来前后已")
+_NOUN_STOP = set("的了在是和与及或等中上下里内以有为将被把对也都就而并从到至左右多余这那其该各每些月小星工年天来前后已之还需剩")
 
 # Zones that are never facts and hold no number of their own: URLs and e-mail addresses.
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.]+")
