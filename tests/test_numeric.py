@@ -463,6 +463,8 @@ FOUND = [
     ("他的月薪3000多，不够买房。", "3000多", "number", 3000, {"qualifier": "over"}),
     ("这件外套标价2000多。", "2000多", "number", 2000, {"qualifier": "over"}),
     ("故事发生在2000多年前。", "2000多年", "duration", "P2000Y", {"qualifier": "over"}),
+    # a low quotation mark typed as the thousands mark
+    ("这款手袋售价￥19‚950。", "￥19‚950", "money", 19950, {"currency": "CNY"}),
     # imperial and trade weights and measures
     ("这名中锋体重达到260磅。", "260磅", "count", 260, {"unit": "磅"}),
     ("国际金价升至每盎司2400美元。", "2400美元", "money", 2400, {"unit": "/盎司", "currency": "USD"}),

@@ -37,8 +37,8 @@ _HALF = "0123456789.,%+-:/~ ()$¥"
 # 拾/佰/仟 stay as they are: 收拾 must not become 收十. The parser knows them.
 _TRAD = "萬億兩倆貳陸點個負幾億參叄對週禮號時後鐘"
 _SIMP = "万亿两两贰陆点个负几亿叁叁对周礼号时后钟"
-_OTHER_FROM = "﹪—–−〜～﹣"
-_OTHER_TO = "%---~~-"
+_OTHER_FROM = "﹪—–−〜～﹣‚"
+_OTHER_TO = "%---~~-,"  # ‚ (a low quotation mark) typed as a thousands mark: ￥19‚950
 _FULL += "".join(chr(0xFF21 + i) for i in range(26)) + "".join(chr(0xFF41 + i) for i in range(26))
 _HALF += "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 #: Translation table used by :func:`fold`.
@@ -62,14 +62,14 @@ _FOLD_MAP = {chr(k): chr(v) for k, v in FOLD.items()}
 # the full-width comma only matters between digits; elsewhere it is left alone (and costs nothing)
 # Full-width brackets and spaces and the full-width comma and colon outside numbers carry nothing the
 # scanner reads, and folding them one by one costs time: they are left alone.
-_LAZY = "，：（）　"
+_LAZY = "，：（）　‚"
 # The pattern starts with one character class (every character it may fold), so the regex engine
 # skips other text with its fast first-character scan (a pattern that starts with alternatives is
 # tried at every position); what decides the lazy characters is checked after them.
 _EAGER = re.escape("".join(c for c in _FOLD_MAP if c not in _LAZY))
 _NEEDS_FOLD = re.compile(
-    f"[{_EAGER}，：　]"
-    f"(?:(?<=[{_EAGER}])|(?<=[0-9０-９][，：])(?=[0-9０-９])|(?<=[0-9０-９]　)(?=[万亿千百]))"
+    f"[{_EAGER}，：　‚]"
+    f"(?:(?<=[{_EAGER}])|(?<=[0-9０-９][，：‚])(?=[0-9０-９])|(?<=[0-9０-９]　)(?=[万亿千百]))"
 )
 
 
