@@ -463,6 +463,8 @@ FOUND = [
     ("他的月薪3000多，不够买房。", "3000多", "number", 3000, {"qualifier": "over"}),
     ("这件外套标价2000多。", "2000多", "number", 2000, {"qualifier": "over"}),
     ("故事发生在2000多年前。", "2000多年", "duration", "P2000Y", {"qualifier": "over"}),
+    # 较前一个月: "the month before", no first month of the year
+    ("产值较前一个月明显增长。", "一个月", "duration", "P1M", {}),
     # a low quotation mark typed as the thousands mark
     ("这款手袋售价￥19‚950。", "￥19‚950", "money", 19950, {"currency": "CNY"}),
     # imperial and trade weights and measures
@@ -542,6 +544,8 @@ RESOLVED = [
 
 # (sentence, stretch that must hold no fact)
 IGNORED = [
+    ("按照国发〔2025〕12号文件的要求执行。", "〔2025〕12号"),
+    ("根据京政办发(2024)7号通知精神。", "(2024)7号"),
     ("他砍下22+6+5的数据。", "22+6+5"),
     ("比赛在五棵松体育馆举行。", "五棵"),
     ("他出差去了六盘水。", "六盘"),

@@ -1626,9 +1626,13 @@ _NAME_ZONES_RE = re.compile(
     r"|五月天|七天(?:酒店|连锁|快捷)|360(?:公司|安全卫士|安全|浏览器|杀毒|搜索|集团|手机)"
     r"|" + "|".join(_NAMES_WITH_NUMERALS)
     + r"|三双(?=数据|[，。！、,!的])"
+    + r"|[〔\[(（](?:19|20)\d\d[〕\])）]\s?第?\d{1,4}\s?号"  # 国发〔2009〕3号: a document's number, no year and no day
 )
 #: What every match of :data:`_NAME_ZONES_RE` contains: a text with none of them is not searched.
-_NAME_ZONE_HEADS = ("《", "八一", "十字", "一日", "一块", "五月天", "七天", "360", "三双", *_NAMES_WITH_NUMERALS)
+_NAME_ZONE_HEADS = (
+    "《", "八一", "十字", "一日", "一块", "五月天", "七天", "360", "三双", *_NAMES_WITH_NUMERALS,
+    "〔19", "〔20", "[19", "[20", "(19", "(20", "（19", "（20",
+)
 _ORDINAL_WORDS = re.compile(r"第(?:二炮兵|三方|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感|一财经|一太平)")
 _TAIL_FIRST = set(
     "%‰+个百多余有左上以之成折倍点人年月周星天日小分秒季元圆块毛角美港欧英台韩澳加新瑞法卢印泰奈林越比雷兰里迪马"
