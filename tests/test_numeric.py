@@ -463,6 +463,9 @@ FOUND = [
     ("他的月薪3000多，不够买房。", "3000多", "number", 3000, {"qualifier": "over"}),
     ("这件外套标价2000多。", "2000多", "number", 2000, {"qualifier": "over"}),
     ("故事发生在2000多年前。", "2000多年", "duration", "P2000Y", {"qualifier": "over"}),
+    # N点 before 才, 开始, 前, 整 is a time of day; N点 after a move is index points
+    ("会议一直开到2点才结束。", "2点", "date", "T02", {}),
+    ("沪指下跌10点后反弹。", "10点", "number", 10, {"unit": "点"}),
     # 较前一个月: "the month before", no first month of the year
     ("产值较前一个月明显增长。", "一个月", "duration", "P1M", {}),
     # a low quotation mark typed as the thousands mark

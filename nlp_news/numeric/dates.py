@@ -63,6 +63,9 @@ HOUR = r"(?:2[0-4]|[01]?\d|二十[一二三四]?|十[一二三四五六七八九
 MINUTE = r"(?:[0-5]?\d|[二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _TIME_PREFIX = "凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|晚|早"
 
+#: After N点 (N at most 24, in digits), words that make it a time of day: 2点才结束, 8点开始, 10点前.
+_CLOCK_AFTER = frozenset("才就整准起开结前许")
+
 #: The source of :data:`DATE_RE`, as written.
 DATE_SOURCE = rf"""
     (?<![\d.])
@@ -242,8 +245,9 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
         tp, mi = g.tp, g.mi
         if not tp and g.hunit == "点" and not mi and not (
             m.string[m.start() - 1 : m.start()] in ("日", "号") or m.group(0).endswith("钟")
+            or (g.hh[0].isdigit() and m.string[m.end() : m.end() + 1] in _CLOCK_AFTER)
         ):
-            return None  # 3100点 is index points, 3点 alone is not a time (12月16日18点 and 3点钟 are)
+            return None  # 3100点 is index points, 3点 alone is not a time (12月16日18点, 3点钟, 2点才结束 are)
         if not tp and not g.hh[0].isdigit() and (not mi or g.hunit == "点"):
             return None  # 一时 (这一时期, 煊赫一时), 一点一点: words
         if not tp and g.hunit == "点" and mi and mi != "半" and not g.fen:
