@@ -463,6 +463,12 @@ FOUND = [
     ("他的月薪3000多，不够买房。", "3000多", "number", 3000, {"qualifier": "over"}),
     ("这件外套标价2000多。", "2000多", "number", 2000, {"qualifier": "over"}),
     ("故事发生在2000多年前。", "2000多年", "duration", "P2000Y", {"qualifier": "over"}),
+    # numbers listed with 、 before a fact are facts of their own, with its unit (NUMERIC-CONVENTIONS:
+    # coordinated items are separate facts); a list's enumerators are not
+    ("装修大概需要3、4个月。", "3", "duration", "P3M", {}),
+    ("市场上只有3、5家公司能做。", "3", "count", 3, {"unit": "家"}),
+    ("一杯奶茶卖10、20元。", "10", "money", 10, {"currency": "CNY"}),
+    ("。2、3家银行提高了利率。", "3家", "count", 3, {}),
     # N点 before 才, 开始, 前, 整 is a time of day; N点 after a move is index points
     ("会议一直开到2点才结束。", "2点", "date", "T02", {}),
     ("沪指下跌10点后反弹。", "10点", "number", 10, {"unit": "点"}),
@@ -547,6 +553,7 @@ RESOLVED = [
 
 # (sentence, stretch that must hold no fact)
 IGNORED = [
+    ("要求如下。2、3家银行提高了利率。", "2、"),
     ("按照国发〔2025〕12号文件的要求执行。", "〔2025〕12号"),
     ("根据京政办发(2024)7号通知精神。", "(2024)7号"),
     ("他砍下22+6+5的数据。", "22+6+5"),

@@ -810,6 +810,21 @@ class _Scanner:
             m.start(), m.end(), 3,
         )
 
+    def coordinated(self, start: int, kind: str, value_of: Any, rest: tuple[Any, ...]) -> None:
+        """Numbers listed with 、 right before a fact that starts at ``start`` (3、4天, 10、20元):
+        each is a fact of the same kind and unit, its span the number alone, as 7、8月 gives
+        two months (NUMERIC-CONVENTIONS: coordinated items are separate facts). Not a list's
+        enumerators: the first number must not start a sentence or clause (。2、3家银行…)."""
+        f = self.f
+        m = _COORD_BEFORE.search(f, start - 12 if start > 12 else 0, start)
+        if m is None or f[m.start() - 1 : m.start()] in _ENUM_BEFORE:
+            return
+        for n in _COORD_ITEM.finditer(f, m.start(), m.end()):
+            v = parse_number(n.group(0))
+            val = value_of(v) if v is not None else None
+            if val is not None:
+                self.add((kind, val, rest), n.start(), n.end(), 1)
+
     def f_number(self, start: int, prev: str) -> bool:
         """An aperture's F-number (F2.8, f/1.8, F3.5-5.6) is a plain number (NUMERIC-CONVENTIONS), with
         F in its span as a currency symbol is; F1, F4, F-16 are names: an F-number has a decimal, a
@@ -1257,6 +1272,9 @@ class _Scanner:
                 self.make(s2, tend, kind, val, source, unit=unit, qualifier=qual, change=None),
                 s2, tend, 2,
             )
+            if prev == "、" and low_high is None and s2 == start and not half:
+                # 3、4天, 2、3年: each number listed before is a time of its own
+                self.coordinated(start, kind, lambda v: _duration(v, code, 0.0), (unit, None, None, None, False, source))
             return
         elif g.cheng:
             if value is None or value <= 0 or value > 10:
@@ -1397,6 +1415,9 @@ class _Scanner:
             return
         # what make() would return, without its keyword call (once per count, amount or percent)
         self.add((kind, val, (unit, currency, qual, self.change(s2), False, source)), s2, tend, 2)
+        if prev == "、" and low_high is None and s2 == start and not _has_magnitude(core):
+            # 10、20元, 3、5家: each number listed before is an amount or count of its own
+            self.coordinated(start, kind, lambda v: format_value(v * scale), (unit, currency, None, None, False, source))
 
     def bare(self, start: int, end: int, core: str, value: float | None, low_high: Any, over: str | None,
              arabic: bool, g: _TailGroups, tend: int) -> None:
@@ -1446,6 +1467,9 @@ class _Scanner:
 
 
 _RANGE_FIRST = set("-~至到—－～")
+#: Numbers listed with 、 before a fact (3、4天, 十、二十元), and each of them.
+_COORD_BEFORE = re.compile(r"(?<![\d.一二两三四五六七八九十百千万第])(?:(?:\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})、)+$")
+_COORD_ITEM = re.compile(r"\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十]{1,3}")
 #: Units of temperature, which 零下 makes negative.
 _DEGREES = frozenset(("℃", "°C", "度", "摄氏度"))
 #: An aperture (F2.8, f/1.8, F3.5-5.6): F or f, a slash, one or two digits and a decimal; a second end.
