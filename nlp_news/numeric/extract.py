@@ -28,7 +28,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ..schema import Fact
-from .dates import _ERA_FIRST, DATE_RE, TIME_PREFIX_RE, clock_hour, date_value, parse_published, range_end
+from .dates import _ERA_FIRST, DATE_RE, REL_YEAR, TIME_PREFIX_RE, clock_hour, date_value, parse_published, range_end
 from .linking import _METRIC_SET, new_fact
 from .money import CURRENCY_PREFIXES, CURRENCY_WORDS, yuan_jiao_fen
 from .numerals import CN_DIGIT_CHARS, DIGITS, fold, format_value
@@ -536,6 +536,17 @@ class _Scanner:
             return f"{self.pub.year:04d}-{month:02d}", True
         return f"--{month:02d}", True
 
+    def year_before(self, pos: int) -> tuple[str | None, int | None]:
+        """The year written right before ``pos`` (2024年, or 今年 / 去年 / 明年 with a published
+        date) and where it starts: ("2024", start), else (None, None)."""
+        ym = _YEAR_BEFORE.search(self.f, max(0, pos - 6), pos)
+        if ym:
+            return ym.group(1), ym.start()
+        rm = _REL_YEAR_BEFORE.search(self.f, max(0, pos - 3), pos)
+        if rm and self.pub:
+            return f"{self.pub.year + REL_YEAR[rm.group(1)]:04d}", rm.start()
+        return None, None
+
     def covered(self, pos: int) -> bool:
         return any(c[0] <= pos < c[0] - c[1] for c in self.cands)
 
@@ -711,6 +722,23 @@ class _Scanner:
                         v = value[: len(value) - 2] + f"{int(mv):02d}"
                         s0 = ym.start() if ym and first else n.start()  # the first month's span takes in the year
                         self.add(("date", v, (None, None, None, None, rel, "rule:date")), s0, n.end(), 1)
+                        first = False
+        # 一、二季度, 2024年三、四季度: each quarter named before the last is a date of its own, in
+        # the year written before the first (which its span takes in, as 2008年11、12月's first month)
+        q_last = m.group("q") if (value is None or isinstance(value, str)) and start > 1 and self.f[start - 1] == "、" else None
+        if q_last is not None:
+            cq = _COORD_QUARTERS.search(self.f, max(0, start - 10), start)
+            yv, y0 = self.year_before(cq.start()) if cq else (None, None)
+            if yv is not None:
+                value, rel = f"{yv}-Q{int(parse_number(q_last) or 0)}", not self.f[y0].isdigit()
+            if cq:
+                first = True
+                for n in _COORD_ITEM.finditer(self.f, cq.start(), cq.end()):
+                    qv = parse_number(n.group(0))
+                    if qv is not None and qv in (1, 2, 3, 4):
+                        s0 = y0 if (y0 is not None and first) else n.start() - (self.f[n.start() - 1] == "第")
+                        qd = f"{value[:-1]}{int(qv)}" if value is not None else None  # (no year known: relative, no value)
+                        self.add(("date", qd, (None, None, None, None, rel, "rule:date")), s0, n.end(), 1)
                         first = False
         # 2020年以来: only 2020年 is the fact, 以来 is not in the span; what make() would return, without
         # its keyword call (once per date)
@@ -1467,6 +1495,10 @@ class _Scanner:
 
 
 _RANGE_FIRST = set("-~至到—－～")
+#: The quarters named before a quarter's date, each followed by 、 (一、二季度; 1、2、3季度; 第一、二季度).
+_COORD_QUARTERS = re.compile(r"(?<![\d一二三四五六七八九十])(?:第?[1-4一二三四]、)+$")
+#: A year word right before a list of quarters (今年一、二季度).
+_REL_YEAR_BEFORE = re.compile(r"(今年|去年|明年|前年|本年|上年)$")
 #: Numbers listed with 、 before a fact (3、4天, 十、二十元), and each of them.
 _COORD_BEFORE = re.compile(r"(?<![\d.一二两三四五六七八九十百千万第])(?:(?:\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})、)+$")
 _COORD_ITEM = re.compile(r"\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十]{1,3}")
