@@ -472,6 +472,9 @@ FOUND = [
     ("公司2024年三、四季度连续亏损。", "2024年三", "date", "2024-Q3", {}),
     ("公司2024年三、四季度连续亏损。", "四季度", "date", "2024-Q4", {}),
     ("一、二季度的销量都在下滑。", "一", "date", None, {"relative": True}),
+    # spaces around numbers, as real copy has them
+    ("亏损约 92 亿元 人民币。", "约 92 亿元 人民币", "money", 9200000000, {"currency": "CNY", "qualifier": "about"}),
+    ("公司第 3 季度营收增长。", "第 3 季度", "date", None, {"relative": True}),
     # N点 before 才, 开始, 前, 整 is a time of day; N点 after a move is index points
     ("会议一直开到2点才结束。", "2点", "date", "T02", {}),
     ("沪指下跌10点后反弹。", "10点", "number", 10, {"unit": "点"}),

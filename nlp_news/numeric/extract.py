@@ -197,7 +197,7 @@ _TAIL_SOURCE = rf"""
     \s*
     (?P<u>
        (?P<pct>%|‰|个\s*百\s*分\s*点|百\s*分\s*点)
-      |(?P<cur>{_CUR_AFTER})(?P<cur2>人民币)?
+      |(?P<cur>{_CUR_AFTER})(?:\s?(?P<cur2>人民币))?
          (?:(?P<jiao>\d|[{CN_DIGIT_CHARS}])(?P<jw>角|毛)(?:(?P<fen>\d|[{CN_DIGIT_CHARS}])分)?
            |又?(?P<cent>\d{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}})(?:美分|日本[銭钱]|[銭]))?
          (?:(?:/|每)(?P<per>平方米|平米|吨|股|斤|公斤|千克|亩|人|月|年|天|次|件|台|桶|盎司|[\u4e00-\u9fff]))?
@@ -573,7 +573,8 @@ class _Scanner:
                 lo = self.reach
         for st, c in enumerate(f[lo : s + 1], lo):  # at most seven characters: a loop costs less than a regex scan
             if c not in _DATE_START or (c in _NUMERAL_HEADS and not _DATE_HEAD_RE.match(f, st)) or (
-                c == "第" and f[st + 2 : st + 3] != "季"  # 第 starts a date only in 第N季度 (第N季营收)
+                c == "第" and f[st + 2 : st + 3] != "季" and f[st : st + 5].replace(" ", "")[2:3] != "季"
+                # 第 starts a date only in 第N季度 (第N季营收, 第 3 季度)
             ):
                 continue
             m = DATE_RE.match(f, st)
