@@ -502,6 +502,7 @@ FOUND = [
     # a per-share figure after 每股 and its word (发行价, 收益, 净资产) is per share
     ("公司每股发行价为165港元。", "165港元", "money", 165, {"unit": "/股", "currency": "HKD"}),
     ("每股收益为0.85元。", "0.85元", "money", 0.85, {"unit": "/股"}),
+    ("公司每股发行价 88 港元。", "88 港元", "money", 88, {"unit": "/股", "currency": "HKD"}),
     # a currency word before the amount decides it over the 元 after (港币8.6亿元 is HKD)
     ("公司募资净额约为港币8.6亿元。", "约为港币8.6亿元", "money", 860000000, {"currency": "HKD", "qualifier": "about"}),
     ("他还持有美元300万元的存款。", "美元300万元", "money", 3000000, {"currency": "USD"}),
