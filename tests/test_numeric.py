@@ -472,6 +472,7 @@ FOUND = [
     ("公司2024年三、四季度连续亏损。", "2024年三", "date", "2024-Q3", {}),
     ("公司2024年三、四季度连续亏损。", "四季度", "date", "2024-Q4", {}),
     ("一、二季度的销量都在下滑。", "一", "date", None, {"relative": True}),
+    ("利润率在百分之十到二十之间。", "百分之十到二十", "percent", {"low": 10, "high": 20}, {}),
     # spaces around numbers, as real copy has them
     ("亏损约 92 亿元 人民币。", "约 92 亿元 人民币", "money", 9200000000, {"currency": "CNY", "qualifier": "about"}),
     ("公司第 3 季度营收增长。", "第 3 季度", "date", None, {"relative": True}),

@@ -758,13 +758,18 @@ class _Scanner:
         if den is None or num is None or den == 0:
             return
         end = m.start("num") + len(num_s)
-        value = num / den * 100
+        value: Any = _sig6(num / den * 100)
+        if den == 100 and self.f[end : end + 1] in _RANGE_FIRST and (r := _PCT_WORD_TO_RE.match(self.f, end)) is not None:
+            # 百分之十到二十, 百分之五至百分之八: one range
+            hi = parse_number(r.group(1))
+            if hi is not None and hi > num:
+                value, end = {"low": value, "high": _sig6(hi)}, r.end()
         s2, q, _ = self.left(start)
         q2 = self.right_bound(end)
         if q2:
             q, end = q2[0] if q is None or q == "about" else q, q2[1]
         self.add(
-            self.make(s2, end, "percent", _sig6(value), "rule:percent", qualifier=q, change=self.change(s2)),
+            self.make(s2, end, "percent", value, "rule:percent", qualifier=q, change=self.change(s2)),
             s2, end, 2,
         )
 
@@ -1500,6 +1505,8 @@ _RANGE_FIRST = set("-~至到—－～")
 _COORD_QUARTERS = re.compile(r"(?<![\d一二三四五六七八九十])(?:第?[1-4一二三四]、)+$")
 #: A year word right before a list of quarters (今年一、二季度).
 _REL_YEAR_BEFORE = re.compile(r"(今年|去年|明年|前年|本年|上年)$")
+#: The second end of a range of 百分之 (百分之十到二十, 百分之五至百分之八).
+_PCT_WORD_TO_RE = re.compile(rf"\s?(?:到|至|-|~)\s?(?:百分之)?([{CN_DIGIT_CHARS}十百]+(?:点[{CN_DIGIT_CHARS}]+)?)")
 #: Numbers listed with 、 before a fact (3、4天, 十、二十元), and each of them.
 _COORD_BEFORE = re.compile(r"(?<![\d.一二两三四五六七八九十百千万第])(?:(?:\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})、)+$")
 _COORD_ITEM = re.compile(r"\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十]{1,3}")
