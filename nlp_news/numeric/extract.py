@@ -655,8 +655,17 @@ class _Scanner:
             return None
 
     def date(self, m: re.Match[str]) -> bool:
-        if self.f[m.start() - 1 : m.start()] == "每" and _MONTHS_ONLY.match(self.f, m.start()):
-            return False  # 每2月一次: 2月 is two months (the number pass reads a duration), not February
+        if self.f[m.start() - 1 : m.start()] == "每":
+            if _MONTHS_ONLY.match(self.f, m.start()):
+                return False  # 每2月一次: 2月 is two months (the number pass reads a duration), not February
+            if m.group("wd") and not m.group("wpre"):
+                end = m.end()
+                r = _RANGE_SEP.match(self.f, end)
+                m2 = DATE_RE.match(self.f, r.end()) if r else None
+                if m2 and m2.group("wd"):
+                    end = m2.end()  # 每周一至周五
+                self.add(None, m.start(), end, 0)
+                return True  # 每周一: every Monday, no date
         if (
             m.group("bd")
             and self.f[m.end() - 1] == "号"
