@@ -473,6 +473,9 @@ FOUND = [
     ("公司2024年三、四季度连续亏损。", "四季度", "date", "2024-Q4", {}),
     ("一、二季度的销量都在下滑。", "一", "date", None, {"relative": True}),
     ("利润率在百分之十到二十之间。", "百分之十到二十", "percent", {"low": 10, "high": 20}, {}),
+    # heights said with Chinese numerals; 反超 is a verb, no bound
+    ("他身高一米七五。", "一米七五", "count", 1.75, {"unit": "米"}),
+    ("主队在终场前反超3分。", "3分", "count", 3, {"qualifier": None}),
     # spaces around numbers, as real copy has them
     ("亏损约 92 亿元 人民币。", "约 92 亿元 人民币", "money", 9200000000, {"currency": "CNY", "qualifier": "about"}),
     ("公司第 3 季度营收增长。", "第 3 季度", "date", None, {"relative": True}),
@@ -561,6 +564,8 @@ RESOLVED = [
 
 # (sentence, stretch that must hold no fact)
 IGNORED = [
+    ("股价早前一度大跌。", "一度"),
+    ("新品延续了前一代的设计。", "一代"),
     ("服务器每周四例行维护。", "周四"),
     ("门店每周一至周五营业。", "周一至周五"),
     ("要求如下。2、3家银行提高了利率。", "2、"),

@@ -1184,6 +1184,7 @@ class _Scanner:
             if qual is None or (qual == "about" and pq != "about"):
                 qual = pq
         kind = "count"
+        said = False
         unit: str | None = None
         currency = None
         val: Any = value
@@ -1379,10 +1380,12 @@ class _Scanner:
             if (unit in _GAME_UNITS or unit == "任" or unit == "伙") and _starts_word(f, tend, unit):
                 return  # 3任务, 2伙人, 1负责人, 89-97负于, 28-13胜出, 马英九胜过, 二战略: the unit starts a word, no games are counted
             if unit == "米" and not g.mhalf and low_high is None and value is not None and value == int(value) and (
-                cm := _METRE_REST_RE.match(f, tend)
+                cm := (_METRE_REST_RE if arabic else _METRE_REST_CN_RE).match(f, tend)
             ):
-                val = value + int(cm.group(1)) / 10 ** len(cm.group(1))  # 2米15, 1米8: heights as said
+                rest = "".join(str(DIGITS[c]) for c in cm.group(1)) if not arabic else cm.group(1)
+                val = value + int(rest) / 10 ** len(rest)  # 2米15, 1米8, 一米七五: heights as said
                 tend = cm.end()
+                said = True  # (一米七五 is no indefinite "a metre")
             if unit in ("倍",):
                 kind, source = "number", "rule:number"
                 if not g.post and f[tend : tend + 1] in _MORE_AFTER_CHENG:
@@ -1413,8 +1416,11 @@ class _Scanner:
         # 二 before a classifier is an ordinal or a name (富二代, 二套房), counts use 两
         if not arabic and core == "二" and kind == "count":
             return
+        if not arabic and core == "一" and unit in ("度", "代") and q_left is None and not (unit == "度" and prev in _DEGREE_CHANGE_BEFORE):
+            self.add(None, start, tend, 0)
+            return  # 一度 "at one time" (早前一度严重), 前一代 / 上一代 "the generation before": no count of one
         # the indefinite 一 before a classifier: 一家公司 "a company"
-        if (not arabic and core == "一" and kind == "count" and q_left is None and f[start - 2 : start] not in _ONE_CONTRAST
+        if (not arabic and core == "一" and kind == "count" and q_left is None and not said and f[start - 2 : start] not in _ONE_CONTRAST
                 and prev not in ("第", "前") and not (unit and _contrasted(f, start, end, unit[0]))
                 and not _EVERY_BEFORE.search(f, start - 6 if start > 6 else 0, start) and not _after_its_noun(f, start, tend)):
             return
@@ -1634,10 +1640,13 @@ _LATIN_SCALE_RE = re.compile(_LATIN_SCALE)
 _CLAUSE_END_CHARS = set(",，。;；!！?？、)） ") | {""}
 #: One digit after 块 that is its 角 (3块5, 三块五), not the start of another number.
 #: Characters that make a word with a bound character after them: 最近, 附近, 合约 (a contract), 预约.
-_BOUND_IN_WORD = {"近": "最接将逼附", "超": "最接将逼附", "约": "合签预节契条公违履特邀相制婚缔毁赴誓盟"}  # not 失: 损失约6亿
+_BOUND_IN_WORD = {"近": "最接将逼附", "超": "最接将逼附反赶高", "约": "合签预节契条公违履特邀相制婚缔毁赴誓盟"}  # not 失: 损失约6亿
 _KUAI_JIAO_RE = re.compile(r"([1-9一二三四五六七八九])(?! ?[\d./:%]|[一二三四五六七八九十百千万亿块元角毛分英寸米])")
+#: Before 一度 when it is one degree more or less (气温下降了一度), not the adverb "at one time".
+_DEGREE_CHANGE_BEFORE = frozenset("降升高低了差")
 #: The centimetres or tenths after 米 in a height or length as said: 2米15, 1米8 (not 2米15厘米, 3米2个).
 _METRE_REST_RE = re.compile(r"(\d{1,2})(?![\d.%万亿米个厘公毫])")
+_METRE_REST_CN_RE = re.compile(r"([一二三四五六七八九零〇]{1,2})(?![一二三四五六七八九十百千万亿米个厘公毫])")
 #: What follows 块 when it is the yuan (see :meth:`_Scanner.number`'s currency branch).
 _KUAI_MONEY_NEXT = frozenset("钱来去了就都也给买还借呢吧啊的一多左上以")
 _HALF_UNIT = set("年个小天月周星")
