@@ -59,7 +59,7 @@ REL_MONTH: dict[str, int | None] = {
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _REL_Y = "|".join(sorted(REL_YEAR, key=len, reverse=True))
 _REL_M = "|".join(sorted(REL_MONTH, key=len, reverse=True))
-HOUR = r"(?:2[0-4]|[01]?\d|二十[一二三四]?|十[一二三四五六七八九]?|[一二三四五六七八九两])"
+HOUR = r"(?:2[0-4]|[01]?\d|二十[一二三四]?|十[一二三四五六七八九]?|[一二三四五六七八九两零])"
 MINUTE = r"(?:[0-5]?\d|[二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _TIME_PREFIX = "凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|晚|早"
 
@@ -248,8 +248,8 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
             or (g.hh[0].isdigit() and m.string[m.end() : m.end() + 1] in _CLOCK_AFTER)
         ):
             return None  # 3100点 is index points, 3点 alone is not a time (12月16日18点, 3点钟, 2点才结束 are)
-        if not tp and not g.hh[0].isdigit() and (not mi or g.hunit == "点"):
-            return None  # 一时 (这一时期, 煊赫一时), 一点一点: words
+        if not tp and not g.hh[0].isdigit() and (not mi or g.hunit == "点") and m.string[m.start() - 1 : m.start()] not in ("日", "号"):
+            return None  # 一时 (这一时期, 煊赫一时), 一点一点: words (1月1日零时, 5日八时 are times)
         if not tp and g.hunit == "点" and mi and mi != "半" and not g.fen:
             return None  # 3点5 is a number
         if hour > 24:
