@@ -16,12 +16,28 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from types import ModuleType
 
 import numpy as np
 
 from nlp_news.labels.features import Featurizer
 from nlp_news.modelio import load_model, save_model
 from nlp_news.schema import SENTIMENTS, THEMES
+
+
+def _load_kernel() -> ModuleType | None:
+    """The optional C kernel (``nlp_news/labels/_sums.c``, built by setup.py), or ``None``: numpy
+    then, the same sums. ``NLP_NEWS_NO_KERNEL=1`` switches it off, as it does the entity tagger's."""
+    if os.environ.get("NLP_NEWS_NO_KERNEL", "").strip() not in ("", "0"):
+        return None
+    try:
+        from nlp_news.labels import _sums as kernel
+    except ImportError:  # pragma: no cover - depends on the build
+        return None
+    return kernel
+
+
+_sums = _load_kernel()
 
 FORMAT = "nlp-news/linear-heads@1"  # Q_<head> int8, S_<head> scales, b_<head> intercepts
 
@@ -275,6 +291,15 @@ def block_sums(W: tuple[np.ndarray, np.ndarray], blocks, n_docs: int) -> np.ndar
     [1.0, 0.0, 6.0, 0.0]
     """
     q, sc = W
+    if _sums is not None:
+        # the C loop adds each occurrence's int8 row into its text's int32 sums: the same exact sums
+        # without the gathered copy of every row, each row fetched ahead (cProfile of the stage on cnews-800:
+        # np.take + np.add.reduceat 0.26 s -> add_rows 0.05-0.07 s of CPU)
+        acc = np.zeros((n_docs, q.shape[1]), dtype=np.int32)
+        for rows, idx in blocks:
+            if len(rows):
+                _sums.add_rows(q, np.asarray(idx, dtype=np.int64), np.asarray(rows, dtype=np.int64), acc)
+        return acc * sc.astype(np.float64)
     out = np.zeros((n_docs, q.shape[1]), dtype=np.float64)
     for rows, idx in blocks:
         if len(rows):
