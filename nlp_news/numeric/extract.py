@@ -269,7 +269,7 @@ _LED_PREV = frozenset("第前 ") | _PRICE_LAST | _RATIO_LAST
 _LED_NEXT = frozenset("分半:比/ ")
 _MORE_AFTER_CHENG = frozenset("多余")
 #: Words a counted noun's tail starts (套房 + 子 is 套 + 房子).
-_SPLIT_NOUNS = frozenset(("房子", "事情"))
+_SPLIT_NOUNS = frozenset(("房子", "事情", "房源", "房型", "房产"))
 #: Denominators above 10 that fractions are written with (else 8/14 is a day: August 14).
 _DENOMINATORS = frozenset((12, 16, 20, 25, 32, 50, 64, 100, 1000))
 _SLASH_RE = re.compile(r"(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\d.,/:])")
