@@ -430,7 +430,7 @@ class _Scanner:
             # skip every number before the address
             urls = [m.span() for m in _URL_RE.finditer(f) if m.end() > m.start()]
             self.cands.extend((a, a - b, 0, None, None, None) for a, b in urls)
-        if any(h in f for h in _NAME_ZONE_HEADS):
+        if _NAME_ZONE_HEAD_RE.search(f):
             # titles, names and idioms made with a numeral (《八佰》, 八一队, 日复一日): zones, as URLs are
             self.cands.extend((m.start(), m.start() - m.end(), 0, None, None, None) for m in _NAME_ZONES_RE.finditer(f))
         u = 0
@@ -469,14 +469,14 @@ class _Scanner:
             for m in _HALF_PCT_RE.finditer(f):
                 v = 5 if m.group(0).endswith("成") else 50
                 self.add(self.make(m.start(), m.end(), "percent", v, "rule:percent", unit="折" if v == 50 else None), m.start(), m.end(), 2)
-        if "个月" in f and "、" in f:
+        if "个月" in f and "、" in f and _MONTH_LIST_END_RE.search(f):
             # 4、5两个月, 6、7、8三个月: the months named, each a date (the total is read as a duration)
             for m in _MONTH_LIST_RE.finditer(f):
                 ym = _YEAR_BEFORE.search(f, max(0, m.start() - 6), m.start())
                 for n in _MONTH_NUM_RE.finditer(f, m.start(1), m.end(1)):
                     v, rel = self.month_value(int(n.group(0)), ym)
                     self.add(("date", v, (None, None, None, None, rel, "rule:date")), n.start(), n.end(), 1)
-        if "中" in f and ("投" in f or "罚" in f):
+        if "中" in f and ("投" in f or "罚" in f) and _SHOTS_HEAD_RE.search(f):
             # 12投9中, 两罚两中: shots taken and made, two counts
             for m in _SHOTS_RE.finditer(f):
                 if self.covered(m.start()):
@@ -502,6 +502,8 @@ class _Scanner:
                 s2, q, _ = self.left(m.start())
                 self.add(self.make(s2, m.end(), "duration", _HALF_VALUES[m.group(1)], "rule:duration", qualifier=q), s2, m.end(), 2)
         for kw in _DATE_KEYWORDS:
+            if kw[0] not in f:
+                continue  # a search for one character costs a third of one for a word (cnews-800)
             i = f.find(kw)
             while i >= 0:
                 if not self.covered(i):  # 2024年上半年 was read with its year
@@ -627,12 +629,8 @@ class _Scanner:
         seg = self.f[start - 10 if start > 10 else 0 : start]
         if _GROWTH_CHARS.isdisjoint(seg):
             return None
-        for p in ",，。;；:：!！?？(（":
-            i = seg.rfind(p)
-            if i >= 0:
-                seg = seg[i + 1 :]
-        if not seg:
-            return None
+        # no word of _CHANGE_RE holds a comma, stop or bracket: its match, anchored at the end, lies in
+        # the clause of the value without cutting seg there (14 rfinds a value saved)
         m = _CHANGE_RE.search(seg)
         if not m or m.start() == m.end():
             return None
@@ -1564,6 +1562,9 @@ _SHOTS_RE = re.compile(
     r"([\d一二两三四五六七八九十](?<![\d.].)(?:(?<=\d)\d{0,2}|(?<=[一二两三四五六七八九十])[一二两三四五六七八九十]{0,2}))"
     r"(投|罚)(?:仅|只|共)?(\d{1,3}|[一二两三四五六七八九十]{1,3})中(?![国心间学华央部期旬文级])"
 )
+#: What every match of :data:`_SHOTS_RE` holds, 投 or 罚 after a numeral, found from the rare first
+#: character: texts without it are not searched for shots (259 texts of cnews-800 searched, 6.0 -> 2.5 ms).
+_SHOTS_HEAD_RE = re.compile(r"[投罚](?<=[\d一二两三四五六七八九十].)")
 #: Before 数 when it ends a word (人数, 总数, 次数): the numeral after it is no vague 数百, 数千.
 _SHU_WORD_HEADS = frozenset("人总次户基指系件台票分岁股倍项位名家款条场本册页辆套字个")
 #: Bound words that may stand right before a bare 百, 千 or 万 (近百名, 逾千人, 超万人): a number.
@@ -1576,6 +1577,9 @@ _CHANGE_VERB_BEFORE = re.compile(rf"(?:增持|减持|缩小|{_GROWTH_UP}|{_GROWT
 _MOVING_AVERAGE_RE = re.compile(r"[日天周月](?:均线|线)")
 #: Months listed before the count of them (4、5两个月, 6、7、8三个月).
 _MONTH_LIST_RE = re.compile(r"(?<![\d.、第])((?:(?:1[0-2]|0?[1-9])、)+(?:1[0-2]|0?[1-9]))(?=[两二三四五六]个月)")
+#: How every match of :data:`_MONTH_LIST_RE` ends: a text without it is not searched for the list, whose
+#: pattern (a lookbehind first) is tried at every position (78 texts of cnews-800: 9.9 -> 1.3 ms).
+_MONTH_LIST_END_RE = re.compile(r"\d[两二三四五六]个月")
 _MONTH_NUM_RE = re.compile(r"1[0-2]|0?[1-9]")
 #: Two-digit years listed before a year (03、04年): each one and the 、 after it.
 _COORD_YEARS = re.compile(r"(?<![\d.])(\d{2})、(?=(?:\d{2}、)*\d{2}\s?年)")
@@ -1715,6 +1719,9 @@ _NAME_ZONE_HEADS = (
     "《", "八一", "十字", "一日", "一块", "五月天", "七天", "360", "三双", *_NAMES_WITH_NUMERALS,
     "〔19", "〔20", "[19", "[20", "(19", "(20", "（19", "（20",
 )
+#: Whether a text holds one of them, in one search (a trie) rather than one substring test each
+#: (cnews-800: 7.7 -> 3.4 ms with the 16 heads there were).
+_NAME_ZONE_HEAD_RE = re.compile(alternation(_NAME_ZONE_HEADS))
 _ORDINAL_WORDS = re.compile(r"第(?:二炮兵|三方|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感|一财经|一太平)")
 _TAIL_FIRST = set(
     "%‰+个百多余有左上以之成折倍点人年月周星天日小分秒季元圆块毛角美港欧英台韩澳加新瑞法卢印泰奈林越比雷兰里迪马"
