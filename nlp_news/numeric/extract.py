@@ -1681,15 +1681,17 @@ _PHONE_TAIL = re.compile(r"-\d{3,4}-?\d{4}")
 #: Idioms and names with a numeral, around a Chinese numeral (only whether one is there is read,
 #: so a trie, :func:`~nlp_news.numeric.patterns.alternation`, finds the same: the 6,150 searches of
 #: cnews-800 test one alternative per first character instead of the 48 idioms in turn).
-_IDIOM_RE = re.compile(
-    alternation(
+_IDIOMS = tuple(
         """成千上万 千千万万 万无一失 一五一十 三三两两 七上八下 乱七八糟 五颜六色 四面八方 九牛一毛 千方百计 一模一样 十全十美
         一心一意 独一无二 三心二意 千军万马 万众一心 一举两得 一石二鸟 一分钱 一毛钱 一毛不拔 五湖四海 三番五次 七嘴八舌
         四处 八方 一二手 生辰八字 八字 天兵天将 一年一度 一日三餐 一分为二 九九归一 十有八九 三通一平 一级 二级 三级 一线 二线 三线 四线 三个代表 一国两制 两会
         十万天兵 一天不如一天 一年不如一年 一天比一天 一年比一年 一天到晚 一秒一秒 一天天 一年年 一月月
         百万富翁 千万富翁 亿万富翁 百万富豪 千万富豪 一波三折 三令五申 三长两短 一干二净 一清二楚 接二连三 丢三落四 低三下四 不三不四 一穷二白""".split()
-    )
 )
+_IDIOM_RE = re.compile(alternation(_IDIOMS))
+#: The characters of the idioms: a numeral with none of them on either side is inside an idiom only
+#: when it is one (44% of the 6,455 numerals of cnews-800 tested are not searched for idioms).
+_IDIOM_CHARS = frozenset("".join(_IDIOMS))
 #: Where no fact is read: a work's title in 《》 (a name: 《八佰》, 《72家租客》), and names and
 #: idioms made with a numeral that no rule reads as a fact on its own: the team and day 八一
 #: (八一队, 八一建军节), 十字 (a cross: 十字型, 十字路口), 一日 in idioms and as "a day" (数年如一日,
@@ -1778,6 +1780,8 @@ def _in_idiom(f: str, start: int, end: int) -> bool:
     >>> _in_idiom("生意一天不如一天", 6, 7), _in_idiom("一心一意地做了3家", 7, 8)
     (True, False)
     """
+    if f[start - 1 : start] not in _IDIOM_CHARS and f[end : end + 1] not in _IDIOM_CHARS:
+        return f[start:end] in _IDIOMS  # no idiom reaches past the numeral: it can only be one itself
     window = _IDIOM_RE.finditer(f, start - 5 if start > 5 else 0, end + 5)
     return any(m.start() <= start and end <= m.end() for m in window)
 
