@@ -1730,7 +1730,10 @@ _NAME_ZONES_RE = re.compile(
     r"|五月天|七天(?:酒店|连锁|快捷)|360(?:公司|安全卫士|安全|浏览器|杀毒|搜索|集团|手机)"
     r"|" + "|".join(_NAMES_WITH_NUMERALS)
     + r"|三双(?=数据|[，。！、,!的])"
-    + r"|[〔\[(（](?:19|20)\d\d[〕\])）]\s?第?\d{1,4}\s?号"  # 国发〔2009〕3号: a document's number, no year and no day
+    # 国发〔2009〕3号: a document's number, no year and no day; one alternative per opening bracket, not a
+    # class [〔[(（]: an alternative that starts with a class makes the engine try the pattern at every
+    # position (the 355 texts of cnews-800 searched for zones, replayed: 27.7 -> 6 ms)
+    + "".join(rf"|{re.escape(b)}(?:19|20)\d\d[〕\])）]\s?第?\d{{1,4}}\s?号" for b in "〔[(（")
 )
 #: What every match of :data:`_NAME_ZONES_RE` contains: a text with none of them is not searched.
 _NAME_ZONE_HEADS = (
