@@ -97,6 +97,24 @@ def span_offsets(doc: Doc, group: str) -> list[tuple[int, int]]:
     return [(s.start_char, s.end_char) for s in spans]
 
 
+#: ``doc.user_data`` key where ``news_structure`` keeps its tokens' character bounds,
+#: ``(len(doc), len(text), starts, ends)``: each token's start and the end of its text before
+#: its trailing space (int64 arrays). The entity stage puts its entities on tokens with them
+#: instead of reading the tokens' offsets again (``doc.to_array``: 44 M of the stage's 1,608 M
+#: instructions over 200 articles of cnews-800).
+TOKEN_BOUNDS_KEY = "nlp_news.token_bounds"
+
+
+def stored_token_bounds(doc: Doc, length: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """The tokens' ``(starts, ends)`` left by ``news_structure`` (see :data:`TOKEN_BOUNDS_KEY`),
+    or None when there are none or they do not fit the Doc (its token count or its text's
+    ``length`` differ: the stage did not run on this tokenisation)."""
+    got = doc.user_data.get(TOKEN_BOUNDS_KEY)
+    if isinstance(got, tuple) and len(got) == 4 and got[0] == len(doc) and got[1] == length:
+        return got[2], got[3]
+    return None
+
+
 def tokens_touched(idx: np.ndarray, tok_end: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For character spans ``[starts, ends)``: the first token each touches and the token after
     the last, as ``doc.char_span(..., alignment_mode="expand")`` would give, for all at once.

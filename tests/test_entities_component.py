@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Span
 
 import nlp_news.entities.component  # noqa: F401  (registers the factory)
+import nlp_news.text.component  # noqa: F401  (registers news_structure)
 from nlp_news.entities.component import regions, set_docs_ents, words_between
 from nlp_news.entities.lexicon import Lexicon
 from nlp_news.entities.model import NerModel, _join, chunk_spans, chunk_spans_re, round4
@@ -252,3 +253,28 @@ def _english():
 @given(st.text(alphabet="甲乙a 。！？!?；;”’」』\"\n\r，,、：:", max_size=60), st.integers(0, 3), st.sampled_from([3, 7, 120]))
 def test_chunks_found_in_numpy_are_the_chunks_the_regex_finds(text, base, max_len):
     assert chunk_spans(text, base, max_len) == chunk_spans_re(text, base, max_len)
+
+
+def test_entities_go_on_the_same_tokens_whether_or_not_news_structure_left_its_token_bounds():
+    from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
+
+    from nlp_news.extensions import TOKEN_BOUNDS_KEY, stored_token_bounds
+
+    nlp = blank()
+    nlp.add_pipe("news_structure")
+    nlp.add_pipe("news_entities")
+    text = f"{TITLE}\n\n{BODY} 结尾有空格 \n\n智谱 AI 发布 GLM 模型 "
+    with_bounds = nlp(text)
+    assert stored_token_bounds(with_bounds, len(text)) is not None
+    without = nlp.make_doc(text)
+    without = nlp.get_pipe("news_structure")(without)
+    del without.user_data[TOKEN_BOUNDS_KEY]
+    without = nlp.get_pipe("news_entities")(without)
+    attrs = [ENT_IOB, ENT_TYPE, ENT_KB_ID]
+    assert len(with_bounds.ents) > 3
+    assert with_bounds.to_array(attrs).tolist() == without.to_array(attrs).tolist()
+    # bounds of another tokenisation (or of another text) are not used
+    assert stored_token_bounds(with_bounds, len(text) + 1) is None
+    with with_bounds.retokenize() as retok:
+        retok.merge(with_bounds[0:2])
+    assert stored_token_bounds(with_bounds, len(text)) is None

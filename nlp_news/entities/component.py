@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from ..extensions import doc_text, segmenter_words, span_offsets, tokens_touched  # importing registers doc._.entities
+from ..extensions import doc_text, segmenter_words, span_offsets, stored_token_bounds, tokens_touched  # importing registers doc._.entities
 from ..schema import Entity
 from .aliases import merge_aliases
 from .recognizer import EntityRecognizer
@@ -131,6 +131,21 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch in "+#&._%-"
 
 
+def _token_columns(doc: Doc, length: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each token's start, the end of its text before its trailing space (int64) and its
+    knowledge-base id (uint64). The bounds are those ``news_structure`` left on the Doc
+    (:func:`~nlp_news.extensions.stored_token_bounds`) where it did, else read from the tokens:
+    a token ends where the next one starts, less its trailing space, and the last one ends the
+    text (``length``) less its own."""
+    bounds = stored_token_bounds(doc, length)
+    if bounds is not None:
+        return bounds[0], bounds[1], doc.to_array(ENT_KB_ID)
+    arr = doc.to_array([IDX, SPACY, ENT_KB_ID])
+    starts = arr[:, 0].astype(np.int64)
+    ends = np.append(starts[1:], length) - arr[:, 1].astype(np.int64)
+    return starts, ends, arr[:, 2]
+
+
 def set_doc_ents(doc: Doc, entities: list[Entity], length: int | None = None) -> None:
     """Put entities on ``doc.ents`` where they align with tokens, without overlaps.
 
@@ -178,17 +193,16 @@ def set_docs_ents(docs: list[Doc], entities: list[list[Entity]], lengths: list[i
             todo.append((doc, ents, len(doc.text) if lengths is None else lengths[i]))
     if not todo:
         return
-    arrays = [doc.to_array([IDX, SPACY, ENT_KB_ID]) for doc, _, _ in todo]
-    n_tok = np.array([len(a) for a in arrays], dtype=np.int64)
+    columns = [_token_columns(doc, n) for doc, _, n in todo]
+    n_tok = np.array([len(c[0]) for c in columns], dtype=np.int64)
     n_chr = np.array([n for _, _, n in todo], dtype=np.int64)
     n_ent = np.array([len(ents) for _, ents, _ in todo], dtype=np.int64)
     tok_base = np.concatenate([[0], np.cumsum(n_tok)])
     char_base = np.concatenate([[0], np.cumsum(n_chr + 1)[:-1]])  # one character apart
-    arr = np.concatenate(arrays)
-    idx = arr[:, 0].astype(np.int64) + np.repeat(char_base, n_tok)
-    next_start = np.append(idx[1:], 0)
-    next_start[tok_base[1:] - 1] = char_base + n_chr  # a doc's last token ends its text
-    tok_end = next_start - arr[:, 1].astype(np.int64)  # end of each token's text, before its trailing space
+    tok_shift = np.repeat(char_base, n_tok)
+    idx = np.concatenate([c[0] for c in columns]) + tok_shift
+    tok_end = np.concatenate([c[1] for c in columns]) + tok_shift  # end of each token's text, before its trailing space
+    kb_ids = np.concatenate([c[2] for c in columns])
     shift = np.repeat(char_base, n_ent)
     starts = np.fromiter((e.start for _, ents, _ in todo for e in ents), dtype=np.int64, count=len(shift)) + shift
     ends = np.fromiter((e.end for _, ents, _ in todo for e in ents), dtype=np.int64, count=len(shift)) + shift
@@ -230,12 +244,12 @@ def set_docs_ents(docs: list[Doc], entities: list[list[Entity]], lengths: list[i
         out[:, 0] = np.where(inside, 1, 2)  # ENT_IOB: I inside, O outside
         out[ka, 0] = 3  # B at each entity's first token
         out[:, 1] = np.where(inside, np.array(kept_label, dtype=np.uint64)[np.maximum(k, 0)], np.uint64(0))
-        out[:, 2] = np.where(inside, np.uint64(0), arr[:, 2])  # set_ents gives entity tokens kb id 0, keeps the rest
+        out[:, 2] = np.where(inside, np.uint64(0), kb_ids)  # set_ents gives entity tokens kb id 0, keeps the rest
     # a doc whose tokens have no knowledge-base id keeps none: its column is not written (spaCy's
     # from_array costs about 50 instructions per token and column)
     nonempty = tok_base[:-1] < tok_base[1:]
     has_kb = np.zeros(len(todo), dtype=bool)
-    has_kb[nonempty] = np.maximum.reduceat(arr[:, 2], tok_base[:-1][nonempty]) > 0
+    has_kb[nonempty] = np.maximum.reduceat(kb_ids, tok_base[:-1][nonempty]) > 0
     for (doc, _, _), a, b, kept, kb in zip(todo, tok_base[:-1].tolist(), tok_base[1:].tolist(), any_kept, has_kb.tolist()):
         if not kept:
             doc.set_ents([], default="outside")

@@ -7,7 +7,7 @@ from spacy.attrs import IDX, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from nlp_news.extensions import SPAN_OFFSETS_KEY, doc_text
+from nlp_news.extensions import SPAN_OFFSETS_KEY, TOKEN_BOUNDS_KEY, doc_text
 from nlp_news.text.structure import structure
 
 #: The span groups the stage sets, in order.
@@ -38,9 +38,12 @@ class StructureStage:
         parts = [p for group in groups for p in group]
         first = last = start_char = end_char = labels = []
         if parts:
+            maker = _SpanMaker(doc)
             first, last, start_char, end_char = (
-                a.tolist() for a in _SpanMaker(doc).align([p.start for p in parts], [p.end for p in parts])
+                a.tolist() for a in maker.align([p.start for p in parts], [p.end for p in parts])
             )
+            # the tokens' bounds, for the entity stage (extensions.stored_token_bounds)
+            doc.user_data[TOKEN_BOUNDS_KEY] = (len(doc), len(text), maker.starts, maker.ends)
             strings = doc.vocab.strings
             label = {kind: strings.add(kind) for kind in {p.kind for p in parts}}
             labels = [label[p.kind] for p in parts]
