@@ -267,6 +267,34 @@ lookup_block(const int32_t *table, Py_ssize_t N, Py_ssize_t R, const int64_t *id
     return 0;
 }
 
+/*
+ * lookup_block for hashed ids that cannot leave the table (hashed to fewer bits than its length,
+ * see emissions_loop): the ids are not checked, and the prefetch reads ahead without a bound
+ * (into the next template's ids, a previous block's or the buffer's zeroed tail, all ids of the
+ * table). With it the emission sums of 200 articles of cnews-800 take 194 M instructions instead
+ * of 226 M (callgrind, the entity stage).
+ */
+static int
+lookup_block_inrange(const int32_t *table, Py_ssize_t R, const int64_t *ids, Py_ssize_t F, Py_ssize_t m,
+                     int32_t *rows, LookupError_ *err)
+{
+    for (Py_ssize_t f = 0; f < F; f++) {
+        const int64_t *id = ids + f * EM_BLOCK;
+        int32_t *rw = rows + f * EM_BLOCK;
+        for (Py_ssize_t r = 0; r < m; r++) {
+            PREFETCH(table + id[r + EM_TAHEAD]); /* the table is larger than the cache */
+            int32_t v = table[id[r]];
+            if ((uint32_t)v >= (uint64_t)R) {
+                err->at = f * EM_BLOCK + r;
+                err->bad_table = 1;
+                return -1;
+            }
+            rw[r] = v;
+        }
+    }
+    return 0;
+}
+
 /* W rows this many output rows ahead are prefetched while one is added. */
 #define EM_AHEAD 16
 /* Output rows summed together: small enough to stay in the L1 cache. */
@@ -517,7 +545,7 @@ typedef struct {
  * template order, as numpy's `o = W.take(r0); o += W.take(r1); ...`. Like
  * numpy, it goes one template at a time over a block of rows: a template's
  * hot rows of W stay in the cache (row by row over all templates was slower).
- * Hashed ids go through `buf` (F x EM_BLOCK). Returns 0, or -1 with *err set
+ * Hashed ids go through `buf` (F x EM_BLOCK, and EM_TAHEAD zeros after). Returns 0, or -1 with *err set
  * (err->at a flat index into ids, or the row when hashed; out is then partly written).
  */
 static int
@@ -528,7 +556,10 @@ emissions_loop(const Weights *W, const int32_t *table, Py_ssize_t N, const IdSou
         Py_ssize_t m = n - a < EM_BLOCK ? n - a : EM_BLOCK;
         if (src->ids == NULL) {
             hash_block(src->parts, src->spec, src->seeds, F, src->mul, src->shift, a, m, buf);
-            if (lookup_block(table, N, W->R, buf, F, EM_BLOCK, 0, m, rows, err) < 0) {
+            /* every id h >> shift is below 2 ** (64 - shift): all in the table when that is its length or less */
+            int inrange = src->shift > 0 && (UINT64_MAX >> src->shift) < (uint64_t)N;
+            if ((inrange ? lookup_block_inrange(table, W->R, buf, F, m, rows, err)
+                         : lookup_block(table, N, W->R, buf, F, EM_BLOCK, 0, m, rows, err)) < 0) {
                 err->at = a + err->at % EM_BLOCK; /* the row; the template is not reported */
                 return -1;
             }
@@ -701,7 +732,8 @@ chain_emissions_hashed(PyObject *self, PyObject *args)
     LookupError_ err = {0, 0};
     int status = 0;
     int32_t *rows = PyMem_RawMalloc(sizeof(int32_t) * (size_t)F * EM_BLOCK);
-    int64_t *ids = PyMem_RawMalloc(sizeof(int64_t) * (size_t)F * EM_BLOCK);
+    /* zeroed, with EM_TAHEAD ids more: what lookup_block_inrange prefetches past the last template */
+    int64_t *ids = PyMem_RawCalloc((size_t)F * EM_BLOCK + EM_TAHEAD, sizeof(int64_t));
     if (rows == NULL || ids == NULL) {
         PyMem_RawFree(rows);
         PyMem_RawFree(ids);
@@ -1163,11 +1195,15 @@ backward_finite(const Chain *ch, const float *hist, Py_ssize_t L, int to_pad, in
 
 /*
  * mark_open() for finite scores (T > 1): the best other tag as a vector maximum.
- * Returns the longest run of open rows.
+ * Returns the longest run of open rows, and sets *finite to whether all of the rows'
+ * scores are finite (all_finite of each row, from the vectors it loads anyway: x - x is
+ * +0 for a finite x, NaN otherwise): the Viterbi search of 200 articles of cnews-800 takes
+ * 215 M instructions instead of 240 M (callgrind, the entity stage, together with running
+ * all_finite over the rows only where the AVX path does not). Where they are not, the caller marks the rows again with mark_open().
  */
 __attribute__((target("avx"))) static Py_ssize_t
 mark_open_avx(const float *em, Py_ssize_t ld, const uint8_t *real, Py_ssize_t n, Py_ssize_t T, float margin,
-              uint8_t *open)
+              uint8_t *open, int *finite)
 {
     Py_ssize_t longest = 0, run = 0;
     const Py_ssize_t full = (T - 1) / 8 * 8 + 1, rest = T - full; /* columns 1..full in whole vectors */
@@ -1177,15 +1213,22 @@ mark_open_avx(const float *em, Py_ssize_t ld, const uint8_t *real, Py_ssize_t n,
     }
     const __m256i mask = _mm256_loadu_si256((const __m256i *)lanes);
     const __m256 none = _mm256_set1_ps(-INFINITY);
+    __m256 bad = _mm256_setzero_ps(); /* the bits of every x - x: all zero while the scores are finite */
+    float bad0 = 0.0f;
     for (Py_ssize_t r = 0; r < n; r++) {
         const float *e = em + r * ld;
         __m256 m = none;
         for (Py_ssize_t c = 1; c < full; c += 8) {
-            m = _mm256_max_ps(m, _mm256_loadu_ps(e + c));
+            const __m256 x = _mm256_loadu_ps(e + c);
+            bad = _mm256_or_ps(bad, _mm256_sub_ps(x, x));
+            m = _mm256_max_ps(m, x);
         }
         if (rest) {
-            m = _mm256_max_ps(m, _mm256_blendv_ps(none, _mm256_maskload_ps(e + full, mask), _mm256_castsi256_ps(mask)));
+            const __m256 x = _mm256_maskload_ps(e + full, mask); /* the lanes past the row are 0 */
+            bad = _mm256_or_ps(bad, _mm256_sub_ps(x, x));
+            m = _mm256_max_ps(m, _mm256_blendv_ps(none, x, _mm256_castsi256_ps(mask)));
         }
+        bad0 += e[0] - e[0]; /* stays +0 unless a NaN or an infinity comes */
         __m128 h = _mm_max_ps(_mm256_castps256_ps128(m), _mm256_extractf128_ps(m, 1));
         h = _mm_max_ps(h, _mm_movehl_ps(h, h));
         h = _mm_max_ss(h, _mm_shuffle_ps(h, h, 1));
@@ -1196,6 +1239,7 @@ mark_open_avx(const float *em, Py_ssize_t ld, const uint8_t *real, Py_ssize_t n,
             longest = run;
         }
     }
+    *finite = bad0 == 0.0f && _mm256_movemask_ps(_mm256_cmp_ps(bad, _mm256_setzero_ps(), _CMP_NEQ_UQ)) == 0;
     return longest;
 }
 #endif
@@ -1374,16 +1418,18 @@ chain_viterbi(PyObject *self, PyObject *args)
         Py_ssize_t longest;
         Py_BEGIN_ALLOW_THREADS
         ch.finite = all_finite(ch.tr, T * T) && all_finite(ch.start, T);
-        for (Py_ssize_t r = 0; ch.finite && r < n; r++) {
-            ch.finite = all_finite(em + r * ch.ld, T); /* this tagger's columns only */
-        }
+        int marked = 0;
 #if HAVE_F16C_BUILD
         if (ch.finite && have_avx && T > 1) {
-            longest = mark_open_avx(em, ch.ld, real, n, T, margin, open);
+            /* checks that this tagger's columns of em are finite too */
+            longest = mark_open_avx(em, ch.ld, real, n, T, margin, open, &ch.finite);
+            marked = ch.finite;
         }
-        else
 #endif
-        {
+        if (!marked) {
+            for (Py_ssize_t r = 0; ch.finite && r < n; r++) {
+                ch.finite = all_finite(em + r * ch.ld, T); /* this tagger's columns only */
+            }
             longest = mark_open(em, ch.ld, real, n, T, margin, open);
         }
         Py_END_ALLOW_THREADS
