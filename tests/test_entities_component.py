@@ -14,7 +14,7 @@ from spacy.tokens import Span
 
 import nlp_news.entities.component  # noqa: F401  (registers the factory)
 import nlp_news.text.component  # noqa: F401  (registers news_structure)
-from nlp_news.entities.component import regions, set_docs_ents, words_between
+from nlp_news.entities.component import regions, regions_words, set_docs_ents, words_between
 from nlp_news.entities.lexicon import Lexicon
 from nlp_news.entities.model import NerModel, _join, chunk_spans, chunk_spans_re, round4
 from nlp_news.extensions import WORDS_KEY, segmenter_words
@@ -146,6 +146,18 @@ def test_words_taken_from_the_whole_text_are_the_words_of_the_slice(text, data):
     got = words_between(words, ends, text, start, end)
     if got is not None:
         assert got == seg.cut_raw(text[start:end])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40), st.data())
+def test_the_words_of_many_regions_are_each_regions_words_between(text, data):
+    words = Segmenter().cut_raw(text)
+    ends = list(accumulate(map(len, words)))
+    spans = []
+    for _ in range(data.draw(st.integers(0, 4))):
+        start = data.draw(st.integers(0, len(text)))
+        spans.append((start, data.draw(st.integers(start, len(text)))))
+    assert regions_words(words, text, spans) == [words_between(words, ends, text, s, e) for s, e in spans]
 
 
 def test_paragraph_slices_are_taken_from_the_whole_text():
