@@ -190,3 +190,21 @@ def test_the_trie_regex_finds_what_the_plain_alternation_of_the_forms_finds():
     for flags in (0, re.IGNORECASE):
         plain = re.compile("|".join(_word_pattern(f) for f in sorted(forms, key=len, reverse=True)), flags)
         assert [m.span() for m in _forms_regex(forms, flags).finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["深言", "科技", "上市"], ["深言科技"]),
+        (["公司", "深言", "科技"], ["深言科技"]),
+        (["人工智能", "公司", "和", "中金", "公司", "、", "蓝海", "银行", "与", "蓝海", "银行"], ["中金公司", "蓝海银行", "蓝海银行"]),
+        (["科技", "集团"], []),
+        (["MiniMax", "公司", "与", "abc", "科技"], []),
+    ],
+)
+def test_suffixed_names_are_the_unknown_word_before_a_company_word_at_its_offsets(words, expected):
+    from nlp_news.entities.patterns import find_suffixed_names
+
+    text = "".join(words)
+    got = find_suffixed_names(words, {"人工智能", "公司", "科技", "上市", "和", "与"})
+    assert [text[c.start : c.end] for c in got] == expected

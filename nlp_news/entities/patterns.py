@@ -108,9 +108,12 @@ def find_latin_names(text: str) -> list[Candidate]:
     >>> find_latin_names("这家公司的 CEO 在 IPO 前接受采访，D90 和 QDII 也不是")
     []
     """
+    return _latin_names(text) if ANY_LATIN.search(text) else []
+
+
+def _latin_names(text: str) -> list[Candidate]:
+    """:func:`find_latin_names` of a text known to hold a Latin letter (:data:`ANY_LATIN`)."""
     out: list[Candidate] = []
-    if not ANY_LATIN.search(text):
-        return out
     han = _HAN.search
     for m in _LATIN.finditer(text):
         s, e = m.span()
@@ -335,13 +338,15 @@ def find_suffixed_names(words: list[str], common: frozenset[str] | set[str]) -> 
     # the company words among the words, found without a Python step per word (a loop over
     # every word was 2% of the entity stage)
     hits = list(compress(range(len(words)), map(NAME_SUFFIXES.__contains__, words)))
-    if not hits or hits == [0]:
-        return out
-    ends = list(itertools.accumulate(map(len, words)))
+    # where each name starts: the lengths of the words before it, joined from the last one
+    # (a running sum over every word was 3% of the entity stage's instructions)
+    pos = done = 0  # words[done] starts at pos
     for i in hits:
         pw = words[i - 1] if i else None  # the previous word
         if pw is not None and _HAN_2_4(pw) and pw not in common and pw not in NAME_SUFFIXES:
-            out.append(Candidate(ends[i - 2] if i >= 2 else 0, ends[i], NAME_SUFFIXES[words[i]], 0.75, "rule:org-name"))
+            pos += len("".join(words[done : i - 1]))
+            done = i - 1
+            out.append(Candidate(pos, pos + len(pw) + len(words[i]), NAME_SUFFIXES[words[i]], 0.75, "rule:org-name"))
     return out
 
 
@@ -471,6 +476,11 @@ def find_bylines(text: str) -> list[Candidate]:
     return out
 
 
-def find_all(text: str) -> list[Candidate]:
-    """All rule candidates of ``text`` (titles, Latin names, ``…AI`` names, positions, bylines)."""
-    return find_titles(text) + find_latin_names(text) + find_han_ai(text) + find_positions(text) + find_bylines(text)
+def find_all(text: str, *, latin: bool | None = None) -> list[Candidate]:
+    """All rule candidates of ``text`` (titles, Latin names, ``…AI`` names, positions, bylines).
+    ``latin``: whether ``text`` holds a Latin letter (:data:`ANY_LATIN`), where the caller has
+    looked already (None: look here)."""
+    if latin is None:
+        latin = ANY_LATIN.search(text) is not None
+    latin_names = _latin_names(text) if latin else []
+    return find_titles(text) + latin_names + find_han_ai(text) + find_positions(text) + find_bylines(text)

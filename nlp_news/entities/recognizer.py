@@ -211,15 +211,20 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     >>> select([Candidate(0, 3, "name", 0.99, "model"), Candidate(0, 3, "company", 1.0, "known")])
     [Candidate(start=0, end=3, type='company', score=1.0, source='known')]
     """
-    # (c[0], c[1], c[3], c[4]) are (start, end, score, source)
-    tier = _TIER.get
-    ranked = sorted(candidates, key=lambda c: (tier(c[4], 2), -c[3], c[0] - c[1], c[0]))
-    if not ranked:
+    # (c[0], c[1], c[3], c[4]) are (start, end, score, source); the keys are made in one list
+    # (with each candidate's place, which keeps equal keys in order as a stable sort would)
+    # instead of by a key function called per candidate: 2% of the stage's instructions
+    cands = candidates if isinstance(candidates, list) else list(candidates)
+    if not cands:
         return []
-    taken = bytearray(max(map(_end, ranked)) + 1)
+    tier = _TIER.get
+    keys = [(tier(c[4], 2), -c[3], c[0] - c[1], c[0], k) for k, c in enumerate(cands)]
+    keys.sort()
+    taken = bytearray(max(map(_end, cands)) + 1)
     out: list[Candidate] = []
     find = taken.find
-    for c in ranked:
+    for key in keys:
+        c = cands[key[4]]
         s, e = c[0], c[1]
         if e <= s or find(1, s, e) != -1:
             continue
@@ -339,13 +344,14 @@ class EntityRecognizer:
                 spans += [(k[0], k[1]) for k in known]
                 on_bounds = dict(zip(spans, self._on_word_bounds_many(text, spans))) if spans else {}
                 cands = self._drop_generic(text, cands, on_bounds)
-                if ANY_LATIN.search(text):  # QDII as a game, BOSS as a person, QDII团队: terms the tagger took for names
+                latin = ANY_LATIN.search(text) is not None
+                if latin:  # QDII as a game, BOSS as a person, QDII团队: terms the tagger took for names
                     # (a term starts with a Latin letter: the other spans are not sliced)
                     cands = [
                         c for c in cands
                         if text[c[0]] not in _ASCII_LETTERS or ENTITY_TYPES[c[2]] == "TITLE" or not _latin_term(text[c[0] : c[1]])
                     ]
-                cands += find_all(text)
+                cands += find_all(text, latin=latin)
                 if _HAS_SUFFIX.search(text):
                     given = words[i] if words is not None else None
                     if given is not None and not text.endswith("\r"):
