@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nlp_news.entities.aliases import alias_key, entity_summary, merge_aliases
 from nlp_news.entities.patterns import (
@@ -208,3 +210,19 @@ def test_suffixed_names_are_the_unknown_word_before_a_company_word_at_its_offset
     text = "".join(words)
     got = find_suffixed_names(words, {"人工智能", "公司", "科技", "上市", "和", "与"})
     assert [text[c.start : c.end] for c in got] == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="wWhtps:/.@-_%+comCOMnetNEorgORG新浪网 abcXY9", max_size=40))
+def test_every_url_zone_holds_a_url_hint(text):
+    from nlp_news.entities.patterns import URL_HINT, URL_ZONE
+
+    if URL_ZONE.search(text):
+        assert URL_HINT.search(text)
+
+
+@pytest.mark.parametrize("text", ["见 https://x.io/a", "www.sina", "邮箱 a@b.cn", "新浪网 sina.COM.cn/news", "3.5 亿 AI"])
+def test_url_hints_are_found_where_url_zones_are(text):
+    from nlp_news.entities.patterns import URL_HINT, URL_ZONE
+
+    assert bool(URL_HINT.search(text)) == bool(URL_ZONE.search(text))

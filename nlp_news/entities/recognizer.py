@@ -62,6 +62,7 @@ from .patterns import (
     LATIN_STOP,
     NAME_SUFFIXES,
     OPENERS,
+    URL_HINT,
     URL_ZONE,
     Candidate,
     balanced_span,
@@ -370,7 +371,7 @@ class EntityRecognizer:
                         known = sorted(known + self._shorter_on_bounds(text, cut), key=_by_span)
                     if known:
                         cands += yield_to_longer(known, cands)
-                if ("." in text or "@" in text) and latin and (zones := [m.span() for m in URL_ZONE.finditer(text)]):
+                if ("." in text or "@" in text) and latin and URL_HINT.search(text) and (zones := [m.span() for m in URL_ZONE.finditer(text)]):
                     cands = _outside_urls(text, cands, zones)
             cands += self.user.find(text)
             yield cands
