@@ -76,6 +76,7 @@ class ChainTagger:
                 for i, s in enumerate(tags):
                     allowed[i, j] = s[2:] == t[2:] and s[:2] in ("B-", "I-")
         self.trans_c = np.where(allowed, self.trans, -1e4).astype(np.float32)
+        self._trans_into = np.ascontiguousarray(self.trans_c.T)  # [to, from]: rows gathered by confidence()
         self.start_c = np.where(first, 0, -1e4).astype(np.float32)
         self._setup_targets()
         self._partner = np.arange(len(tags))  # B-x <-> I-x
@@ -262,8 +263,13 @@ class ChainTagger:
         if len(ent):
             prev_tag = np.where(ent > 0, tags[np.maximum(ent - 1, 0)], 0)
             next_tag = tags[np.minimum(ent + 1, n - 1)]
-            sc = em[ent] + tr[prev_tag] + tr[:, next_tag].T
-            sc = np.exp(sc - sc.max(axis=1, keepdims=True))
+            sc = em[ent] + tr[prev_tag] + self._trans_into[next_tag]  # tr[:, next_tag].T, gathered as rows
+            # each row's maximum column by column: the same maxima as sc.max(axis=1) (a maximum
+            # does not depend on the order, NaN wins either way) without a reduction call per row
+            top = sc[:, 0].copy()
+            for j in range(1, sc.shape[1]):
+                np.maximum(top, sc[:, j], out=top)
+            sc = np.exp(sc - top[:, None])
             chosen = tags[ent]
             partner = self._partner[chosen]
             rows = np.arange(len(ent))
