@@ -214,7 +214,8 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     """
     # (c[0], c[1], c[3], c[4]) are (start, end, score, source); the keys are made in one list
     # (with each candidate's place, which keeps equal keys in order as a stable sort would)
-    # instead of by a key function called per candidate: 2% of the stage's instructions
+    # instead of by a key function called per candidate (the stage's list sorts: 39 -> 20 M instructions
+    # for 200 articles of cnews-800)
     cands = candidates if isinstance(candidates, list) else list(candidates)
     if not cands:
         return []
