@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from itertools import accumulate
 
 import numpy as np
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, SPACY
@@ -24,7 +23,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from ..extensions import doc_text, segmenter_words, span_offsets, stored_token_bounds, tokens_touched  # importing registers doc._.entities
+from ..extensions import (  # importing registers doc._.entities
+    doc_text,
+    segmenter_words,
+    span_offsets,
+    stored_token_bounds,
+    tokens_touched,
+)
 from ..schema import Entity
 from .aliases import merge_aliases
 from .features import _word_spans, codepoints
@@ -97,6 +102,7 @@ def words_between(words: list[str], ends: list[int], text: str, start: int, end:
 
     >>> text = "智谱上市。\n\nMiniMax也是\n"
     >>> words = ["智谱", "上市", "。", "\n", "\n", "MiniMax", "也", "是", "\n"]
+    >>> from itertools import accumulate
     >>> ends = list(accumulate(map(len, words)))
     >>> words_between(words, ends, text, 7, 16), words_between(words, ends, text, 0, 2)
     (['MiniMax', '也', '是'], None)
