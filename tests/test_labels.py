@@ -350,6 +350,26 @@ def test_component_scores_equal_the_model_on_the_paragraph_text(nlp, sentiment):
         np.testing.assert_allclose(got, want, atol=1e-6)
 
 
+def test_component_gives_the_same_labels_with_the_structure_stages_token_bounds_and_without():
+    import nlp_news.labels.component
+    import nlp_news.text.component
+    import nlp_news.tokenizer  # noqa: F401
+    from nlp_news.extensions import TOKEN_BOUNDS_KEY
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "nlp_news.JiebaTokenizer.v1"}}})
+    nlp.add_pipe("news_structure")
+    nlp.add_pipe("news_labels")
+    text = ARTICLE_TITLE + "\n" + "\n".join(ARTICLE_PARAS)
+    with_bounds = nlp(text)  # news_structure stored the tokens' bounds; the label stage used them
+    assert TOKEN_BOUNDS_KEY in with_bounds.user_data
+    doc = nlp.get_pipe("news_structure")(nlp.make_doc(text))
+    del doc.user_data[TOKEN_BOUNDS_KEY]  # the label stage reads the tokens themselves
+    doc = nlp.get_pipe("news_labels")(doc)
+    for a, b in zip(with_bounds.spans["paragraphs"], doc.spans["paragraphs"]):
+        assert a._.sentiment == b._.sentiment and a._.theme == b._.theme
+    assert with_bounds._.sentiment == doc._.sentiment and with_bounds._.themes == doc._.themes
+
+
 def test_component_without_paragraphs_labels_the_whole_text(nlp):
     doc = nlp(ARTICLE_PARAS[2])
     assert doc._.sentiment.label == "negative"

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from spacy.tokens.underscore import Underscore
 from spacy.util import minibatch
 
-from nlp_news.extensions import doc_text  # importing registers the attributes
+from nlp_news.extensions import doc_text, stored_token_bounds  # importing registers the attributes
 from nlp_news.labels.models import SentimentModel, ThemeModel, block_sums, with_context
 from nlp_news.schema import Label
 
@@ -70,7 +70,8 @@ class NewsLabels:
 
     def _label_batch(self, docs: list[Doc]) -> None:
         texts: list[str] = []
-        tok_arrays: list[np.ndarray] = []  # per doc: token (IDX, LENGTH) rows
+        tok_starts: list[np.ndarray] = []  # per doc: its tokens' starts
+        tok_ends: list[np.ndarray] = []  # per doc: its tokens' ends (before a trailing space)
         tok_shift: list[int] = []  # per doc: where its characters start in the batch's coordinates
         pieces: list[tuple[int, int]] = []  # every piece, in batch coordinates
         layout = []  # per doc: (paragraph spans, first piece, n paragraphs, n pieces, lengths)
@@ -82,7 +83,12 @@ class NewsLabels:
             text = doc_text(doc)
             bounds = [(s.start_char, s.end_char) for s in paras] or [(0, len(text))]
             doc_pieces = bounds + [(s.start_char, s.end_char) for s in titles]
-            tok_arrays.append(doc.to_array([IDX, LENGTH]).reshape(-1, 2))
+            stored = stored_token_bounds(doc, len(text))  # news_structure's, when it ran: no second to_array
+            if stored is None:
+                arr = doc.to_array([IDX, LENGTH]).reshape(-1, 2).astype(np.int64)
+                stored = arr[:, 0], arr[:, 0] + arr[:, 1]
+            tok_starts.append(stored[0])
+            tok_ends.append(stored[1])
             tok_shift.append(goff)
             layout.append((paras, len(texts), len(bounds), len(doc_pieces), [max(b - a, 1) for a, b in bounds]))
             para_bounds.append(bounds if paras else [])
@@ -90,10 +96,11 @@ class NewsLabels:
                 texts.append(text[a:b])
                 pieces.append((a + goff, b + goff))
             goff += len(text) + 1  # docs never share a character, so no token crosses into another doc's pieces
-        arr = np.concatenate(tok_arrays).astype(np.int64)
-        n_tok = np.fromiter((len(a) for a in tok_arrays), dtype=np.int64, count=len(tok_arrays))
-        ts = arr[:, 0] + np.repeat(np.array(tok_shift, dtype=np.int64), n_tok)
-        tokens = _token_bounds(ts, ts + arr[:, 1], pieces)
+        n_tok = np.fromiter((len(a) for a in tok_starts), dtype=np.int64, count=len(tok_starts))
+        shift = np.repeat(np.array(tok_shift, dtype=np.int64), n_tok)
+        ts = np.concatenate(tok_starts).astype(np.int64) + shift
+        te = np.concatenate(tok_ends).astype(np.int64) + shift
+        tokens = _token_bounds(ts, te, pieces)
         sm, tm = self.sentiment, self.theme
         ks, kt = self._k
         blocks, counts = sm.featurizer.blocks(texts, tokens=tokens)
