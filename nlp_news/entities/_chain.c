@@ -1252,12 +1252,12 @@ forward_avx2(const Chain *ch, const float *em, Py_ssize_t L, int from_pad, float
  * backward() for finite scores: the same sums h[i] + tr[i, cur], read from the
  * transposed transitions, and the first maximum (no NaN to look for).
  */
-static void
-backward_finite(const Chain *ch, const float *hist, Py_ssize_t L, int to_pad, int64_t *tags)
+/* The last row's best tag, with the step into the padding tag unless `to_pad` (the first of equals). */
+static Py_ssize_t
+best_last(const Chain *ch, const float *last, int to_pad)
 {
     const Py_ssize_t T = ch->T;
-    const float *tr = ch->tr, *trT = ch->trT;
-    const float *last = hist + (L - 1) * T;
+    const float *tr = ch->tr;
     Py_ssize_t cur = 0;
     float bv = last[0] + (to_pad ? 0.0f : tr[0]);
     for (Py_ssize_t j = 1; j < T; j++) {
@@ -1267,12 +1267,22 @@ backward_finite(const Chain *ch, const float *hist, Py_ssize_t L, int to_pad, in
             cur = j;
         }
     }
+    return cur;
+}
+
+static void
+backward_finite(const Chain *ch, const float *hist, Py_ssize_t L, int to_pad, int64_t *tags)
+{
+    const Py_ssize_t T = ch->T;
+    const float *trT = ch->trT;
+    const float *last = hist + (L - 1) * T;
+    Py_ssize_t cur = best_last(ch, last, to_pad);
     tags[L - 1] = cur;
     for (Py_ssize_t t = L - 1; t > 0; t--) {
         const float *h = hist + (t - 1) * T;
         const float *col = trT + cur * T;
         Py_ssize_t b = 0;
-        bv = h[0] + col[0];
+        float bv = h[0] + col[0];
         for (Py_ssize_t i = 1; i < T; i++) {
             float v = h[i] + col[i];
             b = v > bv ? i : b;
@@ -1297,7 +1307,7 @@ __attribute__((target("avx"))) static void
 backward_avx(const Chain *ch, const float *hist, Py_ssize_t L, int to_pad, int64_t *tags)
 {
     const Py_ssize_t T = ch->T, full = T / 8 * 8, nv = (T + 7) / 8;
-    const float *tr = ch->tr, *trT = ch->trT;
+    const float *trT = ch->trT;
     int32_t lanes[8];
     for (int k = 0; k < 8; k++) {
         lanes[k] = k < T - full ? -1 : 0;
@@ -1308,15 +1318,7 @@ backward_avx(const Chain *ch, const float *hist, Py_ssize_t L, int to_pad, int64
        tags) it makes those lanes -inf (a blendv here compiled to a branch per lane) */
     const __m256 fill = _mm256_andnot_ps(_mm256_castsi256_ps(mask), none);
     const float *last = hist + (L - 1) * T;
-    Py_ssize_t cur = 0;
-    float bv = last[0] + (to_pad ? 0.0f : tr[0]);
-    for (Py_ssize_t j = 1; j < T; j++) {
-        float v = last[j] + (to_pad ? 0.0f : tr[j * T]);
-        if (v > bv) {
-            bv = v;
-            cur = j;
-        }
-    }
+    Py_ssize_t cur = best_last(ch, last, to_pad);
     tags[L - 1] = cur;
     __m256 v[AVX_BACK_TAGS / 8];
     for (Py_ssize_t t = L - 1; t > 0; t--) {
