@@ -475,6 +475,7 @@ FOUND = [
     ("利润率在百分之十到二十之间。", "百分之十到二十", "percent", {"low": 10, "high": 20}, {}),
     ("新规自2026年1月1日零时起施行。", "零时", "date", "T00", {}),
     ("楼盘本周推出200余套房源。", "200余套", "count", 200, {"unit": "套", "qualifier": "over"}),
+    ("早在2010到2011赛季开始之前就有传闻。", "2010到2011", "date", {"start": "2010", "end": "2011"}, {}),
     # heights said with Chinese numerals; 反超 is a verb, no bound
     ("他身高一米七五。", "一米七五", "count", 1.75, {"unit": "米"}),
     ("主队在终场前反超3分。", "3分", "count", 3, {"qualifier": None}),

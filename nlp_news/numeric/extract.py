@@ -456,7 +456,7 @@ class _Scanner:
                 continue
             if nxt in date_next or prev in date_prev or (prev == "后" and f[s - 2 : s - 1] == "最") or (
                 (prev == "Q" or prev == "q") and _bare_quarter(f, s, e)
-            ):
+            ) or (nxt in "至到" and e - s == 4 and f[s : s + 2] in ("19", "20")):  # 2010到2011赛季
                 dates_at(s)  # (今年)最后一个月: a date that starts before 最后
                 if s < self.reach:
                     continue
@@ -1674,9 +1674,9 @@ _DATE_START = set("0123456789〇零一二两三四五六七八九十正上下本
     _ERA_FIRST
 )
 #: A date that starts with a numeral reads the whole run of it and then a date word (年, 月, 日, 号, 季度,
-#: 时, 点, 世纪) or a separator (- / . or a space): a numeral that nothing of this follows is tried
+#: 时, 点, 世纪) or a separator (- / . or a space; 至 or 到 after a year: 2010到2011赛季): a numeral that nothing of this follows is tried
 #: with this short pattern, not with :data:`~nlp_news.numeric.dates.DATE_RE` (a few microseconds a try).
-_DATE_HEAD_RE = re.compile(r"(?:\d{4}|\d\d?|[〇零一二两三四五六七八九十千0]{1,6})[-/.年月日号季时点世\s]|\d{4}财年")
+_DATE_HEAD_RE = re.compile(r"(?:\d{4}|\d\d?|[〇零一二两三四五六七八九十千0]{1,6})[-/.年月日号季时点世\s]|\d{4}(?:财年|[至到])")
 _NUMERAL_HEADS = frozenset("0123456789〇零一二两三四五六七八九十")
 _CAND_ORDER = itemgetter(0, 1, 2)  # start, longest first, priority
 _DATE_KEYWORDS = ("半年", "周日", "周天", "星期日", "星期天", "礼拜日", "礼拜天")
