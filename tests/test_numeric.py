@@ -476,6 +476,8 @@ FOUND = [
     ("新规自2026年1月1日零时起施行。", "零时", "date", "T00", {}),
     ("楼盘本周推出200余套房源。", "200余套", "count", 200, {"unit": "套", "qualifier": "over"}),
     ("早在2010到2011赛季开始之前就有传闻。", "2010到2011", "date", {"start": "2010", "end": "2011"}, {}),
+    # a bound (多) and an about-word (约, 大概) together: the bound wins (NUMERIC-CONVENTIONS)
+    ("全国用户约200多万户。", "约200多万户", "count", 2000000, {"qualifier": "over"}),
     # heights said with Chinese numerals; 反超 is a verb, no bound
     ("他身高一米七五。", "一米七五", "count", 1.75, {"unit": "米"}),
     ("主队在终场前反超3分。", "3分", "count", 3, {"qualifier": None}),

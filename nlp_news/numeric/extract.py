@@ -1184,7 +1184,7 @@ class _Scanner:
             self.bare(start, end, core, value, low_high, over, arabic, g, tend)
             return
         s2, q_left, cur_left = self.left(start)
-        qual = q_left or over
+        qual = over if q_left == "about" and over else (q_left or over)  # 大概有200多万户: the bound wins over an about-word
         post = g.post
         if post:
             pq = _BOUND_RIGHT[post.strip()]
@@ -1508,7 +1508,7 @@ class _Scanner:
             unit, tend = "/" + per.group(1), per.end()  # 约12万/亩: an amount per mu (the currency is the article's)
         elif cur_left and (pl := _PER_LEFT.search(f, max(0, s2 - 6), s2)):
             unit = "/" + pl.group("per")  # 每股HK$12.5: a price per share, as 每股12.5港元
-        qual = q_left or over
+        qual = over if q_left == "about" and over else (q_left or over)  # 大概有200多万户: the bound wins over an about-word
         if g.post:
             qual = qual or _BOUND_RIGHT[g.post.strip()]
         if low_high is not None:
