@@ -1267,9 +1267,11 @@ class _Scanner:
                 return
             kind, source = "duration", "rule:duration"
             code = TIME_UNITS[tu]
-            if tu == "日" and low_high is None and core != "两" and not (g.post and g.post.strip() in ("内", "之内", "以内")):
+            if tu == "日" and low_high is None and core != "两" and not (g.post and g.post.strip() in ("内", "之内", "以内")) and not (
+                prev in _SPAN_OF_DAYS_PREV and (prev != "去" or f[start - 2 : start] == "过去")
+            ):
                 # 3日 is the 3rd of the month in news copy (两日 is two days: 两 counts, it names no day;
-                # 30日内 "within 30 days" is a time)
+                # 30日内 "within 30 days" and 过去一日, 近3日 "the past day(s)" are times)
                 if value is None or value != int(value) or not 1 <= value <= 31 or s2 != start:
                     return
                 d = int(value)
@@ -1655,6 +1657,8 @@ _CLAUSE_END_CHARS = set(",，。;；!！?？、)） ") | {""}
 #: Characters that make a word with a bound character after them: 最近, 附近, 合约 (a contract), 预约.
 _BOUND_IN_WORD = {"近": "最接将逼附", "超": "最接将逼附反赶高", "约": "合签预节契条公违履特邀相制婚缔毁赴誓盟"}  # not 失: 损失约6亿
 _KUAI_JIAO_RE = re.compile(r"([1-9一二三四五六七八九])(?! ?[\d./:%]|[一二三四五六七八九十百千万亿块元角毛分英寸米])")
+#: Before N日 when it counts days back or forth (过去一日, 近3日, 这两日, 前3日, 后5日), not a day of the month.
+_SPAN_OF_DAYS_PREV = frozenset("去近这前后")
 #: Before 一度 when it is one degree more or less (气温下降了一度), not the adverb "at one time".
 _DEGREE_CHANGE_BEFORE = frozenset("降升高低了差")
 #: The centimetres or tenths after 米 in a height or length as said: 2米15, 1米8 (not 2米15厘米, 3米2个).
