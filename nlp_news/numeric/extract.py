@@ -246,7 +246,7 @@ _NOUN_STOP = set("的了在是和与及或等中上下里内以有为将被把�
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.]+")
 _SPACED_CN = rf"[{_CN_CHARS}]+(?:\s+[{_CN_CHARS}]+)*(?:\s*点\s*[{CN_DIGIT_CHARS}]+(?:\s+[{CN_DIGIT_CHARS}]+)*)?"
 _FRACTION_RE = re.compile(
-    rf"(?=[\d{_CN_CHARS}])(?P<den>{_AR}|[{_CN_CHARS}]+)\s*分\s*之\s*(?P<num>{_AR}\s*[kK]?|{_SPACED_CN})"
+    rf"(?=[\d{_CN_CHARS}])(?P<den>{_AR}|[{_CN_CHARS}]+)\s*[分份]\s*之\s*(?P<num>{_AR}\s*[kK]?|{_SPACED_CN})"  # 千份之三: HK copy
 )
 # 第N + classifier; a time unit after it is the classifier (第23分钟 → 分钟, not 分; 第5个月 → 个月)
 _ORDINAL_TIME_UNITS = ("分钟", "秒钟", "小时", "个小时", "个月", "天", "周", "秒")
@@ -268,7 +268,7 @@ _RATIO_LAST = frozenset("率为是仅约达到于过")
 #: nothing :data:`_TAIL_FIRST` or :data:`_RANGE_FIRST` holds): numbers with none skip it in one test
 #: (1,860 of the 4,633 calls on cnews-800 were numbers with a unit after 为, 是, 到…).
 _LED_PREV = frozenset("第前 ")
-_LED_NEXT = frozenset("分半:比/ ")
+_LED_NEXT = frozenset("分份半:比/ ")
 _LED_BARE_PREV = _PRICE_LAST | _RATIO_LAST
 _MORE_AFTER_CHENG = frozenset("多余")
 #: Words a counted noun's tail starts (套房 + 子 is 套 + 房子).
@@ -957,7 +957,7 @@ class _Scanner:
             if om:
                 self.ordinal(om)
                 return True
-        if nxt == "分" or (nxt == " " and f[end : end + 4].lstrip().startswith("分")):
+        if nxt == "分" or (nxt == "份" and f[end + 1 : end + 2] == "之") or (nxt == " " and f[end : end + 4].lstrip().startswith("分")):
             fm = _FRACTION_RE.match(f, start)
             if fm:
                 self.fraction(fm)
