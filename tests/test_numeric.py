@@ -477,6 +477,7 @@ FOUND = [
     ("楼盘本周推出200余套房源。", "200余套", "count", 200, {"unit": "套", "qualifier": "over"}),
     ("早在2010到2011赛季开始之前就有传闻。", "2010到2011", "date", {"start": "2010", "end": "2011"}, {}),
     ("死亡率低于千份之三。", "低于千份之三", "percent", 0.3, {"qualifier": "under"}),  # HK copy writes 份之
+    ("该市居民恩格尔系数为28.5。", "28.5", "number", 28.5, {}),  # a coefficient, as a plot ratio
     # N日 after 过去, 近, 前: days counted, no day of the month
     ("香港过去一日新增八十五宗个案。", "一日", "duration", "P1D", {}),
     ("本周前四日的成交额为30亿元。", "四日", "duration", "P4D", {}),

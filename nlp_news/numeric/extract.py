@@ -261,8 +261,9 @@ _PRICE_BEFORE = re.compile(r"(?:售价|报价|价格|特价|售|卖)(?:仅为|�
 _PRICE_LAST = frozenset("价售卖为是仅只要约")
 _PRICE_END = frozenset("，,。；;！!？?）)】]、的") | {""}
 #: A plot ratio (容积率2.5) is a plain number.
-_RATIO_BEFORE = re.compile(r"容积率(?:仅为|为|是|仅|约为|约|达|达到|高达|低于|超过|不超过|不到)?$")
-_RATIO_LAST = frozenset("率为是仅约达到于过")
+#: A coefficient (基尼系数0.47, 恩格尔系数为28.5) is one as well.
+_RATIO_BEFORE = re.compile(r"(?:容积率|系数)(?:仅为|为|是|仅|约为|约|达|达到|高达|低于|超过|不超过|不到)?$")
+_RATIO_LAST = frozenset("率数为是仅约达到于过")
 #: What :meth:`_Scanner.led` needs before or after a number (第, 前; 分之, 半, 3:1, 1/3; a space before 第
 #: or 分), or before a bare Arabic one (the end of a price or plot-ratio word, and after the number
 #: nothing :data:`_TAIL_FIRST` or :data:`_RANGE_FIRST` holds): numbers with none skip it in one test
@@ -995,7 +996,7 @@ class _Scanner:
         if arabic and prev in _RATIO_LAST and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST and _RATIO_BEFORE.search(
             f, max(0, start - 6), start
         ):
-            v = parse_number(core)  # 容积率2.5: a plot ratio is a plain number
+            v = parse_number(core)  # 容积率2.5, 基尼系数0.47: a plot ratio or a coefficient is a plain number
             if v is not None:
                 s2, q, _ = self.left(start)
                 self.add(self.make(s2, end, "number", format_value(v), "rule:number", qualifier=q), s2, end, 2)
