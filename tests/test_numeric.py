@@ -517,6 +517,7 @@ FOUND = [
     ("公司每股发行价为165港元。", "165港元", "money", 165, {"unit": "/股", "currency": "HKD"}),
     ("每股收益为0.85元。", "0.85元", "money", 0.85, {"unit": "/股"}),
     ("公司每股发行价 88 港元。", "88 港元", "money", 88, {"unit": "/股", "currency": "HKD"}),
+    ("当时1欧元约合7.8元人民币。", "约合7.8元人民币", "money", 7.8, {"currency": "CNY", "qualifier": "about"}),
     # a currency word before the amount decides it over the 元 after (港币8.6亿元 is HKD)
     ("公司募资净额约为港币8.6亿元。", "约为港币8.6亿元", "money", 860000000, {"currency": "HKD", "qualifier": "about"}),
     ("他还持有美元300万元的存款。", "美元300万元", "money", 3000000, {"currency": "USD"}),

@@ -626,6 +626,8 @@ class _Scanner:
         else:
             new = m.start("bound") if bound else m.start("curs")
         if new < self.reach:
+            if q and m.group("curp") and m.group("bound") and m.start("bound") >= self.reach:
+                return m.start("bound"), q, None  # 1欧元约合7.8元: 欧元 is the amount before's, 约合 this one's
             return start, None, None  # 4人民币 5美元: 人民币 belongs to the amount before
         return new, q, code
 
