@@ -21,27 +21,14 @@ is set before import (tests also set :data:`kernel` to ``None``).
 
 from __future__ import annotations
 
-import os
-from types import ModuleType
-
 import numpy as np
+
+from nlp_news.kernels import load_kernel
 
 from .features import _MUL, _SHIFT, N_BUCKETS, FeatureParts
 
-
-def _load_kernel() -> tuple[ModuleType | None, str | None]:
-    """The compiled kernel module and ``None``, or ``None`` and why it is not used."""
-    if os.environ.get("NLP_NEWS_NO_KERNEL", "").strip() not in ("", "0"):
-        return None, "switched off by NLP_NEWS_NO_KERNEL"
-    try:
-        from . import _chain
-    except ImportError as e:
-        return None, f"not built ({e}); reinstall nlp-news (pip install .) with a C compiler and Python headers"
-    return _chain, None
-
-
 #: The compiled kernel (``nlp_news.entities._chain``) or ``None``: numpy then.
-kernel, KERNEL_ERROR = _load_kernel()
+kernel, KERNEL_ERROR = load_kernel("nlp_news.entities._chain")
 
 _BLOCK = 1 << 13
 _FEW_RUNS = 1024  # Viterbi steps over at most this many runs take the max in one broadcast

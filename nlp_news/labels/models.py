@@ -16,28 +16,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from types import ModuleType
 
 import numpy as np
 
+from nlp_news.kernels import load_kernel
 from nlp_news.labels.features import Featurizer
 from nlp_news.modelio import load_model, save_model
 from nlp_news.schema import SENTIMENTS, THEMES
 
-
-def _load_kernel() -> ModuleType | None:
-    """The optional C kernel (``nlp_news/labels/_sums.c``, built by setup.py), or ``None``: numpy
-    then, the same sums. ``NLP_NEWS_NO_KERNEL=1`` switches it off, as it does the entity tagger's."""
-    if os.environ.get("NLP_NEWS_NO_KERNEL", "").strip() not in ("", "0"):
-        return None
-    try:
-        from nlp_news.labels import _sums as kernel
-    except ImportError:  # pragma: no cover - depends on the build
-        return None
-    return kernel
-
-
-_sums = _load_kernel()
+#: The optional C kernel of the weight-row sums (``nlp_news/labels/_sums.c``) or ``None``: numpy then,
+#: the same sums (:func:`block_sums`).
+_sums, _ = load_kernel("nlp_news.labels._sums")
 
 FORMAT = "nlp-news/linear-heads@1"  # Q_<head> int8, S_<head> scales, b_<head> intercepts
 

@@ -63,6 +63,8 @@ HOUR = r"(?:2[0-4]|[01]?\d|二十[一二三四]?|十[一二三四五六七八九
 MINUTE = r"(?:[0-5]?\d|[二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _TIME_PREFIX = "凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|晚|早"
 
+#: Before N日 (or after 过去) when it counts days (近3日, 前四日), not a day of the month.
+DAYS_COUNTED_AFTER = "近这前后"
 #: After N点 (N at most 24, in digits), words that make it a time of day: 2点才结束, 8点开始, 10点前.
 _CLOCK_AFTER = frozenset("才就整准起开结前许")
 
@@ -107,7 +109,7 @@ DATE_SOURCE = rf"""
         |(?<=年)的?最后一\s?个?(?P<last>月|季度)
       )?
       (?(y)|(?(era)|(?(m)|(?(q)|(?(q2)|(?(qn)|(?(h)|(?(mn)|(?(bigyear)|(?(last)|(?!)))))))))))
-     |(?<!过去)(?<![近这前后])(?P<bd>{DAY})\s?(?:日(?!均|线|元|圆|本|币|之内|以内|内(?!测|容|部|地|外))|号(?=[的晚早上下中凌午前后起到至开举召为是和,，。;；、\s]|$))
+     |(?<!过去)(?<![{DAYS_COUNTED_AFTER}])(?P<bd>{DAY})\s?(?:日(?!均|线|元|圆|本|币|之内|以内|内(?!测|容|部|地|外))|号(?=[的晚早上下中凌午前后起到至开举召为是和,，。;；、\s]|$))
     )
     """
 #: One date expression. Its optional groups run as branches with an empty alternative, the

@@ -28,7 +28,17 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from ..schema import Fact
-from .dates import _ERA_FIRST, DATE_RE, REL_YEAR, TIME_PREFIX_RE, clock_hour, date_value, parse_published, range_end
+from .dates import (
+    _ERA_FIRST,
+    DATE_RE,
+    DAYS_COUNTED_AFTER,
+    REL_YEAR,
+    TIME_PREFIX_RE,
+    clock_hour,
+    date_value,
+    parse_published,
+    range_end,
+)
 from .linking import _METRIC_SET, new_fact
 from .money import CURRENCY_PREFIXES, CURRENCY_WORDS, yuan_jiao_fen
 from .numerals import CN_DIGIT_CHARS, DIGITS, fold, format_value
@@ -83,6 +93,8 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
 }
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
+#: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -217,7 +229,7 @@ _TAIL_SOURCE = rf"""
 _TAIL_RE = re.compile(optional_groups_as_branches(_TAIL_SOURCE), re.X)
 _RANGE_SEP = re.compile(r"\s?(?:-{1,3}|~|至|到|—|－|～)\s?")  # folded text: —— is --
 #: Currency words and symbols written before an amount (人民币45亿元, 港币8.6亿元, HK$12.5).
-_CUR_BEFORE = r"人民币|RMB|港币|港元|美元|欧元|英镑|日元|US\$|HK\$|NT\$|\$|¥|€|£"
+_CUR_BEFORE = alternation(CURRENCY_PREFIXES)
 _LEFT_RE = re.compile(
     rf"(?:(?P<bound0>{_esc(_BOUND_LEFT)})(?:了|为)?\s?(?={_CUR_BEFORE}))?"  # 约合人民币20万元
     rf"(?:(?P<curp>{_CUR_BEFORE})\s?)?"
@@ -1389,7 +1401,7 @@ class _Scanner:
                 return
             if unit in _DEGREES and f[start - 2 : start] == "零下" and val is not None and low_high is None and s2 == start:
                 val, s2 = -val, start - 2  # 零下5℃: below zero, 零下 in the span as a minus sign is
-            if (unit in _GAME_UNITS or unit == "任" or unit == "伙") and _starts_word(f, tend, unit):
+            if unit in _WORDLIKE_UNITS and _starts_word(f, tend, unit):
                 return  # 3任务, 2伙人, 1负责人, 89-97负于, 28-13胜出, 马英九胜过, 二战略: the unit starts a word, no games are counted
             if unit == "米" and not g.mhalf and low_high is None and value is not None and value == int(value) and (
                 cm := (_METRE_REST_RE if arabic else _METRE_REST_CN_RE).match(f, tend)
@@ -1660,8 +1672,9 @@ _CLAUSE_END_CHARS = set(",，。;；!！?？、)） ") | {""}
 #: Characters that make a word with a bound character after them: 最近, 附近, 合约 (a contract), 预约.
 _BOUND_IN_WORD = {"近": "最接将逼附", "超": "最接将逼附反赶高", "约": "合签预节契条公违履特邀相制婚缔毁赴誓盟"}  # not 失: 损失约6亿
 _KUAI_JIAO_RE = re.compile(r"([1-9一二三四五六七八九])(?! ?[\d./:%]|[一二三四五六七八九十百千万亿块元角毛分英寸米])")
-#: Before N日 when it counts days back or forth (过去一日, 近3日, 这两日, 前3日, 后5日), not a day of the month.
-_SPAN_OF_DAYS_PREV = frozenset("去近这前后")
+#: Before N日 when it counts days back or forth (过去一日, 近3日, 这两日, 前3日, 后5日), not a day of the month
+#: (the date pattern leaves these out the same way: dates.DAYS_COUNTED_AFTER).
+_SPAN_OF_DAYS_PREV = frozenset(DAYS_COUNTED_AFTER + "去")
 #: Before 一度 when it is one degree more or less (气温下降了一度), not the adverb "at one time".
 _DEGREE_CHANGE_BEFORE = frozenset("降升高低了差")
 #: The centimetres or tenths after 米 in a height or length as said: 2米15, 1米8 (not 2米15厘米, 3米2个).
@@ -1730,6 +1743,8 @@ _NAMES_WITH_NUMERALS = (
     "七匹狼", "三只松鼠", "六个核桃", "七台河", "三棵树", "九头鸟", "三股势力",
     "五棵松", "三元桥", "六盘水", "五台山", "三九集团", "361度",
 )
+#: The brackets a document's number opens its year with (国发〔2009〕3号, 京政发(2024)7号).
+_DOC_OPEN = "〔[(（"
 _NAME_ZONES_RE = re.compile(
     r"《[^《》\n]{1,40}》"
     r"|八一(?:队|战|男篮|女篮|女排|男排|建军节|南昌起义|电影制片厂|厂|体工大队|火箭|富邦|双鹿)"
@@ -1742,12 +1757,12 @@ _NAME_ZONES_RE = re.compile(
     # 国发〔2009〕3号: a document's number, no year and no day; one alternative per opening bracket, not a
     # class [〔[(（]: an alternative that starts with a class makes the engine try the pattern at every
     # position (the 355 texts of cnews-800 searched for zones, replayed: 27.7 -> 6 ms)
-    + "".join(rf"|{re.escape(b)}(?:19|20)\d\d[〕\])）]\s?第?\d{{1,4}}\s?号" for b in "〔[(（")
+    + "".join(rf"|{re.escape(b)}(?:19|20)\d\d[〕\])）]\s?第?\d{{1,4}}\s?号" for b in _DOC_OPEN)
 )
 #: What every match of :data:`_NAME_ZONES_RE` contains: a text with none of them is not searched.
 _NAME_ZONE_HEADS = (
     "《", "八一", "十字", "一日", "一块", "五月天", "七天", "360", "三双", *_NAMES_WITH_NUMERALS,
-    "〔19", "〔20", "[19", "[20", "(19", "(20", "（19", "（20",
+    *(b + century for b in _DOC_OPEN for century in ("19", "20")),
 )
 #: Whether a text holds one of them, in one search (a trie) rather than one substring test each
 #: (cnews-800: 7.7 -> 3.4 ms with the 16 heads there were).
