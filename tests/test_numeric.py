@@ -536,6 +536,13 @@ FOUND = [
     # 万亿 alone after a bound is one 万亿; 突破 is a verb, no bound (as for 突破4.5亿元)
     ("行业规模已达上万亿元。", "上万亿元", "money", 1000000000000, {"qualifier": "over"}),
     ("公司市值一度突破万亿港元。", "万亿港元", "money", 1000000000000, {"currency": "HKD", "qualifier": None}),
+    # basis points are points as 百分点 are, with or without 个
+    ("美联储宣布降息25个基点。", "25个基点", "percent", 25, {"unit": "基点"}),
+    ("一年期LPR下调10基点至3.35%。", "10基点", "percent", 10, {"unit": "基点"}),
+    # 上下 that starts 上下文 or 上下游 is no about-word; 参数 is a counted noun
+    ("新模型支持128K上下文。", "128K", "number", 128000, {"qualifier": None}),
+    ("产业链上下游企业300多家，用户3亿。", "300多家", "count", 300, {"qualifier": "over"}),
+    ("该模型拥有700亿参数。", "700亿参数", "count", 70000000000, {"unit": "参数"}),
 ]
 
 RESOLVED = [

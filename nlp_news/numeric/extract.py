@@ -112,7 +112,7 @@ COUNT_NOUNS = sorted(
     篮板球 篮板 助攻 抢断 封盖 盖帽 失误 犯规 三分球 罚球 进球 射门 角球 扑救
     点击量 点击 浏览量 阅读量 播放量 转发量 转发 回复 评论
     农民 农民工 工人 市民 网友 民众 群众 儿童 老人 青少年 大学生 研究生 留学生 医生 护士 律师 官兵 士兵
-    有效像素 总像素""".split(),
+    有效像素 总像素 参数""".split(),
     key=len,
     reverse=True,
 )
@@ -135,6 +135,10 @@ _BOUND_RIGHT = {
     "左右": "about", "上下": "about", "以上": "over", "多": "over", "余": "over", "有余": "over",
     "以下": "under", "以内": "under", "之内": "under", "内": "under", "+": "over",
 }
+#: 上下 as an about-word, not the start of 上下文 (context), 上下游 (up- and downstream) or 上下班 (commuting).
+_UPDOWN = "上下(?![文游班])"
+#: A bound word after a number (3年以上, 5%左右).
+_RIGHT_BOUND_RE = re.compile(rf"\s?(左右|{_UPDOWN}|以上|以下|以内|之内)")
 _GROWTH_UP = "增长|增加|上涨|上升|提高|提升|增至|增|涨|升|扩大|飙升|攀升|大涨|猛增|暴涨|(?<!推)翻"
 _GROWTH_DOWN = "下降|下跌|减少|下滑|降低|缩减|萎缩|跌|降|减|回落|暴跌|大跌|缩水"
 
@@ -208,20 +212,20 @@ _TAIL_SOURCE = rf"""
     (?P<more>\s?(?:有余|多|余|\+))?
     \s*
     (?P<u>
-       (?P<pct>%|‰|个\s*百\s*分\s*点|百\s*分\s*点)
+       (?P<pct>%|‰|个?\s*百\s*分\s*点|个?\s*基\s*点)
       |(?P<cur>{_CUR_AFTER})(?:\s?(?P<cur2>人民币))?
          (?:(?P<jiao>\d|[{CN_DIGIT_CHARS}])(?P<jw>角|毛)(?:(?P<fen>\d|[{CN_DIGIT_CHARS}])分)?
            |又?(?P<cent>\d{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}})(?:美分|日本[銭钱]|[銭]))?
          (?:(?:/|每)(?P<per>平方米|平米|吨|股|斤|公斤|千克|亩|人|月|年|天|次|件|台|桶|盎司|[\u4e00-\u9fff]))?
       |(?P<time>{_esc(TIME_UNITS)})(?P<half>半)?
-      |(?P<ge>个)(?!月|星期|小时|工作日|钟头|年头|季度|百分点)
+      |(?P<ge>个)(?!月|星期|小时|工作日|钟头|年头|季度|百分点|基点)
       |(?P<latin>{_esc(LATIN_UNITS)})(?![A-Za-z\d])
       |(?P<cheng>成)(?:(?P<chalf>半)|\s?(?P<cdig>[一二三四五六七八九1-9])(?![\d{_CN_CHARS}成折%]))?
       |(?P<zhe>折)
       |(?P<noun>{_esc(COUNT_NOUNS)})
       |(?P<mw>{_esc(MEASURE_WORDS)})(?P<mhalf>半)?
     )?
-    (?P<post>\s?(?:左右|上下|以上|以下|以内|之内|有余|{_WITHIN}))?
+    (?P<post>\s?(?:左右|{_UPDOWN}|以上|以下|以内|之内|有余|{_WITHIN}))?
     """
 #: Its optional groups run as branches, the same matches
 #: (:func:`~nlp_news.numeric.patterns.optional_groups_as_branches`): the 10,339 tails read on
@@ -826,9 +830,9 @@ class _Scanner:
             self.add(None, start, end, 0)  # 60/50帧, 90/70: alternatives and names
 
     def right_bound(self, end: int) -> tuple[str, int] | None:
-        m = re.match(r"\s?(左右|上下|以上|以下|以内|之内)", self.f[end : end + 3])
+        m = _RIGHT_BOUND_RE.match(self.f, end)
         if m:
-            return _BOUND_RIGHT[m.group(1)], end + m.end()
+            return _BOUND_RIGHT[m.group(1)], m.end()
         return None
 
     def ordinal(self, m: re.Match[str]) -> None:
@@ -1214,7 +1218,7 @@ class _Scanner:
         source = "rule:count"
         if g.pct:
             kind, source = "percent", "rule:percent"
-            unit = "百分点" if "百分点" in g.pct else None
+            unit = "百分点" if "百分点" in g.pct else "基点" if "基点" in g.pct else None
             if g.pct == "‰":
                 scale = 0.1  # 0.5‰ is 0.05 percent, as 千分之五 is 0.5
             if low_high is None and g.pct in ("%", "‰") and f[tend : tend + 1] in _RANGE_FIRST:
@@ -1618,8 +1622,8 @@ _GE_CURRENCIES = ("元", "人民币", "美元", "港元", "港币", "欧元", "�
 #: 亿 or 万 after 个 (1个亿, 两个多亿元, 十几个亿左右): a magnitude, with what may follow it. 万 only
 #: before a currency, a bound or a pause (三个万能充电器 counts chargers).
 _GE_MAGN_RE = re.compile(
-    rf"(?P<more>多)?(?:(?P<m>亿)(?![万亿])|(?P<m2>万)(?=[的，,。；;、）)\s]|$|{_esc(_GE_CURRENCIES)}|左右|上下|以上|以下))"
-    rf"\s?(?P<cur>{_esc(_GE_CURRENCIES)})?(?P<post>左右|上下|以上|以下)?"
+    rf"(?P<more>多)?(?:(?P<m>亿)(?![万亿])|(?P<m2>万)(?=[的，,。；;、）)\s]|$|{_esc(_GE_CURRENCIES)}|左右|{_UPDOWN}|以上|以下))"
+    rf"\s?(?P<cur>{_esc(_GE_CURRENCIES)})?(?P<post>左右|{_UPDOWN}|以上|以下)?"
 )
 _SETTLEMENT = frozenset("TtD")
 #: What may follow a number that ends a Latin name (iPhone 4, ISO 2000): a pause or the end.
@@ -1769,7 +1773,7 @@ _NAME_ZONE_HEADS = (
 _NAME_ZONE_HEAD_RE = re.compile(alternation(_NAME_ZONE_HEADS))
 _ORDINAL_WORDS = re.compile(r"第(?:二炮兵|三方|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感|一财经|一太平)")
 _TAIL_FIRST = set(
-    "%‰+个百多余有左上以之成折倍点人年月周星天日小分秒季元圆块毛角美港欧英台韩澳加新瑞法卢印泰奈林越比雷兰里迪马"
+    "%‰+个百基多余有左上以之成折倍点人年月周星天日小分秒季元圆块毛角美港欧英台韩澳加新瑞法卢印泰奈林越比雷兰里迪马"
 ) | {w[0] for w in MEASURE_WORDS} | {w[0] for w in COUNT_NOUNS} | set(" 万亿千")
 
 
