@@ -543,6 +543,11 @@ FOUND = [
     ("新模型支持128K上下文。", "128K", "number", 128000, {"qualifier": None}),
     ("产业链上下游企业300多家，用户3亿。", "300多家", "count", 300, {"qualifier": "over"}),
     ("该模型拥有700亿参数。", "700亿参数", "count", 70000000000, {"unit": "参数"}),
+    # game currencies are counts, 元宝 too (元 is no currency there) but not 宝贵
+    ("登录游戏即送500元宝。", "500元宝", "count", 500, {"unit": "元宝"}),
+    ("冠军奖励10000金元宝。", "10000金元宝", "count", 10000, {"unit": "金元宝"}),
+    ("节省了5亿元宝贵资金。", "5亿元", "money", 500000000, {"currency": "CNY"}),
+    ("这次假期只有一天。", "一天", "duration", "P1D", {}),
 ]
 
 RESOLVED = [
@@ -734,6 +739,10 @@ IGNORED = [
     ("他买下了66B复式单位。", "66B"),
     # 一二手 is the new-home and resale market
     ("开发商与中介开展一二手联动。", "一二手"),
+    # 第N是 at a clause's start enumerates as 一是/二是 do; 有一天 is "one day", no length
+    ("原因有二：第一是成本，第二是效率。", "第一"),
+    ("原因有二：第一是成本，第二是效率。", "第二"),
+    ("总有一天我们会再见。", "一天"),
 ]
 
 

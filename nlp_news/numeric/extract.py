@@ -70,7 +70,7 @@ MEASURE_WORDS = sorted(
     次 场 项 款 种 股 手 吨 万吨 公斤 千克 克 斤 两 公里 千米 米 厘米 毫米 英寸 英尺 英里 寸 升 毫升 枚 颗 粒 批 届
     期 轮 页 本 册 篇 首 集 份 头 匹 架 艘 处 例 起 宗 笔 单 支 队 双 对 瓶 箱 盒 包 袋 杯 碗 列 趟 班 节 门 所 级
     摄氏度 ℃ °C 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
-    棵 株 条 把 台套 辆次 架次 人民 元宝 金币 代 层楼 连胜 连败 胜场 胜 负 战 幅 类
+    棵 株 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 层楼 连胜 连败 胜场 胜 负 战 幅 类
     任 伙 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 帕 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
@@ -199,7 +199,9 @@ NUMBER = (
 #: articles, callgrind: 53.6M -> 51.1M instructions).
 _NUMBER_RE = re.compile(optional_groups_as_branches(NUMBER))
 
-_CUR_AFTER = _esc(CURRENCY_WORDS)
+#: A currency word after a number; 元 is none before 宝 (500元宝 counts a game's currency, as 金币 do),
+#: except in 宝贵 (5亿元宝贵资金).
+_CUR_AFTER = rf"(?:{_esc(CURRENCY_WORDS)})(?!宝(?!贵))"
 _CUR_AFTER_RE = re.compile(rf"\s?(?:{_CUR_AFTER})")
 #: 内 "within" after a time or distance unit (三年内, 15天内, 10公里内), not the first character of a
 #: word (9月10日内测, 10个内地城市, 3个内存条)
@@ -309,8 +311,11 @@ _OVER_BIG = frozenset("上过破")
 _DEMONSTRATIVES = frozenset("这那哪同")
 _ONE_TIME_AFTER = re.compile("年|天|日|周|星期|个?月|个?季度|刻|晚|夜")
 _ONE_DAY_AFTER = re.compile("天|日|刻|晚|夜")
-#: Around 第N alone, what makes it a list's enumerator (。第一，…) rather than a rank (排名第二，).
-_ENUM_AFTER = frozenset("，,：:、")
+#: Before 有一天, what makes it a day's length (只有一天, 还有一天) rather than "one day" (有一天他来了).
+_ONLY_BEFORE_YOU = frozenset("只仅还才就都没也")
+#: Around 第N alone, what makes it a list's enumerator (。第一，…; 原因有二：第一是…, as 一是/二是)
+#: rather than a rank (排名第二，).
+_ENUM_AFTER = frozenset("，,：:、是")
 _ENUM_BEFORE = frozenset("。！？；;：:，,\n\t “\"（(") | {""}
 _COORD_NEXT = frozenset("第0123456789一二三四五六七八九十")
 #: Before N块, verbs that make 块 pieces (切成100块, 分成两块); before 一块, words that make it
@@ -847,7 +852,7 @@ class _Scanner:
             and self.f[m.start() - 1 : m.start()] in _ENUM_BEFORE
             and self.f[end + 1 : end + 2] not in _COORD_NEXT  # 第五、六期: two ranks
         ):
-            self.add(None, m.start(), end, 0)  # 。第一，…；第二，…: a list's enumerator, no rank
+            self.add(None, m.start(), end, 0)  # 。第一，…；第二，… and ：第一是…: a list's enumerator, no rank
             return
         if (unit == "季" and self.f[end : end + 1] == "度") or unit == "大" or (
             (unit in _GAME_UNITS or unit == "任") and _starts_word(self.f, end, unit)
@@ -1273,12 +1278,13 @@ class _Scanner:
                     if pm.re is _PER_PERIOD_LEFT and pm.group("one"):
                         # 一年学费4万元: 一年 says "per year" (the amount's unit), it is no duration
                         self.add(None, pm.start("one"), pm.end("per"), 0)
-            if g.cur in ("金币", "元宝"):
-                kind = "count"
         elif g.time:
             tu = g.time
             if not arabic and core == "一" and prev == "每":
                 return
+            if core == "一" and tu == "天" and prev == "有" and f[start - 2 : start - 1] not in _ONLY_BEFORE_YOU:
+                self.add(None, start, tend, 0)
+                return  # 有一天, 总有一天: "one day", no duration (只有一天, 还有一天 last a day)
             if tu == "周" and f[tend : tend + 1] in ("年", "岁") and low_high is None and value is not None:
                 # 60周年: an anniversary, the years counted (not 60 weeks); 三周岁: an age
                 unit = "周" + f[tend]
