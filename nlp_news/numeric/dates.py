@@ -123,7 +123,12 @@ _DateGroups = namedtuple("_DateGroups", sorted(DATE_RE.groupindex, key=DATE_RE.g
 assert len(_DateGroups._fields) == DATE_RE.groups
 
 _YEAR_AFTER = set("的是以初底末开起春夏秋冬全时营净业销")  # 24年营收, 24年净利润, 24年业绩
-_DURATION_BEFORE = set("近去了多这每前后再用花经达期有约超逾余第至到-~几数立")
+_DURATION_BEFORE = set("近去了多这每前后再用花经过历整达期有约超逾余第至到-~几数立")
+#: After N年的, nouns that make the N years a length (20年的发展, 30年的使用权), not the year '20.
+_SPAN_AFTER_DE = (
+    "时间", "时光", "岁月", "历史", "发展", "经验", "努力", "奋斗", "积累", "探索", "实践", "经营", "运营", "使用权",
+    "产权", "期限", "工龄", "教龄", "刑期", "有效期", "寿命", "保修", "质保", "等待", "坚持", "打拼", "沉淀", "合作",
+)
 #: After N年, what makes it a span of years (88年来, 90年间), not the year '88.
 _DURATION_AFTER = frozenset("来间里中内")
 
@@ -306,7 +311,11 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
             after = m.string[e : e + 1]
             # 96年回国: nobody writes 96 years so; but 成立88年来 is "in the 88 years since"
             late = int(g.y) >= 80 and after not in _DURATION_AFTER if g.y.isdigit() else False
-            year_like = (after in _YEAR_AFTER or late) and (before == "" or before not in _DURATION_BEFORE)
+            year_like = (
+                (after in _YEAR_AFTER or late)
+                and (before == "" or before not in _DURATION_BEFORE)
+                and not (after == "的" and m.string.startswith(_SPAN_AFTER_DE, e + 1))
+            )
             if not g.y.startswith(("0", "零", "〇")) and not year_like and not g.ysub:
                 return None  # 20年 alone: a duration more often than 2020
     elif g.ry:
