@@ -266,8 +266,8 @@ _SPACED_CN = rf"[{_CN_CHARS}]+(?:\s+[{_CN_CHARS}]+)*(?:\s*点\s*[{CN_DIGIT_CHARS
 _FRACTION_RE = re.compile(
     rf"(?=[\d{_CN_CHARS}])(?P<den>{_AR}|[{_CN_CHARS}]+)\s*[分份]\s*之\s*(?P<num>{_AR}\s*[kK]?|{_SPACED_CN})"  # 千份之三: HK copy
 )
-# 第N + classifier; a time unit after it is the classifier (第23分钟 → 分钟, not 分; 第5个月 → 个月)
-_ORDINAL_TIME_UNITS = ("分钟", "秒钟", "小时", "个小时", "个月", "天", "周", "秒")
+# 第N + classifier; a time unit after it is the classifier (第23分钟 → 分钟, not 分; 第5个月 → 个月; 第五年)
+_ORDINAL_TIME_UNITS = ("分钟", "秒钟", "小时", "个小时", "个月", "天", "周", "秒", "年")
 _ORDINAL_RE = re.compile(
     rf"第\s?(?P<n>{_AR}|[{_CN_CHARS}]+)(?:\s?(?P<u>{_esc([*MEASURE_WORDS, *_ORDINAL_TIME_UNITS])}|个|季|大|位|号))?"
 )
@@ -1405,6 +1405,9 @@ class _Scanner:
             if unit == "两" and f[tend : tend + 1] in _LIANG_COUNTS_NEXT:
                 # 4、5两个月, 2008、2009两年: 两 counts the items named before it, it is no weight
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
+                return
+            if unit in ("级", "届") and arabic and len(core) == 4 and core[:2] in ("19", "20") and s2 == start:
+                self.add(None, start, tend, 0)  # 2023级新生, 2025届毕业生: a cohort's name, no count of 2025
                 return
             if unit == "条" and prev in _POLICY_HEADS and f[start - 2 : start - 1] not in _POLICY_NOT_AFTER:
                 self.add(None, start - 1, tend, 0)  # 国11条, 粤15条: a policy's name
