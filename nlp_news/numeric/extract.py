@@ -70,7 +70,7 @@ MEASURE_WORDS = sorted(
     次 场 项 款 种 股 手 吨 万吨 公斤 千克 克 斤 两 公里 千米 米 厘米 毫米 英寸 英尺 英里 寸 升 毫升 枚 颗 粒 批 届
     期 轮 页 本 册 篇 首 集 份 头 匹 架 艘 处 例 起 宗 笔 单 支 队 双 对 瓶 箱 盒 包 袋 杯 碗 列 趟 班 节 门 所 级
     摄氏度 ℃ °C 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
-    棵 株 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 层楼 连胜 连败 胜场 胜 负 战 幅 类
+    棵 株 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 层楼 连胜 连败 胜场 胜 负 战 幅 类
     任 伙 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 帕 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
@@ -268,8 +268,11 @@ _FRACTION_RE = re.compile(
 )
 # 第N + classifier; a time unit after it is the classifier (第23分钟 → 分钟, not 分; 第5个月 → 个月; 第五年)
 _ORDINAL_TIME_UNITS = ("分钟", "秒钟", "小时", "个小时", "个月", "天", "周", "秒", "年")
+#: Classifiers that follow 第N only (第二稿, 第一招, 第三阶段, 第九顺位): no count is written so.
+_ORDINAL_ONLY_UNITS = ("稿", "招", "层", "波", "步", "阶段", "顺位", "题", "章", "封", "版", "站", "洞", "棒")
 _ORDINAL_RE = re.compile(
-    rf"第\s?(?P<n>{_AR}|[{_CN_CHARS}]+)(?:\s?(?P<u>{_esc([*MEASURE_WORDS, *_ORDINAL_TIME_UNITS])}|个|季|大|位|号))?"
+    rf"第\s?(?P<n>{_AR}|[{_CN_CHARS}]+)"
+    rf"(?:\s?(?P<u>{_esc([*MEASURE_WORDS, *_ORDINAL_TIME_UNITS, *_ORDINAL_ONLY_UNITS])}|个|季|大|位|号))?"
 )
 _TOP_RE = re.compile(r"前(?P<n>[1-9]\d{0,2}|[一二三四五六七八九十]{1,3})(?=名|强|位|大|$|[,，。、的])(?P<u>名|强|位)?")
 _SLASH_PREV_BAD = frozenset("/.")
@@ -1731,7 +1734,7 @@ _PHONE_TAIL = re.compile(r"-\d{3,4}-?\d{4}")
 #: so a trie, :func:`~nlp_news.numeric.patterns.alternation`, finds the same: the 6,150 searches of
 #: cnews-800 test one alternative per first character instead of the 48 idioms in turn).
 _IDIOMS = tuple(
-        """成千上万 千千万万 万无一失 一五一十 三三两两 七上八下 乱七八糟 五颜六色 四面八方 九牛一毛 千方百计 一模一样 十全十美
+        """零部件 一部分 成千上万 千千万万 万无一失 一五一十 三三两两 七上八下 乱七八糟 五颜六色 四面八方 九牛一毛 千方百计 一模一样 十全十美
         一心一意 独一无二 三心二意 千军万马 万众一心 一举两得 一石二鸟 一分钱 一毛钱 一毛不拔 五湖四海 三番五次 七嘴八舌
         四处 八方 一二手 生辰八字 八字 天兵天将 一年一度 一日三餐 一分为二 九九归一 十有八九 三通一平 一级 二级 三级 一线 二线 三线 四线 三个代表 一国两制 两会
         十万天兵 一天不如一天 一年不如一年 一天比一天 一年比一年 一天到晚 一秒一秒 一天天 一年年 一月月
