@@ -539,6 +539,8 @@ FOUND = [
     # basis points are points as 百分点 are, with or without 个
     ("美联储宣布降息25个基点。", "25个基点", "percent", 25, {"unit": "基点"}),
     ("一年期LPR下调10基点至3.35%。", "10基点", "percent", 10, {"unit": "基点"}),
+    ("平均仓位较上周增加220BP。", "220BP", "percent", 220, {"unit": "BP"}),
+    ("信用利差收窄了15bps。", "15bps", "percent", 15, {"unit": "bps"}),
     # 上下 that starts 上下文 or 上下游 is no about-word; 参数 is a counted noun
     ("新模型支持128K上下文。", "128K", "number", 128000, {"qualifier": None}),
     ("产业链上下游企业300多家，用户3亿。", "300多家", "count", 300, {"qualifier": "over"}),

@@ -214,7 +214,7 @@ _TAIL_SOURCE = rf"""
     (?P<more>\s?(?:有余|多|余|\+))?
     \s*
     (?P<u>
-       (?P<pct>%|‰|个?\s*百\s*分\s*点|个?\s*基\s*点)
+       (?P<pct>%|‰|个?\s*百\s*分\s*点|个?\s*基\s*点|(?:BPS|BP|bps|bp)(?![A-Za-z]))
       |(?P<cur>{_CUR_AFTER})(?:\s?(?P<cur2>人民币))?
          (?:(?P<jiao>\d|[{CN_DIGIT_CHARS}])(?P<jw>角|毛)(?:(?P<fen>\d|[{CN_DIGIT_CHARS}])分)?
            |又?(?P<cent>\d{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}})(?:美分|日本[銭钱]|[銭]))?
@@ -1203,7 +1203,7 @@ class _Scanner:
         if arabic and not g.latin and not has_unit and after.isascii() and after.isalpha() and not latin_noun and tend - end <= 1:
             self.add(None, start, tend + 1, 0)  # (a run of spaces before the letter ends a headline: 再亏37亿    QDII…)
             return
-        if arabic and f[end : end + 1].isascii() and f[end : end + 1].isalpha() and not (g.latin or g.ge or g.cur or latin_noun):
+        if arabic and f[end : end + 1].isascii() and f[end : end + 1].isalpha() and not (g.latin or g.pct or g.ge or g.cur or latin_noun):
             if not _LATIN_SCALE_RE.match(f, end):
                 self.add(None, start, end + 1, 0)
                 return
@@ -1226,7 +1226,7 @@ class _Scanner:
         source = "rule:count"
         if g.pct:
             kind, source = "percent", "rule:percent"
-            unit = "百分点" if "百分点" in g.pct else "基点" if "基点" in g.pct else None
+            unit = "百分点" if "百分点" in g.pct else "基点" if "基点" in g.pct else g.pct if g.pct[0] in "Bb" else None
             if g.pct == "‰":
                 scale = 0.1  # 0.5‰ is 0.05 percent, as 千分之五 is 0.5
             if low_high is None and g.pct in ("%", "‰") and f[tend : tend + 1] in _RANGE_FIRST:
