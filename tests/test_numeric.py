@@ -541,6 +541,13 @@ FOUND = [
     ("一年期LPR下调10基点至3.35%。", "10基点", "percent", 10, {"unit": "基点"}),
     ("平均仓位较上周增加220BP。", "220BP", "percent", 220, {"unit": "BP"}),
     ("信用利差收窄了15bps。", "15bps", "percent", 15, {"unit": "bps"}),
+    # 多/余 between a Chinese numeral and its magnitude; 百/千/万 alone with 余 or 多
+    ("公司一年就赚了二十多亿元。", "二十多亿元", "money", 2000000000, {"qualifier": "over"}),
+    ("全市常住人口三百余万人。", "三百余万人", "count", 3000000, {"unit": "人", "qualifier": "over"}),
+    ("这套地板卖到一百多万元。", "一百多万元", "money", 1000000, {"qualifier": "over"}),
+    ("展会吸引了百余家企业参展。", "百余家", "count", 100, {"unit": "家", "qualifier": "over"}),
+    ("活动吸引千余名观众。", "千余名", "count", 1000, {"unit": "名", "qualifier": "over"}),
+    ("游戏有万余种道具。", "万余种", "count", 10000, {"unit": "种", "qualifier": "over"}),
     # 上下 that starts 上下文 or 上下游 is no about-word; 参数 is a counted noun
     ("新模型支持128K上下文。", "128K", "number", 128000, {"qualifier": None}),
     ("产业链上下游企业300多家，用户3亿。", "300多家", "count", 300, {"qualifier": "over"}),

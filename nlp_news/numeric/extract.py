@@ -162,7 +162,8 @@ _CN_CHARS = "零〇一二两俩三四五六七八九十百千万亿兆壹贰叁�
 # before the decimal point (3 .0英寸, 82 .4平方米: copy damaged upstream)
 _AR_REST = r"(?:\d{0,2}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d*(?: ?\.\d+)?)"
 _AR = rf"(?:\d{_AR_REST})"
-_CN_REST = rf"(?:[{_CN_CHARS}]*(?:\s+[{_CN_CHARS}]+)*(?:\s*点\s*[{CN_DIGIT_CHARS}]+(?:\s+[{CN_DIGIT_CHARS}]+)*(?:[万亿]+)?)?)"
+# 多 or 余 between a Chinese numeral and its magnitude belong to the number (二十多亿, 三百余万), as in 1000多万
+_CN_REST = rf"(?:[{_CN_CHARS}]*(?:\s+[{_CN_CHARS}]+)*(?:[多余][万亿]+)?(?:\s*点\s*[{CN_DIGIT_CHARS}]+(?:\s+[{CN_DIGIT_CHARS}]+)*(?:[万亿]+)?)?)"
 _CN = rf"(?:[{_CN_CHARS}]{_CN_REST})"
 #: 千 and 百 before these start a unit (千米, 千瓦时, 百米), they multiply nothing
 _UNIT_PREFIXED = "米克瓦卡兆赫焦"
@@ -1155,6 +1156,8 @@ class _Scanner:
                 over = "under" if prev == "破" and f[start - 1 : start] == "跌" else "over"
             elif prev in _BOUND_BEFORE_BIG and (len(core) == 1 or (core[1] in "万亿" and len(core) == 2)):
                 pass  # 近百名, 逾千人: the bound word is read with the amount, as before 100名
+            elif c0 in "百千万" and (nxt if len(core) == 1 else core[1]) in _MORE_AFTER_CHENG and prev not in _VAGUE_BEFORE:
+                pass  # 百余家, 千多人, 万余名, 千多万元: over a hundred, a thousand… (数百余 stays vague)
             elif len(core) == 1 or core[1] not in "万亿":
                 return
         # ranges written as adjacent digits: 六七家, 两三万元, 二三十
@@ -1162,7 +1165,9 @@ class _Scanner:
         if not arabic:
             low_high = _adjacent_range(core)
         # 上万, 逾万亿, 突破万亿: one 万 (1e4), one 万亿
-        one = core[0] in "万亿兆" and (over or prev in _BOUND_BEFORE_BIG or prev == "破") and (core in _BIG_ALONE or core in ("万亿", "亿万"))
+        one = core[0] in "万亿兆" and (over or prev in _BOUND_BEFORE_BIG or prev == "破" or nxt in _MORE_AFTER_CHENG) and (
+            core in _BIG_ALONE or core in ("万亿", "亿万")
+        )
         value = None if low_high else parse_number("一" + core if one else core)
         if value is None and low_high is None:
             return
