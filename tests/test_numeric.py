@@ -548,6 +548,10 @@ FOUND = [
     ("展会吸引了百余家企业参展。", "百余家", "count", 100, {"unit": "家", "qualifier": "over"}),
     ("活动吸引千余名观众。", "千余名", "count", 1000, {"unit": "名", "qualifier": "over"}),
     ("游戏有万余种道具。", "万余种", "count", 10000, {"unit": "种", "qualifier": "over"}),
+    # quarters and halves written after a year (analysts' shorthand)
+    ("公司2025Q3营收环比增长8%。", "2025Q3", "date", "2025-Q3", {}),
+    ("券商预计其25H1净利润翻倍。", "25H1", "date", "2025-H1", {}),
+    ("2025年H2出货量有望回升。", "2025年H2", "date", "2025-H2", {}),
     # 上下 that starts 上下文 or 上下游 is no about-word; 参数 is a counted noun
     ("新模型支持128K上下文。", "128K", "number", 128000, {"qualifier": None}),
     ("产业链上下游企业300多家，用户3亿。", "300多家", "count", 300, {"qualifier": "over"}),
@@ -769,6 +773,9 @@ IGNORED = [
     # 零部件 is parts, 一部分 "some" (其中一部分资金)
     ("汽车零部件出口增长。", "零部"),
     ("其中一部分资金用于研发。", "一部分"),
+    # after a Latin letter it is a model name; H1N1 is a virus
+    ("新款芯片A15Q3已量产。", "15Q3"),
+    ("甲型H1N1流感疫情趋缓。", "1N1"),
 ]
 
 

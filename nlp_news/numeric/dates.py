@@ -94,7 +94,7 @@ DATE_SOURCE = rf"""
      |(?P<sy>\d{{4}})\s(?P<sm>0[1-9]|1[0-2])\s(?P<sd>3[01]|[12]\d|0[1-9])(?!\d)
      |(?P<wpre>上上个|上上|下下个|下下|上个|下个|这个|上一个|下一个|最后一个的?|上|下|本|这)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![年度期])
      |(?P<rm>{_REL_M})\s?(?P<rd>{DAY})\s?[日号]
-     |(?P<lunar>农历)?(?:(?P<era>{_ERA})(?P<ey>元|[{_CN}十]{{1,3}}|\d{{1,3}})年|(?P<y>{YEAR})\s?(?:年度?(?!代|级|期)|财年)|(?P<ry>{_REL_Y}))?
+     |(?P<lunar>农历)?(?:(?P<era>{_ERA})(?P<ey>元|[{_CN}十]{{1,3}}|\d{{1,3}})年|(?P<y>{YEAR})\s?(?:年度?(?!代|级|期)|财年|(?=[Qq][1-4](?!\d)|[Hh][12](?![\dA-Za-z])))|(?P<ry>{_REL_Y}))?
       \s?(?P<lunar2>农历)?
       (?:
          (?P<m>{MONTH})\s?(?:月份|月(?!期(?!间))(?:\s?(?:(?P<d>初[一二三四五六七八九十]|二十[一二三四五六七八九]?|三十一?|十[一二三四五六七八九])(?:\s?[日号])?
@@ -104,6 +104,7 @@ DATE_SOURCE = rf"""
         |[Qq](?P<q2>[1-4])(?![\d])
         |(?:(?<=年)(?:仅|的|\s)?)?前\s?(?P<qn>[一二三1-3])\s?个?季度
         |(?P<h>上|下)半年
+        |(?<=[\d年])[Hh](?P<h2>[12])(?![\dA-Za-z])
         |(?:(?<=年)(?:仅|的|\s)?)?(?<![目之以提事从面眼当跟空生战较比])前\s?(?P<mn>1[01]|[1-9]|十一?|[一二三四五六七八九])\s?个?\s?月
         |(?<=年)年?(?P<ysub>底|初|末|中(?=[,.;，。；、]))
         |(?<=年)的?最后一\s?个?(?P<last>月|季度)
@@ -305,7 +306,7 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
         year = _year(g.y)
         if year is None or not (_ok(year) or (len(g.y) == 3 and year >= 100)):  # 三六七年: the year 367
             return None
-        if len(g.y) == 2 and not (g.m or g.q or g.q2 or g.h or g.qn or g.mn):
+        if len(g.y) == 2 and not (g.m or g.q or g.q2 or g.h or g.h2 or g.qn or g.mn):
             s, e = m.start(), m.end()
             before = m.string[s - 1 : s] if s else ""
             after = m.string[e : e + 1]
@@ -325,7 +326,7 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
             year = pub.year + delta
     if g.ysub and not (g.y or g.ry):
         return None  # 年底 alone
-    has_part = bool(g.m or g.q or g.q2 or g.qn or g.h or g.mn or g.ysub or g.last)
+    has_part = bool(g.m or g.q or g.q2 or g.qn or g.h or g.h2 or g.mn or g.ysub or g.last)
     if not g.y and not has_part:
         return None  # 今年 alone is not a fact
     if g.ry and not has_part:
@@ -349,8 +350,8 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
         if year is None:
             return None, True
         return (f"{year:04d}-12" if g.last == "月" else f"{year:04d}-Q4"), relative
-    if g.h:
-        h = 1 if g.h == "上" else 2
+    if g.h or g.h2:
+        h = 1 if g.h == "上" or g.h2 == "1" else 2
         return (f"{year:04d}-H{h}" if year is not None else None), relative
     if g.qn or g.mn:
         end = int(parse_number(g.qn) or 0) * 3 if g.qn else int(parse_number(g.mn) or 0)

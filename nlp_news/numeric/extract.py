@@ -1709,15 +1709,16 @@ _HALF_PCT_RE = re.compile(r"半成(?!品|本|功|熟|年|交)|半折|对(?<=打�
 _DOUBLE_RE = re.compile(r"双倍|翻了?(?P<n>[一两二三四])?番")
 _HALF_RE = re.compile(r"半(年|个月|小时|个小时|天|个世纪)")
 _HALF_VALUES = {"年": "P6M", "个月": "P15D", "小时": "PT30M", "个小时": "PT30M", "天": "PT12H", "个世纪": "P50Y"}
-_DATE_NEXT = set("年月日号季时点周星半代世财-/.: ")
+_DATE_NEXT = set("年月日号季时点周星半代世财-/.: QqHh")  # 2025Q3, 25H1
 _DATE_PREV = set("年月初周期拜第前今去本上下明次同当午晨晚早上历熙正隆庆光丰治绪统武乐历祯观元宝龙国和成")
 _DATE_START = set("0123456789〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深Qq农大最腊冬第") | set(
     _ERA_FIRST
 )
 #: A date that starts with a numeral reads the whole run of it and then a date word (年, 月, 日, 号, 季度,
-#: 时, 点, 世纪) or a separator (- / . or a space; 至 or 到 after a year: 2010到2011赛季): a numeral that nothing of this follows is tried
+#: 时, 点, 世纪), a separator (- / . or a space; 至 or 到 after a year: 2010到2011赛季) or a quarter or half (2025Q3, 25H1):
+#: a numeral that nothing of this follows is tried
 #: with this short pattern, not with :data:`~nlp_news.numeric.dates.DATE_RE` (a few microseconds a try).
-_DATE_HEAD_RE = re.compile(r"(?:\d{4}|\d\d?|[〇零一二两三四五六七八九十千0]{1,6})[-/.年月日号季时点世\s]|\d{4}(?:财年|[至到])")
+_DATE_HEAD_RE = re.compile(r"(?:\d{4}|\d\d?|[〇零一二两三四五六七八九十千0]{1,6})[-/.年月日号季时点世\s]|\d{4}(?:财年|[至到])|(?<![A-Za-z])(?:\d\d){1,2}[QqHh]")
 _NUMERAL_HEADS = frozenset("0123456789〇零一二两三四五六七八九十")
 _CAND_ORDER = itemgetter(0, 1, 2)  # start, longest first, priority
 _DATE_KEYWORDS = ("半年", "周日", "周天", "星期日", "星期天", "礼拜日", "礼拜天")
