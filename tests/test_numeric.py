@@ -552,6 +552,10 @@ FOUND = [
     ("公司2025Q3营收环比增长8%。", "2025Q3", "date", "2025-Q3", {}),
     ("券商预计其25H1净利润翻倍。", "25H1", "date", "2025-H1", {}),
     ("2025年H2出货量有望回升。", "2025年H2", "date", "2025-H2", {}),
+    # a rate's unit written with a slash after a count's unit is the unit as written
+    ("该路段限速120公里/小时。", "120公里/小时", "count", 120, {"unit": "公里/小时"}),
+    ("列车最高时速达350km/h。", "350km/h", "count", 350, {"unit": "km/h"}),
+    ("相机支持约8张/秒连拍。", "约8张/秒", "count", 8, {"unit": "张/秒", "qualifier": "about"}),
     # 上下 that starts 上下文 or 上下游 is no about-word; 参数 is a counted noun
     ("新模型支持128K上下文。", "128K", "number", 128000, {"qualifier": None}),
     ("产业链上下游企业300多家，用户3亿。", "300多家", "count", 300, {"qualifier": "over"}),

@@ -137,6 +137,10 @@ _BOUND_RIGHT = {
 }
 #: 上下 as an about-word, not the start of 上下文 (context), 上下游 (up- and downstream) or 上下班 (commuting).
 _UPDOWN = "上下(?![文游班])"
+#: The denominator of a rate written after a count's unit with a slash (公里/小时, km/h, 人/平方公里).
+_PER_UNIT_RE = re.compile(
+    r"/(小时|秒钟|秒|分钟|天|日|周|月|年|亩|公顷|平方公里|平方米|立方米|立方厘米|升|千克|公斤|吨|min|h|s|L|kg|m³|m3)(?![A-Za-z\d])"
+)
 #: A bound word after a number (3年以上, 5%左右).
 _RIGHT_BOUND_RE = re.compile(rf"\s?(左右|{_UPDOWN}|以上|以下|以内|之内)")
 _GROWTH_UP = "增长|增加|上涨|上升|提高|提升|增至|增|涨|升|扩大|飙升|攀升|大涨|猛增|暴涨|(?<!推)翻"
@@ -1500,6 +1504,8 @@ class _Scanner:
             if v2 is not None and v2 > val:
                 val, low_high = None, (val, v2)
                 tend = t2.end()  # type: ignore[union-attr]
+        if kind == "count" and f[tend : tend + 1] == "/" and (g.mw or g.latin) and (pu := _PER_UNIT_RE.match(f, tend)):
+            unit, tend = f"{unit}/{pu.group(1)}", pu.end()  # 120公里/小时, 350km/h, 10张/秒: a rate's unit as written
         if low_high is not None:
             lo_v, hi_v = low_high
             val = {"low": format_value(lo_v * scale), "high": format_value(hi_v * scale)}
