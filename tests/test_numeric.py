@@ -780,6 +780,7 @@ IGNORED = [
     # after a Latin letter it is a model name; H1N1 is a virus
     ("新款芯片A15Q3已量产。", "15Q3"),
     ("甲型H1N1流感疫情趋缓。", "1N1"),
+    ("新车零百加速仅需2.8秒。", "零百"),
 ]
 
 

@@ -1746,7 +1746,7 @@ _PHONE_TAIL = re.compile(r"-\d{3,4}-?\d{4}")
 #: so a trie, :func:`~nlp_news.numeric.patterns.alternation`, finds the same: the 6,150 searches of
 #: cnews-800 test one alternative per first character instead of the 48 idioms in turn).
 _IDIOMS = tuple(
-        """零部件 一部分 成千上万 千千万万 万无一失 一五一十 三三两两 七上八下 乱七八糟 五颜六色 四面八方 九牛一毛 千方百计 一模一样 十全十美
+        """零部件 一部分 零百加速 成千上万 千千万万 万无一失 一五一十 三三两两 七上八下 乱七八糟 五颜六色 四面八方 九牛一毛 千方百计 一模一样 十全十美
         一心一意 独一无二 三心二意 千军万马 万众一心 一举两得 一石二鸟 一分钱 一毛钱 一毛不拔 五湖四海 三番五次 七嘴八舌
         四处 八方 一二手 生辰八字 八字 天兵天将 一年一度 一日三餐 一分为二 九九归一 十有八九 三通一平 一级 二级 三级 一线 二线 三线 四线 三个代表 一国两制 两会
         十万天兵 一天不如一天 一年不如一年 一天比一天 一年比一年 一天到晚 一秒一秒 一天天 一年年 一月月
