@@ -781,6 +781,9 @@ IGNORED = [
     ("新款芯片A15Q3已量产。", "15Q3"),
     ("甲型H1N1流感疫情趋缓。", "1N1"),
     ("新车零百加速仅需2.8秒。", "零百"),
+    # a spacecraft's or satellite's serial number is its name, no day
+    ("神舟二十号载人飞船发射成功。", "二十号"),
+    ("北斗3号卫星顺利入轨。", "3号"),
 ]
 
 
