@@ -79,6 +79,10 @@ FOUND = [
     ("他家有一套房子和两套商铺。", "一套", "count", 1, {"unit": "套"}),
     ("十一届全国人大常委会今天开幕。", "十一届", "ordinal", 11, {"unit": "届"}),
     ("大会的二次会议将在明年召开。", "二次", "ordinal", 2, {"unit": "次"}),
+    # the session of a numbered term is its rank, as the term is (召开了三次会议 counts meetings)
+    ("十四届全国人大三次会议在京开幕。", "三次", "ordinal", 3, {"unit": "次"}),
+    ("市政协十二届二次会议闭幕。", "十二届", "ordinal", 12, {"unit": "届"}),
+    ("本届大会共召开了三次会议。", "三次", "count", 3, {"unit": "次"}),
     # the spoken 个亿: 1个亿 is 100 million
     ("他一个人管理着10个亿的资产。", "10个亿", "number", 1000000000, {}),
     ("公司去年亏了两个多亿元。", "两个多亿元", "money", 200000000, {"currency": "CNY", "qualifier": "over"}),

@@ -1476,8 +1476,9 @@ class _Scanner:
         # 十一届全国人大: a term counted without 第 is an ordinal (做了六届 counts them)
         if kind == "count" and unit == "届" and core != "两" and low_high is None and val is not None and _TERM_BODY.match(f, tend):
             kind, source = "ordinal", "rule:ordinal"
-        if not arabic and core in ("两",) and kind == "count" and unit in ("人",):
-            pass
+        # 十四届全国人大三次会议: the session of a numbered term is an ordinal (召开了三次会议 counts them)
+        if kind == "count" and unit == "次" and low_high is None and _SESSION_AFTER.match(f, tend) and _NUMBERED_TERM_BEFORE.search(f, max(0, s2 - 12), s2):
+            kind, source = "ordinal", "rule:ordinal"
         if (
             kind == "money" and low_high is None and val is not None and g.cur
             and f[tend : tend + 1] in _RANGE_FIRST and not g.per and not _CHANGE_VERB_BEFORE.search(f, max(0, s2 - 4), s2)
@@ -1887,7 +1888,10 @@ _ONE_CONTRAST = ("其中", "只有", "仅有")
 #: 二 + a session, phase or round: an ordinal (二次会议, 二期项目, 二轮; not 二次装修).
 _TERM_AFTER = re.compile(r"次(?:会议|全会|大会|全体会议)|[期届轮][\u4e00-\u9fff]")
 #: What a 届 ordinal numbers: a congress, its plenum, a board (十一届全国人大, 十七届四中全会; not 三届论坛).
-_TERM_BODY = re.compile(r"(?:全国|人大|政协|中央|中共|党代会|[一二三四五六七八九]中全会|董事会|监事会|委员会)")
+_TERM_BODY = re.compile(r"(?:全国|人大|政协|中央|中共|党代会|[一二三四五六七八九]中全会|董事会|监事会|委员会|[一二三四五六七八九十\d]{1,3}次(?:会议|全会|大会|全体会议))")
+#: After N次, a meeting: with a numbered term before it (十二届二次会议), the session's rank.
+_SESSION_AFTER = re.compile(r"(?:会议|全会|大会|全体会议)")
+_NUMBERED_TERM_BEFORE = re.compile(r"[一二三四五六七八九十\d]届[^，。；！？,;]{0,8}$")
 _CONTRAST_COUNT = re.compile(r"[两三四五六七八九十几\d]")
 
 
