@@ -502,6 +502,14 @@ class _Scanner:
             for m in _HALF_PCT_RE.finditer(f):
                 v = 5 if m.group(0).endswith("成") else 50
                 self.add(self.make(m.start(), m.end(), "percent", v, "rule:percent", unit="折" if v == 50 else None), m.start(), m.end(), 2)
+        if "死" in f and "伤" in f:
+            for m in _DEAD_HURT_RE.finditer(f):
+                # 2死3伤: the dead and the injured of an accident, each a count (not read alone: 一死了之)
+                for g, unit in ((1, "死"), (2, "伤")):
+                    v = parse_number(m.group(g))
+                    if v is not None:
+                        a, b = m.start(g), m.end(g) + 1
+                        self.add(self.make(a, b, "count", format_value(v), "rule:count", unit=unit), a, b, 2)
         if "个月" in f and "、" in f and _MONTH_LIST_END_RE.search(f):
             # 4、5两个月, 6、7、8三个月: the months named, each a date (the total is read as a duration)
             for m in _MONTH_LIST_RE.finditer(f):
@@ -1712,6 +1720,8 @@ _METRE_REST_CN_RE = re.compile(r"([一二三四五六七八九零〇]{1,2})(?![�
 _KUAI_MONEY_NEXT = frozenset("钱来去了就都也给买还借呢吧啊的一多左上以")
 _HALF_UNIT = set("年个小天月周星")
 _HALF_PCT_RE = re.compile(r"半成(?!品|本|功|熟|年|交)|半折|对(?<=打对)折")  # (?<=打)对折, starting with a character: see _SHOTS_RE
+#: An accident's toll written N死M伤 (3死5伤, 一死两伤).
+_DEAD_HURT_RE = re.compile(r"(?<![\d一二两三四五六七八九十])(\d{1,4}|[一二两三四五六七八九十]{1,3})死(\d{1,4}|[一二两三四五六七八九十]{1,3})伤")
 #: 双倍 and 翻番 are 2 times; 翻两番 is two doublings (4 times).
 _DOUBLE_RE = re.compile(r"双倍|翻了?(?P<n>[一两二三四])?番")
 _HALF_RE = re.compile(r"半(年|个月|小时|个小时|天|个世纪)")
