@@ -86,6 +86,10 @@ FOUND = [
     # an accident's toll N死M伤: two counts
     ("车祸造成2死3伤。", "2死", "count", 2, {"unit": "死"}),
     ("车祸造成2死3伤。", "3伤", "count", 3, {"unit": "伤"}),
+    # 来 after a round number and before its unit is "about" (一千来自各地 is 1000 and 来自)
+    ("他迟到了十来分钟。", "十来分钟", "duration", "PT10M", {"qualifier": "about"}),
+    ("现场来了100来人。", "100来人", "count", 100, {"unit": "人", "qualifier": "about"}),
+    ("他采访了一千来自各行各业的人。", "一千", "number", 1000, {"qualifier": None}),
     # the spoken 个亿: 1个亿 is 100 million
     ("他一个人管理着10个亿的资产。", "10个亿", "number", 1000000000, {}),
     ("公司去年亏了两个多亿元。", "两个多亿元", "money", 200000000, {"currency": "CNY", "qualifier": "over"}),

@@ -216,7 +216,7 @@ _WITHIN = (
 )
 #: What may follow a number: a bound, a unit, a bound again (the source of :data:`_TAIL_RE`).
 _TAIL_SOURCE = rf"""
-    (?P<more>\s?(?:有余|多|余|\+))?
+    (?P<more>\s?(?:有余|多|余|\+|来))?
     \s*
     (?P<u>
        (?P<pct>%|‰|个?\s*百\s*分\s*点|个?\s*基\s*点|(?:BPS|BP|bps|bp)(?![A-Za-z]))
@@ -1212,7 +1212,15 @@ class _Scanner:
             tend -= 1 + (len(g.post) if g.post else 0)
             g = g._replace(mhalf=None, half=None, post=None)
         if g.more:
-            over = "over"
+            if g.more == "来":
+                # 十来分钟, 二十来岁, 100来人: about a round number and its unit; else 来 is a word's
+                # (一千来自各地的人, 从3来看): the number is read without it
+                if not has_unit or value is None or value % 10 or value == 0:
+                    self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
+                    return
+                over = "about"
+            else:
+                over = "over"
         # plain number followed by a Latin letter that is not a unit: 5G, 4S, 1080P
         after = f[tend : tend + 1]
         # 3000亿tokens: a Latin noun after 万 or 亿 (and at most a space) is what is counted, no code
@@ -1811,7 +1819,7 @@ _NAME_ZONE_HEADS = (
 _NAME_ZONE_HEAD_RE = re.compile(alternation(_NAME_ZONE_HEADS))
 _ORDINAL_WORDS = re.compile(r"第(?:二炮兵|三方|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感|一财经|一太平)")
 _TAIL_FIRST = set(
-    "%‰+个百基多余有左上以之成折倍点人年月周星天日小分秒季元圆块毛角美港欧英台韩澳加新瑞法卢印泰奈林越比雷兰里迪马"
+    "%‰+个百基多余有左上以之成折倍点人年月周星天日小分秒季元圆块毛角美港欧英台韩澳加新瑞法卢印泰奈林越比雷兰里迪马来"
 ) | {w[0] for w in MEASURE_WORDS} | {w[0] for w in COUNT_NOUNS} | set(" 万亿千")
 
 
