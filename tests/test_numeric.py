@@ -90,6 +90,9 @@ FOUND = [
     ("他迟到了十来分钟。", "十来分钟", "duration", "PT10M", {"qualifier": "about"}),
     ("现场来了100来人。", "100来人", "count", 100, {"unit": "人", "qualifier": "about"}),
     ("他采访了一千来自各行各业的人。", "一千", "number", 1000, {"qualifier": None}),
+    # years and months of one time
+    ("他被判处有期徒刑3年6个月。", "3年6个月", "duration", "P3Y6M", {}),
+    ("工程历时1年零3个月。", "1年零3个月", "duration", "P1Y3M", {}),
     # the spoken 个亿: 1个亿 is 100 million
     ("他一个人管理着10个亿的资产。", "10个亿", "number", 1000000000, {}),
     ("公司去年亏了两个多亿元。", "两个多亿元", "money", 200000000, {"currency": "CNY", "qualifier": "over"}),

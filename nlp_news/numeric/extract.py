@@ -1369,6 +1369,15 @@ class _Scanner:
             if f[tend : tend + 1] == "多" and not g.half and f[tend + 1 : tend + 2] not in _DUO_WORD_NEXT:
                 tend += 1  # 三年多, 一个月多: over (多少, 多次, 多个 are words)
                 qual = "over" if qual in (None, "about") else qual
+            if tu == "年" and low_high is None and not g.half and not g.post and value is not None and value == int(value) and (
+                ym := _AND_MONTHS_RE.match(f, tend)
+            ):
+                months = parse_number(ym.group(1))
+                if months is not None and 0 < months < 12:
+                    # 3年6个月, 1年零3个月: one time in years and months (a sentence, a wait)
+                    tend = ym.end()
+                    self.add(self.make(s2, tend, kind, f"P{int(value)}Y{int(months)}M", source, qualifier=qual), s2, tend, 2)
+                    return
             half = 0.5 if g.half or "半" in tu else 0.0  # 三年半, 三个半小时
             val = _duration(value, code, half) if low_high is None else {
                 "low": _duration(low_high[0], code, 0.0), "high": _duration(low_high[1], code, half)}
@@ -1730,6 +1739,8 @@ _HALF_UNIT = set("年个小天月周星")
 _HALF_PCT_RE = re.compile(r"半成(?!品|本|功|熟|年|交)|半折|对(?<=打对)折")  # (?<=打)对折, starting with a character: see _SHOTS_RE
 #: An accident's toll written N死M伤 (3死5伤, 一死两伤).
 _DEAD_HURT_RE = re.compile(r"(?<![\d一二两三四五六七八九十])(\d{1,4}|[一二两三四五六七八九十]{1,3})死(\d{1,4}|[一二两三四五六七八九十]{1,3})伤")
+#: The months after N年 in one time (3年6个月, 1年零3个月).
+_AND_MONTHS_RE = re.compile(r"零?(\d{1,2}|[一二三四五六七八九十两]{1,3})个月")
 #: 双倍 and 翻番 are 2 times; 翻两番 is two doublings (4 times).
 _DOUBLE_RE = re.compile(r"双倍|翻了?(?P<n>[一两二三四])?番")
 _HALF_RE = re.compile(r"半(年|个月|小时|个小时|天|个世纪)")
