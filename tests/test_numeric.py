@@ -93,6 +93,11 @@ FOUND = [
     # years and months of one time
     ("他被判处有期徒刑3年6个月。", "3年6个月", "duration", "P3Y6M", {}),
     ("工程历时1年零3个月。", "1年零3个月", "duration", "P1Y3M", {}),
+    # a year-like price after a currency sign is money; more currencies
+    ("新机售价¥1999。", "¥1999", "money", 1999, {"currency": "CNY"}),
+    ("项目投资200万新西兰元。", "200万新西兰元", "money", 2000000, {"currency": "NZD"}),
+    ("合同金额为5000万沙特里亚尔。", "5000万沙特里亚尔", "money", 50000000, {"currency": "SAR"}),
+    ("门票售价300丹麦克朗。", "300丹麦克朗", "money", 300, {"currency": "DKK"}),
     # the spoken 个亿: 1个亿 is 100 million
     ("他一个人管理着10个亿的资产。", "10个亿", "number", 1000000000, {}),
     ("公司去年亏了两个多亿元。", "两个多亿元", "money", 200000000, {"currency": "CNY", "qualifier": "over"}),

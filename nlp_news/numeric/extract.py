@@ -1558,7 +1558,9 @@ class _Scanner:
         # a year written without 年: 2018 looks like a year
         # 3000多, 6000余 say "over" and count something (22+6+5 is a line of statistics, 8+5 a name)
         more = g.more is not None and g.more.strip() in ("多", "余", "有余")
-        if arabic and value is not None and re.fullmatch(r"(?:19|20)\d\d", core) and not more:
+        if arabic and value is not None and re.fullmatch(r"(?:19|20)\d\d", core) and not more and (
+            f[start - 1 : start] not in _CUR_SYMBOLS and f[start - 2 : start].rstrip() not in _CUR_SYMBOLS  # ¥1999 is a price
+        ):
             nxt = f[end : end + 1]
             if nxt not in ".%,-" and not nxt.isdigit():
                 self.add(self.make(start, end, "date", core, "rule:date:bare-year"), start, end, 3)
@@ -1829,9 +1831,12 @@ _NAME_ZONE_HEADS = (
 #: (cnews-800: 7.7 -> 3.4 ms with the 16 heads there were).
 _NAME_ZONE_HEAD_RE = re.compile(alternation(_NAME_ZONE_HEADS))
 _ORDINAL_WORDS = re.compile(r"第(?:二炮兵|三方|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感|一财经|一太平)")
-_TAIL_FIRST = set(
-    "%‰+个百基多余有左上以之成折倍点人年月周星天日小分秒季元圆块毛角美港欧英台韩澳加新瑞法卢印泰奈林越比雷兰里迪马来"
-) | {w[0] for w in MEASURE_WORDS} | {w[0] for w in COUNT_NOUNS} | set(" 万亿千")
+#: The first characters of what may follow a number that makes it a fact: a percent sign or word, a bound
+#: (多余来, 左右, 上下, 以上, 之内), 成/折, a time unit, and every measure word, counted noun and currency.
+_TAIL_FIRST = (
+    set("%‰+个百基多余左上以之成折年月周星天小秒季来")
+    | {w[0] for w in MEASURE_WORDS} | {w[0] for w in COUNT_NOUNS} | {w[0] for w in CURRENCY_WORDS} | set(" 万亿千")
+)
 
 
 #: Single-character classifiers whose tail is always a count (no currency, time unit, percent,
