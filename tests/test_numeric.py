@@ -98,6 +98,10 @@ FOUND = [
     ("项目投资200万新西兰元。", "200万新西兰元", "money", 2000000, {"currency": "NZD"}),
     ("合同金额为5000万沙特里亚尔。", "5000万沙特里亚尔", "money", 50000000, {"currency": "SAR"}),
     ("门票售价300丹麦克朗。", "300丹麦克朗", "money", 300, {"currency": "DKK"}),
+    # a promotion's threshold and reward are prices, 2000 no year
+    ("商场推出满2000送260活动。", "2000", "money", 2000, {"currency": "CNY"}),
+    ("商场推出满2000送260活动。", "260", "money", 260, {"currency": "CNY"}),
+    ("每满300减40，上不封顶。", "300", "money", 300, {"currency": "CNY"}),
     # the spoken 个亿: 1个亿 is 100 million
     ("他一个人管理着10个亿的资产。", "10个亿", "number", 1000000000, {}),
     ("公司去年亏了两个多亿元。", "两个多亿元", "money", 200000000, {"currency": "CNY", "qualifier": "over"}),

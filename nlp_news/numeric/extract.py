@@ -510,6 +510,15 @@ class _Scanner:
                     if v is not None:
                         a, b = m.start(g), m.end(g) + 1
                         self.add(self.make(a, b, "count", format_value(v), "rule:count", unit=unit), a, b, 2)
+        if "满" in f:
+            for m in _SPEND_RE.finditer(f):
+                # 满2000送260, 每满300减40: a promotion's threshold and reward are prices in the
+                # article's currency (2000 is no year; small numbers alone are no facts)
+                for g in (1, 2):
+                    v = parse_number(m.group(g))
+                    if v is not None:
+                        a, b = m.start(g), m.end(g) + (1 if f[m.end(g) : m.end(g) + 1] == "元" else 0)
+                        self.add(self.make(a, b, "money", format_value(v), "rule:money", currency="CNY"), a, b, 2)
         if "个月" in f and "、" in f and _MONTH_LIST_END_RE.search(f):
             # 4、5两个月, 6、7、8三个月: the months named, each a date (the total is read as a duration)
             for m in _MONTH_LIST_RE.finditer(f):
@@ -1739,6 +1748,8 @@ _METRE_REST_CN_RE = re.compile(r"([一二三四五六七八九零〇]{1,2})(?![�
 _KUAI_MONEY_NEXT = frozenset("钱来去了就都也给买还借呢吧啊的一多左上以")
 _HALF_UNIT = set("年个小天月周星")
 _HALF_PCT_RE = re.compile(r"半成(?!品|本|功|熟|年|交)|半折|对(?<=打对)折")  # (?<=打)对折, starting with a character: see _SHOTS_RE
+#: A promotion: spend N, get M back or off (满2000送260, 满1000直降100, 每满300减40, 满199元减20元).
+_SPEND_RE = re.compile(r"满(\d{1,6}(?:\.\d{1,2})?)元?(?:送|减|返|赠|立减|直降|再减|即减|可减)(\d{1,6}(?:\.\d{1,2})?)(?![\d.])")
 #: An accident's toll written N死M伤 (3死5伤, 一死两伤).
 _DEAD_HURT_RE = re.compile(r"(?<![\d一二两三四五六七八九十])(\d{1,4}|[一二两三四五六七八九十]{1,3})死(\d{1,4}|[一二两三四五六七八九十]{1,3})伤")
 #: The months after N年 in one time (3年6个月, 1年零3个月).
