@@ -102,6 +102,8 @@ FOUND = [
     ("商场推出满2000送260活动。", "2000", "money", 2000, {"currency": "CNY"}),
     ("商场推出满2000送260活动。", "260", "money", 260, {"currency": "CNY"}),
     ("每满300减40，上不封顶。", "300", "money", 300, {"currency": "CNY"}),
+    # a bare year at the very end of a text is a year too
+    ("告别2024，迎来2025", "2025", "date", "2025", {}),
     # the spoken 个亿: 1个亿 is 100 million
     ("他一个人管理着10个亿的资产。", "10个亿", "number", 1000000000, {}),
     ("公司去年亏了两个多亿元。", "两个多亿元", "money", 200000000, {"currency": "CNY", "qualifier": "over"}),
@@ -807,6 +809,8 @@ IGNORED = [
     # a spacecraft's or satellite's serial number is its name, no day
     ("神舟二十号载人飞船发射成功。", "二十号"),
     ("北斗3号卫星顺利入轨。", "3号"),
+    # a shop's or room's number is no year
+    ("请到电子城二层2076#购买。", "2076"),
 ]
 
 

@@ -1571,7 +1571,9 @@ class _Scanner:
             f[start - 1 : start] not in _CUR_SYMBOLS and f[start - 2 : start].rstrip() not in _CUR_SYMBOLS  # ¥1999 is a price
         ):
             nxt = f[end : end + 1]
-            if nxt not in ".%,-" and not nxt.isdigit():
+            if f[start - 1 : start] in _ROOM_BEFORE or nxt == "#":
+                self.add(None, start, end, 0)  # 二层2076#, 东厅2002: a room or a shop's number
+            elif nxt not in _YEAR_NOT_NEXT and not nxt.isdigit():  # (a set: "" in ".%,-" would hold at the end)
                 self.add(self.make(start, end, "date", core, "rule:date:bare-year"), start, end, 3)
             return
         s2, q_left, cur_left = self.left(start)
@@ -1748,6 +1750,10 @@ _METRE_REST_CN_RE = re.compile(r"([一二三四五六七八九零〇]{1,2})(?![�
 _KUAI_MONEY_NEXT = frozenset("钱来去了就都也给买还借呢吧啊的一多左上以")
 _HALF_UNIT = set("年个小天月周星")
 _HALF_PCT_RE = re.compile(r"半成(?!品|本|功|熟|年|交)|半折|对(?<=打对)折")  # (?<=打)对折, starting with a character: see _SHOTS_RE
+#: Before a bare four-digit number, what makes it a room's or a shop's number, not a year (二层2076, 东厅2002).
+_ROOM_BEFORE = frozenset("层厅室楼座栋铺")
+#: After a bare four-digit number, what makes it no year: a decimal, a percent, thousands, a range or code.
+_YEAR_NOT_NEXT = frozenset(".%,-")
 #: A promotion: spend N, get M back or off (满2000送260, 满1000直降100, 每满300减40, 满199元减20元).
 _SPEND_RE = re.compile(r"满(\d{1,6}(?:\.\d{1,2})?)元?(?:送|减|返|赠|立减|直降|再减|即减|可减)(\d{1,6}(?:\.\d{1,2})?)(?![\d.])")
 #: An accident's toll written N死M伤 (3死5伤, 一死两伤).
