@@ -104,6 +104,10 @@ FOUND = [
     ("每满300减40，上不封顶。", "300", "money", 300, {"currency": "CNY"}),
     # a bare year at the very end of a text is a year too
     ("告别2024，迎来2025", "2025", "date", "2025", {}),
+    # a time range that writes its unit twice; a span of decades
+    ("本科学制为3年至4年。", "3年至4年", "duration", {"low": "P3Y", "high": "P4Y"}, {}),
+    ("计划3年-5年内完成重组。", "3年-5年内", "duration", {"low": "P3Y", "high": "P5Y"}, {"qualifier": "under"}),
+    ("影片贴近70至90年代出生的观众。", "70至90年代", "date", {"start": "1970", "end": "1999"}, {"qualifier": None}),
     # the spoken 个亿: 1个亿 is 100 million
     ("他一个人管理着10个亿的资产。", "10个亿", "number", 1000000000, {}),
     ("公司去年亏了两个多亿元。", "两个多亿元", "money", 200000000, {"currency": "CNY", "qualifier": "over"}),
@@ -811,6 +815,7 @@ IGNORED = [
     ("北斗3号卫星顺利入轨。", "3号"),
     # a shop's or room's number is no year
     ("请到电子城二层2076#购买。", "2076"),
+    ("小两口子结婚三年了。", "两口"),
 ]
 
 
@@ -860,7 +865,7 @@ def test_a_unit_at_the_very_end_of_the_text_is_read(text, span, value, unit):
 
 def test_a_dash_after_a_unit_is_no_minus_sign():
     facts = [(f.text, f.value) for f in extract_facts("短期项目(2周-6个月)和3年-5年的计划,利率的4倍-5倍。")]
-    assert ("6个月", "P6M") in facts and ("5年", "P5Y") in facts and ("4倍-5倍", {"low": 4, "high": 5}) in facts
+    assert ("6个月", "P6M") in facts and ("3年-5年", {"low": "P3Y", "high": "P5Y"}) in facts and ("4倍-5倍", {"low": 4, "high": 5}) in facts
     assert all(not isinstance(v, (int, float)) or v >= 0 for _, v in facts)
 
 

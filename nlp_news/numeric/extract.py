@@ -1358,6 +1358,15 @@ class _Scanner:
                 return  # 9月 is a month (the date pass), not nine months
             if tu == "年" and value is not None and 1000 <= value <= 2200 and low_high is None and not g.more:
                 return  # a year: the date pass handles it (2000多年 is a time: over 2000 years)
+            if tu == "年" and f[tend : tend + 1] == "代":
+                if low_high is not None and all(v == int(v) and 10 <= v <= 90 and v % 10 == 0 for v in low_high):
+                    # 80至90年代, 上世纪70到90年代: a span of decades (one decade is the date pass's: 80年代)
+                    cm = _CENTURY_BEFORE.search(f, max(0, start - 6), start)
+                    base = 2000 if cm and cm.group(0) in ("本世纪", "21世纪", "二十一世纪") else 1900
+                    a = cm.start() if cm else start
+                    val = {"start": f"{base + int(low_high[0]):04d}", "end": f"{base + int(low_high[1]) + 9:04d}"}
+                    self.add(self.make(a, tend + 1, "date", val, "rule:date", relative=not cm or cm.group(0) in ("上世纪", "本世纪")), a, tend + 1, 2)
+                return
             if tu == "年" and _starts_word(f, tend, "年"):
                 # 千万年薪, 百万年费: 年 starts the word (annual pay), the number is an amount
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
@@ -1387,6 +1396,17 @@ class _Scanner:
                     tend = ym.end()
                     self.add(self.make(s2, tend, kind, f"P{int(value)}Y{int(months)}M", source, qualifier=qual), s2, tend, 2)
                     return
+            if low_high is None and value is not None and not g.half and not g.post and f[tend : tend + 1] in _RANGE_FIRST and (
+                r2 := _RANGE_SEP.match(f, tend)
+            ) and (m2 := _NUMBER_RE.match(f, r2.end())) and m2.end() > m2.start():
+                # 3年至4年, 3天-5天: a range that writes its unit twice
+                t2 = _TAIL_RE.match(f, m2.end())
+                v2 = parse_number(m2.group(0))
+                if (t2 is not None and t2.group("time") == tu and not t2.group("half") and v2 is not None and v2 > value
+                        and f[t2.end("time") : t2.end("time") + 1] != "级"):  # (3年级 is a school year)
+                    low_high, tend = (value, v2), t2.end()
+                    if t2.group("post"):
+                        qual = qual or _BOUND_RIGHT[t2.group("post").strip()]  # 3年-5年内: under, as 3-5年内
             half = 0.5 if g.half or "半" in tu else 0.0  # 三年半, 三个半小时
             val = _duration(value, code, half) if low_high is None else {
                 "low": _duration(low_high[0], code, 0.0), "high": _duration(low_high[1], code, half)}
@@ -1736,7 +1756,7 @@ _LATIN_SCALE_RE = re.compile(_LATIN_SCALE)
 _CLAUSE_END_CHARS = set(",，。;；!！?？、)） ") | {""}
 #: One digit after 块 that is its 角 (3块5, 三块五), not the start of another number.
 #: Characters that make a word with a bound character after them: 最近, 附近, 合约 (a contract), 预约.
-_BOUND_IN_WORD = {"近": "最接将逼附", "超": "最接将逼附反赶高", "约": "合签预节契条公违履特邀相制婚缔毁赴誓盟"}  # not 失: 损失约6亿
+_BOUND_IN_WORD = {"近": "最接将逼附贴", "超": "最接将逼附反赶高", "约": "合签预节契条公违履特邀相制婚缔毁赴誓盟"}  # not 失: 损失约6亿
 _KUAI_JIAO_RE = re.compile(r"([1-9一二三四五六七八九])(?! ?[\d./:%]|[一二三四五六七八九十百千万亿块元角毛分英寸米])")
 #: Before N日 when it counts days back or forth (过去一日, 近3日, 这两日, 前3日, 后5日), not a day of the month
 #: (the date pattern leaves these out the same way: dates.DAYS_COUNTED_AFTER).
@@ -1758,6 +1778,8 @@ _YEAR_NOT_NEXT = frozenset(".%,-")
 _SPEND_RE = re.compile(r"满(\d{1,6}(?:\.\d{1,2})?)元?(?:送|减|返|赠|立减|直降|再减|即减|可减)(\d{1,6}(?:\.\d{1,2})?)(?![\d.])")
 #: An accident's toll written N死M伤 (3死5伤, 一死两伤).
 _DEAD_HURT_RE = re.compile(r"(?<![\d一二两三四五六七八九十])(\d{1,4}|[一二两三四五六七八九十]{1,3})死(\d{1,4}|[一二两三四五六七八九十]{1,3})伤")
+#: A century named right before a span of decades (上世纪80到90年代).
+_CENTURY_BEFORE = re.compile(r"(?:上世纪|本世纪|二十一世纪|二十世纪|21世纪|20世纪)$")
 #: The months after N年 in one time (3年6个月, 1年零3个月).
 _AND_MONTHS_RE = re.compile(r"零?(\d{1,2}|[一二三四五六七八九十两]{1,3})个月")
 #: 双倍 and 翻番 are 2 times; 翻两番 is two doublings (4 times).
@@ -1795,7 +1817,7 @@ _PHONE_TAIL = re.compile(r"-\d{3,4}-?\d{4}")
 #: so a trie, :func:`~nlp_news.numeric.patterns.alternation`, finds the same: the 6,150 searches of
 #: cnews-800 test one alternative per first character instead of the 48 idioms in turn).
 _IDIOMS = tuple(
-        """零部件 一部分 零百加速 成千上万 千千万万 万无一失 一五一十 三三两两 七上八下 乱七八糟 五颜六色 四面八方 九牛一毛 千方百计 一模一样 十全十美
+        """零部件 一部分 零百加速 两口子 成千上万 千千万万 万无一失 一五一十 三三两两 七上八下 乱七八糟 五颜六色 四面八方 九牛一毛 千方百计 一模一样 十全十美
         一心一意 独一无二 三心二意 千军万马 万众一心 一举两得 一石二鸟 一分钱 一毛钱 一毛不拔 五湖四海 三番五次 七嘴八舌
         四处 八方 一二手 生辰八字 八字 天兵天将 一年一度 一日三餐 一分为二 九九归一 十有八九 三通一平 一级 二级 三级 一线 二线 三线 四线 三个代表 一国两制 两会
         十万天兵 一天不如一天 一年不如一年 一天比一天 一年比一年 一天到晚 一秒一秒 一天天 一年年 一月月
