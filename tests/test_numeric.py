@@ -108,6 +108,9 @@ FOUND = [
     ("本科学制为3年至4年。", "3年至4年", "duration", {"low": "P3Y", "high": "P4Y"}, {}),
     ("计划3年-5年内完成重组。", "3年-5年内", "duration", {"low": "P3Y", "high": "P5Y"}, {"qualifier": "under"}),
     ("影片贴近70至90年代出生的观众。", "70至90年代", "date", {"start": "1970", "end": "1999"}, {"qualifier": None}),
+    # a half or quarter after 年的 is that year's, as 2024年的前三季度 is
+    ("整个09年的上半年，行业表现平稳。", "09年的上半年", "date", "2009-H1", {}),
+    ("2024年的第三季度营收回升。", "2024年的第三季度", "date", "2024-Q3", {}),
     # the spoken 个亿: 1个亿 is 100 million
     ("他一个人管理着10个亿的资产。", "10个亿", "number", 1000000000, {}),
     ("公司去年亏了两个多亿元。", "两个多亿元", "money", 200000000, {"currency": "CNY", "qualifier": "over"}),
