@@ -111,6 +111,7 @@ FOUND = [
     # a half or quarter after 年的 is that year's, as 2024年的前三季度 is
     ("整个09年的上半年，行业表现平稳。", "09年的上半年", "date", "2009-H1", {}),
     ("2024年的第三季度营收回升。", "2024年的第三季度", "date", "2024-Q3", {}),
+    ("玩家可获得奖励点数1000点。", "1000点", "number", 1000, {"unit": "点"}),
     # the spoken 个亿: 1个亿 is 100 million
     ("他一个人管理着10个亿的资产。", "10个亿", "number", 1000000000, {}),
     ("公司去年亏了两个多亿元。", "两个多亿元", "money", 200000000, {"currency": "CNY", "qualifier": "over"}),
@@ -819,6 +820,8 @@ IGNORED = [
     # a shop's or room's number is no year
     ("请到电子城二层2076#购买。", "2076"),
     ("小两口子结婚三年了。", "两口"),
+    # 数 + a power of ten in digits is vague as 数十亿 is
+    ("此举盘活了数10亿元的国有资产。", "10亿元"),
 ]
 
 

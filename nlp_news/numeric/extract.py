@@ -1059,6 +1059,9 @@ class _Scanner:
         arabic = c0.isdigit() or c0 in "-−" or (c0 == "负" and len(core) > 1 and core[1].isdigit())
         if arabic and (nxt in _DIM_SIGNS or nxt == " " and f[end + 1 : end + 2] in _DIM_SIGNS) and self.dimensions(start):
             return
+        if prev == "数" and arabic and _VAGUE_TENS_RE.fullmatch(core) and f[start - 2 : start - 1] not in _SHU_WORD_HEADS:
+            self.add(None, start, end, 0)
+            return  # 数10亿元, 数100万人: "several billion", vague as 数十亿 is (人数100人 is a count)
         if (
             prev in _LED_PREV or nxt in _LED_NEXT
             or (prev in _LED_BARE_PREV and arabic and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST)
@@ -1678,7 +1681,7 @@ _SHOTS_RE = re.compile(
 #: character: texts without it are not searched for shots (259 texts of cnews-800 searched, 6.0 -> 2.5 ms).
 _SHOTS_HEAD_RE = re.compile(r"[投罚](?<=[\d一二两三四五六七八九十].)")
 #: Before 数 when it ends a word (人数, 总数, 次数): the numeral after it is no vague 数百, 数千.
-_SHU_WORD_HEADS = frozenset("人总次户基指系件台票分岁股倍项位名家款条场本册页辆套字个")
+_SHU_WORD_HEADS = frozenset("人总次户基指系件台票分岁股倍项位名家款条场本册页辆套字个点天年周月期局回参函")
 #: Bound words that may stand right before a bare 百, 千 or 万 (近百名, 逾千人, 超万人): a number.
 _BOUND_BEFORE_BIG = frozenset("近逾超")
 #: A Chinese numeral written digit by digit (九一, 二〇〇八): a year or a code, never an amount of time.
@@ -1774,6 +1777,8 @@ _HALF_PCT_RE = re.compile(r"半成(?!品|本|功|熟|年|交)|半折|对(?<=打�
 _ROOM_BEFORE = frozenset("层厅室楼座栋铺")
 #: After a bare four-digit number, what makes it no year: a decimal, a percent, thousands, a range or code.
 _YEAR_NOT_NEXT = frozenset(".%,-")
+#: A power of ten in Arabic digits, with its magnitude (10, 100, 10亿, 100万): after 数, a vague amount.
+_VAGUE_TENS_RE = re.compile(r"10{1,3}\s?[万亿]*")
 #: A promotion: spend N, get M back or off (满2000送260, 满1000直降100, 每满300减40, 满199元减20元).
 _SPEND_RE = re.compile(r"满(\d{1,6}(?:\.\d{1,2})?)元?(?:送|减|返|赠|立减|直降|再减|即减|可减)(\d{1,6}(?:\.\d{1,2})?)(?![\d.])")
 #: An accident's toll written N死M伤 (3死5伤, 一死两伤).
