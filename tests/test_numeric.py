@@ -112,6 +112,13 @@ FOUND = [
     ("整个09年的上半年，行业表现平稳。", "09年的上半年", "date", "2009-H1", {}),
     ("2024年的第三季度营收回升。", "2024年的第三季度", "date", "2024-Q3", {}),
     ("玩家可获得奖励点数1000点。", "1000点", "number", 1000, {"unit": "点"}),
+    # half of a whole: 一半 and 半数 with the bound words around them (50, as NUMERIC-CONVENTIONS reads 一半)
+    ("调查中，超过半数的受访者表示满意，涨幅超过100%。", "超过半数", "percent", 50, {"qualifier": "over"}),
+    ("全球有近一半的人口居住在城市。", "近一半", "percent", 50, {"qualifier": "under"}),
+    ("武打戏份占到一半以上。", "一半以上", "percent", 50, {"qualifier": "over"}),
+    ("过半受访者自认压力大。", "过半", "percent", 50, {"qualifier": "over"}),
+    # a bound word before 半小时 read after the main pass is kept although an amount follows
+    ("经近半小时努力，救出3人。", "近半小时", "duration", "PT30M", {"qualifier": "under"}),
     # the spoken 个亿: 1个亿 is 100 million
     ("他一个人管理着10个亿的资产。", "10个亿", "number", 1000000000, {}),
     ("公司去年亏了两个多亿元。", "两个多亿元", "money", 200000000, {"currency": "CNY", "qualifier": "over"}),
@@ -822,6 +829,8 @@ IGNORED = [
     ("小两口子结婚三年了。", "两口"),
     # 数 + a power of ten in digits is vague as 数十亿 is
     ("此举盘活了数10亿元的国有资产。", "10亿元"),
+    # a time half gone is no share
+    ("赛季过半，球队仍排名第三。", "过半"),
 ]
 
 

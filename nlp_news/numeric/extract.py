@@ -546,10 +546,13 @@ class _Scanner:
                 up = "+" if m.group(0)[0] == "翻" else None
                 self.add(self.make(m.start(), m.end(), "number", v, "rule:number", unit="倍", change=up), m.start(), m.end(), 2)
         if "半" in f:
+            for m in _HALF_SHARE_RE.finditer(f):
+                if not self.covered(m.start()):
+                    self.half_share(m.start(), m.end(), "over" if m.group("b") else None)  # 半数, 超过半数, 过半
             for m in _HALF_RE.finditer(f):
                 if m.start() >= 1 and f[m.start() - 1] in "上下一" or self.covered(m.start()):
                     continue
-                s2, q, _ = self.left(m.start())
+                s2, q, _ = self.left(m.start(), after_pass=True)
                 self.add(self.make(s2, m.end(), "duration", _HALF_VALUES[m.group(1)], "rule:duration", qualifier=q), s2, m.end(), 2)
         for kw in _DATE_KEYWORDS:
             if kw[0] not in f:
@@ -639,8 +642,12 @@ class _Scanner:
             self.date_tried = s + 1
 
     # -- context -----------------------------------------------------------------
-    def left(self, start: int) -> tuple[int, str | None, str | None]:
-        """Bound word and currency before ``start``: (new start, qualifier, currency)."""
+    def left(self, start: int, after_pass: bool = False) -> tuple[int, str | None, str | None]:
+        """Bound word and currency before ``start``: (new start, qualifier, currency).
+
+        The main pass reads numbers left to right, so a bound word before ``reach`` belongs to the
+        amount before; a pass after it (``after_pass``: 半年, 半数) checks the candidates that start
+        before ``start`` instead, as ``reach`` already lies past amounts further on."""
         f = self.f
         if start == 0 or f[start - 1] not in _LEFT_LAST:
             return start, None, None
@@ -671,8 +678,9 @@ class _Scanner:
             new = m.start("curs") if m.group("curs") else start
         else:
             new = m.start("bound") if bound else m.start("curs")
-        if new < self.reach:
-            if q and m.group("curp") and m.group("bound") and m.start("bound") >= self.reach:
+        reach = max([c[0] - c[1] for c in self.cands if c[0] < start], default=0) if after_pass else self.reach
+        if new < reach:
+            if q and m.group("curp") and m.group("bound") and m.start("bound") >= reach:
                 return m.start("bound"), q, None  # 1欧元约合7.8元: 欧元 is the amount before's, 约合 this one's
             return start, None, None  # 4人民币 5美元: 人民币 belongs to the amount before
         return new, q, code
@@ -859,6 +867,16 @@ class _Scanner:
         else:
             self.add(None, start, end, 0)  # 60/50帧, 90/70: alternatives and names
 
+    def half_share(self, start: int, end: int, qual: str | None = None) -> None:
+        """Half of a whole (一半, 半数, 过半): percent 50 (NUMERIC-CONVENTIONS: 一半 → 50), with the
+        bound words around it (近一半, 超过半数, 半数以上)."""
+        s2, q, _ = self.left(start, after_pass=True)
+        rb = self.right_bound(end)
+        if rb is not None:
+            q2, end = rb
+            q = q or q2
+        self.add(self.make(s2, end, "percent", 50, "rule:percent", qualifier=qual or q), s2, end, 2)
+
     def right_bound(self, end: int) -> tuple[str, int] | None:
         m = _RIGHT_BOUND_RE.match(self.f, end)
         if m:
@@ -1012,7 +1030,7 @@ class _Scanner:
                 self.fraction(fm)
                 return True
         if nxt == "半" and core == "一" and f[end + 1 : end + 2] not in _HALF_UNIT:
-            self.add(self.make(start, end + 1, "percent", 50, "rule:percent"), start, end + 1, 2)
+            self.half_share(start, end + 1)  # 一半, 近一半, 一半以上
             return True
         if prev == "前":
             tm = _TOP_RE.match(f, start - 1)
@@ -1790,6 +1808,12 @@ _AND_MONTHS_RE = re.compile(r"零?(\d{1,2}|[一二三四五六七八九十两]{1
 #: 双倍 and 翻番 are 2 times; 翻两番 is two doublings (4 times).
 _DOUBLE_RE = re.compile(r"双倍|翻了?(?P<n>[一两二三四])?番")
 _HALF_RE = re.compile(r"半(年|个月|小时|个小时|天|个世纪)")
+#: Half of a whole without 一: 半数 (with a bound word read around it), 过半数 / 逾半 / 超半 "over half"
+#: (过半 before a noun or verb: 过半自认…, 囊括过半五星基金; not a time half gone: 赛季过半，影片过半处).
+_HALF_SHARE_RE = re.compile(
+    r"(?<!超)(?P<b>[过逾超])半(?:数|(?=[\u4e00-\u9fff])(?![年月天日小个世导决岛径价场边山职成程身夜拍处时后就了之的]))"
+    r"|(?<![一大多少逾超])(?<!(?<!超)过)半数"
+)
 _HALF_VALUES = {"年": "P6M", "个月": "P15D", "小时": "PT30M", "个小时": "PT30M", "天": "PT12H", "个世纪": "P50Y"}
 _DATE_NEXT = set("年月日号季时点周星半代世财-/.: QqHh")  # 2025Q3, 25H1
 _DATE_PREV = set("年月初周期拜第前今去本上下明次同当午晨晚早上历熙正隆庆光丰治绪统武乐历祯观元宝龙国和成")
