@@ -553,7 +553,11 @@ class _Scanner:
                 if m.start() >= 1 and f[m.start() - 1] in "上下一" or self.covered(m.start()):
                     continue
                 s2, q, _ = self.left(m.start(), after_pass=True)
-                self.add(self.make(s2, m.end(), "duration", _HALF_VALUES[m.group(1)], "rule:duration", qualifier=q), s2, m.end(), 2)
+                e2 = m.end()
+                if (rb := self.right_bound(e2)) is not None:
+                    q = q or rb[0]  # 半年以上, 半小时左右
+                    e2 = rb[1]
+                self.add(self.make(s2, e2, "duration", _HALF_VALUES[m.group(1)], "rule:duration", qualifier=q), s2, e2, 2)
         for kw in _DATE_KEYWORDS:
             if kw[0] not in f:
                 continue  # a search for one character costs a third of one for a word (cnews-800)
