@@ -120,6 +120,7 @@ FOUND = [
     # a bound word before 半小时 read after the main pass is kept although an amount follows
     ("经近半小时努力，救出3人。", "近半小时", "duration", "PT30M", {"qualifier": "under"}),
     ("缴存公积金在半年以上。", "半年以上", "duration", "P6M", {"qualifier": "over"}),
+    ("房价三五年内难以回落。", "三五年内", "duration", {"low": "P3Y", "high": "P5Y"}, {"qualifier": "under"}),
     # the spoken 个亿: 1个亿 is 100 million
     ("他一个人管理着10个亿的资产。", "10个亿", "number", 1000000000, {}),
     ("公司去年亏了两个多亿元。", "两个多亿元", "money", 200000000, {"currency": "CNY", "qualifier": "over"}),

@@ -1850,7 +1850,7 @@ _PHONE_TAIL = re.compile(r"-\d{3,4}-?\d{4}")
 #: so a trie, :func:`~nlp_news.numeric.patterns.alternation`, finds the same: the 6,150 searches of
 #: cnews-800 test one alternative per first character instead of the 48 idioms in turn).
 _IDIOMS = tuple(
-        """零部件 一部分 零百加速 两口子 成千上万 千千万万 万无一失 一五一十 三三两两 七上八下 乱七八糟 五颜六色 四面八方 九牛一毛 千方百计 一模一样 十全十美
+        """零部件 一部分 零百加速 两口子 三五成群 成千上万 千千万万 万无一失 一五一十 三三两两 七上八下 乱七八糟 五颜六色 四面八方 九牛一毛 千方百计 一模一样 十全十美
         一心一意 独一无二 三心二意 千军万马 万众一心 一举两得 一石二鸟 一分钱 一毛钱 一毛不拔 五湖四海 三番五次 七嘴八舌
         四处 八方 一二手 生辰八字 八字 天兵天将 一年一度 一日三餐 一分为二 九九归一 十有八九 三通一平 一级 二级 三级 一线 二线 三线 四线 三个代表 一国两制 两会
         十万天兵 一天不如一天 一年不如一年 一天比一天 一年比一年 一天到晚 一秒一秒 一天天 一年年 一月月
@@ -2198,8 +2198,8 @@ def _adjacent_range(core: str) -> tuple[float, float] | None:
 
     >>> _adjacent_range("两三万"), _adjacent_range("二三十"), _adjacent_range("九九"), _adjacent_range("二零二五")
     ((20000.0, 30000.0), (20.0, 30.0), None, None)
-    >>> _adjacent_range("十七八"), _adjacent_range("二十五六"), _adjacent_range("十七八万")
-    ((17.0, 18.0), (25.0, 26.0), (170000.0, 180000.0))
+    >>> _adjacent_range("十七八"), _adjacent_range("二十五六"), _adjacent_range("十七八万"), _adjacent_range("三五")
+    ((17.0, 18.0), (25.0, 26.0), (170000.0, 180000.0), (3.0, 5.0))
     """
     if len(core) < 2:
         return None
@@ -2215,7 +2215,7 @@ def _adjacent_range(core: str) -> tuple[float, float] | None:
     if core[0] not in DIGITS or core[1] not in DIGITS:
         return None
     a, b = DIGITS[core[0]], DIGITS[core[1]]
-    if b != a + 1 or a == 0:
+    if (b != a + 1 and (a, b) != (3, 5)) or a == 0:  # 三五年 "three to five years", as 三四年 is
         return None
     rest = core[2:]
     if any(c in DIGITS for c in rest):
