@@ -45,6 +45,11 @@ def test_latin_names_inside_chinese_text(text, expected):
         ("智谱AI发布新模型", [("智谱AI", "company")]),
         ("旗下的海螺 AI 很受欢迎", [("海螺 AI", "product")]),
         ("各地都在发展AI产业", []),
+        # a function word or verb before the name is cut off; a clause with 了 or a generic word is no name
+        ("旗下有星野 和海螺 AI 两款产品", [("海螺 AI", "company")]),
+        ("公司随后推出海螺AI视频", [("海螺AI", "product")]),
+        ("这开启了 AI 的新时代", []),
+        ("他专注前沿 AI 研究", []),
     ],
 )
 def test_chinese_names_with_an_ai_tail(text, expected):

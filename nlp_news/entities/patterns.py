@@ -158,7 +158,8 @@ def _latin_names(text: str) -> list[Candidate]:
 
 
 _HAN_AI = re.compile(
-    r"(?:(?<=^)|(?<=[，。、；：“”\"（）()《》\s和与及跟同的在是由被将把对向从比]))([\u4e00-\u9fff]{2,4}) ?AI(?![A-Za-z0-9])"
+    r"(?:(?<=^)|(?<=[，。、；：“”\"（）()《》\s和与及跟同的在是由被将把对向从比])|(?<=推出)|(?<=发布)|(?<=上线)|(?<=旗下))"
+    r"([\u4e00-\u9fff]{2,4}) ?AI(?![A-Za-z0-9])"
 )
 
 
@@ -193,8 +194,14 @@ _NOT_NAMES_BEFORE_AI = frozenset(
     [
         "发展", "推动", "布局", "拥抱", "使用", "应用", "投资", "生成式", "加速", "赋能", "助力", "押注", "通用", "开源", "利用", "关于", "全球", "中国",
         "国内", "国产", "企业", "行业", "人工智能", "相关", "学习", "研究", "部署", "接入", "结合", "需要", "通过", "依靠", "采用", "打造", "聚焦",
-        "专注", "强化", "做", "搞", "玩", "用", "懂", "为", "以及", "包括", "还有",
+        "专注", "强化", "做", "搞", "玩", "用", "懂", "为", "以及", "包括", "还有", "前沿", "新一代", "下一代",
     ]
+)
+#: Function words and verbs the 2–4 characters before "AI" may start with (Talkie 和海螺 AI, 推出海螺 AI):
+#: they are cut off, and the name is what remains (two characters at least).
+_LEAD_WORDS_BEFORE_AI = (
+    "推出了", "推出", "发布了", "发布", "上线了", "上线", "和", "与", "及", "跟", "同", "的", "在", "是", "由", "被",
+    "将", "把", "对", "向", "从", "比", "这", "那", "其",
 )
 
 
@@ -205,14 +212,20 @@ def find_han_ai(text: str) -> list[Candidate]:
 
     >>> [(c.start, c.end, c.type) for c in find_han_ai("智谱 AI 与 MiniMax 旗下的海螺AI")]
     [(0, 5, 'company'), (19, 23, 'product')]
-    >>> find_han_ai("推动AI产业")
-    []
+    >>> find_han_ai("推动AI产业"), find_han_ai("这开启了 AI 时代")
+    ([], [])
+    >>> [(c.start, c.end, c.type) for c in find_han_ai("Talkie 和海螺 AI，推出星野AI")]
+    [(8, 13, 'company'), (16, 20, 'product')]
     """
     out = []
     for m in _han_ai_matches(text):
         s, e = m.start(1), m.end()
-        if m.group(1) in _NOT_NAMES_BEFORE_AI or m.group(1)[-2:] in _NOT_NAMES_BEFORE_AI:
-            continue
+        name = m.group(1)
+        lead = next((w for w in _LEAD_WORDS_BEFORE_AI if name.startswith(w) and len(name) - len(w) >= 2), "")
+        if lead:
+            name, s = name[len(lead) :], s + len(lead)  # 和海螺 AI → 海螺 AI
+        if "了" in name or name in _NOT_NAMES_BEFORE_AI or name[-2:] in _NOT_NAMES_BEFORE_AI:
+            continue  # 这开启了 AI, 前沿 AI: no name
         if _PRODUCT_BEFORE.search(text[max(0, s - 6) : s]):
             out.append(Candidate(s, e, "product", 0.7, "rule:han-ai"))
         else:
