@@ -833,6 +833,10 @@ IGNORED = [
     ("此举盘活了数10亿元的国有资产。", "10亿元"),
     # a time half gone is no share
     ("赛季过半，球队仍排名第三。", "过半"),
+    # institutions and streets named with a rank
+    ("他被送往市第一人民医院救治。", "第一"),
+    ("她毕业于北京市第二中学。", "第二"),
+    ("商店位于纽约第五大道。", "第五"),
 ]
 
 
