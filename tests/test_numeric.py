@@ -121,6 +121,8 @@ FOUND = [
     ("经近半小时努力，救出3人。", "近半小时", "duration", "PT30M", {"qualifier": "under"}),
     ("缴存公积金在半年以上。", "半年以上", "duration", "P6M", {"qualifier": "over"}),
     ("房价三五年内难以回落。", "三五年内", "duration", {"low": "P3Y", "high": "P5Y"}, {"qualifier": "under"}),
+    # a shooting score in rings (a ring road written with a Chinese numeral is a name)
+    ("她在决赛中打出252.8环。", "252.8环", "count", 252.8, {"unit": "环"}),
     # the spoken 个亿: 1个亿 is 100 million
     ("他一个人管理着10个亿的资产。", "10个亿", "number", 1000000000, {}),
     ("公司去年亏了两个多亿元。", "两个多亿元", "money", 200000000, {"currency": "CNY", "qualifier": "over"}),
@@ -837,6 +839,7 @@ IGNORED = [
     ("他被送往市第一人民医院救治。", "第一"),
     ("她毕业于北京市第二中学。", "第二"),
     ("商店位于纽约第五大道。", "第五"),
+    ("公司总部位于北京五环外。", "五环"),
 ]
 
 

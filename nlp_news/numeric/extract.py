@@ -70,7 +70,7 @@ MEASURE_WORDS = sorted(
     次 场 项 款 种 股 手 吨 万吨 公斤 千克 克 斤 两 公里 千米 米 厘米 毫米 英寸 英尺 英里 寸 升 毫升 枚 颗 粒 批 届
     期 轮 页 本 册 篇 首 集 份 头 匹 架 艘 处 例 起 宗 笔 单 支 队 双 对 瓶 箱 盒 包 袋 杯 碗 列 趟 班 节 门 所 级
     摄氏度 ℃ °C 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
-    棵 株 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 层楼 连胜 连败 胜场 胜 负 战 幅 类
+    棵 株 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 环 层楼 连胜 连败 胜场 胜 负 战 幅 类
     任 伙 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 帕 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
@@ -90,11 +90,12 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "任": frozenset("务命职何意性教用免课"),
     "伙": frozenset("伴计食同房人"),
     "对": frozenset("话于手外比抗接待象策应照称决冲峙付方一二三四五六七八九十0123456789"),  # 三对三: "versus"
+    "环": frozenset("比境节保球路线岛形绕顾卫评内外"),  # 3%环比, 4环路: no shooting score
 }
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -1500,6 +1501,8 @@ class _Scanner:
             if unit in ("级", "届") and arabic and len(core) == 4 and core[:2] in ("19", "20") and s2 == start:
                 self.add(None, start, tend, 0)  # 2023级新生, 2025届毕业生: a cohort's name, no count of 2025
                 return
+            if unit == "环" and not arabic:
+                return  # 二环, 五环: a ring road's name (a shooting score is written in digits: 252.8环)
             if unit == "条" and prev in _POLICY_HEADS and f[start - 2 : start - 1] not in _POLICY_NOT_AFTER:
                 self.add(None, start - 1, tend, 0)  # 国11条, 粤15条: a policy's name
                 return
