@@ -123,6 +123,8 @@ FOUND = [
     ("房价三五年内难以回落。", "三五年内", "duration", {"low": "P3Y", "high": "P5Y"}, {"qualifier": "under"}),
     # a shooting score in rings (a ring road written with a Chinese numeral is a name)
     ("她在决赛中打出252.8环。", "252.8环", "count", 252.8, {"unit": "环"}),
+    # a range of hours written N点到M点 is a time of day, not index points
+    ("展会每天9点到17点开放。", "9点到17点", "date", {"start": "T09", "end": "T17"}, {}),
     # the spoken 个亿: 1个亿 is 100 million
     ("他一个人管理着10个亿的资产。", "10个亿", "number", 1000000000, {}),
     ("公司去年亏了两个多亿元。", "两个多亿元", "money", 200000000, {"currency": "CNY", "qualifier": "over"}),

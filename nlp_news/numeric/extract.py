@@ -1587,6 +1587,11 @@ class _Scanner:
             if v2 is not None and v2 > val:
                 val, low_high = None, (val, v2)
                 tend = t2.end()  # type: ignore[union-attr]
+        if unit == "点" and low_high is not None and all(v == int(v) and 0 <= v <= 24 for v in low_high) and low_high[0] < low_high[1]:
+            # 9点到11点, 8点-10点: hours of the day, no index points (those run in the hundreds and thousands)
+            hours = {"start": f"T{int(low_high[0]):02d}", "end": f"T{int(low_high[1]):02d}"}
+            self.add(self.make(s2, tend, "date", hours, "rule:date", relative=True), s2, tend, 2)
+            return
         if kind == "count" and f[tend : tend + 1] == "/" and (g.mw or g.latin) and (pu := _PER_UNIT_RE.match(f, tend)):
             unit, tend = f"{unit}/{pu.group(1)}", pu.end()  # 120公里/小时, 350km/h, 10张/秒: a rate's unit as written
         if low_high is not None:
