@@ -1889,6 +1889,10 @@ _IDIOM_PAIRS = frozenset(w[i : i + 2] for w in _IDIOMS for i in range(len(w) - 1
 _NAMES_WITH_NUMERALS = (
     "七匹狼", "三只松鼠", "六个核桃", "七台河", "三棵树", "九头鸟", "三股势力",
     "五棵松", "三元桥", "六盘水", "五台山", "三九集团", "361度",
+    # from jieba's dictionary: place, work and organisation names that the rules read a number in
+    "三门峡", "六盘山", "三家村", "五台县", "十万大山", "三座门", "三座大山", "东四十条", "八佰伴", "九节鞭", "三节棍",
+    "第一次世界大战", "第二次世界大战", "第三世界", "第一夫人", "第五纵队", "十月革命", "五月花", "铁人三项", "八股文",
+    "四方面军", "黑五类", "第二外国语学院", "第二医科大学", "第一历史档案馆", "正经八百", "三十年河东", "十日谈",
 )
 #: Spacecraft, rockets and satellites named with a serial number (神舟二十号, 长征五号, 嫦娥六号, 北斗3号).
 _SPACE_NAMES = ("神舟", "天舟", "嫦娥", "长征", "天问", "风云", "北斗", "天宫", "鹊桥", "实践", "遥感", "高分", "中星", "天链", "快舟", "朱雀")
