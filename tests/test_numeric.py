@@ -126,6 +126,7 @@ FOUND = [
     # a range of hours written N点到M点 is a time of day, not index points
     ("展会每天9点到17点开放。", "9点到17点", "date", {"start": "T09", "end": "T17"}, {}),
     ("该复式单位面积5131方尺。", "5131方尺", "count", 5131, {"unit": "方尺"}),
+    ("这场事故共有76人遇难。", "76人", "count", 76, {"unit": "人"}),
     # the spoken 个亿: 1个亿 is 100 million
     ("他一个人管理着10个亿的资产。", "10个亿", "number", 1000000000, {}),
     ("公司去年亏了两个多亿元。", "两个多亿元", "money", 200000000, {"currency": "CNY", "qualifier": "over"}),
@@ -851,6 +852,8 @@ IGNORED = [
     ("嘘声四起，球迷不满。", "四起"),
     ("第二次世界大战期间，城市遭到轰炸。", "第二次"),
     ("三门峡水库开始泄洪。", "三门"),
+    # the 76ers in a basketball story
+    ("热火在季后赛首战击败76人。", "76人"),
 ]
 
 

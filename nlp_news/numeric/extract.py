@@ -23,6 +23,7 @@ import dataclasses
 import datetime as _dt
 import re
 from collections import namedtuple
+from collections.abc import Iterator
 from functools import lru_cache, partial
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -503,6 +504,11 @@ class _Scanner:
             for m in _HALF_PCT_RE.finditer(f):
                 v = 5 if m.group(0).endswith("成") else 50
                 self.add(self.make(m.start(), m.end(), "percent", v, "rule:percent", unit="折" if v == 50 else None), m.start(), m.end(), 2)
+        if "76人" in f and _BASKETBALL_RE.search(f):
+            # the Philadelphia 76ers in a basketball story (战胜76人, 76人的伊戈达拉): a team, no count of 76
+            for i in _find_all(f, "76人"):
+                if f[i - 1 : i] not in _TEAM_NOT_BEFORE:
+                    self.add(None, i, i + 3, 0)
         if "死" in f and "伤" in f:
             for m in _DEAD_HURT_RE.finditer(f):
                 # 2死3伤: the dead and the injured of an accident, each a count (not read alone: 一死了之)
@@ -1811,6 +1817,19 @@ _YEAR_NOT_NEXT = frozenset(".%,-")
 _VAGUE_TENS_RE = re.compile(r"10{1,3}\s?[万亿]*")
 #: A promotion: spend N, get M back or off (满2000送260, 满1000直降100, 每满300减40, 满199元减20元).
 _SPEND_RE = re.compile(r"满(\d{1,6}(?:\.\d{1,2})?)元?(?:送|减|返|赠|立减|直降|再减|即减|可减)(\d{1,6}(?:\.\d{1,2})?)(?![\d.])")
+#: Words of a basketball story, where 76人 is a team; and what before 76人 makes it a count (共有76人).
+_BASKETBALL_RE = re.compile(r"NBA|篮板|季后赛|常规赛|助攻|球队|篮球|东部|西部")
+_TEAM_NOT_BEFORE = frozenset("有共约近超逾达计了为第0123456789.")
+
+
+def _find_all(f: str, word: str) -> Iterator[int]:
+    """Every start of ``word`` in ``f``."""
+    i = f.find(word)
+    while i >= 0:
+        yield i
+        i = f.find(word, i + 1)
+
+
 #: An accident's toll written N死M伤 (3死5伤, 一死两伤).
 _DEAD_HURT_RE = re.compile(r"(?<![\d一二两三四五六七八九十])(\d{1,4}|[一二两三四五六七八九十]{1,3})死(\d{1,4}|[一二两三四五六七八九十]{1,3})伤")
 #: A century named right before a span of decades (上世纪80到90年代).
