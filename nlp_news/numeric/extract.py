@@ -250,7 +250,7 @@ _LEFT_RE = re.compile(
 )
 _CHANGE_RE = re.compile(rf"(?P<yoy>同比|环比)?(?:(?P<up>{_GROWTH_UP})|(?P<down>{_GROWTH_DOWN}))?(?:了|约|超过|逾|近|达|至|到|为)*\s?$")
 _PER_LEFT = re.compile(
-    r"每(?:一)?(?P<per>平方米|平米|盎司|亩|股|吨|斤|公斤|人|户|月|年|天|次|台|辆|[\u4e00-\u9fff])"
+    r"每(?:一)?(?P<per>平方米|平米|盎司|学年|学期|季度|小时|晚|亩|股|吨|斤|公斤|人|户|月|年|天|次|台|辆|[\u4e00-\u9fff])"
     r"(?:作价|售价|价格|收费|成本|发行价|招股价|定价|收益|净资产|派息|盈利|亏损|净利润)?(?:为|约|达)?\s?$"
 )
 #: A period before an amount that makes it a rate (NUMERIC-CONVENTIONS: 一年学费4万元 → "/年"):
