@@ -1795,7 +1795,7 @@ _LATIN_SCALE_RE = re.compile(_LATIN_SCALE)
 _CLAUSE_END_CHARS = set(",，。;；!！?？、)） ") | {""}
 #: One digit after 块 that is its 角 (3块5, 三块五), not the start of another number.
 #: Characters that make a word with a bound character after them: 最近, 附近, 合约 (a contract), 预约.
-_BOUND_IN_WORD = {"近": "最接将逼附贴", "超": "最接将逼附反赶高", "约": "合签预节契条公违履特邀相制婚缔毁赴誓盟"}  # not 失: 损失约6亿
+_BOUND_IN_WORD = {"近": "最接将逼附贴拉靠走临亲就凑挨", "超": "最接将逼附反赶高", "约": "合签预节契条公违履特邀相制婚缔毁赴誓盟"}  # not 失: 损失约6亿
 _KUAI_JIAO_RE = re.compile(r"([1-9一二三四五六七八九])(?! ?[\d./:%]|[一二三四五六七八九十百千万亿块元角毛分英寸米])")
 #: Before N日 when it counts days back or forth (过去一日, 近3日, 这两日, 前3日, 后5日), not a day of the month
 #: (the date pattern leaves these out the same way: dates.DAYS_COUNTED_AFTER).
