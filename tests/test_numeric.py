@@ -856,6 +856,10 @@ IGNORED = [
     ("三门峡水库开始泄洪。", "三门"),
     # the 76ers in a basketball story
     ("热火在季后赛首战击败76人。", "76人"),
+    # the last group of a code or a score that no range took
+    ("咨询热线：400-0052-500项目网址见下。", "500项目"),
+    ("比分92-92两队进入加时。", "92-92"),
+    ("【ZOL-七天在线】报道", "七天"),
 ]
 
 

@@ -1157,6 +1157,9 @@ class _Scanner:
             if prev == "-" and _LATIN_NAME_BEFORE_RE.search(f, max(0, start - 12), start - 1):
                 self.add(None, start, end, 0)
                 return  # Qwen2.5-72B, Mate-60: a number after a hyphen that ends a Latin name
+            if prev == "-" and f[start - 2 : start - 1].isdigit():
+                self.add(None, start, end, 0)
+                return  # 400-0052-500, 92-92: a code's or a score's last group that no range took, no amount
             if prev == "/" and f[start - 2 : start - 1].isdigit():
                 self.add(None, start, end, 0)
                 return  # 1/2.3英寸: a sensor format, a label
@@ -1908,7 +1911,7 @@ _IDIOM_PAIRS = frozenset(w[i : i + 2] for w in _IDIOMS for i in range(len(w) - 1
 #: every paragraph of cnews-800).
 _NAMES_WITH_NUMERALS = (
     "七匹狼", "三只松鼠", "六个核桃", "七台河", "三棵树", "九头鸟", "三股势力",
-    "五棵松", "三元桥", "六盘水", "五台山", "三九集团", "361度",
+    "五棵松", "三元桥", "六盘水", "五台山", "三九集团", "361度", "七天在线",
     # from jieba's dictionary: place, work and organisation names that the rules read a number in
     "三门峡", "六盘山", "三家村", "五台县", "十万大山", "三座门", "三座大山", "东四十条", "八佰伴", "九节鞭", "三节棍",
     "第一次世界大战", "第二次世界大战", "第三世界", "第一夫人", "第五纵队", "十月革命", "五月花", "铁人三项", "八股文",
