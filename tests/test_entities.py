@@ -406,3 +406,26 @@ def test_batched_known_names_keep_the_spacing_and_the_leftmost_longest_match():
     texts = ["A 股和A股，OpenAI、Open AI 与 Open\u3000AI", "美国商务部与商务部、美国国商", "智谱 AI和智谱ai", "xA股"]
     assert known.find_many(texts) == [known.find(t) for t in texts]
     assert [len(found) for found in known.find_many(texts)] == [5, 4, 1, 0]  # xA股: A after a letter starts no name
+
+
+def test_word_bounds_of_several_texts_in_one_cut_are_those_of_each_span_alone(recognizer):
+    items = [(t, s, e) for t in WINDOW_TEXTS for s in range(len(t)) for e in range(s + 1, min(len(t), s + 5) + 1)]
+    assert recognizer._on_word_bounds_all(items) == [recognizer._on_word_bounds(*item) for item in items]
+
+
+GENERIC_KEYS = [
+    ("ORG", "人工智能公司"), ("ORG", "深言科技"), ("ORG", "监管部门"), ("ORG", "上海一家基金公司"), ("ORG", "公司\r\n集团"),
+    ("ORG", "国家 发展"), ("ORG", "京东"), ("LOC", "北京10家店"), ("LOC", "北京"), ("LOC", "地区"), ("ORG", "2009年基金公司"),
+]
+
+
+def test_spans_judged_generic_in_one_cut_are_judged_as_each_alone(recognizer):
+    from nlp_news.entities.patterns import is_generic
+    from nlp_news.entities.recognizer import _described
+
+    cut = recognizer.model.segmenter.cut_raw
+    alone = [_described(span, label) or is_generic(cut(span, hmm=False), recognizer.common) for label, span in GENERIC_KEYS]
+    assert True in alone and False in alone
+    recognizer._generic_cache.clear()
+    assert recognizer._judge_generic(GENERIC_KEYS) == alone
+    assert [recognizer._described_or_generic(span, label) for label, span in GENERIC_KEYS] == alone  # cached so
