@@ -290,3 +290,33 @@ def test_entities_go_on_the_same_tokens_whether_or_not_news_structure_left_its_t
     with with_bounds.retokenize() as retok:
         retok.merge(with_bounds[0:2])
     assert stored_token_bounds(with_bounds, len(text)) is None
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_batch_runs_with_the_garbage_collector_paused_and_leaves_it_as_it_was(nlp, monkeypatch, enabled):
+    import gc
+
+    from nlp_news.entities import component
+
+    seen = []
+    process = component.NewsEntities._process
+    monkeypatch.setattr(component.NewsEntities, "_process", lambda self, docs: seen.append(gc.isenabled()) or process(self, docs))
+    (gc.enable if enabled else gc.disable)()
+    try:
+        docs = list(nlp.pipe([TITLE, BODY]))
+        assert seen == [False] and gc.isenabled() is enabled
+        assert [e.text for e in docs[0]._.entities] == ["MiniMax", "智谱AI"]
+    finally:
+        gc.enable()
+
+
+def test_the_garbage_collector_comes_back_after_an_error_in_a_batch():
+    import gc
+
+    from nlp_news.entities.component import collector_paused
+
+    assert gc.isenabled()
+    with pytest.raises(KeyError), collector_paused():
+        assert not gc.isenabled()
+        raise KeyError("x")
+    assert gc.isenabled()

@@ -14,8 +14,10 @@ over the whole article and sets
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import numpy as np
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, SPACY
@@ -55,7 +57,9 @@ class NewsEntities:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
         for batch in minibatch(docs, size=batch_size or self.batch_size):
-            yield from self._process(batch)
+            with collector_paused():
+                done = self._process(batch)
+            yield from done
 
     def _process(self, docs: list[Doc]) -> list[Doc]:
         pieces: list[tuple[int, int]] = []  # (doc index, offset)
@@ -81,6 +85,27 @@ class NewsEntities:
             doc._.entities = ents  # sorted by (start, end), as merge_aliases gives them
         set_docs_ents(docs, merged, [len(text) for text in full])
         return docs
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for one batch, then restore it as it was.
+
+    A batch makes tens of thousands of tuples and lists (candidates, their sort keys, entities)
+    that live until it ends, and every few hundred allocations the collector went over the young
+    ones again. On one pass over cnews-800 as benchmarks/throughput.py runs the pipeline (batches
+    of 64), the collections inside the stage took 0.06-0.16 s, 0.02-0.08 s with this pause; the
+    whole pipeline makes 132 young collections instead of 198 and the same two full ones (which
+    land in other stages either way). The stage makes no reference cycles; whatever garbage a
+    batch leaves is found by the next collection after it.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def regions(doc: Doc, length: int | None = None) -> list[tuple[int, int]]:
