@@ -1901,6 +1901,9 @@ _IDIOM_RE = re.compile(alternation(_IDIOMS))
 #: with neither, the numeral is inside an idiom only when it is one (5,983 of the 6,466 numerals of
 #: cnews-800 tested are then not searched for idioms).
 _IDIOM_PAIRS = frozenset(w[i : i + 2] for w in _IDIOMS for i in range(len(w) - 1))
+#: The idioms as a set, for the test whether a numeral is one (a tuple is scanned word by word: with
+#: 167 idioms, 3.9 against 0.08 us a test; 5,983 tests on cnews-800).
+_IDIOM_SET = frozenset(_IDIOMS)
 #: Where no fact is read: a work's title in 《》 (a name: 《八佰》, 《72家租客》), and names and
 #: idioms made with a numeral that no rule reads as a fact on its own: the team and day 八一
 #: (八一队, 八一建军节), 十字 (a cross: 十字型, 十字路口), 一日 in idioms and as "a day" (数年如一日,
@@ -2012,7 +2015,7 @@ def _in_idiom(f: str, start: int, end: int) -> bool:
     (True, False)
     """
     if f[start - 1 : start + 1] not in _IDIOM_PAIRS and f[end - 1 : end + 1] not in _IDIOM_PAIRS:
-        return f[start:end] in _IDIOMS  # no idiom reaches past the numeral: it can only be one itself
+        return f[start:end] in _IDIOM_SET  # no idiom reaches past the numeral: it can only be one itself
     window = _IDIOM_RE.finditer(f, start - 5 if start > 5 else 0, end + 5)
     return any(m.start() <= start and end <= m.end() for m in window)
 
