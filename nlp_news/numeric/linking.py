@@ -26,7 +26,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import pairwise
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -188,18 +187,18 @@ def link_facts(
     s_starts = [s for s, _ in sentences]
     locate_clause = _clause_locator(text, sentences, clauses)
     main: Any = main_entity or _UNSET  # the article's main entity, counted only when a fact needs it
-    dates = sorted(
-        (f for f in facts if f.kind == "date" and not (isinstance(f.value, str) and f.value.startswith("T"))),
-        key=_START,
-    )
+    # list comprehensions sorted in place, not generators into sorted(): one frame per list, not a
+    # generator resumed per item (11,600 facts and 16,000 entities read on cnews-800)
+    dates = [f for f in facts if f.kind == "date" and not (isinstance(f.value, str) and f.value.startswith("T"))]
+    dates.sort(key=_START)
     d_starts = [d.start for d in dates]
-    subj_ents = sorted(
-        (e for e in entities if e.label in _SUBJECT_LABELS and not is_news_source(e.canonical)), key=_START
-    )
+    subj_ents = [e for e in entities if e.label in _SUBJECT_LABELS and not is_news_source(e.canonical)]
+    subj_ents.sort(key=_START)
     e_starts = [e.start for e in subj_ents]
     subj_orgs = [e for e in subj_ents if e.label != "PER"]
     o_starts = [e.start for e in subj_orgs]
-    in_order = all(a.start <= b.start for a, b in pairwise(facts))
+    f_starts = [f.start for f in facts]
+    in_order = f_starts == sorted(f_starts)  # every start at or after the one before (sorting sorted ints costs one C pass)
     currency: Any = _UNSET  # the article's currency, counted only when a fact needs it
     with_metric: list[Fact] = []  # linked measures with a metric, in the order they were linked
     out: list[Fact] = []
