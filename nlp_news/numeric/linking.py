@@ -184,7 +184,6 @@ def link_facts(
     if sentences is None:
         sentences = split_spans(text, _SENT_END)
     sentences = sorted(sentences)
-    s_starts = [s for s, _ in sentences]
     locate_clause = _clause_locator(text, sentences, clauses)
     main: Any = main_entity or _UNSET  # the article's main entity, counted only when a fact needs it
     # list comprehensions sorted in place, not generators into sorted(): one frame per list, not a
@@ -207,8 +206,7 @@ def link_facts(
             out.append(_as_fact(f))
             continue
         fs = f.start
-        cs, ce = locate_clause(fs)
-        ss, _ = _locate(sentences, s_starts, fs)
+        cs, ce, ss = locate_clause(fs)
         linked: dict[str, str] = {}
         metric = _metric(text, f, cs, ce, linked, segmenter)
         if metric is None:
@@ -253,7 +251,7 @@ def link_facts(
             if d is not None:
                 period = d.value if d.value is not None else d.text
                 # a clause that is only the date (2024年, …) is the sentence's stated period
-                dcs, dce = locate_clause(d.start)
+                dcs, dce, _ = locate_clause(d.start)
                 rest = _TOPIC_WORDS.sub("", text[dcs:dce].replace(d.text, "", 1)).strip(" ,，;；")
                 linked["period"] = "rule" if not rest else "inferred"
         kind, cur, source = f.kind, f.currency, f.source
@@ -370,28 +368,31 @@ def _first_after(items: Sequence[Any], starts: list[int], pos: int, hi: int) -> 
 
 
 def _clause_locator(text: str, sentences: list[tuple[int, int]], clauses: list[tuple[int, int]] | None) -> Any:
-    """A function ``pos -> (start, end)`` of the clause that holds ``pos``, as :func:`_locate` over the clauses.
+    """A function ``pos -> (start, end, sentence start)`` of the clause that holds ``pos``, as
+    :func:`_locate` over the clauses, and the start of its sentence, as :func:`_locate` over
+    ``sentences`` (both in one call: the sentence is the one the clause is looked up in).
 
     Without given ``clauses`` they are the pieces of each sentence cut after every
     clause-end mark (:func:`split_spans` of the sentences), found from one scan of the text.
 
     >>> loc = _clause_locator("甲,乙。丙", [(0, 4), (4, 5)], None)
     >>> loc(0), loc(2), loc(4)
-    ((0, 2), (2, 4), (4, 5))
+    ((0, 2, 0), (2, 4, 0), (4, 5, 4))
     """
+    s_starts = [s for s, _ in sentences]
     if clauses is not None:
         cl = sorted(clauses)
         c_starts = [s for s, _ in cl]
-        return lambda pos: _locate(cl, c_starts, pos)
+        return lambda pos: (*_locate(cl, c_starts, pos), _locate(sentences, s_starts, pos)[0])
     if not sentences:
         sentences = [(0, len(text))]
-    s_starts = [s for s, _ in sentences]
+        s_starts = [0]
     marks_of: dict[int, list[int]] = {}  # sentence index -> ends of its clause marks, found when first asked
 
     def locate(pos: int) -> tuple[int, int]:
         i = bisect_right(s_starts, pos) - 1
         if i < 0:
-            return (0, 0)
+            return (0, 0, 0)
         ss, se = sentences[i]
         marks = marks_of.get(i)
         if marks is None:
@@ -403,7 +404,7 @@ def _clause_locator(text: str, sentences: list[tuple[int, int]], clauses: list[t
         cs = marks[j] if j >= 0 else ss
         k = bisect_right(marks, cs)
         ce = marks[k] if k < len(marks) else se
-        return cs, ce
+        return cs, ce, ss
 
     return locate
 
