@@ -749,8 +749,11 @@ class _Scanner:
             return False
         value, rel = res
         start, end = m.start(), m.end()
+        # the patterns below read from the character after the date or the one before it: they are
+        # tried only when that character can start them (once per date; no rule changes, none reads less)
+        after = self.f[end : end + 1]
         # a range: 2024年3月1日至4月30日, 2009年到2010年
-        r = _RANGE_SEP.match(self.f, end)
+        r = _RANGE_SEP.match(self.f, end) if after in _RANGE_FIRST or after.isspace() else None
         if r and not isinstance(value, dict) and not (isinstance(value, str) and value.startswith("T")):
             m2 = DATE_RE.match(self.f, r.end())
             if m2 and m2.end() > m2.start():
@@ -771,7 +774,7 @@ class _Scanner:
                     value = {"start": value, "end": v2}
                     end = m2.end()
         # 2010年之后2018年之前: one period
-        if not isinstance(value, dict) and value is not None:
+        if not isinstance(value, dict) and value is not None and (after in _AFTER_FIRST or after.isspace()):
             a = _AFTER_BEFORE_RE.match(self.f, end)
             if a:
                 m3 = DATE_RE.match(self.f, a.end())
@@ -788,7 +791,7 @@ class _Scanner:
                 if abs(y - int(value)) <= 10:
                     self.add(("date", f"{y:04d}", (None, None, None, None, False, "rule:date")), n.start(1), n.end(1), 1)
         # 7、8月: each month named before the last is a date of its own
-        if isinstance(value, str) and _MONTH_VALUE.match(value) and start > 1 and self.f[start - 1] == "、":
+        if isinstance(value, str) and start > 1 and self.f[start - 1] == "、" and _MONTH_VALUE.match(value):
             cm = _COORD_MONTHS.search(self.f, max(0, start - 16), start)
             if cm:
                 # 2008年11、12月: the year written before the first month is every month's
@@ -1792,6 +1795,8 @@ def _clock_duration(m: re.Match[str]) -> str:
     return out
 _CUR_SYMBOLS = set("$¥€£")
 _AFTER_BEFORE_RE = re.compile(r"\s?(?:之后|以后)\s?(?:到|至)?\s?")
+#: What :data:`_AFTER_BEFORE_RE` starts with after its optional space.
+_AFTER_FIRST = frozenset("之以")
 _BEFORE_RE = re.compile(r"\s?(?:之前|以前)")
 _PCT_TO_RE = re.compile(r"(?:-|~|至|到)\s?(\d+(?:\.\d+)?)\s?([%‰])")
 _CAPITALS = set("拾佰仟壹贰叁肆伍陆柒捌玖")
