@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from nlp_news.numeric.dates import DATE_RE, DATE_SOURCE
 from nlp_news.numeric.extract import (
     _DATE_HEAD_RE,
+    _HALF_SHARE_RE,
     _LEFT_FIRST,
     _LEFT_RE,
     _NUMBER_RE,
@@ -1271,6 +1272,21 @@ def test_the_shots_pattern_read_from_its_first_character_finds_what_it_says(text
         return [(m.span(1), m.span(2), m.span(3), m.end()) for m in pattern.finditer(text)]
 
     assert spans(_SHOTS_RE) == spans(_SHOTS_AS_WRITTEN)
+
+
+_HALF_SHARE_AS_WRITTEN = re.compile(
+    r"(?<!超)(?P<b>[过逾超])半(?:数|(?=[\u4e00-\u9fff])(?![年月天日小个世导决岛径价场边山职成程身夜拍处时后就了之的]))"
+    r"|(?<![一大多少逾超])(?<!(?<!超)过)半数"
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_tokens("过 逾 超 半 数 半数 过半 超过 一 大 多 少 年 的 人 口"))
+def test_the_half_share_pattern_read_from_its_first_character_finds_what_it_says(text):
+    def spans(pattern):
+        return [(m.span(), m.span("b")) for m in pattern.finditer(text)]
+
+    assert spans(_HALF_SHARE_RE) == spans(_HALF_SHARE_AS_WRITTEN)
 
 
 @settings(max_examples=1000, deadline=None)

@@ -1850,9 +1850,15 @@ _DOUBLE_RE = re.compile(r"双倍|翻了?(?P<n>[一两二三四])?番")
 _HALF_RE = re.compile(r"半(年|个月|小时|个小时|天|个世纪)")
 #: Half of a whole without 一: 半数 (with a bound word read around it), 过半数 / 逾半 / 超半 "over half"
 #: (过半 before a noun or verb: 过半自认…, 囊括过半五星基金; not a time half gone: 赛季过半，影片过半处).
+#: Written as ``(?<!超)(?P<b>[过逾超])半(?:数|…)|(?<![一大多少逾超])(?<!(?<!超)过)半数`` with its first
+#: character read first and the lookbehinds after it (b captured in a lookbehind): a pattern that starts
+#: with a lookbehind is tried at every position of the text, one that starts with a class only at the
+#: characters of the class (the 184 texts of cnews-800 with 半, replayed: 26 -> 2.5 ms; tests/test_numeric.py
+#: checks the two forms agree).
 _HALF_SHARE_RE = re.compile(
-    r"(?<!超)(?P<b>[过逾超])半(?:数|(?=[\u4e00-\u9fff])(?![年月天日小个世导决岛径价场边山职成程身夜拍处时后就了之的]))"
-    r"|(?<![一大多少逾超])(?<!(?<!超)过)半数"
+    r"[过逾超半]"
+    r"(?:(?<=(?P<b>[过逾超]))(?<!超[过逾超])半(?:数|(?=[\u4e00-\u9fff])(?![年月天日小个世导决岛径价场边山职成程身夜拍处时后就了之的]))"
+    r"|(?<=半)(?<![一大多少逾超]半)(?<!(?<!超)过半)数)"
 )
 _HALF_VALUES = {"年": "P6M", "个月": "P15D", "小时": "PT30M", "个小时": "PT30M", "天": "PT12H", "个世纪": "P50Y"}
 _DATE_NEXT = set("年月日号季时点周星半代世财-/.: QqHh")  # 2025Q3, 25H1
