@@ -1933,7 +1933,9 @@ _NAMES_WITH_NUMERALS = (
     "四方面军", "黑五类", "四人帮", "第二外国语学院", "第二医科大学", "第一历史档案馆", "正经八百", "三十年河东", "十日谈",
 )
 #: Spacecraft, rockets and satellites named with a serial number (神舟二十号, 长征五号, 嫦娥六号, 北斗3号).
-_SPACE_NAMES = ("神舟", "天舟", "嫦娥", "长征", "天问", "风云", "北斗", "天宫", "鹊桥", "实践", "遥感", "高分", "中星", "天链", "快舟", "朱雀")
+#: (Not the series whose name is an everyday word, 实践 or 高分: each is a head of the name zones' search, and
+#: made 377 of the 1,020 texts of cnews-800 searched.)
+_SPACE_NAMES = ("神舟", "天舟", "嫦娥", "长征", "天问", "北斗", "天宫", "鹊桥", "天链", "快舟", "朱雀")
 #: The brackets a document's number opens its year with (国发〔2009〕3号, 京政发(2024)7号).
 _DOC_OPEN = "〔[(（"
 _NAME_ZONES_RE = re.compile(
