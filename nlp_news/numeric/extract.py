@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from ..schema import Fact
 from .dates import (
     _ERA_FIRST,
+    _TIME_PREFIX,
     DATE_RE,
     DAYS_COUNTED_AFTER,
     REL_YEAR,
@@ -823,9 +824,22 @@ class _Scanner:
                         qd = f"{value[:-1]}{int(qv)}" if value is not None else None  # (no year known: relative, no value)
                         self.add(("date", qd, (None, None, None, None, rel, "rule:date")), s0, n.end(), 1)
                         first = False
+        qual = None
+        if isinstance(value, str) and value[:1] == "T" and m.group("hh"):
+            # a time of day: 晚21点-23点 ends at a second hour (its word left out), 凌晨1点左右 is about,
+            # 下午两点多 over (NUMERIC-CONVENTIONS: a bound after the number is in the span)
+            if after in _RANGE_FIRST and (h2 := _HOUR_TO_RE.match(self.f, _RANGE_SEP.match(self.f, end).end())):  # type: ignore[union-attr]
+                hour = int(value[1:3])
+                h = int(h2.group("h"))
+                h = clock_hour(h2.group("tp"), h) if h2.group("tp") else h + 12 if hour >= 12 > h and h + 12 > hour else h
+                if h <= 24 and h > hour:
+                    mins = ":30" if h2.group("half") else f":{h2.group('mi')}" if h2.group("mi") else ""
+                    value, end = {"start": value, "end": f"T{h:02d}{mins}"}, h2.end()
+            elif (rb := _TIME_BOUND_RE.match(self.f, end)) is not None:
+                qual, end = ("over" if rb.group(0) == "多" else "about"), rb.end()
         # 2020年以来: only 2020年 is the fact, 以来 is not in the span; what make() would return, without
         # its keyword call (once per date)
-        self.add(("date", value, (None, None, None, None, rel, "rule:date")), start, end, 1)
+        self.add(("date", value, (None, None, qual, None, rel, "rule:date")), start, end, 1)
         return True
 
     def fraction(self, m: re.Match[str]) -> None:
@@ -1824,6 +1838,12 @@ _ROOM_BEFORE = frozenset("层厅室楼座栋铺")
 _YEAR_NOT_NEXT = frozenset(".%,-")
 #: A power of ten in Arabic digits, with its magnitude (10, 100, 10亿, 100万): after 数, a vague amount.
 _VAGUE_TENS_RE = re.compile(r"10{1,3}\s?[万亿]*")
+#: The second end of a range of hours, its time-of-day word left out or not (晚21点-23点, 9时至11时30分).
+_HOUR_TO_RE = re.compile(
+    rf"(?P<tp>{_TIME_PREFIX})?(?P<h>2[0-4]|[01]?\d)\s?[点时](?:(?P<mi>[0-5]\d)\s?分?|(?P<half>半))?(?![\d分秒钟])"
+)
+#: A bound right after a time of day: 凌晨1点左右 (about), 下午两点多 (over).
+_TIME_BOUND_RE = re.compile(r"左右|多(?![少种元万亿个名人])")
 #: A promotion: spend N, get M back or off (满2000送260, 满1000直降100, 每满300减40, 满199元减20元).
 _SPEND_RE = re.compile(r"满(\d{1,6}(?:\.\d{1,2})?)元?(?:送|减|返|赠|立减|直降|再减|即减|可减)(\d{1,6}(?:\.\d{1,2})?)(?![\d.])")
 #: Words of a basketball story, where 76人 is a team; and what before 76人 makes it a count (共有76人).
