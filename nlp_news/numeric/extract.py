@@ -1059,7 +1059,10 @@ class _Scanner:
                 self.fraction(fm)
                 return True
         if nxt == "半" and core == "一" and f[end + 1 : end + 2] not in _HALF_UNIT:
-            self.half_share(start, end + 1)  # 一半, 近一半, 一半以上
+            if prev == "另":
+                self.add(None, start - 1, end + 1, 0)  # 另一半: "the other half" (or one's partner), no share
+            else:
+                self.half_share(start, end + 1)  # 一半, 近一半, 一半以上
             return True
         if prev == "前":
             tm = _TOP_RE.match(f, start - 1)
@@ -1867,7 +1870,7 @@ _CENTURY_BEFORE = re.compile(r"(?:上世纪|本世纪|二十一世纪|二十世�
 _AND_MONTHS_RE = re.compile(r"零?(\d{1,2}|[一二三四五六七八九十两]{1,3})个月")
 #: 双倍 and 翻番 are 2 times; 翻两番 is two doublings (4 times).
 _DOUBLE_RE = re.compile(r"双倍|翻了?(?P<n>[一两二三四])?番")
-_HALF_RE = re.compile(r"半(年|个月|小时|个小时|天|个世纪)")
+_HALF_RE = re.compile(r"半(年(?!报|度报)|个月|小时|个小时|天|个世纪)")  # (半年报: a semi-annual report)
 #: Half of a whole without 一: 半数 (with a bound word read around it), 过半数 / 逾半 / 超半 "over half"
 #: (过半 before a noun or verb: 过半自认…, 囊括过半五星基金; not a time half gone: 赛季过半，影片过半处).
 #: Written as ``(?<!超)(?P<b>[过逾超])半(?:数|…)|(?<![一大多少逾超])(?<!(?<!超)过)半数`` with its first
