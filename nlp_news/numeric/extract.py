@@ -1559,6 +1559,11 @@ class _Scanner:
                 if not arabic or _starts_word(f, tend, "点"):
                     return  # 一点 = a little; 点击, 点评: words
                 kind, source = "number", "rule:number"
+            elif unit == "分" and g.mhalf and f[tend : tend + 1] == "钟" and value is not None and low_high is None:
+                # 1分半钟: a minute and a half, a time (3分钟 is read as one; 1分半 alone stays a score)
+                tend += 1
+                self.add(self.make(s2, tend, "duration", f"PT{format_value(value)}M30S", "rule:duration", qualifier=qual), s2, tend, 2)
+                return
             elif unit == "分" and ((not arabic and len(core) < 2 and not over) or _starts_word(f, tend, "分")):
                 return  # 十分 = very (九十多分, 六十分 are scores); 3000分辨率 counts no points
             elif unit == "关" and _starts_word(f, tend, "关"):
