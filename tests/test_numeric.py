@@ -629,6 +629,9 @@ FOUND = [
     ("历经20年，大桥终于建成。", "20年", "duration", "P20Y", {}),
     # 年 is an ordinal's classifier as 天 is
     ("今年是项目落地的第五年。", "第五年", "ordinal", 5, {"unit": "年"}),
+    # a range of ranks is one ordinal (the second 第 and the first unit may be left out)
+    ("第2至5名可获得奖品。", "第2至5名", "ordinal", {"low": 2, "high": 5}, {"unit": "名"}),
+    ("第四名-第十名均有奖励。", "第四名-第十名", "ordinal", {"low": 4, "high": 10}, {"unit": "名"}),
     ("方案已修改形成第二稿。", "第二稿", "ordinal", 2, {"unit": "稿"}),
     ("他以第九顺位被选中。", "第九顺位", "ordinal", 9, {"unit": "顺位"}),
     ("内容从第二部分移到了第一部分。", "第二部分", "ordinal", 2, {"unit": "部分"}),

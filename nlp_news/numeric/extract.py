@@ -939,6 +939,15 @@ class _Scanner:
             if v is None or v != int(v):
                 return
             value = int(v)
+            if self.f[end : end + 1] in _RANGE_FIRST and (r := _RANGE_SEP.match(self.f, end)) is not None:
+                # 第2至5名, 第四名-第十名, 第1-3集: one range of ranks (the second 第 and unit may be left out)
+                rest = self.f[r.end() : r.end() + 12]
+                m2 = _ORDINAL_RE.match(rest if rest[:1] == "第" else "第" + rest)
+                v2 = parse_number(m2.group("n")) if m2 is not None else None
+                u2 = m2.group("u") if m2 is not None else None
+                if v2 is not None and v2 == int(v2) and v2 > value and (unit is None or u2 == unit) and u2 not in ("季", "大"):
+                    value, unit = {"low": value, "high": int(v2)}, u2
+                    end = r.end() + m2.end() - (rest[:1] != "第")  # type: ignore[union-attr]
         self.add(self.make(m.start(), end, "ordinal", value, "rule:ordinal", unit=unit), m.start(), end, 2)
 
     def top(self, m: re.Match[str]) -> None:
