@@ -94,11 +94,12 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "对": frozenset("话于手外比抗接待象策应照称决冲峙付方一二三四五六七八九十0123456789"),  # 三对三: "versus"
     "环": frozenset("比境节保球路线岛形绕顾卫评内外"),  # 3%环比, 4环路: no shooting score
     "段": frozenset("式落位子"),  # 两段式设计: a kind, no count of sections
+    "部": frozenset("位署"),  # 10部位装备: body parts, no count of 部
 }
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -126,7 +127,7 @@ LATIN_UNITS = sorted(
     reverse=True,
 )
 TIME_UNITS = {
-    "年": "Y", "个年头": "Y", "年期": "Y", "个月期": "M", "月期": "M", "个半月": "M", "个半小时": "H", "个半钟头": "H", "个月": "M", "个多月": "M", "月": "M", "周": "W", "个星期": "W", "星期": "W",
+    "年": "Y", "个年头": "Y", "年期": "Y", "个月期": "M", "月期": "M", "个半月": "M", "个半小时": "H", "个半钟头": "H", "个月": "M", "个多月": "M", "个多小时": "H", "个多钟头": "H", "个多星期": "W", "月": "M", "周": "W", "个星期": "W", "星期": "W",
     "天": "D", "日": "D", "个工作日": "D", "工作日": "D", "小时": "H", "个小时": "H", "个钟头": "H", "钟头": "H",
     "分钟": "MIN", "秒钟": "S", "秒": "S", "季度": "Q", "个季度": "Q",
 }
@@ -1394,6 +1395,8 @@ class _Scanner:
                 return
             kind, source = "duration", "rule:duration"
             code = TIME_UNITS[tu]
+            if "多" in tu:
+                qual = "over" if qual in (None, "about") else qual  # 3个多月, 六个多小时: over
             if tu == "日" and low_high is None and core != "两" and not (g.post and g.post.strip() in ("内", "之内", "以内")) and not (
                 prev in _SPAN_OF_DAYS_PREV and (prev != "去" or f[start - 2 : start] == "过去")
             ):
