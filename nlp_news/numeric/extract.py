@@ -34,6 +34,7 @@ from .dates import (
     _TIME_PREFIX,
     DATE_RE,
     DAYS_COUNTED_AFTER,
+    HOUR,
     REL_YEAR,
     TIME_PREFIX_RE,
     clock_hour,
@@ -831,7 +832,7 @@ class _Scanner:
             # 下午两点多 over (NUMERIC-CONVENTIONS: a bound after the number is in the span)
             if after in _RANGE_FIRST and (h2 := _HOUR_TO_RE.match(self.f, _RANGE_SEP.match(self.f, end).end())):  # type: ignore[union-attr]
                 hour = int(value[1:3])
-                h = int(h2.group("h"))
+                h = int(parse_number(h2.group("h")) or 0)
                 h = clock_hour(h2.group("tp"), h) if h2.group("tp") else h + 12 if hour >= 12 > h and h + 12 > hour else h
                 if h <= 24 and h > hour:
                     mins = ":30" if h2.group("half") else f":{h2.group('mi')}" if h2.group("mi") else ""
@@ -1858,9 +1859,9 @@ _ROOM_BEFORE = frozenset("层厅室楼座栋铺")
 _YEAR_NOT_NEXT = frozenset(".%,-")
 #: A power of ten in Arabic digits, with its magnitude (10, 100, 10亿, 100万): after 数, a vague amount.
 _VAGUE_TENS_RE = re.compile(r"10{1,3}\s?[万亿]*")
-#: The second end of a range of hours, its time-of-day word left out or not (晚21点-23点, 9时至11时30分).
+#: The second end of a range of hours, its time-of-day word left out or not (晚21点-23点, 9时至11时30分, 下午三点到五点).
 _HOUR_TO_RE = re.compile(
-    rf"(?P<tp>{_TIME_PREFIX})?(?P<h>2[0-4]|[01]?\d)\s?[点时](?:(?P<mi>[0-5]\d)\s?分?|(?P<half>半))?(?![\d分秒钟])"
+    rf"(?P<tp>{_TIME_PREFIX})?(?P<h>{HOUR})\s?[点时](?:(?P<mi>[0-5]\d)\s?分?|(?P<half>半))?(?![\d分秒钟])"
 )
 #: A bound right after a time of day: 凌晨1点左右 (about), 下午两点多 (over).
 _TIME_BOUND_RE = re.compile(r"左右|多(?![少种元万亿个名人])")
