@@ -157,8 +157,11 @@ def _latin_names(text: str) -> list[Candidate]:
     return out
 
 
+#: Function words after which a name may start (和海螺 AI, 由智谱 AI); a name before AI that was read
+#: with one of them at its head loses it (see :data:`_LEAD_WORDS_BEFORE_AI`).
+_FUNCTION_BEFORE_AI = "和与及跟同的在是由被将把对向从比"
 _HAN_AI = re.compile(
-    r"(?:(?<=^)|(?<=[，。、；：“”\"（）()《》\s和与及跟同的在是由被将把对向从比])|(?<=推出)|(?<=发布)|(?<=上线)|(?<=旗下))"
+    rf"(?:(?<=^)|(?<=[，。、；：“”\"（）()《》\s{_FUNCTION_BEFORE_AI}])|(?<=推出)|(?<=发布)|(?<=上线)|(?<=旗下))"
     r"([\u4e00-\u9fff]{2,4}) ?AI(?![A-Za-z0-9])"
 )
 
@@ -199,10 +202,7 @@ _NOT_NAMES_BEFORE_AI = frozenset(
 )
 #: Function words and verbs the 2–4 characters before "AI" may start with (Talkie 和海螺 AI, 推出海螺 AI):
 #: they are cut off, and the name is what remains (two characters at least).
-_LEAD_WORDS_BEFORE_AI = (
-    "推出了", "推出", "发布了", "发布", "上线了", "上线", "和", "与", "及", "跟", "同", "的", "在", "是", "由", "被",
-    "将", "把", "对", "向", "从", "比", "这", "那", "其",
-)
+_LEAD_WORDS_BEFORE_AI = ("推出了", "推出", "发布了", "发布", "上线了", "上线", *_FUNCTION_BEFORE_AI, "这", "那", "其")
 
 
 def find_han_ai(text: str) -> list[Candidate]:

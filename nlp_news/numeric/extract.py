@@ -23,7 +23,6 @@ import dataclasses
 import datetime as _dt
 import re
 from collections import namedtuple
-from collections.abc import Iterator
 from functools import lru_cache, partial
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -510,26 +509,20 @@ class _Scanner:
                 self.add(self.make(m.start(), m.end(), "percent", v, "rule:percent", unit="折" if v == 50 else None), m.start(), m.end(), 2)
         if "76人" in f and _BASKETBALL_RE.search(f):
             # the Philadelphia 76ers in a basketball story (战胜76人, 76人的伊戈达拉): a team, no count of 76
-            for i in _find_all(f, "76人"):
-                if f[i - 1 : i] not in _TEAM_NOT_BEFORE:
-                    self.add(None, i, i + 3, 0)
+            for m in _TEAM_76_RE.finditer(f):
+                if f[m.start() - 1 : m.start()] not in _TEAM_NOT_BEFORE:
+                    self.add(None, m.start(), m.end(), 0)
         if "死" in f and "伤" in f:
             for m in _DEAD_HURT_RE.finditer(f):
                 # 2死3伤: the dead and the injured of an accident, each a count (not read alone: 一死了之)
-                for g, unit in ((1, "死"), (2, "伤")):
-                    v = parse_number(m.group(g))
-                    if v is not None:
-                        a, b = m.start(g), m.end(g) + 1
-                        self.add(self.make(a, b, "count", format_value(v), "rule:count", unit=unit), a, b, 2)
+                self.group_value(m, 1, "count", m.end(1) + 1, unit="死")
+                self.group_value(m, 2, "count", m.end(2) + 1, unit="伤")
         if "满" in f:
             for m in _SPEND_RE.finditer(f):
                 # 满2000送260, 每满300减40: a promotion's threshold and reward are prices in the
                 # article's currency (2000 is no year; small numbers alone are no facts)
                 for g in (1, 2):
-                    v = parse_number(m.group(g))
-                    if v is not None:
-                        a, b = m.start(g), m.end(g) + (1 if f[m.end(g) : m.end(g) + 1] == "元" else 0)
-                        self.add(self.make(a, b, "money", format_value(v), "rule:money", currency="CNY"), a, b, 2)
+                    self.group_value(m, g, "money", m.end(g) + (f[m.end(g) : m.end(g) + 1] == "元"), currency="CNY")
         if "个月" in f and "、" in f and _MONTH_LIST_END_RE.search(f):
             # 4、5两个月, 6、7、8三个月: the months named, each a date (the total is read as a duration)
             for m in _MONTH_LIST_RE.finditer(f):
@@ -563,11 +556,7 @@ class _Scanner:
             for m in _HALF_RE.finditer(f):
                 if m.start() >= 1 and f[m.start() - 1] in "上下一" or self.covered(m.start()):
                     continue
-                s2, q, _ = self.left(m.start(), after_pass=True)
-                e2 = m.end()
-                if (rb := self.right_bound(e2)) is not None:
-                    q = q or rb[0]  # 半年以上, 半小时左右
-                    e2 = rb[1]
+                s2, e2, q = self.bounded(m.start(), m.end())  # 近半年, 半年以上, 半小时左右
                 self.add(self.make(s2, e2, "duration", _HALF_VALUES[m.group(1)], "rule:duration", qualifier=q), s2, e2, 2)
         for kw in _DATE_KEYWORDS:
             if kw[0] not in f:
@@ -838,7 +827,7 @@ class _Scanner:
                     mins = ":30" if h2.group("half") else f":{h2.group('mi')}" if h2.group("mi") else ""
                     value, end = {"start": value, "end": f"T{h:02d}{mins}"}, h2.end()
             elif (rb := _TIME_BOUND_RE.match(self.f, end)) is not None:
-                qual, end = ("over" if rb.group(0) == "多" else "about"), rb.end()
+                qual, end = _BOUND_RIGHT[rb.group(0)], rb.end()
         # 2020年以来: only 2020年 is the fact, 以来 is not in the span; what make() would return, without
         # its keyword call (once per date)
         self.add(("date", value, (None, None, qual, None, rel, "rule:date")), start, end, 1)
@@ -901,12 +890,25 @@ class _Scanner:
     def half_share(self, start: int, end: int, qual: str | None = None) -> None:
         """Half of a whole (一半, 半数, 过半): percent 50 (NUMERIC-CONVENTIONS: 一半 → 50), with the
         bound words around it (近一半, 超过半数, 半数以上)."""
+        s2, end, q = self.bounded(start, end)
+        self.add(self.make(s2, end, "percent", 50, "rule:percent", qualifier=qual or q), s2, end, 2)
+
+    def bounded(self, start: int, end: int) -> tuple[int, int, str | None]:
+        """The span and qualifier of a word read after the main pass (半年, 半数) with the bound words
+        before and after it: (start, end, qualifier), the word before winning."""
         s2, q, _ = self.left(start, after_pass=True)
         rb = self.right_bound(end)
         if rb is not None:
-            q2, end = rb
-            q = q or q2
-        self.add(self.make(s2, end, "percent", 50, "rule:percent", qualifier=qual or q), s2, end, 2)
+            q = q or rb[0]
+            end = rb[1]
+        return s2, end, q
+
+    def group_value(self, m: re.Match[str], g: int, kind: str, end: int, **fields: Any) -> None:
+        """A fact of ``kind`` whose value is group ``g`` of ``m``, its span from the group to ``end``
+        (3死 with its unit, 2000元 with its currency word)."""
+        v = parse_number(m.group(g))
+        if v is not None:
+            self.add(self.make(m.start(g), end, kind, format_value(v), "rule:" + kind, **fields), m.start(g), end, 2)
 
     def right_bound(self, end: int) -> tuple[str, int] | None:
         m = _RIGHT_BOUND_RE.match(self.f, end)
@@ -1870,16 +1872,7 @@ _SPEND_RE = re.compile(r"满(\d{1,6}(?:\.\d{1,2})?)元?(?:送|减|返|赠|立减
 #: Words of a basketball story, where 76人 is a team; and what before 76人 makes it a count (共有76人).
 _BASKETBALL_RE = re.compile(r"NBA|篮板|季后赛|常规赛|助攻|球队|篮球|东部|西部")
 _TEAM_NOT_BEFORE = frozenset("有共约近超逾达计了为第0123456789.")
-
-
-def _find_all(f: str, word: str) -> Iterator[int]:
-    """Every start of ``word`` in ``f``."""
-    i = f.find(word)
-    while i >= 0:
-        yield i
-        i = f.find(word, i + 1)
-
-
+_TEAM_76_RE = re.compile("76人")
 #: An accident's toll written N死M伤 (3死5伤, 一死两伤).
 _DEAD_HURT_RE = re.compile(r"(?<![\d一二两三四五六七八九十])(\d{1,4}|[一二两三四五六七八九十]{1,3})死(\d{1,4}|[一二两三四五六七八九十]{1,3})伤")
 #: A century named right before a span of decades (上世纪80到90年代).
@@ -1934,7 +1927,7 @@ _PHONE_TAIL = re.compile(r"-\d{3,4}-?\d{4}")
 #: cnews-800 test one alternative per first character instead of the 48 idioms in turn).
 _IDIOMS = tuple(
         """零部件 一部分 零百加速 两口子 三五成群 一成不变 五花八门 十万火急 一年到头 三天两头 三八节 三八妇女节
-        四个全面 四个意识 四个自信 两个维护 两个确立 两个毫不动摇 三个代表 五位一体 两个凡是 五个一工程 八项注意 两手抓
+        四个全面 四个意识 四个自信 两个维护 两个确立 两个毫不动摇 五位一体 两个凡是 五个一工程 八项注意 两手抓
         天下第一 第一流 有朝一日 一日游 一日之功 一日之长 日甚一日 日慎一日 非一日之寒 十几年如一日 一时半会儿 一时半会 一时半刻
         二万五千里长征 两万五千里长征 三位一体 四位一体 十年寒窗 十年浩劫 十年动乱 十年磨一剑 十年怕井绳 十年九旱 三头六臂 七手八脚
         百万雄师 百万雄兵 雄师百万 成百上千 成千上百 判若两人 迥若两人 两回事 三字经 二十四节气 年过半百 三寸不烂之舌 此地无银三百两
