@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
@@ -27,3 +28,20 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"shared data not found at {SHARED_DATA}")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def compiled_kernel():
+    """Import a compiled C kernel by module name (directly, whatever NLP_NEWS_NO_KERNEL says); a kernel that
+    is not built fails the test with how to build it."""
+
+    def load(name: str):
+        try:
+            return importlib.import_module(name)
+        except ImportError as e:
+            pytest.fail(
+                f"the C kernel {name} is not built ({e}); reinstall with a C compiler and Python headers "
+                "(pip install -e '.[test]') and read the build output (pip install -v)"
+            )
+
+    return load

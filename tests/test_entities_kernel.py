@@ -9,7 +9,6 @@ so a broken build does not go unnoticed (the install itself succeeds without it)
 from __future__ import annotations
 
 import hashlib
-import importlib
 import os
 import subprocess
 import sys
@@ -36,15 +35,9 @@ CHAIN_C = Path(crf.__file__).with_name("_chain.c")
 
 
 @pytest.fixture(scope="module")
-def chain():
+def chain(compiled_kernel):
     """The compiled kernel module (imported directly, whatever NLP_NEWS_NO_KERNEL says)."""
-    try:
-        return importlib.import_module("nlp_news.entities._chain")
-    except ImportError as e:
-        pytest.fail(
-            f"the C kernel nlp_news.entities._chain is not built ({e}); reinstall with a C compiler and "
-            "Python headers (pip install -e '.[test]') and read the build output (pip install -v)"
-        )
+    return compiled_kernel("nlp_news.entities._chain")
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ not go unnoticed (the install itself succeeds without it).
 from __future__ import annotations
 
 import hashlib
-import importlib
 from pathlib import Path
 
 import numpy as np
@@ -21,11 +20,8 @@ SUMS_C = Path(models.__file__).with_name("_sums.c")
 
 
 @pytest.fixture(scope="module")
-def sums():
-    try:
-        return importlib.import_module("nlp_news.labels._sums")
-    except ImportError as e:
-        pytest.fail(f"the C kernel nlp_news.labels._sums is not built ({e}); reinstall with a C compiler (pip install -e '.[test]')")
+def sums(compiled_kernel):
+    return compiled_kernel("nlp_news.labels._sums")
 
 
 def test_kernel_is_built_in_this_checkout_and_up_to_date(sums):
