@@ -639,6 +639,10 @@ FOUND = [
     ("他以第九顺位被选中。", "第九顺位", "ordinal", 9, {"unit": "顺位"}),
     ("内容从第二部分移到了第一部分。", "第二部分", "ordinal", 2, {"unit": "部分"}),
     ("报告分为三部分。", "三部分", "count", 3, {"unit": "部分"}),
+    # N月 counted by 持续/连续/为期: a number of months, not a month of the year
+    ("出口已连续3月下滑。", "3月", "duration", "P3M", {}),
+    ("整治行动为期2月。", "2月", "duration", "P2M", {}),
+    ("降温将持续到4月。", "4月", "date", "--04", {"relative": True}),
 ]
 
 RESOLVED = [

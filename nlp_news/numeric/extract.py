@@ -717,6 +717,8 @@ class _Scanner:
             return None
 
     def date(self, m: re.Match[str]) -> bool:
+        if self.f[m.start() - 2 : m.start()] in _MONTHS_COUNTED_AFTER and _MONTHS_ONLY.match(self.f, m.start()):
+            return False  # 持续4月下降, 连续3月: months counted (the number pass reads a duration), not April
         if self.f[m.start() - 1 : m.start()] == "每":
             if _MONTHS_ONLY.match(self.f, m.start()):
                 return False  # 每2月一次: 2月 is two months (the number pass reads a duration), not February
@@ -1415,7 +1417,9 @@ class _Scanner:
                 return
             if core == "九十" and tu == "月" and low_high is None:
                 low_high = (9, 10)  # 九十月份: September and October, not month 90
-            if tu == "月" and core != "两" and not (prev == "每" or f[max(0, start - 2) : start].endswith("每")):
+            if tu == "月" and core != "两" and not (
+                prev == "每" or f[max(0, start - 2) : start].endswith("每") or f[max(0, start - 2) : start] in _MONTHS_COUNTED_AFTER
+            ):
                 # (两月 is two months: February is 二月)
                 if low_high is not None and low_high[1] <= 12 and low_high[0] >= 1:
                     # 七八月: July and August
@@ -1730,6 +1734,8 @@ _F_NUMBER_PREV = frozenset("Ff/")
 _QUOTE_BEFORE = re.compile(r"(?:收报|报收|收于|收在|开盘报|[指价率数盘股]报)$")
 _QUOTE_LAST = frozenset("报收于在")
 #: A month count written like a month: 2月, 十二月 (not 2月5日).
+#: Words right before N月 that make it a number of months (连续3月下滑), not a month of the year.
+_MONTHS_COUNTED_AFTER = frozenset({"持续", "连续", "长达", "历时", "为期"})
 _MONTHS_ONLY = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})月(?![\d一二三四五六七八九十]+[日号])")
 #: "Every N units" right before a number: 每2月一次 counts one time in it.
 _EVERY_BEFORE = re.compile(r"每(?:\d+|[一二两三四五六七八九十]+)?个?(?:年|月|周|星期|天|日|小时|季度)$")
