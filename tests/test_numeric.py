@@ -643,6 +643,16 @@ FOUND = [
     ("出口已连续3月下滑。", "3月", "duration", "P3M", {}),
     ("整治行动为期2月。", "2月", "duration", "P2M", {}),
     ("降温将持续到4月。", "4月", "date", "--04", {"relative": True}),
+    # numbers listed with 、 or a conjunction before a fact: each is a fact with the last one's
+    # magnitude and unit; ranks listed after 第N、 are ordinals with the unit written after the last
+    ("售价为3、4万元。", "3", "money", 30000, {"currency": "CNY"}),
+    ("三家公司分别亏损3、5和8亿元。", "5", "money", 500000000, {"currency": "CNY"}),
+    ("两地分别为6000、7500和8800万平方米。", "7500", "count", 75000000, {"unit": "平方米"}),
+    ("利润率分别提高2.8和18个百分点。", "2.8", "percent", 2.8, {"unit": "百分点"}),
+    ("预计需要2或3年。", "2", "duration", "P2Y", {}),
+    ("他们排在第一、二名。", "第一", "ordinal", 1, {"unit": "名"}),
+    ("他们排在第一、二名。", "二名", "ordinal", 2, {"unit": "名"}),
+    ("第五、六、七期名单公布。", "六", "ordinal", 6, {"unit": "期"}),
 ]
 
 RESOLVED = [
@@ -682,6 +692,7 @@ RESOLVED = [
 
 # (sentence, stretch that must hold no fact)
 IGNORED = [
+    ("相机采用了1/2.5、1010万像素的传感器。", "1/2.5"),
     ("股价早前一度大跌。", "一度"),
     ("新品延续了前一代的设计。", "一代"),
     ("服务器每周四例行维护。", "周四"),

@@ -954,7 +954,32 @@ class _Scanner:
                 if v2 is not None and v2 == int(v2) and v2 > value and (unit is None or u2 == unit) and u2 not in ("季", "大"):
                     value, unit = {"low": value, "high": int(v2)}, u2
                     end = r.end() + m2.end() - (rest[:1] != "第")  # type: ignore[union-attr]
+            elif unit is None and self.f[end : end + 1] == "、":
+                unit = self.listed_ranks(end)
         self.add(self.make(m.start(), end, "ordinal", value, "rule:ordinal", unit=unit), m.start(), end, 2)
+
+    def listed_ranks(self, end: int) -> str | None:
+        """第一、二名, 第五、六、七期: the ranks listed after 第N、 without their own 第 are ordinals
+        too, each with the unit written after the last (NUMERIC-CONVENTIONS: coordinated items are
+        separate facts); that unit is returned for the first rank. None (nothing added) when the
+        list does not end in a unit (第一、第二: each is read on its own)."""
+        f, items, unit = self.f, [], None
+        while f[end : end + 1] == "、" and f[end + 1 : end + 2] != "第":
+            m2 = _ORDINAL_RE.match("第" + f[end + 1 : end + 13])
+            v2 = parse_number(m2.group("n")) if m2 is not None else None
+            if v2 is None or v2 != int(v2) or m2.group("u") in ("季", "大"):  # type: ignore[union-attr]
+                return None
+            items.append((end + 1, end + m2.end("n"), int(v2)))  # type: ignore[union-attr]
+            end += m2.end()  # type: ignore[union-attr]
+            unit = m2.group("u")  # type: ignore[union-attr]
+            if unit is not None:
+                break
+        if unit is None:
+            return None
+        for i, (a, b, v) in enumerate(items):
+            b = end if i == len(items) - 1 else b
+            self.add(self.make(a, b, "ordinal", v, "rule:ordinal", unit=unit), a, b, 1)
+        return unit
 
     def top(self, m: re.Match[str]) -> None:
         v = parse_number(m.group("n"))
@@ -1491,7 +1516,7 @@ class _Scanner:
                 self.make(s2, tend, kind, val, source, unit=unit, qualifier=qual, change=None),
                 s2, tend, 2,
             )
-            if prev == "、" and low_high is None and s2 == start and not half:
+            if prev in _COORD_SEPARATORS and low_high is None and s2 == start and not half:
                 # 3、4天, 2、3年: each number listed before is a time of its own
                 self.coordinated(start, kind, lambda v: _duration(v, code, 0.0), (unit, None, None, None, False, source))
             return
@@ -1657,9 +1682,11 @@ class _Scanner:
             return
         # what make() would return, without its keyword call (once per count, amount or percent)
         self.add((kind, val, (unit, currency, qual, self.change(s2), False, source)), s2, tend, 2)
-        if prev == "、" and low_high is None and s2 == start and not _has_magnitude(core):
-            # 10、20元, 3、5家: each number listed before is an amount or count of its own
-            self.coordinated(start, kind, lambda v: format_value(v * scale), (unit, currency, None, None, False, source))
+        if prev in _COORD_SEPARATORS and low_high is None and s2 == start and core[-1:] not in ("k", "K", "M", "B"):
+            # 10、20元, 3、5和8家: each number listed before is an amount or count of its own, with
+            # the magnitude written after the last (3、4万元: 30000 and 40000)
+            mag = _magnitude(core) * scale
+            self.coordinated(start, kind, lambda v: format_value(v * mag), (unit, currency, None, None, False, source))
 
     def bare(self, start: int, end: int, core: str, value: float | None, low_high: Any, over: str | None,
              arabic: bool, g: _TailGroups, tend: int) -> None:
@@ -1720,7 +1747,11 @@ _REL_YEAR_BEFORE = re.compile(r"(今年|去年|明年|前年|本年|上年)$")
 #: The second end of a range of 百分之 (百分之十到二十, 百分之五至百分之八).
 _PCT_WORD_TO_RE = re.compile(rf"\s?(?:到|至|-|~)\s?(?:百分之)?([{CN_DIGIT_CHARS}十百]+(?:点[{CN_DIGIT_CHARS}]+)?)")
 #: Numbers listed with 、 before a fact (3、4天, 十、二十元), and each of them.
-_COORD_BEFORE = re.compile(r"(?<![\d.一二两三四五六七八九十百千万第])(?:(?:\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})、)+$")
+#: What joins the numbers of such a list: 、 and the conjunctions (3、5和8亿元, 5或6家).
+_COORD_SEPARATORS = frozenset("、和及或与")
+_COORD_BEFORE = re.compile(
+    r"(?<![\d./一二两三四五六七八九十百千万第A-Za-z])(?:(?:\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})[、和及或与])+$"
+)
 _COORD_ITEM = re.compile(r"\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十]{1,3}")
 #: Units of temperature, which 零下 makes negative.
 _DEGREES = frozenset(("℃", "°C", "度", "摄氏度"))
