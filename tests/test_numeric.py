@@ -688,10 +688,15 @@ RESOLVED = [
     ("基金在第四季度大幅增仓。", "第四季度", "2025-Q4"),
     # a day written with 号 beside another one
     ("总理7号和9号召开了两次会议。", "7号", "2025-11-07"),
+    # a weekday range: the second weekday is in the first one's week (PUB is a Monday)
+    ("会议定于下周一至周三举行。", "下周一至周三", {"start": "2025-11-10", "end": "2025-11-12"}),
+    ("上周二到周四连续降温。", "上周二到周四", {"start": "2025-10-28", "end": "2025-10-30"}),
 ]
 
 # (sentence, stretch that must hold no fact)
 IGNORED = [
+    ("基金公司上周一致选择了加仓。", "上周一致"),
+    ("本周一直在下雨。", "本周一直"),
     ("相机采用了1/2.5、1010万像素的传感器。", "1/2.5"),
     ("股价早前一度大跌。", "一度"),
     ("新品延续了前一代的设计。", "一代"),

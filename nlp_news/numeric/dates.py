@@ -92,7 +92,7 @@ DATE_SOURCE = rf"""
      |(?P<ed>3[01]|[12]\d|0?[1-9])\.(?P<em>1[0-2]|0?[1-9])\.(?P<ey4>\d{{4}})(?![\d.])
      |(?!前\s?(?:1[01]|[1-9]|十一?|[一二三四五六七八九])\s?个?\s?月)(?P<rp>上|下|前)(?P<rn>\d{{1,2}}|[一二两三四五六七八九十]{{1,2}})\s?个?(?P<ru>周|星期|月|年|天)(?![\u4e00-\u9fff])
      |(?P<sy>\d{{4}})\s(?P<sm>0[1-9]|1[0-2])\s(?P<sd>3[01]|[12]\d|0[1-9])(?!\d)
-     |(?P<wpre>上上个|上上|下下个|下下|上个|下个|这个|上一个|下一个|最后一个的?|上|下|本|这)?(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])(?![年度期])
+     |(?P<wpre>上上个|上上|下下个|下下|上个|下个|这个|上一个|下一个|最后一个的?|上|下|本|这)?(?:周|星期|礼拜)(?P<wd>一(?![致直般切些共律再举])|[二三四五六日天])(?![年度期])
      |(?P<rm>{_REL_M})\s?(?P<rd>{DAY})\s?[日号]
      |(?P<lunar>农历)?(?:(?P<era>{_ERA})(?P<ey>元|[{_CN}十]{{1,3}}|\d{{1,3}})年|(?P<y>{YEAR})\s?(?:年度?(?!代|级|期)|财年|(?:(?<=(?<![A-Za-z\d])\d\d)|(?<=(?<![A-Za-z\d])\d{{4}})|(?<=(?<![A-Za-z\d])\d{{4}}\s))(?=[Qq][1-4](?!\d)|[Hh][12](?![\dA-Za-z])))|(?P<ry>{_REL_Y}))?
       \s?(?P<lunar2>农历)?
@@ -363,6 +363,18 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
     if year is None:
         return None, True
     return f"{year:04d}", relative
+
+
+def weekday_after(start: str, first: str, second: str) -> str:
+    """The ISO date of weekday ``second`` in a range that starts on ``start``, weekday ``first``
+    (上周一至周五: the second weekday is in the first one's week, or the next).
+
+    >>> weekday_after("2025-06-02", "一", "五"), weekday_after("2025-06-06", "五", "一")
+    ('2025-06-06', '2025-06-09')
+    """
+    delta = WEEKDAYS[second] - WEEKDAYS[first]
+    day = _dt.date.fromisoformat(start) + _dt.timedelta(days=delta if delta > 0 else delta + 7)
+    return day.isoformat()
 
 
 def range_end(start: Any, end: Any) -> Any:

@@ -40,6 +40,7 @@ from .dates import (
     date_value,
     parse_published,
     range_end,
+    weekday_after,
 )
 from .linking import _METRIC_SET, new_fact
 from .money import CURRENCY_PREFIXES, CURRENCY_WORDS, yuan_jiao_fen
@@ -756,7 +757,10 @@ class _Scanner:
                 res2 = self.date_value(m2, resolve=m2.group("ry") is not None)  # 今年9月 has its own year
                 if res2 is not None and res2[0] is None:
                     res2 = self.date_value(m2)  # 三季度, 本周二: nothing to take from the first end
-                if res2 is not None and res2[0] is not None and value is not None:
+                if m.group("wd") and m2.group("wd") and not m2.group("wpre") and isinstance(value, str) and len(value) == 10:
+                    value = {"start": value, "end": weekday_after(value, m.group("wd"), m2.group("wd"))}
+                    end = m2.end()  # 下周一至周三: the second weekday is in the first one's week
+                elif res2 is not None and res2[0] is not None and value is not None:
                     v2 = range_end(value, res2[0])
                     if isinstance(v2, str) and v2.startswith("-") and self.pub:
                         v2 = (self.date_value(m2) or (v2,))[0]
