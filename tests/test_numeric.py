@@ -653,6 +653,11 @@ FOUND = [
     ("他们排在第一、二名。", "第一", "ordinal", 1, {"unit": "名"}),
     ("他们排在第一、二名。", "二名", "ordinal", 2, {"unit": "名"}),
     ("第五、六、七期名单公布。", "六", "ordinal", 6, {"unit": "期"}),
+    # price and rate moves: 降价/上调/下调/收窄 … say which way the value moved
+    ("特斯拉宣布降价1万元。", "1万元", "money", 10000, {"change": "-"}),
+    ("成品油价格每吨上调200元。", "200元", "money", 200, {"change": "+"}),
+    ("亏损收窄至2亿元。", "2亿元", "money", 200000000, {"change": "-"}),
+    ("央行宣布加息25个基点。", "25个基点", "percent", 25, {"change": "+"}),
 ]
 
 RESOLVED = [
@@ -1337,3 +1342,10 @@ def test_long_runs_do_not_backtrack_forever(unit):
     _Scanner(text, None).run()
     find_numbers(text)
     find_ranges(text)
+
+
+def test_every_growth_word_has_a_character_of_the_quick_test():
+    from nlp_news.numeric.extract import _GROWTH_CHARS, _GROWTH_DOWN, _GROWTH_UP
+
+    words = [re.sub(r"\(\?<!.\)", "", w) for w in (_GROWTH_UP + "|" + _GROWTH_DOWN + "|同比|环比").split("|")]
+    assert [w for w in words if _GROWTH_CHARS.isdisjoint(w)] == []
