@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -555,3 +556,23 @@ def test_user_dictionary_content_reaches_the_pipeline(tmp_path):
     assert run_cli(args).exit_code == 0
     (rec,) = load_jsonl(out)
     assert "星海芯算" in [k["word"] for k in rec["keywords"]]
+
+
+def test_the_progress_bar_catches_up_while_no_record_comes():
+    # tqdm draws on update, at most every 0.1 s: records that came within that window of the
+    # last draw are shown by the bar's own redraw, not only when the next record comes
+    import io
+
+    from nlp_news.batch.runner import _progress_bar
+
+    err = io.StringIO()
+    bar = _progress_bar(True, None, err)
+    try:
+        for _ in range(5):
+            bar.update(1)
+        deadline = time.monotonic() + 10
+        while "5 rec" not in err.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert "5 rec" in err.getvalue(), err.getvalue()
+    finally:
+        bar.close()

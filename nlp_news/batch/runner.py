@@ -660,7 +660,36 @@ def _progress_bar(show: bool, total: int | None, err: IO[str]) -> Any:
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit=" rec", file=err, dynamic_ncols=True, smoothing=0.1, postfix={"errors": 0})
+    return _LiveBar(tqdm(total=total, unit=" rec", file=err, dynamic_ncols=True, smoothing=0.1, postfix={"errors": 0}))
+
+
+class _LiveBar:
+    """A tqdm bar that is also redrawn every ``every`` seconds from a thread of its own.
+
+    tqdm draws only when it is updated, at most every 0.1 s: when records stop coming (a feed
+    on stdin that is waiting for more), the count shown could stay behind what was written.
+    """
+
+    def __init__(self, bar: Any, every: float = 0.5) -> None:
+        self.bar, self.every = bar, every
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._redraw, name="nlp-news-progress", daemon=True)
+        self._thread.start()
+
+    def _redraw(self) -> None:
+        while not self._stop.wait(self.every):
+            self.bar.refresh()
+
+    def update(self, n: int = 1) -> None:
+        self.bar.update(n)
+
+    def set_postfix(self, **kw: Any) -> None:
+        self.bar.set_postfix(**kw)
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.bar.close()
 
 
 class _sigterm_as_interrupt:
