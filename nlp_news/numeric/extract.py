@@ -46,7 +46,7 @@ from .linking import _METRIC_SET, new_fact
 from .money import CURRENCY_PREFIXES, CURRENCY_WORDS, yuan_jiao_fen
 from .numerals import CN_DIGIT_CHARS, DIGITS, fold, format_value
 from .numerals import parse_folded as parse_number
-from .patterns import alternation, optional_groups_as_branches
+from .patterns import alternation, first_digit_class, optional_groups_as_branches
 
 if TYPE_CHECKING:
     from ..tokenizer import Segmenter
@@ -199,7 +199,7 @@ _UNIT_LAST = re.escape(
 #: was: the regex engine then skips the text between numbers with its fast first-character scan
 #: (a pattern that starts with a lookahead or an optional group is tried at every position).
 NUMBER = (
-    rf"[\d{_CN_CHARS}负−-]"
+    rf"[{first_digit_class()}{_CN_CHARS}负−-]"  # \d without its per-character lookup: each branch checks what it starts with
     rf"(?:(?<=\d){_AR_REST}{_AR_TAIL}"
     rf"|(?<=[{_CN_CHARS}]){_CN_REST}{_CN_TAIL}"
     rf"|(?<=负)(?:{_AR}{_AR_TAIL}|{_CN}{_CN_TAIL})"
