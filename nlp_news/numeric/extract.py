@@ -608,7 +608,11 @@ class _Scanner:
         return None, None
 
     def covered(self, pos: int) -> bool:
-        return any(c[0] <= pos < c[0] - c[1] for c in self.cands)
+        """Whether a candidate found so far covers ``pos``."""
+        for c in self.cands:  # noqa: SIM110 - any() over a generator resumes the generator once per candidate
+            if c[0] <= pos < c[0] - c[1]:
+                return True
+        return False
 
     def dates_at(self, s: int, force: bool = False) -> None:
         """Try a date expression starting at ``s`` or up to six characters before it.
