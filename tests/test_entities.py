@@ -291,6 +291,27 @@ def test_descriptions_and_word_fragments_are_not_entities(recognizer, text, gene
     assert generic not in {e.text for e in recognizer.recognize(text)}
 
 
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # one common word that names one place or organisation, found by the PER/LOC/ORG tagger:
+        # the description test dropped them (合肥, 大连 and 欧盟 are jieba's common words)
+        ("合肥和大连的房价本月都在上涨。", [("合肥", "LOC"), ("大连", "LOC")]),
+        ("欧盟官员昨天抵达合肥，随后前往大连考察。", [("欧盟", "ORG"), ("合肥", "LOC"), ("大连", "LOC")]),
+        ("中俄两国领导人在会谈中回顾了双边关系。", [("中", "LOC"), ("俄", "LOC")]),
+        ("北大和清华的学生参加了比赛。", [("北大", "ORG"), ("清华", "ORG")]),
+    ],
+)
+def test_common_words_that_name_one_thing_are_names(recognizer, text, names):
+    found = {(e.text, e.label) for e in recognizer.recognize(text)}
+    assert set(names) <= found, found
+
+
+def test_kinds_of_institution_stay_descriptions(recognizer):
+    found = {e.text for e in recognizer.recognize("这家研究中心由两所学院合办，两岸学者都来参加。")}
+    assert not found & {"中心", "研究中心", "学院", "两岸"}, found
+
+
 def test_saved_lexicon_index_equals_the_tables_built_from_the_lists(tmp_path):
     import shutil
 

@@ -59,6 +59,8 @@ from .model import JOIN_SEP, NerModel, TextSpans, round4
 from .patterns import (
     ANY_LATIN,
     CLOSERS,
+    DESCRIPTION_NOUNS,
+    GENERIC_HEADS,
     LATIN_STOP,
     NAME_SUFFIXES,
     OPENERS,
@@ -78,6 +80,27 @@ _COARSE_WEIGHT = 0.8
 _CHECKED_TYPES = frozenset(t for t, label in ENTITY_TYPES.items() if label in ("TITLE", "ORG", "LOC", "PER"))
 #: The label of each of those types.
 _CHECKED_LABEL = {t: ENTITY_TYPES[t] for t in _CHECKED_TYPES}
+#: Labels of a span the PER/LOC/ORG tagger proposes that the description test does not drop when
+#: it is one word (:func:`_named_word`).
+_NAMED_LABELS = frozenset(("ORG", "LOC"))
+
+
+def _named_word(span: str, common: frozenset[str]) -> bool:
+    """A place or organisation the PER/LOC/ORG tagger found that is one of jieba's common words and
+    names one thing (合肥, 欧盟, 微软, 硅谷, and 中 and 俄 in 中俄关系): the description test
+    (:func:`.patterns.is_generic`) would drop it, but that tagger learned from MSRA, which marks
+    names and not descriptions. Not a kind of institution or place (:data:`.patterns.DESCRIPTION_NOUNS`:
+    中心, 学院, 广场) nor a word ending in a generic head (公司, 总部), which it sometimes proposes
+    too; a span of several words (基金管理公司) is judged as before.
+
+    >>> c = frozenset({"合肥", "中", "中心", "公司", "基金公司", "人工智能"})
+    >>> [_named_word(w, c) for w in ("合肥", "中", "中心", "公司", "基金公司", "人工智能公司")]
+    [True, True, False, False, False, False]
+    """
+    return span in common and span not in DESCRIPTION_NOUNS and not span.endswith(_GENERIC_HEAD_ENDS)
+
+
+_GENERIC_HEAD_ENDS = tuple(GENERIC_HEADS)
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 #: Organisations and places described by how many or which of them (上海一家基金公司, 某两家基金公司,
 #: 美国四所大学, 北京10家店, 第三家国内基金公司) or by a year (2009年基金公司): CLUENER marks a few
@@ -516,10 +539,13 @@ class EntityRecognizer:
         the segmenter on a first pass over cnews-800."""
         label_of = _CHECKED_LABEL.get
         cache = self._generic_cache
+        coarse_src = self.source + ":coarse"
         outs = []
         pending: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (label, span) -> (text, place in its list)
         for i, (text, cands, on_bounds) in enumerate(zip(texts, cands_of, bounds_of)):
             out = []
+            # spans the PER/LOC/ORG tagger calls a place or an organisation: names, not descriptions
+            named = {(c[0], c[1]) for c in cands if c[4] == coarse_src and label_of(c[2]) in _NAMED_LABELS}
             for c in cands:
                 label = label_of(c[2])
                 if label is None:
@@ -532,6 +558,8 @@ class EntityRecognizer:
                 elif label == "TITLE":
                     if on_bounds[s, e]:
                         out.append(c)
+                elif (s, e) in named and _named_word(text[s:e], self.common):
+                    out.append(c)
                 else:
                     key = (label, text[s:e])
                     hit = cache.get(key)
