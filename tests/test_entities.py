@@ -307,6 +307,19 @@ def test_common_words_that_name_one_thing_are_names(recognizer, text, names):
     assert set(names) <= found, found
 
 
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        # a place in a weather table ends before its forecast and is a place (上海小雨 and 巴黎 as an
+        # organisation were the fine tagger's)
+        ("今日天气：北京晴转多云18℃／29℃，上海小雨21℃／25℃，巴黎阴12℃／20℃", ["北京", "上海", "巴黎"]),
+        ("长沙雷阵雨24℃／31℃南宁多云25℃／33℃", ["长沙", "南宁"]),
+    ],
+)
+def test_places_in_a_weather_table_end_before_the_forecast(recognizer, text, places):
+    assert [(e.text, e.label) for e in recognizer.recognize(text)] == [(p, "LOC") for p in places]
+
+
 def test_kinds_of_institution_stay_descriptions(recognizer):
     found = {e.text for e in recognizer.recognize("这家研究中心由两所学院合办，两岸学者都来参加。")}
     assert not found & {"中心", "研究中心", "学院", "两岸"}, found

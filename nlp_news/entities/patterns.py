@@ -513,3 +513,27 @@ def find_all(text: str, *, latin: bool | None = None) -> list[Candidate]:
         latin = ANY_LATIN.search(text) is not None
     latin_names = _latin_names(text) if latin else []
     return find_titles(text) + latin_names + find_han_ai(text) + find_positions(text) + find_bylines(text)
+
+
+# -- weather tables ------------------------------------------------------------------
+_SKY = "(?:晴|阴|多云|少云|小雨|中雨|大雨|暴雨|大暴雨|阵雨|雷阵雨|雷雨|小雪|中雪|大雪|暴雪|阵雪|雨夹雪|雾|霾|扬沙|浮尘|沙尘暴)"
+#: A forecast after a place in a weather table: 小雨16℃／24℃, 雷阵雨转多云27℃, 晴转多云10℃.
+_FORECAST = re.compile(rf"{_SKY}(?:转{_SKY})*[,，]?\s*-?\d+(?:\.\d+)?\s*℃")
+
+
+def weather_place(text: str, start: int, end: int) -> int | None:
+    """Where a place in a weather table ends when the span ``text[start:end]`` runs into the forecast
+    after it (沈阳小雨16℃／24℃: the tagger's 沈阳小雨 is the place 沈阳), or ``end`` when the forecast
+    follows the span; None when no forecast follows the span or starts inside it. (A text without
+    ℃ has none.)
+
+    >>> t = "沈阳小雨16℃／24℃成都雷阵雨转多云22℃／30℃"
+    >>> weather_place(t, 0, 4), weather_place(t, 0, 2), weather_place(t, 11, 16), weather_place(t, 11, 13)
+    (2, 2, 13, 13)
+    >>> weather_place("沈阳小雨后转晴", 0, 4), weather_place(t, 2, 4)
+    (None, None)
+    """
+    for k in range(start + 1, end + 1):
+        if _FORECAST.match(text, k):
+            return k
+    return None

@@ -73,6 +73,7 @@ from .patterns import (
     find_suffixed_names,
     is_generic,
     split_chinese_names,
+    weather_place,
 )
 
 _COARSE_WEIGHT = 0.8
@@ -195,6 +196,25 @@ _SPACE = re.compile(r"\s")
 _TRAILING_GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]$")
 #: How the name of a news outlet or of its channel ends, before the 讯 of a dateline.
 _OUTLET_ENDS = ("报", "网", "社", "台", "刊", "站", "新闻", "体育", "财经", "科技", "娱乐", "房产", "汽车", "教育", "时尚", "游戏", "家居", "军事")
+
+
+def _weather_places(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Tagger places and organisations in a weather table: a span that runs into the forecast after
+    it ends before it (沈阳小雨 → 沈阳) and what stands before a forecast is a place (巴黎 as an
+    organisation → an address); see :func:`.patterns.weather_place`.
+
+    >>> t = "沈阳小雨16℃／24℃巴黎晴15℃／25℃"
+    >>> [(t[c[0]:c[1]], c[2]) for c in _weather_places(t, [Candidate(0, 4, "address", 0.9, "m"), Candidate(11, 13, "organization", 0.9, "m")])]
+    [('沈阳', 'address'), ('巴黎', 'address')]
+    """
+    out = []
+    for c in cands:
+        if _CHECKED_LABEL.get(c[2]) in ("ORG", "LOC"):
+            end = weather_place(text, c[0], c[1])
+            if end is not None:
+                c = c._replace(end=end, type="address")
+        out.append(c)
+    return out
 
 
 def _outside_urls(text: str, cands: list[Candidate], zones: list[tuple[int, int]]) -> list[Candidate]:
@@ -361,6 +381,9 @@ class EntityRecognizer:
             for i, cands in enumerate(tagged):
                 cands += coarse(i)
         if self.rules:
+            for i, text in enumerate(texts):
+                if "℃" in text:
+                    tagged[i] = _weather_places(text, tagged[i])
             # the dictionary's cuts around job titles and known names of the whole batch, in one cut
             bounds_of = self._word_bounds_of(texts, tagged, known_of)
             tagged = self._drop_generic_all(texts, tagged, bounds_of)
