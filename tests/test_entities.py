@@ -320,6 +320,24 @@ def test_places_in_a_weather_table_end_before_the_forecast(recognizer, text, pla
     assert [(e.text, e.label) for e in recognizer.recognize(text)] == [(p, "LOC") for p in places]
 
 
+@pytest.mark.parametrize(
+    "text, expected, not_expected",
+    [
+        # a title the tagger took with the name before it is a title after a name
+        ("巴西总统卢拉和印度总理辛格出席了会晤。", [("印度", "LOC"), ("总理", "TITLE")], ["印度总理"]),
+        ("新华社记者王黎报道。", [("新华社", "ORG"), ("记者", "TITLE")], ["新华社记者"]),
+        # no organisation or place ends with a job title
+        ("中国驻奥地利大使参加了活动。", [("中国", "LOC"), ("奥地利", "LOC"), ("大使", "TITLE")], ["中国驻奥地利大使"]),
+        ("以色列工党领袖表示反对。", [("以色列工党", "ORG"), ("领袖", "TITLE")], ["以色列工党领袖"]),
+        ("印尼农业部长贾斯蒂卡最近披露了数据。", [("印尼农业部", "ORG")], ["印尼农业部长"]),
+    ],
+)
+def test_titles_are_not_part_of_the_name_before_them(recognizer, text, expected, not_expected):
+    found = {(e.text, e.label) for e in recognizer.recognize(text)}
+    assert set(expected) <= found, found
+    assert not {t for t, _ in found} & set(not_expected), found
+
+
 def test_kinds_of_institution_stay_descriptions(recognizer):
     found = {e.text for e in recognizer.recognize("这家研究中心由两所学院合办，两岸学者都来参加。")}
     assert not found & {"中心", "研究中心", "学院", "两岸"}, found
