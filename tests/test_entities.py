@@ -271,6 +271,9 @@ def test_segmentation_agrees_with_the_user_dictionary():
         ("人工智能公司深言科技今天递交了招股书，深言科技表示将扩大研发。", "深言科技", "ORG"),
         ("本报记者 周明远 北京报道", "周明远", "PER"),
         ("OpenAI首席执行官Sam Altman在发布会上讲话。", "Sam Altman", "PER"),
+        # a Latin-script name right after a job title is a person, not a company
+        ("这款游戏的项目经理Erik上周接受了采访。", "Erik", "PER"),
+        ("市场总监Laura Chen透露了新的计划。", "Laura Chen", "PER"),
     ],
 )
 def test_unknown_names_are_found_from_their_context(recognizer, text, name, label):

@@ -62,7 +62,9 @@ _L = "A-Za-z\u00c0-\u024f"
 _LATIN = re.compile(
     rf"[{_L}](?<![{_L}0-9_.@/\-].)[{_L}0-9]*(?:[&.\-][{_L}0-9]+)*(?: [A-Z][{_L}0-9]*(?:[&.\-][{_L}0-9]+)*)*(?![{_L}0-9_@/])"
 )
-_POS_BEFORE = re.compile(r"(?:CEO|CTO|CFO|首席执行官|创始人|董事长|总裁|总经理|主席|教授|分析师|负责人)[ :：]?$")
+_POS_BEFORE = re.compile(
+    r"(?:CEO|CTO|CFO|首席执行官|创始人|董事长|总裁|经理|总监|主席|教授|分析师|负责人|飞行员|作家|小说家|记者|导演|设计师|制作人|选手)[ :：]?$"
+)
 _URLISH = re.compile(r"www|\.(?:com|cn|net|org)", re.IGNORECASE)
 #: URLs and e-mail addresses in a text: no entity lies in one (a URL's path and query are no names).
 URL_ZONE = re.compile(
@@ -104,7 +106,8 @@ def find_latin_names(text: str) -> list[Candidate]:
     A name has upper and lower case letters, no digits and four letters or more,
     unless a company word follows (``NBA 公司``). Company when a company word
     follows or the name ends like one (…AI, …Labs), product after
-    推出/发布/旗下/产品…, otherwise company (0.7 for CamelCase, 0.55 for a plain
+    推出/发布/旗下/产品…, a person right after a job title (首席执行官 Sam Altman,
+    项目经理Erik), otherwise company (0.7 for CamelCase, 0.55 for a plain
     capitalised word). Acronyms (QDII, CEO), model numbers (D90) and runs in
     English sentences are left to the tagger.
 
@@ -146,8 +149,8 @@ def _latin_names(text: str) -> list[Candidate]:
             continue
         elif _COMPANY_NAME.search(word):
             typ, score = "company", 0.8
-        elif " " in word and _POS_BEFORE.search(text[max(0, s - 8) : s]):
-            typ, score = "name", 0.8  # 首席执行官 Sam Altman
+        elif _POS_BEFORE.search(text[max(0, s - 8) : s]):
+            typ, score = "name", 0.8  # 首席执行官 Sam Altman, 项目经理Erik
         elif _PRODUCT_BEFORE.search(text[max(0, s - 6) : s]):
             typ, score = "product", 0.75
         else:
