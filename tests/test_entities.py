@@ -341,6 +341,18 @@ def test_titles_are_not_part_of_the_name_before_them(recognizer, text, expected,
     assert not {t for t, _ in found} & set(not_expected), found
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a school the tagger took for a place is an organisation
+        ("影展将在青海大学举行。", "青海大学"),
+        ("她去年考入了麦吉尔大学。", "麦吉尔大学"),
+    ],
+)
+def test_schools_are_organisations(recognizer, text, name):
+    assert (name, "ORG") in {(e.text, e.label) for e in recognizer.recognize(text)}
+
+
 def test_kinds_of_institution_stay_descriptions(recognizer):
     found = {e.text for e in recognizer.recognize("这家研究中心由两所学院合办，两岸学者都来参加。")}
     assert not found & {"中心", "研究中心", "学院", "两岸"}, found

@@ -210,6 +210,30 @@ def _named_spans(cands: list[Candidate], coarse_source: str) -> set[tuple[int, i
     return {(c[0], c[1]) for c in cands if c[4] == coarse_source and _CHECKED_LABEL.get(c[2]) in _NAMED_LABELS}
 
 
+#: What ends the name of a school or a financial firm, and the type it makes: the name names the
+#: institution, not a place (CLUENER's training part: 学院 27 organisations and no place, 大学 29 and 2,
+#: 银行 481 companies and 22 government).
+_INSTITUTION_END = re.compile(r"(?:大学|学院|学校|中学|小学)$|(?:银行|证券)$")
+
+
+def _institutions(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Tagger places that name a school or a bank (青海大学, 麦吉尔大学 as an address or a scene) are
+    organisations (a bank or a broker a company).
+
+    >>> t = "他在青海大学读书，在银河证券工作"
+    >>> [(t[c[0]:c[1]], c[2]) for c in _institutions(t, [Candidate(2, 6, "address", 0.9, "m"), Candidate(10, 14, "scene", 0.9, "m")])]
+    [('青海大学', 'organization'), ('银河证券', 'company')]
+    """
+    out = []
+    for c in cands:
+        if _CHECKED_LABEL.get(c[2]) == "LOC" and c[1] - c[0] > 2:
+            m = _INSTITUTION_END.search(text, c[1] - 2, c[1])
+            if m is not None:
+                c = c._replace(type="company" if text[c[1] - 2 : c[1]] in ("银行", "证券") else "organization")
+        out.append(c)
+    return out
+
+
 def _titles_after_names(text: str, cands: list[Candidate], named: set[tuple[int, int]]) -> list[Candidate]:
     """A job title the tagger took with the organisation or place before it (新华社记者, 法国总理,
     联合国秘书长) starts after that name when the PER/LOC/ORG tagger found the name (``named``:
@@ -417,6 +441,7 @@ class EntityRecognizer:
             for i, text in enumerate(texts):
                 if "℃" in text:
                     tagged[i] = _weather_places(text, tagged[i])
+                tagged[i] = _institutions(text, tagged[i])
                 if coarse is not None and (named := _named_spans(tagged[i], coarse_src)):
                     tagged[i] = _titles_after_names(text, tagged[i], named)
             # the dictionary's cuts around job titles and known names of the whole batch, in one cut
