@@ -257,11 +257,14 @@ def _titles_after_names(text: str, cands: list[Candidate], named: set[tuple[int,
 def _weather_places(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Tagger places and organisations in a weather table: a span that runs into the forecast after
     it ends before it (沈阳小雨 → 沈阳) and what stands before a forecast is a place (巴黎 as an
-    organisation → an address); see :func:`.patterns.weather_place`.
+    organisation → an address); see :func:`.patterns.weather_place`. A span of another type that
+    holds a temperature (a "film" 小雨22℃／27℃长春) is no entity.
 
     >>> t = "沈阳小雨16℃／24℃巴黎晴15℃／25℃"
     >>> [(t[c[0]:c[1]], c[2]) for c in _weather_places(t, [Candidate(0, 4, "address", 0.9, "m"), Candidate(11, 13, "organization", 0.9, "m")])]
     [('沈阳', 'address'), ('巴黎', 'address')]
+    >>> _weather_places(t, [Candidate(2, 13, "movie", 0.9, "m")])
+    []
     """
     out = []
     for c in cands:
@@ -269,6 +272,8 @@ def _weather_places(text: str, cands: list[Candidate]) -> list[Candidate]:
             end = weather_place(text, c[0], c[1])
             if end is not None:
                 c = c._replace(end=end, type="address")
+        elif "℃" in text[c[0] : c[1]]:
+            continue
         out.append(c)
     return out
 
