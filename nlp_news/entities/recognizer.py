@@ -109,6 +109,7 @@ _GENERIC_HEAD_ENDS = tuple(GENERIC_HEADS)
 #: titles alone (总经理, 副秘书长).
 _TITLE_ENDS = tuple(p for p in POSITIONS if not p.isascii()) + ("大使", "领袖", "大臣", "外长", "首相", "议员", "司令", "队长", "官员")
 _TITLES = frozenset(_TITLE_ENDS)
+_TITLE_LAST = frozenset(t[-1] for t in _TITLE_ENDS)  # the cheap test before the endswith of them all
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 #: Organisations and places described by how many or which of them (上海一家基金公司, 某两家基金公司,
 #: 美国四所大学, 北京10家店, 第三家国内基金公司) or by a year (2009年基金公司): CLUENER marks a few
@@ -205,15 +206,20 @@ _TRAILING_GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]$")
 _OUTLET_ENDS = ("报", "网", "社", "台", "刊", "站", "新闻", "体育", "财经", "科技", "娱乐", "房产", "汽车", "教育", "时尚", "游戏", "家居", "军事")
 
 
-def _named_spans(cands: list[Candidate], coarse_source: str) -> set[tuple[int, int]]:
-    """The spans the PER/LOC/ORG tagger (candidates of ``coarse_source``) calls a place or an organisation."""
-    return {(c[0], c[1]) for c in cands if c[4] == coarse_source and _CHECKED_LABEL.get(c[2]) in _NAMED_LABELS}
+def _named_spans(cands: list[Candidate], coarse_source: str) -> dict[int, int]:
+    """The spans the PER/LOC/ORG tagger (candidates of ``coarse_source``) calls a place or an
+    organisation, as ``{start: end}`` (a tagger's spans do not overlap)."""
+    return {c[0]: c[1] for c in cands if c[4] == coarse_source and _CHECKED_LABEL.get(c[2]) in _NAMED_LABELS}
 
 
-#: What ends the name of a school or a financial firm, and the type it makes: the name names the
+#: How the name of a school or a financial firm ends, and the type it makes: the name names the
 #: institution, not a place (CLUENER's training part: 学院 27 organisations and no place, 大学 29 and 2,
 #: 银行 481 companies and 22 government).
-_INSTITUTION_END = re.compile(r"(?:大学|学院|学校|中学|小学)$|(?:银行|证券)$")
+_INSTITUTION_TYPE = {
+    "大学": "organization", "学院": "organization", "学校": "organization", "中学": "organization",
+    "小学": "organization", "银行": "company", "证券": "company",
+}
+_INSTITUTION_LAST = frozenset(k[-1] for k in _INSTITUTION_TYPE)  # the cheap test first
 
 
 def _institutions(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -226,30 +232,11 @@ def _institutions(text: str, cands: list[Candidate]) -> list[Candidate]:
     """
     out = []
     for c in cands:
-        if _CHECKED_LABEL.get(c[2]) == "LOC" and c[1] - c[0] > 2:
-            m = _INSTITUTION_END.search(text, c[1] - 2, c[1])
-            if m is not None:
-                c = c._replace(type="company" if text[c[1] - 2 : c[1]] in ("银行", "证券") else "organization")
-        out.append(c)
-    return out
-
-
-def _titles_after_names(text: str, cands: list[Candidate], named: set[tuple[int, int]]) -> list[Candidate]:
-    """A job title the tagger took with the organisation or place before it (新华社记者, 法国总理,
-    联合国秘书长) starts after that name when the PER/LOC/ORG tagger found the name (``named``:
-    its spans) and the rest is a title of :data:`_TITLES`: the reader gets 新华社 and 记者.
-
-    >>> t = "新华社记者王黎"
-    >>> _titles_after_names(t, [Candidate(0, 5, "position", 0.9, "m")], {(0, 3)})
-    [Candidate(start=3, end=5, type='position', score=0.9, source='m')]
-    """
-    out = []
-    for c in cands:
-        if c[2] == "position":
-            for s, e in named:
-                if s == c[0] and e < c[1] and text[e : c[1]] in _TITLES:
-                    c = c._replace(start=e)
-                    break
+        e = c[1]
+        if text[e - 1] in _INSTITUTION_LAST and e - c[0] > 2 and _CHECKED_LABEL.get(c[2]) == "LOC":
+            typ = _INSTITUTION_TYPE.get(text[e - 2 : e])
+            if typ is not None:
+                c = c._replace(type=typ)
         out.append(c)
     return out
 
@@ -436,22 +423,24 @@ class EntityRecognizer:
         )
         known_of = self.known.find_many(texts) if self.rules and self.known is not None else None
         tagged = [fine(i) for i in range(len(texts))]
+        named_of: list[dict[int, int]] = []
         if coarse is not None:
             # a surname alone (朱老师, 小马, 何先生: MSRA marks the 朱) is no name a reader can use;
             # CLUENER marks 2 of its 3,756 names so (the single-character names are left out)
             for i, cands in enumerate(tagged):
-                cands += coarse(i)
+                more = coarse(i)
+                cands += more
+                # the spans this tagger calls a place or an organisation (its types: name, address, organization)
+                named_of.append({c[0]: c[1] for c in more if c[2] != "name"})
         if self.rules:
-            coarse_src = self.source + ":coarse"
             for i, text in enumerate(texts):
                 if "℃" in text:
                     tagged[i] = _weather_places(text, tagged[i])
-                tagged[i] = _institutions(text, tagged[i])
-                if coarse is not None and (named := _named_spans(tagged[i], coarse_src)):
-                    tagged[i] = _titles_after_names(text, tagged[i], named)
+                if "学" in text or "银行" in text or "证券" in text:  # what every _INSTITUTION_TYPE ending holds
+                    tagged[i] = _institutions(text, tagged[i])
             # the dictionary's cuts around job titles and known names of the whole batch, in one cut
             bounds_of = self._word_bounds_of(texts, tagged, known_of)
-            tagged = self._drop_generic_all(texts, tagged, bounds_of)
+            tagged = self._drop_generic_all(texts, tagged, bounds_of, named_of if coarse is not None else None)
         offset = len(JOIN_SEP)
         for i, text in enumerate(texts):
             text_start, offset = offset, offset + len(text) + len(JOIN_SEP)  # as model._join joins them
@@ -619,20 +608,26 @@ class EntityRecognizer:
         return self._drop_generic_all([text], [cands], [on_bounds])[0]
 
     def _drop_generic_all(
-        self, texts: Sequence[str], cands_of: list[list[Candidate]], bounds_of: list[dict[tuple[int, int], bool]]
+        self,
+        texts: Sequence[str],
+        cands_of: list[list[Candidate]],
+        bounds_of: list[dict[tuple[int, int], bool]],
+        named_of: list[dict[int, int]] | None = None,
     ) -> list[list[Candidate]]:
         """:meth:`_drop_generic` of each text of a batch. The organisation and place spans not judged
         before (:meth:`_described_or_generic`'s cache) are judged together after one pass, with one
         cut of the dictionary for all (:meth:`_judge_generic`) instead of one each: 4,605 calls of
-        the segmenter on a first pass over cnews-800."""
+        the segmenter on a first pass over cnews-800. ``named_of[i]``: :func:`_named_spans` of text
+        ``i``'s candidates, where the caller has them (None: found here)."""
         label_of = _CHECKED_LABEL.get
         cache = self._generic_cache
         coarse_src = self.source + ":coarse"
+        title_last = _TITLE_LAST
         outs = []
         pending: dict[tuple[str, str], list[tuple[int, int]]] = {}  # (label, span) -> (text, place in its list)
         for i, (text, cands, on_bounds) in enumerate(zip(texts, cands_of, bounds_of)):
             out = []
-            named = _named_spans(cands, coarse_src)  # names, not descriptions
+            named = named_of[i] if named_of is not None else _named_spans(cands, coarse_src)  # names, not descriptions
             for c in cands:
                 label = label_of(c[2])
                 if label is None:
@@ -643,13 +638,17 @@ class EntityRecognizer:
                     if e - s != 3 or not self._common_head(text[s:e]):
                         out.append(c)
                 elif label == "TITLE":
-                    if on_bounds[s, e]:
+                    if (after := named.get(s, e)) < e and text[after:e] in _TITLES:
+                        # a title the tagger took with the name before it (新华社记者, 法国总理) starts after
+                        # that name when the PER/LOC/ORG tagger found the name: 新华社 and 记者
+                        out.append(c._replace(start=after))
+                    elif on_bounds[s, e]:
                         out.append(c)
-                elif text.endswith(_TITLE_ENDS, s + 2, e):
+                elif text[e - 1] in title_last and text.endswith(_TITLE_ENDS, s + 2, e):
                     # 中国驻奥地利大使, 印尼农业部长: no organisation or place ends with a job title; the title is one
                     n = max(len(t) for t in _TITLE_ENDS if text.endswith(t, s + 2, e))
                     out.append(Candidate(e - n, e, "position", 0.6, c[4] + "+rule:title-end"))  # as find_positions scores
-                elif (s, e) in named and _named_word(text[s:e], self.common):
+                elif named.get(s) == e and _named_word(text[s:e], self.common):
                     out.append(c)
                 else:
                     key = (label, text[s:e])
