@@ -26,9 +26,13 @@ Combination policy (what ``EntityRecognizer.recognize`` guarantees):
    does a span with 公司/集团 inside it, "语音公司ElevenLabs") and a candidate overlapping an accepted
    entity is dropped, so **no two entities overlap**.
    Before that, tagger entities of label ORG/LOC that are mere descriptions
-   (only jieba's frequent common words: 公司, 监管部门, 人工智能公司) and job
+   (only jieba's frequent common words: 公司, 监管部门, 人工智能公司; not one such word that the
+   PER/LOC/ORG tagger calls a place or organisation and that names one thing: 合肥, 欧盟, 中 in 中俄) and job
    titles that cut through a word (盈利周期长 → 期长) are dropped, and an unknown word before a company word (深言 + 科技) is
-   proposed as a company name (0.75).
+   proposed as a company name (0.75). An organisation or place never ends with a job title (中国驻奥地利大使:
+   the title alone is proposed), a title the fine tagger took with the name before it starts after that
+   name (新华社记者 → 新华社 + 记者), a place in a weather table ends before its forecast (沈阳小雨16℃ → 沈阳)
+   and a place ending in 大学/银行 … names an institution (青海大学: organization).
 4. **Organisation suffixes extend** an accepted name when nothing else
    claims the characters (``MiniMax`` + `` 公司``, ``环球`` + ``影业``); a name gives
    back half a parenthesis (王浩) → 王浩), and a news source's dateline mark leaves its
