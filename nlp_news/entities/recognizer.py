@@ -91,19 +91,27 @@ _CHECKED_LABEL = {t: ENTITY_TYPES[t] for t in _CHECKED_TYPES}
 _NAMED_LABELS = frozenset(("ORG", "LOC"))
 
 
-def _named_word(span: str, common: frozenset[str]) -> bool:
-    """A place or organisation the PER/LOC/ORG tagger found that is one of jieba's common words and
-    names one thing (合肥, 欧盟, 微软, 硅谷, and 中 and 俄 in 中俄关系): the description test
-    (:func:`.patterns.is_generic`) would drop it, but that tagger learned from MSRA, which marks
+def _named_word(span: str, label: str, common: frozenset[str]) -> bool:
+    """A place or organisation (``label``) the PER/LOC/ORG tagger found that is one of jieba's common
+    words and names one thing (合肥, 欧盟, 微软, 硅谷, and 中 and 俄 in 中俄关系): the description
+    test (:func:`.patterns.is_generic`) would drop it, but that tagger learned from MSRA, which marks
     names and not descriptions. Not a kind of institution or place (:data:`.patterns.DESCRIPTION_NOUNS`:
     中心, 学院, 广场) nor a word ending in a generic head (公司, 总部), which it sometimes proposes
-    too; a span of several words (基金管理公司) is judged as before.
+    too; a span of several words (基金管理公司) is judged as before, and so is one character that is
+    not a place (马 of 黑马: 中 of 中俄 stands for a country, no organisation is written so).
 
-    >>> c = frozenset({"合肥", "中", "中心", "公司", "基金公司", "人工智能"})
-    >>> [_named_word(w, c) for w in ("合肥", "中", "中心", "公司", "基金公司", "人工智能公司")]
+    >>> c = frozenset({"合肥", "中", "马", "中心", "公司", "基金公司", "人工智能"})
+    >>> [_named_word(w, "LOC", c) for w in ("合肥", "中", "中心", "公司", "基金公司", "人工智能公司")]
     [True, True, False, False, False, False]
+    >>> _named_word("马", "ORG", c)
+    False
     """
-    return span in common and span not in DESCRIPTION_NOUNS and not span.endswith(_GENERIC_HEAD_ENDS)
+    return (
+        span in common
+        and (len(span) > 1 or label == "LOC")
+        and span not in DESCRIPTION_NOUNS
+        and not span.endswith(_GENERIC_HEAD_ENDS)
+    )
 
 
 _GENERIC_HEAD_ENDS = tuple(GENERIC_HEADS)
@@ -652,7 +660,7 @@ class EntityRecognizer:
                     # 中国驻奥地利大使, 印尼农业部长: no organisation or place ends with a job title; the title is one
                     n = max(len(t) for t in _TITLE_ENDS if text.endswith(t, s + 2, e))
                     out.append(Candidate(e - n, e, "position", 0.6, c[4] + "+rule:title-end"))  # as find_positions scores
-                elif named.get(s) == e and _named_word(text[s:e], self.common):
+                elif named.get(s) == e and _named_word(text[s:e], label, self.common):
                     out.append(c)
                 else:
                     key = (label, text[s:e])
