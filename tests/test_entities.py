@@ -496,3 +496,14 @@ def test_spans_judged_generic_in_one_cut_are_judged_as_each_alone(recognizer):
     recognizer._generic_cache.clear()
     assert recognizer._judge_generic(GENERIC_KEYS) == alone
     assert [recognizer._described_or_generic(span, label) for label, span in GENERIC_KEYS] == alone  # cached so
+
+
+def test_a_one_character_place_is_named_by_the_place_it_abbreviates():
+    from nlp_news.entities.aliases import merge_aliases
+    from nlp_news.schema import Entity
+
+    def place(t, s):
+        return Entity(t, s, s + len(t), "LOC", "address", t, 0.9, "test")
+
+    out = merge_aliases([place("中", 0), place("俄", 1), place("中国", 10), place("澳", 20)])
+    assert [(e.text, e.canonical) for e in out] == [("中", "中国"), ("俄", "俄罗斯"), ("中国", "中国"), ("澳", "澳")]

@@ -9,7 +9,9 @@ Mentions are grouped when
 3. they are names of one known entity (:mod:`.gazetteer`: 港交所 and 香港交易所);
 4. a person named in full in the Western order, given name and surname joined by ``-`` or
    ``·`` (迈克-米勒, 埃隆·马斯克), and a person mention of that surname alone (米勒, 马斯克),
-   when no other full name in the article ends in it.
+   when no other full name in the article ends in it;
+5. a place written as a one-character abbreviation (中 and 俄 of 中俄关系, 美 of 美军) and the
+   place it abbreviates (:data:`PLACE_ABBREVIATIONS`): 中 is 中国, also where 中国 is not written.
 
 A bare prefix is not enough (``腾讯`` and ``腾讯元宝`` are two entities).
 
@@ -37,6 +39,23 @@ GENERIC_SUFFIXES: tuple[str, ...] = (
     "股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "控股", "科技", "inc", "ltd", "corp", "ai",
     "队", "俱乐部",  # sports teams: 北京国安 / 北京国安队 / 北京国安俱乐部
 )
+#: One-character abbreviations of countries, regions and Chinese places, as news writes them in
+#: pairs and lists (中美, 港澳台, 京津冀), after a verb (赴法, 驻京, 对华) or before a noun (俄政府):
+#: the place each names. Characters that stand for several places (澳: Macao or Australia; 哈, 巴, 阿)
+#: are not here. General knowledge, written for nlp-news.
+PLACE_ABBREVIATIONS: dict[str, str] = {
+    "中": "中国", "华": "中国", "美": "美国", "英": "英国", "法": "法国", "德": "德国", "俄": "俄罗斯",
+    "日": "日本", "韩": "韩国", "朝": "朝鲜", "印": "印度", "欧": "欧洲", "亚": "亚洲", "非": "非洲",
+    "意": "意大利", "加": "加拿大", "西": "西班牙", "葡": "葡萄牙", "荷": "荷兰", "芬": "芬兰", "挪": "挪威",
+    "丹": "丹麦", "希": "希腊", "土": "土耳其", "埃": "埃及", "伊": "伊朗", "以": "以色列", "泰": "泰国",
+    "越": "越南", "菲": "菲律宾", "蒙": "蒙古", "格": "格鲁吉亚", "墨": "墨西哥",
+    "古": "古巴", "新": "新加坡", "马": "马来西亚", "叙": "叙利亚", "港": "香港", "台": "台湾", "沪": "上海",
+    "京": "北京", "津": "天津", "渝": "重庆", "粤": "广东", "深": "深圳", "冀": "河北", "晋": "山西",
+    "辽": "辽宁", "吉": "吉林", "浙": "浙江", "皖": "安徽", "闽": "福建", "赣": "江西", "鲁": "山东",
+    "豫": "河南", "鄂": "湖北", "湘": "湖南", "桂": "广西", "琼": "海南", "川": "四川", "蜀": "四川",
+    "黔": "贵州", "滇": "云南", "藏": "西藏", "陕": "陕西", "甘": "甘肃", "疆": "新疆",
+}
+_PLACE_TYPE = "address"
 _DECLARE = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)?[为:：]?\s*[“\"「『]?([^）)”\"」』，,]{1,20})[”\"」』]?\s*[）)]")
 #: What joins the parts of a transliterated Western name: 迈克-米勒, 埃隆·马斯克.
 _NAME_JOINERS = re.compile(r"\s*[-‐－·•‧・]\s*")
@@ -123,6 +142,10 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None, known: Kn
     n = len(ents)
     texts = [e.text for e in ents]
     keys = list(map(alias_key, texts))
+    for i in compress(range(n), map(_ONE_CHAR.__eq__, map(len, texts))):
+        full = PLACE_ABBREVIATIONS.get(texts[i])
+        if full is not None and ents[i].type == _PLACE_TYPE:
+            keys[i] = alias_key(full)  # 中 of 中俄 with 中国
     entry_of: dict[str, Any] = {}
     if known is not None and known.by_key:
         by_known = known.by_key
@@ -194,7 +217,7 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None, known: Kn
         if len(members) == 1 and entry is None:
             i = members[0]
             e = ents[i]
-            canonical = display_form(e.text)
+            canonical = _full_place(display_form(e.text), e.type)
             label = types[e.type]
             if e.canonical != canonical or e.label != label:
                 out[i] = new_entity(e.text, e.start, e.end, label, e.type, canonical, e.score, e.source)
@@ -206,6 +229,7 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None, known: Kn
             counts[f] = counts.get(f, 0) + 1
         plain = [f for f in counts if not _is_generic(f)] or list(counts)
         canonical = max(plain, key=lambda f: (len(f), counts[f]))  # max keeps the first of equals
+        canonical = _full_place(canonical, ents[members[0]].type)
         votes: dict[str, float] = {}
         for i in members:
             # a mention that says 公司/集团 is strong evidence of its type
@@ -224,6 +248,20 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None, known: Kn
             if e.canonical != canonical or e.type != t or e.label != label:
                 out[i] = new_entity(e.text, e.start, e.end, label, t, canonical, e.score, e.source)
     return out
+
+
+def _full_place(form: str, typ: str) -> str:
+    """The place a one-character place abbreviation names, else ``form``.
+
+    >>> _full_place("中", "address"), _full_place("澳", "address"), _full_place("中", "name"), _full_place("中国", "address")
+    ('中国', '澳', '中', '中国')
+    """
+    if len(form) == 1 and typ == _PLACE_TYPE:
+        return PLACE_ABBREVIATIONS.get(form, form)
+    return form
+
+
+_ONE_CHAR = 1
 
 
 @lru_cache(maxsize=65536)
