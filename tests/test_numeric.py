@@ -653,6 +653,7 @@ FOUND = [
     ("他们排在第一、二名。", "第一", "ordinal", 1, {"unit": "名"}),
     ("他们排在第一、二名。", "二名", "ordinal", 2, {"unit": "名"}),
     ("第五、六、七期名单公布。", "六", "ordinal", 6, {"unit": "期"}),
+    ("他在大学一、二年级学习基础课。", "一", "ordinal", 1, {"unit": "年级"}),
     # price and rate moves: 降价/上调/下调/收窄 … say which way the value moved
     ("特斯拉宣布降价1万元。", "1万元", "money", 10000, {"change": "-"}),
     ("成品油价格每吨上调200元。", "200元", "money", 200, {"change": "+"}),

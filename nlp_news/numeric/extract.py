@@ -1489,6 +1489,9 @@ class _Scanner:
             if tu == "年" and f[tend : tend + 1] == "级" and low_high is None and value is not None and value == int(value):
                 # 三年级: a school year, a rank
                 self.add(self.make(start, tend + 1, "ordinal", int(value), "rule:ordinal", unit="年级"), start, tend + 1, 2)
+                if prev in _COORD_SEPARATORS and s2 == start:
+                    # 一、二年级: each school year listed before is one of its own
+                    self.coordinated(start, "ordinal", _whole, ("年级", None, None, None, False, "rule:ordinal"))
                 return
             if tu in ("年期", "月期", "个月期"):
                 unit = tu  # a term (一年期存款, 3月期): the duration says how long it runs
@@ -2316,6 +2319,11 @@ def _finite(value: Any) -> bool:
 
 _BIG_CHARS = frozenset("百千万亿兆佰仟")
 _MAG_CHARS = frozenset("万亿兆十百千佰仟拾")
+
+
+def _whole(v: float) -> int | None:
+    """``v`` as an int when it is a whole number (a rank), else None."""
+    return int(v) if v == int(v) else None
 
 
 def _has_magnitude(core: str) -> bool:
