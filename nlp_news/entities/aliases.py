@@ -142,9 +142,8 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None, known: Kn
     n = len(ents)
     texts = [e.text for e in ents]
     keys = list(map(alias_key, texts))
-    for i in compress(range(n), map(_ONE_CHAR.__eq__, map(len, texts))):
-        full = PLACE_ABBREVIATIONS.get(texts[i])
-        if full is not None and ents[i].type == _PLACE_TYPE:
+    for i, e in enumerate(ents):
+        if len(e.text) == 1 and (full := _full_place(e.text, e.type)) != e.text:
             keys[i] = alias_key(full)  # 中 of 中俄 with 中国
     entry_of: dict[str, Any] = {}
     if known is not None and known.by_key:
@@ -260,8 +259,6 @@ def _full_place(form: str, typ: str) -> str:
         return PLACE_ABBREVIATIONS.get(form, form)
     return form
 
-
-_ONE_CHAR = 1
 
 
 @lru_cache(maxsize=65536)

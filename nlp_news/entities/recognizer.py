@@ -443,7 +443,7 @@ class EntityRecognizer:
                 more = coarse(i)
                 cands += more
                 # the spans this tagger calls a place or an organisation (its types: name, address, organization)
-                named_of.append({c[0]: c[1] for c in more if c[2] != "name"})
+                named_of.append(_named_spans(more, self.source + ":coarse"))
         if self.rules:
             for i, text in enumerate(texts):
                 if "℃" in text:

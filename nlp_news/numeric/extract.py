@@ -722,11 +722,9 @@ class _Scanner:
             return None
 
     def date(self, m: re.Match[str]) -> bool:
-        if self.f[m.start() - 2 : m.start()] in _MONTHS_COUNTED_AFTER and _MONTHS_ONLY.match(self.f, m.start()):
-            return False  # 持续4月下降, 连续3月: months counted (the number pass reads a duration), not April
+        if self.f[m.start() - 1 : m.start()] in _EVERY_LAST and _months_counted(self.f, m.start()) and _MONTHS_ONLY.match(self.f, m.start()):
+            return False  # 每2月一次, 连续3月: two or three months (the number pass reads a duration), not February or March
         if self.f[m.start() - 1 : m.start()] == "每":
-            if _MONTHS_ONLY.match(self.f, m.start()):
-                return False  # 每2月一次: 2月 is two months (the number pass reads a duration), not February
             if m.group("wd") and not m.group("wpre"):
                 end = m.end()
                 r = _RANGE_SEP.match(self.f, end)
@@ -1450,9 +1448,7 @@ class _Scanner:
                 return
             if core == "九十" and tu == "月" and low_high is None:
                 low_high = (9, 10)  # 九十月份: September and October, not month 90
-            if tu == "月" and core != "两" and not (
-                prev == "每" or f[max(0, start - 2) : start].endswith("每") or f[max(0, start - 2) : start] in _MONTHS_COUNTED_AFTER
-            ):
+            if tu == "月" and core != "两" and not _months_counted(f, start):
                 # (两月 is two months: February is 二月)
                 if low_high is not None and low_high[1] <= 12 and low_high[0] >= 1:
                     # 七八月: July and August
@@ -1693,7 +1689,7 @@ class _Scanner:
             return
         # what make() would return, without its keyword call (once per count, amount or percent)
         self.add((kind, val, (unit, currency, qual, self.change(s2), False, source)), s2, tend, 2)
-        if prev in _COORD_SEPARATORS and low_high is None and s2 == start and core[-1:] not in ("k", "K", "M", "B"):
+        if prev in _COORD_SEPARATORS and low_high is None and s2 == start and core[-1:] not in _LATIN_MAGNITUDES:
             # 10、20元, 3、5和8家: each number listed before is an amount or count of its own, with
             # the magnitude written after the last (3、4万元: 30000 and 40000)
             mag = _magnitude(core) * scale
@@ -1778,6 +1774,9 @@ _QUOTE_LAST = frozenset("报收于在")
 #: A month count written like a month: 2月, 十二月 (not 2月5日).
 #: Words right before N月 that make it a number of months (连续3月下滑), not a month of the year.
 _MONTHS_COUNTED_AFTER = frozenset({"持续", "连续", "长达", "历时", "为期"})
+#: 每 and the last characters of those words: what stands right before N月 that :func:`_months_counted` accepts
+#: (the date pass reads 每 2月, with a space, as before: a month).
+_EVERY_LAST = frozenset(w[-1] for w in _MONTHS_COUNTED_AFTER) | {"每"}
 _MONTHS_ONLY = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})月(?![\d一二三四五六七八九十]+[日号])")
 #: "Every N units" right before a number: 每2月一次 counts one time in it.
 _EVERY_BEFORE = re.compile(r"每(?:\d+|[一二两三四五六七八九十]+)?个?(?:年|月|周|星期|天|日|小时|季度)$")
@@ -2321,13 +2320,28 @@ _BIG_CHARS = frozenset("百千万亿兆佰仟")
 _MAG_CHARS = frozenset("万亿兆十百千佰仟拾")
 
 
+def _months_counted(f: str, start: int) -> bool:
+    """Whether N月 at ``start`` counts months by what stands before it: 每 (每2月一次, 每 2月) or a
+    word of duration (:data:`_MONTHS_COUNTED_AFTER`: 连续3月下滑), not a month of the year.
+
+    >>> [_months_counted(t, t.index("3")) for t in ("每3月一次", "连续3月下滑", "持续到3月", "今年3月")]
+    [True, True, False, False]
+    """
+    before = f[max(0, start - 2) : start]
+    return before.endswith("每") or before in _MONTHS_COUNTED_AFTER
+
+
 def _whole(v: float) -> int | None:
     """``v`` as an int when it is a whole number (a rank), else None."""
     return int(v) if v == int(v) else None
 
 
+#: The Latin letters that end an amount as its magnitude (3.5k, 20M, 1.2B).
+_LATIN_MAGNITUDES = ("k", "K", "M", "B")
+
+
 def _has_magnitude(core: str) -> bool:
-    return not _MAG_CHARS.isdisjoint(core) or core[-1:] in ("k", "K", "M", "B")
+    return not _MAG_CHARS.isdisjoint(core) or core[-1:] in _LATIN_MAGNITUDES
 
 
 def _magnitude(core: str) -> float:
