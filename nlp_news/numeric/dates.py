@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import namedtuple
+from collections.abc import Callable
 from typing import Any
 
 from .numerals import parse_folded as parse_number
@@ -65,6 +66,35 @@ _TIME_PREFIX = "凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|�
 
 #: Before N日 (or after 过去) when it counts days (近3日, 前四日), not a day of the month.
 DAYS_COUNTED_AFTER = "近这前后"
+def previous_or_next(text: str, one: int, cut: Callable[[str], list[str]]) -> bool:
+    """Whether the 一 at ``one`` is the "one" of 上一 / 下一 ("the previous", "the next"), not a count:
+    比上一年增长 and 预计下一季度 name the year and quarter before or after, as 上年 and 下季度 do. The
+    上 or 下 must be a word of its own, or start one, in ``cut``'s segmentation of the stretch around it
+    (jieba's dictionary): in 加上一季度的收入 and 只剩下一天, 加上 and 剩下 are words and the 一 counts.
+
+    >>> words = {"上一年", "增长", "预计", "一季度", "剩下", "一天"}
+    >>> def cut(s):  # the longest dictionary word first, as jieba cuts these
+    ...     out, i = [], 0
+    ...     while i < len(s):
+    ...         out.append(next((s[i:j] for j in range(len(s), i, -1) if s[i:j] in words), s[i]))
+    ...         i += len(out[-1])
+    ...     return out
+    >>> previous_or_next("比上一年增长", 2, cut), previous_or_next("预计下一季度", 3, cut)
+    (True, True)
+    >>> previous_or_next("只剩下一天", 3, cut), previous_or_next("一年", 0, cut)
+    (False, False)
+    """
+    if one < 1 or text[one - 1] not in "上下":
+        return False
+    lo = one - 3 if one > 3 else 0
+    at = lo
+    for w in cut(text[lo : one + 3]):
+        if at <= one - 1 < at + len(w):
+            return at == one - 1
+        at += len(w)
+    return False
+
+
 #: After N点 (N at most 24, in digits), words that make it a time of day: 2点才结束, 8点开始, 10点前.
 _CLOCK_AFTER = frozenset("才就整准起开结前许")
 
@@ -90,7 +120,7 @@ DATE_SOURCE = rf"""
      |(?P<tp>{_TIME_PREFIX})?(?P<hh>{HOUR})\s?(?P<hunit>[时点])(?:钟)?
         (?:(?P<mi>{MINUTE}|半)\s?(?P<fen>分)?)?
      |(?P<ed>3[01]|[12]\d|0?[1-9])\.(?P<em>1[0-2]|0?[1-9])\.(?P<ey4>\d{{4}})(?![\d.])
-     |(?!前\s?(?:1[01]|[1-9]|十一?|[一二三四五六七八九])\s?个?\s?月)(?P<rp>上|下|前)(?P<rn>\d{{1,2}}|[一二两三四五六七八九十]{{1,2}})\s?个?(?P<ru>周|星期|月|年|天)(?![\u4e00-\u9fff])
+     |(?!前\s?(?:1[01]|[1-9]|十一?|[一二三四五六七八九])\s?个?\s?月)(?P<rp>上(?!一)|下(?!一)|前)(?P<rn>\d{{1,2}}|[一二两三四五六七八九十]{{1,2}})\s?个?(?P<ru>周|星期|月|年|天)(?![\u4e00-\u9fff])
      |(?P<sy>\d{{4}})\s(?P<sm>0[1-9]|1[0-2])\s(?P<sd>3[01]|[12]\d|0[1-9])(?!\d)
      |(?P<wpre>上上个|上上|下下个|下下|上个|下个|这个|上一个|下一个|最后一个的?|上|下|本|这)?(?:周|星期|礼拜)(?P<wd>一(?![致直般切些共律再举])|[二三四五六日天])(?![年度期])
      |(?P<rm>{_REL_M})\s?(?P<rd>{DAY})\s?[日号]
@@ -100,7 +130,7 @@ DATE_SOURCE = rf"""
          (?P<m>{MONTH})\s?(?:月份|月(?!期(?!间))(?:\s?(?:(?P<d>初[一二三四五六七八九十]|二十[一二三四五六七八九]?|三十一?|十[一二三四五六七八九])(?:\s?[日号])?
            |(?P<d1>{DAY})(?:\s?[日号]|(?=[到至~,，。、\s-]|$)|(?![\u4e00-\u9fff]))))?)(?P<msub>上中旬|中下旬|上旬|中旬|下旬|初|底|末)?
         |(?P<bigyear>大年(?:初[一二三四五六七八九十]|三十))
-        |(?:(?<=年)的)?(?:第\s?)?(?P<q>[一二三四1-4])\s?(?:季度|(?<=第[一二三四1-4])季(?=[营财业净收利毛销出交单同环末初]|(?<=年第[一二三四1-4]季)))(?P<qsub>末|初)?
+        |(?:(?<=年)的)?(?<!每)(?:第\s?)?(?P<q>[一二三四1-4])\s?(?:季度|(?<=第[一二三四1-4])季(?=[营财业净收利毛销出交单同环末初]|(?<=年第[一二三四1-4]季)))(?P<qsub>末|初)?
         |[Qq](?P<q2>[1-4])(?![\d])
         |(?:(?<=年)(?:仅|的|\s)?)?前\s?(?P<qn>[一二三1-3])\s?个?季度
         |(?:(?<=年)的)?(?P<h>上|下)半年

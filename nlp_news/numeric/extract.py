@@ -39,6 +39,7 @@ from .dates import (
     clock_hour,
     date_value,
     parse_published,
+    previous_or_next,
     range_end,
     weekday_after,
 )
@@ -721,7 +722,15 @@ class _Scanner:
         except (ValueError, OverflowError):
             return None
 
+    def previous_or_next(self, one: int) -> bool:
+        """:func:`~nlp_news.numeric.dates.previous_or_next` with this text's segmenter (jieba's dictionary, no HMM)."""
+        seg = self.segmenter or default_segmenter()
+        return previous_or_next(self.f, one, partial(seg.cut_raw, hmm=False))
+
     def date(self, m: re.Match[str]) -> bool:
+        if m.group("q") == "一" and self.f[m.start("q") - 1 : m.start("q")] in ("上", "下") and self.previous_or_next(m.start("q")):
+            self.add(None, m.start(), m.end(), 0)
+            return True  # 较上一季度, 预计下一季度: the quarter before or after (as 上季度), no first quarter
         if self.f[m.start() - 1 : m.start()] in _EVERY_LAST and _months_counted(self.f, m.start()) and _MONTHS_ONLY.match(self.f, m.start()):
             return False  # 每2月一次, 连续3月: two or three months (the number pass reads a duration), not February or March
         if self.f[m.start() - 1 : m.start()] == "每":
@@ -1419,8 +1428,9 @@ class _Scanner:
                         self.add(None, pm.start("one"), pm.end("per"), 0)
         elif g.time:
             tu = g.time
-            if not arabic and core == "一" and prev == "每":
-                return
+            if not arabic and core == "一" and (prev == "每" or prev in "上下" and self.previous_or_next(start)):
+                self.add(None, start, tend, 0)
+                return  # 每一年 "every year"; 比上一年增长, 下一季度: the one before or after (as 上年), no length
             if core == "一" and tu == "天" and prev == "有" and f[start - 2 : start - 1] not in _ONLY_BEFORE_YOU:
                 self.add(None, start, tend, 0)
                 return  # 有一天, 总有一天: "one day", no duration (只有一天, 还有一天 last a day)
