@@ -625,6 +625,10 @@ FOUND = [
     ("冠军奖励10000金元宝。", "10000金元宝", "count", 10000, {"unit": "金元宝"}),
     ("节省了5亿元宝贵资金。", "5亿元", "money", 500000000, {"currency": "CNY"}),
     ("这次假期只有一天。", "一天", "duration", "P1D", {}),
+    # degrees of angle written with °
+    ("屏幕的可视角度达到160°。", "160°", "count", 160, {"unit": "°"}),
+    ("夜间最低气温零下8°。", "零下8°", "count", -8, {"unit": "°"}),
+    ("体温升到了100.4°F。", "100.4°F", "count", 100.4, {"unit": "°F"}),
     # 上 and 下 ending another word before 一 (加上, 留下): 一 counts
     ("加上一季度的收入，全年营收翻番。", "一季度", "date", None, {"relative": True}),
     ("排练只剩下一天，大家都很紧张。", "一天", "duration", "P1D", {}),
