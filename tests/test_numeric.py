@@ -625,6 +625,9 @@ FOUND = [
     ("冠军奖励10000金元宝。", "10000金元宝", "count", 10000, {"unit": "金元宝"}),
     ("节省了5亿元宝贵资金。", "5亿元", "money", 500000000, {"currency": "CNY"}),
     ("这次假期只有一天。", "一天", "duration", "P1D", {}),
+    # the noun after 个 behind a place word; no preposition as the counted noun
+    ("门口站着三个当地居民。", "三个", "count", 3, {"unit": "居民"}),
+    ("两人中的其中一个向记者讲述了经过。", "一个", "count", 1, {"unit": "个"}),
     # degrees of angle written with °
     ("屏幕的可视角度达到160°。", "160°", "count", 160, {"unit": "°"}),
     ("夜间最低气温零下8°。", "零下8°", "count", -8, {"unit": "°"}),

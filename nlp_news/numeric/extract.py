@@ -2209,6 +2209,8 @@ def _counted_noun(after: str, segmenter: Segmenter) -> str | None:
     ['交易日', '人', '国家', None, '品牌']
     >>> [_counted_noun(a, seg) for a in ("新客户", "城市房价上涨", "胜场", "亿")]
     ['客户', '城市', '胜场', '亿']
+    >>> [_counted_noun(a, seg) for a in ("当地白人走过", "向他借钱")]
+    ['白人', None]
     """
     if after[0] in _NOUN_STOP:
         return None
@@ -2218,7 +2220,9 @@ def _counted_noun(after: str, segmenter: Segmenter) -> str | None:
     head = _head_noun(words)
     if head:
         return head
-    word = words[0][0]
+    word, tag = words[0]
+    if len(word) == 1 and tag in _FUNCTION_TAGS:
+        return None  # 其中一个向他借钱: a preposition, conjunction or particle is not what 个 counts
     for i in range(1, len(word)):
         if word[i] in _NOUN_STOP:
             return word[:i]
@@ -2226,9 +2230,12 @@ def _counted_noun(after: str, segmenter: Segmenter) -> str | None:
 
 
 #: jieba's tags of the words that may modify the noun after 个 (adjective, distinguishing
-#: word, state word, adverb); ``uj`` is 的.
-_MODIFIER_TAGS = frozenset(("a", "ad", "an", "b", "z", "d"))
+#: word, state word, adverb, place word: 三个当地白人, 三个国内厂商); ``uj`` is 的.
+_MODIFIER_TAGS = frozenset(("a", "ad", "an", "b", "z", "d", "s"))
 _OTHER_NOUN_TAGS = frozenset(("vn", "eng", "j", "l", "t", "nz"))
+#: jieba's tags of function words (preposition, conjunction, particles, modal and interjection); only
+#: one-character words are read by them (jieba tags 加时 a conjunction).
+_FUNCTION_TAGS = frozenset(("p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "y", "e", "o"))
 #: Noun-like tags that end the phrase after a noun (its predicate: 客户参与竞争, 两个MM热情高涨).
 _NOT_AFTER_NOUN = frozenset(("vn", "l"))
 #: Tags of a head noun that no noun right after it extends: a Latin name, a place noun (大中城市房屋).
