@@ -625,6 +625,11 @@ FOUND = [
     ("冠军奖励10000金元宝。", "10000金元宝", "count", 10000, {"unit": "金元宝"}),
     ("节省了5亿元宝贵资金。", "5亿元", "money", 500000000, {"currency": "CNY"}),
     ("这次假期只有一天。", "一天", "duration", "P1D", {}),
+    # 第N日 is an ordinal day, not the Nth of the month; a lone 一日 is a day's length only before 后/内
+    ("展会第二日，人流依旧密集。", "第二日", "ordinal", 2, {"unit": "日"}),
+    ("论坛第3日将发布报告。", "第3日", "ordinal", 3, {"unit": "日"}),
+    ("包裹一日后即可送达。", "一日", "duration", "P1D", {}),
+    ("本月一日起，新规正式施行。", "本月一日", "date", "---01", {"relative": True}),
     # the noun after 个 behind a place word; no preposition as the counted noun
     ("门口站着三个当地居民。", "三个", "count", 3, {"unit": "居民"}),
     ("两人中的其中一个向记者讲述了经过。", "一个", "count", 1, {"unit": "个"}),
@@ -716,6 +721,8 @@ IGNORED = [
     ("相机采用了1/2.5、1010万像素的传感器。", "1/2.5"),
     ("股价早前一度大跌。", "一度"),
     ("新品延续了前一代的设计。", "一代"),
+    ("这家小店一日成名，门口排起长队。", "一日"),
+    ("一日，他像往常一样去上班。", "一日"),
     # 上一 / 下一 / 每一 + a time unit: "the previous", "the next", "every" (as 上年, 下季度, 每年)
     ("本季度营收较上一季度增长了12%。", "上一季度"),
     ("单位能耗比上一年下降了3.5%。", "上一年"),

@@ -279,7 +279,7 @@ _FRACTION_RE = re.compile(
     rf"(?=[\d{_CN_CHARS}])(?P<den>{_AR}|[{_CN_CHARS}]+)\s*[分份]\s*之\s*(?P<num>{_AR}\s*[kK]?|{_SPACED_CN})"  # 千份之三: HK copy
 )
 # 第N + classifier; a time unit after it is the classifier (第23分钟 → 分钟, not 分; 第5个月 → 个月; 第五年)
-_ORDINAL_TIME_UNITS = ("分钟", "秒钟", "小时", "个小时", "个月", "天", "周", "秒", "年")
+_ORDINAL_TIME_UNITS = ("分钟", "秒钟", "小时", "个小时", "个月", "天", "日", "周", "秒", "年")
 #: Classifiers that follow 第N only (第二稿, 第一招, 第三阶段, 第九顺位): no count is written so.
 _ORDINAL_ONLY_UNITS = ("稿", "招", "层", "波", "步", "阶段", "顺位", "题", "章", "封", "版", "站", "洞", "棒")
 _ORDINAL_RE = re.compile(
@@ -1443,7 +1443,11 @@ class _Scanner:
             code = TIME_UNITS[tu]
             if "多" in tu:
                 qual = "over" if qual in (None, "about") else qual  # 3个多月, 六个多小时: over
-            if tu == "日" and low_high is None and core != "两" and not (g.post and g.post.strip() in ("内", "之内", "以内")) and not (
+            if tu == "日" and core == "一" and not arabic and low_high is None:
+                if not g.post and f[tend : tend + 1] not in _ONE_DAY_SPAN_AFTER and prev not in _SPAN_OF_DAYS_PREV:
+                    self.add(None, start, tend, 0)
+                    return  # 一日成名, 一日，他来到: "one day", neither a length nor the 1st (6月1日, 本月一日 are dates)
+            elif tu == "日" and low_high is None and core != "两" and not (g.post and g.post.strip() in ("内", "之内", "以内")) and not (
                 prev in _SPAN_OF_DAYS_PREV and (prev != "去" or f[start - 2 : start] == "过去")
             ):
                 # 3日 is the 3rd of the month in news copy (两日 is two days: 两 counts, it names no day;
@@ -1903,6 +1907,8 @@ _KUAI_JIAO_RE = re.compile(r"([1-9一二三四五六七八九])(?! ?[\d./:%]|[�
 #: Before N日 when it counts days back or forth (过去一日, 近3日, 这两日, 前3日, 后5日), not a day of the month
 #: (the date pattern leaves these out the same way: dates.DAYS_COUNTED_AFTER).
 _SPAN_OF_DAYS_PREV = frozenset(DAYS_COUNTED_AFTER + "去")
+#: After a lone 一日 (no month before it), what makes it a length of one day: 一日后, 一日内, 一日之间, 一日以来.
+_ONE_DAY_SPAN_AFTER = frozenset("后内间里之以")
 #: Before 一度 when it is one degree more or less (气温下降了一度), not the adverb "at one time".
 _DEGREE_CHANGE_BEFORE = frozenset("降升高低了差")
 #: The centimetres or tenths after 米 in a height or length as said: 2米15, 1米8 (not 2米15厘米, 3米2个).
