@@ -633,6 +633,8 @@ FOUND = [
     # the noun after 个 behind a place word; no preposition as the counted noun
     ("门口站着三个当地居民。", "三个", "count", 3, {"unit": "居民"}),
     ("两人中的其中一个向记者讲述了经过。", "一个", "count", 1, {"unit": "个"}),
+    ("拳王在第8回合击倒了对手。", "第8回合", "ordinal", 8, {"unit": "回合"}),
+    ("技能生效后，目标3回合内无法行动。", "3回合", "count", 3, {"unit": "回合"}),
     # degrees of angle written with °
     ("屏幕的可视角度达到160°。", "160°", "count", 160, {"unit": "°"}),
     ("夜间最低气温零下8°。", "零下8°", "count", -8, {"unit": "°"}),
