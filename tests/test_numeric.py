@@ -635,6 +635,9 @@ FOUND = [
     ("两人中的其中一个向记者讲述了经过。", "一个", "count", 1, {"unit": "个"}),
     ("拳王在第8回合击倒了对手。", "第8回合", "ordinal", 8, {"unit": "回合"}),
     ("技能生效后，目标3回合内无法行动。", "3回合", "count", 3, {"unit": "回合"}),
+    # N点 after a day word is a time of day (3100点 stays index points)
+    ("截至昨天18点，网签量回升。", "18点", "date", "T18", {"relative": True}),
+    ("发布会定于周五10点举行。", "10点", "date", "T10", {}),
     # degrees of angle written with °
     ("屏幕的可视角度达到160°。", "160°", "count", 160, {"unit": "°"}),
     ("夜间最低气温零下8°。", "零下8°", "count", -8, {"unit": "°"}),

@@ -97,6 +97,11 @@ def previous_or_next(text: str, one: int, cut: Callable[[str], list[str]]) -> bo
 
 #: After N点 (N at most 24, in digits), words that make it a time of day: 2点才结束, 8点开始, 10点前.
 _CLOCK_AFTER = frozenset("才就整准起开结前许")
+#: Day words right before N点 that make it a time of day (昨天18点, 周五8点), as 日 and 号 do (12月16日18点).
+_DAY_BEFORE_CLOCK = frozenset(
+    ("今天", "昨天", "明天", "前天", "后天", "当天", "每天", "次日", "当日", "今晚", "当晚", "昨晚", "明晚")
+    + tuple(p + d for p in ("周", "期") for d in "一二三四五六日天")
+)
 
 #: The source of :data:`DATE_RE`, as written.
 DATE_SOURCE = rf"""
@@ -282,10 +287,11 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
         hour = int(parse_number(g.hh) or 0)
         tp, mi = g.tp, g.mi
         if not tp and g.hunit == "点" and not mi and not (
-            m.string[m.start() - 1 : m.start()] in ("日", "号") or m.group(0).endswith("钟")
+            m.string[m.start() - 1 : m.start()] in ("日", "号") or m.string[m.start() - 2 : m.start()] in _DAY_BEFORE_CLOCK
+            or m.group(0).endswith("钟")
             or (g.hh[0].isdigit() and m.string[m.end() : m.end() + 1] in _CLOCK_AFTER)
         ):
-            return None  # 3100点 is index points, 3点 alone is not a time (12月16日18点, 3点钟, 2点才结束 are)
+            return None  # 3100点 is index points, 3点 alone is not a time (12月16日18点, 昨天18点, 3点钟, 2点才结束 are)
         if not tp and not g.hh[0].isdigit() and (not mi or g.hunit == "点") and m.string[m.start() - 1 : m.start()] not in ("日", "号"):
             return None  # 一时 (这一时期, 煊赫一时), 一点一点: words (1月1日零时, 5日八时 are times)
         if not tp and g.hunit == "点" and mi and mi != "半" and not g.fen:
