@@ -215,10 +215,10 @@ _NUMBER_RE = re.compile(optional_groups_as_branches(NUMBER))
 #: except in 宝贵 (5亿元宝贵资金).
 _CUR_AFTER = rf"(?:{_esc(CURRENCY_WORDS)})(?!宝(?!贵))"
 _CUR_AFTER_RE = re.compile(rf"\s?(?:{_CUR_AFTER})")
-#: 内 "within" after a time or distance unit (三年内, 15天内, 10公里内), not the first character of a
+#: 内 "within" after a time or distance unit (三年内, 15天内, 两个季度内, 10公里内), not the first character of a
 #: word (9月10日内测, 10个内地城市, 3个内存条)
 _WITHIN = (
-    r"(?<=[年月周天日时钟秒米里])内"
+    r"(?<=[年月周天日时钟秒米里度])内"
     r"(?![地资容部测存需蒙外线科阁置网销衣幕涵政战乱侧饰燃河陆环场马江核胆审控生在心训参招购推卷耗讧向径功伤脏膜分服收省务屏页含嵌敛行情])"
 )
 #: What may follow a number: a bound, a unit, a bound again (the source of :data:`_TAIL_RE`).
@@ -2002,7 +2002,7 @@ _IDIOMS = tuple(
         二倍体 两码事 五倍子 一元论 一年生 前一段 近一段 这一段 那一段 上一段 成千上万 千千万万 万无一失 一五一十 三三两两 七上八下 乱七八糟 五颜六色 四面八方 九牛一毛 千方百计 一模一样 十全十美
         一心一意 独一无二 三心二意 千军万马 万众一心 一举两得 一石二鸟 一分钱 一毛钱 一毛不拔 五湖四海 三番五次 七嘴八舌
         四处 八方 一二手 生辰八字 八字 天兵天将 一年一度 一日三餐 一分为二 九九归一 十有八九 三通一平 一级 二级 三级 一线 二线 三线 四线 三个代表 一国两制 两会
-        十万天兵 一天不如一天 一年不如一年 一天比一天 一年比一年 一天到晚 一秒一秒 一天天 一年年 一月月
+        十万天兵 一天不如一天 一年不如一年 一天比一天 一年比一年 一天到晚 一秒一秒 一天一天 一年一年 一天天 一年年 一月月
         百万富翁 千万富翁 亿万富翁 百万富豪 千万富豪 一波三折 三令五申 三长两短 一干二净 一清二楚 接二连三 丢三落四 低三下四 不三不四 一穷二白""".split()
 )
 _IDIOM_RE = re.compile(alternation(_IDIOMS))
