@@ -639,6 +639,12 @@ FOUND = [
     ("截至昨天18点，网签量回升。", "18点", "date", "T18", {"relative": True}),
     ("发布会定于周五10点举行。", "10点", "date", "T10", {}),
     ("新产能预计在两个季度内投产。", "两个季度内", "duration", "P6M", {"qualifier": "under"}),
+    # the change a rate noun says (涨幅, 跌幅, 增速, 增长率), shared by the values listed after it
+    ("两只基金的跌幅分别为0.3%和0.5%。", "0.5%", "percent", 0.5, {"change": "-"}),
+    ("沪指涨幅为1.2%，成交放量。", "1.2%", "percent", 1.2, {"change": "+"}),
+    ("全年GDP增长率为5.1%。", "5.1%", "percent", 5.1, {"change": "+"}),
+    ("该基金的净值增长率为-3.5%。", "-3.5%", "percent", -3.5, {"change": None}),
+    ("个股涨跌幅为-2.1%。", "-2.1%", "percent", -2.1, {"change": None}),
     # degrees of angle written with °
     ("屏幕的可视角度达到160°。", "160°", "count", 160, {"unit": "°"}),
     ("夜间最低气温零下8°。", "零下8°", "count", -8, {"unit": "°"}),

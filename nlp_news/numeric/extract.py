@@ -253,7 +253,11 @@ _LEFT_RE = re.compile(
     rf"(?:(?P<curp>{_CUR_BEFORE})\s?)?"
     rf"(?P<bound>{_esc(_BOUND_LEFT)})?(?P<join>了|在|是|有|为)?\s?(?P<curs>US\$|HK\$|NT\$|\$|¥|€|£)?\s?$"
 )
-_CHANGE_RE = re.compile(rf"(?P<yoy>同比|环比)?(?:(?P<up>{_GROWTH_UP})|(?P<down>{_GROWTH_DOWN}))?(?:了|约|超过|逾|近|达|至|到|为)*\s?$")
+#: The change word before a value: a growth verb (同比增长, 下跌了), or the noun made of one that the value
+#: measures (涨幅为, 跌幅达, 增速为, 降幅度为, 增长率为; not 涨跌幅, a change either way).
+_CHANGE_RE = re.compile(
+    rf"(?P<yoy>同比|环比)?(?:(?P<up>{_GROWTH_UP})|(?<!涨)(?P<down>{_GROWTH_DOWN}))?(?:幅度?|速度?|率)?(?:了|约|超过|逾|近|达|至|到|为|分别)*\s?$"
+)
 _PER_LEFT = re.compile(
     r"每(?:一)?(?P<per>平方米|平米|盎司|学年|学期|季度|小时|晚|亩|股|吨|斤|公斤|人|户|月|年|天|次|台|辆|[\u4e00-\u9fff])"
     r"(?:作价|售价|价格|收费|成本|发行价|招股价|定价|收益|净资产|派息|盈利|亏损|净利润)?(?:为|约|达)?\s?$"
@@ -698,12 +702,14 @@ class _Scanner:
     def change(self, start: int) -> str | None:
         seg = self.f[start - 10 if start > 10 else 0 : start]
         if _GROWTH_CHARS.isdisjoint(seg):
-            return None
+            return self.listed_change(start)
         # no word of _CHANGE_RE holds a comma, stop or bracket: its match, anchored at the end, lies in
         # the clause of the value without cutting seg there (14 rfinds a value saved)
         m = _CHANGE_RE.search(seg)
         if not m or m.start() == m.end():
-            return None
+            return self.listed_change(start)
+        if self.f[start : start + 1] in _MINUS_SIGNS and (m.group("up") or m.group("down")):
+            return None  # 增长率为-1.9%: a signed rate, its sign says the direction
         if m.group("up"):
             return "+"
         if m.group("down"):
@@ -711,6 +717,16 @@ class _Scanner:
         if m.group("yoy"):
             return "yoy"
         return None
+
+    def listed_change(self, start: int) -> str | None:
+        """The change of the value listed right before ``start`` with 、 or a conjunction (跌幅分别为0.14%和0.36%,
+        分别上涨31.2%、30.9%: both fell, both rose); None when there is none."""
+        if start < 2 or self.f[start - 1] not in _COORD_SEPARATORS or not self.cands:
+            return None
+        c = self.cands[-1]
+        if c[0] - c[1] != start - 1 or c[5] is None:
+            return None
+        return c[5][3]
 
     # -- handlers ----------------------------------------------------------------
     def date_value(self, m: re.Match[str], resolve: bool = True) -> tuple[Any, bool] | None:
@@ -1770,6 +1786,7 @@ _PCT_WORD_TO_RE = re.compile(rf"\s?(?:到|至|-|~)\s?(?:百分之)?([{CN_DIGIT_C
 #: Numbers listed with 、 before a fact (3、4天, 十、二十元), and each of them.
 #: What joins the numbers of such a list: 、 and the conjunctions (3、5和8亿元, 5或6家).
 _COORD_SEPARATORS = frozenset("、和及或与")
+_MINUS_SIGNS = frozenset("-−负")
 _COORD_BEFORE = re.compile(
     r"(?<![\d./一二两三四五六七八九十百千万第A-Za-z])(?:(?:\d{1,4}(?:\.\d+)?|[一二两三四五六七八九十]{1,3})[、和及或与])+$"
 )
