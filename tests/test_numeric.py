@@ -645,6 +645,11 @@ FOUND = [
     ("全年GDP增长率为5.1%。", "5.1%", "percent", 5.1, {"change": "+"}),
     ("该基金的净值增长率为-3.5%。", "-3.5%", "percent", -3.5, {"change": None}),
     ("个股涨跌幅为-2.1%。", "-2.1%", "percent", -2.1, {"change": None}),
+    # milligrams and other small units; ≥ and ≤ as bounds
+    ("新标准要求甲醛含量≤0.5毫克/升。", "≤0.5毫克/升", "count", 0.5, {"unit": "毫克/升", "qualifier": "under"}),
+    ("每粒胶囊含维生素D 400微克。", "400微克", "count", 400, {"unit": "微克"}),
+    ("考核要求年化收益≥6%。", "≥6%", "percent", 6, {"qualifier": "over"}),
+    ("新芯片采用3纳米工艺。", "3纳米", "count", 3, {"unit": "纳米"}),
     # degrees of angle written with °
     ("屏幕的可视角度达到160°。", "160°", "count", 160, {"unit": "°"}),
     ("夜间最低气温零下8°。", "零下8°", "count", -8, {"unit": "°"}),

@@ -73,6 +73,7 @@ MEASURE_WORDS = sorted(
     """家 只 套 亩 公顷 平方米 平方公里 平方千米 平方公尺 公尺 公分 坪 平米 立方米 方 人次 岁 名 位 辆 台 部 件 条 张 所 座 栋 幢 间 户
     次 场 项 款 种 股 手 吨 万吨 公斤 千克 克 斤 两 公里 千米 米 厘米 毫米 英寸 英尺 英里 寸 升 毫升 枚 颗 粒 批 届
     期 轮 页 本 册 篇 首 集 份 头 匹 架 艘 处 例 起 宗 笔 单 支 队 双 对 瓶 箱 盒 包 袋 杯 碗 列 趟 班 节 门 所 级
+    毫克 微克 纳米 微米 立方厘米 平方厘米 公升 加仑 光年 吉瓦 千伏
     摄氏度 ℃ °C °F ℉ ° 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 段 环 方尺 平方尺 呎 平方呎 层楼 连胜 连败 胜场 胜 负 战 幅 类
     任 伙 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 帕 兆赫 兆字节 兆比特 兆焦 兆""".split(),
@@ -134,9 +135,9 @@ TIME_UNITS = {
     "分钟": "MIN", "秒钟": "S", "秒": "S", "季度": "Q", "个季度": "Q",
 }
 ABOUT_LEFT = ("约为", "约合", "大约", "大概", "近似", "约")
-OVER_LEFT = ("超过", "超出", "逾", "至少", "不低于", "不少于", "不小于", "起码", "多于", "高于", "大于", "超")
+OVER_LEFT = ("超过", "超出", "逾", "至少", "不低于", "不少于", "不小于", "起码", "多于", "高于", "大于", "超", "≥")
 UNDER_LEFT = ("将近", "接近", "不到", "不足", "低于", "少于", "不超过", "不高于", "不多于", "不大于", "最多", "最长", "最快",
-              "小于", "近")
+              "小于", "近", "≤")
 _BOUND_LEFT = dict.fromkeys(ABOUT_LEFT, "about") | dict.fromkeys(OVER_LEFT, "over") | dict.fromkeys(UNDER_LEFT, "under")
 _BOUND_RIGHT = {
     "左右": "about", "上下": "about", "以上": "over", "多": "over", "余": "over", "有余": "over",
@@ -1990,7 +1991,7 @@ _CAND_ORDER = itemgetter(0, 1, 2)  # start, longest first, priority
 _DATE_KEYWORDS = ("半年", "周日", "周天", "星期日", "星期天", "礼拜日", "礼拜天")
 #: The first characters of what :data:`_LEFT_RE` reads before a number (a currency, a bound word).
 _LEFT_FIRST = frozenset("人R港美欧英日UHN$¥€£") | {w[0] for w in _BOUND_LEFT}
-_LEFT_LAST = set("约为合概似超过出逾少低于起码多高大近到足最长快小了在是有币元镑$¥€£ B")
+_LEFT_LAST = set("约为合概似超过出逾少低于起码多高大近到足最长快小了在是有币元镑$¥€£ B≥≤")
 #: A character of each growth word and of 同比/环比 (tests/test_numeric.py checks that each has
 #: one): a stretch with none of them holds no change word. Few and rare, so the test is a quick no.
 _GROWTH_CHARS = set("增涨升提扩飙攀猛暴降跌减滑缩萎落比翻调价息窄挫扬走")
