@@ -642,6 +642,7 @@ FOUND = [
     # the change a rate noun says (涨幅, 跌幅, 增速, 增长率), shared by the values listed after it
     ("两只基金的跌幅分别为0.3%和0.5%。", "0.5%", "percent", 0.5, {"change": "-"}),
     ("沪指涨幅为1.2%，成交放量。", "1.2%", "percent", 1.2, {"change": "+"}),
+    ("二套房贷利率上浮10%。", "10%", "percent", 10, {"change": "+"}),
     ("全年GDP增长率为5.1%。", "5.1%", "percent", 5.1, {"change": "+"}),
     ("该基金的净值增长率为-3.5%。", "-3.5%", "percent", -3.5, {"change": None}),
     ("个股涨跌幅为-2.1%。", "-2.1%", "percent", -2.1, {"change": None}),
