@@ -527,9 +527,12 @@ class _Scanner:
         if "满" in f:
             for m in _SPEND_RE.finditer(f):
                 # 满2000送260, 每满300减40: a promotion's threshold and reward are prices in the
-                # article's currency (2000 is no year; small numbers alone are no facts)
-                for g in (1, 2):
-                    self.group_value(m, g, "money", m.end(g) + (f[m.end(g) : m.end(g) + 1] == "元"), currency="CNY")
+                # article's currency (2000 is no year; small numbers alone are no facts); its next
+                # tiers may follow without 满 (满1000直降100，2000直降300)
+                while m:
+                    for g in (1, 2):
+                        self.group_value(m, g, "money", m.end(g) + (f[m.end(g) : m.end(g) + 1] == "元"), currency="CNY")
+                    m = _SPEND_TIER_RE.match(f, m.end())
         if "个月" in f and "、" in f and _MONTH_LIST_END_RE.search(f):
             # 4、5两个月, 6、7、8三个月: the months named, each a date (the total is read as a duration)
             for m in _MONTH_LIST_RE.finditer(f):
@@ -1949,7 +1952,10 @@ _HOUR_TO_RE = re.compile(
 #: A bound right after a time of day: 凌晨1点左右 (about), 下午两点多 (over).
 _TIME_BOUND_RE = re.compile(r"左右|多(?![少种元万亿个名人])")
 #: A promotion: spend N, get M back or off (满2000送260, 满1000直降100, 每满300减40, 满199元减20元).
-_SPEND_RE = re.compile(r"满(\d{1,6}(?:\.\d{1,2})?)元?(?:送|减|返|赠|立减|直降|再减|即减|可减)(\d{1,6}(?:\.\d{1,2})?)(?![\d.])")
+_SPEND_REWARD = r"(\d{1,6}(?:\.\d{1,2})?)元?(?:送|减|返|赠|立减|直降|再减|即减|可减)(\d{1,6}(?:\.\d{1,2})?)(?![\d.])"
+_SPEND_RE = re.compile("满" + _SPEND_REWARD)
+#: The next tier of a promotion, written without 满 after the first (满1000直降100，2000直降300).
+_SPEND_TIER_RE = re.compile(r"[,，、;；]\s?" + _SPEND_REWARD)
 #: Words of a basketball story, where 76人 is a team; and what before 76人 makes it a count (共有76人).
 _BASKETBALL_RE = re.compile(r"NBA|篮板|季后赛|常规赛|助攻|球队|篮球|东部|西部")
 _TEAM_NOT_BEFORE = frozenset("有共约近超逾达计了为第0123456789.")
