@@ -1160,6 +1160,9 @@ METRIC_CASES = [
     ("新能源车渗透率首次突破50%。", "50%", "渗透率", "rule"),
     ("受不良率上升影响银行全年核销约3000亿元。", "约3000亿元", "核销", "inferred"),  # not 不良率
     ("高校毕业生就业率达到92%。", "92%", "就业率", "rule"),
+    # a kind of thing counted or named before the value is no metric (基金 is what has the size, not the size)
+    ("今年以来共有52只债券基金进行分红。", "52只", None, None),
+    ("去年银行系基金的募集规模是其他基金的3倍。", "3倍", "募集规模", "rule"),
 ]
 
 
