@@ -310,6 +310,28 @@ def test_common_words_that_name_one_thing_are_names(recognizer, text, names):
     assert set(names) <= found, found
 
 
+ONE_CHARACTER_PLACES = [
+    # the PER/LOC/ORG tagger's one-character places inside a word that names something else
+    ("这位华商在当地开了三家超市。", []),  # 华商: a Chinese merchant (and a fund company), jieba's nz
+    ("她买了一套京瓷餐具。", []),  # a brand
+    ("他说一口流利的俄语。", []),  # a language
+    ("球队赢了，美中不足的是主力受伤。", []),  # an idiom
+    # ... and places that stay: the side of a country (英方 is nz too), after a verb
+    ("英方表示欢迎。", ["英"]),
+    ("代表团去年访华，今年赴美。", ["华", "美"]),
+]
+
+
+@pytest.mark.parametrize("text, places", ONE_CHARACTER_PLACES)
+def test_a_one_character_place_inside_a_name_or_an_idiom_is_no_place(recognizer, text, places):
+    assert [e.text for e in recognizer.recognize(text) if e.label == "LOC"] == places
+
+
+def test_one_character_places_are_judged_alike_in_a_batch_and_alone(recognizer):
+    texts = [t for t, _ in ONE_CHARACTER_PLACES]
+    assert recognizer.recognize_many(texts) == [recognizer.recognize(t) for t in texts]
+
+
 @pytest.mark.parametrize(
     "text, places",
     [

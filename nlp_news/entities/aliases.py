@@ -55,6 +55,9 @@ PLACE_ABBREVIATIONS: dict[str, str] = {
     "豫": "河南", "鄂": "湖北", "湘": "湖南", "桂": "广西", "琼": "海南", "川": "四川", "蜀": "四川",
     "黔": "贵州", "滇": "云南", "藏": "西藏", "陕": "陕西", "甘": "甘肃", "疆": "新疆",
 }
+#: One-character abbreviations that stand for several places (澳: Macao or Australia), left out of
+#: :data:`PLACE_ABBREVIATIONS`.
+AMBIGUOUS_PLACE_ABBREVIATIONS = frozenset("澳哈巴阿")
 _PLACE_TYPE = "address"
 _DECLARE = re.compile(r"[（(]\s*(?:以下)?(?:简称|下称)?[为:：]?\s*[“\"「『]?([^）)”\"」』，,]{1,20})[”\"」』]?\s*[）)]")
 #: What joins the parts of a transliterated Western name: 迈克-米勒, 埃隆·马斯克.

@@ -47,6 +47,7 @@ from __future__ import annotations
 import os
 import re
 import string
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
@@ -55,7 +56,7 @@ import numpy as np
 
 from ..schema import ENTITY_TYPES, Entity, new_entity
 from ..tokenizer import Segmenter, UserWord, read_user_dict
-from .aliases import merge_aliases
+from .aliases import AMBIGUOUS_PLACE_ABBREVIATIONS, PLACE_ABBREVIATIONS, merge_aliases
 from .features import string_hashes
 from .gazetteer import KNOWN_SOURCE, KnownEntities, UserDictionary, load_known
 from .lexicon import JIEBA_TAGS, TYPES, read_surnames
@@ -216,6 +217,34 @@ _SPACE = re.compile(r"\s")
 _TRAILING_GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]$")
 #: How the name of a news outlet or of its channel ends, before the 讯 of a dateline.
 _OUTLET_ENDS = ("报", "网", "社", "台", "刊", "站", "新闻", "体育", "财经", "科技", "娱乐", "房产", "汽车", "教育", "时尚", "游戏", "家居", "军事")
+
+
+#: Characters that abbreviate a place (:data:`.aliases.PLACE_ABBREVIATIONS`, and 澳, 哈, 巴, 阿).
+_PLACE_CHARS = frozenset(PLACE_ABBREVIATIONS) | AMBIGUOUS_PLACE_ABBREVIATIONS
+#: How far around a one-character place the dictionary's words are looked up (:meth:`EntityRecognizer._places_in_words`):
+#: the longest word that matters is an idiom of four characters.
+_WORD_WINDOW = 6
+
+
+def _no_place_in(word: str, pos: str, at: int) -> bool:
+    """Whether the one-character place at ``word[at]`` is part of a word that does not name the place
+    (``pos``: jieba's part of speech of the dictionary's ``word``): an idiom (美中不足, tagged ``i``),
+    or a two-character proper noun that jieba tags ``nz`` and that starts with it (华商, 京瓷, 华谊, 华语,
+    俄语, 英式): a brand, a language or a style named after the place, not the place. Kept: the side of a
+    country (英方, also tagged ``nz``), a pair of places (西华 of 旅西华人: 西 and 华), a verb or a
+    quantifier before the place (反华, 全美: ``at`` 1), and every other word (华侨, 京剧, 奥运会, 中美关系:
+    People's Daily marks these places; the PER/LOC/ORG tagger learned them there).
+
+    >>> _no_place_in("美中不足", "i", 0), _no_place_in("华商", "nz", 0), _no_place_in("京瓷", "nz", 0)
+    (True, True, True)
+    >>> _no_place_in("英方", "nz", 0), _no_place_in("西华", "nz", 0), _no_place_in("反华", "nz", 1)
+    (False, False, False)
+    >>> _no_place_in("华侨", "n", 0), _no_place_in("中美关系", "nt", 0), _no_place_in("华", "ns", 0)
+    (False, False, False)
+    """
+    if pos == "i":
+        return len(word) > 1
+    return pos == "nz" and len(word) == 2 and at == 0 and word[1] != "方" and word[1] not in _PLACE_CHARS
 
 
 def _named_spans(cands: list[Candidate], coarse_source: str) -> dict[int, int]:
@@ -453,6 +482,8 @@ class EntityRecognizer:
             # the dictionary's cuts around job titles and known names of the whole batch, in one cut
             bounds_of = self._word_bounds_of(texts, tagged, known_of)
             tagged = self._drop_generic_all(texts, tagged, bounds_of, named_of if coarse is not None else None)
+            if coarse is not None:
+                tagged = self._places_in_words(texts, tagged, named_of)
         offset = len(JOIN_SEP)
         for i, text in enumerate(texts):
             text_start, offset = offset, offset + len(text) + len(JOIN_SEP)  # as model._join joins them
@@ -490,6 +521,45 @@ class EntityRecognizer:
                     cands = _outside_urls(text, cands, zones)
             cands += self.user.find(text)
             yield cands
+
+    def _places_in_words(
+        self, texts: Sequence[str], cands_of: list[list[Candidate]], named_of: list[dict[int, int]]
+    ) -> list[list[Candidate]]:
+        r"""The candidates of each text without the PER/LOC/ORG tagger's one-character places (among
+        ``named_of[i]``, :func:`_named_spans` of text ``i``) that are part of a word naming something
+        else (:func:`_no_place_in`: 华 of 华商, 京 of 京瓷, 美 of 美中不足), as the dictionary cuts and
+        tags the text around each (:data:`_WORD_WINDOW` characters each side); the windows of the whole
+        batch are tagged in one call, joined by ``\n`` (a word of its own).
+        """
+        at: list[tuple[int, int, int]] = []  # (text, start of the place, where it is in the joined windows)
+        windows = []
+        pos = 0
+        for i, (text, named) in enumerate(zip(texts, named_of)):
+            for s, e in named.items():
+                if e - s == 1 and text[s] in _PLACE_CHARS:  # (a place or an organisation: the type is read below)
+                    a = max(0, s - _WORD_WINDOW)
+                    w = text[a : s + 1 + _WORD_WINDOW]
+                    windows.append(w)
+                    at.append((i, s, pos + s - a))
+                    pos += len(w) + 1
+        if not at:
+            return cands_of
+        starts, words = [], []
+        p = 0
+        for w, tag in self.model.segmenter.tag("\n".join(windows), hmm=False):
+            starts.append(p)
+            words.append((w, tag))
+            p += len(w)
+        drop: dict[int, set[int]] = {}
+        for i, s, x in at:
+            j = bisect_right(starts, x) - 1
+            w, tag = words[j]
+            if _no_place_in(w, tag, x - starts[j]):
+                drop.setdefault(i, set()).add(s)
+        label_of = _CHECKED_LABEL.get
+        for i, places in drop.items():
+            cands_of[i] = [c for c in cands_of[i] if c[0] not in places or c[1] - c[0] != 1 or label_of(c[2]) != "LOC"]
+        return cands_of
 
     def _shorter_on_bounds(self, text: str, cut: list[Candidate]) -> list[Candidate]:
         """For known names that end inside a word (零跑汽车 of 零跑汽车销量), the longest shorter
