@@ -332,6 +332,11 @@ def test_one_character_places_are_judged_alike_in_a_batch_and_alone(recognizer):
     assert recognizer.recognize_many(texts) == [recognizer.recognize(t) for t in texts]
 
 
+def test_a_time_word_is_no_organisation(recognizer):
+    # 现代 (modern) in a list of styles: the PER/LOC/ORG tagger calls it an organisation (Hyundai)
+    assert "现代" not in {e.text for e in recognizer.recognize("客厅可以选择现代、简约的风格。")}
+
+
 @pytest.mark.parametrize(
     "text, places",
     [

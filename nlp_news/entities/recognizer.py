@@ -441,6 +441,7 @@ class EntityRecognizer:
         self.model.prepare()  # the shared emission table is built at load, not in the first batch
         self._generic_cache: dict[tuple[str, str], bool] = {}  # (label, span) -> a description?
         self._head_cache: dict[str, bool] = {}  # span -> _common_head's lexicon verdict
+        self._time_cache: dict[str, bool] = {}  # word -> a time word (_time_word)?
 
     def candidates(self, texts: Sequence[str], words: Sequence[list[str] | None] | None = None) -> list[list[Candidate]]:
         """Every candidate per text, before selection (``words``: see :meth:`recognize_many`)."""
@@ -730,7 +731,7 @@ class EntityRecognizer:
                     # 中国驻奥地利大使, 印尼农业部长: no organisation or place ends with a job title; the title is one
                     n = max(len(t) for t in _TITLE_ENDS if text.endswith(t, s + 2, e))
                     out.append(Candidate(e - n, e, "position", 0.6, c[4] + "+rule:title-end"))  # as find_positions scores
-                elif named.get(s) == e and _named_word(text[s:e], label, self.common):
+                elif named.get(s) == e and _named_word(text[s:e], label, self.common) and not self._time_word(text[s:e]):
                     out.append(c)
                 else:
                     key = (label, text[s:e])
@@ -750,6 +751,18 @@ class EntityRecognizer:
             for i, ks in drop.items():
                 outs[i] = [c for k, c in enumerate(outs[i]) if k not in ks]
         return outs
+
+    def _time_word(self, word: str) -> bool:
+        """Is ``word`` one word jieba's dictionary tags a time word (``t``: 现代, 当代, 元朝, 明朝)? Such a
+        common word is no name of an organisation or place even where the PER/LOC/ORG tagger calls it one
+        (现代、简约风格): :func:`_named_word` does not keep it. Cached per word."""
+        hit = self._time_cache.get(word)
+        if hit is None:
+            if len(self._time_cache) > 50000:
+                self._time_cache.clear()
+            tags = self.model.segmenter.tag(word, hmm=False)
+            hit = self._time_cache[word] = len(tags) == 1 and tags[0][1] == "t"
+        return hit
 
     def _judge_generic(self, keys: list[tuple[str, str]]) -> list[bool]:
         r""":meth:`_described_or_generic` of each ``(label, span)`` (cached as it caches them), the
