@@ -231,7 +231,6 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None, known: Kn
             counts[f] = counts.get(f, 0) + 1
         plain = [f for f in counts if not _is_generic(f)] or list(counts)
         canonical = max(plain, key=lambda f: (len(f), counts[f]))  # max keeps the first of equals
-        canonical = _full_place(canonical, ents[members[0]].type)
         votes: dict[str, float] = {}
         for i in members:
             # a mention that says 公司/集团 is strong evidence of its type
@@ -243,6 +242,10 @@ def merge_aliases(entities: Sequence[Entity], text: str | None = None, known: Kn
         user = [ents[i] for i in members if ents[i].source == "user_dict"]
         if user:
             typ = user[0].type
+        # 俄 → 俄罗斯 where the group is a place (its type, not its first mention's: a one-character
+        # place takes its full name's key only when typed a place, so the two agree on every group
+        # whose longest form is one character, and this reads what is meant)
+        canonical = _full_place(canonical, typ)
         for i in members:
             e = ents[i]
             t = e.type if e.source == "user_dict" else typ
