@@ -327,9 +327,24 @@ def test_a_one_character_place_inside_a_name_or_an_idiom_is_no_place(recognizer,
     assert [e.text for e in recognizer.recognize(text) if e.label == "LOC"] == places
 
 
-def test_one_character_places_are_judged_alike_in_a_batch_and_alone(recognizer):
-    texts = [t for t, _ in ONE_CHARACTER_PLACES]
+def test_places_in_words_and_clauses_are_judged_alike_in_a_batch_and_alone(recognizer):
+    texts = [t for t, _ in ONE_CHARACTER_PLACES + CLAUSES]
     assert recognizer.recognize_many(texts) == [recognizer.recognize(t) for t in texts]
+
+
+CLAUSES = [
+    # the fine tagger's span runs from a place through a verb or 的: the places are the entities
+    ("这个小区紧挨着纽约的中央公园区。", [("纽约", "LOC"), ("中央公园", "LOC")]),
+    ("公交线路将由三环辅路进入南广场。", [("三环", "LOC"), ("南广场", "LOC")]),
+    # ... a longer name around a place is still one entity
+    ("美国政府昨天宣布了新政策。", [("美国政府", "ORG")]),
+    ("代表团参观了北京人民大会堂。", [("北京人民大会堂", "LOC")]),
+]
+
+
+@pytest.mark.parametrize("text, names", CLAUSES)
+def test_a_clause_around_places_is_not_one_entity(recognizer, text, names):
+    assert [(e.text, e.label) for e in recognizer.recognize(text) if e.label in ("LOC", "ORG")] == names
 
 
 def test_a_time_word_is_no_organisation(recognizer):

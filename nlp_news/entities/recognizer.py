@@ -33,6 +33,9 @@ Combination policy (what ``EntityRecognizer.recognize`` guarantees):
    the title alone is proposed), a title the fine tagger took with the name before it starts after that
    name (新华社记者 → 新华社 + 记者), a place in a weather table ends before its forecast (沈阳小雨16℃ → 沈阳)
    and a place ending in 大学/银行 … names an institution (青海大学: organization).
+   A fine tagger's place or organisation that is a clause around the PER/LOC/ORG tagger's names (a verb
+   or 的 outside them: 意大利留学, 纽约的中央公园区) is dropped and the names are chosen; a longer name
+   around them (美国政府, 北京人民大会堂) is not.
 4. **Organisation suffixes extend** an accepted name when nothing else
    claims the characters (``MiniMax`` + `` 公司``, ``环球`` + ``影业``); a name gives
    back half a parenthesis (王浩) → 王浩), and a news source's dateline mark leaves its
@@ -47,7 +50,7 @@ from __future__ import annotations
 import os
 import re
 import string
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
@@ -245,6 +248,26 @@ def _no_place_in(word: str, pos: str, at: int) -> bool:
     if pos == "i":
         return len(word) > 1
     return pos == "nz" and len(word) == 2 and at == 0 and word[1] != "方" and word[1] not in _PLACE_CHARS
+
+
+def _clause_word(word: str, pos: str) -> bool:
+    """Whether a word (jieba's part of speech ``pos``) makes a span a clause rather than a name: 的, or a
+    verb or a preposition of two characters or more (留学, 考察, 进入, 围绕; one character, 分 of 分行 or
+    超 of 俄超, is too often part of a name).
+
+    >>> _clause_word("的", "uj"), _clause_word("留学", "v"), _clause_word("围绕", "p"), _clause_word("超", "v")
+    (True, True, True, False)
+    """
+    return pos == "uj" or (len(word) > 1 and (pos == "v" or pos == "p"))
+
+
+#: Words that name a kind of institution: a verb right before one is part of a name (日本防卫省, 保护协会,
+#: 认证机构, 上海合作组织), not a clause (:meth:`EntityRecognizer._drop_clauses`).
+_INSTITUTION_HEADS = DESCRIPTION_NOUNS | GENERIC_HEADS | frozenset(("组织", "省", "部", "局", "署", "委", "会", "所", "院", "厅", "处", "司", "办", "队", "团"))
+_CLAUSE_TAGS = frozenset(("uj", "v", "p"))  # the parts of speech :func:`_clause_word` looks at
+#: Types of the fine tagger's spans :meth:`EntityRecognizer._drop_clauses` does not judge: the names of
+#: funds and banks hold verbs (华泰积极成长基金, 华夏回报, 江西省分行).
+_CLAUSE_SKIP = frozenset(("company",))
 
 
 def _named_spans(cands: list[Candidate], coarse_source: str) -> dict[int, int]:
@@ -485,6 +508,7 @@ class EntityRecognizer:
             tagged = self._drop_generic_all(texts, tagged, bounds_of, named_of if coarse is not None else None)
             if coarse is not None:
                 tagged = self._places_in_words(texts, tagged, named_of)
+                tagged = self._drop_clauses(texts, tagged, named_of)
         offset = len(JOIN_SEP)
         for i, text in enumerate(texts):
             text_start, offset = offset, offset + len(text) + len(JOIN_SEP)  # as model._join joins them
@@ -560,6 +584,69 @@ class EntityRecognizer:
         label_of = _CHECKED_LABEL.get
         for i, places in drop.items():
             cands_of[i] = [c for c in cands_of[i] if c[0] not in places or c[1] - c[0] != 1 or label_of(c[2]) != "LOC"]
+        return cands_of
+
+    def _drop_clauses(
+        self, texts: Sequence[str], cands_of: list[list[Candidate]], named_of: list[dict[int, int]]
+    ) -> list[list[Candidate]]:
+        r"""The candidates of each text without the fine tagger's places and organisations that are
+        clauses around the PER/LOC/ORG tagger's names (``named_of[i]``, :func:`_named_spans` of text
+        ``i``): a span holding such a name of two characters or more, and outside it a word that
+        :func:`_clause_word` says makes a clause (意大利留学, 西安考察, 纽约的中央公园区, 三环辅路进入南广场,
+        日本防卫省正考虑). The names inside are then chosen. A longer span that only adds words to a
+        name (美国政府, 北京人民大会堂, 瑞金中央革命根据地纪念馆) is still chosen over it; companies are not
+        judged (:data:`_CLAUSE_SKIP`), nor a span around names of one character (美廉美超市). The spans of
+        the whole batch are tagged by the dictionary in one call, joined by ``\n``.
+        """
+        label_of = _CHECKED_LABEL.get
+        source = self.source
+        items: list[tuple[int, int, list[tuple[int, int]], int]] = []  # (text, candidate, names inside, where in the joined spans)
+        spans = []
+        pos = 0
+        for i, (text, cands, named) in enumerate(zip(texts, cands_of, named_of)):
+            if not named:
+                continue
+            names = sorted((a, b) for a, b in named.items() if b - a > 1)
+            if not names:
+                continue
+            starts = [a for a, _ in names]
+            n = len(names)
+            for k, c in enumerate(cands):
+                s, e = c[0], c[1]
+                j = bisect_left(starts, s)
+                # the names do not overlap: none is inside when the first one from s ends after e
+                if j == n or names[j][1] > e or c[4] != source or c[2] in _CLAUSE_SKIP or label_of(c[2]) not in _NAMED_LABELS:
+                    continue
+                inner = []
+                while j < n and names[j][1] <= e:
+                    a, b = names[j]
+                    if (a, b) != (s, e):
+                        inner.append((a - s, b - s))
+                    j += 1
+                if inner:
+                    items.append((i, k, inner, pos))
+                    spans.append(text[s:e])
+                    pos += e - s + 1
+        if not items:
+            return cands_of
+        clauses: list[tuple[int, int]] = []  # where the clause words are in the joined spans
+        p = 0
+        tagged = self.model.segmenter.tag("\n".join(spans), hmm=False)
+        last = len(tagged) - 1
+        for j, (w, tag) in enumerate(tagged):
+            # (a verb before the kind of institution it names is part of the name: 防卫省, 指挥中心)
+            if tag in _CLAUSE_TAGS and _clause_word(w, tag) and (tag == "uj" or j == last or tagged[j + 1][0] not in _INSTITUTION_HEADS):
+                clauses.append((p, p + len(w)))
+            p += len(w)
+        clause_starts = [a for a, _ in clauses]
+        drop: dict[int, set[int]] = {}
+        for (i, k, inner, at), span in zip(items, spans):
+            for a, b in clauses[bisect_left(clause_starts, at) : bisect_left(clause_starts, at + len(span))]:
+                if not any(x <= a - at and b - at <= y for x, y in inner):
+                    drop.setdefault(i, set()).add(k)
+                    break
+        for i, ks in drop.items():
+            cands_of[i] = [c for k, c in enumerate(cands_of[i]) if k not in ks]
         return cands_of
 
     def _shorter_on_bounds(self, text: str, cut: list[Candidate]) -> list[Candidate]:
