@@ -319,6 +319,11 @@ ONE_CHARACTER_PLACES = [
     # ... and places that stay: the side of a country (英方 is nz too), after a verb
     ("英方表示欢迎。", ["英"]),
     ("代表团去年访华，今年赴美。", ["华", "美"]),
+    # a character that abbreviates no place: 奥 of the Olympic Games; kept in a pair of places
+    ("这座城市为筹办奥运会忙了两年。", []),
+    ("残奥会的志愿者昨天上岗。", []),
+    ("两国外长就奥中关系交换了意见。", ["奥", "中"]),
+    ("今年黄淮地区降水偏多。", ["黄", "淮"]),
 ]
 
 

@@ -270,6 +270,23 @@ _CLAUSE_TAGS = frozenset(("uj", "v", "p"))  # the parts of speech :func:`_clause
 _CLAUSE_SKIP = frozenset(("company",))
 
 
+def _lone_character(text: str, at: int, named: dict[int, int]) -> bool:
+    """Whether the one-character place ``text[at]`` of the PER/LOC/ORG tagger (``named``: its places and
+    organisations, ``{start: end}``) abbreviates no place (not one of :data:`_PLACE_CHARS`: 奥 of 奥运, the
+    Olympic Games, in news far more often than Austria; 苏 of 流苏; 月) and stands alone: no place's
+    character and no other one-character place of the tagger next to it. A pair of places is kept
+    (黄淮 and 江淮, 淮海战役, 奥中关系: People's Daily marks them).
+
+    >>> _lone_character("筹办奥运会", 2, {2: 3}), _lone_character("奥中关系", 0, {0: 1}), _lone_character("黄淮地区", 0, {0: 1, 1: 2})
+    (True, False, False)
+    """
+    before, after = at - 1, at + 1
+    return not (
+        (before >= 0 and (text[before] in _PLACE_CHARS or named.get(before) == at))
+        or (after < len(text) and (text[after] in _PLACE_CHARS or named.get(after) == after + 1))
+    )
+
+
 def _named_spans(cands: list[Candidate], coarse_source: str) -> dict[int, int]:
     """The spans the PER/LOC/ORG tagger (candidates of ``coarse_source``) calls a place or an
     organisation, as ``{start: end}`` (a tagger's spans do not overlap)."""
@@ -551,31 +568,38 @@ class EntityRecognizer:
         self, texts: Sequence[str], cands_of: list[list[Candidate]], named_of: list[dict[int, int]]
     ) -> list[list[Candidate]]:
         r"""The candidates of each text without the PER/LOC/ORG tagger's one-character places (among
-        ``named_of[i]``, :func:`_named_spans` of text ``i``) that are part of a word naming something
-        else (:func:`_no_place_in`: 华 of 华商, 京 of 京瓷, 美 of 美中不足), as the dictionary cuts and
-        tags the text around each (:data:`_WORD_WINDOW` characters each side); the windows of the whole
-        batch are tagged in one call, joined by ``\n`` (a word of its own).
+        ``named_of[i]``, :func:`_named_spans` of text ``i``) that name no place:
+
+        - part of a word naming something else (:func:`_no_place_in`: 华 of 华商, 京 of 京瓷, 美 of 美中不足),
+          as the dictionary cuts and tags the text around each (:data:`_WORD_WINDOW` characters each side;
+          the windows of the whole batch are tagged in one call, joined by ``\n``, a word of its own);
+        - a character that abbreviates no place (:func:`_lone_character`: 奥 of 奥运 and 残奥会, 苏 of 流苏,
+          月), unless it stands in a pair of places (黄淮, 奥中).
         """
         at: list[tuple[int, int, int]] = []  # (text, start of the place, where it is in the joined windows)
         windows = []
         pos = 0
+        drop: dict[int, set[int]] = {}
         for i, (text, named) in enumerate(zip(texts, named_of)):
             for s, e in named.items():
-                if e - s == 1 and text[s] in _PLACE_CHARS:  # (a place or an organisation: the type is read below)
+                if e - s != 1:
+                    continue
+                if text[s] in _PLACE_CHARS:  # (a place or an organisation: the type is read below)
                     a = max(0, s - _WORD_WINDOW)
                     w = text[a : s + 1 + _WORD_WINDOW]
                     windows.append(w)
                     at.append((i, s, pos + s - a))
                     pos += len(w) + 1
-        if not at:
+                elif _lone_character(text, s, named):
+                    drop.setdefault(i, set()).add(s)
+        if not at and not drop:
             return cands_of
         starts, words = [], []
         p = 0
-        for w, tag in self.model.segmenter.tag("\n".join(windows), hmm=False):
+        for w, tag in self.model.segmenter.tag("\n".join(windows), hmm=False) if at else ():
             starts.append(p)
             words.append((w, tag))
             p += len(w)
-        drop: dict[int, set[int]] = {}
         for i, s, x in at:
             j = bisect_right(starts, x) - 1
             w, tag = words[j]
