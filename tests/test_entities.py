@@ -352,6 +352,18 @@ def test_a_clause_around_places_is_not_one_entity(recognizer, text, names):
     assert [(e.text, e.label) for e in recognizer.recognize(text) if e.label in ("LOC", "ORG")] == names
 
 
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a web page's "blog" link after a name is no person, nor the name's canonical form
+        ("歌手王小明(blog)昨天发布了新歌，王小明说这是他最满意的作品。", [("王小明", "王小明"), ("王小明", "王小明")]),
+        ("演员李晓华( 听歌 blog)和张伟一起出席了首映式。", [("李晓华", "李晓华"), ("张伟", "张伟")]),
+    ],
+)
+def test_a_blog_link_after_a_name_is_no_entity(recognizer, text, names):
+    assert [(e.text, e.canonical) for e in recognizer.recognize(text) if e.label == "PER"] == names
+
+
 def test_a_time_word_is_no_organisation(recognizer):
     # 现代 (modern) in a list of styles: the PER/LOC/ORG tagger calls it an organisation (Hyundai)
     assert "现代" not in {e.text for e in recognizer.recognize("客厅可以选择现代、简约的风格。")}

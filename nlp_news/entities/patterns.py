@@ -92,7 +92,7 @@ LATIN_STOP = frozenset(
         "Ms", "Dr", "No", "QDII", "QFII", "RQFII", "LOF", "FOF", "MOM", "HND", "GMAT", "GRE", "SAT", "TOEFL", "IELTS",
         "MBA", "EMBA", "DIY", "ST", "NPC", "BOSS", "PVP", "PVE", "EXP", "HP", "MP", "DV", "DC", "LCD", "CCD", "ISO",
         "TFT", "LED", "OLED", "CMOS", "HDMI", "GPS", "NFC", "SIM", "SD", "DVD", "MP3", "MP4", "BUG", "Bug", "Sale", "SALE",
-        "CMNET", "CMWAP", "UNINET", "Beta", "BETA", "Demo", "DEMO", "Online", "OL",
+        "CMNET", "CMWAP", "UNINET", "Beta", "BETA", "Demo", "DEMO", "Online", "OL", "blog", "Blog", "BLOG",
     ]
 )
 _COMPANY_AFTER = re.compile(r"^ ?(?:公司|集团|科技|有限|股份|控股|Inc\b|Ltd\b|Corp\b)")

@@ -1011,7 +1011,7 @@ class EntityRecognizer:
                         b = m.start()
                 if (a, b) != (c.start, c.end):
                     c = Candidate(a, b, c.type, c.score, c.source + "+rule:brackets")
-                    if b - a < 2 or (c.type in _CHECKED_TYPES and self._generic(text, c)):
+                    if b - a < 2 or _latin_term(text[a:b]) or (c.type in _CHECKED_TYPES and self._generic(text, c)):
                         continue
             if c.type == "name" and _SPACE.search(text, c.start, c.end):
                 parts = split_chinese_names(text[c.start : c.end], self.surnames)
