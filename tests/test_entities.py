@@ -566,3 +566,23 @@ def test_a_one_character_place_is_named_by_the_place_it_abbreviates():
 
     out = merge_aliases([place("中", 0), place("俄", 1), place("中国", 10), place("澳", 20)])
     assert [(e.text, e.canonical) for e in out] == [("中", "中国"), ("俄", "俄罗斯"), ("中国", "中国"), ("澳", "澳")]
+
+
+def test_a_tagger_span_across_headlines_set_apart_by_spaces_is_no_name(recognizer):
+    from nlp_news.entities.patterns import Candidate
+
+    text = "相关专题：    楼市回暖开发商加速拿地    中小银行下调存款利率 新能源车企扎堆出海"
+    src = recognizer.source
+    def at(s: str) -> tuple[int, int]:
+        return text.index(s), text.index(s) + len(s)
+
+    spans = [
+        Candidate(*at("开发商加速拿地    中小银行"), "book", 0.99, src),  # across a run of spaces
+        Candidate(*at("银行下调存款利率 新能源"), "organization", 0.9, src),  # a space between Chinese characters
+        Candidate(*at("开发商"), "company", 0.9, src),  # no space: kept
+    ]
+    assert [(c.start, c.end) for c in recognizer._tidy(text, spans)] == [at("开发商")]
+    title = "他写了《春天 再见》一书"
+    kept = recognizer._tidy(title, [Candidate(3, 10, "book", 0.9, src)])  # one title in 《》 keeps its space
+    assert [(c.start, c.end) for c in kept] == [(3, 10)]
+    assert [e.text for e in recognizer.recognize("智谱 AI发布了新模型。") if e.label == "ORG"] == ["智谱 AI"]

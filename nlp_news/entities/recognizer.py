@@ -217,6 +217,9 @@ _TIER = {"user_dict": 0, KNOWN_SOURCE: 1}  # every other source: 2
 _OWN_OUTLET = frozenset({"本报", "本刊", "本台", "本网", "本站", "本社"})
 _BRACKET = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
 _SPACE = re.compile(r"\s")
+#: Spaces that set apart what a name cannot span: a run of them, or one between two Chinese characters
+#: (headlines in a row: 私募基金摩拳擦掌    草根私募…; 智谱 AI and Sam Altman keep theirs).
+_SET_APART = re.compile(r"\s{2,}|(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])")
 _TRAILING_GLOSS = re.compile(r"\s*[(（][^()（）]*[)）]$")
 #: How the name of a news outlet or of its channel ends, before the 讯 of a dateline.
 _OUTLET_ENDS = ("报", "网", "社", "台", "刊", "站", "新闻", "体育", "财经", "科技", "娱乐", "房产", "汽车", "教育", "时尚", "游戏", "家居", "军事")
@@ -988,7 +991,8 @@ class EntityRecognizer:
           南方日报; 本报讯 is no entity. Only after what names an outlet or its channel
           (:data:`_OUTLET_ENDS`): 腾讯, 资讯 and 喜讯 keep their 讯.
         - Chinese names written apart are persons apart (记者 李良 王妮娜:
-          :func:`.patterns.split_chinese_names`); 妮可 基德曼 stays one.
+          :func:`.patterns.split_chinese_names`); 妮可 基德曼 stays one. No other span of a tagger holds
+          spaces that set text apart (:data:`_SET_APART`: headlines in a row).
         """
         if not self.rules:
             return chosen
@@ -1019,6 +1023,11 @@ class EntityRecognizer:
                     src = c.source + "+rule:names-apart"
                     out.extend(Candidate(c.start + a, c.start + b, c.type, c.score, src) for a, b in parts)
                     continue
+            if (
+                c.type != "name" and c.source.startswith(self.source) and _SET_APART.search(text, c.start, c.end)
+                and not (text[c.start] == "《" and text[c.end - 1] == "》")
+            ):
+                continue  # 私募基金摩拳擦掌    草根私募泛起…: a tagger's span across headlines set apart by spaces (《华润妙想 放飞梦想》 is one title)
             if dateline and text.endswith("讯", c.start, c.end) and c.end - c.start >= 3:
                 name = text[c.start : c.end - 1]
                 if label in ("ORG", "WORK") and name.endswith(_OUTLET_ENDS):
