@@ -582,6 +582,8 @@ def test_a_tagger_span_across_headlines_set_apart_by_spaces_is_no_name(recognize
         Candidate(*at("开发商"), "company", 0.9, src),  # no space: kept
     ]
     assert [(c.start, c.end) for c in recognizer._tidy(text, spans)] == [at("开发商")]
+    phone = "咨询电话：010-62345678"
+    assert recognizer._tidy(phone, [Candidate(5, len(phone), "address", 0.9, src)]) == []  # digits and marks name nothing
     title = "他写了《春天 再见》一书"
     kept = recognizer._tidy(title, [Candidate(3, 10, "book", 0.9, src)])  # one title in 《》 keeps its space
     assert [(c.start, c.end) for c in kept] == [(3, 10)]

@@ -992,7 +992,8 @@ class EntityRecognizer:
           (:data:`_OUTLET_ENDS`): 腾讯, 资讯 and 喜讯 keep their 讯.
         - Chinese names written apart are persons apart (记者 李良 王妮娜:
           :func:`.patterns.split_chinese_names`); 妮可 基德曼 stays one. No other span of a tagger holds
-          spaces that set text apart (:data:`_SET_APART`: headlines in a row).
+          spaces that set text apart (:data:`_SET_APART`: headlines in a row), and no span is only
+          digits and marks (a phone number).
         """
         if not self.rules:
             return chosen
@@ -1023,6 +1024,8 @@ class EntityRecognizer:
                     src = c.source + "+rule:names-apart"
                     out.extend(Candidate(c.start + a, c.start + b, c.type, c.score, src) for a, b in parts)
                     continue
+            if not any(ch.isalpha() for ch in text[c.start : c.end]):
+                continue  # 022-5839…: digits and marks name nothing
             if (
                 c.type != "name" and c.source.startswith(self.source) and _SET_APART.search(text, c.start, c.end)
                 and not (text[c.start] == "《" and text[c.end - 1] == "》")
