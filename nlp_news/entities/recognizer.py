@@ -65,6 +65,7 @@ from .gazetteer import KNOWN_SOURCE, KnownEntities, UserDictionary, load_known
 from .lexicon import JIEBA_TAGS, TYPES, read_surnames
 from .model import JOIN_SEP, NerModel, TextSpans, round4
 from .patterns import (
+    _HAN,
     ANY_LATIN,
     CLOSERS,
     DESCRIPTION_NOUNS,
@@ -217,6 +218,27 @@ _TIER = {"user_dict": 0, KNOWN_SOURCE: 1}  # every other source: 2
 _OWN_OUTLET = frozenset({"本报", "本刊", "本台", "本网", "本站", "本社"})
 _BRACKET = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
 _SPACE = re.compile(r"\s")
+#: A Latin span with a clause's punctuation or a gloss (1. In what now seems…, by accident(=by chance):
+#: English text in a lesson, no title), or a span holding 或 (人大或法院, 京开或京良路: two names).
+_CLAUSE_MARKS = re.compile(r"[,;=]|\.\s|\(\s*=|或")
+
+
+def _not_a_name(span: str) -> bool:
+    """Whether a tagger's ``span`` is no name but a clause: English text with a clause's marks or more
+    than six words, or two names joined by 或. Titles in 《》 are left alone.
+
+    >>> _not_a_name("on no account(=in no case"), _not_a_name("人大或法院"), _not_a_name("Sam Altman")
+    (True, True, False)
+    >>> _not_a_name("《色，戒》"), _not_a_name("the costs of living of our young men while with you")
+    (False, True)
+    """
+    if span[:1] == "《" and span[-1:] == "》":
+        return False
+    if _CLAUSE_MARKS.search(span):
+        return "或" in span or not _HAN.search(span)
+    return not _HAN.search(span) and span.count(" ") >= 6
+
+
 #: Spaces that set apart what a name cannot span: a run of them, or one between two Chinese characters
 #: (headlines in a row: 私募基金摩拳擦掌    草根私募…; 智谱 AI and Sam Altman keep theirs).
 _SET_APART = re.compile(r"\s{2,}|(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])")
@@ -1026,6 +1048,8 @@ class EntityRecognizer:
                     continue
             if not any(ch.isalpha() for ch in text[c.start : c.end]):
                 continue  # 022-5839…: digits and marks name nothing
+            if c.source.startswith(self.source) and _not_a_name(text[c.start : c.end]):
+                continue  # an English sentence or gloss, 人大或法院: a tagger's span that is no name
             if (
                 c.type != "name" and c.source.startswith(self.source) and _SET_APART.search(text, c.start, c.end)
                 and not (text[c.start] == "《" and text[c.end - 1] == "》")
