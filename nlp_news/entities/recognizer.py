@@ -231,12 +231,24 @@ def _not_a_name(span: str) -> bool:
     (True, True, False)
     >>> _not_a_name("《色，戒》"), _not_a_name("the costs of living of our young men while with you")
     (False, True)
+    >>> _not_a_name("be focused on"), _not_a_name("carine gilson"), _not_a_name("Bank of America")
+    (True, False, False)
     """
     if span[:1] == "《" and span[-1:] == "》":
         return False
     if _CLAUSE_MARKS.search(span):
         return "或" in span or not _HAN.search(span)
-    return not _HAN.search(span) and span.count(" ") >= 6
+    if _HAN.search(span):
+        return False
+    words = span.split()
+    return len(words) > 6 or (len(words) > 1 and span.islower() and not _ENGLISH_FUNCTION_WORDS.isdisjoint(words))
+
+
+#: English function words: a phrase in lower case that holds one is a phrase, not a name (be focused on,
+#: have the advantage of, all in all; converse, volvo and carine gilson are names in lower case).
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "a an the of on in at to for from by with as and or but be is are was have has had sb sth one's all it that this".split()
+)
 
 
 #: Spaces that set apart what a name cannot span: a run of them, or one between two Chinese characters
