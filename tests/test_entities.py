@@ -586,6 +586,9 @@ def test_a_tagger_span_across_headlines_set_apart_by_spaces_is_no_name(recognize
     assert recognizer._tidy(lesson, [Candidate(3, 34, "movie", 0.9, src)]) == []  # an English gloss is no title
     both = "此事可以向人大或法院反映。"
     assert recognizer._tidy(both, [Candidate(5, 10, "government", 0.9, src)]) == []  # two bodies joined by 或
+    hero = "选择英雄：张飞• 百万敌军"
+    trimmed = recognizer._tidy(hero, [Candidate(5, 8, "name", 0.9, src)])  # a name's joiner left at its end
+    assert [hero[c.start : c.end] for c in trimmed] == ["张飞"]
     phone = "咨询电话：010-62345678"
     assert recognizer._tidy(phone, [Candidate(5, len(phone), "address", 0.9, src)]) == []  # digits and marks name nothing
     title = "他写了《春天 再见》一书"

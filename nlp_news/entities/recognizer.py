@@ -251,6 +251,9 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 )
 
 
+#: Marks a name neither starts nor ends with: a name's joiner left at its end (张飞•, 乔治·), a colon or
+#: a dash before it (：彭薇, ——Hoopshype).
+_EDGE_MARKS = frozenset("•·‧-—–_/、：:，,")
 #: Spaces that set apart what a name cannot span: a run of them, or one between two Chinese characters
 #: (headlines in a row: 私募基金摩拳擦掌    草根私募…; 智谱 AI and Sam Altman keep theirs).
 _SET_APART = re.compile(r"\s{2,}|(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])")
@@ -1058,6 +1061,15 @@ class EntityRecognizer:
                     src = c.source + "+rule:names-apart"
                     out.extend(Candidate(c.start + a, c.start + b, c.type, c.score, src) for a, b in parts)
                     continue
+            if text[c.start] in _EDGE_MARKS or text[c.end - 1] in _EDGE_MARKS:
+                a, b = c.start, c.end
+                while a < b and text[a] in _EDGE_MARKS:
+                    a += 1
+                while b > a and text[b - 1] in _EDGE_MARKS:
+                    b -= 1
+                if b - a < 2:
+                    continue
+                c = Candidate(a, b, c.type, c.score, c.source + "+rule:edge-marks")  # 张飞• → 张飞, ：彭薇 → 彭薇
             if not any(ch.isalpha() for ch in text[c.start : c.end]):
                 continue  # 022-5839…: digits and marks name nothing
             if c.source.startswith(self.source) and _not_a_name(text[c.start : c.end]):
