@@ -1061,24 +1061,11 @@ class EntityRecognizer:
                     src = c.source + "+rule:names-apart"
                     out.extend(Candidate(c.start + a, c.start + b, c.type, c.score, src) for a, b in parts)
                     continue
-            if text[c.start] in _EDGE_MARKS or text[c.end - 1] in _EDGE_MARKS:
-                a, b = c.start, c.end
-                while a < b and text[a] in _EDGE_MARKS:
-                    a += 1
-                while b > a and text[b - 1] in _EDGE_MARKS:
-                    b -= 1
-                if b - a < 2:
+            span = text[c.start : c.end]
+            if not span.isalpha() or "或" in span:  # letters alone (most names): nothing for _plain to read
+                c = self._plain(text, c)
+                if c is None:
                     continue
-                c = Candidate(a, b, c.type, c.score, c.source + "+rule:edge-marks")  # 张飞• → 张飞, ：彭薇 → 彭薇
-            if not any(ch.isalpha() for ch in text[c.start : c.end]):
-                continue  # 022-5839…: digits and marks name nothing
-            if c.source.startswith(self.source) and _not_a_name(text[c.start : c.end]):
-                continue  # an English sentence or gloss, 人大或法院: a tagger's span that is no name
-            if (
-                c.type != "name" and c.source.startswith(self.source) and _SET_APART.search(text, c.start, c.end)
-                and not (text[c.start] == "《" and text[c.end - 1] == "》")
-            ):
-                continue  # 私募基金摩拳擦掌    草根私募泛起…: a tagger's span across headlines set apart by spaces (《华润妙想 放飞梦想》 is one title)
             if dateline and text.endswith("讯", c.start, c.end) and c.end - c.start >= 3:
                 name = text[c.start : c.end - 1]
                 if label in ("ORG", "WORK") and name.endswith(_OUTLET_ENDS):
@@ -1087,6 +1074,32 @@ class EntityRecognizer:
                     c = c._replace(end=c.end - 1, source=c.source + "+rule:dateline")
             out.append(c)
         return out
+
+    def _plain(self, text: str, c: Candidate) -> Candidate | None:
+        """``c`` without the marks at its edges (张飞• → 张飞, ：彭薇 → 彭薇), or None where it names nothing:
+        only digits and marks (022-5839…), a tagger's clause (:func:`_not_a_name`: English sentences,
+        人大或法院), a tagger's span across spaces that set text apart (:data:`_SET_APART`: headlines in a
+        row; not a person's name, nor a title in 《》). :meth:`_tidy` asks it of the spans that are not
+        letters alone (most names are) or that hold 或."""
+        span = text[c.start : c.end]
+        if span[0] in _EDGE_MARKS or span[-1] in _EDGE_MARKS:
+            a, b = c.start, c.end
+            while a < b and text[a] in _EDGE_MARKS:
+                a += 1
+            while b > a and text[b - 1] in _EDGE_MARKS:
+                b -= 1
+            if b - a < 2:
+                return None
+            c = Candidate(a, b, c.type, c.score, c.source + "+rule:edge-marks")
+            span = text[a:b]
+        if not any(ch.isalpha() for ch in span):
+            return None
+        if c.source.startswith(self.source) and (
+            _not_a_name(span)
+            or (c.type != "name" and _SET_APART.search(span) and not (span[0] == "《" and span[-1] == "》"))
+        ):
+            return None
+        return c
 
     def _extend(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
         if not self.rules:
