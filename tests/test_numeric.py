@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -16,16 +17,21 @@ from hypothesis import strategies as st
 
 from nlp_news.numeric.dates import DATE_RE, DATE_SOURCE
 from nlp_news.numeric.extract import (
+    _CHANGE_RE,
     _DATE_HEAD_RE,
+    _DEAD_HURT_RE,
     _HALF_SHARE_RE,
     _LEFT_FIRST,
     _LEFT_RE,
+    _LEFT_SOURCE,
     _NUMBER_RE,
     _NUMERAL_HEADS,
     _SHOTS_RE,
     _TAIL_RE,
     _TAIL_SOURCE,
+    _URL_RE,
     NUMBER,
+    _half_shares,
     _Scanner,
     extract_facts,
 )
@@ -1315,6 +1321,11 @@ def _same_matches(fast: re.Pattern[str], written: re.Pattern[str], text: str) ->
         assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), text[i:]
 
 
+def _spans(matches: Any, *groups: int | str) -> list[tuple[tuple[int, int], ...]]:
+    """The spans of these groups (0: the whole match) of each match."""
+    return [tuple(m.span(g) for g in groups) for m in matches]
+
+
 def _tokens(words: str) -> st.SearchStrategy[str]:
     """Texts made of these words and spaces (a pattern's words meet far more often than in random characters)."""
     return st.lists(st.sampled_from(words.split() + [" "]), max_size=8).map("".join)
@@ -1358,10 +1369,7 @@ _SHOTS_AS_WRITTEN = re.compile(
 @settings(max_examples=1000, deadline=None)
 @given(_tokens("1 12 123 1234 . 一 两 十 三十 投 罚 仅 只 中 国 x 12投 123投 9中 两罚 两中"))
 def test_the_shots_pattern_read_from_its_first_character_finds_what_it_says(text):
-    def spans(pattern):
-        return [(m.span(1), m.span(2), m.span(3), m.end()) for m in pattern.finditer(text)]
-
-    assert spans(_SHOTS_RE) == spans(_SHOTS_AS_WRITTEN)
+    assert _spans(_SHOTS_RE.finditer(text), 0, 1, 2, 3) == _spans(_SHOTS_AS_WRITTEN.finditer(text), 0, 1, 2, 3)
 
 
 _HALF_SHARE_AS_WRITTEN = re.compile(
@@ -1373,10 +1381,56 @@ _HALF_SHARE_AS_WRITTEN = re.compile(
 @settings(max_examples=1000, deadline=None)
 @given(_tokens("过 逾 超 半 数 半数 过半 超过 一 大 多 少 年 的 人 口"))
 def test_the_half_share_pattern_read_from_its_first_character_finds_what_it_says(text):
-    def spans(pattern):
-        return [(m.span(), m.span("b")) for m in pattern.finditer(text)]
+    written = _spans(_HALF_SHARE_AS_WRITTEN.finditer(text), 0, "b")
+    assert _spans(_HALF_SHARE_RE.finditer(text), 0, "b") == written
+    assert _spans(_half_shares(text), 0, "b") == written
 
-    assert spans(_HALF_SHARE_RE) == spans(_HALF_SHARE_AS_WRITTEN)
+
+_DEAD_HURT_AS_WRITTEN = re.compile(
+    r"(?<![\d一二两三四五六七八九十])(\d{1,4}|[一二两三四五六七八九十]{1,3})死(\d{1,4}|[一二两三四五六七八九十]{1,3})伤"
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_tokens("1 12 12345 . 一 两 十 三十 死 伤 x 3死 5伤"))
+def test_the_dead_and_hurt_pattern_read_from_its_first_character_finds_what_it_says(text):
+    assert _spans(_DEAD_HURT_RE.finditer(text), 1, 2) == _spans(_DEAD_HURT_AS_WRITTEN.finditer(text), 1, 2)
+
+
+_URL_AS_WRITTEN = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.]+")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_tokens("h http https :// www ww . w a1 @ - % + _ com 中 ， x/y"))
+def test_the_address_pattern_read_from_its_first_character_finds_what_it_says(text):
+    assert _spans(_URL_RE.finditer(text), 0) == _spans(_URL_AS_WRITTEN.finditer(text), 0)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_tokens("约 约为 超 超过 不足 不到 近 近似 人民币 美元 港元 HK$ $ ¥ 了 为 在 是 有 1 元 的"))
+def test_the_left_pattern_with_optional_groups_as_branches_matches_as_written(text):
+    _same_matches(_LEFT_RE, re.compile(_LEFT_SOURCE), text)
+    assert [(m.span(), m.groups()) for m in [_LEFT_RE.search(text)]] == [
+        (m.span(), m.groups()) for m in [re.compile(_LEFT_SOURCE).search(text)]
+    ]
+
+
+#: _CHANGE_RE with its words in turn, as first written.
+_CHANGE_AS_WRITTEN = re.compile(
+    "(?P<yoy>同比|环比)?(?:(?P<up>增长|增加|上涨|上升|提高|提升|增至|增|涨价|涨|升|扩大|飙升|攀升|大涨|猛增|暴涨|(?<!推)翻|提价|加价|上调|调高|调升"
+    "|上扬|走高|加息|增持|上浮)|(?<!涨)(?P<down>下降|下跌|减少|下滑|降低|缩减|萎缩|跌|降价|降息|降|减价|减持|减|回落|暴跌|大跌|缩水|下调|调低|调降"
+    "|收窄|缩小|下挫|走低|下浮))?(?:幅度?|速度?|率)?(?:了|约|超过|逾|近|达|至|到|为|分别)*\\s?$"
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_tokens("增 增长 增至 涨 涨价 升 翻 推翻 降 降价 减 减持 跌 上浮 下浮 同比 环比 幅 度 速 率 分别 了 约 超过 逾 至 到 为 长 价 x"))
+def test_the_change_pattern_as_tries_reads_the_words_as_written(text):
+    """The same start and the same one of yoy/up/down as with the words in turn (the spans of up and down
+    may differ: 增至 is one word or 增 and 至, the same growth)."""
+    a, b = _CHANGE_RE.search(text), _CHANGE_AS_WRITTEN.search(text)
+    assert a.span() == b.span()
+    assert [a.group(g) is None for g in ("yoy", "up", "down")] == [b.group(g) is None for g in ("yoy", "up", "down")]
 
 
 @settings(max_examples=1000, deadline=None)
@@ -1396,7 +1450,7 @@ def test_long_runs_do_not_backtrack_forever(unit):
 
 
 def test_every_growth_word_has_a_character_of_the_quick_test():
-    from nlp_news.numeric.extract import _GROWTH_CHARS, _GROWTH_DOWN, _GROWTH_UP
+    from nlp_news.numeric.extract import _GROWTH_CHARS, _GROWTH_DOWN_WORDS, _GROWTH_UP_WORDS
 
-    words = [re.sub(r"\(\?<!.\)", "", w) for w in (_GROWTH_UP + "|" + _GROWTH_DOWN + "|同比|环比").split("|")]
+    words = [*_GROWTH_UP_WORDS, "翻", *_GROWTH_DOWN_WORDS, "同比", "环比"]
     assert [w for w in words if _GROWTH_CHARS.isdisjoint(w)] == []

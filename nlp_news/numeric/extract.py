@@ -50,6 +50,8 @@ from .numerals import parse_folded as parse_number
 from .patterns import alternation, first_digit_class, optional_groups_as_branches
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from ..tokenizer import Segmenter
 
 #: A fact as a tuple of :class:`Fact`'s fields, in their order. The ``news_facts`` stage passes these
@@ -151,9 +153,19 @@ _PER_UNIT_RE = re.compile(
 )
 #: A bound word after a number (3年以上, 5%左右).
 _RIGHT_BOUND_RE = re.compile(rf"\s?(左右|{_UPDOWN}|以上|以下|以内|之内)")
-_GROWTH_UP = "增长|增加|上涨|上升|提高|提升|增至|增|涨价|涨|升|扩大|飙升|攀升|大涨|猛增|暴涨|(?<!推)翻|提价|加价|上调|调高|调升|上扬|走高|加息|增持|上浮"
-_GROWTH_DOWN = "下降|下跌|减少|下滑|降低|缩减|萎缩|跌|降价|降息|降|减价|减持|减|回落|暴跌|大跌|缩水|下调|调低|调降|收窄|缩小|下挫|走低|下浮"
-
+#: Words of growth and decline before a value, as tries (:func:`~nlp_news.numeric.patterns.alternation`):
+#: :data:`_CHANGE_RE` is searched in the ten characters before every value, and with the words in turn
+#: the engine tried each of fifty at every one of them. 翻 is growth except in 推翻 "overthrow".
+_GROWTH_UP_WORDS = (
+    "增长", "增加", "上涨", "上升", "提高", "提升", "增至", "增", "涨价", "涨", "升", "扩大", "飙升", "攀升", "大涨", "猛增",
+    "暴涨", "提价", "加价", "上调", "调高", "调升", "上扬", "走高", "加息", "增持", "上浮",
+)
+_GROWTH_UP = alternation(_GROWTH_UP_WORDS) + "|(?<!推)翻"
+_GROWTH_DOWN_WORDS = (
+    "下降", "下跌", "减少", "下滑", "降低", "缩减", "萎缩", "跌", "降价", "降息", "降", "减价", "减持", "减", "回落", "暴跌",
+    "大跌", "缩水", "下调", "调低", "调降", "收窄", "缩小", "下挫", "走低", "下浮",
+)
+_GROWTH_DOWN = alternation(_GROWTH_DOWN_WORDS)
 
 
 def _esc(words: Any) -> str:
@@ -249,16 +261,22 @@ _TAIL_RE = re.compile(optional_groups_as_branches(_TAIL_SOURCE), re.X)
 _RANGE_SEP = re.compile(r"\s?(?:-{1,3}|~|至|到|—|－|～)\s?")  # folded text: —— is --
 #: Currency words and symbols written before an amount (人民币45亿元, 港币8.6亿元, HK$12.5).
 _CUR_BEFORE = alternation(CURRENCY_PREFIXES)
-_LEFT_RE = re.compile(
+_LEFT_SOURCE = (
     rf"(?:(?P<bound0>{_esc(_BOUND_LEFT)})(?:了|为)?\s?(?={_CUR_BEFORE}))?"  # 约合人民币20万元
     rf"(?:(?P<curp>{_CUR_BEFORE})\s?)?"
     rf"(?P<bound>{_esc(_BOUND_LEFT)})?(?P<join>了|在|是|有|为)?\s?(?P<curs>US\$|HK\$|NT\$|\$|¥|€|£)?\s?$"
 )
+#: Its optional groups run as branches, as :data:`_TAIL_RE`'s, the same matches (searched in the eight
+#: characters before a number: 10.5 M -> 7.8 M instructions on 200 cnews-800 articles).
+_LEFT_RE = re.compile(optional_groups_as_branches(_LEFT_SOURCE))
 #: The change word before a value: a growth verb (同比增长, 下跌了), or the noun made of one that the value
-#: measures (涨幅为, 跌幅达, 增速为, 降幅度为, 增长率为; not 涨跌幅, a change either way).
-_CHANGE_RE = re.compile(
-    rf"(?P<yoy>同比|环比)?(?:(?P<up>{_GROWTH_UP})|(?<!涨)(?P<down>{_GROWTH_DOWN}))?(?:幅度?|速度?|率)?(?:了|约|超过|逾|近|达|至|到|为|分别)*\s?$"
-)
+#: measures (涨幅为, 跌幅达, 增速为, 降幅度为, 增长率为; not 涨跌幅, a change either way). An up word and a
+#: down word never both end a match from the same start, so the tries read as the word lists in turn did;
+#: optional groups run as branches (as :data:`_TAIL_RE`'s).
+_CHANGE_RE = re.compile(optional_groups_as_branches(
+    rf"(?P<yoy>同比|环比)?(?:(?P<up>{_GROWTH_UP})|(?<!涨)(?P<down>{_GROWTH_DOWN}))?(?:幅度?|速度?|率)?"
+    rf"(?:{alternation(('了', '约', '超过', '逾', '近', '达', '至', '到', '为', '分别'))})*\s?$"
+))
 _PER_LEFT = re.compile(
     r"每(?:一)?(?P<per>平方米|平米|盎司|学年|学期|季度|小时|晚|亩|股|吨|斤|公斤|人|户|月|年|天|次|台|辆|[\u4e00-\u9fff])"
     r"(?:作价|售价|价格|收费|成本|发行价|招股价|定价|收益|净资产|派息|盈利|亏损|净利润)?(?:为|约|达)?\s?$"
@@ -277,8 +295,16 @@ _NOUN_AFTER_GE = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,12}")
 _NOUN_AFTER_MAX = 12
 _NOUN_STOP = set("的了在是和与及或等中上下里内以有为将被把对也都就而并从到至左右多余这那其该各每些月小星工年天来前后已之还需剩")
 
-# Zones that are never facts and hold no number of their own: URLs and e-mail addresses.
-_URL_RE = re.compile(r"(?:https?://|www\.)[^\s\u4e00-\u9fff，。]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.]+")
+# Zones that are never facts and hold no number of their own: URLs and e-mail addresses, as
+# ``(?:https?://|www\.)[^\s\u4e00-\u9fff，。]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.]+`` reads them,
+# written with their first character read first (h and w of http and www are among the address's):
+# with alternatives first the engine tried the pattern at every position of the text, with a class
+# only at its characters (the 16 texts of 200 cnews-800 articles searched, 7.8 M -> 2.3 M instructions;
+# tests/test_numeric.py checks the two forms agree).
+_URL_RE = re.compile(
+    r"[A-Za-z0-9._%+-](?:(?<=h)ttps?://[^\s\u4e00-\u9fff，。]+|(?<=w)ww\.[^\s\u4e00-\u9fff，。]+"
+    r"|[A-Za-z0-9._%+-]*@[A-Za-z0-9-]+\.[A-Za-z0-9.]+)"
+)
 _SPACED_CN = rf"[{_CN_CHARS}]+(?:\s+[{_CN_CHARS}]+)*(?:\s*点\s*[{CN_DIGIT_CHARS}]+(?:\s+[{CN_DIGIT_CHARS}]+)*)?"
 _FRACTION_RE = re.compile(
     rf"(?=[\d{_CN_CHARS}])(?P<den>{_AR}|[{_CN_CHARS}]+)\s*[分份]\s*之\s*(?P<num>{_AR}\s*[kK]?|{_SPACED_CN})"  # 千份之三: HK copy
@@ -475,8 +501,12 @@ class _Scanner:
             # skip every number before the address
             urls = [m.span() for m in _URL_RE.finditer(f) if m.end() > m.start()]
             self.cands.extend((a, a - b, 0, None, None, None) for a, b in urls)
+        if "《" in f:
+            # titles of works (《八佰》, 《72家租客》): zones, as URLs are
+            self.cands.extend((m.start(), m.start() - m.end(), 0, None, None, None) for m in _TITLE_RE.finditer(f))
         if _NAME_ZONE_HEAD_RE.search(f):
-            # titles, names and idioms made with a numeral (《八佰》, 八一队, 日复一日): zones, as URLs are
+            # names and idioms made with a numeral (八一队, 日复一日): zones too (one inside a title is
+            # passed over where the title's zone is, as the longer candidate that starts first)
             self.cands.extend((m.start(), m.start() - m.end(), 0, None, None, None) for m in _NAME_ZONES_RE.finditer(f))
         u = 0
         # the loop runs once per numeral in the text: module constants are bound to locals
@@ -540,7 +570,7 @@ class _Scanner:
                 for n in _MONTH_NUM_RE.finditer(f, m.start(1), m.end(1)):
                     v, rel = self.month_value(int(n.group(0)), ym)
                     self.add(("date", v, (None, None, None, None, rel, "rule:date")), n.start(), n.end(), 1)
-        if "中" in f and ("投" in f or "罚" in f) and _SHOTS_HEAD_RE.search(f):
+        if "中" in f and any(h.search(f) for h in _SHOTS_HEADS):
             # 12投9中, 两罚两中: shots taken and made, two counts
             for m in _SHOTS_RE.finditer(f):
                 if self.covered(m.start()):
@@ -560,7 +590,7 @@ class _Scanner:
                 up = "+" if m.group(0)[0] == "翻" else None
                 self.add(self.make(m.start(), m.end(), "number", v, "rule:number", unit="倍", change=up), m.start(), m.end(), 2)
         if "半" in f:
-            for m in _HALF_SHARE_RE.finditer(f):
+            for m in _half_shares(f):
                 if not self.covered(m.start()):
                     self.half_share(m.start(), m.end(), "over" if m.group("b") else None)  # 半数, 超过半数, 过半
             for m in _HALF_RE.finditer(f):
@@ -1236,7 +1266,7 @@ class _Scanner:
                 and (
                     core == "二"
                     or (prev not in _LEFT_LAST and prev not in "第前" and f[start - 2 : start] not in _ONE_CONTRAST
-                        and not _contrasted(f, start, end, nxt) and not _EVERY_BEFORE.search(f, start - 6 if start > 6 else 0, start)
+                        and not _contrasted(f, start, end, nxt) and not _after_every(f, start)
                         and not _after_its_noun(f, start, end + 1))
                 )
             ):
@@ -1673,7 +1703,7 @@ class _Scanner:
         # the indefinite 一 before a classifier: 一家公司 "a company"
         if (not arabic and core == "一" and kind == "count" and q_left is None and not said and f[start - 2 : start] not in _ONE_CONTRAST
                 and prev not in ("第", "前") and not (unit and _contrasted(f, start, end, unit[0]))
-                and not _EVERY_BEFORE.search(f, start - 6 if start > 6 else 0, start) and not _after_its_noun(f, start, tend)):
+                and not _after_every(f, start) and not _after_its_noun(f, start, tend)):
             return
         # 十一届全国人大: a term counted without 第 is an ordinal (做了六届 counts them)
         if kind == "count" and unit == "届" and core != "两" and low_high is None and val is not None and _TERM_BODY.match(f, tend):
@@ -1841,7 +1871,9 @@ _SHOTS_RE = re.compile(
 )
 #: What every match of :data:`_SHOTS_RE` holds, 投 or 罚 after a numeral, found from the rare first
 #: character: texts without it are not searched for shots (259 texts of cnews-800 searched, 6.0 -> 2.5 ms).
-_SHOTS_HEAD_RE = re.compile(r"[投罚](?<=[\d一二两三四五六七八九十].)")
+#: One search per character, each found from the character itself (a class of the two was tested at
+#: every character of the text: 5.4 M -> 1.2 M instructions on 200 articles).
+_SHOTS_HEADS = tuple(re.compile(rf"{c}(?<=[\d一二两三四五六七八九十]{c})") for c in "投罚")
 #: Before 数 when it ends a word (人数, 总数, 次数): the numeral after it is no vague 数百, 数千.
 _SHU_WORD_HEADS = frozenset("人总次户基指系件台票分岁股倍项位名家款条场本册页辆套字个点天年周月期局回参函")
 #: Bound words that may stand right before a bare 百, 千 or 万 (近百名, 逾千人, 超万人): a number.
@@ -1855,8 +1887,10 @@ _MOVING_AVERAGE_RE = re.compile(r"[日天周月](?:均线|线)")
 #: Months listed before the count of them (4、5两个月, 6、7、8三个月).
 _MONTH_LIST_RE = re.compile(r"(?<![\d.、第])((?:(?:1[0-2]|0?[1-9])、)+(?:1[0-2]|0?[1-9]))(?=[两二三四五六]个月)")
 #: How every match of :data:`_MONTH_LIST_RE` ends: a text without it is not searched for the list, whose
-#: pattern (a lookbehind first) is tried at every position (78 texts of cnews-800: 9.9 -> 1.3 ms).
-_MONTH_LIST_END_RE = re.compile(r"\d[两二三四五六]个月")
+#: pattern (a lookbehind first) is tried at every position (78 texts of cnews-800: 9.9 -> 1.3 ms). It is
+#: searched from 个月, a word the engine finds at once, and then looks behind it (from \d, a class read at
+#: every character: 3.5 M -> 0.25 M instructions on 200 articles).
+_MONTH_LIST_END_RE = re.compile(r"个月(?<=\d[两二三四五六]个月)")
 _MONTH_NUM_RE = re.compile(r"1[0-2]|0?[1-9]")
 #: Two-digit years listed before a year (03、04年): each one and the 、 after it.
 _COORD_YEARS = re.compile(r"(?<![\d.])(\d{2})、(?=(?:\d{2}、)*\d{2}\s?年)")
@@ -1960,8 +1994,13 @@ _SPEND_TIER_RE = re.compile(r"[,，、;；]\s?" + _SPEND_REWARD)
 _BASKETBALL_RE = re.compile(r"NBA|篮板|季后赛|常规赛|助攻|球队|篮球|东部|西部")
 _TEAM_NOT_BEFORE = frozenset("有共约近超逾达计了为第0123456789.")
 _TEAM_76_RE = re.compile("76人")
-#: An accident's toll written N死M伤 (3死5伤, 一死两伤).
-_DEAD_HURT_RE = re.compile(r"(?<![\d一二两三四五六七八九十])(\d{1,4}|[一二两三四五六七八九十]{1,3})死(\d{1,4}|[一二两三四五六七八九十]{1,3})伤")
+#: An accident's toll written N死M伤 (3死5伤, 一死两伤): ``(?<![\d一…十])(\d{1,4}|[一…十]{1,3})死(…)伤`` with
+#: the first numeral's first character read before the lookbehind, as :data:`_SHOTS_RE` is (4 texts of 200
+#: cnews-800 articles searched: 6.0 M -> 1.2 M instructions; tests/test_numeric.py checks the two forms agree).
+_DEAD_HURT_RE = re.compile(
+    r"([\d一二两三四五六七八九十](?<![\d一二两三四五六七八九十].)(?:(?<=\d)\d{0,3}|(?<=[一二两三四五六七八九十])[一二两三四五六七八九十]{0,2}))"
+    r"死(\d{1,4}|[一二两三四五六七八九十]{1,3})伤"
+)
 #: A century named right before a span of decades (上世纪80到90年代).
 _CENTURY_BEFORE = re.compile(r"(?:上世纪|本世纪|二十一世纪|二十世纪|21世纪|20世纪)$")
 #: The months after N年 in one time (3年6个月, 1年零3个月).
@@ -2038,7 +2077,7 @@ _IDIOM_PAIRS = frozenset(w[i : i + 2] for w in _IDIOMS for i in range(len(w) - 1
 #: The idioms as a set, for the test whether a numeral is one (a tuple is scanned word by word: with
 #: 167 idioms, 3.9 against 0.08 us a test; 5,983 tests on cnews-800).
 _IDIOM_SET = frozenset(_IDIOMS)
-#: Where no fact is read: a work's title in 《》 (a name: 《八佰》, 《72家租客》), and names and
+#: Where no fact is read (besides a work's title, :data:`_TITLE_RE`): names and
 #: idioms made with a numeral that no rule reads as a fact on its own: the team and day 八一
 #: (八一队, 八一建军节), 十字 (a cross: 十字型, 十字路口), 一日 in idioms and as "a day" (数年如一日,
 #: 日复一日, 前一日), 一块 after a demonstrative (这一块: "this part"), the band 五月天, the hotel
@@ -2063,9 +2102,12 @@ _NAMES_WITH_NUMERALS = (
 _SPACE_NAMES = ("神舟", "天舟", "嫦娥", "长征", "天问", "北斗", "天宫", "鹊桥", "天链", "快舟", "朱雀")
 #: The brackets a document's number opens its year with (国发〔2009〕3号, 京政发(2024)7号).
 _DOC_OPEN = "〔[(（"
+#: A work's title: a zone of its own, searched for from its first character, 《, which a text holds or
+#: not at the cost of a character search (a third of the texts of cnews-800 name a work: with the
+#: title as an alternative of :data:`_NAME_ZONES_RE` they were all searched for every zone).
+_TITLE_RE = re.compile(r"《[^《》\n]{1,40}》")
 _NAME_ZONES_RE = re.compile(
-    r"《[^《》\n]{1,40}》"
-    r"|八一(?:队|战|男篮|女篮|女排|男排|建军节|南昌起义|电影制片厂|厂|体工大队|火箭|富邦|双鹿)"
+    r"八一(?:队|战|男篮|女篮|女排|男排|建军节|南昌起义|电影制片厂|厂|体工大队|火箭|富邦|双鹿)"
     r"|双十字(?:型|形|架|路口|路|街头|街|绣|军|花|星|准星)?|十字(?:型|形|架|路口|路|街头|街|绣|军|花|星|准星)?"
     r"|如一日|复一日|一日不|一日之计|一日千里|一日为师|一日三餐|前一日|后一日|这一日|那一日|同一日|某一日|每一日|整一日|有一日"
     r"|有朝一日|一日游|一时半会|一时半刻|天下第一|年过半百"
@@ -2081,7 +2123,7 @@ _NAME_ZONES_RE = re.compile(
 )
 #: What every match of :data:`_NAME_ZONES_RE` contains: a text with none of them is not searched.
 _NAME_ZONE_HEADS = (
-    "《", "八一", "十字", "一日", "一块", "五月天", "七天", "360", "三双", "一时半", "天下第一", "年过半百",
+    "八一", "十字", "一日", "一块", "五月天", "七天", "360", "三双", "一时半", "天下第一", "年过半百",
     *_NAMES_WITH_NUMERALS, *_SPACE_NAMES,
     *(b + century for b in _DOC_OPEN for century in ("19", "20")),
 )
@@ -2156,6 +2198,35 @@ def _in_idiom(f: str, start: int, end: int) -> bool:
         return f[start:end] in _IDIOM_SET  # no idiom reaches past the numeral: it can only be one itself
     window = _IDIOM_RE.finditer(f, start - 5 if start > 5 else 0, end + 5)
     return any(m.start() <= start and end <= m.end() for m in window)
+
+
+def _half_shares(f: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_HALF_SHARE_RE` in ``f``, as ``finditer`` finds them, tried only at each 半
+    and the character before it: each holds 半 first or second. ``finditer`` tried the pattern at every
+    过, 逾 and 超 of the text, a few in each paragraph (200 cnews-800 articles: 5.9 M -> 0.2 M instructions).
+
+    >>> [m.group() for m in _half_shares("囊括过半五星基金,超过半数,半年,逾半数")]
+    ['过半', '半数', '逾半数']
+    """
+    end = 0
+    i = f.find("半")
+    while i >= 0:
+        for p in (i - 1, i):
+            if p >= end and p >= 0 and (m := _HALF_SHARE_RE.match(f, p)) is not None:
+                yield m
+                end = m.end()
+        i = f.find("半", i + 1)
+
+
+def _after_every(f: str, start: int) -> bool:
+    """Whether the numeral at ``start`` follows 每 and a period (每年一次, 每3个月一次: "once every …"),
+    read in the six characters before it, and only when 每 is there (a test of one character).
+
+    >>> _after_every("每年一次", 2), _after_every("每3个月一次", 4), _after_every("一年一次", 2)
+    (True, True, False)
+    """
+    lo = start - 6 if start > 6 else 0
+    return "每" in f[lo:start] and _EVERY_BEFORE.search(f, lo, start) is not None
 
 
 def _bare_quarter(f: str, s: int, e: int) -> bool:

@@ -453,7 +453,7 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str], segmen
     lead = text[lead_lo if lead_lo > cs else cs : f.start].rstrip()
     if not lead:
         return None
-    bound = _BOUND_FIRST.match(f.text) is not None
+    bound = f.text.startswith(_BOUND_FIRST)
     if bound or lead[-1] in _VERB_LAST:
         lo = max(cs, f.start - _WINDOW)
         noun = _noun_before_verb(text[lo : f.start].rstrip(), lo > cs, bound, segmenter or _default_segmenter())
@@ -475,7 +475,7 @@ _LINK_VERBS = frozenset(
 #: Adverbs and modals between the noun and its verb that jieba does not tag ``d``.
 _MODALS = frozenset("有望 可望 将 将会 会 可 能 可能 预计 预期 要 已 已经 仍 仍然 也 就 更是 则 还 均 分别 首次 再次".split())
 #: A value whose span starts with its verb or bound (超过800亿元): the verb is in the fact.
-_BOUND_FIRST = re.compile(r"超过|超|逾|约|近|将近|接近|突破|高达|达")
+_BOUND_FIRST = ("超过", "超", "逾", "约", "近", "将近", "接近", "突破", "高达", "达")
 #: One-character suffixes of measured quantities (结存率, 供应量, 交易额, 参赛人数, 成交价款).
 _NOUN_SUFFIXES = frozenset("率量额价数款费")
 #: jieba's tags of the words a metric is made of.
