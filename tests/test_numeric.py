@@ -37,7 +37,7 @@ from nlp_news.numeric.extract import (
 )
 from nlp_news.numeric.linking import link_facts, main_entity_of
 from nlp_news.numeric.numbers import find_numbers
-from nlp_news.numeric.numerals import fold, format_value, parse_folded, parse_number, to_digits
+from nlp_news.numeric.numerals import _MAY_FOLD, _NEEDS_FOLD, fold, format_value, parse_folded, parse_number, to_digits
 from nlp_news.numeric.ranges import find_ranges
 from nlp_news.schema import Entity
 
@@ -1329,6 +1329,12 @@ def _spans(matches: Any, *groups: int | str) -> list[tuple[tuple[int, int], ...]
 def _tokens(words: str) -> st.SearchStrategy[str]:
     """Texts made of these words and spaces (a pattern's words meet far more often than in random characters)."""
     return st.lists(st.sampled_from(words.split() + [" "]), max_size=8).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_tokens("1 23 ４ ５６ ， ： 　 ‚ 万 百 x 萬 ．"))
+def test_the_quick_fold_test_passes_every_text_with_something_to_fold(text):
+    assert _MAY_FOLD.search(text) or not _NEEDS_FOLD.search(text)
 
 
 _DATE_AS_WRITTEN = re.compile(DATE_SOURCE, re.X)
