@@ -109,21 +109,21 @@ def is_news_source(name: str) -> bool:
     """Is ``name`` a news outlet or agency, the source of an article rather than what it is about?
 
     Memoised: it is asked of every entity of every article with a linked fact (16k times on
-    cnews-800, for a few thousand names), and the pattern, anchored at the end, is tried at
-    every position of the name (~2 us a name; a cache hit ~0.1 us).
+    cnews-800, for a few thousand names). Asked with string methods, not the pattern it was
+    (``(?:网|社|…)$|^(?:新浪|…)(?:体育|…)$``, searched from every position of the name: 7.6 M -> 0.5 M
+    instructions for the 1,445 names of 200 cnews-800 articles).
 
-    >>> [is_news_source(n) for n in ("新浪体育", "中新网", "广州日报", "美联社", "腾讯", "国家统计局", "智谱AI")]
-    [True, True, True, True, False, False, False]
+    >>> [is_news_source(n) for n in ("新浪体育", "中新网", "广州日报", "美联社", "腾讯", "国家统计局", "智谱AI", "新浪微博")]
+    [True, True, True, True, False, False, False, False]
     """
-    return _NEWS_SOURCE.search(name) is not None
+    return name.endswith(_NEWS_SOURCE_ENDS) or (name[:2] in _PORTALS and name[2:] in _PORTAL_CHANNELS)
 
 
-#: How the names of news outlets end (中新网, 广州日报, 文汇报, 新华社, 证券时报), and the channels of the
-#: portals whose datelines open their stories (新浪体育讯, 雅虎体育).
-_NEWS_SOURCE = re.compile(
-    r"(?:网|社|报|周刊|电视台|广播电台|通讯社|中央社)$"
-    r"|^(?:新浪|搜狐|网易|腾讯|凤凰|雅虎|和讯|中新|人民|新华)(?:体育|娱乐|财经|科技|房产|汽车|教育|时尚|游戏|家居|新闻|网)$"
-)
+#: How the names of news outlets end (中新网, 广州日报, 文汇报, 新华社, 证券时报).
+_NEWS_SOURCE_ENDS = ("网", "社", "报", "周刊", "电视台", "广播电台", "通讯社", "中央社")
+#: The portals whose channels' datelines open their stories (新浪体育, 雅虎体育), and those channels.
+_PORTALS = frozenset(("新浪", "搜狐", "网易", "腾讯", "凤凰", "雅虎", "和讯", "中新", "人民", "新华"))
+_PORTAL_CHANNELS = frozenset(("体育", "娱乐", "财经", "科技", "房产", "汽车", "教育", "时尚", "游戏", "家居", "新闻", "网"))
 
 
 def main_entity_of(entities: Sequence[Entity]) -> str | None:
