@@ -540,7 +540,7 @@ class _Scanner:
             ):
                 continue  # a Chinese numeral with nothing after it that makes it a fact (一些, 统一): number() would drop it
             number(m, nxt, prev)
-        if "折" in f or "半成" in f:
+        if "半成" in f or "半折" in f or "打对折" in f:  # what _HALF_PCT_RE matches (折 alone: 打折, 转折)
             for m in _HALF_PCT_RE.finditer(f):
                 v = 5 if m.group(0).endswith("成") else 50
                 self.add(self.make(m.start(), m.end(), "percent", v, "rule:percent", unit="折" if v == 50 else None), m.start(), m.end(), 2)
@@ -581,7 +581,7 @@ class _Scanner:
                     if v is not None:
                         self.add(self.make(m.start(g), m.end(g) + 1, "count", format_value(v), "rule:count", unit=unit),
                                  m.start(g), m.end(g) + 1, 2)
-        if "番" in f or "双倍" in f:
+        if "双倍" in f or ("番" in f and "翻" in f):  # what _DOUBLE_RE matches (番 alone: 番茄, 三番五次)
             for m in _DOUBLE_RE.finditer(f):
                 if self.covered(m.start()):
                     continue
