@@ -1136,6 +1136,21 @@ def test_values_past_a_float_or_the_calendar_are_dropped_not_raised(text, publis
         assert f.value is None or isinstance(f.value, (str, dict)) or math.isfinite(f.value)
 
 
+def test_a_byline_names_no_subject():
+    from nlp_news.schema import Entity
+
+    t = "高校毕业生入伍最高补助2.4万元 本报讯(记者王小明 李华) 鼓励高校毕业生应征入伍。"
+    ents = [
+        Entity("王小明", t.index("王小明"), t.index("王小明") + 3, "PER", "name", "王小明", 1.0, "model"),
+        Entity("李华", t.index("李华"), t.index("李华") + 2, "PER", "name", "李华", 1.0, "model"),
+    ]
+    f = next(f for f in link_facts(t, extract_facts(t), entities=ents) if f.text == "2.4万元")
+    assert f.subject is None  # both reporters wrote the story; neither is whose the allowance is
+    q = "记者：李华，你们的营收增长了多少？李华：增长了12%。"
+    ents = [Entity("李华", m.start(), m.end(), "PER", "name", "李华", 1.0, "model") for m in re.finditer("李华", q)]
+    assert next(f for f in link_facts(q, extract_facts(q), entities=ents) if f.text == "12%").subject == "李华"  # 记者： asks
+
+
 def test_metric_subject_and_period_are_linked_by_rule_within_a_clause():
     text = "2024年,MiniMax的净亏损达到了4.65亿美元。"
     ents = [Entity("MiniMax", 6, 13, "ORG", "company", "MiniMax", 0.9, "rule")]

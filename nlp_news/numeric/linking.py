@@ -142,6 +142,37 @@ def _subjects(entities: Sequence[Entity]) -> list[Entity]:
     return [e for e in entities if e.label in _SUBJECT_LABELS and not is_news_source(e.canonical)]
 
 
+#: What stands before a journalist's name in a byline or credit (本报记者 郭少峰, 通讯员张明, 文/李华).
+#: (记者：郭总 in an interview is the reporter's question to 郭总: a colon after 记者 labels a speaker.)
+_BYLINE_BEFORE = re.compile(r"(?:记者|通讯员|实习生)\s*$|(?:编辑|摄影|撰稿|责编|作者)[\s：:]*$|(?:文|图)\s*[/／]\s*$")
+
+
+def _in_byline(text: str, e: Entity) -> bool:
+    """Whether the person ``e`` is named in a byline or credit: the writer of the story is not whose a value is
+    (高校毕业生入伍最高补助2.4万元 本报讯(记者郭少峰)).
+
+    >>> t = "入伍补助2.4万元 本报讯(记者 郭少峰)"
+    >>> _in_byline(t, Entity("郭少峰", 17, 20, "PER", "name", "郭少峰", 1.0, "rule"))
+    True
+    >>> _in_byline("经理郭少峰表示", Entity("郭少峰", 2, 5, "PER", "name", "郭少峰", 1.0, "rule"))
+    False
+    """
+    return e.label == "PER" and _BYLINE_BEFORE.search(text, max(0, e.start - 6), e.start) is not None
+
+
+def _not_bylines(text: str, entities: list[Entity]) -> list[Entity]:
+    """``entities`` without the people named in bylines (:func:`_in_byline`), and the names written right
+    after one, apart by a space or 、 (记者吴鹏 李静睿: both wrote the story)."""
+    out = []
+    byline_end = -1
+    for e in sorted(entities, key=_START):
+        if e.label == "PER" and (_in_byline(text, e) or (byline_end >= 0 and not text[byline_end : e.start].strip(" 、\u3000"))):
+            byline_end = e.end
+            continue
+        out.append(e)
+    return out
+
+
 def _most_mentioned(subjects: Sequence[Entity]) -> str | None:
     """:func:`main_entity_of` of the article's :func:`_subjects`."""
     for labels in (("ORG",), _SUBJECT_LABELS):
@@ -202,7 +233,7 @@ def link_facts(
     dates = [f for f in facts if f.kind == "date" and not (isinstance(f.value, str) and f.value.startswith("T"))]
     dates.sort(key=_START)
     d_starts = [d.start for d in dates]
-    subjects = _subjects(entities)  # in the article's order, for its main entity
+    subjects = _not_bylines(text, _subjects(entities))  # in the article's order, for its main entity
     subj_ents = sorted(subjects, key=_START)
     e_starts = [e.start for e in subj_ents]
     subj_orgs = [e for e in subj_ents if e.label != "PER"]
