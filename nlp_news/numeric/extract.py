@@ -258,6 +258,8 @@ _TAIL_SOURCE = rf"""
 #: (:func:`~nlp_news.numeric.patterns.optional_groups_as_branches`): the 10,339 tails read on
 #: cnews-800, replayed, 17.2 -> 15.0 ms.
 _TAIL_RE = re.compile(optional_groups_as_branches(_TAIL_SOURCE), re.X)
+#: A bound word before a range's second end (9800万至近1.4亿元, 3至超过5年): the range's qualifier.
+_RANGE_END_BOUND_RE = re.compile(r"将近|接近|大约|超过|不到|不足|近|约|逾")
 _RANGE_SEP = re.compile(r"\s?(?:-{1,3}|~|至|到|—|－|～)\s?")  # folded text: —— is --
 #: Currency words and symbols written before an amount (人民币45亿元, 港币8.6亿元, HK$12.5).
 _CUR_BEFORE = alternation(CURRENCY_PREFIXES)
@@ -1358,7 +1360,8 @@ class _Scanner:
         # a range with a connector: 10-20亿元, 3至5年, 八到九百亿
         r = _RANGE_SEP.match(f, end) if (nxt in _RANGE_FIRST or (nxt == " " and f[end + 1 : end + 2] in _RANGE_FIRST)) else None
         if r and low_high is None:
-            m2 = _NUMBER_RE.match(f, r.end())
+            b2 = _RANGE_END_BOUND_RE.match(f, r.end())  # 9800万至近1.4亿元: the second end's bound is the range's
+            m2 = _NUMBER_RE.match(f, b2.end() if b2 else r.end())
             if m2 and m2.end() > m2.start():
                 v2 = parse_number(m2.group(0))
                 if v2 is not None and value is not None:
@@ -1372,6 +1375,8 @@ class _Scanner:
                             low_high = (lo, v2)
                             end = m2.end()
                             core = f[start:end]
+                            if b2 and over is None:
+                                over = _BOUND_LEFT[b2.group(0)]
         t = _TAIL_RE.match(f, end)  # always a match: every part of the tail is optional
         tend = t.end()  # type: ignore[union-attr]
         # an empty tail has no groups; tuple.__new__ is _TailGroups._make without its Python frame
