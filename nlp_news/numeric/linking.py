@@ -46,7 +46,7 @@ MONEY_METRICS = frozenset(
     奖金 罚款 赔偿 经营收入 主营业务收入 净收入 存款 贷款 保费 薪酬 工资 开价 要价 标价 总价 单价 报价 成交价 底价
     起价 损失 经济损失 资产规模 基金规模 管理规模 募集规模 首募规模 发行规模 信贷规模 融资规模 市场规模 产值 总产值
     零售额 消费零售额 销售总额 首付款 首付 市价 补偿 补偿款 补偿标准 补偿金 放贷量 年薪 月薪 身价 转会费 补贴 补助 总投资 投资总额 GDP
-    发行价 招股价 片酬 酬劳 出场费 代言费 身家 版权费 违约金 赔偿金 罚金 房租 月租 年租金 奖励金 奖金池""".split()
+    发行价 招股价 片酬 酬劳 出场费 代言费 身家 版权费 违约金 赔偿金 罚金 房租 月租 年租金 奖励金 奖金池 净利""".split()
 )
 METRICS: tuple[str, ...] = tuple(
     sorted(
@@ -314,10 +314,11 @@ def link_facts(
     return out
 
 
-#: Verbs of paying, earning and taking that an amount of money follows (欲赚450万, 受贿800万, 斥资3亿).
+#: Verbs of paying, earning and taking that an amount of money follows (欲赚450万, 受贿800万, 斥资3亿),
+#: and 价值 (价值百万的轿车: worth; not a metric, as fund names hold it: 汇添富价值精选).
 _MONEY_VERB_BEFORE = re.compile(
     r"(?:赚|赚了|赚取|净赚|狂赚|挣|挣了|受贿|索贿|行贿|贪污|挪用|侵吞|诈骗|骗取|花|花了|花费|耗资|斥资|砸|砸下|豪掷|出资|"
-    r"捐|捐赠|捐款|罚|罚款|赔|赔偿|索赔|悬赏|借|欠|套现|进账|入账|吸金|揽金|拍出|卖出|卖了|卖|亏|亏了|募集|筹集|集资|投入|拿出)"
+    r"捐|捐赠|捐款|罚|罚款|赔|赔偿|索赔|悬赏|借|欠|套现|进账|入账|吸金|揽金|拍出|卖出|卖了|卖|亏|亏了|募集|筹集|集资|投入|拿出|攒|攒了|攒下|存了|买了|购买了|价值)"
     r"(?:了|到|约|近|超过|逾)?$"
 )
 #: After 以 + an amount, verbs of a sale (以452万挂牌出售, 以1.2亿元成交): the amount is a price.
