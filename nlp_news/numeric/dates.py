@@ -66,6 +66,8 @@ _TIME_PREFIX = "凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|�
 
 #: Before N日 (or after 过去) when it counts days (近3日, 前四日), not a day of the month.
 DAYS_COUNTED_AFTER = "近这前后"
+
+
 def previous_or_next(text: str, one: int, cut: Callable[[str], list[str]]) -> bool:
     """Whether the 一 at ``one`` is the "one" of 上一 / 下一 ("the previous", "the next"), not a count:
     比上一年增长 and 预计下一季度 name the year and quarter before or after, as 上年 and 下季度 do. The
