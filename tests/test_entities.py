@@ -216,6 +216,19 @@ def test_aliases_in_one_article_share_a_canonical_name(recognizer):
     assert canon["MiniMax 公司"] == canon["MiniMax"] == "MiniMax"
 
 
+@pytest.mark.parametrize("text, word", [("周末大家一起去Chill一下吧。", "Chill"), ("新机支持Wifi无线上网。", "Wifi"),
+                                        ("这款Power 550电源做工扎实。", "Power"), ("相机新增了Sport模式。", "Sport")])
+def test_a_capitalised_english_word_alone_is_no_company(recognizer, text, word):
+    assert not [e for e in recognizer.recognize(text) if e.text == word and e.label == "ORG"]
+
+
+@pytest.mark.parametrize("text, name, type_", [("据Choice数据显示，基金仓位有所下降。", "Choice", "company"),
+                                               ("服装公司Zalando公布了季度业绩。", "Zalando", "company"),
+                                               ("大家都喜欢Coach品牌的手袋。", "Coach", "company")])
+def test_a_capitalised_word_with_evidence_of_a_name_is_kept(recognizer, text, name, type_):
+    assert (name, type_) in [(e.text, e.type) for e in recognizer.recognize(text)]
+
+
 def test_latin_words_in_english_sentences_and_abbreviations_are_not_brands(recognizer):
     ents = recognizer.recognize("公司的 CEO 表示 IPO 将在明年完成。")
     assert not any(e.text in ("CEO", "IPO") and e.label == "ORG" for e in ents)

@@ -95,9 +95,39 @@ LATIN_STOP = frozenset(
         "CMNET", "CMWAP", "UNINET", "Beta", "BETA", "Demo", "DEMO", "Online", "OL", "blog", "Blog", "BLOG",
     ]
 )
+_LATIN_STOP_FOLDED = frozenset(w.casefold() for w in LATIN_STOP)
+
+
+def is_latin_term(word: str) -> bool:
+    """Whether ``word`` is one of :data:`LATIN_STOP` in any case (Wifi and wifi as WiFi, online as Online).
+
+    >>> is_latin_term("Wifi"), is_latin_term("online"), is_latin_term("QDII"), is_latin_term("OpenAI")
+    (True, True, True, False)
+    """
+    return word in LATIN_STOP or word.casefold() in _LATIN_STOP_FOLDED
+
+
 _COMPANY_AFTER = re.compile(r"^ ?(?:公司|集团|科技|有限|股份|控股|Inc\b|Ltd\b|Corp\b)")
 _PRODUCT_BEFORE = re.compile(r"(?:推出|发布|上线|旗下|产品|应用|模型|平台|软件|大模型|App|APP)(?:的|了|有|包括)? ?$")
+#: A number after a name (Galaxy 5, Power 550): the name is a model's designation.
+_NUMBER_AFTER = re.compile(r" ?[0-9]")
+#: What names a capitalised word alone as a brand or a source: X品牌, X统计 / X数据 (据Choice数据显示).
+_BRAND_AFTER = re.compile(r" ?(?:品牌|统计|数据)")
+#: A company word right before a capitalised word (服装公司Zalando, 连锁店Xyz): its name.
+_COMPANY_BEFORE = re.compile(r"(?:公司|集团|品牌|店) ?$")
+#: A kind of software after a capitalised word (Harmony系统): a product.
+_SYSTEM_AFTER = re.compile(r" ?(?:系统|软件|操作系统|浏览器)")
 _COMPANY_NAME = re.compile(r"(?:AI|Labs?|Tech|Inc|Group|Capital|Bank|Motors)$")
+
+
+def _inner_capital(word: str) -> bool:
+    """Whether a capital letter follows the first one in ``word`` as in brands (DMatrix, GoPro), but
+    not as in an acronym's plural (ETFs).
+
+    >>> _inner_capital("DMatrix"), _inner_capital("ETFs"), _inner_capital("Power"), _inner_capital("X-ray")
+    (True, False, False, False)
+    """
+    return any(ch.isupper() for ch in word[1:]) and not (word[-1] == "s" and word[:-1].isupper())
 
 
 def find_latin_names(text: str) -> list[Candidate]:
@@ -107,14 +137,25 @@ def find_latin_names(text: str) -> list[Candidate]:
     unless a company word follows (``NBA 公司``). Company when a company word
     follows or the name ends like one (…AI, …Labs), product after
     推出/发布/旗下/产品…, a person right after a job title (首席执行官 Sam Altman,
-    项目经理Erik), otherwise company (0.7 for CamelCase, 0.55 for a plain
-    capitalised word). Acronyms (QDII, CEO), model numbers (D90) and runs in
-    English sentences are left to the tagger.
+    项目经理Erik), otherwise company (0.7 for CamelCase, 0.55 for a run of
+    capitalised words). One capitalised word alone may be an English word (Power,
+    Smart, Sport): it needs evidence of a name, a brand or source word after it
+    (X品牌, X统计, X数据: company 0.7), a company word before it (服装公司X,
+    连锁店X: company 0.7), a kind of software after it (X系统: product), a capital
+    inside it (DMatrix) or an accented letter (Hermès: company 0.55); followed by a
+    number it is a model's designation (Galaxy 5, Power 550). Acronyms (QDII, CEO),
+    the terms of :data:`LATIN_STOP` in any case (Wifi), model numbers (D90) and runs
+    in English sentences are left to the tagger.
 
     >>> [(text[c.start:c.end], c.type) for text in ["MiniMax 公司旗下的 Talkie 与 OpenAI 竞争"] for c in find_latin_names(text)]
     [('MiniMax', 'company'), ('Talkie', 'product'), ('OpenAI', 'company')]
     >>> find_latin_names("这家公司的 CEO 在 IPO 前接受采访，D90 和 QDII 也不是")
     []
+    >>> find_latin_names("大家一起Smart一下，这个Sport模式支持Wifi，这款Galaxy 5也不是")
+    []
+    >>> text = "据Choice数据显示，服装公司Zalando与DMatrix合作，搭载Harmony系统的Hermès手袋"
+    >>> [(text[c.start:c.end], c.type) for c in find_latin_names(text)]
+    [('Choice', 'company'), ('Zalando', 'company'), ('DMatrix', 'company'), ('Harmony', 'product'), ('Hermès', 'company')]
     """
     return _latin_names(text) if ANY_LATIN.search(text) else []
 
@@ -132,11 +173,11 @@ def _latin_names(text: str) -> list[Candidate]:
         if " " in word:
             # drop a trailing stop word of a multi-word run ("Talkie App")
             parts = word.split(" ")
-            while len(parts) > 1 and parts[-1] in LATIN_STOP:
+            while len(parts) > 1 and is_latin_term(parts[-1]):
                 parts.pop()
             word = " ".join(parts)
             e = s + len(word)
-        if word in LATIN_STOP or _URLISH.search(word):
+        if is_latin_term(word) or _URLISH.search(word):
             continue
         company_cue = _COMPANY_AFTER.match(text[e : e + 4]) is not None
         if len(word) < 4 and not company_cue:
@@ -155,7 +196,20 @@ def _latin_names(text: str) -> list[Candidate]:
             typ, score = "product", 0.75
         else:
             camel = any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
-            typ, score = "company", 0.7 if camel else 0.55
+            if not camel and _NUMBER_AFTER.match(text, e):
+                continue  # a model's designation (Galaxy 5, Power 550): left to the tagger
+            if camel:
+                typ, score = "company", 0.7
+            elif " " in word:
+                typ, score = "company", 0.55
+            elif _BRAND_AFTER.match(text, e) or _COMPANY_BEFORE.search(text, max(0, s - 3), s):
+                typ, score = "company", 0.7  # Coach品牌, 据Choice数据, 服装公司Zalando
+            elif _SYSTEM_AFTER.match(text, e):
+                typ, score = "product", 0.75  # Harmony系统
+            elif _inner_capital(word) or not word.isascii():
+                typ, score = "company", 0.55  # DMatrix; an accented spelling (Hermès) is no English word
+            else:
+                continue  # one capitalised word and nothing more may be English (Power, Smart): left to the tagger
         out.append(Candidate(s, e, typ, score, "rule:latin"))
     return out
 

@@ -70,7 +70,6 @@ from .patterns import (
     CLOSERS,
     DESCRIPTION_NOUNS,
     GENERIC_HEADS,
-    LATIN_STOP,
     NAME_SUFFIXES,
     OPENERS,
     POSITIONS,
@@ -82,6 +81,7 @@ from .patterns import (
     find_all,
     find_suffixed_names,
     is_generic,
+    is_latin_term,
     split_chinese_names,
     weather_place,
 )
@@ -167,7 +167,7 @@ def _latin_term(span: str) -> bool:
     >>> _latin_term("The Golden Age"), _latin_term("US News and World Report")
     (False, False)
     """
-    if span in LATIN_STOP:
+    if is_latin_term(span):
         return True
     m = _LEADING_LATIN.match(span)
     return m is not None and m.group(0) in _TERM_HEADS
