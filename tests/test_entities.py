@@ -229,6 +229,12 @@ def test_a_capitalised_word_with_evidence_of_a_name_is_kept(recognizer, text, na
     assert (name, type_) in [(e.text, e.type) for e in recognizer.recognize(text)]
 
 
+def test_lower_case_words_of_english_phrases_are_no_names(recognizer):
+    text = ("背单词：54. at the back of 在…后面; in the back of 在…后部; behind the back 背着某人; "
+            "arrive at 到达某地; arrive in 到达某地; join (=to fasten; link) 连接。")
+    assert [e.text for e in recognizer.recognize(text)] == []
+
+
 def test_latin_words_in_english_sentences_and_abbreviations_are_not_brands(recognizer):
     ents = recognizer.recognize("公司的 CEO 表示 IPO 将在明年完成。")
     assert not any(e.text in ("CEO", "IPO") and e.label == "ORG" for e in ents)

@@ -171,6 +171,43 @@ def _latin_term(span: str) -> bool:
         return True
     m = _LEADING_LATIN.match(span)
     return m is not None and m.group(0) in _TERM_HEADS
+_LOWER_WORD = re.compile("[a-z]+")
+#: What may stand between the words of an English phrase: spaces and ASCII marks.
+_BETWEEN_WORDS = frozenset(" ;,.:()=!?'\"")
+#: Marks of a clause or a gloss between two English words (by (=next to ; near)).
+_CLAUSE_GAP = frozenset(";,=()")
+_LATIN_WORD_BEFORE = re.compile("[A-Za-z']+$")
+_LATIN_WORD_AFTER = re.compile("[A-Za-z']+")
+
+
+def _english_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one lower-case word of an English phrase, no name: a word next to
+    it (past spaces and ASCII marks) is an English function word (at the front of), or an English word
+    lies past a clause's mark (; , = parentheses) next to it. A lower-case brand written in Chinese text
+    keeps Chinese characters around it, and a name in lower case its other name (carine gilson).
+
+    >>> t = "短语 in the front of 在前面; by (=next to ; near) 靠近"
+    >>> _english_word(t, t.index("front"), t.index("front") + 5), _english_word(t, t.index("near"), t.index("near") + 4)
+    (True, True)
+    >>> t = "他喜欢zebra和kiwi，也爱玩九州online，还有anna smith和i.d.brand"
+    >>> [_english_word(t, t.index(w), t.index(w) + len(w)) for w in ("zebra", "kiwi", "online", "smith", "brand")]
+    [False, False, False, False, False]
+    """
+    if not _LOWER_WORD.fullmatch(text, start, end):
+        return False
+    a, b = start, end
+    while a > 0 and text[a - 1] in _BETWEEN_WORDS:
+        a -= 1
+    while b < len(text) and text[b] in _BETWEEN_WORDS:
+        b += 1
+    before = _LATIN_WORD_BEFORE.search(text, max(0, a - 20), a) if a < start else None
+    after = _LATIN_WORD_AFTER.match(text, b) if b > end else None
+    for word, gap in ((before, text[a:start]), (after, text[end:b])):
+        if word is not None and (word.group().lower() in _ENGLISH_FUNCTION_WORDS or not _CLAUSE_GAP.isdisjoint(gap)):
+            return True
+    return False
+
+
 #: The training-lexicon class of a person's name (:data:`.lexicon.TYPES`, 1-based).
 _NAME_CLASS = 1 + TYPES.index("name")
 _HAS_SUFFIX = re.compile("|".join(NAME_SUFFIXES))
@@ -578,7 +615,9 @@ class EntityRecognizer:
                     # (a term starts with a Latin letter: the other spans are not sliced)
                     cands = [
                         c for c in cands
-                        if text[c[0]] not in _ASCII_LETTERS or ENTITY_TYPES[c[2]] == "TITLE" or not _latin_term(text[c[0] : c[1]])
+                        if text[c[0]] not in _ASCII_LETTERS
+                        or ENTITY_TYPES[c[2]] == "TITLE"
+                        or not (_latin_term(text[c[0] : c[1]]) or _english_word(text, c[0], c[1]))
                     ]
                 cands += find_all(text, latin=latin)
                 if _HAS_SUFFIX.search(text):
