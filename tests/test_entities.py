@@ -229,6 +229,16 @@ def test_a_capitalised_word_with_evidence_of_a_name_is_kept(recognizer, text, na
     assert (name, type_) in [(e.text, e.type) for e in recognizer.recognize(text)]
 
 
+@pytest.mark.parametrize("text, player", [("第四节，克雷布萨砍下8分，奥卡福德三分命中。", "奥卡福德"),
+                                          ("开拓者队的阿尔德里奇砍下全场最高的28分，马丁内斯8投5中。", "马丁内斯")])
+def test_a_transliterated_name_before_what_a_player_does_is_a_person(recognizer, text, player):
+    assert (player, "name") in [(e.text, e.type) for e in recognizer.recognize(text)]
+
+
+def test_a_team_before_its_shooting_rate_stays_a_team(recognizer):
+    assert ("尼克斯", "name") not in [(e.text, e.type) for e in recognizer.recognize("尼克斯命中率只有四成，输掉了比赛。")]
+
+
 def test_lower_case_words_of_english_phrases_are_no_names(recognizer):
     text = ("背单词：54. at the back of 在…后面; in the back of 在…后部; behind the back 背着某人; "
             "arrive at 到达某地; arrive in 到达某地; join (=to fasten; link) 连接。")

@@ -208,6 +208,40 @@ def _english_word(text: str, start: int, end: int) -> bool:
     return False
 
 
+#: Characters of transliterated Western names (the Xinhua transliteration tables' usual ones); few
+#: Chinese words are made of them alone.
+_TRANSLITERATION = frozenset(
+    "阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德迪蒂丁东杜多厄恩法范菲芬丰弗福富盖甘冈戈格"
+    "根古哈海汉豪赫亨霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳勒雷里利莉琳隆卢鲁伦罗洛马迈曼"
+    "梅蒙米摩莫默姆穆纳奈内尼涅纽努诺欧帕派潘佩皮珀普奇齐乔切琴萨塞赛桑瑟森沙舍施什舒斯索塔泰坦特提"
+    "图托瓦威韦维温沃乌西希锡辛休雅亚扬耶伊尤约泽扎詹兹佐尔夫娃娜莎玛丽黛茨"
+)
+#: What a player does in a game report (抢下篮板, 砍下20分, 三分命中, 罚中, 封盖, 得到12分, 8投5中):
+#: the doer is a person. 命中率 (a team's rate) is not.
+_PLAY_AFTER = re.compile(r"抢下|砍下|砍得|罚中|投中|封盖|(?:三分|跳投|上篮)?命中(?!率)|(?:得到|拿下|送出)[0-9０-９]|[0-9]+投[0-9]+中")
+_NAME_JOINERS = frozenset("-·•")
+
+
+def _player(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a transliterated Western name (three characters or more of
+    :data:`_TRANSLITERATION`, parts joined by ``-`` or ``·``) right before what a player does
+    (:data:`_PLAY_AFTER`): a person, whatever the tagger's type. Not a fragment of a longer such run.
+
+    >>> t = "终场前，斯卡洛维奇抢下篮板，马克-拉米斯三分命中，休斯敦队得到"
+    >>> _player(t, 4, 9), _player(t, 14, 20), _player(t, 5, 9), _player(t, 25, 29)
+    (True, True, False, False)
+    >>> t = "尼克斯命中率不高，凯尔特人命中"
+    >>> _player(t, 0, 3), _player(t, 9, 13)
+    (False, False)
+    """
+    if end - start < 3 or (start > 0 and text[start - 1] in _TRANSLITERATION) or not _PLAY_AFTER.match(text, end):
+        return False
+    span = text[start:end]
+    return span[0] in _TRANSLITERATION and span[-1] in _TRANSLITERATION and all(
+        ch in _TRANSLITERATION or ch in _NAME_JOINERS for ch in span
+    )
+
+
 #: The training-lexicon class of a person's name (:data:`.lexicon.TYPES`, 1-based).
 _NAME_CLASS = 1 + TYPES.index("name")
 _HAS_SUFFIX = re.compile("|".join(NAME_SUFFIXES))
@@ -1063,6 +1097,8 @@ class EntityRecognizer:
           王浩, 巴尔的摩(Baltimore → 巴尔的摩), and a person's or place's name not the gloss
           after it (彭于晏(blog) → 彭于晏); what is left of fewer than two characters, or a
           description (:meth:`_generic`), is dropped.
+        - A tagger's organisation or place that is a transliterated Western name right before what a
+          player does (:func:`_player`: 马丁内斯8投5中, 奥卡福德三分命中) is a person.
         - A source's dateline mark is not part of its name: 新浪体育讯 → 新浪体育, 南方日报讯 →
           南方日报; 本报讯 is no entity. Only after what names an outlet or its channel
           (:data:`_OUTLET_ENDS`): 腾讯, 资讯 and 喜讯 keep their 讯.
@@ -1084,6 +1120,9 @@ class EntityRecognizer:
             label = ENTITY_TYPES[c.type]
             if described and label in ("ORG", "LOC") and c.source != KNOWN_SOURCE and _described(text[c.start : c.end], label):
                 continue  # a rule's 四所大学: described, not named (the taggers' are dropped before selection)
+            if label in ("ORG", "LOC") and c.source.startswith(self.source) and _player(text, c.start, c.end):
+                c = Candidate(c.start, c.end, "name", c.score, c.source + "+rule:player")  # 伊尔亚索瓦抢下篮板
+                label = "PER"
             if label != "WORK" and _BRACKET.search(text, c.start, c.end):  # works: the title rule's
                 a, b = balanced_span(text, c.start, c.end)
                 if label in ("PER", "LOC"):  # a gloss after a name: 彭于晏(blog), 巴尔的摩(Baltimore)
