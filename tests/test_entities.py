@@ -239,6 +239,12 @@ def test_a_team_before_its_shooting_rate_stays_a_team(recognizer):
     assert ("尼克斯", "name") not in [(e.text, e.type) for e in recognizer.recognize("尼克斯命中率只有四成，输掉了比赛。")]
 
 
+@pytest.mark.parametrize("text, centre", [("记者昨天赶到上海国际技术交流中心，报名者很多。", "上海国际技术交流中心"),
+                                          ("据广东省电子产品测试中心透露，抽检合格率为九成。", "广东省电子产品测试中心")])
+def test_a_centre_that_does_something_is_an_organisation(recognizer, text, centre):
+    assert (centre, "ORG") in [(e.text, e.label) for e in recognizer.recognize(text)]
+
+
 def test_lower_case_words_of_english_phrases_are_no_names(recognizer):
     text = ("背单词：54. at the back of 在…后面; in the back of 在…后部; behind the back 背着某人; "
             "arrive at 到达某地; arrive in 到达某地; join (=to fasten; link) 连接。")
