@@ -245,6 +245,11 @@ def test_a_centre_that_does_something_is_an_organisation(recognizer, text, centr
     assert (centre, "ORG") in [(e.text, e.label) for e in recognizer.recognize(text)]
 
 
+def test_two_capitalised_latin_words_are_a_person(recognizer):
+    found = [(e.text, e.type) for e in recognizer.recognize("昨晚的派对上，Jane Porter穿着白色长裙亮相。")]
+    assert ("Jane Porter", "name") in found
+
+
 def test_lower_case_words_of_english_phrases_are_no_names(recognizer):
     text = ("背单词：54. at the back of 在…后面; in the back of 在…后部; behind the back 背着某人; "
             "arrive at 到达某地; arrive in 到达某地; join (=to fasten; link) 连接。")

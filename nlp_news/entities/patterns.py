@@ -117,6 +117,10 @@ _BRAND_AFTER = re.compile(r" ?(?:品牌|统计|数据)")
 _COMPANY_BEFORE = re.compile(r"(?:公司|集团|品牌|店) ?$")
 #: A kind of software after a capitalised word (Harmony系统): a product.
 _SYSTEM_AFTER = re.compile(r" ?(?:系统|软件|操作系统|浏览器)")
+#: Two capitalised words of letters alone (Jane Doe): a person's given name and family name.
+_GIVEN_AND_FAMILY = re.compile(r"[A-Z][a-z]+ (?:Mc|Mac)?[A-Z][a-z]+")
+#: A source before a name (据 Artificial Analysis 的榜单): an organisation more often than a person.
+_SOURCE_BEFORE = re.compile(r"据 ?$")
 _COMPANY_NAME = re.compile(r"(?:AI|Labs?|Tech|Inc|Group|Capital|Bank|Motors)$")
 
 
@@ -138,7 +142,8 @@ def find_latin_names(text: str) -> list[Candidate]:
     follows or the name ends like one (…AI, …Labs), product after
     推出/发布/旗下/产品…, a person right after a job title (首席执行官 Sam Altman,
     项目经理Erik), otherwise company (0.7 for CamelCase, 0.55 for a run of
-    capitalised words). One capitalised word alone may be an English word (Power,
+    capitalised words; two capitalised words of letters alone, Jane Porter, are a
+    person's given name and family name: name 0.55, unless after 据, a source). One capitalised word alone may be an English word (Power,
     Smart, Sport): it needs evidence of a name, a brand or source word after it
     (X品牌, X统计, X数据: company 0.7), a company word before it (服装公司X,
     连锁店X: company 0.7), a kind of software after it (X系统: product), a capital
@@ -151,6 +156,8 @@ def find_latin_names(text: str) -> list[Candidate]:
     [('MiniMax', 'company'), ('Talkie', 'product'), ('OpenAI', 'company')]
     >>> find_latin_names("这家公司的 CEO 在 IPO 前接受采访，D90 和 QDII 也不是")
     []
+    >>> [(c.type, c.score) for c in find_latin_names("派对上，Jane Porter穿着白色长裙亮相")]
+    [('name', 0.55)]
     >>> find_latin_names("大家一起Smart一下，这个Sport模式支持Wifi，这款Galaxy 5也不是")
     []
     >>> text = "据Choice数据显示，服装公司Zalando与DMatrix合作，搭载Harmony系统的Hermès手袋"
@@ -201,7 +208,8 @@ def _latin_names(text: str) -> list[Candidate]:
             if camel:
                 typ, score = "company", 0.7
             elif " " in word:
-                typ, score = "company", 0.55
+                person = _GIVEN_AND_FAMILY.fullmatch(word) and not _SOURCE_BEFORE.search(text, max(0, s - 3), s)
+                typ, score = ("name" if person else "company"), 0.55
             elif _BRAND_AFTER.match(text, e) or _COMPANY_BEFORE.search(text, max(0, s - 3), s):
                 typ, score = "company", 0.7  # Coach品牌, 据Choice数据, 服装公司Zalando
             elif _SYSTEM_AFTER.match(text, e):
