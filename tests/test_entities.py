@@ -635,3 +635,8 @@ def test_a_tagger_span_across_headlines_set_apart_by_spaces_is_no_name(recognize
     kept = recognizer._tidy(title, [Candidate(3, 10, "book", 0.9, src)])  # one title in 《》 keeps its space
     assert [(c.start, c.end) for c in kept] == [(3, 10)]
     assert [e.text for e in recognizer.recognize("智谱 AI发布了新模型。") if e.label == "ORG"] == ["智谱 AI"]
+
+
+def test_foreign_brands_in_latin_script_are_companies_by_the_known_list(recognizer):
+    found = {(e.text, e.type, e.canonical) for e in recognizer.recognize("她背着Gucci的包，穿着Chanel套装出席了宜家的活动。")}
+    assert {("Gucci", "company", "古驰"), ("Chanel", "company", "香奈儿"), ("宜家", "company", "宜家")} <= found
