@@ -167,6 +167,8 @@ _SPAN_AFTER_DE = (
     "时间", "时光", "岁月", "历史", "发展", "经验", "努力", "奋斗", "积累", "探索", "实践", "经营", "运营", "使用权",
     "产权", "期限", "工龄", "教龄", "刑期", "有效期", "寿命", "保修", "质保", "等待", "坚持", "打拼", "沉淀", "合作",
 )
+#: Before N年, what makes it a span of years (成立以来的88年), not the year '88.
+_SINCE = ("以来的", "以来")
 #: After N年, what makes it a span of years (88年来, 90年间), not the year '88.
 _DURATION_AFTER = frozenset("来间里中内")
 
@@ -354,6 +356,7 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
                 (after in _YEAR_AFTER or late)
                 and (before == "" or before not in _DURATION_BEFORE)
                 and not (after == "的" and m.string.startswith(_SPAN_AFTER_DE, e + 1))
+                and not m.string.endswith(_SINCE, 0, s)  # 成立以来的88年: the years since, no '88
             )
             if not g.y.startswith(("0", "零", "〇")) and not year_like and not g.ysub:
                 return None  # 20年 alone: a duration more often than 2020

@@ -367,9 +367,9 @@ _ENUM_AFTER = frozenset("，,：:、是")
 _ENUM_BEFORE = frozenset("。！？；;：:，,\n\t “\"（(") | {""}
 _COORD_NEXT = frozenset("第0123456789一二三四五六七八九十")
 #: Before N块, verbs that make 块 pieces (切成100块, 分成两块); before 一块, words that make it
-#: "together" or "a piece" (走到一块, 在一块, 持有一块).
+#: "together" or "a piece" (走到一块, 在一块, 持有一块, 最重要的一块: "the most important part").
 _PIECES_BEFORE = frozenset("成割切")
-_TOGETHER_BEFORE = frozenset("到在凑有")
+_TOGETHER_BEFORE = frozenset("到在凑有的")
 #: Between a bound word and its number, the words that leave the bound out of the span (约有700名).
 _LOOSE_JOINS = frozenset("是有为")
 #: Words that start with 半, which is then no half after a measure word or time unit (一种半成品).
