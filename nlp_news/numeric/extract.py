@@ -2098,6 +2098,8 @@ _NAMES_WITH_NUMERALS = (
     "三门峡", "六盘山", "三家村", "五台县", "十万大山", "三座门", "三座大山", "东四十条", "八佰伴", "九节鞭", "三节棍",
     "第一次世界大战", "第二次世界大战", "第三世界", "第一夫人", "第五纵队", "十月革命", "五月花", "铁人三项", "八股文",
     "四方面军", "黑五类", "四人帮", "第二外国语学院", "第二医科大学", "第一历史档案馆", "正经八百", "三十年河东", "十日谈",
+    # basketball's three-point shot and line in digits, as 三分球 (a term, not 3 points)
+    "3分球", "3分线", "3分远投", "3分出手",
     # school years as labels before the students of that year (大三学生, 高三学生: juniors, not three students)
     *(grade + n + who for grade in "大高初研" for n in "一二三四" for who in ("学生", "新生")),
 )
