@@ -637,6 +637,7 @@ FOUND = [
     ("包裹一日后即可送达。", "一日", "duration", "P1D", {}),
     ("本月一日起，新规正式施行。", "本月一日", "date", "---01", {"relative": True}),
     # the noun after 个 behind a place word; no preposition as the counted noun
+    ("会议还听取了3个国务院的报告。", "3个", "count", 3, {"unit": "报告"}),
     ("门口站着三个当地居民。", "三个", "count", 3, {"unit": "居民"}),
     ("两人中的其中一个向记者讲述了经过。", "一个", "count", 1, {"unit": "个"}),
     ("拳王在第8回合击倒了对手。", "第8回合", "ordinal", 8, {"unit": "回合"}),

@@ -2346,6 +2346,8 @@ _OTHER_NOUN_TAGS = frozenset(("vn", "eng", "j", "l", "t", "nz"))
 #: jieba's tags of function words (preposition, conjunction, particles, modal and interjection); only
 #: one-character words are read by them (jieba tags 加时 a conjunction).
 _FUNCTION_TAGS = frozenset(("p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "y", "e", "o"))
+#: Tags of organisation names: before 的 after 个 they name the owner of what is counted (3个国务院的报告).
+_POSSESSOR_TAGS = frozenset(("nt",))  # not ns or nr: jieba tags 城市 ns and 元宝 nr
 #: Noun-like tags that end the phrase after a noun (its predicate: 客户参与竞争, 两个MM热情高涨).
 _NOT_AFTER_NOUN = frozenset(("vn", "l"))
 #: Tags of a head noun that no noun right after it extends: a Latin name, a place noun (大中城市房屋).
@@ -2400,7 +2402,9 @@ def _head_noun(words: list[tuple[str, str]]) -> str | None:
         elif t in _MODIFIER_TAGS:
             modified = True
         elif t == "uj":
-            if head is not None or not modified:
+            if head is not None and head_tag in _POSSESSOR_TAGS:
+                head, modified = None, True  # 3个国务院的报告: a name before 的 owns what is counted
+            elif head is not None or not modified:
                 break  # 三个方面的结合: the noun is already there
         elif t[:1] == "v" and i == 0 and i + 1 < n and _is_noun_tag(words[i + 1][1]):
             modified = True  # 进攻篮板, 增发项目 (right after 个 only: 1个批次检出微量 counts 批次)
