@@ -656,6 +656,7 @@ FOUND = [
     # milligrams and other small units; ≥ and ≤ as bounds
     ("境外人员不得多于三分之一。", "不得多于三分之一", "percent", 33.3333, {"qualifier": "under"}),
     ("首付比例不得低于30%。", "不得低于30%", "percent", 30, {"qualifier": "over"}),
+    ("单价不宜超过5000元。", "不宜超过5000元", "money", 5000, {"qualifier": "under"}),
     ("新标准要求甲醛含量≤0.5毫克/升。", "≤0.5毫克/升", "count", 0.5, {"unit": "毫克/升", "qualifier": "under"}),
     ("每粒胶囊含维生素D 400微克。", "400微克", "count", 400, {"unit": "微克"}),
     ("考核要求年化收益≥6%。", "≥6%", "percent", 6, {"qualifier": "over"}),

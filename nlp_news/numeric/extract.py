@@ -137,10 +137,14 @@ TIME_UNITS = {
     "分钟": "MIN", "秒钟": "S", "秒": "S", "季度": "Q", "个季度": "Q",
 }
 ABOUT_LEFT = ("约为", "约合", "大约", "大概", "近似", "约")
-OVER_LEFT = ("超过", "超出", "逾", "至少", "不低于", "不少于", "不小于", "起码", "多于", "高于", "大于", "超", "≥",
-             "不得低于", "不得少于", "不能低于", "不能少于")
+OVER_LEFT = ("超过", "超出", "逾", "至少", "不低于", "不少于", "不小于", "起码", "多于", "高于", "大于", "超", "≥")
 UNDER_LEFT = ("将近", "接近", "不到", "不足", "低于", "少于", "不超过", "不高于", "不多于", "不大于", "最多", "最长", "最快",
-              "小于", "近", "≤", "不得多于", "不得超过", "不得高于", "不能超过", "不能多于", "不能高于")
+              "小于", "近", "≤")
+#: Comparisons that a modal with 不 before them turns round (不得超过30年 is under, 不应低于20% over), as
+#: 不超过 and 不低于 do: :meth:`_Scanner.left`.
+_COMPARATIVES = frozenset(("超过", "超出", "多于", "高于", "大于", "超", "低于", "少于", "小于"))
+_NOT_MODALS = frozenset(("不得", "不能", "不应", "不宜", "不可", "不会", "不要", "不准", "不许", "不该"))
+_OPPOSITE = {"over": "under", "under": "over"}
 _BOUND_LEFT = dict.fromkeys(ABOUT_LEFT, "about") | dict.fromkeys(OVER_LEFT, "over") | dict.fromkeys(UNDER_LEFT, "under")
 _BOUND_RIGHT = {
     "左右": "about", "上下": "about", "以上": "over", "多": "over", "余": "over", "有余": "over",
@@ -729,6 +733,8 @@ class _Scanner:
             new = m.start("curs") if m.group("curs") else start
         else:
             new = m.start("bound") if bound else m.start("curs")
+        if q and new == b_at and bound in _COMPARATIVES and f[b_at - 2 : b_at] in _NOT_MODALS:
+            q, new = _OPPOSITE[q], b_at - 2  # 不得超过30年: under; 不应低于20%: over
         reach = max([c[0] - c[1] for c in self.cands if c[0] < start], default=0) if after_pass else self.reach
         if new < reach:
             if q and m.group("curp") and m.group("bound") and m.start("bound") >= reach:
