@@ -100,6 +100,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "环": frozenset("比境节保球路线岛形绕顾卫评内外"),  # 3%环比, 4环路: no shooting score
     "段": frozenset("式落位子"),  # 两段式设计: a kind, no count of sections
     "部": frozenset("位署"),  # 10部位装备: body parts, no count of 部
+    "首": frozenset("付府都席位批轮"),  # 50万首付: a down payment, no songs
 }
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
@@ -1700,6 +1701,8 @@ class _Scanner:
                 kind, source, unit, tend = "number", "rule:number", None, end
             elif unit == "对" and _starts_word(f, tend, "对"):
                 return  # 8+5对话会: 对话 "dialogue", no pairs
+            elif unit == "首" and _starts_word(f, tend, "首"):
+                kind, source, unit, tend = "number", "rule:number", None, end  # 50万首付: an amount, no songs
             elif unit == "级" and not arabic:
                 return  # 四级 (the exam), 三级甲等: a rank or a name; magnitudes are written 5.3级
             elif unit in ("两",) and not arabic:
@@ -1849,8 +1852,8 @@ _F_NUMBER_PREV = frozenset("Ff/")
 _QUOTE_BEFORE = re.compile(r"(?:收报|报收|收于|收在|开盘报|[指价率数盘股]报)$")
 _QUOTE_LAST = frozenset("报收于在")
 #: A month count written like a month: 2月, 十二月 (not 2月5日).
-#: Words right before N月 that make it a number of months (连续3月下滑), not a month of the year.
-_MONTHS_COUNTED_AFTER = frozenset({"持续", "连续", "长达", "历时", "为期"})
+#: Words right before N月 that make it a number of months (连续3月下滑, 未来三月), not a month of the year.
+_MONTHS_COUNTED_AFTER = frozenset({"持续", "连续", "长达", "历时", "为期", "未来", "过去", "最近"})
 #: 每 and the last characters of those words: what stands right before N月 that :func:`_months_counted` accepts
 #: (the date pass reads 每 2月, with a space, as before: a month).
 _EVERY_LAST = frozenset(w[-1] for w in _MONTHS_COUNTED_AFTER) | {"每"}
