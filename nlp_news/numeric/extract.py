@@ -100,7 +100,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "环": frozenset("比境节保球路线岛形绕顾卫评内外"),  # 3%环比, 4环路: no shooting score
     "段": frozenset("式落位子"),  # 两段式设计: a kind, no count of sections
     "部": frozenset("位署"),  # 10部位装备: body parts, no count of 部
-    "首": frozenset("付府都席位批轮"),  # 50万首付: a down payment, no songs
+    "首": frozenset("付府都席位批轮一二三四五六七八九十"),  # 50万首付: a down payment, 11首三双: a first triple-double, no songs
 }
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
@@ -1702,6 +1702,8 @@ class _Scanner:
             elif unit == "对" and _starts_word(f, tend, "对"):
                 return  # 8+5对话会: 对话 "dialogue", no pairs
             elif unit == "首" and _starts_word(f, tend, "首"):
+                if f[tend : tend + 1] != "付":
+                    return  # 11首三双 (a first triple-double), 3首都: no songs, and no amount
                 kind, source, unit, tend = "number", "rule:number", None, end  # 50万首付: an amount, no songs
             elif unit == "级" and not arabic:
                 return  # 四级 (the exam), 三级甲等: a rank or a name; magnitudes are written 5.3级
@@ -2133,7 +2135,7 @@ _NAME_ZONES_RE = re.compile(
     r"|这一块|那一块|哪一块|每一块"
     r"|五月天|七天(?:酒店|连锁|快捷)|360(?:公司|安全卫士|安全|浏览器|杀毒|搜索|集团|手机)"
     r"|" + "|".join(_NAMES_WITH_NUMERALS)
-    + r"|三双(?=数据|[，。！、,!的])"
+    + r"|三双(?=数据|[，。！、,!的\s]|$)"
     + "".join(rf"|{n}(?:\d+|[一二三四五六七八九十〇零两]+)号[甲乙丙丁]?" for n in _SPACE_NAMES)
     # 国发〔2009〕3号: a document's number, no year and no day; one alternative per opening bracket, not a
     # class [〔[(（]: an alternative that starts with a class makes the engine try the pattern at every
