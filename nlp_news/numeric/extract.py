@@ -1494,9 +1494,9 @@ class _Scanner:
             if not arabic and core == "一" and (prev == "每" or prev in "上下" and self.previous_or_next(start)):
                 self.add(None, start, tend, 0)
                 return  # 每一年 "every year"; 比上一年增长, 下一季度: the one before or after (as 上年), no length
-            if not arabic and core == "一" and tu == "年" and prev == "的" and (tend == len(f) or f[tend] in _CLAUSE_END_CHARS or f[tend] in "”\"’"):
+            if not arabic and core == "一" and tu == "年" and prev in "的这那" and (tend == len(f) or f[tend] in _CLAUSE_END_CHARS or f[tend] in "”\"’"):
                 self.add(None, start, tend, 0)
-                return  # 是难忘的一年。, 最困难的一年，: "a year that was …", no length (过去的一年中 is one)
+                return  # 是难忘的一年。, 这一年，: "a year that was …", "this year", no length (过去的一年中, 这一年来 are one)
             if core == "一" and tu == "天" and prev == "有" and f[start - 2 : start - 1] not in _ONLY_BEFORE_YOU:
                 self.add(None, start, tend, 0)
                 return  # 有一天, 总有一天: "one day", no duration (只有一天, 还有一天 last a day)
