@@ -783,12 +783,15 @@ class _Scanner:
             return None
 
     def previous_or_next(self, one: int) -> bool:
-        """:func:`~nlp_news.numeric.dates.previous_or_next` with this text's segmenter (jieba's dictionary, no HMM)."""
+        """:func:`~nlp_news.numeric.dates.previous_or_next` with this text's segmenter (jieba's dictionary, no
+        HMM), which is asked only where 上 or 下 stands before ``one``."""
+        if self.f[one - 1 : one] not in ("上", "下"):
+            return False
         seg = self.segmenter or default_segmenter()
         return previous_or_next(self.f, one, partial(seg.cut_raw, hmm=False))
 
     def date(self, m: re.Match[str]) -> bool:
-        if m.group("q") == "一" and self.f[m.start("q") - 1 : m.start("q")] in ("上", "下") and self.previous_or_next(m.start("q")):
+        if m.group("q") == "一" and self.previous_or_next(m.start("q")):
             self.add(None, m.start(), m.end(), 0)
             return True  # 较上一季度, 预计下一季度: the quarter before or after (as 上季度), no first quarter
         if self.f[m.start() - 1 : m.start()] in _EVERY_LAST and _months_counted(self.f, m.start()) and _MONTHS_ONLY.match(self.f, m.start()):
@@ -1491,7 +1494,7 @@ class _Scanner:
                         self.add(None, pm.start("one"), pm.end("per"), 0)
         elif g.time:
             tu = g.time
-            if not arabic and core == "一" and (prev == "每" or prev in "上下" and self.previous_or_next(start)):
+            if not arabic and core == "一" and (prev == "每" or self.previous_or_next(start)):
                 self.add(None, start, tend, 0)
                 return  # 每一年 "every year"; 比上一年增长, 下一季度: the one before or after (as 上年), no length
             if not arabic and core == "一" and tu == "年" and prev in "的这那" and (tend == len(f) or f[tend] in _CLAUSE_END_CHARS or f[tend] in "”\"’"):

@@ -161,8 +161,8 @@ def _in_byline(text: str, e: Entity) -> bool:
 
 
 def _not_bylines(text: str, entities: list[Entity]) -> list[Entity]:
-    """``entities`` without the people named in bylines (:func:`_in_byline`), and the names written right
-    after one, apart by a space or 、 (记者吴鹏 李静睿: both wrote the story)."""
+    """``entities`` sorted by start, without the people named in bylines (:func:`_in_byline`) and the names
+    written right after one, apart by a space or 、 (记者吴鹏 李静睿: both wrote the story)."""
     out = []
     byline_end = -1
     for e in sorted(entities, key=_START):
@@ -233,10 +233,9 @@ def link_facts(
     dates = [f for f in facts if f.kind == "date" and not (isinstance(f.value, str) and f.value.startswith("T"))]
     dates.sort(key=_START)
     d_starts = [d.start for d in dates]
-    subjects = _not_bylines(text, _subjects(entities))  # in the article's order, for its main entity
-    subj_ents = sorted(subjects, key=_START)
-    e_starts = [e.start for e in subj_ents]
-    subj_orgs = [e for e in subj_ents if e.label != "PER"]
+    subjects = _not_bylines(text, _subjects(entities))  # sorted by start: the article's order, for its main entity
+    e_starts = [e.start for e in subjects]
+    subj_orgs = [e for e in subjects if e.label != "PER"]
     o_starts = [e.start for e in subj_orgs]
     f_starts = [f.start for f in facts]
     in_order = f_starts == sorted(f_starts)  # every start at or after the one before (sorting sorted ints costs one C pass)
@@ -265,7 +264,7 @@ def link_facts(
                 metric = last.metric
                 linked["metric"] = "inferred"
         subject = None
-        ent = _last_before(subj_ents, e_starts, cs, fs) or _first_after(subj_ents, e_starts, f.end, ce)
+        ent = _last_before(subjects, e_starts, cs, fs) or _first_after(subjects, e_starts, f.end, ce)
         if ent is not None:
             subject = ent.canonical
             linked["subject"] = "rule"
