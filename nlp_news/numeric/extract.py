@@ -267,6 +267,23 @@ _TAIL_RE = re.compile(optional_groups_as_branches(_TAIL_SOURCE), re.X)
 #: A bound word before a range's second end (9800万至近1.4亿元, 3至超过5年): the range's qualifier.
 _RANGE_END_BOUND_RE = re.compile(r"将近|接近|大约|超过|不到|不足|近|约|逾")
 _RANGE_SEP = re.compile(r"\s?(?:-{1,3}|~|至|到|—|－|～)\s?")  # folded text: —— is --
+_VAGUE_SECOND_END = re.compile(r"\s?(?:-{1,3}|~|至|到|—|－|～)\s?[数几][十百千万亿]*")
+
+
+def vague_second_end(text: str, end: int, tend: int) -> bool:
+    """Does the number whose unit is ``text[end:tend]`` open a range to a vague end (数倍, 几十万元)?
+
+    >>> vague_second_end("一倍至数倍以上", 1, 2)
+    True
+    >>> vague_second_end("10亿元至数十亿元", 3, 4)
+    True
+    >>> vague_second_end("3倍至5倍", 1, 2)
+    False
+    >>> vague_second_end("两倍至数百人", 1, 2)
+    False
+    """
+    m = _VAGUE_SECOND_END.match(text, tend)
+    return m is not None and text.startswith(text[end:tend].strip(), m.end())
 #: Currency words and symbols written before an amount (人民币45亿元, 港币8.6亿元, HK$12.5).
 _CUR_BEFORE = alternation(CURRENCY_PREFIXES)
 _LEFT_SOURCE = (
@@ -1397,6 +1414,9 @@ class _Scanner:
             # 一种半成品, 三年半导体: 半 starts a word, it is no half
             tend -= 1 + (len(g.post) if g.post else 0)
             g = g._replace(mhalf=None, half=None, post=None)
+        if tend > end and f[tend : tend + 1] in _RANGE_FIRST and vague_second_end(f, end, tend):
+            self.add(None, start, tend, 0)
+            return  # 一倍至数倍, 10亿元至数十亿元: a range to a vague end is vague (NUMERIC-CONVENTIONS, non-facts)
         if g.more:
             if g.more == "来":
                 # 十来分钟, 二十来岁, 100来人: about a round number and its unit; else 来 is a word's

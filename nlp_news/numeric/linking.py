@@ -46,8 +46,23 @@ MONEY_METRICS = frozenset(
     奖金 罚款 赔偿 经营收入 主营业务收入 净收入 存款 贷款 保费 薪酬 工资 开价 要价 标价 总价 单价 报价 成交价 底价
     起价 损失 经济损失 资产规模 基金规模 管理规模 募集规模 首募规模 发行规模 信贷规模 融资规模 市场规模 产值 总产值
     零售额 消费零售额 销售总额 首付款 首付 市价 补偿 补偿款 补偿标准 补偿金 放贷量 年薪 月薪 身价 转会费 补贴 补助 总投资 投资总额 GDP
-    发行价 招股价 片酬 酬劳 出场费 代言费 身家 版权费 违约金 赔偿金 罚金 房租 月租 年租金 奖励金 奖金池 净利 利息""".split()
+    发行价 招股价 片酬 酬劳 出场费 代言费 身家 版权费 违约金 赔偿金 罚金 房租 月租 年租金 奖励金 奖金池 净利 利息
+    起投金额 捐款总额 贷款总额 存款总额 交易总额 融资总额 募资总额""".split()
 )
+
+
+def is_money_metric(metric: str | None) -> bool:
+    """Is ``metric`` an amount of money: a word of :data:`MONEY_METRICS`, any …金额 (涉案金额, 合同金额),
+    or a threshold found as the noun before the value (个人门槛为50万: an entry threshold is money; 门槛 is
+    no word of the lexicon, which would give it to any value after 门槛太高).
+
+    >>> is_money_metric("涉案金额"), is_money_metric("净亏损"), is_money_metric("机构门槛")
+    (True, True, True)
+    >>> is_money_metric("用户"), is_money_metric(None)
+    (False, False)
+    """
+    return metric is not None and (metric in MONEY_METRICS or metric.endswith(("金额", "门槛")))
+
 METRICS: tuple[str, ...] = tuple(
     sorted(
         set(
@@ -297,7 +312,7 @@ def link_facts(
                 linked["period"] = "rule" if not rest else "inferred"
         kind, cur, source = f.kind, f.currency, f.source
         if kind == "number" and (f.unit is None or f.unit.startswith("/")) and _amount_like(f) and (
-            metric in MONEY_METRICS
+            is_money_metric(metric)
             or _MONEY_VERB_BEFORE.search(text, max(cs, fs - 5), fs) is not None
             or _MONEY_VERB_AFTER.match(text, f.end) is not None and text[max(cs, fs - 1) : fs] == "以"
         ):
