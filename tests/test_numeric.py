@@ -758,6 +758,8 @@ RESOLVED = [
 IGNORED = [
     ("基金公司上周一致选择了加仓。", "上周一致"),
     ("这些股票的涨幅是大盘的一倍至数倍。", "一倍"),  # a range to a vague end is vague
+    ("双十一期间平台的销量大增。", "十一期"),  # shopping festivals named by their date
+    ("双12当天的订单创下新高。", "12"),
     ("单笔投资从10亿元到数十亿元不等。", "10亿元"),
     ("本周一直在下雨。", "本周一直"),
     ("相机采用了1/2.5、1010万像素的传感器。", "1/2.5"),
@@ -1210,6 +1212,8 @@ METRIC_CASES = [
     # a kind of thing counted or named before the value is no metric (基金 is what has the size, not the size)
     ("今年以来共有52只债券基金进行分红。", "52只", None, None),
     ("去年银行系基金的募集规模是其他基金的3倍。", "3倍", "募集规模", "rule"),
+    ("上半年规模以上工业增加值同比增长5.9%。", "5.9%", "工业增加值", "rule"),  # not 规模 (规模以上 is a class of firms)
+    ("全年社会消费品零售总额为48万亿元。", "48万亿元", "社会消费品零售总额", "rule"),
 ]
 
 
@@ -1246,6 +1250,7 @@ MONEY_BY_METRIC = [
     ("签约时需要先支付20万。", "20万", "money", "CNY"),
     ("这起案件的涉案金额达到80万。", "80万", "money", "CNY"),  # any …金额
     ("这类产品的个人认购门槛为30万。", "30万", "money", "CNY"),  # an entry threshold
+    ("公司去年研发开支为9000万。", "9000万", "money", "CNY"),
     ("报考的分数门槛为550分。", "550分", "count", None),
 ]
 
@@ -1298,6 +1303,20 @@ def test_period_from_an_earlier_clause_of_the_sentence():
     pct = [f for f in facts if f.kind == "percent"][0]
     assert pct.period == {"start": "2025-01", "end": "2025-09"}
     assert pct.metric == "营收"
+
+
+def test_values_listed_with_fenbie_take_the_dates_listed_before_in_order():
+    text = "2022年、2023年及2024年，研发开支分别为1.2亿元、2.5亿元及4.1亿元，三年累计近8亿元。"
+    money = [(f.text, f.period, f.metric) for f in link_facts(text, extract_facts(text)) if f.kind == "money"]
+    assert money[:3] == [("1.2亿元", "2022", "研发开支"), ("2.5亿元", "2023", "研发开支"), ("4.1亿元", "2024", "研发开支")]
+    assert money[3][1] == "2024"  # not in the list: the date named last, as before
+
+
+def test_the_level_a_change_reached_keeps_the_metric_of_the_change():
+    text = "第二季度营收同比增长18%，达到人民币36亿元，高于市场预期的33亿元；公司另外拿出5亿元用于回购。"
+    facts = {f.text: f.metric for f in link_facts(text, extract_facts(text))}
+    assert facts["人民币36亿元"] == "营收" and facts["33亿元"] == "营收"
+    assert facts["5亿元"] is None  # a clause with its own words before the amount does not continue the metric
 
 
 def test_an_amount_per_unit_without_a_currency_is_money_by_its_metric():

@@ -2138,6 +2138,8 @@ _NAMES_WITH_NUMERALS = (
     "四方面军", "黑五类", "四人帮", "第二外国语学院", "第二医科大学", "第一历史档案馆", "正经八百", "三十年河东", "十日谈",
     # basketball's three-point shot and line in digits, as 三分球 (a term, not 3 points)
     "3分球", "3分线", "3分远投", "3分出手",
+    # shopping festivals named by their date (双十一期间 is no count of 期; 618大促)
+    "双十一", "双11", "双十二", "双12", "618大促", "618购物节", "618期间", "618当天", "618年中大促",
     # the tiers of China's university admissions (三本院校, 二本线): labels, not counts of books
     *(tier + "本" + what for tier in "一二三" for what in ("院校", "大学", "学校", "线", "批次")),
     # school years as labels before the students of that year (大三学生, 高三学生: juniors, not three students)

@@ -47,7 +47,7 @@ MONEY_METRICS = frozenset(
     起价 损失 经济损失 资产规模 基金规模 管理规模 募集规模 首募规模 发行规模 信贷规模 融资规模 市场规模 产值 总产值
     零售额 消费零售额 销售总额 首付款 首付 市价 补偿 补偿款 补偿标准 补偿金 放贷量 年薪 月薪 身价 转会费 补贴 补助 总投资 投资总额 GDP
     发行价 招股价 片酬 酬劳 出场费 代言费 身家 版权费 违约金 赔偿金 罚金 房租 月租 年租金 奖励金 奖金池 净利 利息
-    起投金额 捐款总额 贷款总额 存款总额 交易总额 融资总额 募资总额""".split()
+    起投金额 捐款总额 贷款总额 研发开支 零售总额 社会消费品零售总额 存款总额 交易总额 融资总额 募资总额""".split()
 )
 
 
@@ -73,7 +73,7 @@ METRICS: tuple[str, ...] = tuple(
             市占率 占有率 市场占有率 覆盖率 普及率 使用率 利用率 转化率 留存率 点击率 入住率 出租率 空置率
             去化率 开工率 产能利用率 负债率 资产负债率 不良率 不良贷款率 准备金率 存款准备金率 贷款利率 存款利率
             税率 关税 就业率 升学率 录取率 通过率 合格率 达标率 完成率 投票率 支持率 出勤率 死亡率 治愈率
-            发病率 感染率""".split()
+            发病率 感染率 增加值 工业增加值""".split()
         )
         | MONEY_METRICS,
         key=len,
@@ -256,6 +256,8 @@ def link_facts(
     in_order = f_starts == sorted(f_starts)  # every start at or after the one before (sorting sorted ints costs one C pass)
     currency: Any = _UNSET  # the article's currency, counted only when a fact needs it
     with_metric: list[Fact] = []  # linked measures with a metric, in the order they were linked
+    # 2022年、2023年及2024年，研发开支分别为4.6亿元、8.9亿元及15.3亿元: each value's own year
+    respective = respective_periods(text, facts, dates, locate_clause) if "分别" in text else None
     out: list[Fact] = []
     for f in facts:
         if f.kind in _UNLINKED:
@@ -275,7 +277,12 @@ def link_facts(
                     break
                 if in_order:
                     break
-            if last is not None and (last.kind == f.kind or (f.kind == "percent" and f.change)):
+            if last is not None and (
+                last.kind == f.kind
+                or (f.kind == "percent" and f.change)
+                # 营收增长15%，达到52亿元: a clause that only goes on to the level the change reached
+                or (f.kind == "money" and last.change and is_money_metric(last.metric) and _reaches(text, cs, fs))
+            ):
                 metric = last.metric
                 linked["metric"] = "inferred"
         subject = None
@@ -296,7 +303,9 @@ def link_facts(
             if subject:
                 linked["subject"] = "inferred"
         period: Any = None
-        d = _last_before(dates, d_starts, cs, fs, within=ce) or _first_after(dates, d_starts, cs, ce)
+        d = respective.get(fs) if respective else None
+        if d is None:
+            d = _last_before(dates, d_starts, cs, fs, within=ce) or _first_after(dates, d_starts, cs, ce)
         if d is not None:
             period = d.value if d.value is not None else d.text
             linked["period"] = "rule"
@@ -425,6 +434,57 @@ def _first_after(items: Sequence[Any], starts: list[int], pos: int, hi: int) -> 
             return items[i]
         i += 1
     return None
+
+
+#: A clause that opens with the level a change reached (，达到人民币52亿元; ，升至3亿元).
+_REACH_START = re.compile(
+    r"\s*(?:并|且|已|将|再|也|还|则|从而|进而)?(?:达到了|达到|达|升至|增至|增加到|增加至|增长到|增长至|提高到|提高至|提升至|"
+    r"降至|下降到|下降至|减少到|减少至|减至|跌至|涨至|突破|超过|逾)(?:每[年月股人天])?(?:人民币|约|近)?\s*$"
+)
+
+
+def _reaches(text: str, cs: int, fs: int) -> bool:
+    """Is the clause from ``cs`` to the value at ``fs`` only a verb of reaching (，达到人民币52亿元)?
+
+    >>> _reaches("营收增长15%，达到人民币52亿元", 8, 13), _reaches("营收增长15%，利用外资仅25亿元", 8, 14)
+    (True, False)
+    """
+    return _REACH_START.match(text, cs, fs) is not None
+
+
+#: What may stand between the dates of a list (2022年、2023年及2024年, 2023年和2024年).
+_DATE_LIST_GAP = re.compile(r"\s*(?:、|，|,|和|及|与|以及|至)?\s*")
+
+
+def respective_periods(text: str, facts: Sequence[Any], dates: Sequence[Any], locate_clause: Any) -> dict[int, Any]:
+    """The date each value of a 分别 list reports on, by the start of the value: a list of n dates
+    before 分别 in the sentence and n values of one kind after it in its clause pair up in order.
+
+    ``dates`` are the date facts sorted by start; ``locate_clause`` is :func:`_clause_locator`'s.
+
+    >>> from nlp_news.numeric.extract import extract_facts
+    >>> t = "2023年和2024年，公司营收分别为3亿元及5亿元，合计8亿元。"
+    >>> fs = extract_facts(t)
+    >>> ds = [f for f in fs if f.kind == "date"]
+    >>> {t[s:s + 3]: d.value for s, d in respective_periods(t, fs, ds, _clause_locator(t, [(0, len(t))], None)).items()}
+    {'3亿元': '2023', '5亿元': '2024'}
+    """
+    out: dict[int, Any] = {}
+    r = text.find("分别")
+    while r >= 0:
+        _, ce, ss = locate_clause(r)
+        values = [f for f in facts if r < f.start and f.end <= ce and f.kind in _MEASURES]
+        run: list[Any] = []
+        for d in dates:
+            if d.start < ss or d.end > r:
+                continue
+            if run and _DATE_LIST_GAP.fullmatch(text, run[-1].end, d.start) is None:
+                run = []
+            run.append(d)
+        if len(values) >= 2 and len(values) == len(run) and len({f.kind for f in values}) == 1:
+            out.update((f.start, d) for f, d in zip(values, run))
+        r = text.find("分别", r + 2)
+    return out
 
 
 def _clause_locator(text: str, sentences: list[tuple[int, int]], clauses: list[tuple[int, int]] | None) -> Any:
