@@ -1214,6 +1214,13 @@ METRIC_CASES = [
     ("去年银行系基金的募集规模是其他基金的3倍。", "3倍", "募集规模", "rule"),
     ("上半年规模以上工业增加值同比增长5.9%。", "5.9%", "工业增加值", "rule"),  # not 规模 (规模以上 is a class of firms)
     ("全年社会消费品零售总额为48万亿元。", "48万亿元", "社会消费品零售总额", "rule"),
+    ("服务业增加值占GDP比重为54%。", "54%", "GDP比重", "rule"),
+    ("这套房子的挂牌价为520万元。", "520万元", "挂牌价", "rule"),
+    # a price measures no count (the shares bought back, the storage of a model)
+    ("公司拟以每股8.8元的价格回购不超过500万股。", "不超过500万股", None, None),
+    ("这款手机256GB版本的售价为5999元。", "256GB", None, None),
+    # a multiple of growth is the change of the quantity named last
+    ("公司2024年营收为12亿元，较上年增长近3倍。", "近3倍", "营收", "inferred"),
 ]
 
 

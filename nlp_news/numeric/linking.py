@@ -47,7 +47,7 @@ MONEY_METRICS = frozenset(
     起价 损失 经济损失 资产规模 基金规模 管理规模 募集规模 首募规模 发行规模 信贷规模 融资规模 市场规模 产值 总产值
     零售额 消费零售额 销售总额 首付款 首付 市价 补偿 补偿款 补偿标准 补偿金 放贷量 年薪 月薪 身价 转会费 补贴 补助 总投资 投资总额 GDP
     发行价 招股价 片酬 酬劳 出场费 代言费 身家 版权费 违约金 赔偿金 罚金 房租 月租 年租金 奖励金 奖金池 净利 利息
-    起投金额 捐款总额 贷款总额 研发开支 零售总额 社会消费品零售总额 存款总额 交易总额 融资总额 募资总额""".split()
+    挂牌价 挂牌均价 起投金额 捐款总额 贷款总额 研发开支 零售总额 社会消费品零售总额 存款总额 交易总额 融资总额 募资总额""".split()
 )
 
 
@@ -73,7 +73,7 @@ METRICS: tuple[str, ...] = tuple(
             市占率 占有率 市场占有率 覆盖率 普及率 使用率 利用率 转化率 留存率 点击率 入住率 出租率 空置率
             去化率 开工率 产能利用率 负债率 资产负债率 不良率 不良贷款率 准备金率 存款准备金率 贷款利率 存款利率
             税率 关税 就业率 升学率 录取率 通过率 合格率 达标率 完成率 投票率 支持率 出勤率 死亡率 治愈率
-            发病率 感染率 增加值 工业增加值""".split()
+            发病率 感染率 增加值 工业增加值 比重""".split()
         )
         | MONEY_METRICS,
         key=len,
@@ -83,7 +83,24 @@ METRICS: tuple[str, ...] = tuple(
 _METRIC_SET = frozenset(METRICS)
 #: Metrics that are rates or shares: they measure percents and plain numbers, not money or counts
 #: (涨幅 and 份额 can be amounts: 房价涨幅2000元, 基金份额295亿份).
-_RATE_METRICS = frozenset(m for m in METRICS if m.endswith("率") or m in ("增速", "占比", "比例", "市场份额"))
+_RATE_METRICS = frozenset(m for m in METRICS if m.endswith("率") or m in ("增速", "占比", "比例", "比重", "市场份额"))
+#: Prices: they measure money, percents and numbers, never a count (以每股12.5元的价格回购2000万股: the
+#: shares are no price; 256GB版本售价4999元: the storage is none).
+_PRICE_METRICS = frozenset(
+    """价格 售价 票价 房价 均价 成交均价 单价 总价 开价 要价 标价 报价 成交价 底价 起价 市价 发行价 招股价 挂牌价
+    挂牌均价 股价 收盘价 开盘价""".split()
+)
+
+
+def _measures(metric: str, kind: str) -> bool:
+    """Can ``metric`` measure a value of ``kind``? A rate measures no amount or count, a price no count.
+
+    >>> _measures("不良率", "money"), _measures("售价", "count"), _measures("售价", "money"), _measures("用户", "count")
+    (False, False, True, True)
+    """
+    if kind == "count":
+        return metric not in _RATE_METRICS and metric not in _PRICE_METRICS
+    return kind != "money" or metric not in _RATE_METRICS
 _NOT_NOUNS = frozenset("同比 环比 分别 合计 累计 共计 总计 已经 目前 当前 预计 估计 大约 其中 一共 同期 去年 今年 小幅 大幅 全国 结果".split())
 #: The metric words as a trie (:func:`~nlp_news.numeric.patterns.alternation`): the same matches as
 #: their alternation longest first, without testing each of 190 words at every position.
@@ -279,7 +296,7 @@ def link_facts(
                     break
             if last is not None and (
                 last.kind == f.kind
-                or (f.kind == "percent" and f.change)
+                or (f.change and (f.kind == "percent" or f.unit == "倍"))  # 增长170%, 增长近8倍: the change of it
                 # 营收增长15%，达到52亿元: a clause that only goes on to the level the change reached
                 or (f.kind == "money" and last.change and is_money_metric(last.metric) and _reaches(text, cs, fs))
             ):
@@ -535,13 +552,13 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str], segmen
         return f.unit
     if f.kind in ("ordinal",):
         return None
-    # a rate (不良率, 占比, 涨幅) measures a percent or a number, not an amount or a count
-    absolute = f.kind in ("money", "count")
+    # a rate (不良率, 占比, 涨幅) measures a percent or a number, not an amount or a count; a price no count
+    kind = f.kind
     last = None
     first = _METRIC_RE.search(text, cs, f.start)  # most clauses name no metric before the value: no iterator
     if first is not None:
         for m in _METRIC_RE.finditer(text, first.start(), f.start):  # the same matches as from cs
-            if not (absolute and m.group(0) in _RATE_METRICS):
+            if _measures(m.group(0), kind):
                 last = m
     if last is not None:
         linked["metric"] = "rule"
@@ -552,7 +569,7 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str], segmen
                 return text[m.start() - k : m.end()]
         return m.group(0)
     m = _METRIC_RE.search(text, f.end, ce)
-    if m and m.start() - f.end <= 4 and not (absolute and m.group(0) in _RATE_METRICS):
+    if m and m.start() - f.end <= 4 and _measures(m.group(0), kind):
         linked["metric"] = "rule"
         return m.group(0)
     lead_lo = f.start - 3
