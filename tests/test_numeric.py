@@ -214,6 +214,9 @@ FOUND = [
     ("屏幕尺寸为6.1英寸。", "6.1英寸", "count", 6.1, {"unit": "英寸"}),
     ("手机内存256GB。", "256GB", "count", 256, {"unit": "GB"}),
     ("这台摄像机的最低照度为0.5lux。", "0.5lux", "count", 0.5, {"unit": "lux"}),
+    ("全国CPI10月同比上涨0.2%。", "10月", "date", "--10", {"relative": True}),  # an abbreviation before the month
+    ("演唱会上她一口气唱了12首歌。", "12首", "count", 12, {"unit": "首"}),
+    ("景区内有5处景点。", "5处", "count", 5, {"unit": "处"}),
     ("显示器的响应时间只有4ms。", "4ms", "count", 4, {"unit": "ms"}),
     ("硬盘转速为5400rpm。", "5400rpm", "count", 5400, {"unit": "rpm"}),
     ("共接待游客120万人次。", "120万人次", "count", 1200000, {"unit": "人次"}),
@@ -760,6 +763,9 @@ IGNORED = [
     ("这些股票的涨幅是大盘的一倍至数倍。", "一倍"),  # a range to a vague end is vague
     ("双十一期间平台的销量大增。", "十一期"),  # shopping festivals named by their date
     ("双12当天的订单创下新高。", "12"),
+    ("理想L9月销超过5000辆。", "9月"),  # a model's name before 月销 (monthly sales), no September
+    ("这款手机搭载骁龙8 Gen 5处理器。", "5处"),  # 处理器 is no count of places
+    ("歼-35首次公开亮相。", "35首"),  # 首次 "the first time", no songs
     ("单笔投资从10亿元到数十亿元不等。", "10亿元"),
     ("本周一直在下雨。", "本周一直"),
     ("相机采用了1/2.5、1010万像素的传感器。", "1/2.5"),

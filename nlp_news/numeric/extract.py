@@ -100,12 +100,13 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "环": frozenset("比境节保球路线岛形绕顾卫评内外"),  # 3%环比, 4环路: no shooting score
     "段": frozenset("式落位子"),  # 两段式设计: a kind, no count of sections
     "部": frozenset("位署"),  # 10部位装备: body parts, no count of 部
-    "首": frozenset("付府都席位批轮一二三四五六七八九十"),  # 50万首付: a down payment, 11首三双: a first triple-double, no songs
+    "首": frozenset("付府都席位批轮一二三四五六七八九十次先发创届个款家日周月年季映秀战胜选要长脑"),  # 50万首付: a down payment, 11首三双: a first triple-double, 歼-35首次: a first, no songs
+    "处": frozenset("理于在罚分置境长级事"),  # 骁龙8 Gen 5处理器: a processor, no places
 }
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
