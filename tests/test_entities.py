@@ -452,6 +452,17 @@ def test_schools_are_organisations(recognizer, text, name):
     assert (name, "ORG") in {(e.text, e.label) for e in recognizer.recognize(text)}
 
 
+def test_a_government_office_the_tagger_took_for_a_place_is_a_government_body(recognizer):
+    found = {(e.text, e.type) for e in recognizer.recognize("国务院办公厅印发《关于推进社区养老服务的意见》。")}
+    assert ("国务院办公厅", "government") in found, found
+
+
+def test_the_words_after_a_model_number_name_nobody(recognizer):
+    found = {(e.text, e.label) for e in recognizer.recognize("苹果发布iPhone 17 Pro Max，特斯拉Model Y降价。")}
+    assert not {t for t, _ in found} & {"Pro Max", "Pro"}, found
+    assert ("Model Y", "PRODUCT") in found, found
+
+
 def test_kinds_of_institution_stay_descriptions(recognizer):
     found = {e.text for e in recognizer.recognize("这家研究中心由两所学院合办，两岸学者都来参加。")}
     assert not found & {"中心", "研究中心", "学院", "两岸"}, found

@@ -111,6 +111,10 @@ _COMPANY_AFTER = re.compile(r"^ ?(?:公司|集团|科技|有限|股份|控股|In
 _PRODUCT_BEFORE = re.compile(r"(?:推出|发布|上线|旗下|产品|应用|模型|平台|软件|大模型|App|APP)(?:的|了|有|包括)? ?$")
 #: A number after a name (Galaxy 5, Power 550): the name is a model's designation.
 _NUMBER_AFTER = re.compile(r" ?[0-9]")
+#: A number before a name (iPhone 17 Pro Max, Mate 70 Pro): the words go on a model's designation.
+_NUMBER_BEFORE = re.compile(r"[0-9] ?$")
+#: A word and one capital letter (Model Y, Model S): a model's name.
+_MODEL_LETTER = re.compile(r"[A-Z][a-z]+ [A-Z]")
 #: What names a capitalised word alone as a brand or a source: X品牌, X统计 / X数据 (据Choice数据显示).
 _BRAND_AFTER = re.compile(r" ?(?:品牌|统计|数据)")
 #: A company word right before a capitalised word (服装公司Zalando, 连锁店Xyz): its name.
@@ -148,7 +152,8 @@ def find_latin_names(text: str) -> list[Candidate]:
     (X品牌, X统计, X数据: company 0.7), a company word before it (服装公司X,
     连锁店X: company 0.7), a kind of software after it (X系统: product), a capital
     inside it (DMatrix) or an accented letter (Hermès: company 0.55); followed by a
-    number it is a model's designation (Galaxy 5, Power 550). Acronyms (QDII, CEO),
+    number, or after one, it is a model's designation (Galaxy 5, Power 550, iPhone 17
+    Pro Max); a word and one capital letter is a model (Model Y: product 0.55). Acronyms (QDII, CEO),
     the terms of :data:`LATIN_STOP` in any case (Wifi), model numbers (D90) and runs
     in English sentences are left to the tagger.
 
@@ -160,6 +165,8 @@ def find_latin_names(text: str) -> list[Candidate]:
     [('name', 0.55)]
     >>> find_latin_names("大家一起Smart一下，这个Sport模式支持Wifi，这款Galaxy 5也不是")
     []
+    >>> [(text[c.start:c.end], c.type) for text in ["苹果iPhone 17 Pro Max和特斯拉Model Y"] for c in find_latin_names(text)]
+    [('iPhone', 'company'), ('Model Y', 'product')]
     >>> text = "据Choice数据显示，服装公司Zalando与DMatrix合作，搭载Harmony系统的Hermès手袋"
     >>> [(text[c.start:c.end], c.type) for c in find_latin_names(text)]
     [('Choice', 'company'), ('Zalando', 'company'), ('DMatrix', 'company'), ('Harmony', 'product'), ('Hermès', 'company')]
@@ -203,9 +210,11 @@ def _latin_names(text: str) -> list[Candidate]:
             typ, score = "product", 0.75
         else:
             camel = any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
-            if not camel and _NUMBER_AFTER.match(text, e):
-                continue  # a model's designation (Galaxy 5, Power 550): left to the tagger
-            if camel:
+            if not camel and (_NUMBER_AFTER.match(text, e) or _NUMBER_BEFORE.search(text, max(0, s - 2), s)):
+                continue  # a model's designation (Galaxy 5, Power 550, iPhone 17 Pro Max): left to the tagger
+            if _MODEL_LETTER.fullmatch(word):
+                typ, score = "product", 0.55  # Model Y
+            elif camel:
                 typ, score = "company", 0.7
             elif " " in word:
                 person = _GIVEN_AND_FAMILY.fullmatch(word) and not _SOURCE_BEFORE.search(text, max(0, s - 3), s)

@@ -404,12 +404,12 @@ def _named_spans(cands: list[Candidate], coarse_source: str) -> dict[int, int]:
     return {c[0]: c[1] for c in cands if c[4] == coarse_source and _CHECKED_LABEL.get(c[2]) in _NAMED_LABELS}
 
 
-#: How the name of a school or a financial firm ends, and the type it makes: the name names the
-#: institution, not a place (CLUENER's training part: 学院 27 organisations and no place, 大学 29 and 2,
-#: 银行 481 companies and 22 government).
+#: How the name of a school, a financial firm or a government office ends, and the type it makes: the
+#: name names the institution, not a place (CLUENER's training part: 学院 27 organisations and no place,
+#: 大学 29 and 2, 银行 481 companies and 22 government; 国务院办公厅印发… was an address).
 _INSTITUTION_TYPE = {
     "大学": "organization", "学院": "organization", "学校": "organization", "中学": "organization",
-    "小学": "organization", "银行": "company", "证券": "company",
+    "小学": "organization", "银行": "company", "证券": "company", "公厅": "government", "政府": "government",
 }
 #: What a centre that is an institution does, before its 中心 (研究中心, 交易中心, 检测中心): such a centre
 #: is an organisation, not a place (CLUENER's training part: 40 organisations or government bodies, 3
@@ -641,7 +641,7 @@ class EntityRecognizer:
             for i, text in enumerate(texts):
                 if "℃" in text:
                     tagged[i] = _weather_places(text, tagged[i])
-                if "学" in text or "银行" in text or "证券" in text or "中心" in text:  # what every ending holds
+                if "学" in text or "银行" in text or "证券" in text or "中心" in text or "办公厅" in text or "政府" in text:  # what every ending holds
                     tagged[i] = _institutions(text, tagged[i])
             # the dictionary's cuts around job titles and known names of the whole batch, in one cut
             bounds_of = self._word_bounds_of(texts, tagged, known_of)
