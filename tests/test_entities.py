@@ -457,6 +457,13 @@ def test_a_government_office_the_tagger_took_for_a_place_is_a_government_body(re
     assert ("国务院办公厅", "government") in found, found
 
 
+def test_known_people_are_found_and_not_swallowed_by_a_title(recognizer):
+    found = {(e.text, e.label) for e in recognizer.recognize("美国总统特朗普宣布对进口汽车加征关税。")}
+    assert {("美国", "LOC"), ("特朗普", "PER")} <= found, found
+    assert ("特朗普", "PER") in {(e.text, e.label) for e in recognizer.recognize("特朗普宣布加征关税。")}
+    assert ("马克龙", "PER") in {(e.text, e.label) for e in recognizer.recognize("法国总统马克龙抵达北京。")}
+
+
 def test_the_words_after_a_model_number_name_nobody(recognizer):
     found = {(e.text, e.label) for e in recognizer.recognize("苹果发布iPhone 17 Pro Max，特斯拉Model Y降价。")}
     assert not {t for t, _ in found} & {"Pro Max", "Pro"}, found

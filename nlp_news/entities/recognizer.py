@@ -537,7 +537,8 @@ def yield_to_longer(known: list[Candidate], others: list[Candidate], min_score: 
     A tagger or rule span that contains one known name and crosses no other one is the
     longer name of the same thing (京东方 around 京东, 腾讯公司 around 腾讯, 美国财政部 around
     财政部): the known match yields to it. A span across two known names (阿里云和智谱 across
-    阿里云 and 智谱AI) does not take them.
+    阿里云 and 智谱AI) does not take them, and a known person yields only to a longer name of a
+    person (唐纳德·特朗普), not to a job title that runs into it (美国总统特朗普 as a position).
 
     >>> k = [Candidate(0, 2, "company", 1.0, "known")]
     >>> yield_to_longer(k, [Candidate(0, 3, "company", 0.9, "model")]), yield_to_longer(k, [Candidate(0, 2, "name", 0.9, "model")])
@@ -545,13 +546,15 @@ def yield_to_longer(known: list[Candidate], others: list[Candidate], min_score: 
     >>> k2 = [Candidate(0, 3, "company", 1.0, "known"), Candidate(4, 8, "company", 1.0, "known")]
     >>> len(yield_to_longer(k2, [Candidate(0, 6, "address", 0.94, "model")]))
     2
+    >>> len(yield_to_longer([Candidate(4, 7, "name", 1.0, "known")], [Candidate(0, 7, "position", 0.99, "model")]))
+    1
     """
     drop = set()
     for c in others:
         if c.score < min_score:
             continue
         inside = [i for i, k in enumerate(known) if c.start <= k.start and k.end <= c.end and k.end - k.start < c.end - c.start]
-        if len(inside) != 1:
+        if len(inside) != 1 or (known[inside[0]].type == "name" and c.type != "name"):
             continue
         crossing = any(k.start < c.end and c.start < k.end for i, k in enumerate(known) if i != inside[0])
         if not crossing:
