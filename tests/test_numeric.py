@@ -766,6 +766,7 @@ IGNORED = [
     ("理想L9月销超过5000辆。", "9月"),  # a model's name before 月销 (monthly sales), no September
     ("这款手机搭载骁龙8 Gen 5处理器。", "5处"),  # 处理器 is no count of places
     ("歼-35首次公开亮相。", "35首"),  # 首次 "the first time", no songs
+    ("这款新药已进入三期临床试验。", "三期"),  # a trial's phase, no count of 期
     ("单笔投资从10亿元到数十亿元不等。", "10亿元"),
     ("本周一直在下雨。", "本周一直"),
     ("相机采用了1/2.5、1010万像素的传感器。", "1/2.5"),
@@ -1330,6 +1331,14 @@ def test_the_level_a_change_reached_keeps_the_metric_of_the_change():
     facts = {f.text: f.metric for f in link_facts(text, extract_facts(text))}
     assert facts["人民币36亿元"] == "营收" and facts["33亿元"] == "营收"
     assert facts["5亿元"] is None  # a clause with its own words before the amount does not continue the metric
+
+
+def test_a_count_in_another_unit_does_not_continue_the_metric_named_before():
+    text = "这次地震震级为6.5级，震源深度12公里，造成30人受伤；球队本赛季战绩为40胜12负。"
+    facts = {f.text: f.metric for f in link_facts(text, extract_facts(text))}
+    assert facts["6.5级"] == "地震震级"
+    assert facts["12公里"] is None and facts["30人"] is None
+    assert facts["40胜"] == "战绩" and facts["12负"] == "战绩"  # wins and losses are one record
 
 
 def test_an_amount_per_unit_without_a_currency_is_money_by_its_metric():

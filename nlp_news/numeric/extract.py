@@ -2139,6 +2139,8 @@ _NAMES_WITH_NUMERALS = (
     "四方面军", "黑五类", "四人帮", "第二外国语学院", "第二医科大学", "第一历史档案馆", "正经八百", "三十年河东", "十日谈",
     # basketball's three-point shot and line in digits, as 三分球 (a term, not 3 points)
     "3分球", "3分线", "3分远投", "3分出手",
+    # the phases of a clinical trial (三期临床试验: phase III, no count of 期)
+    *(n + "期临床" for n in ("一", "二", "三", "四", "1", "2", "3", "4", "I", "II", "III", "IV")),
     # shopping festivals named by their date (双十一期间 is no count of 期; 618大促)
     "双十一", "双11", "双十二", "双12", "618大促", "618购物节", "618期间", "618当天", "618年中大促",
     # the tiers of China's university admissions (三本院校, 二本线): labels, not counts of books

@@ -295,7 +295,7 @@ def link_facts(
                 if in_order:
                     break
             if last is not None and (
-                last.kind == f.kind
+                (last.kind == f.kind and (f.kind != "count" or _one_measure(last.unit, f.unit)))  # 6.8级…10公里…126人: three measures
                 or (f.change and (f.kind == "percent" or f.unit == "倍"))  # 增长170%, 增长近8倍: the change of it
                 # 营收增长15%，达到52亿元: a clause that only goes on to the level the change reached
                 or (f.kind == "money" and last.change and is_money_metric(last.metric) and _reaches(text, cs, fs))
@@ -451,6 +451,19 @@ def _first_after(items: Sequence[Any], starts: list[int], pos: int, hi: int) -> 
             return items[i]
         i += 1
     return None
+
+
+#: The units of a team's record: 战绩为52胜30负 measures wins and losses as one record.
+_RECORD_UNITS = frozenset(("胜", "负", "平", "场", "战", "胜场", "连胜", "连败"))
+
+
+def _one_measure(a: str | None, b: str | None) -> bool:
+    """Do counts in units ``a`` and ``b`` measure one quantity (for a metric named once for both)?
+
+    >>> _one_measure("人", "人"), _one_measure("胜", "负"), _one_measure("级", "公里"), _one_measure("毫米", "人")
+    (True, True, False, False)
+    """
+    return a == b or (a in _RECORD_UNITS and b in _RECORD_UNITS)
 
 
 #: A clause that opens with the level a change reached (，达到人民币52亿元; ，升至3亿元).
