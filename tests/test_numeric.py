@@ -215,6 +215,9 @@ FOUND = [
     ("手机内存256GB。", "256GB", "count", 256, {"unit": "GB"}),
     ("这台摄像机的最低照度为0.5lux。", "0.5lux", "count", 0.5, {"unit": "lux"}),
     ("全国CPI10月同比上涨0.2%。", "10月", "date", "--10", {"relative": True}),  # an abbreviation before the month
+    ("人民币对美元汇率为7.12。", "7.12", "number", 7.12, {}),  # an exchange rate, an index without 点
+    ("美元指数跌至98.6。", "98.6", "number", 98.6, {}),
+    ("该股市净率为0.9。", "0.9", "number", 0.9, {}),
     ("演唱会上她一口气唱了12首歌。", "12首", "count", 12, {"unit": "首"}),
     ("景区内有5处景点。", "5处", "count", 5, {"unit": "处"}),
     ("显示器的响应时间只有4ms。", "4ms", "count", 4, {"unit": "ms"}),
@@ -1222,6 +1225,7 @@ METRIC_CASES = [
     ("上半年规模以上工业增加值同比增长5.9%。", "5.9%", "工业增加值", "rule"),  # not 规模 (规模以上 is a class of firms)
     ("全年社会消费品零售总额为48万亿元。", "48万亿元", "社会消费品零售总额", "rule"),
     ("服务业增加值占GDP比重为54%。", "54%", "GDP比重", "rule"),
+    ("月末人民币贷款余额为250万亿元。", "250万亿元", "贷款余额", "rule"),
     ("这套房子的挂牌价为520万元。", "520万元", "挂牌价", "rule"),
     # a price measures no count (the shares bought back, the storage of a model)
     ("公司拟以每股8.8元的价格回购不超过500万股。", "不超过500万股", None, None),
@@ -1331,6 +1335,14 @@ def test_the_level_a_change_reached_keeps_the_metric_of_the_change():
     facts = {f.text: f.metric for f in link_facts(text, extract_facts(text))}
     assert facts["人民币36亿元"] == "营收" and facts["33亿元"] == "营收"
     assert facts["5亿元"] is None  # a clause with its own words before the amount does not continue the metric
+
+
+def test_the_period_of_a_sentence_reaches_past_its_semicolons():
+    text = "截至发稿，该部门公布，2024年，公司营收为8亿元；净利润为1.5亿元，同比增长20%。"
+    facts = {f.text: (f.period, (f.linked_by or {}).get("period")) for f in link_facts(text, extract_facts(text))}
+    assert facts["1.5亿元"] == ("2024", "inferred") and facts["20%"] == ("2024", "inferred")
+    other = "公司营收为8亿元；2024年净利润为1.5亿元。"  # no date opens the sentence: none after the semicolon either
+    assert {f.text: f.period for f in link_facts(other, extract_facts(other))}["8亿元"] is None
 
 
 def test_a_count_in_another_unit_does_not_continue_the_metric_named_before():

@@ -47,7 +47,7 @@ MONEY_METRICS = frozenset(
     起价 损失 经济损失 资产规模 基金规模 管理规模 募集规模 首募规模 发行规模 信贷规模 融资规模 市场规模 产值 总产值
     零售额 消费零售额 销售总额 首付款 首付 市价 补偿 补偿款 补偿标准 补偿金 放贷量 年薪 月薪 身价 转会费 补贴 补助 总投资 投资总额 GDP
     发行价 招股价 片酬 酬劳 出场费 代言费 身家 版权费 违约金 赔偿金 罚金 房租 月租 年租金 奖励金 奖金池 净利 利息
-    挂牌价 挂牌均价 起投金额 捐款总额 贷款总额 研发开支 零售总额 社会消费品零售总额 存款总额 交易总额 融资总额 募资总额""".split()
+    余额 贷款余额 存款余额 挂牌价 挂牌均价 起投金额 捐款总额 贷款总额 研发开支 零售总额 社会消费品零售总额 存款总额 交易总额 融资总额 募资总额""".split()
 )
 
 
@@ -73,7 +73,7 @@ METRICS: tuple[str, ...] = tuple(
             市占率 占有率 市场占有率 覆盖率 普及率 使用率 利用率 转化率 留存率 点击率 入住率 出租率 空置率
             去化率 开工率 产能利用率 负债率 资产负债率 不良率 不良贷款率 准备金率 存款准备金率 贷款利率 存款利率
             税率 关税 就业率 升学率 录取率 通过率 合格率 达标率 完成率 投票率 支持率 出勤率 死亡率 治愈率
-            发病率 感染率 增加值 工业增加值 比重""".split()
+            发病率 感染率 增加值 工业增加值 比重 市净率 市销率 装机容量""".split()
         )
         | MONEY_METRICS,
         key=len,
@@ -336,6 +336,13 @@ def link_facts(
                 dcs, dce, _ = locate_clause(d.start)
                 rest = _TOPIC_WORDS.sub("", text[dcs:dce].replace(d.text, "", 1)).strip(" ,，;；")
                 linked["period"] = "rule" if not rest else "inferred"
+            elif text[ss - 1 : ss] in _SEMICOLONS:
+                # 小米第三季度总收入为1131亿元…；经调整净利润为113亿元: the date in the first clause of the
+                # whole sentence governs the parts after its semicolons
+                d = _opening_date(text, ss, dates, d_starts, locate_clause)
+                if d is not None:
+                    period = d.value if d.value is not None else d.text
+                    linked["period"] = "inferred"
         kind, cur, source = f.kind, f.currency, f.source
         if kind == "number" and (f.unit is None or f.unit.startswith("/")) and _amount_like(f) and (
             is_money_metric(metric)
@@ -450,6 +457,34 @@ def _first_after(items: Sequence[Any], starts: list[int], pos: int, hi: int) -> 
         if items[i].end <= hi:
             return items[i]
         i += 1
+    return None
+
+
+_SEMICOLONS = frozenset("；;")
+
+
+def _opening_date(text: str, ss: int, dates: Sequence[Any], d_starts: list[int], locate_clause: Any) -> Any:
+    """The date that states the period of the whole sentence (to 。！？) that the part starting at
+    ``ss`` (after a semicolon) belongs to: the last one before ``ss`` that is in the sentence's first
+    clause or is its clause alone (2008年，…), or None.
+
+    >>> from nlp_news.numeric.extract import extract_facts
+    >>> t = "公司第三季度营收为5亿元；净利润为1亿元。"
+    >>> ds = [f for f in extract_facts(t) if f.kind == "date"]
+    >>> _opening_date(t, 13, ds, [d.start for d in ds], _clause_locator(t, [(0, 13), (13, len(t))], None)).text
+    '第三季度'
+    >>> t = "该部6月12日公布，2008年，基金收入为5亿元；支出为4亿元。"
+    >>> ds = [f for f in extract_facts(t) if f.kind == "date"]
+    >>> _opening_date(t, 26, ds, [d.start for d in ds], _clause_locator(t, [(0, 26), (26, len(t))], None)).text
+    '2008年'
+    """
+    start = max(text.rfind(c, 0, ss) for c in "。！？!?\n") + 1
+    d = _last_before(dates, d_starts, start, ss)
+    while d is not None:
+        dcs, dce, _ = locate_clause(d.start)
+        if dcs <= start or not _TOPIC_WORDS.sub("", text[dcs:dce].replace(d.text, "", 1)).strip(" ,，;；"):
+            return d
+        d = _last_before(dates, d_starts, start, d.start)
     return None
 
 
