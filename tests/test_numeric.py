@@ -1197,6 +1197,18 @@ def test_metric_subject_and_period_are_linked_by_rule_within_a_clause():
     assert money.linked_by == {"metric": "rule", "subject": "rule", "period": "rule"}
 
 
+def test_a_part_after_a_semicolon_that_opens_with_a_metric_keeps_the_sentence_organisation():
+    text = "甲公司营收为9亿元；乙公司营收为5亿元；净利润为1亿元。"
+    ents = [Entity("甲公司", 0, 3, "ORG", "company", "甲公司", 0.9, "rule"), Entity("乙公司", 10, 13, "ORG", "company", "乙公司", 0.9, "rule")]
+    subjects = {f.text: f.subject for f in link_facts(text, extract_facts(text), entities=ents)}
+    assert subjects == {"9亿元": "甲公司", "5亿元": "乙公司", "1亿元": "乙公司"}
+    # a part that opens with a name of its own (丙基金, which no entity covers) is not 甲公司's: the article's
+    listed = "丁公司发布报告。丁公司称甲公司营收为9亿元；丙基金净值为1.2元。"
+    ents = [Entity("丁公司", s, s + 3, "ORG", "company", "丁公司", 0.9, "rule") for s in (0, 8)]
+    ents.append(Entity("甲公司", 13, 16, "ORG", "company", "甲公司", 0.9, "rule"))
+    assert {f.text: f.subject for f in link_facts(listed, extract_facts(listed), entities=ents)}["1.2元"] == "丁公司"
+
+
 # (sentence, the fact's span, its metric, how the metric was linked): the metric is made of
 # whole words, the noun phrase before the verb (modals and adverbs between them skipped)
 METRIC_CASES = [

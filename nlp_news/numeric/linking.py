@@ -105,6 +105,8 @@ _NOT_NOUNS = frozenset("同比 环比 分别 合计 累计 共计 总计 已经 
 #: The metric words as a trie (:func:`~nlp_news.numeric.patterns.alternation`): the same matches as
 #: their alternation longest first, without testing each of 190 words at every position.
 _METRIC_RE = re.compile(alternation(METRICS))
+#: A part of a sentence that opens with a metric (；净利润为…, ；而经调整净利润…): no topic of its own.
+_METRIC_FIRST = re.compile(r"\s*(?:而|其中|同期|全年|经调整|调整后)?\s*(?:" + alternation(METRICS) + ")")
 #: The last characters of the verbs before a value (a quick test before :func:`_noun_before_verb`).
 _VERB_LAST = frozenset("为达到是过长了降至破得现约近逾高")
 _CLAUSE_END = re.compile(r"[,，;；。！？!?\n]")
@@ -311,6 +313,10 @@ def link_facts(
             # 阿里巴巴表示，天猫平台有589个品牌……，其中包括45个国产新锐品牌: the organisation or product
             # named last earlier in the sentence (a person there is mostly the speaker), else the article's
             ent = _last_before(subj_orgs, o_starts, ss, fs)
+            if ent is None and text[ss - 1 : ss] in _SEMICOLONS and _METRIC_FIRST.match(text, ss):
+                # 拼多多三季度营收1082.8亿元；净利润293.3亿元: a part that opens with a metric goes on about
+                # the whole sentence's organisation (one that opens with a name of its own does not)
+                ent = _last_before(subj_orgs, o_starts, whole_sentence_start(text, ss), ss)
             if ent is not None:
                 subject = ent.canonical
             else:
@@ -463,6 +469,16 @@ def _first_after(items: Sequence[Any], starts: list[int], pos: int, hi: int) -> 
 _SEMICOLONS = frozenset("；;")
 
 
+def whole_sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts when only 。！？ and line ends close sentences (not
+    semicolons).
+
+    >>> whole_sentence_start("甲。乙；丙", 4)
+    2
+    """
+    return max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+
+
 def _opening_date(text: str, ss: int, dates: Sequence[Any], d_starts: list[int], locate_clause: Any) -> Any:
     """The date that states the period of the whole sentence (to 。！？) that the part starting at
     ``ss`` (after a semicolon) belongs to: the last one before ``ss`` that is in the sentence's first
@@ -478,7 +494,7 @@ def _opening_date(text: str, ss: int, dates: Sequence[Any], d_starts: list[int],
     >>> _opening_date(t, 26, ds, [d.start for d in ds], _clause_locator(t, [(0, 26), (26, len(t))], None)).text
     '2008年'
     """
-    start = max(text.rfind(c, 0, ss) for c in "。！？!?\n") + 1
+    start = whole_sentence_start(text, ss)
     d = _last_before(dates, d_starts, start, ss)
     while d is not None:
         dcs, dce, _ = locate_clause(d.start)
