@@ -8,7 +8,7 @@ import re
 import pytest
 
 from nlp_news.entities.recognizer import EntityRecognizer
-from nlp_news.schema import ENTITY_LABELS, ENTITY_TYPES
+from nlp_news.schema import ENTITY_LABELS, ENTITY_TYPES, Entity
 from nlp_news.tokenizer import Segmenter, UserWord
 
 
@@ -462,6 +462,23 @@ def test_known_people_are_found_and_not_swallowed_by_a_title(recognizer):
     assert {("美国", "LOC"), ("特朗普", "PER")} <= found, found
     assert ("特朗普", "PER") in {(e.text, e.label) for e in recognizer.recognize("特朗普宣布加征关税。")}
     assert ("马克龙", "PER") in {(e.text, e.label) for e in recognizer.recognize("法国总统马克龙抵达北京。")}
+
+
+def test_a_name_found_once_is_found_at_its_other_mentions(recognizer):
+    text = "在国内，社交应用Talkie在海外表现亮眼。第三方数据显示，Talkie的下载量超过2500万次。"
+    talkie = [(e.start, e.source) for e in recognizer.recognize(text) if e.text == "Talkie"]
+    assert len(talkie) == 2 and talkie[1][1] == "rule:repeat", talkie
+
+
+def test_a_name_missed_more_often_than_found_is_not_repeated():
+    from nlp_news.entities.aliases import repeat_mentions
+
+    text = "华商在当地经营。" + "华商们说，" * 4
+    once = [Entity("华商", 0, 2, "ORG", "company", "华商", 0.99, "model")]
+    words = ["华商", "在", "当地", "经营", "。"] + ["华商", "们", "说", "，"] * 4
+    assert repeat_mentions(once, text, words) == once  # found at 1 mention of 5: the finder's slip
+    twice = once + [Entity("华商", 13, 15, "ORG", "company", "华商", 0.99, "model")]
+    assert len(repeat_mentions(twice, text, words)) == 5  # found at two: taken at the others
 
 
 def test_the_words_after_a_model_number_name_nobody(recognizer):

@@ -67,8 +67,10 @@ class NewsEntities:
         words: list[list[str] | None] = []
         full = [doc_text(doc) for doc in docs]  # Doc.text joins the tokens on every access
         signature = self.recognizer.model.segmenter.signature
+        cuts: list[list[str] | None] = []
         for i, doc in enumerate(docs):
             cut = segmenter_words(doc, signature)
+            cuts.append(cut)
             spans = regions(doc, len(full[i]))
             for s, e in spans:
                 pieces.append((i, s))
@@ -80,7 +82,11 @@ class NewsEntities:
         per_doc: list[list[Entity]] = [[] for _ in docs]
         for (i, _), ents in zip(pieces, found):
             per_doc[i].extend(ents)
-        merged = [merge_aliases(ents, text, known=self.recognizer.known) for text, ents in zip(full, per_doc)]
+        known = self.recognizer.known
+        merged = [
+            merge_aliases(self.recognizer.repeated(ents, text, cut), text, known=known)
+            for text, ents, cut in zip(full, per_doc, cuts)
+        ]
         for doc, ents in zip(docs, merged):
             doc._.entities = ents  # sorted by (start, end), as merge_aliases gives them
         set_docs_ents(docs, merged, [len(text) for text in full])

@@ -52,6 +52,7 @@ import re
 import string
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
 
@@ -59,7 +60,7 @@ import numpy as np
 
 from ..schema import ENTITY_TYPES, Entity, new_entity
 from ..tokenizer import Segmenter, UserWord, read_user_dict
-from .aliases import AMBIGUOUS_PLACE_ABBREVIATIONS, PLACE_ABBREVIATIONS, merge_aliases
+from .aliases import AMBIGUOUS_PLACE_ABBREVIATIONS, PLACE_ABBREVIATIONS, merge_aliases, repeat_mentions
 from .features import string_hashes
 from .gazetteer import KNOWN_SOURCE, KnownEntities, UserDictionary, load_known
 from .lexicon import JIEBA_TAGS, TYPES, read_surnames
@@ -404,6 +405,9 @@ def _named_spans(cands: list[Candidate], coarse_source: str) -> dict[int, int]:
     return {c[0]: c[1] for c in cands if c[4] == coarse_source and _CHECKED_LABEL.get(c[2]) in _NAMED_LABELS}
 
 
+#: jieba's tags of common words (nouns, verbs, adjectives, adverbs …): a name that is one such word of the
+#: dictionary is not looked for again in the rest of an article.
+_COMMON_TAGS = frozenset(("n", "v", "vn", "vd", "a", "an", "ad", "d", "ng", "vg", "ag", "l", "i", "b", "f", "s", "t", "m", "q", "r"))
 #: How the name of a school, a financial firm or a government office ends, and the type it makes: the
 #: name names the institution, not a place (CLUENER's training part: 学院 27 organisations and no place,
 #: 大学 29 and 2, 银行 481 companies and 22 government; 国务院办公厅印发… was an address).
@@ -607,6 +611,7 @@ class EntityRecognizer:
         self.model.prepare()  # the shared emission table is built at load, not in the first batch
         self._generic_cache: dict[tuple[str, str], bool] = {}  # (label, span) -> a description?
         self._head_cache: dict[str, bool] = {}  # span -> _common_head's lexicon verdict
+        self._repeat_cache: dict[str, bool] = {}  # name -> _may_repeat's verdict
         self._time_cache: dict[str, bool] = {}  # word -> a time word (_time_word)?
 
     def candidates(self, texts: Sequence[str], words: Sequence[list[str] | None] | None = None) -> list[list[Candidate]]:
@@ -1097,8 +1102,33 @@ class EntityRecognizer:
             for c in self._tidy(text, self._extend(text, select(cands))):
                 span = text[c.start : c.end]
                 ents.append(new_entity(span, c.start + off, c.end + off, types[c.type], c.type, span, c.score, c.source))
-            out.append(merge_aliases(ents, text, known=self.known) if merge else ents)
+            if merge:
+                ents = merge_aliases(self.repeated(ents, text, words[i] if words is not None else None), text, known=self.known)
+            out.append(ents)
         return out
+
+    def repeated(self, ents: list[Entity], text: str, words: list[str] | None = None) -> list[Entity]:
+        """``ents`` of a whole article with the other mentions of their names (:func:`.aliases.repeat_mentions`;
+        with the rules only). ``words``: the article cut by this recognizer's segmenter, if the caller
+        has them (else it is cut when a mention needs its word bounds)."""
+        if not self.rules or not ents:
+            return ents
+        cut = words if words is not None else partial(self.model.segmenter.cut_raw, text)
+        return repeat_mentions(ents, text, cut, is_name=self._may_repeat)
+
+    def _may_repeat(self, name: str) -> bool:
+        """May a name found once be taken at its other mentions? Not one of jieba's frequent common
+        words, nor one word of the dictionary tagged as a common noun, verb or adjective (楼主, 展架,
+        中介机构: a tagger's slip, not a name)."""
+        hit = self._repeat_cache.get(name)
+        if hit is None:
+            if name in self.common:
+                hit = False
+            else:
+                tagged = self.model.segmenter.tag(name, hmm=False)
+                hit = not (len(tagged) == 1 and tagged[0][1] in _COMMON_TAGS)
+            self._repeat_cache[name] = hit
+        return hit
 
     def recognize(self, text: str) -> list[Entity]:
         """Entities of one text, sorted by start."""
