@@ -1238,6 +1238,7 @@ METRIC_CASES = [
     ("全年社会消费品零售总额为48万亿元。", "48万亿元", "社会消费品零售总额", "rule"),
     ("服务业增加值占GDP比重为54%。", "54%", "GDP比重", "rule"),
     ("月末人民币贷款余额为250万亿元。", "250万亿元", "贷款余额", "rule"),
+    ("当日恒生指数收涨1.5%。", "1.5%", "指数", "rule"),
     ("这套房子的挂牌价为520万元。", "520万元", "挂牌价", "rule"),
     # a price measures no count (the shares bought back, the storage of a model)
     ("公司拟以每股8.8元的价格回购不超过500万股。", "不超过500万股", None, None),
@@ -1347,6 +1348,12 @@ def test_the_level_a_change_reached_keeps_the_metric_of_the_change():
     facts = {f.text: f.metric for f in link_facts(text, extract_facts(text))}
     assert facts["人民币36亿元"] == "营收" and facts["33亿元"] == "营收"
     assert facts["5亿元"] is None  # a clause with its own words before the amount does not continue the metric
+
+
+def test_values_listed_with_fenbie_take_the_years_of_a_range_in_order():
+    text = "2022年至2024年，公司分别亏损3.2亿元、4.4亿元和2.6亿元。"
+    periods = [f.period for f in link_facts(text, extract_facts(text)) if f.kind == "money"]
+    assert periods == ["2022", "2023", "2024"]
 
 
 def test_the_period_of_a_sentence_reaches_past_its_semicolons():

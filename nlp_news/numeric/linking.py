@@ -73,7 +73,7 @@ METRICS: tuple[str, ...] = tuple(
             市占率 占有率 市场占有率 覆盖率 普及率 使用率 利用率 转化率 留存率 点击率 入住率 出租率 空置率
             去化率 开工率 产能利用率 负债率 资产负债率 不良率 不良贷款率 准备金率 存款准备金率 贷款利率 存款利率
             税率 关税 就业率 升学率 录取率 通过率 合格率 达标率 完成率 投票率 支持率 出勤率 死亡率 治愈率
-            发病率 感染率 增加值 工业增加值 比重 市净率 市销率 装机容量""".split()
+            发病率 感染率 增加值 工业增加值 比重 市净率 市销率 装机容量 指数""".split()
         )
         | MONEY_METRICS,
         key=len,
@@ -83,7 +83,7 @@ METRICS: tuple[str, ...] = tuple(
 _METRIC_SET = frozenset(METRICS)
 #: Metrics that are rates or shares: they measure percents and plain numbers, not money or counts
 #: (涨幅 and 份额 can be amounts: 房价涨幅2000元, 基金份额295亿份).
-_RATE_METRICS = frozenset(m for m in METRICS if m.endswith("率") or m in ("增速", "占比", "比例", "比重", "市场份额"))
+_RATE_METRICS = frozenset(m for m in METRICS if m.endswith("率") or m in ("增速", "占比", "比例", "比重", "市场份额", "指数"))
 #: Prices: they measure money, percents and numbers, never a count (以每股12.5元的价格回购2000万股: the
 #: shares are no price; 256GB版本售价4999元: the storage is none).
 _PRICE_METRICS = frozenset(
@@ -537,6 +537,29 @@ def _reaches(text: str, cs: int, fs: int) -> bool:
 _DATE_LIST_GAP = re.compile(r"\s*(?:、|，|,|和|及|与|以及|至)?\s*")
 
 
+class _Year:
+    """A year of a range of years, as :func:`link_facts` reads a date fact: its ``value`` (2023)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+
+
+def _years_of(value: Any) -> list[str]:
+    """The years of a period of whole years ({"start": "2022", "end": "2024"}), else [].
+
+    >>> _years_of({"start": "2022", "end": "2024"}), _years_of({"start": "2025-01", "end": "2025-09"}), _years_of("2024")
+    (['2022', '2023', '2024'], [], [])
+    """
+    if not isinstance(value, dict):
+        return []
+    a, b = value.get("start"), value.get("end")
+    if not (isinstance(a, str) and isinstance(b, str) and len(a) == len(b) == 4 and a.isdigit() and b.isdigit()):
+        return []
+    return [str(y) for y in range(int(a), int(b) + 1)] if 0 < int(b) - int(a) < 12 else []
+
+
 def respective_periods(text: str, facts: Sequence[Any], dates: Sequence[Any], locate_clause: Any) -> dict[int, Any]:
     """The date each value of a 分别 list reports on, by the start of the value: a list of n dates
     before 分别 in the sentence and n values of one kind after it in its clause pair up in order.
@@ -562,8 +585,12 @@ def respective_periods(text: str, facts: Sequence[Any], dates: Sequence[Any], lo
             if run and _DATE_LIST_GAP.fullmatch(text, run[-1].end, d.start) is None:
                 run = []
             run.append(d)
-        if len(values) >= 2 and len(values) == len(run) and len({f.kind for f in values}) == 1:
-            out.update((f.start, d) for f, d in zip(values, run))
+        if len(values) >= 2 and len({f.kind for f in values}) == 1:
+            if len(values) == len(run):
+                out.update((f.start, d) for f, d in zip(values, run))
+            elif len(run) == 1 and (years := _years_of(run[0].value)) and len(years) == len(values):
+                # 2022年至2024年，公司分别亏损…: one value a year of the range
+                out.update((f.start, _Year(y)) for f, y in zip(values, years))
         r = text.find("分别", r + 2)
     return out
 
