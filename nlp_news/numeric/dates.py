@@ -439,6 +439,24 @@ def range_end(start: Any, end: Any) -> Any:
     return end
 
 
+#: After a date, the period it closes: 截至2024年12月31日止年度 (a year), 截至2025年6月30日止六个月.
+PERIOD_ENDED_RE = re.compile(r"\s?止\s?(?:的)?(?:(?P<n>\d{1,2}|[一二两三四五六七八九]|十[一二]?)\s?个月|(?P<year>(?:财政)?年度|财年))")
+
+
+def period_ending(date: str, months: int) -> Any:
+    """The period of ``months`` whole months that ends on the ISO ``date`` (a month's last day):
+    a calendar year as its year, else {"start", "end"} in months.
+
+    >>> period_ending("2024-12-31", 12), period_ending("2024-06-30", 12), period_ending("2025-06-30", 6)
+    ('2024', {'start': '2023-07', 'end': '2024-06'}, {'start': '2025-01', 'end': '2025-06'})
+    """
+    y, m = int(date[:4]), int(date[5:7])
+    if months == 12 and m == 12:
+        return date[:4]
+    first = y * 12 + (m - 1) - (months - 1)
+    return {"start": f"{first // 12:04d}-{first % 12 + 1:02d}", "end": date[:7]}
+
+
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%Y年%m月%d日")
 
 

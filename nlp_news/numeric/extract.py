@@ -34,11 +34,13 @@ from .dates import (
     DATE_RE,
     DAYS_COUNTED_AFTER,
     HOUR,
+    PERIOD_ENDED_RE,
     REL_YEAR,
     TIME_PREFIX_RE,
     clock_hour,
     date_value,
     parse_published,
+    period_ending,
     previous_or_next,
     range_end,
     weekday_after,
@@ -867,6 +869,13 @@ class _Scanner:
                         value = f"{int(value[:4]) - 1:04d}{value[4:]}"  # 12月到今年1月: December of the year before
                     value = {"start": value, "end": v2}
                     end = m2.end()
+        # 截至2024年12月31日止年度, 截至2025年6月30日止六个月: the period that the date closes
+        if after in _PERIOD_ENDED_FIRST and isinstance(value, str) and len(value) == 10 and value[:1].isdigit() and (
+            pe := PERIOD_ENDED_RE.match(self.f, end)
+        ):
+            months = 12 if pe.group("year") else parse_number(pe.group("n"))
+            if months and 1 <= months <= 12:
+                value, end = period_ending(value, int(months)), pe.end()
         # 2010年之后2018年之前: one period
         if not isinstance(value, dict) and value is not None and (after in _AFTER_FIRST or after.isspace()):
             a = _AFTER_BEFORE_RE.match(self.f, end)
@@ -1859,6 +1868,7 @@ class _Scanner:
 
 
 _RANGE_FIRST = set("-~至到—－～")
+_PERIOD_ENDED_FIRST = frozenset("止 ")
 #: The quarters named before a quarter's date, each followed by 、 (一、二季度; 1、2、3季度; 第一、二季度).
 _COORD_QUARTERS = re.compile(r"(?<![\d一二三四五六七八九十])(?:第?[1-4一二三四]、)+$")
 #: A year word right before a list of quarters (今年一、二季度).
