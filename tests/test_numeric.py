@@ -217,6 +217,8 @@ FOUND = [
     ("全国CPI10月同比上涨0.2%。", "10月", "date", "--10", {"relative": True}),  # an abbreviation before the month
     ("人民币对美元汇率为7.12。", "7.12", "number", 7.12, {}),  # an exchange rate, an index without 点
     # the period a date closes, as prospectuses write it
+    ("这款摄像机售价不足2K。", "不足2K", "number", 2000, {"qualifier": "under"}),  # a price in thousands
+    ("该车0-100km/h加速时间为3.9秒。", "3.9秒", "duration", "PT3.9S", {}),
     ("截至2024年12月31日止年度，公司收入为3亿元。", "2024年12月31日止年度", "date", "2024", {}),
     ("截至2025年6月30日止六个月，公司亏损2亿元。", "2025年6月30日止六个月", "date", {"start": "2025-01", "end": "2025-06"}, {}),
     ("截至2024年3月31日止财政年度的收入为5亿元。", "2024年3月31日止财政年度", "date", {"start": "2023-04", "end": "2024-03"}, {}),
@@ -774,6 +776,9 @@ IGNORED = [
     ("这款手机搭载骁龙8 Gen 5处理器。", "5处"),  # 处理器 is no count of places
     ("歼-35首次公开亮相。", "35首"),  # 首次 "the first time", no songs
     ("这款新药已进入三期临床试验。", "三期"),  # a trial's phase, no count of 期
+    ("新机支持4K视频录制。", "4K"),  # a display format, no 4,000
+    ("这台电视是8K超高清屏。", "8K"),
+    ("该车0-100km/h加速时间为3.9秒。", "0-100km/h"),  # the name of a car's acceleration
     ("单笔投资从10亿元到数十亿元不等。", "10亿元"),
     ("本周一直在下雨。", "本周一直"),
     ("相机采用了1/2.5、1010万像素的传感器。", "1/2.5"),

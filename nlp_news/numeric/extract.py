@@ -208,6 +208,8 @@ _MAGN = rf"(?:[多余几]?[十百千]?(?:[万亿]|兆(?![{_MEGA_UNITS}]))+|[多�
 _AFTER_MAGN = "(?<=[十百千万亿兆拾佰仟零〇])"
 # k/M/B scale an amount (40k, 2.5B), not a room or a code: 1703B室, 2B056号
 _LATIN_SCALE = r"[kKMB](?![A-Za-z\d室号座栋楼层区金纯复户套型])"  # 24K纯金 is 24 carats, 66B复式 a flat
+#: What follows a display format written 2K, 4K, 8K (4K视频, 8K电视): no thousands (不足2K is a price).
+_FORMAT_K_AFTER = re.compile(r"\s?(?:视频|屏|电视|显示|分辨率|超高清|高清|画质|录制|拍摄|投影|内容|蓝光|影像|摄像|HDR|@|/\d|\s?\d+(?:Hz|fps|帧))")
 # (1200万千瓦 is 12 million kW: the 千 of a unit right after a magnitude is no numeral; 1万2千米 is 12000 米)
 _AR_TAIL = rf"(?:\s?{_MAGN}(?:\d+(?:[百千](?=[{_UNIT_PREFIXED}]))?|(?![百千][{_UNIT_PREFIXED}])[{_CN_CHARS}]+)?)*(?:\s?{_LATIN_SCALE})?"
 _CN_DIGITS_AFTER = rf"(?:{_AFTER_MAGN}\d+|0+)"
@@ -1258,6 +1260,9 @@ class _Scanner:
         arabic = c0.isdigit() or c0 in "-−" or (c0 == "负" and len(core) > 1 and core[1].isdigit())
         if arabic and (nxt in _DIM_SIGNS or nxt == " " and f[end + 1 : end + 2] in _DIM_SIGNS) and self.dimensions(start):
             return
+        if arabic and len(core) == 2 and core[1] == "K" and core[0] in "24568" and _FORMAT_K_AFTER.match(f, end) and not prev.isdigit():
+            self.add(None, start, end, 0)
+            return  # 4K视频, 8K电视: a display format
         if prev == "数" and arabic and _VAGUE_TENS_RE.fullmatch(core) and f[start - 2 : start - 1] not in _SHU_WORD_HEADS:
             self.add(None, start, end, 0)
             return  # 数10亿元, 数100万人: "several billion", vague as 数十亿 is (人数100人 is a count)
@@ -2155,6 +2160,8 @@ _NAMES_WITH_NUMERALS = (
     "3分球", "3分线", "3分远投", "3分出手",
     # the phases of a clinical trial (三期临床试验: phase III, no count of 期)
     *(n + "期临床" for n in ("一", "二", "三", "四", "1", "2", "3", "4", "I", "II", "III", "IV")),
+    # a car's acceleration, named by the speeds it runs between (0-100km/h加速时间为3.9秒: the 3.9秒 is the fact)
+    "0-100km/h", "0-100公里/小时", "0-100km", "百公里加速",
     # shopping festivals named by their date (双十一期间 is no count of 期; 618大促)
     "双十一", "双11", "双十二", "双12", "618大促", "618购物节", "618期间", "618当天", "618年中大促",
     # the tiers of China's university admissions (三本院校, 二本线): labels, not counts of books
