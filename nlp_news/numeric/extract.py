@@ -2385,8 +2385,8 @@ def _counted_noun(after: str, segmenter: Segmenter) -> str | None:
     ['交易日', '人', '国家', None, '品牌']
     >>> [_counted_noun(a, seg) for a in ("新客户", "城市房价上涨", "胜场", "亿")]
     ['客户', '城市', '胜场', '亿']
-    >>> [_counted_noun(a, seg) for a in ("当地白人走过", "向他借钱")]
-    ['白人', None]
+    >>> [_counted_noun(a, seg) for a in ("当地白人走过", "向他借钱", "国际组织签署", "国家组织了")]
+    ['白人', None, '组织', '国家']
     """
     if after[0] in _NOUN_STOP:
         return None
@@ -2421,6 +2421,8 @@ _PHRASE_END_TAGS = frozenset(("eng", "ns"))
 #: Words jieba tags as nouns that, after a noun, say what it does or how many of it (30个新地图上线,
 #: 5个项目全部完工): the phrase ends before them.
 _PREDICATE_NOUNS = frozenset(("上线", "全部", "上市", "之间", "期间", "以来", "当中", "之中", "其中", "一起", "同时", "以后", "以前", "之后", "之前"))
+#: Nouns jieba tags as verbs that head a phrase after a noun (国际组织, 行业组织).
+_NOUNS_TAGGED_VERB = frozenset(("组织",))
 #: How measured quantities end (产量, 单价, 汇率, 协议金额): not what 个 counts.
 _METRIC_ENDS = ("率", "量", "价", "金额", "总额")
 
@@ -2452,6 +2454,10 @@ def _head_noun(words: list[tuple[str, str]]) -> str | None:
             i += 1
         if len(w) == 1 and w in _NOUN_STOP and t != "uj":
             break
+        if t == "v" and w in _NOUNS_TAGGED_VERB and head is not None and (
+            i + 1 == n or (words[i + 1][1] not in ("ul", "uz", "ug") and not _is_noun_tag(words[i + 1][1]))
+        ):
+            t = "n"  # 30多个国际组织签署: jieba tags 组织 a verb; after a noun, with no 了 or object after it, the head
         if t == "l" and i + 1 < n and words[i + 1][1] == "uj":
             modified = True  # 大小不等的区域: an idiom before 的 is a modifier
         elif _is_noun_tag(t):
