@@ -218,6 +218,9 @@ FOUND = [
     ("人民币对美元汇率为7.12。", "7.12", "number", 7.12, {}),  # an exchange rate, an index without 点
     # the period a date closes, as prospectuses write it
     ("这款摄像机售价不足2K。", "不足2K", "number", 2000, {"qualifier": "under"}),  # a price in thousands
+    ("两市成交额连续5日突破万亿元。", "5日", "duration", "P5D", {}),  # days counted, not the 5th
+    ("国际油价连续三日下跌。", "三日", "duration", "P3D", {}),
+    ("这次展会历时7日。", "7日", "duration", "P7D", {}),
     ("该车0-100km/h加速时间为3.9秒。", "3.9秒", "duration", "PT3.9S", {}),
     ("截至2024年12月31日止年度，公司收入为3亿元。", "2024年12月31日止年度", "date", "2024", {}),
     ("截至2025年6月30日止六个月，公司亏损2亿元。", "2025年6月30日止六个月", "date", {"start": "2025-01", "end": "2025-06"}, {}),

@@ -33,6 +33,7 @@ from .dates import (
     _TIME_PREFIX,
     DATE_RE,
     DAYS_COUNTED_AFTER,
+    DAYS_COUNTED_AFTER_WORDS,
     HOUR,
     PERIOD_ENDED_RE,
     REL_YEAR,
@@ -1557,7 +1558,7 @@ class _Scanner:
                     return  # 一日成名, 一日，他来到: "one day", neither a length nor the 1st (6月1日, 本月一日 are dates)
             elif tu == "日" and low_high is None and core != "两" and not (g.post and g.post.strip() in ("内", "之内", "以内")) and not (
                 prev in _SPAN_OF_DAYS_PREV and (prev != "去" or f[start - 2 : start] == "过去")
-            ):
+            ) and f[start - 2 : start] not in DAYS_COUNTED_AFTER_WORDS:
                 # 3日 is the 3rd of the month in news copy (两日 is two days: 两 counts, it names no day;
                 # 30日内 "within 30 days" and 过去一日, 近3日 "the past day(s)" are times)
                 if value is None or value != int(value) or not 1 <= value <= 31 or s2 != start:
