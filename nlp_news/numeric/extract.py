@@ -357,12 +357,13 @@ _PRICE_LAST = frozenset("价售卖为是仅只要约")
 _PRICE_END = frozenset("，,。；;！!？?）)】]、的") | {""}
 #: A plot ratio (容积率2.5) is a plain number.
 #: A coefficient (基尼系数0.47, 恩格尔系数为28.5) is one as well, and so are an exchange rate, a rate's
-#: fixing and an index written without 点 (汇率为7.2, 中间价7.1856, 美元指数跌至98.5, 市净率为0.8).
+#: fixing, an index written without 点 and a TV rating (汇率为7.2, 中间价7.1856, 美元指数跌至98.5, 市净率为0.8,
+#: 收视率破2).
 _RATIO_BEFORE = re.compile(
-    r"(?:容积率|系数|汇率|中间价|指数|市盈率|市净率)"
-    r"(?:仅为|为|是|仅|约为|约|达|达到|高达|低于|超过|不超过|不到|跌至|降至|升至|涨至|回落至|回升至|报)?$"
+    r"(?:容积率|系数|汇率|中间价|指数|市盈率|市净率|收视率)"
+    r"(?:仅为|为|是|仅|约为|约|达|达到|高达|低于|超过|不超过|不到|跌至|降至|升至|涨至|回落至|回升至|报|破|突破)?$"
 )
-_RATIO_LAST = frozenset("率数为是仅约达到于过价至报")
+_RATIO_LAST = frozenset("率数为是仅约达到于过价至报破")
 #: What :meth:`_Scanner.led` needs before or after a number (第, 前; 分之, 半, 3:1, 1/3; a space before 第
 #: or 分), or before a bare Arabic one (the end of a price or plot-ratio word, and after the number
 #: nothing :data:`_TAIL_FIRST` or :data:`_RANGE_FIRST` holds): numbers with none skip it in one test
