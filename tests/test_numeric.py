@@ -221,6 +221,7 @@ FOUND = [
     ("两市成交额连续5日突破万亿元。", "5日", "duration", "P5D", {}),  # days counted, not the 5th
     ("国际油价连续三日下跌。", "三日", "duration", "P3D", {}),
     ("这次展会历时7日。", "7日", "duration", "P7D", {}),
+    ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),
     ("10月新增贷款5000亿元，同比少增800亿元。", "800亿元", "money", 80000000000, {"change": "-"}),  # grew less
     ("10月新增贷款5000亿元，同比多增600亿元。", "600亿元", "money", 60000000000, {"change": "+"}),
     ("该车0-100km/h加速时间为3.9秒。", "3.9秒", "duration", "PT3.9S", {}),
@@ -1375,6 +1376,10 @@ def test_the_period_of_a_sentence_reaches_past_its_semicolons():
     text = "截至发稿，该部门公布，2024年，公司营收为8亿元；净利润为1.5亿元，同比增长20%。"
     facts = {f.text: (f.period, (f.linked_by or {}).get("period")) for f in link_facts(text, extract_facts(text))}
     assert facts["1.5亿元"] == ("2024", "inferred") and facts["20%"] == ("2024", "inferred")
+    main_clause = "报告显示，公司前三季度营收为8亿元，同比增长5%；归母净利润为1.5亿元，较2024年底增加0.2亿元；员工300人。"
+    periods = {f.text: f.period for f in link_facts(main_clause, extract_facts(main_clause))}
+    assert periods["1.5亿元"] == "前三季度"  # the date of the part before the first semicolon (no published date)
+    assert periods["300人"] == "前三季度"  # not 2024: 较2024年底 is a comparison's base
     other = "公司营收为8亿元；2024年净利润为1.5亿元。"  # no date opens the sentence: none after the semicolon either
     assert {f.text: f.period for f in link_facts(other, extract_facts(other))}["8亿元"] is None
 

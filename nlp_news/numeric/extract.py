@@ -132,7 +132,7 @@ COUNT_NOUNS = sorted(
     reverse=True,
 )
 LATIN_UNITS = sorted(
-    "GB MB TB KB kg km mm cm mg ml mAh mA GHz MHz Hz kWh kW MW Wh W V nm dB fps ppi Mbps Gbps cc CC m mL L TOPS TFLOPS PFLOPS EFLOPS lux Lux lx lm ms rpm dpi kbps Kbps".split(),
+    "GB MB TB KB kg km mm cm mg ml mAh mA GHz MHz Hz kWh kW MW Wh W V nm dB fps ppi Mbps Gbps cc CC m mL L TOPS TFLOPS PFLOPS EFLOPS lux Lux lx lm ms rpm dpi kbps Kbps GWh TWh MWh GW TW".split(),
     key=len,
     reverse=True,
 )

@@ -467,6 +467,8 @@ def _first_after(items: Sequence[Any], starts: list[int], pos: int, hi: int) -> 
 
 
 _SEMICOLONS = frozenset("；;")
+#: Before a date that is the base of a comparison (较2007年底, 比上年同期, 与2023年相比): no period of the values.
+_BASE_BEFORE = re.compile(r"(?:较|比|与|相比|同比|对比)\s?$")
 
 
 def whole_sentence_start(text: str, pos: int) -> int:
@@ -481,8 +483,9 @@ def whole_sentence_start(text: str, pos: int) -> int:
 
 def _opening_date(text: str, ss: int, dates: Sequence[Any], d_starts: list[int], locate_clause: Any) -> Any:
     """The date that states the period of the whole sentence (to 。！？) that the part starting at
-    ``ss`` (after a semicolon) belongs to: the last one before ``ss`` that is in the sentence's first
-    clause or is its clause alone (2008年，…), or None.
+    ``ss`` (after a semicolon) belongs to: the last one before ``ss`` that is in the sentence's part
+    before its first semicolon (报告显示，公司前三季度实现营收…；净利润…) or is its clause alone
+    (2008年，…), or None.
 
     >>> from nlp_news.numeric.extract import extract_facts
     >>> t = "公司第三季度营收为5亿元；净利润为1亿元。"
@@ -495,13 +498,20 @@ def _opening_date(text: str, ss: int, dates: Sequence[Any], d_starts: list[int],
     '2008年'
     """
     start = whole_sentence_start(text, ss)
+    first_part_end = min((i for i in (text.find(c, start, ss) for c in _SEMICOLONS) if i >= 0), default=ss)
+    fallback = None
     d = _last_before(dates, d_starts, start, ss)
     while d is not None:
         dcs, dce, _ = locate_clause(d.start)
         if dcs <= start or not _TOPIC_WORDS.sub("", text[dcs:dce].replace(d.text, "", 1)).strip(" ,，;；"):
-            return d
+            return d  # the sentence's topic: in its first clause, or a clause alone
+        if (
+            fallback is None and d.end <= first_part_end
+            and _BASE_BEFORE.search(text, max(start, d.start - 3), d.start) is None and not text.startswith("以来", d.end)
+        ):
+            fallback = d  # in the part before the first semicolon, no comparison's base (较2007年底) nor a start (2008年以来)
         d = _last_before(dates, d_starts, start, d.start)
-    return None
+    return fallback
 
 
 #: The units of a team's record: 战绩为52胜30负 measures wins and losses as one record.
