@@ -1906,7 +1906,9 @@ _QUOTE_LAST = frozenset("报收于在")
 _MONTHS_COUNTED_AFTER = frozenset({"持续", "连续", "长达", "历时", "为期", "未来", "过去", "最近"})
 #: 每 and the last characters of those words: what stands right before N月 that :func:`_months_counted` accepts
 #: (the date pass reads 每 2月, with a space, as before: a month).
-_EVERY_LAST = frozenset(w[-1] for w in _MONTHS_COUNTED_AFTER) | {"每"}
+_EVERY_LAST = frozenset(w[-1] for w in _MONTHS_COUNTED_AFTER) | {"每", "近"}
+#: Before 近 + N月 when it is "close to month N" (接近3月底, 临近9月), not "the past N months" (近3月).
+_NEAR_TIME_HEADS = frozenset("接将临靠逼贴附")
 _MONTHS_ONLY = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})月(?![\d一二三四五六七八九十]+[日号])")
 #: "Every N units" right before a number: 每2月一次 counts one time in it.
 _EVERY_BEFORE = re.compile(r"每(?:\d+|[一二两三四五六七八九十]+)?个?(?:年|月|周|星期|天|日|小时|季度)$")
@@ -2529,11 +2531,11 @@ def _months_counted(f: str, start: int) -> bool:
     """Whether N月 at ``start`` counts months by what stands before it: 每 (每2月一次, 每 2月) or a
     word of duration (:data:`_MONTHS_COUNTED_AFTER`: 连续3月下滑), not a month of the year.
 
-    >>> [_months_counted(t, t.index("3")) for t in ("每3月一次", "连续3月下滑", "持续到3月", "今年3月")]
-    [True, True, False, False]
+    >>> [_months_counted(t, t.index("3")) for t in ("每3月一次", "连续3月下滑", "持续到3月", "今年3月", "近3月共有", "接近3月底")]
+    [True, True, False, False, True, False]
     """
     before = f[max(0, start - 2) : start]
-    return before.endswith("每") or before in _MONTHS_COUNTED_AFTER
+    return before.endswith("每") or before in _MONTHS_COUNTED_AFTER or (before.endswith("近") and before[:-1] not in _NEAR_TIME_HEADS)
 
 
 def _whole(v: float) -> int | None:
