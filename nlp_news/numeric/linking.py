@@ -326,10 +326,13 @@ def link_facts(
             if subject:
                 linked["subject"] = "inferred"
         period: Any = None
-        d = respective.get(fs) if respective else None
-        if d is None:
-            d = _last_before(dates, d_starts, cs, fs, within=ce) or _first_after(dates, d_starts, cs, ce)
-        if d is not None:
+        d = None if respective and fs in respective else (
+            _last_before(dates, d_starts, cs, fs, within=ce) or _first_after(dates, d_starts, cs, ce)
+        )
+        if d is None and respective and fs in respective:
+            period = respective[fs]
+            linked["period"] = "rule"
+        elif d is not None:
             period = d.value if d.value is not None else d.text
             linked["period"] = "rule"
         else:
@@ -547,15 +550,6 @@ def _reaches(text: str, cs: int, fs: int) -> bool:
 _DATE_LIST_GAP = re.compile(r"\s*(?:、|，|,|和|及|与|以及|至)?\s*")
 
 
-class _Year:
-    """A year of a range of years, as :func:`link_facts` reads a date fact: its ``value`` (2023)."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: str) -> None:
-        self.value = value
-
-
 def _years_of(value: Any) -> list[str]:
     """The years of a period of whole years ({"start": "2022", "end": "2024"}), else [].
 
@@ -571,8 +565,9 @@ def _years_of(value: Any) -> list[str]:
 
 
 def respective_periods(text: str, facts: Sequence[Any], dates: Sequence[Any], locate_clause: Any) -> dict[int, Any]:
-    """The date each value of a 分别 list reports on, by the start of the value: a list of n dates
-    before 分别 in the sentence and n values of one kind after it in its clause pair up in order.
+    """The period each value of a 分别 list reports on, by the start of the value: a list of n dates
+    before 分别 in the sentence and n values of one kind after it in its clause pair up in order, as
+    do the n years of one range of years (2022年至2024年…分别).
 
     ``dates`` are the date facts sorted by start; ``locate_clause`` is :func:`_clause_locator`'s.
 
@@ -580,7 +575,7 @@ def respective_periods(text: str, facts: Sequence[Any], dates: Sequence[Any], lo
     >>> t = "2023年和2024年，公司营收分别为3亿元及5亿元，合计8亿元。"
     >>> fs = extract_facts(t)
     >>> ds = [f for f in fs if f.kind == "date"]
-    >>> {t[s:s + 3]: d.value for s, d in respective_periods(t, fs, ds, _clause_locator(t, [(0, len(t))], None)).items()}
+    >>> {t[s:s + 3]: p for s, p in respective_periods(t, fs, ds, _clause_locator(t, [(0, len(t))], None)).items()}
     {'3亿元': '2023', '5亿元': '2024'}
     """
     out: dict[int, Any] = {}
@@ -597,10 +592,10 @@ def respective_periods(text: str, facts: Sequence[Any], dates: Sequence[Any], lo
             run.append(d)
         if len(values) >= 2 and len({f.kind for f in values}) == 1:
             if len(values) == len(run):
-                out.update((f.start, d) for f, d in zip(values, run))
+                out.update((f.start, d.value if d.value is not None else d.text) for f, d in zip(values, run))
             elif len(run) == 1 and (years := _years_of(run[0].value)) and len(years) == len(values):
                 # 2022年至2024年，公司分别亏损…: one value a year of the range
-                out.update((f.start, _Year(y)) for f, y in zip(values, years))
+                out.update((f.start, y) for f, y in zip(values, years))
         r = text.find("分别", r + 2)
     return out
 
