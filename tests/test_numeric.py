@@ -221,6 +221,7 @@ FOUND = [
     ("两市成交额连续5日突破万亿元。", "5日", "duration", "P5D", {}),  # days counted, not the 5th
     ("国际油价连续三日下跌。", "三日", "duration", "P3D", {}),
     ("这次展会历时7日。", "7日", "duration", "P7D", {}),
+    ("明天白天晴，北风三四级。", "三四级", "count", {"low": 3, "high": 4}, {"unit": "级"}),  # wind force
     ("截至2月底，近三月共有62只基金分红。", "近三月", "duration", "P3M", {"qualifier": "under"}),  # the past three months
     ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),
     ("10月新增贷款5000亿元，同比少增800亿元。", "800亿元", "money", 80000000000, {"change": "-"}),  # grew less
@@ -1256,6 +1257,9 @@ METRIC_CASES = [
     ("服务业增加值占GDP比重为54%。", "54%", "GDP比重", "rule"),
     ("月末人民币贷款余额为250万亿元。", "250万亿元", "贷款余额", "rule"),
     ("当日恒生指数收涨1.5%。", "1.5%", "指数", "rule"),
+    ("明天最高气温8℃，最低气温零下3℃。", "8℃", "最高气温", "rule"),
+    ("他的受贿金额累计超过1.2亿元。", "超过1.2亿元", "受贿金额", "inferred"),  # 累计 between the noun and its verb
+    ("两只基金分红1元和1.2元，二者合计为2.2元。", "2.2元", "分红", "inferred"),  # a pronoun is no metric: the one named last
     ("这套房子的挂牌价为520万元。", "520万元", "挂牌价", "rule"),
     # a price measures no count (the shares bought back, the storage of a model)
     ("公司拟以每股8.8元的价格回购不超过500万股。", "不超过500万股", None, None),

@@ -1752,8 +1752,8 @@ class _Scanner:
                 if f[tend : tend + 1] != "付":
                     return  # 11首三双 (a first triple-double), 3首都: no songs, and no amount
                 kind, source, unit, tend = "number", "rule:number", None, end  # 50万首付: an amount, no songs
-            elif unit == "级" and not arabic:
-                return  # 四级 (the exam), 三级甲等: a rank or a name; magnitudes are written 5.3级
+            elif unit == "级" and not arabic and not (prev == "风" or f[start - 2 : start] == "风力"):
+                return  # 四级 (the exam), 三级甲等: a rank or a name; magnitudes are written 5.3级 (wind force: 北风三四级)
             elif unit in ("两",) and not arabic:
                 return
             if g.mhalf and value is not None:

@@ -73,7 +73,7 @@ METRICS: tuple[str, ...] = tuple(
             市占率 占有率 市场占有率 覆盖率 普及率 使用率 利用率 转化率 留存率 点击率 入住率 出租率 空置率
             去化率 开工率 产能利用率 负债率 资产负债率 不良率 不良贷款率 准备金率 存款准备金率 贷款利率 存款利率
             税率 关税 就业率 升学率 录取率 通过率 合格率 达标率 完成率 投票率 支持率 出勤率 死亡率 治愈率
-            发病率 感染率 增加值 工业增加值 比重 市净率 市销率 装机容量 指数""".split()
+            发病率 感染率 增加值 工业增加值 比重 市净率 市销率 装机容量 指数 气温 最高气温 最低气温 温度 降雨量 降水量""".split()
         )
         | MONEY_METRICS,
         key=len,
@@ -101,7 +101,10 @@ def _measures(metric: str, kind: str) -> bool:
     if kind == "count":
         return metric not in _RATE_METRICS and metric not in _PRICE_METRICS
     return kind != "money" or metric not in _RATE_METRICS
-_NOT_NOUNS = frozenset("同比 环比 分别 合计 累计 共计 总计 已经 目前 当前 预计 估计 大约 其中 一共 同期 去年 今年 小幅 大幅 全国 结果".split())
+_NOT_NOUNS = frozenset(
+    "同比 环比 分别 合计 累计 共计 总计 已经 目前 当前 预计 估计 大约 其中 一共 同期 去年 今年 小幅 大幅 全国 结果 "
+    "二者 两者 三者 前者 后者 双方 各方 二人 两人".split()
+)
 #: The metric words as a trie (:func:`~nlp_news.numeric.patterns.alternation`): the same matches as
 #: their alternation longest first, without testing each of 190 words at every position.
 _METRIC_RE = re.compile(alternation(METRICS))
@@ -692,7 +695,7 @@ _LINK_VERBS = frozenset(
     # 高 达: jieba cuts 高达 after 率 or 失
 )
 #: Adverbs and modals between the noun and its verb that jieba does not tag ``d``.
-_MODALS = frozenset("有望 可望 将 将会 会 可 能 可能 预计 预期 要 已 已经 仍 仍然 也 就 更是 则 还 均 分别 首次 再次".split())
+_MODALS = frozenset("有望 可望 将 将会 会 可 能 可能 预计 预期 要 已 已经 仍 仍然 也 就 更是 则 还 均 分别 首次 再次 累计 合计 共计 总计".split())
 #: A value whose span starts with its verb or bound (超过800亿元): the verb is in the fact.
 _BOUND_FIRST = ("超过", "超", "逾", "约", "近", "将近", "接近", "突破", "高达", "达")
 #: One-character suffixes of measured quantities (结存率, 供应量, 交易额, 参赛人数, 成交价款).
