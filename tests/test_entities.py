@@ -481,6 +481,15 @@ def test_a_name_missed_more_often_than_found_is_not_repeated():
     assert len(repeat_mentions(twice, text, words)) == 5  # found at two: taken at the others
 
 
+def test_western_names_are_whole(recognizer):
+    names = {e.text for e in recognizer.recognize("网球名将德约科维奇在温网第三轮击败对手。") if e.type == "name"}
+    assert "德约科维奇" in names, names  # the tagger cut it after 德约, a word of jieba's
+    names = {e.text for e in recognizer.recognize("火箭队的里克-阿德尔曼赛后表示满意。") if e.type == "name"}
+    assert "里克-阿德尔曼" in names, names  # given name and surname joined by -
+    names = {e.text for e in recognizer.recognize("美国考虑派基辛格访华。") if e.type == "name"}
+    assert "派基辛格" not in names, names  # 派 is a verb before the name
+
+
 def test_the_words_after_a_model_number_name_nobody(recognizer):
     found = {(e.text, e.label) for e in recognizer.recognize("苹果发布iPhone 17 Pro Max，特斯拉Model Y降价。")}
     assert not {t for t, _ in found} & {"Pro Max", "Pro"}, found
