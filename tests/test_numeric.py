@@ -1389,6 +1389,16 @@ def test_the_period_of_a_sentence_reaches_past_its_semicolons():
     assert {f.text: f.period for f in link_facts(other, extract_facts(other))}["8亿元"] is None
 
 
+def test_a_part_with_a_time_of_its_own_or_a_publication_date_gives_no_period_past_a_semicolon():
+    text = "据协会11月10日发布的数据，10月零售224万辆，同比下降0.8%；今年以来累计零售1927万辆。"
+    periods = {f.text: f.period for f in link_facts(text, extract_facts(text, published="2025-11-11"))}
+    assert periods["224万辆"] == "2025-10"
+    assert periods["1927万辆"] is None  # 今年以来: its own time, which no date fact holds
+    text = "据协会11月10日发布的数据，零售224万辆；出口57万辆。"
+    periods = {f.text: f.period for f in link_facts(text, extract_facts(text, published="2025-11-11"))}
+    assert periods["57万辆"] is None  # 11月10日 is when the figures came out
+
+
 def test_a_count_in_another_unit_does_not_continue_the_metric_named_before():
     text = "这次地震震级为6.5级，震源深度12公里，造成30人受伤；球队本赛季战绩为40胜12负。"
     facts = {f.text: f.metric for f in link_facts(text, extract_facts(text))}

@@ -93,6 +93,8 @@ LATIN_STOP = frozenset(
         "MBA", "EMBA", "DIY", "ST", "NPC", "BOSS", "PVP", "PVE", "EXP", "HP", "MP", "DV", "DC", "LCD", "CCD", "ISO",
         "TFT", "LED", "OLED", "CMOS", "HDMI", "GPS", "NFC", "SIM", "SD", "DVD", "MP3", "MP4", "BUG", "Bug", "Sale", "SALE",
         "CMNET", "CMWAP", "UNINET", "Beta", "BETA", "Demo", "DEMO", "Online", "OL", "blog", "Blog", "BLOG",
+        "CKD", "SKD", "OEM", "ODM", "EV", "PHEV", "BEV", "HEV", "EREV", "NEV", "ADAS", "OTA", "GWh", "MLF", "SLF", "LPR",
+        "RRR", "M2", "M1", "M0", "TMT", "GMV", "SKU", "CAGR", "YoY", "QoQ",
     ]
 )
 _LATIN_STOP_FOLDED = frozenset(w.casefold() for w in LATIN_STOP)

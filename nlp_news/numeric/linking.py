@@ -340,15 +340,17 @@ def link_facts(
             linked["period"] = "rule"
         else:
             d = _last_before(dates, d_starts, ss, fs)
-            if d is not None and _EVENT_BEFORE.search(text, max(ss, d.start - 4), d.start):
-                d = None  # 成立于2019年，先后完成6轮融资: a founding date is no period for the clauses after it
+            if d is not None and (_EVENT_BEFORE.search(text, max(ss, d.start - 4), d.start) or _EVENT_AFTER.match(text, d.end)):
+                # 成立于2019年，先后完成6轮融资: a founding date is no period for the clauses after it, nor is
+                # the date figures were published (据协会11月10日发布的数据，零售224万辆)
+                d = None
             if d is not None:
                 period = d.value if d.value is not None else d.text
                 # a clause that is only the date (2024年, …) is the sentence's stated period
                 dcs, dce, _ = locate_clause(d.start)
                 rest = _TOPIC_WORDS.sub("", text[dcs:dce].replace(d.text, "", 1)).strip(" ,，;；")
                 linked["period"] = "rule" if not rest else "inferred"
-            elif text[ss - 1 : ss] in _SEMICOLONS:
+            elif text[ss - 1 : ss] in _SEMICOLONS and _OWN_TIME.search(text, ss, fs) is None:
                 # 小米第三季度总收入为1131亿元…；经调整净利润为113亿元: the date in the first clause of the
                 # whole sentence governs the parts after its semicolons
                 d = _opening_date(text, ss, dates, d_starts, locate_clause)
@@ -473,6 +475,11 @@ def _first_after(items: Sequence[Any], starts: list[int], pos: int, hi: int) -> 
 
 
 _SEMICOLONS = frozenset("；;")
+#: A part of a sentence that names its own time without a numeral (今年以来累计零售…, 全年): no period from
+#: the date of another part.
+_OWN_TIME = re.compile(r"今年|去年|明年|全年|以来|上半年|下半年|年初|年底|年末|本月|当月|本周")  # (同期 and 较上月 refer back)
+#: After a date, what makes it the time something was published or said, not the period of the figures.
+_EVENT_AFTER = re.compile(r"\s?(?:发布|公布|披露|召开|举行|表示|宣布|发表|称|消息|电)")
 #: Before a date that is the base of a comparison (较2007年底, 比上年同期, 与2023年相比): no period of the values.
 _BASE_BEFORE = re.compile(r"(?:较|比|与|相比|同比|对比)\s?$")
 
@@ -508,6 +515,9 @@ def _opening_date(text: str, ss: int, dates: Sequence[Any], d_starts: list[int],
     fallback = None
     d = _last_before(dates, d_starts, start, ss)
     while d is not None:
+        if _EVENT_AFTER.match(text, d.end):
+            d = _last_before(dates, d_starts, start, d.start)
+            continue  # 据乘联会11月10日发布的数据: when the figures were published, not what they cover
         dcs, dce, _ = locate_clause(d.start)
         if dcs <= start or not _TOPIC_WORDS.sub("", text[dcs:dce].replace(d.text, "", 1)).strip(" ,，;；"):
             return d  # the sentence's topic: in its first clause, or a clause alone
