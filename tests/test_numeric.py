@@ -785,6 +785,7 @@ IGNORED = [
     ("这款手机搭载骁龙8 Gen 5处理器。", "5处"),  # 处理器 is no count of places
     ("歼-35首次公开亮相。", "35首"),  # 首次 "the first time", no songs
     ("这款新药已进入三期临床试验。", "三期"),  # a trial's phase, no count of 期
+    ("购买2级及以上能效的家电产品可获补贴。", "2级"),  # an efficiency grade, a label
     ("新机支持4K视频录制。", "4K"),  # a display format, no 4,000
     ("这台电视是8K超高清屏。", "8K"),
     ("该车0-100km/h加速时间为3.9秒。", "0-100km/h"),  # the name of a car's acceleration

@@ -1752,6 +1752,9 @@ class _Scanner:
                 if f[tend : tend + 1] != "付":
                     return  # 11首三双 (a first triple-double), 3首都: no songs, and no amount
                 kind, source, unit, tend = "number", "rule:number", None, end  # 50万首付: an amount, no songs
+            elif unit == "级" and _GRADE_LABEL_AFTER.match(f, tend):
+                self.add(None, start, tend, 0)
+                return  # 2级及以上能效: an efficiency grade, a label
             elif unit == "级" and not arabic and not (prev == "风" or f[start - 2 : start] == "风力"):
                 return  # 四级 (the exam), 三级甲等: a rank or a name; magnitudes are written 5.3级 (wind force: 北风三四级)
             elif unit in ("两",) and not arabic:
@@ -2425,6 +2428,8 @@ _PHRASE_END_TAGS = frozenset(("eng", "ns"))
 #: Words jieba tags as nouns that, after a noun, say what it does or how many of it (30个新地图上线,
 #: 5个项目全部完工): the phrase ends before them.
 _PREDICATE_NOUNS = frozenset(("上线", "全部", "上市", "之间", "期间", "以来", "当中", "之中", "其中", "一起", "同时", "以后", "以前", "之后", "之前"))
+#: After N级, what makes it a grade of a standard (2级及以上能效, 一级能效): a label, no count.
+_GRADE_LABEL_AFTER = re.compile(r"(?:及以上|以上|及以下|以下)?(?:的)?(?:能效|水效|能耗|标准|资质)")
 #: Nouns jieba tags as verbs that head a phrase after a noun (国际组织, 行业组织).
 _NOUNS_TAGGED_VERB = frozenset(("组织",))
 #: How measured quantities end (产量, 单价, 汇率, 协议金额): not what 个 counts.
