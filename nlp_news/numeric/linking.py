@@ -74,7 +74,7 @@ METRICS: tuple[str, ...] = tuple(
             去化率 开工率 产能利用率 负债率 资产负债率 不良率 不良贷款率 准备金率 存款准备金率 贷款利率 存款利率
             税率 关税 就业率 升学率 录取率 通过率 合格率 达标率 完成率 投票率 支持率 出勤率 死亡率 治愈率
             发病率 感染率 增加值 工业增加值 比重 市净率 市销率 装机容量 指数 气温 最高气温 最低气温 温度 降雨量 降水量
-            零售 批发 交付 产量 销量 零售量 批发量""".split()
+            零售 批发 交付 产量 销量 零售量 批发量 网签量 LPR 贷款市场报价利率 房贷利率""".split()
         )
         | MONEY_METRICS,
         key=len,
@@ -84,7 +84,7 @@ METRICS: tuple[str, ...] = tuple(
 _METRIC_SET = frozenset(METRICS)
 #: Metrics that are rates or shares: they measure percents and plain numbers, not money or counts
 #: (涨幅 and 份额 can be amounts: 房价涨幅2000元, 基金份额295亿份).
-_RATE_METRICS = frozenset(m for m in METRICS if m.endswith("率") or m in ("增速", "占比", "比例", "比重", "市场份额", "指数"))
+_RATE_METRICS = frozenset(m for m in METRICS if m.endswith("率") or m in ("增速", "占比", "比例", "比重", "市场份额", "指数", "LPR"))
 #: Prices: they measure money, percents and numbers, never a count (以每股12.5元的价格回购2000万股: the
 #: shares are no price; 256GB版本售价4999元: the storage is none).
 _PRICE_METRICS = frozenset(
