@@ -819,6 +819,11 @@ class _Scanner:
         return previous_or_next(self.f, one, partial(seg.cut_raw, hmm=False))
 
     def date(self, m: re.Match[str]) -> bool:
+        if m.start() > 0 and self.f[m.start() - 1].isascii() and self.f[m.start() - 1].isalpha() and not (
+            m.start() > 1 and self.f[m.start() - 2].isascii() and self.f[m.start() - 2].isalpha()
+        ):
+            self.add(None, m.start(), m.end(), 0)
+            return True  # 理想L9月销: a model's name (one Latin letter and digits), no September (CPI10月 is a date)
         if m.group("q") == "一" and self.previous_or_next(m.start("q")):
             self.add(None, m.start(), m.end(), 0)
             return True  # 较上一季度, 预计下一季度: the quarter before or after (as 上季度), no first quarter

@@ -281,6 +281,24 @@ def link_facts(
     with_metric: list[Fact] = []  # linked measures with a metric, in the order they were linked
     # 2022年、2023年及2024年，研发开支分别为4.6亿元、8.9亿元及15.3亿元: each value's own year
     respective = respective_periods(text, facts, dates, locate_clause) if "分别" in text else None
+    semi_parts: dict[int, tuple[bool, int, Any]] = {}
+
+    def semi_part(ss: int) -> tuple[bool, int, Any]:
+        """Of the part of a sentence that starts at ``ss``, after a semicolon (read once for all its
+        facts): does it open with a metric, where does a time word of its own stand (its end if none),
+        and the date of its whole sentence (:func:`_opening_date`)."""
+        got = semi_parts.get(ss)
+        if got is None:
+            m = _SENT_END.search(text, ss)
+            pe = m.end() if m else len(text)
+            own = _OWN_TIME.search(text, ss, pe)
+            got = semi_parts[ss] = (
+                _METRIC_FIRST.match(text, ss) is not None,
+                own.start() if own else pe,
+                _opening_date(text, ss, dates, d_starts, locate_clause),
+            )
+        return got
+
     out: list[Fact] = []
     for f in facts:
         if f.kind in _UNLINKED:
@@ -317,7 +335,7 @@ def link_facts(
             # 阿里巴巴表示，天猫平台有589个品牌……，其中包括45个国产新锐品牌: the organisation or product
             # named last earlier in the sentence (a person there is mostly the speaker), else the article's
             ent = _last_before(subj_orgs, o_starts, ss, fs)
-            if ent is None and text[ss - 1 : ss] in _SEMICOLONS and _METRIC_FIRST.match(text, ss):
+            if ent is None and text[ss - 1 : ss] in _SEMICOLONS and semi_part(ss)[0]:
                 # 拼多多三季度营收1082.8亿元；净利润293.3亿元: a part that opens with a metric goes on about
                 # the whole sentence's organisation (one that opens with a name of its own does not)
                 ent = _last_before(subj_orgs, o_starts, whole_sentence_start(text, ss), ss)
@@ -351,10 +369,10 @@ def link_facts(
                 dcs, dce, _ = locate_clause(d.start)
                 rest = _TOPIC_WORDS.sub("", text[dcs:dce].replace(d.text, "", 1)).strip(" ,，;；")
                 linked["period"] = "rule" if not rest else "inferred"
-            elif text[ss - 1 : ss] in _SEMICOLONS and _OWN_TIME.search(text, ss, fs) is None:
+            elif text[ss - 1 : ss] in _SEMICOLONS and semi_part(ss)[1] >= fs:
                 # 小米第三季度总收入为1131亿元…；经调整净利润为113亿元: the date in the first clause of the
                 # whole sentence governs the parts after its semicolons
-                d = _opening_date(text, ss, dates, d_starts, locate_clause)
+                d = semi_part(ss)[2]
                 if d is not None:
                     period = d.value if d.value is not None else d.text
                     linked["period"] = "inferred"
