@@ -104,7 +104,7 @@ def _measures(metric: str, kind: str) -> bool:
     return kind != "money" or metric not in _RATE_METRICS
 _NOT_NOUNS = frozenset(
     "同比 环比 分别 合计 累计 共计 总计 已经 目前 当前 预计 估计 大约 其中 一共 同期 去年 今年 小幅 大幅 全国 结果 "
-    "二者 两者 三者 前者 后者 双方 各方 二人 两人".split()
+    "二者 两者 三者 前者 后者 双方 各方 二人 两人 去年同期 上年同期 今年同期 月份 年份 年度 日期".split()
 )
 #: The metric words as a trie (:func:`~nlp_news.numeric.patterns.alternation`): the same matches as
 #: their alternation longest first, without testing each of 190 words at every position.
@@ -122,6 +122,21 @@ _EVENT_BEFORE = re.compile(r"(?:成立|创立|创办|创建|组建|始建|注册
 _TOPIC_WORDS = re.compile(r"^\s*(?:截至|截止|在|于|到了|而到了|而|到|自|从)|(?:以来|时|期间|来看|里|中)\s*$")
 _SUBJECT_LABELS = ("ORG", "PER", "PRODUCT", "WORK")
 _NOUN_STOP = set("的了在是和与及或等中也都就而并从到至这那其该各每些年月日个")
+#: The characters of :data:`_NOUN_STOP` that are function words: a word of several characters holding one
+#: is no measured quantity; 中, 年, 月, 日, 个 are also parts of nouns (命中率, 年收入, 日活).
+_FUNCTION_STOP = frozenset("的了在是和与及或等也都就而并从到至这那其该各每些")
+
+
+def _stops_noun(word: str) -> bool:
+    """Does ``word`` end a metric's noun phrase: a stop character alone, or a word with a function
+    character in it?
+
+    >>> _stops_noun("命中率"), _stops_noun("中"), _stops_noun("的话"), _stops_noun("营收")
+    (False, True, True, False)
+    """
+    if len(word) == 1:
+        return word in _NOUN_STOP
+    return not _FUNCTION_STOP.isdisjoint(word)
 
 
 def split_spans(text: str, pattern: re.Pattern[str], within: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -777,7 +792,7 @@ def _noun_before_verb(lead: str, cut: bool, bound: bool, segmenter: Any) -> str 
         w, t = words[k]
         # 成交金额, 认购户数: a verb before an amount or a count is part of its name
         named = noun and t == "v" and len(w) >= 2 and (noun in _METRIC_SET or noun[-1] in _NOUN_SUFFIXES)
-        if (t not in _METRIC_TAGS and not named) or w in _NOT_NOUNS or not _NOUN_STOP.isdisjoint(w) or len(noun) + len(w) > 8:
+        if (t not in _METRIC_TAGS and not named) or w in _NOT_NOUNS or _stops_noun(w) or len(noun) + len(w) > 8:
             break
         if noun and len(w) == 1:
             break  # 这门课 出勤率, 套 机 报价: a lone character before the noun is a piece of another word
