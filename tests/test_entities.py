@@ -490,6 +490,12 @@ def test_western_names_are_whole(recognizer):
     assert "派基辛格" not in names, names  # 派 is a verb before the name
 
 
+def test_a_short_name_joins_its_company_in_an_article_that_names_it(recognizer):
+    ents = {(e.text, e.type, e.canonical) for e in recognizer.recognize("阿里巴巴发布财报。阿里表示将继续投入AI。")}
+    assert ("阿里", "company", "阿里巴巴") in ents, ents
+    assert not any(t.endswith("AI") for t, _, _ in ents), ents  # 继续投入AI names nothing
+
+
 def test_the_words_after_a_model_number_name_nobody(recognizer):
     found = {(e.text, e.label) for e in recognizer.recognize("苹果发布iPhone 17 Pro Max，特斯拉Model Y降价。")}
     assert not {t for t, _ in found} & {"Pro Max", "Pro"}, found
