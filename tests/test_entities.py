@@ -496,6 +496,13 @@ def test_a_short_name_joins_its_company_in_an_article_that_names_it(recognizer):
     assert not any(t.endswith("AI") for t, _, _ in ents), ents  # 继续投入AI names nothing
 
 
+def test_a_software_assistant_is_no_job_title(recognizer):
+    titles = {e.text for e in recognizer.recognize("月之暗面推出的Kimi智能助手用户数突破3000万。") if e.label == "TITLE"}
+    assert "助手" not in titles, titles
+    titles = {e.text for e in recognizer.recognize("他当了三年总经理的助手。") if e.label == "TITLE"}
+    assert "助手" in titles, titles
+
+
 def test_the_words_after_a_model_number_name_nobody(recognizer):
     found = {(e.text, e.label) for e in recognizer.recognize("苹果发布iPhone 17 Pro Max，特斯拉Model Y降价。")}
     assert not {t for t, _ in found} & {"Pro Max", "Pro"}, found

@@ -462,6 +462,9 @@ def transliteration_start(text: str, start: int, end: int, cut: Callable[[str], 
     return s
 
 
+#: An assistant that is a program (智能助手, AI助手, 语音助手): no job title.
+_SOFTWARE_ASSISTANT = re.compile(r"(?:智能|AI|语音|数字|虚拟|编程|写作|聊天|对话|办公)\s?助(?:手|理)$")
+
 #: jieba's tags of common words (nouns, verbs, adjectives, adverbs …): a name that is one such word of the
 #: dictionary is not looked for again in the rest of an article.
 _COMMON_TAGS = frozenset(("n", "v", "vn", "vd", "a", "an", "ad", "d", "ng", "vg", "ag", "l", "i", "b", "f", "s", "t", "m", "q", "r"))
@@ -1220,6 +1223,8 @@ class EntityRecognizer:
                 out.append(c)
                 continue
             label = ENTITY_TYPES[c.type]
+            if label == "TITLE" and _SOFTWARE_ASSISTANT.search(text, max(0, c.start - 3), c.end):
+                continue  # Kimi智能助手, 语音助手: a program, no job
             if described and label in ("ORG", "LOC") and c.source != KNOWN_SOURCE and _described(text[c.start : c.end], label):
                 continue  # a rule's 四所大学: described, not named (the taggers' are dropped before selection)
             if label in ("ORG", "LOC") and c.source.startswith(self.source) and _player(text, c.start, c.end):
