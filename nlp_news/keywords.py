@@ -44,6 +44,7 @@ STOP_WORDS = frozenset(
     但是 而且 如果 虽然 然而 以及 或者 并且 同时 其中 之后 之前 以后 以来 目前 现在 今天 昨天 今年 去年 明年 表示 认为 指出 介绍 称 据悉
     记者 报道 日电 消息 方面 情况 问题 进行 通过 对于 关于 由于 根据 作为 成为 包括 其他 相关 主要 一定 非常 比较 更加 其实 不过 只是
     这是 那是 什么 如何 怎么 为什么 一直 开始 继续 需要 希望 能够 应该 还有 也是 都是 一样 以上 以下 左右 之一 时候 时间 方式 部分 整个
+    同比 环比 同期 增长 下降 提升 增加 减少 持续 报告 显示 数据 实现 达到 发布 公布 宣布 截至 超过 分别 累计 约为 上年 本报
     the and for with that this from are was
     """.split()
 )
@@ -193,8 +194,8 @@ def tfidf_keywords(
 ) -> list[tuple[str, float]]:
     """The ``top`` words by TF-IDF, weights scaled as jieba does (tf × idf / total).
 
-    >>> idf = {"模型": 8.0, "发布": 5.0, "公司": 3.0}
-    >>> tfidf_keywords(["智谱", "发布", "模型", "模型", "的", "公司"], idf, top=2, default_idf=10.0)
+    >>> idf = {"模型": 8.0, "上线": 5.0, "公司": 3.0}
+    >>> tfidf_keywords(["智谱", "上线", "模型", "模型", "的", "公司"], idf, top=2, default_idf=10.0)
     [('模型', 3.2), ('智谱', 2.0)]
     """
     return tfidf_counts(Counter(words), idf, top=top, default_idf=default_idf)
