@@ -363,13 +363,10 @@ def link_facts(
             if subject:
                 linked["subject"] = "inferred"
         period: Any = None
-        d = None if respective and fs in respective else (
-            _last_before(dates, d_starts, cs, fs, within=ce) or _first_after(dates, d_starts, cs, ce)
-        )
-        if d is None and respective and fs in respective:
+        if respective and fs in respective:
             period = respective[fs]
             linked["period"] = "rule"
-        elif d is not None:
+        elif (d := _last_before(dates, d_starts, cs, fs, within=ce) or _first_after(dates, d_starts, cs, ce)) is not None:
             period = d.value if d.value is not None else d.text
             linked["period"] = "rule"
         else:
