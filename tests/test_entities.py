@@ -496,6 +496,12 @@ def test_a_short_name_joins_its_company_in_an_article_that_names_it(recognizer):
     assert not any(t.endswith("AI") for t, _, _ in ents), ents  # 继续投入AI names nothing
 
 
+def test_companies_of_2025_business_news_are_known(recognizer):
+    found = {(e.text, e.type) for e in recognizer.recognize("宇树科技、摩尔线程和禾赛的新品发布会上，AMD也来了。")}
+    assert {("宇树科技", "company"), ("摩尔线程", "company"), ("禾赛", "company"), ("AMD", "company")} <= found, found
+    assert not {e.text for e in recognizer.recognize("奖励传音石35个。")} & {"传音"}  # a game's item, no company
+
+
 def test_a_software_assistant_is_no_job_title(recognizer):
     titles = {e.text for e in recognizer.recognize("月之暗面推出的Kimi智能助手用户数突破3000万。") if e.label == "TITLE"}
     assert "助手" not in titles, titles
