@@ -1466,7 +1466,7 @@ def test_numeral_functions_never_raise(text):
 
 
 # The scanner's quick tests before a costly regex may only skip what that regex cannot read.
-_DATE_TEXT = st.text(alphabet="0123456789〇零一二两三四五六七八九十千百年月日号季度时点世纪代 -/.\t上下半前个周星期第Q初旬底末农历分秒钟，的", max_size=16)
+_DATE_TEXT = st.text(alphabet="0123456789〇零一二两三四五六七八九十千百年月日号季度时点世纪代 -/.\t上下半前个周星期第QH初旬底末农历分秒钟，的至到", max_size=16)
 
 
 @settings(max_examples=1000, deadline=None)
@@ -1609,6 +1609,25 @@ def test_a_window_with_no_bound_or_currency_start_reads_no_bound_nor_currency(wi
     m = _LEFT_RE.search(window)
     if _LEFT_FIRST.isdisjoint(window):
         assert not (m.group("bound") or m.group("curp") or m.group("curs"))
+
+
+def test_every_measure_word_a_rule_of_number_names_is_one_with_rules():
+    """The measure-word rules of ``_Scanner.number`` run only for the units of ``_MW_WITH_RULES``: each unit
+    they name (``unit == "米"``, ``unit in ("倍",)``, ``unit in _DEGREES``) must be one of them."""
+    import inspect
+
+    from nlp_news.numeric import extract
+
+    src = inspect.getsource(extract._Scanner.number)
+    block = src[src.index("if unit in _MW_WITH_RULES:") : src.index("if g.mhalf and value is not None:")]
+    named = set(re.findall(r'unit == "([^"]+)"', block))
+    for group in re.findall(r"unit in \(([^)]*)\)", block):
+        named |= set(re.findall(r'"([^"]+)"', group))
+    sets = set(re.findall(r"unit in (_[A-Z_]+)", block)) - {"_MW_WITH_RULES"}
+    assert named and sets
+    assert named <= extract._MW_WITH_RULES
+    for name in sets:
+        assert getattr(extract, name) <= extract._MW_WITH_RULES, name
 
 
 @pytest.mark.parametrize("unit", ["٣٤٥", "1234567890", "一 ", "1,", "万", "一1", "百 分 之 "])
