@@ -198,6 +198,10 @@ def _subjects(entities: Sequence[Entity]) -> list[Entity]:
 #: What stands before a journalist's name in a byline or credit (本报记者 郭少峰, 通讯员张明, 文/李华).
 #: (记者：郭总 in an interview is the reporter's question to 郭总: a colon after 记者 labels a speaker.)
 _BYLINE_BEFORE = re.compile(r"(?:记者|通讯员|实习生)\s*$|(?:编辑|摄影|撰稿|责编|作者)[\s：:]*$|(?:文|图)\s*[/／]\s*$")
+#: The last characters of its words and marks (a word added there needs its last character here): the six
+#: characters before a person hold one of them, or no byline, which a set test tells without a search
+#: (5,321 people on cnews-800, few of them after a byline).
+_BYLINE_LAST = frozenset("者员生辑影稿编/／")
 
 
 def _in_byline(text: str, e: Entity) -> bool:
@@ -210,7 +214,12 @@ def _in_byline(text: str, e: Entity) -> bool:
     >>> _in_byline("经理郭少峰表示", Entity("郭少峰", 2, 5, "PER", "name", "郭少峰", 1.0, "rule"))
     False
     """
-    return e.label == "PER" and _BYLINE_BEFORE.search(text, max(0, e.start - 6), e.start) is not None
+    lo = e.start - 6 if e.start > 6 else 0
+    return (
+        e.label == "PER"
+        and not _BYLINE_LAST.isdisjoint(text[lo : e.start])
+        and _BYLINE_BEFORE.search(text, lo, e.start) is not None
+    )
 
 
 def _not_bylines(text: str, entities: list[Entity]) -> list[Entity]:
