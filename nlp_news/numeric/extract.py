@@ -1536,7 +1536,11 @@ class _Scanner:
                 unit = "/" + po.group(1)  # 6000多元一平方米: the amount per square metre; 一平方米 is no fact
                 self.add(None, tend, po.end(), 0)
             else:
-                pm = _PER_LEFT.search(f, max(0, s2 - 6), s2) or _PER_PERIOD_LEFT.search(f, max(0, s2 - 12), s2)
+                before = f[s2 - 12 if s2 > 12 else 0 : s2]
+                # each pattern needs 每, 一 or 1 before the amount (most amounts have none: no search)
+                pm = ("每" in before or "一" in before or "1" in before) and (
+                    _PER_LEFT.search(f, max(0, s2 - 6), s2) or _PER_PERIOD_LEFT.search(f, max(0, s2 - 12), s2)
+                )
                 if pm:
                     unit = "/" + pm.group("per")
                     if pm.re is _PER_PERIOD_LEFT and pm.group("one"):

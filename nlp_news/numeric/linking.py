@@ -119,6 +119,17 @@ _MEASURES = ("money", "percent", "count", "number")
 #: Words before a date that make it the date of an event (founding, birth, listing), not a period
 #: that the rest of the sentence reports on.
 _EVENT_BEFORE = re.compile(r"(?:成立|创立|创办|创建|组建|始建|注册|诞生|出生|生)(?:于|在)\s?$")
+
+
+def _founded_before(text: str, lo: int, end: int) -> bool:
+    """Whether :data:`_EVENT_BEFORE` ends at ``end`` (searched from ``lo``), asked with a search only when
+    于 or 在 stands there (most dates: no search).
+
+    >>> _founded_before("公司成立于2019年", 0, 5), _founded_before("公司在2019年", 0, 3)
+    (True, False)
+    """
+    window = text[lo:end]
+    return ("于" in window or "在" in window) and _EVENT_BEFORE.search(text, lo, end) is not None
 _TOPIC_WORDS = re.compile(r"^\s*(?:截至|截止|在|于|到了|而到了|而|到|自|从)|(?:以来|时|期间|来看|里|中)\s*$")
 _SUBJECT_LABELS = ("ORG", "PER", "PRODUCT", "WORK")
 _NOUN_STOP = set("的了在是和与及或等中也都就而并从到至这那其该各每些年月日个")
@@ -380,7 +391,7 @@ def link_facts(
             linked["period"] = "rule"
         else:
             d = _last_before(dates, d_starts, ss, fs)
-            if d is not None and (_EVENT_BEFORE.search(text, max(ss, d.start - 4), d.start) or _EVENT_AFTER.match(text, d.end)):
+            if d is not None and (_founded_before(text, max(ss, d.start - 4), d.start) or _EVENT_AFTER.match(text, d.end)):
                 # 成立于2019年，先后完成6轮融资: a founding date is no period for the clauses after it, nor is
                 # the date figures were published (据协会11月10日发布的数据，零售224万辆)
                 d = None
