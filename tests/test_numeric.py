@@ -221,6 +221,8 @@ FOUND = [
     ("两市成交额连续5日突破万亿元。", "5日", "duration", "P5D", {}),  # days counted, not the 5th
     ("国际油价连续三日下跌。", "三日", "duration", "P3D", {}),
     ("这次展会历时7日。", "7日", "duration", "P7D", {}),
+    ("中国代表团共获得40金27银24铜。", "27银", "count", 27, {"unit": "银"}),  # a medal tally
+    ("该岗位的月薪20K起。", "20K", "number", 20000, {}),  # "from 20,000": 起 is no count of cases
     ("明天白天晴，北风三四级。", "三四级", "count", {"low": 3, "high": 4}, {"unit": "级"}),  # wind force
     ("截至2月底，近三月共有62只基金分红。", "近三月", "duration", "P3M", {"qualifier": "under"}),  # the past three months
     ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),
@@ -1310,6 +1312,7 @@ MONEY_BY_METRIC = [
     ("签约时需要先支付20万。", "20万", "money", "CNY"),
     ("这起案件的涉案金额达到80万。", "80万", "money", "CNY"),  # any …金额
     ("这类产品的个人认购门槛为30万。", "30万", "money", "CNY"),  # an entry threshold
+    ("该岗位的月薪20K起。", "20K", "money", "CNY"),
     ("公司去年研发开支为9000万。", "9000万", "money", "CNY"),
     ("报考的分数门槛为550分。", "550分", "count", None),
 ]

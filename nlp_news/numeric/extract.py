@@ -590,6 +590,11 @@ class _Scanner:
                 # 2死3伤: the dead and the injured of an accident, each a count (not read alone: 一死了之)
                 self.group_value(m, 1, "count", m.end(1) + 1, unit="死")
                 self.group_value(m, 2, "count", m.end(2) + 1, unit="伤")
+        if "银" in f and "铜" in f:
+            for m in _MEDALS_RE.finditer(f):
+                # 40金27银24铜: a medal tally, three counts (golds, silvers, bronzes)
+                for g, unit in ((1, "金"), (2, "银"), (3, "铜")):
+                    self.group_value(m, g, "count", m.end(g) + 1, unit=unit)
         if "满" in f:
             for m in _SPEND_RE.finditer(f):
                 # 满2000送260, 每满300减40: a promotion's threshold and reward are prices in the
@@ -1717,6 +1722,10 @@ class _Scanner:
                     # 4、5两个月, 2008、2009两年: 两 counts the items named before it, it is no weight
                     self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                     return
+                if unit == "起" and core[-1:] in "kKMB":
+                    # 月薪20K起: "from 20,000", no count of cases (3起事故)
+                    self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
+                    return
                 if unit in ("级", "届") and arabic and len(core) == 4 and core[:2] in ("19", "20") and s2 == start:
                     self.add(None, start, tend, 0)  # 2023级新生, 2025届毕业生: a cohort's name, no count of 2025
                     return
@@ -1912,7 +1921,7 @@ _DEGREES = frozenset(("℃", "°C", "°", "度", "摄氏度", "°F", "℉"))
 #: The measure words :meth:`_Scanner.number` reads a rule of their own for (三两, 2023级, 二环, 国11条, 零下5℃, 3任务,
 #: 1米8, 一倍多, 点击, 十分, 关口, 对话, 首付 …); the others (家, 人, 次, 只 …) skip those rules. A rule added
 #: there for another measure word needs it here (tests/test_numeric.py checks the units the rules name).
-_MW_WITH_RULES = frozenset(("两", "级", "届", "环", "条", "米", "倍", "点", "分", "关", "对", "首")) | _DEGREES | _WORDLIKE_UNITS
+_MW_WITH_RULES = frozenset(("两", "级", "届", "环", "条", "米", "倍", "点", "分", "关", "对", "首", "起")) | _DEGREES | _WORDLIKE_UNITS
 #: An aperture (F2.8, f/1.8, F3.5-5.6): F or f, a slash, one or two digits and a decimal; a second end.
 _F_NUMBER_RE = re.compile(
     r"(?<![A-Za-z0-9])[Ff]/?(?P<a>\d{1,2}(?:\.\d{1,2})?)(?:\s?[-~]\s?[Ff]?/?(?P<b>\d{1,2}(?:\.\d{1,2})?)(?![\d.])|(?![\d.A-Za-z]))"
@@ -2089,6 +2098,8 @@ _DEAD_HURT_RE = re.compile(
     r"([\d一二两三四五六七八九十](?<![\d一二两三四五六七八九十].)(?:(?<=\d)\d{0,3}|(?<=[一二两三四五六七八九十])[一二两三四五六七八九十]{0,2}))"
     r"死(\d{1,4}|[一二两三四五六七八九十]{1,3})伤"
 )
+#: A medal tally written N金N银N铜 (40金27银24铜).
+_MEDALS_RE = re.compile(r"(?<![\d.])(\d{1,3})金(\d{1,3})银(\d{1,3})铜")
 #: A century named right before a span of decades (上世纪80到90年代).
 _CENTURY_BEFORE = re.compile(r"(?:上世纪|本世纪|二十一世纪|二十世纪|21世纪|20世纪)$")
 #: The months after N年 in one time (3年6个月, 1年零3个月).
