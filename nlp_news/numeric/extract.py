@@ -590,6 +590,11 @@ class _Scanner:
                 # 2死3伤: the dead and the injured of an accident, each a count (not read alone: 一死了之)
                 self.group_value(m, 1, "count", m.end(1) + 1, unit="死")
                 self.group_value(m, 2, "count", m.end(2) + 1, unit="伤")
+        if "FY" in f:
+            for m in _FISCAL_YEAR_RE.finditer(f):
+                # FY2024, FY25: a fiscal year, read as 2024财年 is (its year)
+                y = m.group(1)
+                self.add(self.make(m.start(), m.end(), "date", y if len(y) == 4 else "20" + y, "rule:date"), m.start(), m.end(), 2)
         if "银" in f and "铜" in f:
             for m in _MEDALS_RE.finditer(f):
                 # 40金27银24铜: a medal tally, three counts (golds, silvers, bronzes)
@@ -2098,6 +2103,8 @@ _DEAD_HURT_RE = re.compile(
     r"([\d一二两三四五六七八九十](?<![\d一二两三四五六七八九十].)(?:(?<=\d)\d{0,3}|(?<=[一二两三四五六七八九十])[一二两三四五六七八九十]{0,2}))"
     r"死(\d{1,4}|[一二两三四五六七八九十]{1,3})伤"
 )
+#: A fiscal year written FY2024 or FY25 (as 2024财年).
+_FISCAL_YEAR_RE = re.compile(r"(?<![A-Za-z])FY\s?((?:19|20)\d\d|\d\d)(?![\d.%])")
 #: A medal tally written N金N银N铜 (40金27银24铜).
 _MEDALS_RE = re.compile(r"(?<![\d.])(\d{1,3})金(\d{1,3})银(\d{1,3})铜")
 #: A century named right before a span of decades (上世纪80到90年代).
