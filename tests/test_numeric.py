@@ -1411,6 +1411,13 @@ def test_a_part_with_a_time_of_its_own_or_a_publication_date_gives_no_period_pas
     assert periods["57万辆"] is None  # 11月10日 is when the figures came out
 
 
+def test_the_base_of_a_change_is_no_period_of_it():
+    text = "10月，全国出游8.8亿人次，较2024年同期增长1.2亿人次，与5月最高的9.1亿人次相比仍有差距。"
+    periods = {f.text: f.period for f in link_facts(text, extract_facts(text, published="2025-11-01"))}
+    assert periods["1.2亿人次"] == "2025-10"  # a change against 2024: its period is the sentence's
+    assert periods["9.1亿人次"] == "2025-05"  # a level of May, the base named with it
+
+
 def test_a_count_in_another_unit_does_not_continue_the_metric_named_before():
     text = "这次地震震级为6.5级，震源深度12公里，造成30人受伤；球队本赛季战绩为40胜12负。"
     facts = {f.text: f.metric for f in link_facts(text, extract_facts(text))}

@@ -386,11 +386,16 @@ def link_facts(
         if respective and fs in respective:
             period = respective[fs]
             linked["period"] = "rule"
-        elif (d := _last_before(dates, d_starts, cs, fs, within=ce) or _first_after(dates, d_starts, cs, ce)) is not None:
+        elif (
+            (d := _last_before(dates, d_starts, cs, fs, within=ce) or _first_after(dates, d_starts, cs, ce)) is not None
+            and (not f.change or _BASE_BEFORE.search(text, max(cs, d.start - 3), d.start) is None)
+        ):
             period = d.value if d.value is not None else d.text
             linked["period"] = "rule"
         else:
-            d = _last_before(dates, d_starts, ss, fs)
+            # (a clause's date that is the base of the change a value states, 较2024年同期增长1.23亿人次, is
+            # no period of it: only a date before it can be; 与5月最高成交量13180套 is May's level)
+            d = _last_before(dates, d_starts, ss, d.start if d is not None else fs)
             if d is not None and (_founded_before(text, max(ss, d.start - 4), d.start) or _EVENT_AFTER.match(text, d.end)):
                 # 成立于2019年，先后完成6轮融资: a founding date is no period for the clauses after it, nor is
                 # the date figures were published (据协会11月10日发布的数据，零售224万辆)
