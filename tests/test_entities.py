@@ -502,6 +502,11 @@ def test_companies_of_2025_business_news_are_known(recognizer):
     assert not {e.text for e in recognizer.recognize("奖励传音石35个。")} & {"传音"}  # a game's item, no company
 
 
+def test_a_field_before_a_company_word_names_no_company(recognizer):
+    found = {e.text for e in recognizer.recognize("国内具身智能企业加快融资，具身智能领域热度不减。")}
+    assert not {"具身智能", "具身智能企业"} & found, found
+
+
 def test_a_software_assistant_is_no_job_title(recognizer):
     titles = {e.text for e in recognizer.recognize("月之暗面推出的Kimi智能助手用户数突破3000万。") if e.label == "TITLE"}
     assert "助手" not in titles, titles

@@ -432,6 +432,11 @@ DESCRIPTION_NOUNS = frozenset(
 _CLAUSE_EDGE = re.compile(r"[，。！？；：、,.!?;:（）()“”\"《》\s]")
 
 
+#: Words of newer technical fields that jieba does not know (具身 of 具身智能 "embodied AI", 端侧, 多模态):
+#: before 智能 or 科技 they name a field, not a company (具身智能企业星海图: the company is 星海图).
+FIELD_PREFIXES = frozenset(("具身", "端侧", "多模态", "生成式", "类脑", "群体", "认知", "感知", "决策", "空间", "边缘", "情感", "量子"))
+
+
 def find_suffixed_names(words: list[str], common: frozenset[str] | set[str]) -> list[Candidate]:
     """Unknown names before a company word: 深言科技, 中金公司 (not 人工智能公司).
 
@@ -441,6 +446,8 @@ def find_suffixed_names(words: list[str], common: frozenset[str] | set[str]) -> 
 
     >>> find_suffixed_names(["人工智能", "公司", "深言", "科技", "上市"], {"人工智能", "公司", "科技", "上市"})
     [Candidate(start=6, end=10, type='company', score=0.75, source='rule:org-name')]
+    >>> find_suffixed_names(["具身", "智能", "企业"], set())
+    []
     """
     out: list[Candidate] = []
     # the company words among the words, found without a Python step per word (a loop over
@@ -451,7 +458,7 @@ def find_suffixed_names(words: list[str], common: frozenset[str] | set[str]) -> 
     pos = done = 0  # words[done] starts at pos
     for i in hits:
         pw = words[i - 1] if i else None  # the previous word
-        if pw is not None and _HAN_2_4(pw) and pw not in common and pw not in NAME_SUFFIXES:
+        if pw is not None and _HAN_2_4(pw) and pw not in common and pw not in NAME_SUFFIXES and pw not in FIELD_PREFIXES:
             pos += len("".join(words[done : i - 1]))
             done = i - 1
             out.append(Candidate(pos, pos + len(pw) + len(words[i]), NAME_SUFFIXES[words[i]], 0.75, "rule:org-name"))
