@@ -74,7 +74,7 @@ METRICS: tuple[str, ...] = tuple(
             去化率 开工率 产能利用率 负债率 资产负债率 不良率 不良贷款率 准备金率 存款准备金率 贷款利率 存款利率
             税率 关税 就业率 升学率 录取率 通过率 合格率 达标率 完成率 投票率 支持率 出勤率 死亡率 治愈率
             发病率 感染率 增加值 工业增加值 比重 市净率 市销率 装机容量 指数 气温 最高气温 最低气温 温度 降雨量 降水量
-            零售 批发 交付 产量 销量 零售量 批发量 网签量 LPR 贷款市场报价利率 房贷利率""".split()
+            零售 批发 交付 产量 销量 零售量 批发量 网签量 LPR 贷款市场报价利率 房贷利率 居民消费价格 工业生产者出厂价格""".split()
         )
         | MONEY_METRICS,
         key=len,
@@ -104,7 +104,8 @@ def _measures(metric: str, kind: str) -> bool:
     return kind != "money" or metric not in _RATE_METRICS
 _NOT_NOUNS = frozenset(
     "同比 环比 分别 合计 累计 共计 总计 已经 目前 当前 预计 估计 大约 其中 一共 同期 去年 今年 小幅 大幅 全国 结果 "
-    "二者 两者 三者 前者 后者 双方 各方 二人 两人 去年同期 上年同期 今年同期 月份 年份 年度 日期".split()
+    "二者 两者 三者 前者 后者 双方 各方 二人 两人 去年同期 上年同期 今年同期 月份 年份 年度 日期 "
+    "城市 农村 城镇 乡村 地区 东部 中部 西部 东北 一线城市 二线城市 三线城市".split()
 )
 #: The metric words as a trie (:func:`~nlp_news.numeric.patterns.alternation`): the same matches as
 #: their alternation longest first, without testing each of 190 words at every position.
