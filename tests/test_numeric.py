@@ -224,6 +224,7 @@ FOUND = [
     ("中国代表团共获得40金27银24铜。", "27银", "count", 27, {"unit": "银"}),  # a medal tally
     ("公司FY2024全年营收为210亿美元。", "FY2024", "date", "2024", {}),  # a fiscal year, as 2024财年
     ("该岗位的月薪20K起。", "20K", "number", 20000, {}),  # "from 20,000": 起 is no count of cases
+    ("苹果以5800万部位列第二。", "5800万部", "count", 58000000, {"unit": "部"}),  # 部 | 位列, no 部位
     ("明天白天晴，北风三四级。", "三四级", "count", {"low": 3, "high": 4}, {"unit": "级"}),  # wind force
     ("截至2月底，近三月共有62只基金分红。", "近三月", "duration", "P3M", {"qualifier": "under"}),  # the past three months
     ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),

@@ -106,6 +106,8 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "首": frozenset("付府都席位批轮一二三四五六七八九十次先发创届个款家日周月年季映秀战胜选要长脑"),  # 50万首付: a down payment, 11首三双: a first triple-double, 歼-35首次: a first, no songs
     "处": frozenset("理于在罚分置境长级事"),  # 骁龙8 Gen 5处理器: a processor, no places
 }
+#: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
+_VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
@@ -117,8 +119,10 @@ def _starts_word(f: str, end: int, unit: str) -> bool:
 
     >>> _starts_word("负责人", 1, "负"), _starts_word("22胜54负", 3, "胜"), _starts_word("3负", 2, "负"), _starts_word("3毛利", 2, "毛")
     (True, False, False, True)
+    >>> _starts_word("10部位装备", 3, "部"), _starts_word("5800万部位列第二", 6, "部")
+    (True, False)
     """
-    return f[end : end + 1] in _WORD_NEXT.get(unit, ())
+    return f[end : end + 1] in _WORD_NEXT.get(unit, ()) and f[end : end + 2] not in _VERBS_AFTER_UNIT
 #: Nouns counted without a measure word (3亿用户): the noun is the unit.
 COUNT_NOUNS = sorted(
     """方面 用户 人口 员工 网民 游客 观众 玩家 会员 粉丝 居民 学生 球迷 患者 股东 投资者 客户 门店 订单 消费者 家庭 农户 职工
