@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from nlp_news import extensions  # noqa: F401  (registers doc._ attributes)
-from nlp_news.extensions import span_offsets, tokens_touched
+from nlp_news.extensions import doc_text, span_offsets, tokens_touched
 
 # two or more characters led by a Han character (智谱AI too) or by a Latin letter (one space
 # between Latin words: an entity name such as Sam Altman)
@@ -367,7 +367,7 @@ class KeywordStage:
             # sentences by character offsets (no spaCy Span per sentence)
             title = span_offsets(doc, "title")
             body = [x for x in span_offsets(doc, "sentences") if not title or x[0] >= title[0][1]]
-            body = whole_sentences(body, doc.text) if body else body
+            body = whole_sentences(body, doc_text(doc)) if body else body
             bodies.append(body)
             nsent.append(len(body))
         lens = np.array([len(a) for a in arrays], dtype=np.int64)

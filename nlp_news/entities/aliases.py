@@ -34,6 +34,7 @@ from operator import attrgetter
 from typing import Any, Protocol
 
 from ..schema import ENTITY_TYPES, Entity, new_entity
+from .patterns import _HAN
 
 #: Generic words at the end of a name that do not change which entity it is.
 GENERIC_SUFFIXES: tuple[str, ...] = (
@@ -131,10 +132,6 @@ REPEATED_LABELS = frozenset(("ORG", "PER", "PRODUCT", "WORK"))
 REPEAT_SOURCE = "rule:repeat"
 
 
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
-
-
 def repeat_mentions(
     entities: Sequence[Entity], text: str, words: Any = None, *, is_name: Callable[[str], bool] | None = None
 ) -> list[Entity]:
@@ -191,19 +188,20 @@ def repeat_mentions(
                     ok = not (left.isascii() and left.isalnum()) and not (right.isascii() and right.isalnum())
                 else:
                     ok = True
-                    if (left and _is_han(left)) or (right and _is_han(right)):
+                    han_left, han_right = _HAN.match(left) is not None, _HAN.match(right) is not None
+                    if han_left or han_right:
                         if bounds is None:
                             cut = words() if callable(words) else words
                             bounds = set(accumulate(map(len, cut))) if cut else set()
                             bounds.add(0)
-                        ok = (not left or not _is_han(left) or i in bounds) and (not right or not _is_han(right) or j in bounds)
+                        ok = (not han_left or i in bounds) and (not han_right or j in bounds)
                 if ok:
-                    missed.append((i, j, k))
+                    missed.append((i, j))
             i = text.find(name, j)
         if not missed or (found[name] < 2 and found[name] < len(missed)):
             continue
         e0 = best[name]
-        for i, j, _ in reversed(missed):  # from the end: the insertion points found above stay right
+        for i, j in missed:
             k = bisect_right(starts, i)
             out.append(new_entity(name, i, j, e0.label, e0.type, e0.canonical, e0.score, REPEAT_SOURCE))
             taken.insert(k, (i, j))

@@ -482,6 +482,8 @@ _CENTRE_ACTIVITIES = frozenset(
     ("交流", "研究", "测试", "检测", "管理", "测报", "教育", "交易", "服务", "培训", "信息", "发展", "监测", "指挥", "认证", "评估", "咨询", "促进")
 )
 _INSTITUTION_LAST = frozenset(k[-1] for k in _INSTITUTION_TYPE) | {"心"}  # the cheap test first
+#: What a text holds when :func:`_institutions` can change one of its places (a search each per text).
+_INSTITUTION_ENDINGS = (*_INSTITUTION_TYPE, "中心")
 
 
 def _institutions(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -671,8 +673,7 @@ class EntityRecognizer:
         self.model.prepare()  # the shared emission table is built at load, not in the first batch
         self._generic_cache: dict[tuple[str, str], bool] = {}  # (label, span) -> a description?
         self._head_cache: dict[str, bool] = {}  # span -> _common_head's lexicon verdict
-        self._repeat_cache: dict[str, bool] = {}  # name -> _may_repeat's verdict
-        self._time_cache: dict[str, bool] = {}  # word -> a time word (_time_word)?
+        self._tag_cache: dict[str, str | None] = {}  # word -> its tag when one word of the dictionary (_word_tag)
 
     def candidates(self, texts: Sequence[str], words: Sequence[list[str] | None] | None = None) -> list[list[Candidate]]:
         """Every candidate per text, before selection (``words``: see :meth:`recognize_many`)."""
@@ -709,7 +710,7 @@ class EntityRecognizer:
             for i, text in enumerate(texts):
                 if "℃" in text:
                     tagged[i] = _weather_places(text, tagged[i])
-                if "学" in text or "银行" in text or "证券" in text or "中心" in text or "办公厅" in text or "政府" in text:  # what every ending holds
+                if any(ending in text for ending in _INSTITUTION_ENDINGS):
                     tagged[i] = _institutions(text, tagged[i])
             # the dictionary's cuts around job titles and known names of the whole batch, in one cut
             bounds_of = self._word_bounds_of(texts, tagged, known_of)
@@ -1056,17 +1057,23 @@ class EntityRecognizer:
                 outs[i] = [c for k, c in enumerate(outs[i]) if k not in ks]
         return outs
 
+    def _word_tag(self, word: str) -> str | None:
+        """jieba's part of speech of ``word`` when its dictionary cuts it as one word, else None.
+        Cached per word (emptied past 50,000: a batch run meets new names without end)."""
+        cache = self._tag_cache
+        if word in cache:
+            return cache[word]
+        if len(cache) > 50000:
+            cache.clear()
+        tags = self.model.segmenter.tag(word, hmm=False)
+        tag = cache[word] = tags[0][1] if len(tags) == 1 else None
+        return tag
+
     def _time_word(self, word: str) -> bool:
         """Is ``word`` one word jieba's dictionary tags a time word (``t``: 现代, 当代, 元朝, 明朝)? Such a
         common word is no name of an organisation or place even where the PER/LOC/ORG tagger calls it one
-        (现代、简约风格): :func:`_named_word` does not keep it. Cached per word."""
-        hit = self._time_cache.get(word)
-        if hit is None:
-            if len(self._time_cache) > 50000:
-                self._time_cache.clear()
-            tags = self.model.segmenter.tag(word, hmm=False)
-            hit = self._time_cache[word] = len(tags) == 1 and tags[0][1] == "t"
-        return hit
+        (现代、简约风格): :func:`_named_word` does not keep it."""
+        return self._word_tag(word) == "t"
 
     def _judge_generic(self, keys: list[tuple[str, str]]) -> list[bool]:
         r""":meth:`_described_or_generic` of each ``(label, span)`` (cached as it caches them), the
@@ -1180,15 +1187,7 @@ class EntityRecognizer:
         """May a name found once be taken at its other mentions? Not one of jieba's frequent common
         words, nor one word of the dictionary tagged as a common noun, verb or adjective (楼主, 展架,
         中介机构: a tagger's slip, not a name)."""
-        hit = self._repeat_cache.get(name)
-        if hit is None:
-            if name in self.common:
-                hit = False
-            else:
-                tagged = self.model.segmenter.tag(name, hmm=False)
-                hit = not (len(tagged) == 1 and tagged[0][1] in _COMMON_TAGS)
-            self._repeat_cache[name] = hit
-        return hit
+        return name not in self.common and self._word_tag(name) not in _COMMON_TAGS
 
     def recognize(self, text: str) -> list[Entity]:
         """Entities of one text, sorted by start."""

@@ -68,6 +68,8 @@ _TIME_PREFIX = "凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|�
 DAYS_COUNTED_AFTER = "近这前后"
 #: Words before N日 that make it a number of days (连续5日上涨, 历时7日), not a day of the month.
 DAYS_COUNTED_AFTER_WORDS = frozenset(("连续", "持续", "历时", "为期", "长达", "累计", "一连", "接连"))
+#: Those words as one look-behind of :data:`DATE_RE` (all two characters: one fixed width).
+_DAYS_COUNTED_AFTER_ALT = "|".join(sorted(DAYS_COUNTED_AFTER_WORDS))
 
 
 def previous_or_next(text: str, one: int, cut: Callable[[str], list[str]]) -> bool:
@@ -149,7 +151,7 @@ DATE_SOURCE = rf"""
         |(?<=年)的?最后一\s?个?(?P<last>月|季度)
       )?
       (?(y)|(?(era)|(?(m)|(?(q)|(?(q2)|(?(qn)|(?(h)|(?(mn)|(?(bigyear)|(?(last)|(?!)))))))))))
-     |(?<!过去)(?<![{DAYS_COUNTED_AFTER}第])(?<!连续|持续|历时|为期|长达|累计|一连|接连)(?!一\s?日)(?P<bd>{DAY})\s?(?:日(?!均|线|元|圆|本|币|之内|以内|内(?!测|容|部|地|外))|号(?=[的晚早上下中凌午前后起到至开举召为是和,，。;；、\s]|$))
+     |(?<!过去)(?<![{DAYS_COUNTED_AFTER}第])(?<!{_DAYS_COUNTED_AFTER_ALT})(?!一\s?日)(?P<bd>{DAY})\s?(?:日(?!均|线|元|圆|本|币|之内|以内|内(?!测|容|部|地|外))|号(?=[的晚早上下中凌午前后起到至开举召为是和,，。;；、\s]|$))
     )
     """
 #: One date expression. Its optional groups run as branches with an empty alternative, the
