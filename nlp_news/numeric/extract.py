@@ -81,6 +81,7 @@ MEASURE_WORDS = sorted(
     毫克 微克 纳米 微米 立方厘米 平方厘米 公升 加仑 光年 吉瓦 千伏
     摄氏度 ℃ °C °F ℉ ° 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 段 环 方尺 平方尺 呎 平方呎 层楼 连胜 连败 胜场 胜 负 战 幅 类
+    桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 组 站 车次 艘次 台次 户次 轮次 批次 尊 杆 堂 平方 立方 平方英寸 平方英尺 平方英里
     任 伙 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 帕 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
@@ -105,13 +106,17 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "部": frozenset("位署"),  # 10部位装备: body parts, no count of 部
     "首": frozenset("付府都席位批轮一二三四五六七八九十次先发创届个款家日周月年季映秀战胜选要长脑"),  # 50万首付: a down payment, 11首三双: a first triple-double, 歼-35首次: a first, no songs
     "处": frozenset("理于在罚分置境长级事"),  # 骁龙8 Gen 5处理器: a processor, no places
+    "升": frozenset("级值温息幅降高格空势华旗学职任"),  # 1.01升级补丁: a version, no litres
+    "副": frozenset("总主部局处市省县区院校教秘书董行团队科所厂经司会长作业委官将帅州国庭署审检巡研"),  # 2副总裁: deputies, no pairs
+    "顶": frozenset("级尖端层部峰楼替住撞流"),  # 1顶级: top, no hats
+    "组": frozenset("合织建成委长团件图装"),  # 社保基金106组合: a portfolio's name, no groups
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -604,6 +609,11 @@ class _Scanner:
                 # 40金27银24铜: a medal tally, three counts (golds, silvers, bronzes)
                 for g, unit in ((1, "金"), (2, "银"), (3, "铜")):
                     self.group_value(m, g, "count", m.end(g) + 1, unit=unit)
+        if "平" in f and ("胜" in f or "负" in f):
+            for m in _DRAWS_RE.finditer(f):
+                # 1胜3平4负: the draws of a record, a count as its wins and losses are
+                g = 1 if m.group(1) is not None else 2
+                self.group_value(m, g, "count", m.end(g) + 1, unit="平")
         if "满" in f:
             for m in _SPEND_RE.finditer(f):
                 # 满2000送260, 每满300减40: a promotion's threshold and reward are prices in the
@@ -1069,9 +1079,9 @@ class _Scanner:
             self.add(None, m.start(), end, 0)  # 。第一，…；第二，… and ：第一是…: a list's enumerator, no rank
             return
         if (unit == "季" and self.f[end : end + 1] == "度") or unit == "大" or (
-            (unit in _GAME_UNITS or unit == "任") and _starts_word(self.f, end, unit)
+            unit in _WORDLIKE_UNITS and _starts_word(self.f, end, unit)
         ):
-            end -= len(unit)  # 第三季度, 第二大; 第二战场, 第三战绩, 第一任务: the unit starts a word (第二季 is a season)
+            end -= len(unit)  # 第三季度, 第二大; 第二战场, 第三战绩, 第一任务, 第一副委员长: the unit starts a word (第二季 is a season)
             unit = None
         pair = _adjacent_range(m.group("n"))  # 第三四名: third or fourth, not 34th
         if pair is not None:
@@ -1576,6 +1586,11 @@ class _Scanner:
                 unit = "周" + f[tend]
                 self.add(self.make(s2, tend + 1, "count", format_value(value), "rule:count", unit=unit, qualifier=qual), s2, tend + 1, 2)
                 return
+            if tu == "周" and low_high is None and (
+                f[tend : tend + 1] == "目" or core == "一" and _LAP_BEFORE.search(f, max(0, start - 6), start)
+            ):
+                self.add(None, start, tend + (f[tend : tend + 1] == "目"), 0)
+                return  # 环湖一周, 绕场一周: a lap, no week; 二周目: a game's second playthrough
             kind, source = "duration", "rule:duration"
             code = TIME_UNITS[tu]
             if "多" in tu:
@@ -2111,6 +2126,13 @@ _DEAD_HURT_RE = re.compile(
 _FISCAL_YEAR_RE = re.compile(r"(?<![A-Za-z])FY\s?((?:19|20)\d\d|\d\d)(?![\d.%])")
 #: A medal tally written N金N银N铜 (40金27银24铜).
 _MEDALS_RE = re.compile(r"(?<![\d.])(\d{1,3})金(\d{1,3})银(\d{1,3})铜")
+#: Going around a place right before 一周 (环湖一周, 绕场一周, 绕地球一周): one lap, no week.
+_LAP_BEFORE = re.compile(r"[环绕][\u4e00-\u9fff]{0,4}$")
+#: The draws of a team's record, between its wins and its losses (1胜3平4负, 5胜1平, 3平4负, 胜2平1): 平 is
+#: no unit elsewhere (90平 is a flat's square metres).
+_DRAWS_RE = re.compile(
+    r"(?:(?<=胜)|(?<=胜\s))(\d{1,3}|[一二两三四五六七八九十]{1,3})平(?![方米均])|(?<![\d.])(\d{1,3}|[一二两三四五六七八九十]{1,3})平(?=\s?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})负)"
+)
 #: A century named right before a span of decades (上世纪80到90年代).
 _CENTURY_BEFORE = re.compile(r"(?:上世纪|本世纪|二十一世纪|二十世纪|21世纪|20世纪)$")
 #: The months after N年 in one time (3年6个月, 1年零3个月).

@@ -343,6 +343,7 @@ def link_facts(
         fs = f.start
         cs, ce, ss = locate_clause(fs)
         linked: dict[str, str] = {}
+        same_currency = None  # the currency of the money a bare amount changes
         metric = _metric(text, f, cs, ce, linked, segmenter)
         if metric is None:
             # 营收…从346万美元到3050万美元,再到5340万美元,同比增长170%: the sentence goes on about the
@@ -359,9 +360,13 @@ def link_facts(
                 or (f.change and (f.kind == "percent" or f.unit == "倍"))  # 增长170%, 增长近8倍: the change of it
                 # 营收增长15%，达到52亿元: a clause that only goes on to the level the change reached
                 or (f.kind == "money" and last.change and is_money_metric(last.metric) and _reaches(text, cs, fs))
+                # 余额为129亿，同比减少9.6亿: a bare amount that changes the money named last is money of it
+                or (f.kind == "number" and f.change and last.kind == "money" and f.unit is None and is_money_metric(last.metric))
             ):
                 metric = last.metric
                 linked["metric"] = "inferred"
+                if f.kind == "number" and last.kind == "money":
+                    same_currency = last.currency
         subject = None
         ent = _last_before(subjects, e_starts, cs, fs) or _first_after(subjects, e_starts, f.end, ce)
         if ent is not None:
@@ -423,7 +428,7 @@ def link_facts(
             # 价格要220万, 受贿800万, 以452万挂牌出售: a price with no currency word is money in the article's currency
             if currency is _UNSET:
                 currency = article_currency(facts)
-            kind, cur, source = "money", currency, "rule:money:metric"
+            kind, cur, source = "money", same_currency or currency, "rule:money:metric"
         g = new_fact(f.text, f.start, f.end, kind, f.value, f.unit, cur, f.qualifier, f.change, f.relative,
                  metric, subject, period, source, linked)
         out.append(g)
