@@ -838,6 +838,18 @@ class _Scanner:
         except (ValueError, OverflowError):
             return None
 
+    def listed_day(self, start: int, day: int) -> str | None:
+        """The date of a day of the month listed after a month's date (8月21日、22日: 22日 is in August,
+        and in the year written before it), or None where no such date stands before ``start``."""
+        if self.f[start - 1 : start] not in _DAY_LIST_SEPARATORS and self.f[start - 2 : start - 1] not in _DAY_LIST_SEPARATORS:
+            return None
+        lm = _LISTED_DAYS_BEFORE.search(self.f, max(0, start - 24), start)
+        if lm is None:
+            return None
+        month = int(parse_number(lm.group("m")) or 0)
+        year = _YEAR_BEFORE.search(self.f, max(0, lm.start() - 6), lm.start())
+        return f"{self.month_value(month, year)[0]}-{day:02d}" if 1 <= month <= 12 else None
+
     def previous_or_next(self, one: int) -> bool:
         """:func:`~nlp_news.numeric.dates.previous_or_next` with this text's segmenter (jieba's dictionary, no
         HMM), which is asked only where 上 or 下 stands before ``one``."""
@@ -879,6 +891,8 @@ class _Scanner:
             return False
         value, rel = res
         start, end = m.start(), m.end()
+        if m.group("bd") and (listed := self.listed_day(start, int(value[-2:]))) is not None:
+            value = listed  # 8月21日、22日
         # the patterns below read from the character after the date or the one before it: they are
         # tried only when that character can start them (once per date; no rule changes, none reads less)
         after = self.f[end : end + 1]
@@ -1608,7 +1622,9 @@ class _Scanner:
                     return
                 d = int(value)
                 dv: Any = f"---{d:02d}"
-                if self.pub:
+                if (listed := self.listed_day(start, d)) is not None:
+                    dv = listed
+                elif self.pub:
                     dv = f"{self.pub.year:04d}-{self.pub.month:02d}-{d:02d}"
                 self.add(self.make(start, tend, "date", dv, "rule:date", relative=True), start, tend, 2)
                 return
@@ -1755,6 +1771,9 @@ class _Scanner:
                     return
                 if unit == "环" and not arabic:
                     return  # 二环, 五环: a ring road's name (a shooting score is written in digits: 252.8环)
+                if unit == "期" and low_high is None and s2 == start and (prev in _PHASE_OF or _PHASE_NEXT_RE.match(f, tend)):
+                    self.add(None, start, tend, 0)
+                    return  # 松坪村三期, 一期工程: a phase of an estate or a project, a label (连续三期 counts issues)
                 if unit == "条" and prev in _POLICY_HEADS and f[start - 2 : start - 1] not in _POLICY_NOT_AFTER:
                     self.add(None, start - 1, tend, 0)  # 国11条, 粤15条: a policy's name
                     return
@@ -1945,7 +1964,7 @@ _DEGREES = frozenset(("℃", "°C", "°", "度", "摄氏度", "°F", "℉"))
 #: The measure words :meth:`_Scanner.number` reads a rule of their own for (三两, 2023级, 二环, 国11条, 零下5℃, 3任务,
 #: 1米8, 一倍多, 点击, 十分, 关口, 对话, 首付 …); the others (家, 人, 次, 只 …) skip those rules. A rule added
 #: there for another measure word needs it here (tests/test_numeric.py checks the units the rules name).
-_MW_WITH_RULES = frozenset(("两", "级", "届", "环", "条", "米", "倍", "点", "分", "关", "对", "首", "起")) | _DEGREES | _WORDLIKE_UNITS
+_MW_WITH_RULES = frozenset(("两", "级", "届", "环", "条", "米", "倍", "点", "分", "关", "对", "首", "起", "期")) | _DEGREES | _WORDLIKE_UNITS
 #: An aperture (F2.8, f/1.8, F3.5-5.6): F or f, a slash, one or two digits and a decimal; a second end.
 _F_NUMBER_RE = re.compile(
     r"(?<![A-Za-z0-9])[Ff]/?(?P<a>\d{1,2}(?:\.\d{1,2})?)(?:\s?[-~]\s?[Ff]?/?(?P<b>\d{1,2}(?:\.\d{1,2})?)(?![\d.])|(?![\d.A-Za-z]))"
@@ -2017,6 +2036,14 @@ _MONTH_NUM_RE = re.compile(r"1[0-2]|0?[1-9]")
 _COORD_YEARS = re.compile(r"(?<![\d.])(\d{2})、(?=(?:\d{2}、)*\d{2}\s?年)")
 #: A year written right before a list of months (2008年11、12月).
 _YEAR_BEFORE = re.compile(r"((?:1[5-9]|20|21)\d\d)\s?年\s?$")
+#: A month's date and the days listed after it, right before a day (8月21日、 or 8月21日、22日、 before 23日).
+#: What a phase of building is named after (松坪村三期, 花园二期, 港区四期) and what it names (一期工程, 二期项目).
+_PHASE_OF = frozenset("村园城苑湾府庭居区港厂站场坊")
+_PHASE_NEXT_RE = re.compile(r"(?:工程|项目|扩建|建设|用地|住宅|楼盘|地块)")
+_DAY_LIST_SEPARATORS = frozenset("、和及与")
+_LISTED_DAYS_BEFORE = re.compile(
+    r"(?<![\d一二三四五六七八九十])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:(?:[0-3]?\d|[一二三四五六七八九十廿卅]{1,3})[日号][、和及与]\s?)+$"
+)
 _COORD_NUM = re.compile(r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]")
 #: The months named before a month's date, each followed by 、 (7、8月; 三、四、五月).
 _COORD_MONTHS = re.compile(r"(?<![\d一二三四五六七八九十])(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])、)+$")
@@ -2245,6 +2272,8 @@ _NAMES_WITH_NUMERALS = (
     "0-100km/h", "0-100公里/小时", "0-100km", "百公里加速",
     # shopping festivals named by their date (双十一期间 is no count of 期; 618大促)
     "双十一", "双11", "双十二", "双12", "618大促", "618购物节", "618期间", "618当天", "618年中大促",
+    # holidays named by their date (十一期间 is National Day's holiday, no count of 11 期; 六一儿童节)
+    *(h + "期间" for h in ("五一", "十一", "六一", "七一", "八一", "五四", "三八")), "六一儿童节",
     # the tiers of China's university admissions (三本院校, 二本线): labels, not counts of books
     *(tier + "本" + what for tier in "一二三" for what in ("院校", "大学", "学校", "线", "批次")),
     # school years as labels before the students of that year (大三学生, 高三学生: juniors, not three students)
