@@ -81,7 +81,7 @@ MEASURE_WORDS = sorted(
     毫克 微克 纳米 微米 立方厘米 平方厘米 公升 加仑 光年 吉瓦 千伏
     摄氏度 ℃ °C °F ℉ ° 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 段 环 方尺 平方尺 呎 平方呎 层楼 连胜 连败 胜场 胜 负 战 幅 类
-    桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 组 站 车次 艘次 台次 户次 轮次 批次 尊 杆 堂 平方 立方 平方英寸 平方英尺 平方英里
+    桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 组 站 车次 艘次 台次 户次 轮次 批次 尊 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平
     任 伙 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 帕 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
@@ -360,9 +360,10 @@ _ORDINAL_RE = re.compile(
 _TOP_RE = re.compile(r"前(?P<n>[1-9]\d{0,2}|[一二三四五六七八九十]{1,3})(?=名|强|位|大|$|[,，。、的])(?P<u>名|强|位)?")
 _SLASH_PREV_BAD = frozenset("/.")
 _BIG_ALONE = frozenset(("万", "亿", "兆"))
-#: Words before a price written without a currency (仅售1999, 售价为160, 报价2200).
-_PRICE_BEFORE = re.compile(r"(?:售价|报价|价格|特价|售|卖)(?:仅为|为|是|仅|只要|只|约为|约)?$")
-_PRICE_LAST = frozenset("价售卖为是仅只要约")
+#: Words before a price written without a currency (仅售1999, 售价为160, 报价2200), as property and shop
+#: headlines write them (均价20000, 1月开盘13800, 租金3500).
+_PRICE_BEFORE = re.compile(r"(?:售价|报价|价格|特价|售|卖|均价|单价|总价|起价|开价|标价|租金|月租|低至|开盘)(?:仅为|为|是|仅|只要|只|约为|约)?$")
+_PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘")
 _PRICE_END = frozenset("，,。；;！!？?）)】]、的") | {""}
 #: A plot ratio (容积率2.5) is a plain number.
 #: A coefficient (基尼系数0.47, 恩格尔系数为28.5) is one as well, and so are an exchange rate, a rate's
@@ -1762,13 +1763,20 @@ class _Scanner:
                     # 4、5两个月, 2008、2009两年: 两 counts the items named before it, it is no weight
                     self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                     return
-                if unit == "起" and core[-1:] in "kKMB":
-                    # 月薪20K起: "from 20,000", no count of cases (3起事故)
-                    self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
+                if unit == "起" and (core[-1:] in "kKMB" or (
+                    low_high is None and value is not None and value >= 1000 and s2 == start
+                    and prev in _FROM_PRICE_PREV and not _HAN_NOUN_START.match(f, tend)
+                )):
+                    # 月薪20K起, 三居17000起, 月薪2万起: "from 20,000", no count of cases (3起事故, 发生1200起事故)
+                    self.add(self.make(start, end, "number", format_value(value), "rule:number"), start, end, 2)
                     return
                 if unit in ("级", "届") and arabic and len(core) == 4 and core[:2] in ("19", "20") and s2 == start:
                     self.add(None, start, tend, 0)  # 2023级新生, 2025届毕业生: a cohort's name, no count of 2025
                     return
+                if unit == "平" and not (
+                    (low_high is None or low_high[0] < low_high[1]) and _AREA_PING_NEXT_RE.match(f, tend)
+                ):
+                    return  # 战成23平, 2-2平: a tie (the draws of a record are read apart); 160平三居 is a flat's square metres
                 if unit == "环" and not arabic:
                     return  # 二环, 五环: a ring road's name (a shooting score is written in digits: 252.8环)
                 if unit == "期" and low_high is None and s2 == start and (prev in _PHASE_OF or _PHASE_NEXT_RE.match(f, tend)):
@@ -1909,8 +1917,8 @@ class _Scanner:
             f[start - 1 : start] not in _CUR_SYMBOLS and f[start - 2 : start].rstrip() not in _CUR_SYMBOLS  # ¥1999 is a price
         ):
             nxt = f[end : end + 1]
-            if f[start - 1 : start] in _ROOM_BEFORE or nxt == "#":
-                self.add(None, start, end, 0)  # 二层2076#, 东厅2002: a room or a shop's number
+            if f[start - 1 : start] in _ROOM_BEFORE or nxt in _ROOM_AFTER or (nxt == "、" and _ROOM_LIST_AFTER_RE.match(f, end)):
+                self.add(None, start, end, 0)  # 二层2076#, 东厅2002, 1908室, 1901、1908室: a room or a shop's number
             elif nxt not in _YEAR_NOT_NEXT and not nxt.isdigit():  # (a set: "" in ".%,-" would hold at the end)
                 self.add(self.make(start, end, "date", core, "rule:date:bare-year"), start, end, 3)
             return
@@ -1964,7 +1972,7 @@ _DEGREES = frozenset(("℃", "°C", "°", "度", "摄氏度", "°F", "℉"))
 #: The measure words :meth:`_Scanner.number` reads a rule of their own for (三两, 2023级, 二环, 国11条, 零下5℃, 3任务,
 #: 1米8, 一倍多, 点击, 十分, 关口, 对话, 首付 …); the others (家, 人, 次, 只 …) skip those rules. A rule added
 #: there for another measure word needs it here (tests/test_numeric.py checks the units the rules name).
-_MW_WITH_RULES = frozenset(("两", "级", "届", "环", "条", "米", "倍", "点", "分", "关", "对", "首", "起", "期")) | _DEGREES | _WORDLIKE_UNITS
+_MW_WITH_RULES = frozenset(("两", "级", "届", "环", "条", "米", "倍", "点", "分", "关", "对", "首", "起", "期", "平")) | _DEGREES | _WORDLIKE_UNITS
 #: An aperture (F2.8, f/1.8, F3.5-5.6): F or f, a slash, one or two digits and a decimal; a second end.
 _F_NUMBER_RE = re.compile(
     r"(?<![A-Za-z0-9])[Ff]/?(?P<a>\d{1,2}(?:\.\d{1,2})?)(?:\s?[-~]\s?[Ff]?/?(?P<b>\d{1,2}(?:\.\d{1,2})?)(?![\d.])|(?![\d.A-Za-z]))"
@@ -1974,6 +1982,15 @@ _F_NUMBER_PREV = frozenset("Ff/")
 #: 收于3.2): a number, where other bare small numbers are enumerators, scores or codes.
 _QUOTE_BEFORE = re.compile(r"(?:收报|报收|收于|收在|开盘报|[指价率数盘股]报)$")
 _QUOTE_LAST = frozenset("报收于在")
+#: What follows 平 when it is a flat's square metres (160平三居, 61平起, 90平的房子, 85平2居, 120平左右).
+_AREA_PING_NEXT_RE = re.compile(
+    r"起|左右|以上|以下|以内|户型|大户|小户|精装|公寓|别墅|复式|跃层|现房|住宅|户|房|[一二三四五两1-5][居室房]|"
+    r"的[\u4e00-\u9fff]{0,4}?(?:房|户|居|公寓|别墅|面积|住宅|空间)"
+)
+#: What a price "from" follows in a headline (三居17000起, 别墅20000起, 月薪2万起) and what stands after its
+#: 起 then (no noun: 1200起事故 counts accidents).
+_FROM_PRICE_PREV = frozenset("居平价薪租售墅房寓铺型")
+_HAN_NOUN_START = re.compile(r"[\u4e00-\u9fff](?<![全的步售])")
 #: A month count written like a month: 2月, 十二月 (not 2月5日).
 #: Words right before N月 that make it a number of months (连续3月下滑, 未来三月), not a month of the year.
 _MONTHS_COUNTED_AFTER = frozenset({"持续", "连续", "长达", "历时", "为期", "未来", "过去", "最近"})
@@ -2123,6 +2140,9 @@ _HALF_UNIT = set("年个小天月周星")
 _HALF_PCT_RE = re.compile(r"半成(?!品|本|功|熟|年|交)|半折|对(?<=打对)折")  # (?<=打)对折, starting with a character: see _SHOTS_RE
 #: Before a bare four-digit number, what makes it a room's or a shop's number, not a year (二层2076, 东厅2002).
 _ROOM_BEFORE = frozenset("层厅室楼座栋铺")
+_ROOM_AFTER = frozenset("#室号")
+#: The rest of a list of rooms after its first number (1901、1908室, 2001、2002、2005号房).
+_ROOM_LIST_AFTER_RE = re.compile(r"(?:、[A-Za-z]?\d{3,4})+\s?(?:室|号房|房间|号)")
 #: After a bare four-digit number, what makes it no year: a decimal, a percent, thousands, a range or code.
 _YEAR_NOT_NEXT = frozenset(".%,-")
 #: A power of ten in Arabic digits, with its magnitude (10, 100, 10亿, 100万): after 数, a vague amount.
