@@ -81,8 +81,8 @@ MEASURE_WORDS = sorted(
     毫克 微克 纳米 微米 立方厘米 平方厘米 公升 加仑 光年 吉瓦 千伏
     摄氏度 ℃ °C °F ℉ ° 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 段 环 方尺 平方尺 呎 平方呎 层楼 连胜 连败 胜场 胜 负 战 幅 类
-    桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 组 站 车次 艘次 台次 户次 轮次 批次 尊 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平
-    任 伙 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 帕 兆赫 兆字节 兆比特 兆焦 兆""".split(),
+    桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 车次 艘次 台次 户次 轮次 批次 尊 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平
+    任 伙 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
 )
@@ -141,7 +141,7 @@ COUNT_NOUNS = sorted(
     reverse=True,
 )
 LATIN_UNITS = sorted(
-    "GB MB TB KB kg km mm cm mg ml mAh mA GHz MHz Hz kWh kW MW Wh W V nm dB fps ppi Mbps Gbps cc CC m mL L TOPS TFLOPS PFLOPS EFLOPS lux Lux lx lm ms rpm dpi kbps Kbps GWh TWh MWh GW TW".split(),
+    "GB MB TB KB kg km mm cm mg ml mAh mA GHz MHz Hz kWh kW MW Wh W V nm dB fps ppi Mbps Gbps cc CC m mL L TOPS TFLOPS PFLOPS EFLOPS TFlops PFlops EFlops Tflops Pflops Eflops lux Lux lx lm ms rpm dpi kbps Kbps GWh TWh MWh GW TW".split(),
     key=len,
     reverse=True,
 )
@@ -208,8 +208,8 @@ _AR = rf"(?:\d{_AR_REST})"
 # 多 or 余 between a Chinese numeral and its magnitude belong to the number (二十多亿, 三百余万), as in 1000多万
 _CN_REST = rf"(?:[{_CN_CHARS}]*(?:\s+[{_CN_CHARS}]+)*(?:[多余][万亿]+)?(?:\s*点\s*[{CN_DIGIT_CHARS}]+(?:\s+[{CN_DIGIT_CHARS}]+)*(?:[万亿]+)?)?)"
 _CN = rf"(?:[{_CN_CHARS}]{_CN_REST})"
-#: 千 and 百 before these start a unit (千米, 千瓦时, 百米), they multiply nothing
-_UNIT_PREFIXED = "米克瓦卡兆赫焦"
+#: 千 and 百 before these start a unit (千米, 千瓦时, 百米, 百帕), they multiply nothing
+_UNIT_PREFIXED = "米克瓦卡兆赫焦帕"
 #: 兆 before these is mega- (30兆瓦, 2兆赫, 100兆宽带), not 10**12 (1兆元)
 _MEGA_UNITS = "瓦赫帕字焦比宽带"
 _MAGN = rf"(?:[多余几]?[十百千]?(?:[万亿]|兆(?![{_MEGA_UNITS}]))+|[多余几]?[十百千](?=[万亿兆])|[百千](?![{_UNIT_PREFIXED}分之]))"
@@ -253,18 +253,22 @@ _CUR_AFTER_RE = re.compile(rf"\s?(?:{_CUR_AFTER})")
 #: word (9月10日内测, 10个内地城市, 3个内存条)
 _WITHIN = (
     r"(?<=[年月周天日时钟秒米里度])内"
-    r"(?![地资容部测存需蒙外线科阁置网销衣幕涵政战乱侧饰燃河陆环场马江核胆审控生在心训参招购推卷耗讧向径功伤脏膜分服收省务屏页含嵌敛行情])"
+    r"(?![地资容部测存需蒙外线科阁置网衣幕涵政战乱侧饰燃河陆环场马江核胆心训卷耗讧向径功伤脏膜服收省务屏页含嵌敛情]"
+    # a word that starts with 内 unless the characters after it make another word (5分钟内销售额, 30天内推出)
+    r"|销(?!售|毁)|购(?!买|入|得|置)|推(?!出|进|动|广)|招(?!聘|募|收|标)|生(?!产|效|成)|控(?!制)|审(?!结|查|批|理|核)"
+    r"|参(?!加|与|观|赛)|分(?!别|批|期|配|享|红)|行(?!驶|程|走|动|使))"
 )
 #: What may follow a number: a bound, a unit, a bound again (the source of :data:`_TAIL_RE`).
 _TAIL_SOURCE = rf"""
-    (?P<more>\s?(?:有余|多|余|\+|来))?
+    (?P<more>\s?(?:有余|多(?![出于])|余|\+|来))?
     \s*
     (?P<u>
        (?P<pct>%|‰|个?\s*百\s*分\s*点|个?\s*基\s*点|(?:BPS|BP|bps|bp)(?![A-Za-z]))
       |(?P<cur>{_CUR_AFTER})(?:\s?(?P<cur2>人民币))?
          (?:(?P<jiao>\d|[{CN_DIGIT_CHARS}])(?P<jw>角|毛)(?:(?P<fen>\d|[{CN_DIGIT_CHARS}])分)?
            |又?(?P<cent>\d{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}})(?:美分|日本[銭钱]|[銭]))?
-         (?:(?:/|每)(?P<per>平方米|平米|吨|股|斤|公斤|千克|亩|人|月|年|天|次|件|台|桶|盎司|[\u4e00-\u9fff]))?
+         (?:(?:/|每)(?P<per>平方米|平米|平方英尺|千瓦时|小时|分钟|间夜|人次|季度|学期|学年|公里|吨|股|斤|公斤|千克|亩|人|月|年|天|次|件|台|桶|盎司
+                            |[\u4e00-\u9fff]|(?:kWh|MWh|TEU|FEU|GB|MB|kg|km)(?![A-Za-z])))?
       |(?P<time>{_esc(TIME_UNITS)})(?P<half>半)?
       |(?P<ge>个)(?!月|星期|小时|工作日|钟头|年头|季度|百分点|基点)
       |(?P<latin>{_esc(LATIN_UNITS)})(?![A-Za-z\d])
@@ -318,7 +322,8 @@ _CHANGE_RE = re.compile(optional_groups_as_branches(
     rf"(?:{alternation(('了', '约', '超过', '逾', '近', '达', '至', '到', '为', '分别'))})*\s?$"
 ))
 _PER_LEFT = re.compile(
-    r"每(?:一)?(?P<per>平方米|平米|盎司|学年|学期|季度|小时|晚|亩|股|吨|斤|公斤|人|户|月|年|天|次|台|辆|[\u4e00-\u9fff])"
+    r"每(?:一)?(?P<per>平方米|平米|平方英尺|千瓦时|间夜|人次|盎司|学年|学期|季度|小时|公里|晚|亩|股|吨|斤|公斤|人|户|月|年|天|次|台|辆"
+    r"|[\u4e00-\u9fff]|kWh|MWh|TEU|FEU)"
     r"(?:作价|售价|价格|收费|成本|发行价|招股价|定价|收益|净资产|派息|盈利|亏损|净利润)?(?:为|约|达)?\s?$"
 )
 #: A period before an amount that makes it a rate (NUMERIC-CONVENTIONS: 一年学费4万元 → "/年"):
@@ -352,7 +357,7 @@ _FRACTION_RE = re.compile(
 # 第N + classifier; a time unit after it is the classifier (第23分钟 → 分钟, not 分; 第5个月 → 个月; 第五年)
 _ORDINAL_TIME_UNITS = ("分钟", "秒钟", "小时", "个小时", "个月", "天", "日", "周", "秒", "年")
 #: Classifiers that follow 第N only (第二稿, 第一招, 第三阶段, 第九顺位): no count is written so.
-_ORDINAL_ONLY_UNITS = ("稿", "招", "层", "波", "步", "阶段", "顺位", "题", "章", "封", "版", "站", "洞", "棒", "方面")
+_ORDINAL_ONLY_UNITS = ("稿", "招", "层", "波", "步", "阶段", "顺位", "题", "章", "封", "版", "站", "洞", "棒", "方面", "档", "财季", "话")
 _ORDINAL_RE = re.compile(
     rf"第\s?(?P<n>{_AR}|[{_CN_CHARS}]+)"
     rf"(?:\s?(?P<u>{_esc([*MEASURE_WORDS, *_ORDINAL_TIME_UNITS, *_ORDINAL_ONLY_UNITS])}|个|季|大|位|号))?"
@@ -586,6 +591,10 @@ class _Scanner:
             ):
                 continue  # a Chinese numeral with nothing after it that makes it a fact (一些, 统一): number() would drop it
             number(m, nxt, prev)
+        if "每" in f or "兑" in f:
+            # 每百万tokens, 每万人口, 1美元兑155日元: a denominator says "per", it is no amount of its own
+            for m in _DENOMINATOR_RE.finditer(f):
+                self.add(None, m.start(), m.end(), 0)
         if "半成" in f or "半折" in f or "打对折" in f:  # what _HALF_PCT_RE matches (折 alone: 打折, 转折)
             for m in _HALF_PCT_RE.finditer(f):
                 v = 5 if m.group(0).endswith("成") else 50
@@ -1596,10 +1605,14 @@ class _Scanner:
             if core == "一" and tu == "天" and prev == "有" and f[start - 2 : start - 1] not in _ONLY_BEFORE_YOU:
                 self.add(None, start, tend, 0)
                 return  # 有一天, 总有一天: "one day", no duration (只有一天, 还有一天 last a day)
-            if tu == "周" and f[tend : tend + 1] in ("年", "岁") and low_high is None and value is not None:
-                # 60周年: an anniversary, the years counted (not 60 weeks); 三周岁: an age
+            if tu == "周" and f[tend : tend + 1] in ("年", "岁") and (low_high is not None or value is not None):
+                # 60周年: an anniversary, the years counted (not 60 weeks); 三周岁, 8至16周岁: an age
                 unit = "周" + f[tend]
-                self.add(self.make(s2, tend + 1, "count", format_value(value), "rule:count", unit=unit, qualifier=qual), s2, tend + 1, 2)
+                v = format_value(value) if low_high is None else {"low": format_value(low_high[0]), "high": format_value(low_high[1])}
+                e2, q2 = tend + 1, qual
+                if (rb := self.right_bound(e2)) is not None:
+                    q2, e2 = rb  # 60周岁以上, 6周岁以下
+                self.add(self.make(s2, e2, "count", v, "rule:count", unit=unit, qualifier=q2), s2, e2, 2)
                 return
             if tu == "周" and low_high is None and (
                 f[tend : tend + 1] == "目" or core == "一" and _LAP_BEFORE.search(f, max(0, start - 6), start)
@@ -1711,7 +1724,7 @@ class _Scanner:
                 self.coordinated(start, kind, lambda v: _duration(v, code, 0.0), (unit, None, None, None, False, source))
             return
         elif g.cheng:
-            if value is None or value <= 0 or value > 10:
+            if (low_high is None or not 0 < low_high[0] < low_high[1] <= 10) and (value is None or value <= 0 or value > 10):
                 # tenths run from 一成 to 十成: 公园1872成为…, 7万成交, 零成本 hold words (成为, 成交, 成本),
                 # and an amount is read without them (以1.2亿成交)
                 if _has_magnitude(core):
@@ -2009,7 +2022,7 @@ _PER_ONE_AFTER_RE = re.compile(r"\s?[一1]\s?个?(平方米|平米|斤|公斤|�
 #: "/ unit" right after a bare amount (约12万/亩).
 _PER_AFTER_RE = re.compile(r"\s?/\s?(平方米|平米|亩|吨|斤|公斤|千克|人|月|年|天|股|台|辆|件|次)")
 #: After a trailing 多 that makes it a word (多少, 多次, 多个, 多名): 三年多少 is no "over three years".
-_DUO_WORD_NEXT = frozenset("少次个名家位种项人年月天万亿倍元条只件部")
+_DUO_WORD_NEXT = frozenset("出于少次个名家位种项人年月天万亿倍元条只件部")
 #: After 两 when it counts (两个月, 两年, 两家) rather than weighs (5两酒): a classifier or a time unit.
 _LIANG_COUNTS_NEXT = frozenset("个年月天周日次位名家人条种项所只件部场届季")
 #: A policy named by the issuer's one-character short name and its number of articles: 国11条, 新国十条,
@@ -2172,7 +2185,13 @@ _DEAD_HURT_RE = re.compile(
 #: A fiscal year written FY2024 or FY25 (as 2024财年).
 _FISCAL_YEAR_RE = re.compile(r"(?<![A-Za-z])FY\s?((?:19|20)\d\d|\d\d)(?![\d.%])")
 #: A medal tally written N金N银N铜 (40金27银24铜).
-_MEDALS_RE = re.compile(r"(?<![\d.])(\d{1,3})金(\d{1,3})银(\d{1,3})铜")
+_MEDALS_RE = re.compile(r"(?<![\d.])(\d{1,3})金[、，,]?(\d{1,3})银[、，,]?(\d{1,3})铜")
+#: A denominator: 每 and a magnitude before what it counts (每百万输入tokens, 每万人口, 每千人), and one unit of a
+#: currency an exchange rate is quoted against (1美元兑155.3日元, 约7.1元人民币兑1美元).
+_DENOMINATOR_RE = re.compile(
+    r"每(?:百万|千万|十万|万|千|百|亿)(?=[\u4e00-\u9fffA-Za-z])"
+    r"|[1一](?:美元|欧元|英镑|日元|港元|港币|元人民币|人民币|澳元|加元|卢布|韩元)(?=兑)|(?<=兑)[1一](?:美元|欧元|英镑|日元|港元|港币|元人民币|人民币|澳元|加元|卢布|韩元)"
+)
 #: Going around a place right before 一周 (环湖一周, 绕场一周, 绕地球一周): one lap, no week.
 _LAP_BEFORE = re.compile(r"[环绕][\u4e00-\u9fff]{0,4}$")
 #: The draws of a team's record, between its wins and its losses (1胜3平4负, 5胜1平, 3平4负, 胜2平1): 平 is
@@ -2226,8 +2245,8 @@ _NUMERAL_HEADS = frozenset("0123456789〇零一二两三四五六七八九十")
 _CAND_ORDER = itemgetter(0, 1, 2)  # start, longest first, priority
 _DATE_KEYWORDS = ("半年", "周日", "周天", "星期日", "星期天", "礼拜日", "礼拜天")
 #: The first characters of what :data:`_LEFT_RE` reads before a number (a currency, a bound word).
-_LEFT_FIRST = frozenset("人R港美欧英日UHN$¥€£") | {w[0] for w in _BOUND_LEFT}
-_LEFT_LAST = set("约为合概似超过出逾少低于起码多高大近到足最长快小了在是有币元镑$¥€£ B≥≤")
+_LEFT_FIRST = frozenset(w[0] for w in CURRENCY_PREFIXES) | {w[0] for w in _BOUND_LEFT}
+_LEFT_LAST = set("约为合概似超过出逾少低于起码多高大近到足最长快小了在是有$¥€£ B≥≤") | {w[-1] for w in CURRENCY_PREFIXES}
 #: A character of each growth word and of 同比/环比 (tests/test_numeric.py checks that each has
 #: one): a stretch with none of them holds no change word. Few and rare, so the test is a quick no.
 _GROWTH_CHARS = set("增涨升提扩飙攀猛暴降跌减滑缩萎落比翻调价息窄挫扬走浮")
@@ -2292,6 +2311,10 @@ _NAMES_WITH_NUMERALS = (
     "0-100km/h", "0-100公里/小时", "0-100km", "百公里加速",
     # shopping festivals named by their date (双十一期间 is no count of 期; 618大促)
     "双十一", "双11", "双十二", "双12", "618大促", "618购物节", "618期间", "618当天", "618年中大促",
+    # political watchwords and programmes named with a numeral (三个区分开来, 中央八项规定, 百亿补贴)
+    "三个区分开来", "八项规定", "三个务必", "四个现代化", "两个一百年", "百亿补贴", "千亿补贴", "万人计划",
+    # regulatory classes (一类创新药, 三类医疗器械): labels, no count of one
+    *(n + "类" + w for n in "一二三" for w in ("创新药", "新药", "疫苗", "医疗器械", "器械")),
     # holidays named by their date (十一期间 is National Day's holiday, no count of 11 期; 六一儿童节)
     *(h + "期间" for h in ("五一", "十一", "六一", "七一", "八一", "五四", "三八")), "六一儿童节",
     # the tiers of China's university admissions (三本院校, 二本线): labels, not counts of books

@@ -361,7 +361,10 @@ def link_facts(
                 # 营收增长15%，达到52亿元: a clause that only goes on to the level the change reached
                 or (f.kind == "money" and last.change and is_money_metric(last.metric) and _reaches(text, cs, fs))
                 # 余额为129亿，同比减少9.6亿: a bare amount that changes the money named last is money of it
-                or (f.kind == "number" and f.change and last.kind == "money" and f.unit is None and is_money_metric(last.metric))
+                or (
+                    f.kind == "number" and f.change and last.kind == "money" and f.unit is None and is_money_metric(last.metric)
+                    and not _HAN_AFTER.match(text, f.end)  # (50亿流量: what follows names what the amount is)
+                )
             ):
                 metric = last.metric
                 linked["metric"] = "inferred"
@@ -448,6 +451,8 @@ _MONEY_VERB_BEFORE = re.compile(
 _MONEY_VERB_AFTER = re.compile(r"(?:的价格|的价钱|的总价)?(?:挂牌|出售|售出|卖出|成交|拍得|拍出|买下|买入|购得|购入|收购|转让|中标|竞得|摘得)")
 
 _UNLINKED = frozenset(("date", "duration", "ordinal"))
+#: A noun right after a bare amount (100亿流量): the amount counts it.
+_HAN_AFTER = re.compile(r"[\u4e00-\u9fff](?<![的，。；、和及与])")
 _START = attrgetter("start")
 _MAGNITUDES = frozenset("十百千万亿兆")
 

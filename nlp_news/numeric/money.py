@@ -26,6 +26,7 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "块钱": ("CNY", 1.0),
     "块": ("CNY", 1.0),
     "毛钱": ("CNY", 0.1),
+    "分钱": ("CNY", 0.01),
     "毛": ("CNY", 0.1),
     "角": ("CNY", 0.1),
     "美元": ("USD", 1.0),
@@ -109,6 +110,18 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "英镑": "GBP",
     "日元": "JPY",
     "NT$": "TWD",
+    "新台币": "TWD",
+    "台币": "TWD",
+    "澳门币": "MOP",
+    "澳门元": "MOP",
+    "韩元": "KRW",
+    "澳元": "AUD",
+    "加元": "CAD",
+    "新加坡元": "SGD",
+    "瑞士法郎": "CHF",
+    "卢布": "RUB",
+    "泰铢": "THB",
+    "美金": "USD",
 }
 
 
