@@ -1378,9 +1378,10 @@ class _Scanner:
                         and not _after_its_noun(f, start, end + 1))
                 )
             ):
-                if core == "二" and _TERM_AFTER.match(f, end):
-                    # 二次会议, 二期项目, 二轮: a session, phase or round is an ordinal
-                    self.add(self.make(start, end + 1, "ordinal", 2, "rule:ordinal", unit=nxt), start, end + 1, 2)
+                if core == "二" and _TERM_AFTER.match(f, end) or core == "一" and nxt == "期" and _PHASE_NEXT_RE.match(f, end + 1):
+                    # 二次会议, 二期项目, 二轮, 一期工程: a session, phase or round is an ordinal
+                    v = 2 if core == "二" else 1
+                    self.add(self.make(start, end + 1, "ordinal", v, "rule:ordinal", unit=nxt), start, end + 1, 2)
                 return
         elif prev in _CODE_PREV or nxt in _CODE_NEXT or c0 == "0" or len(core) >= 7:
             # an Arabic number with a neighbour or a form that one of these checks reads (most have none;
@@ -1792,9 +1793,10 @@ class _Scanner:
                     return  # 战成23平, 2-2平: a tie (the draws of a record are read apart); 160平三居 is a flat's square metres
                 if unit == "环" and not arabic:
                     return  # 二环, 五环: a ring road's name (a shooting score is written in digits: 252.8环)
-                if unit == "期" and low_high is None and s2 == start and (prev in _PHASE_OF or _PHASE_NEXT_RE.match(f, tend)):
-                    self.add(None, start, tend, 0)
-                    return  # 松坪村三期, 一期工程: a phase of an estate or a project, a label (连续三期 counts issues)
+                if unit == "期" and low_high is None and s2 == start and value is not None and (prev in _PHASE_OF or _PHASE_NEXT_RE.match(f, tend)):
+                    # 松坪村三期, 三期工程: a phase of an estate or a project, an ordinal as 二期项目 is (连续三期 counts issues)
+                    self.add(self.make(start, tend, "ordinal", format_value(value), "rule:ordinal", unit="期"), start, tend, 2)
+                    return
                 if unit == "条" and prev in _POLICY_HEADS and f[start - 2 : start - 1] not in _POLICY_NOT_AFTER:
                     self.add(None, start - 1, tend, 0)  # 国11条, 粤15条: a policy's name
                     return
@@ -2067,9 +2069,9 @@ _COORD_YEARS = re.compile(r"(?<![\d.])(\d{2})、(?=(?:\d{2}、)*\d{2}\s?年)")
 #: A year written right before a list of months (2008年11、12月).
 _YEAR_BEFORE = re.compile(r"((?:1[5-9]|20|21)\d\d)\s?年\s?$")
 #: A month's date and the days listed after it, right before a day (8月21日、 or 8月21日、22日、 before 23日).
-#: What a phase of building is named after (松坪村三期, 花园二期, 港区四期) and what it names (一期工程, 二期项目).
+#: What a phase of building is named after (松坪村三期, 花园二期, 港区四期) and what it names (三期工程, 二期项目).
 _PHASE_OF = frozenset("村园城苑湾府庭居区港厂站场坊")
-_PHASE_NEXT_RE = re.compile(r"(?:工程|项目|扩建|建设|用地|住宅|楼盘|地块)")
+_PHASE_NEXT_RE = re.compile(r"(?:工程|项目|扩建|建设|用地|住宅|楼盘|地块|工厂|厂房)")
 _DAY_LIST_SEPARATORS = frozenset("、和及与")
 _LISTED_DAYS_BEFORE = re.compile(
     r"(?<![\d一二三四五六七八九十])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:(?:[0-3]?\d|[一二三四五六七八九十廿卅]{1,3})[日号][、和及与]\s?)+$"
