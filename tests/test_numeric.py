@@ -259,6 +259,18 @@ FOUND = [
     ("这套房子位于翠湖村三期。", "三期", "ordinal", 3, {"unit": "期"}),  # a phase, as 二期项目 (no count of 期)
     ("地铁一期工程年底完工。", "一期", "ordinal", 1, {"unit": "期"}),
     ("物流园区三期工厂已经投产。", "三期", "ordinal", 3, {"unit": "期"}),
+    ("这套两居的均价2万1。", "2万1", "money", 21000, {}),  # said aloud: 2.1万, as 一万三 is 13000
+    ("她留下1亿家产。", "1亿", "number", 100000000, {}),  # an estate (家产), no count of firms
+    ("全市共有1·5万人参加演练。", "1·5万人", "count", 15000, {"unit": "人"}),  # · typeset as a decimal point
+    ("指数当天上升16·73点。", "16·73点", "number", 16.73, {"unit": "点"}),
+    ("两队以3∶1的比分结束比赛。", "3∶1", "number", 3, {"unit": "ratio"}),  # the ratio sign
+    ("楼盘最高优惠33万年底交房。", "33万", "number", 330000, {}),  # 33万 | 年底, no 330,000 years
+    ("新盘在售均价9000现可享96折。", "9000", "money", 9000, {"currency": "CNY"}),  # a price noun, words after
+    ("这款相机促销价4500(图)", "4500", "money", 4500, {"currency": "CNY"}),
+    ("这台电视直降3000", "3000", "money", 3000, {"currency": "CNY"}),
+    ("公司中期派息12港仙。", "12港仙", "money", 0.12, {"currency": "HKD"}),  # Hong Kong cents
+    ("推荐几款998元内的手机。", "998元内", "money", 998, {"qualifier": "under"}),
+    ("改革开放20年来变化巨大。", "20年", "duration", "P20Y", {}),
     ("截至2月底，近三月共有62只基金分红。", "近三月", "duration", "P3M", {"qualifier": "under"}),  # the past three months
     ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),
     ("10月新增贷款5000亿元，同比少增800亿元。", "800亿元", "money", 80000000000, {"change": "-"}),  # grew less
@@ -1067,6 +1079,14 @@ IGNORED = [
     ("电商平台推出百亿补贴活动。", "百亿"),  # a programme's name
     ("其中一类创新药40种。", "一类"),  # a regulatory class
     ("干部要做到三个区分开来。", "三个"),  # a watchword
+    ("以2:0胜对手后他们晋级。", "0胜"),  # a score and a verb, no count of wins
+    ("新盘位于东2环边上。", "2环"),  # a ring road
+    ("这一年他瞄准了海外市场。", "一年"),  # "that year", no length
+    ("那是他无法忘记的一天。", "一天"),
+    ("场地四周都拉起了铁丝网。", "四周"),  # "all around"
+    ("影片在万圣节前一周末上映。", "一周"),  # a weekend
+    ("两队都以433对攻。", "433对"),  # a formation
+    ("农户经商、务农两头不景气。", "两头"),
 ]
 
 
@@ -1371,6 +1391,10 @@ MONEY_BY_METRIC = [
     ("该行人民币贷款余额为860亿，同比减少12亿。", "12亿", "money", "CNY"),  # the change of the money named before
     ("这家公司美元存款为20亿美元，比年初增加3亿。", "3亿", "money", "USD"),  # in that money's currency
     ("全年销量为129万辆，同比增加9.6万。", "9.6万", "number", None),  # a count's change stays a number
+    ("团伙两年行骗获利5000万。", "5000万", "money", "CNY"),  # verbs of gain and price cuts
+    ("这套房子叫价百万。", "百万", "money", "CNY"),
+    ("新基金首募44亿。", "44亿", "money", "CNY"),
+    ("这套房优惠7万。", "7万", "money", "CNY"),
 ]
 
 

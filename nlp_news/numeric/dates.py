@@ -165,7 +165,7 @@ _DateGroups = namedtuple("_DateGroups", sorted(DATE_RE.groupindex, key=DATE_RE.g
 assert len(_DateGroups._fields) == DATE_RE.groups
 
 _YEAR_AFTER = set("的是以初底末开起春夏秋冬全时营净业销")  # 24年营收, 24年净利润, 24年业绩
-_DURATION_BEFORE = set("近去了多这每前后再用花经过历整达期有约超逾余第至到-~几数立通营线产业办市航")  # 开通11年以来, 运营12年
+_DURATION_BEFORE = set("近去了多这每前后再用花经过历整达期有约超逾余第至到-~几数立通营线产业办市航放")  # 开通11年以来, 运营12年, 改革开放20年
 #: After N年的, nouns that make the N years a length (20年的发展, 30年的使用权), not the year '20.
 _SPAN_AFTER_DE = (
     "时间", "时光", "岁月", "历史", "发展", "经验", "努力", "奋斗", "积累", "探索", "实践", "经营", "运营", "使用权",

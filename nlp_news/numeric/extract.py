@@ -100,7 +100,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "关": frozenset("口键注系于联心税门闭停"),
     "任": frozenset("务命职何意性教用免课"),
     "伙": frozenset("伴计食同房人"),
-    "对": frozenset("话于手外比抗接待象策应照称决冲峙付方一二三四五六七八九十0123456789"),  # 三对三: "versus"
+    "对": frozenset("话于手外比抗接待象策应照称决冲峙付方攻一二三四五六七八九十0123456789"),  # 三对三: "versus", 433对攻
     "环": frozenset("比境节保球路线岛形绕顾卫评内外"),  # 3%环比, 4环路: no shooting score
     "段": frozenset("式落位子"),  # 两段式设计: a kind, no count of sections
     "部": frozenset("位署"),  # 10部位装备: body parts, no count of 部
@@ -110,13 +110,14 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "副": frozenset("总主部局处市省县区院校教秘书董行团队科所厂经司会长作业委官将帅州国庭署审检巡研"),  # 2副总裁: deputies, no pairs
     "顶": frozenset("级尖端层部峰楼替住撞流"),  # 1顶级: top, no hats
     "组": frozenset("合织建成委长团件图装"),  # 社保基金106组合: a portfolio's name, no groups
+    "家": frozenset("产务眷境底"),  # 1亿家产: an estate, no count of firms (3家当地企业, 5家电企业 are)
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -252,7 +253,7 @@ _CUR_AFTER_RE = re.compile(rf"\s?(?:{_CUR_AFTER})")
 #: 内 "within" after a time or distance unit (三年内, 15天内, 两个季度内, 10公里内), not the first character of a
 #: word (9月10日内测, 10个内地城市, 3个内存条)
 _WITHIN = (
-    r"(?<=[年月周天日时钟秒米里度])内"
+    r"(?<=[年月周天日时钟秒米里度元])内"
     r"(?![地资容部测存需蒙外线科阁置网衣幕涵政战乱侧饰燃河陆环场马江核胆心训卷耗讧向径功伤脏膜服收省务屏页含嵌敛情]"
     # a word that starts with 内 unless the characters after it make another word (5分钟内销售额, 30天内推出)
     r"|销(?!售|毁)|购(?!买|入|得|置)|推(?!出|进|动|广)|招(?!聘|募|收|标)|生(?!产|效|成)|控(?!制)|审(?!结|查|批|理|核)"
@@ -367,9 +368,12 @@ _SLASH_PREV_BAD = frozenset("/.")
 _BIG_ALONE = frozenset(("万", "亿", "兆"))
 #: Words before a price written without a currency (仅售1999, 售价为160, 报价2200), as property and shop
 #: headlines write them (均价20000, 1月开盘13800, 租金3500).
-_PRICE_BEFORE = re.compile(r"(?:售价|报价|价格|特价|售|卖|均价|单价|总价|起价|开价|标价|租金|月租|低至|开盘)(?:仅为|为|是|仅|只要|只|约为|约)?$")
-_PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘")
-_PRICE_END = frozenset("，,。；;！!？?）)】]、的") | {""}
+_PRICE_BEFORE = re.compile(
+    r"(?:(?P<noun>(?:售|报|特|均|单|总|起|开|标|促销|团购|到手|优惠|会员|零售|市场|建议|参考|挂牌|成交|开盘|秒杀|首发|预售)价|价格|租金|月租|开盘)"
+    r"|售|卖|低至|直降|立减|狂降|降价|跌破|仅需|只需|套装|套机)(?:仅为|为|是|仅|只要|只|约为|约)?$"
+)
+_PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机")
+_PRICE_END = frozenset("，,。；;！!？?）)】]、的（(") | {""}
 #: A plot ratio (容积率2.5) is a plain number.
 #: A coefficient (基尼系数0.47, 恩格尔系数为28.5) is one as well, and so are an exchange rate, a rate's
 #: fixing, an index written without 点 and a TV rating (汇率为7.2, 中间价7.1856, 美元指数跌至98.5, 市净率为0.8,
@@ -1293,12 +1297,14 @@ class _Scanner:
             if sm and not (prev.isascii() and prev.isalnum()) and prev not in _SLASH_PREV_BAD:
                 self.slash(sm)
                 return True
-        if arabic and prev in _PRICE_LAST and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST and _PRICE_BEFORE.search(
+        if arabic and prev in _PRICE_LAST and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST and (pw := _PRICE_BEFORE.search(
             f, max(0, start - 6), start
-        ):
-            # 仅售1999, 售价为160: a price without a currency word is money in the article's currency
+        )):
+            # 仅售1999, 售价为160, 均价9000现可享96折: a price without a currency word is money in the article's currency
             v = parse_number(core)
-            if v is not None and v > 0 and (nxt.isspace() or nxt in _PRICE_END):  # not 只售26伙, 售价为8GB, 特价8.5折
+            if v is not None and v > 0 and (nxt.isspace() or nxt in _PRICE_END or (  # not 只售26伙, 售价为8GB, 特价8.5折
+                pw.group("noun") and "\u4e00" <= nxt <= "\u9fff"  # after a price noun, the next words (现可享96折)
+            )):
                 self.add(self.make(start, end, "money", format_value(v), "rule:money", currency="CNY"), start, end, 2)
                 return True
         if arabic and prev in _RATIO_LAST and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST and _RATIO_BEFORE.search(
@@ -1600,9 +1606,14 @@ class _Scanner:
             if not arabic and core == "一" and (prev == "每" or self.previous_or_next(start)):
                 self.add(None, start, tend, 0)
                 return  # 每一年 "every year"; 比上一年增长, 下一季度: the one before or after (as 上年), no length
-            if not arabic and core == "一" and tu == "年" and prev in "的这那" and (tend == len(f) or f[tend] in _CLAUSE_END_CHARS or f[tend] in "”\"’"):
+            if not arabic and core == "一" and tu in ("年", "天") and prev and prev in "的这那" and (
+                tend == len(f) or f[tend] in _CLAUSE_END_CHARS or f[tend] in "”\"’" or (prev != "的" and f[tend] in _THIS_YEAR_NEXT)
+            ):
                 self.add(None, start, tend, 0)
-                return  # 是难忘的一年。, 这一年，: "a year that was …", "this year", no length (过去的一年中, 这一年来 are one)
+                return  # 是难忘的一年。, 这一年他, 无法忘记的一天: "a year that was …", "this year", no length (过去的一年中, 这一年来 are one)
+            if tu == "周" and core == "四" and not arabic and prev not in _FOUR_WEEKS_BEFORE and f[tend : tend + 1] in _AROUND_AFTER:
+                self.add(None, start, tend, 0)
+                return  # 场地四周, 四周的: "all around", no four weeks (持续四周, 四周后 are)
             if core == "一" and tu == "天" and prev == "有" and f[start - 2 : start - 1] not in _ONLY_BEFORE_YOU:
                 self.add(None, start, tend, 0)
                 return  # 有一天, 总有一天: "one day", no duration (只有一天, 还有一天 last a day)
@@ -1616,10 +1627,10 @@ class _Scanner:
                 self.add(self.make(s2, e2, "count", v, "rule:count", unit=unit, qualifier=q2), s2, e2, 2)
                 return
             if tu == "周" and low_high is None and (
-                f[tend : tend + 1] == "目" or core == "一" and _LAP_BEFORE.search(f, max(0, start - 6), start)
+                f[tend : tend + 1] in ("目", "末") or core == "一" and _LAP_BEFORE.search(f, max(0, start - 6), start)
             ):
                 self.add(None, start, tend + (f[tend : tend + 1] == "目"), 0)
-                return  # 环湖一周, 绕场一周: a lap, no week; 二周目: a game's second playthrough
+                return  # 环湖一周, 绕场一周: a lap, no week; 二周目: a game's second playthrough; 前一周末: a weekend
             kind, source = "duration", "rule:duration"
             code = TIME_UNITS[tu]
             if "多" in tu:
@@ -1667,6 +1678,10 @@ class _Scanner:
                     a = cm.start() if cm else start
                     val = {"start": f"{base + int(low_high[0]):04d}", "end": f"{base + int(low_high[1]) + 9:04d}"}
                     self.add(self.make(a, tend + 1, "date", val, "rule:date", relative=not cm or cm.group(0) in ("上世纪", "本世纪")), a, tend + 1, 2)
+                return
+            if tu == "年" and f[tend : tend + 1] in _YEAR_PART_AFTER and ("万" in core or "亿" in core) and low_high is None:
+                # 优惠33万年底入住: an amount, then 年底 "the year's end" (no 330,000 years)
+                self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                 return
             if tu == "年" and _starts_word(f, tend, "年"):
                 # 千万年薪, 百万年费: 年 starts the word (annual pay), the number is an amount
@@ -1791,8 +1806,11 @@ class _Scanner:
                     (low_high is None or low_high[0] < low_high[1]) and _AREA_PING_NEXT_RE.match(f, tend)
                 ):
                     return  # 战成23平, 2-2平: a tie (the draws of a record are read apart); 160平三居 is a flat's square metres
-                if unit == "环" and not arabic:
-                    return  # 二环, 五环: a ring road's name (a shooting score is written in digits: 252.8环)
+                if unit == "环" and (not arabic or (
+                    value is not None and low_high is None and value in (2, 3, 4, 5, 6, 7)
+                    and (prev in _COMPASS or f[tend : tend + 1] in _RING_ROAD_AFTER)
+                )):
+                    return  # 二环, 五环, 东2环, 3环以内: a ring road's name (a shooting score: 252.8环, 10环)
                 if unit == "期" and low_high is None and s2 == start and value is not None and (prev in _PHASE_OF or _PHASE_NEXT_RE.match(f, tend)):
                     # 松坪村三期, 三期工程: a phase of an estate or a project, an ordinal as 二期项目 is (连续三期 counts issues)
                     self.add(self.make(start, tend, "ordinal", format_value(value), "rule:ordinal", unit="期"), start, tend, 2)
@@ -1802,6 +1820,11 @@ class _Scanner:
                     return
                 if unit in _DEGREES and f[start - 2 : start] == "零下" and val is not None and low_high is None and s2 == start:
                     val, s2 = -val, start - 2  # 零下5℃: below zero, 零下 in the span as a minus sign is
+                if unit in _GAME_UNITS and prev and prev in ":比" and low_high is None:
+                    return  # 以2:0胜, 以3比1战胜: a score's second number and a verb, no count of wins
+                if unit == "家" and _starts_word(f, tend, unit):
+                    self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
+                    return  # 1亿家产: the amount, 家 starts the noun
                 if unit in _WORDLIKE_UNITS and _starts_word(f, tend, unit):
                     return  # 3任务, 2伙人, 1负责人, 89-97负于, 28-13胜出, 马英九胜过, 二战略: the unit starts a word, no games are counted
                 if unit == "米" and not g.mhalf and low_high is None and value is not None and value == int(value) and (
@@ -2069,6 +2092,17 @@ _COORD_YEARS = re.compile(r"(?<![\d.])(\d{2})、(?=(?:\d{2}、)*\d{2}\s?年)")
 #: A year written right before a list of months (2008年11、12月).
 _YEAR_BEFORE = re.compile(r"((?:1[5-9]|20|21)\d\d)\s?年\s?$")
 #: A month's date and the days listed after it, right before a day (8月21日、 or 8月21日、22日、 before 23日).
+#: Ring roads: a compass point before (东2环) or what follows their name (3环以内, 2环路, 4环外).
+_COMPASS = frozenset("东西南北")
+_RING_ROAD_AFTER = frozenset("内外路边沿以附线")
+#: After 这一年, 那一天, the start of a clause that says what happened then (这一年他, 那一天也): a time, no length
+#: (这一年锁定期内, 这一年的交流经历 are lengths).
+_THIS_YEAR_NEXT = frozenset("他她它我你咱大全又也就都还却是才正便仍已")
+#: 四周 "all around": after a place, before these (四周的, 四周都, 四周围, 场地四周，); not after a verb of time.
+_AROUND_AFTER = frozenset("的都围环是有，,。")
+_FOUR_WEEKS_BEFORE = frozenset("了续期近过前后这达用花第每隔满")
+#: After 年, what makes it part of a time word (年底, 年初, 年末): an amount in 万 or 亿 before it counts no years.
+_YEAR_PART_AFTER = frozenset("底初末")
 #: What a phase of building is named after (松坪村三期, 花园二期, 港区四期) and what it names (三期工程, 二期项目).
 _PHASE_OF = frozenset("村园城苑湾府庭居区港厂站场坊")
 _PHASE_NEXT_RE = re.compile(r"(?:工程|项目|扩建|建设|用地|住宅|楼盘|地块|工厂|厂房)")
@@ -2313,6 +2347,8 @@ _NAMES_WITH_NUMERALS = (
     "0-100km/h", "0-100公里/小时", "0-100km", "百公里加速",
     # shopping festivals named by their date (双十一期间 is no count of 期; 618大促)
     "双十一", "双11", "双十二", "双12", "618大促", "618购物节", "618期间", "618当天", "618年中大促",
+    # 两头 "both ends" (两头不景气, 两头跑), no two head of cattle
+    "两头不", "两头都", "两头跑", "两头受", "两头落空", "两头兼顾", "两头为难", "两头忙", "两头堵",
     # political watchwords and programmes named with a numeral (三个区分开来, 中央八项规定, 百亿补贴)
     "三个区分开来", "八项规定", "三个务必", "四个现代化", "两个一百年", "百亿补贴", "千亿补贴", "万人计划",
     # regulatory classes (一类创新药, 三类医疗器械): labels, no count of one
