@@ -271,6 +271,11 @@ FOUND = [
     ("公司中期派息12港仙。", "12港仙", "money", 0.12, {"currency": "HKD"}),  # Hong Kong cents
     ("推荐几款998元内的手机。", "998元内", "money", 998, {"qualifier": "under"}),
     ("改革开放20年来变化巨大。", "20年", "duration", "P20Y", {}),
+    ("比赛每周三次直播。", "三次", "count", 3, {"unit": "次"}),  # three times a week, no Wednesday
+    ("联赛第一赛季的决赛在上海举行。", "第一赛季", "ordinal", 1, {"unit": "赛季"}),
+    ("他笔耕三十载。", "三十载", "duration", "P30Y", {}),
+    ("他的世界排名为259位。", "259位", "ordinal", 259, {"unit": "位"}),  # a rank without 第
+    ("新盘推出230平大四居。", "230平", "count", 230, {"unit": "平"}),
     ("截至2月底，近三月共有62只基金分红。", "近三月", "duration", "P3M", {"qualifier": "under"}),  # the past three months
     ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),
     ("10月新增贷款5000亿元，同比少增800亿元。", "800亿元", "money", 80000000000, {"change": "-"}),  # grew less
@@ -1087,6 +1092,7 @@ IGNORED = [
     ("影片在万圣节前一周末上映。", "一周"),  # a weekend
     ("两队都以433对攻。", "433对"),  # a formation
     ("农户经商、务农两头不景气。", "两头"),
+    ("新机型9780多图曝光。", "9780"),  # a model, and 多图 "many pictures"
 ]
 
 

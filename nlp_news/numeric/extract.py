@@ -150,6 +150,7 @@ TIME_UNITS = {
     "年": "Y", "个年头": "Y", "年期": "Y", "个月期": "M", "月期": "M", "个半月": "M", "个半小时": "H", "个半钟头": "H", "个月": "M", "个多月": "M", "个多小时": "H", "个多钟头": "H", "个多星期": "W", "月": "M", "周": "W", "个星期": "W", "星期": "W",
     "天": "D", "日": "D", "个工作日": "D", "工作日": "D", "小时": "H", "个小时": "H", "个钟头": "H", "钟头": "H",
     "分钟": "MIN", "秒钟": "S", "秒": "S", "季度": "Q", "个季度": "Q",
+    "载": "Y",  # 三十载 "thirty years", a literary year
 }
 ABOUT_LEFT = ("约为", "约合", "大约", "大概", "近似", "约")
 OVER_LEFT = ("超过", "超出", "逾", "至少", "不低于", "不少于", "不小于", "起码", "多于", "高于", "大于", "超", "≥")
@@ -261,7 +262,7 @@ _WITHIN = (
 )
 #: What may follow a number: a bound, a unit, a bound again (the source of :data:`_TAIL_RE`).
 _TAIL_SOURCE = rf"""
-    (?P<more>\s?(?:有余|多(?![出于])|余|\+|来))?
+    (?P<more>\s?(?:有余|多(?![出于图])|余|\+|来))?
     \s*
     (?P<u>
        (?P<pct>%|‰|个?\s*百\s*分\s*点|个?\s*基\s*点|(?:BPS|BP|bps|bp)(?![A-Za-z]))
@@ -358,7 +359,7 @@ _FRACTION_RE = re.compile(
 # 第N + classifier; a time unit after it is the classifier (第23分钟 → 分钟, not 分; 第5个月 → 个月; 第五年)
 _ORDINAL_TIME_UNITS = ("分钟", "秒钟", "小时", "个小时", "个月", "天", "日", "周", "秒", "年")
 #: Classifiers that follow 第N only (第二稿, 第一招, 第三阶段, 第九顺位): no count is written so.
-_ORDINAL_ONLY_UNITS = ("稿", "招", "层", "波", "步", "阶段", "顺位", "题", "章", "封", "版", "站", "洞", "棒", "方面", "档", "财季", "话")
+_ORDINAL_ONLY_UNITS = ("稿", "招", "层", "波", "步", "阶段", "顺位", "题", "章", "封", "版", "站", "洞", "棒", "方面", "档", "财季", "话", "赛季")
 _ORDINAL_RE = re.compile(
     rf"第\s?(?P<n>{_AR}|[{_CN_CHARS}]+)"
     rf"(?:\s?(?P<u>{_esc([*MEASURE_WORDS, *_ORDINAL_TIME_UNITS, *_ORDINAL_ONLY_UNITS])}|个|季|大|位|号))?"
@@ -884,6 +885,8 @@ class _Scanner:
         if self.f[m.start() - 1 : m.start()] in _EVERY_LAST and _months_counted(self.f, m.start()) and _MONTHS_ONLY.match(self.f, m.start()):
             return False  # 每2月一次, 连续3月: two or three months (the number pass reads a duration), not February or March
         if self.f[m.start() - 1 : m.start()] == "每":
+            if m.group("wd") and not m.group("wpre") and self.f[m.end() : m.end() + 1] in _TIMES_AFTER_WEEKDAY:
+                return False  # 每周三次: three times a week (the number pass reads 三次), no Wednesday
             if m.group("wd") and not m.group("wpre"):
                 end = m.end()
                 r = _RANGE_SEP.match(self.f, end)
@@ -1822,6 +1825,10 @@ class _Scanner:
                     val, s2 = -val, start - 2  # 零下5℃: below zero, 零下 in the span as a minus sign is
                 if unit in _GAME_UNITS and prev and prev in ":比" and low_high is None:
                     return  # 以2:0胜, 以3比1战胜: a score's second number and a verb, no count of wins
+                if unit == "位" and low_high is None and value is not None and s2 == start and _RANK_BEFORE.search(f, max(0, start - 6), start):
+                    # 国际排名为259位, 排在12位: a rank without 第 is an ordinal (NUMERIC-CONVENTIONS), no count of people
+                    self.add(self.make(start, tend, "ordinal", format_value(value), "rule:ordinal", unit="位"), start, tend, 2)
+                    return
                 if unit == "家" and _starts_word(f, tend, unit):
                     self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                     return  # 1亿家产: the amount, 家 starts the noun
@@ -2010,7 +2017,7 @@ _DEGREES = frozenset(("℃", "°C", "°", "度", "摄氏度", "°F", "℉"))
 #: The measure words :meth:`_Scanner.number` reads a rule of their own for (三两, 2023级, 二环, 国11条, 零下5℃, 3任务,
 #: 1米8, 一倍多, 点击, 十分, 关口, 对话, 首付 …); the others (家, 人, 次, 只 …) skip those rules. A rule added
 #: there for another measure word needs it here (tests/test_numeric.py checks the units the rules name).
-_MW_WITH_RULES = frozenset(("两", "级", "届", "环", "条", "米", "倍", "点", "分", "关", "对", "首", "起", "期", "平")) | _DEGREES | _WORDLIKE_UNITS
+_MW_WITH_RULES = frozenset(("两", "级", "届", "环", "条", "米", "倍", "点", "分", "关", "对", "首", "起", "期", "平", "位")) | _DEGREES | _WORDLIKE_UNITS
 #: An aperture (F2.8, f/1.8, F3.5-5.6): F or f, a slash, one or two digits and a decimal; a second end.
 _F_NUMBER_RE = re.compile(
     r"(?<![A-Za-z0-9])[Ff]/?(?P<a>\d{1,2}(?:\.\d{1,2})?)(?:\s?[-~]\s?[Ff]?/?(?P<b>\d{1,2}(?:\.\d{1,2})?)(?![\d.])|(?![\d.A-Za-z]))"
@@ -2022,7 +2029,7 @@ _QUOTE_BEFORE = re.compile(r"(?:收报|报收|收于|收在|开盘报|[指价率
 _QUOTE_LAST = frozenset("报收于在")
 #: What follows 平 when it is a flat's square metres (160平三居, 61平起, 90平的房子, 85平2居, 120平左右).
 _AREA_PING_NEXT_RE = re.compile(
-    r"起|左右|以上|以下|以内|户型|大户|小户|精装|公寓|别墅|复式|跃层|现房|住宅|户|房|[一二三四五两1-5][居室房]|"
+    r"起|左右|以上|以下|以内|户型|大户|小户|精装|公寓|别墅|复式|跃层|现房|住宅|户|房|大?[一二三四五两1-5][居室房]|"
     r"的[\u4e00-\u9fff]{0,4}?(?:房|户|居|公寓|别墅|面积|住宅|空间)"
 )
 #: What a price "from" follows in a headline (三居17000起, 别墅20000起, 月薪2万起) and what stands after its
@@ -2092,6 +2099,10 @@ _COORD_YEARS = re.compile(r"(?<![\d.])(\d{2})、(?=(?:\d{2}、)*\d{2}\s?年)")
 #: A year written right before a list of months (2008年11、12月).
 _YEAR_BEFORE = re.compile(r"((?:1[5-9]|20|21)\d\d)\s?年\s?$")
 #: A month's date and the days listed after it, right before a day (8月21日、 or 8月21日、22日、 before 23日).
+#: Words of ranking right before N位 (排名为259位, 排在12位, 名列3位): a rank.
+_RANK_BEFORE = re.compile(r"(?:排名|排行|排位|排在|排|名列|位列|位居|列)(?:为|在|第)?$")
+#: After 每周N, what makes N a count (每周三次, 每周两场, 每周五天): no weekday.
+_TIMES_AFTER_WEEKDAY = frozenset("次场回趟天节个期")
 #: Ring roads: a compass point before (东2环) or what follows their name (3环以内, 2环路, 4环外).
 _COMPASS = frozenset("东西南北")
 _RING_ROAD_AFTER = frozenset("内外路边沿以附线")
