@@ -128,6 +128,7 @@ DATE_SOURCE = rf"""
      |(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])(?![\d.-])
      |(?:(?P<cent>\d{{2}}|[一二]?十[一二三四五六七八九]?)世纪|(?P<rcent>上世纪|本世纪))?
         (?P<dec>[1-9]0|[一二三四五六七八九]十)\s?年代(?P<decsub>初|中期|末|中)?
+     |(?<!\d)(?P<dec4>1[5-9]\d0|20[0-9]0)\s?年代(?:初|中期|末|中)?
      |(?P<tp>{_TIME_PREFIX})?(?P<hh>{HOUR})\s?(?P<hunit>[时点])(?:钟)?
         (?:(?P<mi>{MINUTE}|半)\s?(?P<fen>分)?)?
      |(?P<ed>3[01]|[12]\d|0?[1-9])\.(?P<em>1[0-2]|0?[1-9])\.(?P<ey4>\d{{4}})(?![\d.])
@@ -280,6 +281,9 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
         return (f"{y:04d}-{mo:02d}-{d:02d}", False) if _ok(y, mo, d) else None
     if g.iy:
         return f"{g.iy}-{g.im}", False
+    if g.dec4:
+        start = int(g.dec4)  # 1970年代: the decade written with its century
+        return {"start": f"{start:04d}", "end": f"{start + 9:04d}"}, False
     if g.dec:
         dec = int(parse_number(g.dec) or 0)
         if g.cent:

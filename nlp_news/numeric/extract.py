@@ -81,7 +81,7 @@ MEASURE_WORDS = sorted(
     毫克 微克 纳米 微米 立方厘米 平方厘米 公升 加仑 光年 吉瓦 千伏
     摄氏度 ℃ °C °F ℉ ° 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 段 环 方尺 平方尺 呎 平方呎 层楼 连胜 连败 胜场 胜 负 战 幅 类
-    桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 车次 艘次 台次 户次 轮次 批次 尊 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平
+    桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 刀 枪 连冠 车次 艘次 台次 户次 轮次 批次 尊 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平
     任 伙 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
@@ -106,18 +106,20 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "部": frozenset("位署"),  # 10部位装备: body parts, no count of 部
     "首": frozenset("付府都席位批轮一二三四五六七八九十次先发创届个款家日周月年季映秀战胜选要长脑"),  # 50万首付: a down payment, 11首三双: a first triple-double, 歼-35首次: a first, no songs
     "处": frozenset("理于在罚分置境长级事"),  # 骁龙8 Gen 5处理器: a processor, no places
-    "升": frozenset("级值温息幅降高格空势华旗学职任"),  # 1.01升级补丁: a version, no litres
+    "升": frozenset("级值温息幅降高格空势华旗学职任至"),  # 1.01升级补丁: a version, 1.60升至1.75: odds that rose, no litres
     "副": frozenset("总主部局处市省县区院校教秘书董行团队科所厂经司会长作业委官将帅州国庭署审检巡研"),  # 2副总裁: deputies, no pairs
     "顶": frozenset("级尖端层部峰楼替住撞流"),  # 1顶级: top, no hats
     "组": frozenset("合织建成委长团件图装"),  # 社保基金106组合: a portfolio's name, no groups
     "家": frozenset("产务眷境底"),  # 1亿家产: an estate, no count of firms (3家当地企业, 5家电企业 are)
+    "刀": frozenset("具片法锋口刃伤工"),  # 3刀片: blades, no stabs
+    "枪": frozenset("击手支械杀战声伤口弹法"),  # 2枪击案: shootings, no shots
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -596,6 +598,13 @@ class _Scanner:
             ):
                 continue  # a Chinese numeral with nothing after it that makes it a fact (一些, 统一): number() would drop it
             number(m, nxt, prev)
+        if "(" in f or "（" in f:
+            for m in _LIFESPAN_RE.finditer(f):
+                # 爱默生（1803-1882）: a life's span of years in brackets, one date range
+                y1, y2 = int(m.group(1)), int(m.group(2))
+                if y1 < y2 <= y1 + 120:
+                    self.add(self.make(m.start(1), m.end(2), "date", {"start": m.group(1), "end": m.group(2)}, "rule:date"),
+                             m.start(1), m.end(2), 2)
         if "每" in f or "兑" in f:
             # 每百万tokens, 每万人口, 1美元兑155日元: a denominator says "per", it is no amount of its own
             for m in _DENOMINATOR_RE.finditer(f):
@@ -1790,6 +1799,8 @@ class _Scanner:
             unit = g.latin
         elif g.mw:
             unit = g.mw
+            if prev and prev in ":比" and f[start - 2 : start - 1].isdigit() and low_high is None:
+                return  # 客场2比0本菲卡, 以2:0胜: a score's second number; what follows starts a name or a verb
             if unit in _MW_WITH_RULES:  # most measure words (家, 人, 次, 只…) have no rule of their own
                 if unit == "两" and f[tend : tend + 1] in _LIANG_COUNTS_NEXT:
                     # 4、5两个月, 2008、2009两年: 两 counts the items named before it, it is no weight
@@ -1823,8 +1834,8 @@ class _Scanner:
                     return
                 if unit in _DEGREES and f[start - 2 : start] == "零下" and val is not None and low_high is None and s2 == start:
                     val, s2 = -val, start - 2  # 零下5℃: below zero, 零下 in the span as a minus sign is
-                if unit in _GAME_UNITS and prev and prev in ":比" and low_high is None:
-                    return  # 以2:0胜, 以3比1战胜: a score's second number and a verb, no count of wins
+                if unit in _GAME_UNITS and low_high is not None and f[end - 1 : end].isdigit() and "-" in core:
+                    return  # 3-4负: a score and a verb, no range of losses
                 if unit == "位" and low_high is None and value is not None and s2 == start and _RANK_BEFORE.search(f, max(0, start - 6), start):
                     # 国际排名为259位, 排在12位: a rank without 第 is an ordinal (NUMERIC-CONVENTIONS), no count of people
                     self.add(self.make(start, tend, "ordinal", format_value(value), "rule:ordinal", unit="位"), start, tend, 2)
@@ -2029,7 +2040,7 @@ _QUOTE_BEFORE = re.compile(r"(?:收报|报收|收于|收在|开盘报|[指价率
 _QUOTE_LAST = frozenset("报收于在")
 #: What follows 平 when it is a flat's square metres (160平三居, 61平起, 90平的房子, 85平2居, 120平左右).
 _AREA_PING_NEXT_RE = re.compile(
-    r"起|左右|以上|以下|以内|户型|大户|小户|精装|公寓|别墅|复式|跃层|现房|住宅|户|房|大?[一二三四五两1-5][居室房]|"
+    r"起|左右|以上|以下|以内|户型|大户|小户|精装|公寓|别墅|复式|跃层|现房|住宅|户|房|大?[一二三四五两1-5](?:[-~至到][一二三四五两1-5])?[居室房]|"
     r"的[\u4e00-\u9fff]{0,4}?(?:房|户|居|公寓|别墅|面积|住宅|空间)"
 )
 #: What a price "from" follows in a headline (三居17000起, 别墅20000起, 月薪2万起) and what stands after its
@@ -2100,7 +2111,7 @@ _COORD_YEARS = re.compile(r"(?<![\d.])(\d{2})、(?=(?:\d{2}、)*\d{2}\s?年)")
 _YEAR_BEFORE = re.compile(r"((?:1[5-9]|20|21)\d\d)\s?年\s?$")
 #: A month's date and the days listed after it, right before a day (8月21日、 or 8月21日、22日、 before 23日).
 #: Words of ranking right before N位 (排名为259位, 排在12位, 名列3位): a rank.
-_RANK_BEFORE = re.compile(r"(?:排名|排行|排位|排在|排|名列|位列|位居|列)(?:为|在|第)?$")
+_RANK_BEFORE = re.compile(r"(?:排名|排行|排位|排在|排|名列|位列|位居|列|升至|跌至|降至|滑落至|升到|跌到|降到)(?:为|在|第)?$")
 #: After 每周N, what makes N a count (每周三次, 每周两场, 每周五天): no weekday.
 _TIMES_AFTER_WEEKDAY = frozenset("次场回趟天节个期")
 #: Ring roads: a compass point before (东2环) or what follows their name (3环以内, 2环路, 4环外).
@@ -2115,7 +2126,7 @@ _FOUR_WEEKS_BEFORE = frozenset("了续期近过前后这达用花第每隔满")
 #: After 年, what makes it part of a time word (年底, 年初, 年末): an amount in 万 or 亿 before it counts no years.
 _YEAR_PART_AFTER = frozenset("底初末")
 #: What a phase of building is named after (松坪村三期, 花园二期, 港区四期) and what it names (三期工程, 二期项目).
-_PHASE_OF = frozenset("村园城苑湾府庭居区港厂站场坊")
+_PHASE_OF = frozenset("村园城苑湾府庭居区港厂站场坊镇")
 _PHASE_NEXT_RE = re.compile(r"(?:工程|项目|扩建|建设|用地|住宅|楼盘|地块|工厂|厂房)")
 _DAY_LIST_SEPARATORS = frozenset("、和及与")
 _LISTED_DAYS_BEFORE = re.compile(
@@ -2182,7 +2193,11 @@ _LATIN_SCALE_RE = re.compile(_LATIN_SCALE)
 _CLAUSE_END_CHARS = set(",，。;；!！?？、)） ") | {""}
 #: One digit after 块 that is its 角 (3块5, 三块五), not the start of another number.
 #: Characters that make a word with a bound character after them: 最近, 附近, 合约 (a contract), 预约.
-_BOUND_IN_WORD = {"近": "最接将逼附贴拉靠走临亲就凑挨", "超": "最接将逼附反赶高", "约": "合签预节契条公违履特邀相制婚缔毁赴誓盟"}  # not 失: 损失约6亿
+_BOUND_IN_WORD = {
+    "近": "最接将逼附贴拉靠走临亲就凑挨",
+    "超": "最接将逼附反赶高中英意德法西葡荷俄韩日土苏澳美",  # 中超12轮, 英超: leagues
+    "约": "合签预节契条公违履特邀相制婚缔毁赴誓盟北",  # 北约: NATO
+}  # not 失: 损失约6亿
 _KUAI_JIAO_RE = re.compile(r"([1-9一二三四五六七八九])(?! ?[\d./:%]|[一二三四五六七八九十百千万亿块元角毛分英寸米])")
 #: Before N日 when it counts days back or forth (过去一日, 近3日, 这两日, 前3日, 后5日), not a day of the month
 #: (the date pattern leaves these out the same way: dates.DAYS_COUNTED_AFTER).
@@ -2233,6 +2248,8 @@ _DEAD_HURT_RE = re.compile(
 _FISCAL_YEAR_RE = re.compile(r"(?<![A-Za-z])FY\s?((?:19|20)\d\d|\d\d)(?![\d.%])")
 #: A medal tally written N金N银N铜 (40金27银24铜).
 _MEDALS_RE = re.compile(r"(?<![\d.])(\d{1,3})金[、，,]?(\d{1,3})银[、，,]?(\d{1,3})铜")
+#: Two years in brackets, a life's span (（1803-1882）, (1777—1851)).
+_LIFESPAN_RE = re.compile(r"[（(]\s?(1[0-9]\d\d|20[0-2]\d)\s?[-—–~～至]\s?(1[0-9]\d\d|20[0-2]\d)\s?[）)]")
 #: A denominator: 每 and a magnitude before what it counts (每百万输入tokens, 每万人口, 每千人), and one unit of a
 #: currency an exchange rate is quoted against (1美元兑155.3日元, 约7.1元人民币兑1美元).
 _DENOMINATOR_RE = re.compile(

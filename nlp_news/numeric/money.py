@@ -42,6 +42,8 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "日元": ("JPY", 1.0),
     "日圆": ("JPY", 1.0),
     "英镑": ("GBP", 1.0),
+    "镑": ("GBP", 1.0),  # 4000万镑
+    "$": ("USD", 1.0),  # 3亿＄, as some Chinese sites write dollars after the amount
     "新台币": ("TWD", 1.0),
     "台币": ("TWD", 1.0),
     "韩元": ("KRW", 1.0),
