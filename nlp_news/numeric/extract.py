@@ -81,7 +81,7 @@ MEASURE_WORDS = sorted(
     毫克 微克 纳米 微米 立方厘米 平方厘米 公升 加仑 光年 吉瓦 千伏
     摄氏度 ℃ °C °F ℉ ° 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 段 环 方尺 平方尺 呎 平方呎 层楼 连胜 连败 胜场 胜 负 战 幅 类
-    桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 刀 枪 连冠 车次 艘次 台次 户次 轮次 批次 尊 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平
+    桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 刀 枪 连冠 晚 面 封 话 车次 艘次 台次 户次 轮次 批次 尊 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平
     任 伙 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
@@ -113,13 +113,19 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "家": frozenset("产务眷境底"),  # 1亿家产: an estate, no count of firms (3家当地企业, 5家电企业 are)
     "刀": frozenset("具片法锋口刃伤工"),  # 3刀片: blades, no stabs
     "枪": frozenset("击手支械杀战声伤口弹法"),  # 2枪击案: shootings, no shots
+    "本": frozenset("季月年周届次报市地科土轮场期赛"),  # 25000 本季: this quarter, no books
+    "支": frozenset("持付援出撑票柱配"),  # 32支持: "support", no teams
+    "晚": frozenset("会餐宴报间上饭年辈期节霞"),  # 3晚会: galas, no nights
+    "面": frozenset("积临对向前貌部试值额料条子膜板包粉目"),  # 3面临: faces, no flags
+    "封": frozenset("顶闭锁杀面存装号底"),  # 5封顶: a cap, no letters
+    "话": frozenset("题说语费筒务剧音"),  # 3话题: topics, no chapters
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -137,21 +143,21 @@ COUNT_NOUNS = sorted(
     教师 老师 考生 毕业生 志愿者 旅客 乘客 读者 访客 车主 司机 选手 球员 运动员 企业 公司 城市 国家 地区 项目 作品 产品
     台车 新车 辆车 套房 件事 部手机 万人
     篮板球 篮板 助攻 抢断 封盖 盖帽 失误 犯规 三分球 罚球 进球 射门 角球 扑救
-    点击量 点击 浏览量 阅读量 播放量 转发量 转发 回复 评论 经验值 经验
+    点击量 点击 浏览量 阅读量 播放量 转发量 转发 回复 评论 经验值 经验 积分
     农民 农民工 工人 市民 网友 民众 群众 儿童 老人 青少年 大学生 研究生 留学生 医生 护士 律师 官兵 士兵 部委
     有效像素 总像素 参数""".split(),
     key=len,
     reverse=True,
 )
 LATIN_UNITS = sorted(
-    "GB MB TB KB kg km mm cm mg ml mAh mA GHz MHz Hz kWh kW MW Wh W V nm dB fps ppi Mbps Gbps cc CC m mL L TOPS TFLOPS PFLOPS EFLOPS TFlops PFlops EFlops Tflops Pflops Eflops lux Lux lx lm ms rpm dpi kbps Kbps GWh TWh MWh GW TW".split(),
+    "GB MB TB KB kg km mm cm mg ml mAh mA GHz MHz Hz kWh kW MW Wh W V nm dB fps ppi Mbps Gbps cc CC m mL L TOPS TFLOPS PFLOPS EFLOPS TFlops PFlops EFlops Tflops Pflops Eflops lux Lux lx lm ms rpm dpi kbps Kbps GWh TWh MWh GW TW m2 m² ㎡".split(),
     key=len,
     reverse=True,
 )
 TIME_UNITS = {
     "年": "Y", "个年头": "Y", "年期": "Y", "个月期": "M", "月期": "M", "个半月": "M", "个半小时": "H", "个半钟头": "H", "个月": "M", "个多月": "M", "个多小时": "H", "个多钟头": "H", "个多星期": "W", "月": "M", "周": "W", "个星期": "W", "星期": "W",
     "天": "D", "日": "D", "个工作日": "D", "工作日": "D", "小时": "H", "个小时": "H", "个钟头": "H", "钟头": "H",
-    "分钟": "MIN", "秒钟": "S", "秒": "S", "季度": "Q", "个季度": "Q",
+    "分钟": "MIN", "分多钟": "MIN", "秒钟": "S", "秒": "S", "季度": "Q", "个季度": "Q",
     "载": "Y",  # 三十载 "thirty years", a literary year
 }
 ABOUT_LEFT = ("约为", "约合", "大约", "大概", "近似", "约")
@@ -241,8 +247,8 @@ NUMBER = (
     rf"[{first_digit_class()}{_CN_CHARS}负−-]"  # \d without its per-character lookup: each branch checks what it starts with
     rf"(?:(?<=\d){_AR_REST}{_AR_TAIL}"
     rf"|(?<=[{_CN_CHARS}]){_CN_REST}{_CN_TAIL}"
-    rf"|(?<=负)(?:{_AR}{_AR_TAIL}|{_CN}{_CN_TAIL})"
-    rf"|(?<![\d.%‰{_UNIT_LAST}][-−])(?<=[-−])(?=\d){_AR}{_AR_TAIL})"  # 100元-80元, 2周-6个月: no minus after an amount
+    rf"|(?<=负)(?!(?:\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})[场局轮盘])(?:{_AR}{_AR_TAIL}|{_CN}{_CN_TAIL})"  # 负3场: lost 3 games
+    rf"|(?<![\d.%‰{_UNIT_LAST}\-−][-−])(?<=[-−])(?=\d){_AR}{_AR_TAIL})"  # 100元-80元, 2周-6个月, ——2008年: no minus after an amount or a dash
 )
 #: Its optional groups run as branches, the same matches
 #: (:func:`~nlp_news.numeric.patterns.optional_groups_as_branches`; every number of 200 cnews
@@ -373,9 +379,9 @@ _BIG_ALONE = frozenset(("万", "亿", "兆"))
 #: headlines write them (均价20000, 1月开盘13800, 租金3500).
 _PRICE_BEFORE = re.compile(
     r"(?:(?P<noun>(?:售|报|特|均|单|总|起|开|标|促销|团购|到手|优惠|会员|零售|市场|建议|参考|挂牌|成交|开盘|秒杀|首发|预售)价|价格|租金|月租|开盘)"
-    r"|售|卖|低至|直降|立减|狂降|降价|跌破|仅需|只需|套装|套机)(?:仅为|为|是|仅|只要|只|约为|约)?$"
+    r"|售|卖|低至|直降|立减|狂降|降价|跌破|仅需|只需|套装|套机|仅|(?<![收盘指价率数股本])报)(?:仅为|为|是|仅|只要|只|约为|约)?$"
 )
-_PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机")
+_PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机报")
 _PRICE_END = frozenset("，,。；;！!？?）)】]、的（(") | {""}
 #: A plot ratio (容积率2.5) is a plain number.
 #: A coefficient (基尼系数0.47, 恩格尔系数为28.5) is one as well, and so are an exchange rate, a rate's
@@ -1317,7 +1323,8 @@ class _Scanner:
             if v is not None and v > 0 and (nxt.isspace() or nxt in _PRICE_END or (  # not 只售26伙, 售价为8GB, 特价8.5折
                 pw.group("noun") and "\u4e00" <= nxt <= "\u9fff"  # after a price noun, the next words (现可享96折)
             )):
-                self.add(self.make(start, end, "money", format_value(v), "rule:money", currency="CNY"), start, end, 2)
+                more = "over" if "余" in core or "多" in core else None  # 标价30余万
+                self.add(self.make(start, end, "money", format_value(v), "rule:money", currency="CNY", qualifier=more), start, end, 2)
                 return True
         if arabic and prev in _RATIO_LAST and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST and _RATIO_BEFORE.search(
             f, max(0, start - 6), start
@@ -1840,10 +1847,12 @@ class _Scanner:
                     # 国际排名为259位, 排在12位: a rank without 第 is an ordinal (NUMERIC-CONVENTIONS), no count of people
                     self.add(self.make(start, tend, "ordinal", format_value(value), "rule:ordinal", unit="位"), start, tend, 2)
                     return
-                if unit == "家" and _starts_word(f, tend, unit):
-                    self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
-                    return  # 1亿家产: the amount, 家 starts the noun
+                if unit == "单" and f[tend : tend + 1] == "元" or unit in ("幢", "栋") and _ADDRESS_NEXT_RE.match(f, tend):
+                    self.add(None, start, tend + (unit == "单"), 0)
+                    return  # 蓝桥名苑10幢1单元: an address's building and entrance, labels
                 if unit in _WORDLIKE_UNITS and _starts_word(f, tend, unit):
+                    if _has_magnitude(core) and low_high is None:
+                        self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)  # 募资或超500亿 本月: the amount stays
                     return  # 3任务, 2伙人, 1负责人, 89-97负于, 28-13胜出, 马英九胜过, 二战略: the unit starts a word, no games are counted
                 if unit == "米" and not g.mhalf and low_high is None and value is not None and value == int(value) and (
                     cm := (_METRE_REST_RE if arabic else _METRE_REST_CN_RE).match(f, tend)
@@ -2028,7 +2037,7 @@ _DEGREES = frozenset(("℃", "°C", "°", "度", "摄氏度", "°F", "℉"))
 #: The measure words :meth:`_Scanner.number` reads a rule of their own for (三两, 2023级, 二环, 国11条, 零下5℃, 3任务,
 #: 1米8, 一倍多, 点击, 十分, 关口, 对话, 首付 …); the others (家, 人, 次, 只 …) skip those rules. A rule added
 #: there for another measure word needs it here (tests/test_numeric.py checks the units the rules name).
-_MW_WITH_RULES = frozenset(("两", "级", "届", "环", "条", "米", "倍", "点", "分", "关", "对", "首", "起", "期", "平", "位")) | _DEGREES | _WORDLIKE_UNITS
+_MW_WITH_RULES = frozenset(("两", "级", "届", "环", "条", "米", "倍", "点", "分", "关", "对", "首", "起", "期", "平", "位", "单", "幢", "栋")) | _DEGREES | _WORDLIKE_UNITS
 #: An aperture (F2.8, f/1.8, F3.5-5.6): F or f, a slash, one or two digits and a decimal; a second end.
 _F_NUMBER_RE = re.compile(
     r"(?<![A-Za-z0-9])[Ff]/?(?P<a>\d{1,2}(?:\.\d{1,2})?)(?:\s?[-~]\s?[Ff]?/?(?P<b>\d{1,2}(?:\.\d{1,2})?)(?![\d.])|(?![\d.A-Za-z]))"
@@ -2110,6 +2119,8 @@ _COORD_YEARS = re.compile(r"(?<![\d.])(\d{2})、(?=(?:\d{2}、)*\d{2}\s?年)")
 #: A year written right before a list of months (2008年11、12月).
 _YEAR_BEFORE = re.compile(r"((?:1[5-9]|20|21)\d\d)\s?年\s?$")
 #: A month's date and the days listed after it, right before a day (8月21日、 or 8月21日、22日、 before 23日).
+#: After N幢 or N栋, the entrance or flat of an address (10幢1单元, 3栋502室).
+_ADDRESS_NEXT_RE = re.compile(r"\d{1,2}单元|\d{3,4}室|\d{1,2}号楼")
 #: Words of ranking right before N位 (排名为259位, 排在12位, 名列3位): a rank.
 _RANK_BEFORE = re.compile(r"(?:排名|排行|排位|排在|排|名列|位列|位居|列|升至|跌至|降至|滑落至|升到|跌到|降到)(?:为|在|第)?$")
 #: After 每周N, what makes N a count (每周三次, 每周两场, 每周五天): no weekday.
@@ -2375,6 +2386,8 @@ _NAMES_WITH_NUMERALS = (
     "0-100km/h", "0-100公里/小时", "0-100km", "百公里加速",
     # shopping festivals named by their date (双十一期间 is no count of 期; 618大促)
     "双十一", "双11", "双十二", "双12", "618大促", "618购物节", "618期间", "618当天", "618年中大促",
+    # the last week or day of a time (每年6月的最后一个星期): a time, no length
+    "最后一个星期", "最后一星期", "最后一周", "最后一天",
     # 两头 "both ends" (两头不景气, 两头跑), no two head of cattle
     "两头不", "两头都", "两头跑", "两头受", "两头落空", "两头兼顾", "两头为难", "两头忙", "两头堵",
     # political watchwords and programmes named with a numeral (三个区分开来, 中央八项规定, 百亿补贴)
@@ -2423,7 +2436,7 @@ _NAME_ZONE_HEADS = (
 #: (cnews-800: 7.7 -> 3.4 ms with the 16 heads there were).
 _NAME_ZONE_HEAD_RE = re.compile(alternation(_NAME_ZONE_HEADS))
 _ORDINAL_WORDS = re.compile(
-    r"第(?:二炮兵|三方(?!面)|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感|一财经|一太平"
+    r"第(?:[一二三]人称|二炮兵|三方(?!面)|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感|一财经|一太平"
     # institutions and streets named with a rank (市第一人民医院, 第二中学, 第五大道): names, no ranks
     r"|[一二三四五六七八九十\d]{1,3}(?:人民医院|中心医院|附属医院|医院|高级中学|中学|小学|幼儿园|中级人民法院|人民法院|检察院"
     r"|军医大学|师范|监狱|看守所|派出所|研究所|设计院|工程局|汽车制造厂|机床厂|大道|大街|街))"
@@ -2822,12 +2835,12 @@ def _adjacent_range(core: str) -> tuple[float, float] | None:
 def _duration(v: float | None, code: str, half: float) -> str | None:
     """ISO 8601 duration of ``v`` units.
 
-    >>> _duration(3, "Y", 0), _duration(0.5, "Y", 0), _duration(2, "H", 0), _duration(1, "Y", 0.5)
-    ('P3Y', 'P6M', 'PT2H', 'P18M')
+    >>> _duration(3, "Y", 0), _duration(0.5, "Y", 0), _duration(2, "H", 0), _duration(1, "Y", 0.5), _duration(2.2 * 1e8, "Y", 0)
+    ('P3Y', 'P6M', 'PT2H', 'P18M', 'P220000000Y')
     """
     if v is None:
         return None
-    v = v + half
+    v = round(v + half, 6)  # 2.2亿年: 2.2 * 1e8 is 220000000.00000003 in floating point, a whole number of years
     if code == "Q":
         code, v = "M", v * 3
     if code in ("Y",) and v != int(v):
