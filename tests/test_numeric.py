@@ -301,6 +301,7 @@ FOUND = [
     ("三部漫画合计连载1400多话。", "1400多话", "count", 1400, {"unit": "话", "qualifier": "over"}),
     ("经适房面积在70m2以内。", "70m2以内", "count", 70, {"unit": "m2", "qualifier": "under"}),
     ("这组文章——2008年5月在德国发表。", "2008年5月", "date", "2008-05", {}),  # a dash is no minus
+    ("钟声敲响，12时一过，灯就灭了。", "12时", "date", "T12", {}),  # 一过 "as soon as", no minute
     ("房企募资或超500亿 本月迎来高峰。", "超500亿", "number", 50000000000, {"qualifier": "over"}),  # 本 | 本月
     ("截至2月底，近三月共有62只基金分红。", "近三月", "duration", "P3M", {"qualifier": "under"}),  # the past three months
     ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),
@@ -1435,6 +1436,9 @@ MONEY_BY_METRIC = [
     ("这套房子叫价百万。", "百万", "money", "CNY"),
     ("新基金首募44亿。", "44亿", "money", "CNY"),
     ("这套房优惠7万。", "7万", "money", "CNY"),
+    ("男子勒索50万被抓。", "50万", "money", "CNY"),
+    ("绑匪索要500万赎金。", "500万", "money", "CNY"),  # a money noun right after
+    ("会计卷走200多万房款。", "200多万", "money", "CNY"),
 ]
 
 

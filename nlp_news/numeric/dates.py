@@ -61,7 +61,7 @@ WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6
 _REL_Y = "|".join(sorted(REL_YEAR, key=len, reverse=True))
 _REL_M = "|".join(sorted(REL_MONTH, key=len, reverse=True))
 HOUR = r"(?:2[0-4]|[01]?\d|二十[一二三四]?|十[一二三四五六七八九]?|[一二三四五六七八九两零])"
-MINUTE = r"(?:[0-5]?\d|[二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+MINUTE = r"(?:[0-5]?\d|[二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九](?![过到]))"  # (12时一过, 10点一到: "as soon as", no minute)
 _TIME_PREFIX = "凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|晚|早"
 
 #: Before N日 (or after 过去) when it counts days (近3日, 前四日), not a day of the month.
