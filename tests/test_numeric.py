@@ -302,6 +302,9 @@ FOUND = [
     ("经适房面积在70m2以内。", "70m2以内", "count", 70, {"unit": "m2", "qualifier": "under"}),
     ("这组文章——2008年5月在德国发表。", "2008年5月", "date", "2008-05", {}),  # a dash is no minus
     ("钟声敲响，12时一过，灯就灭了。", "12时", "date", "T12", {}),  # 一过 "as soon as", no minute
+    ("截至北京时间22点，期货市场收盘。", "22点", "date", "T22", {}),  # a clock time, no index points
+    ("上次客场不败还是4年零1天之前。", "4年零1天", "duration", "P4Y1D", {}),
+    ("他打算在草原留上三五天。", "三五天", "duration", {"low": "P3D", "high": "P5D"}, {}),  # no 上 N 天 "the last days"
     ("房企募资或超500亿 本月迎来高峰。", "超500亿", "number", 50000000000, {"qualifier": "over"}),  # 本 | 本月
     ("截至2月底，近三月共有62只基金分红。", "近三月", "duration", "P3M", {"qualifier": "under"}),  # the past three months
     ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),

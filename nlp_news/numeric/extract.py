@@ -1728,11 +1728,12 @@ class _Scanner:
             if tu == "年" and low_high is None and not g.half and not g.post and value is not None and value == int(value) and (
                 ym := _AND_MONTHS_RE.match(f, tend)
             ):
-                months = parse_number(ym.group(1))
-                if months is not None and 0 < months < 12:
-                    # 3年6个月, 1年零3个月: one time in years and months (a sentence, a wait)
+                n = parse_number(ym.group(1))
+                more_code = "M" if ym.group(2) == "个月" else "D"
+                if n is not None and n == int(n) and 0 < n < (12 if more_code == "M" else 366):
+                    # 3年6个月, 1年零3个月, 4年零1天: one time in years and months or days (a sentence, a wait)
                     tend = ym.end()
-                    self.add(self.make(s2, tend, kind, f"P{int(value)}Y{int(months)}M", source, qualifier=qual), s2, tend, 2)
+                    self.add(self.make(s2, tend, kind, f"P{int(value)}Y{int(n)}{more_code}", source, qualifier=qual), s2, tend, 2)
                     return
             if low_high is None and value is not None and not g.half and not g.post and f[tend : tend + 1] in _RANGE_FIRST and (
                 r2 := _RANGE_SEP.match(f, tend)
@@ -2276,8 +2277,8 @@ _DRAWS_RE = re.compile(
 )
 #: A century named right before a span of decades (上世纪80到90年代).
 _CENTURY_BEFORE = re.compile(r"(?:上世纪|本世纪|二十一世纪|二十世纪|21世纪|20世纪)$")
-#: The months after N年 in one time (3年6个月, 1年零3个月).
-_AND_MONTHS_RE = re.compile(r"零?(\d{1,2}|[一二三四五六七八九十两]{1,3})个月")
+#: The months or days after N年 in one time (3年6个月, 1年零3个月, 4年零1天).
+_AND_MONTHS_RE = re.compile(r"零?(\d{1,3}|[一二三四五六七八九十两百]{1,4})(个月|天)")
 #: 双倍 and 翻番 are 2 times; 翻两番 is two doublings (4 times).
 _DOUBLE_RE = re.compile(r"双倍|翻了?(?P<n>[一两二三四])?番")
 _HALF_RE = re.compile(r"半(年(?!报|度报)|个月|小时|个小时|天|个世纪)")  # (半年报: a semi-annual report)
