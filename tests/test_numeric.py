@@ -305,6 +305,8 @@ FOUND = [
     ("截至北京时间22点，期货市场收盘。", "22点", "date", "T22", {}),  # a clock time, no index points
     ("上次客场不败还是4年零1天之前。", "4年零1天", "duration", "P4Y1D", {}),
     ("他打算在草原留上三五天。", "三五天", "duration", {"low": "P3D", "high": "P5D"}, {}),  # no 上 N 天 "the last days"
+    ("两市成交额较前一日缩量1386亿元。", "1386亿元", "money", 138600000000, {"change": "-"}),  # turnover shrank
+    ("沪市午后放量200亿元。", "200亿元", "money", 20000000000, {"change": "+"}),
     ("房企募资或超500亿 本月迎来高峰。", "超500亿", "number", 50000000000, {"qualifier": "over"}),  # 本 | 本月
     ("截至2月底，近三月共有62只基金分红。", "近三月", "duration", "P3M", {"qualifier": "under"}),  # the past three months
     ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),

@@ -187,12 +187,13 @@ _RIGHT_BOUND_RE = re.compile(rf"\s?(左右|{_UPDOWN}|以上|以下|以内|之内
 #: the engine tried each of fifty at every one of them. 翻 is growth except in 推翻 "overthrow".
 _GROWTH_UP_WORDS = (
     "增长", "增加", "上涨", "上升", "提高", "提升", "增至", "增", "涨价", "涨", "升", "扩大", "飙升", "攀升", "大涨", "猛增",
-    "暴涨", "提价", "加价", "上调", "调高", "调升", "上扬", "走高", "加息", "增持", "上浮", "多增",
+    "暴涨", "提价", "加价", "上调", "调高", "调升", "上扬", "走高", "加息", "增持", "上浮", "多增", "放量",  # 放量2000亿元: turnover grew
 )
 _GROWTH_UP = alternation(_GROWTH_UP_WORDS) + "|(?<!推)翻"
 _GROWTH_DOWN_WORDS = (
     "下降", "下跌", "减少", "下滑", "降低", "缩减", "萎缩", "跌", "降价", "降息", "降", "减价", "减持", "减", "回落", "暴跌",
     "大跌", "缩水", "下调", "调低", "调降", "收窄", "缩小", "下挫", "走低", "下浮", "少增",  # 同比少增: grew less
+    "缩量",  # 缩量1386亿元: turnover shrank
 )
 _GROWTH_DOWN = alternation(_GROWTH_DOWN_WORDS)
 
@@ -2325,7 +2326,7 @@ _LEFT_FIRST = frozenset(w[0] for w in CURRENCY_PREFIXES) | {w[0] for w in _BOUND
 _LEFT_LAST = set("约为合概似超过出逾少低于起码多高大近到足最长快小了在是有$¥€£ B≥≤") | {w[-1] for w in CURRENCY_PREFIXES}
 #: A character of each growth word and of 同比/环比 (tests/test_numeric.py checks that each has
 #: one): a stretch with none of them holds no change word. Few and rare, so the test is a quick no.
-_GROWTH_CHARS = set("增涨升提扩飙攀猛暴降跌减滑缩萎落比翻调价息窄挫扬走浮")
+_GROWTH_CHARS = set("增涨升提扩飙攀猛暴降跌减滑缩萎落比翻调价息窄挫扬走浮放")
 _INDEX_NAMES = {"沪深", "上证", "中证", "深证", "深成", "创业板", "中小板", "科创", "恒生", "国企", "标普", "富时", "道琼斯", "日经"}
 _INDEX_LAST = frozenset(n[-1] for n in _INDEX_NAMES)
 #: The characters before and after an Arabic number that the checks of :meth:`_Scanner.number` for
