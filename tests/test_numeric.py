@@ -307,6 +307,20 @@ FOUND = [
     ("他打算在草原留上三五天。", "三五天", "duration", {"low": "P3D", "high": "P5D"}, {}),  # no 上 N 天 "the last days"
     ("两市成交额较前一日缩量1386亿元。", "1386亿元", "money", 138600000000, {"change": "-"}),  # turnover shrank
     ("沪市午后放量200亿元。", "200亿元", "money", 20000000000, {"change": "+"}),
+    ("游戏将于5月27公测。", "5月27", "date", "--05-27", {}),  # a day without 日 before a schedule word
+    ("新华社北京8月21电", "8月21", "date", "--08-21", {}),
+    ("他在06/07赛季表现出色。", "06/07", "date", {"start": "2006", "end": "2007"}, {}),  # a season written short
+    ("国际油价每桶上涨13·16美元。", "13·16美元", "money", 13.16, {"currency": "USD"}),  # · as a decimal point
+    ("截至11点，沪指小幅上涨。", "11点", "date", "T11", {}),  # a clock time
+    ("沪指盘中失守1900。", "1900", "number", 1900, {}),  # an index level, no year
+    ("2011国家公务员考试报名开始。", "2011", "date", "2011", {}),  # a year before its topic
+    ("球队近5场3负1胜1平。", "1胜", "count", 1, {"unit": "胜"}),  # 负 "lost", no minus before 1
+    ("他的小说共1402章。", "1402章", "count", 1402, {"unit": "章"}),
+    ("该党在议会获得95席。", "95席", "count", 95, {"unit": "席"}),
+    ("十七届四中全会审议通过了决定。", "四中全会", "ordinal", 4, {"unit": "中全会"}),  # a plenum's rank
+    ("九届人大一次会议在北京开幕。", "一次", "ordinal", 1, {"unit": "次"}),  # a session's rank, as 二次会议
+    ("上周五个交易日里指数上涨。", "五个", "count", 5, {"unit": "交易日"}),  # five trading days, no Friday
+    ("他8时一坐下就开始工作。", "8时", "date", "T08", {}),  # 一坐 "as soon as he sat", no minute
     ("房企募资或超500亿 本月迎来高峰。", "超500亿", "number", 50000000000, {"qualifier": "over"}),  # 本 | 本月
     ("截至2月底，近三月共有62只基金分红。", "近三月", "duration", "P3M", {"qualifier": "under"}),  # the past three months
     ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),
@@ -1133,6 +1147,12 @@ IGNORED = [
     ("港股年底上望25000 本季关注三主题。", "25000 本"),  # 本季 "this quarter", no books
     ("球迷中有32支持主队。", "32支"),  # 支持 "support"
     ("她住在小区10幢1单元。", "1单"),  # an address
+    ("两队的1/8决赛在周末进行。", "1/8"),  # a knockout stage
+    ("香港4天王同台演出。", "4天"),  # a name
+    ("萨哈林-1天然气项目投产。", "-1天"),
+    ("上海三年展今天开幕。", "三年"),  # a triennial
+    ("两地没有0时差。", "0时"),  # 时差 "time difference"
+    ("他持有阳光100股权。", "100股"),  # a stake, no shares
 ]
 
 
@@ -1444,6 +1464,9 @@ MONEY_BY_METRIC = [
     ("男子勒索50万被抓。", "50万", "money", "CNY"),
     ("绑匪索要500万赎金。", "500万", "money", "CNY"),  # a money noun right after
     ("会计卷走200多万房款。", "200多万", "money", "CNY"),
+    ("彩民中了500万大奖。", "500万", "money", "CNY"),
+    ("公司1.2亿收购对手。", "1.2亿", "money", "CNY"),  # the price of a deal
+    ("他自掏400万。", "400万", "money", "CNY"),
 ]
 
 

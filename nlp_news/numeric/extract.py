@@ -81,7 +81,7 @@ MEASURE_WORDS = sorted(
     毫克 微克 纳米 微米 立方厘米 平方厘米 公升 加仑 光年 吉瓦 千伏
     摄氏度 ℃ °C °F ℉ ° 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 段 环 方尺 平方尺 呎 平方呎 层楼 连胜 连败 胜场 胜 负 战 幅 类
-    桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 刀 枪 连冠 晚 面 封 话 车次 艘次 台次 户次 轮次 批次 尊 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平
+    桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 刀 枪 连冠 晚 面 封 话 席 章 冠 连平 车次 艘次 台次 户次 轮次 批次 尊 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平
     任 伙 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
@@ -119,13 +119,17 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "面": frozenset("积临对向前貌部试值额料条子膜板包粉目"),  # 3面临: faces, no flags
     "封": frozenset("顶闭锁杀面存装号底"),  # 5封顶: a cap, no letters
     "话": frozenset("题说语费筒务剧音"),  # 3话题: topics, no chapters
+    "股": frozenset("权票价市息指评民灾"),  # 阳光100股权: a stake, no count of shares
+    "席": frozenset("位卷次地"),  # 5席位: seats as a word
+    "章": frozenset("程法节"),  # 3章程: a charter
+    "冠": frozenset("军名状心亚"),  # 3冠军: champions, no titles
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -248,7 +252,7 @@ NUMBER = (
     rf"[{first_digit_class()}{_CN_CHARS}负−-]"  # \d without its per-character lookup: each branch checks what it starts with
     rf"(?:(?<=\d){_AR_REST}{_AR_TAIL}"
     rf"|(?<=[{_CN_CHARS}]){_CN_REST}{_CN_TAIL}"
-    rf"|(?<=负)(?!(?:\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})[场局轮盘])(?:{_AR}{_AR_TAIL}|{_CN}{_CN_TAIL})"  # 负3场: lost 3 games
+    rf"|(?<=负)(?!(?:\d{{1,3}}|[一二两三四五六七八九十]{{1,3}})[场局轮盘胜平])(?:{_AR}{_AR_TAIL}|{_CN}{_CN_TAIL})"  # 负3场, 3负1胜: lost, no minus
     rf"|(?<![\d.%‰{_UNIT_LAST}\-−][-−])(?<=[-−])(?=\d){_AR}{_AR_TAIL})"  # 100元-80元, 2周-6个月, ——2008年: no minus after an amount or a dash
 )
 #: Its optional groups run as branches, the same matches
@@ -612,10 +616,18 @@ class _Scanner:
                 if y1 < y2 <= y1 + 120:
                     self.add(self.make(m.start(1), m.end(2), "date", {"start": m.group(1), "end": m.group(2)}, "rule:date"),
                              m.start(1), m.end(2), 2)
-        if "每" in f or "兑" in f:
-            # 每百万tokens, 每万人口, 1美元兑155日元: a denominator says "per", it is no amount of its own
-            for m in _DENOMINATOR_RE.finditer(f):
-                self.add(None, m.start(), m.end(), 0)
+        if "全会" in f or "次会议" in f:
+            for m in _SESSION_RE.finditer(f):
+                # 十七届四中全会, 九届人大一次会议: a plenum's or a session's rank, an ordinal as 二次会议 is
+                n, u = ("n", "u") if m.group("n") else ("n2", "u2")
+                v = parse_number(m.group(n))
+                if v is not None and not self.covered(m.start()):
+                    self.add(self.make(m.start(), m.end(u), "ordinal", int(v), "rule:ordinal", unit=m.group(u)), m.start(), m.end(u), 2)
+        for head, pattern in _PER_DENOMINATORS:
+            if head in f:
+                # 每百万tokens, 每万人口, 1美元兑155日元: a denominator says "per", it is no amount of its own
+                for m in pattern.finditer(f):
+                    self.add(None, m.start(), m.end(), 0)
         if "半成" in f or "半折" in f or "打对折" in f:  # what _HALF_PCT_RE matches (折 alone: 打折, 转折)
             for m in _HALF_PCT_RE.finditer(f):
                 v = 5 if m.group(0).endswith("成") else 50
@@ -642,9 +654,9 @@ class _Scanner:
                     self.group_value(m, g, "count", m.end(g) + 1, unit=unit)
         if "平" in f and ("胜" in f or "负" in f):
             for m in _DRAWS_RE.finditer(f):
-                # 1胜3平4负: the draws of a record, a count as its wins and losses are
-                g = 1 if m.group(1) is not None else 2
-                self.group_value(m, g, "count", m.end(g) + 1, unit="平")
+                if _is_draws(f, m):
+                    # 1胜3平4负: the draws of a record, a count as its wins and losses are
+                    self.group_value(m, 1, "count", m.end(1) + 1, unit="平")
         if "满" in f:
             for m in _SPEND_RE.finditer(f):
                 # 满2000送260, 每满300减40: a promotion's threshold and reward are prices in the
@@ -1062,8 +1074,13 @@ class _Scanner:
         f = self.f
         start, end = m.start(), m.end()
         a, b = int(m.group("a")), int(m.group("b"))
-        if f.startswith("英寸", end) or f.startswith('"', end):
+        if f.startswith("英寸", end) or f.startswith('"', end) or (a == 1 and _STAGE_AFTER_RE.match(f, end)):
             self.add(None, start, end, 0)
+            return  # 1/3英寸: an optical format; 1/8决赛: a knockout stage's name
+        if _SEASON_AFTER_RE.match(f, end) and b == (a + 1) % 100:
+            # 06/07赛季: a season of two years written short, as 2006-07赛季 is
+            y = 2000 + a if a < 50 else 1900 + a
+            self.add(self.make(start, end, "date", {"start": f"{y:04d}", "end": f"{y + 1:04d}"}, "rule:date"), start, end, 2)
             return
         if 0 < a < b and (b <= 10 or b in _DENOMINATORS):
             s2, q, _ = self.left(start)
@@ -1634,6 +1651,9 @@ class _Scanner:
             if tu == "周" and core == "四" and not arabic and prev not in _FOUR_WEEKS_BEFORE and f[tend : tend + 1] in _AROUND_AFTER:
                 self.add(None, start, tend, 0)
                 return  # 场地四周, 四周的: "all around", no four weeks (持续四周, 四周后 are)
+            if low_high is None and tu in _TIME_UNIT_WORDS and f.startswith(_TIME_UNIT_WORDS[tu], tend):
+                self.add(None, start, tend, 0)
+                return  # 香港4天王, 萨哈林-1天然气, 上海三年展: the unit starts a word, no length
             if core == "一" and tu == "天" and prev == "有" and f[start - 2 : start - 1] not in _ONLY_BEFORE_YOU:
                 self.add(None, start, tend, 0)
                 return  # 有一天, 总有一天: "one day", no duration (只有一天, 还有一天 last a day)
@@ -1800,6 +1820,10 @@ class _Scanner:
             unit = (_counted_noun(nm.group(0), self.segmenter or default_segmenter()) if nm else None) or "个"
         elif g.noun:
             unit = g.noun
+            if arabic and low_high is None and not g.more and len(core) == 4 and "1950" <= core <= "2030" and s2 == start and unit in _YEAR_TOPICS:
+                # 2011国家公务员考试, 2009城市规划: a year written before a noun, no count of 2011
+                self.add(self.make(start, end, "date", core, "rule:date:bare-year"), start, end, 3)
+                return
             if unit[1:] + f[tend : tend + 1] in _SPLIT_NOUNS:
                 # 4872套房子, 两件事情: the measure word, then a noun that starts with the rest
                 tend -= len(unit) - 1
@@ -1986,6 +2010,8 @@ class _Scanner:
             nxt = f[end : end + 1]
             if f[start - 1 : start] in _ROOM_BEFORE or nxt in _ROOM_AFTER or (nxt == "、" and _ROOM_LIST_AFTER_RE.match(f, end)):
                 self.add(None, start, end, 0)  # 二层2076#, 东厅2002, 1908室, 1901、1908室: a room or a shop's number
+            elif _LEVEL_VERB_BEFORE.search(f, max(0, start - 3), start):
+                self.add(self.make(start, end, "number", format_value(value), "rule:number"), start, end, 2)  # 失守1900: an index level
             elif nxt not in _YEAR_NOT_NEXT and not nxt.isdigit():  # (a set: "" in ".%,-" would hold at the end)
                 self.add(self.make(start, end, "date", core, "rule:date:bare-year"), start, end, 3)
             return
@@ -2138,6 +2164,10 @@ _AROUND_AFTER = frozenset("的都围环是有，,。")
 _FOUR_WEEKS_BEFORE = frozenset("了续期近过前后这达用花第每隔满")
 #: After 年, what makes it part of a time word (年底, 年初, 年末): an amount in 万 or 亿 before it counts no years.
 _YEAR_PART_AFTER = frozenset("底初末")
+#: Nouns a year written without 年 names the topic of (2011国家公务员考试, 2009城市规划; 2000经验 counts points).
+_YEAR_TOPICS = frozenset(("国家", "城市"))
+#: After a time unit, the characters that make it a word (天王, 天然气, 年展): the number measures no time.
+_TIME_UNIT_WORDS = {"天": ("王", "然气"), "年": ("展",)}
 #: What a phase of building is named after (松坪村三期, 花园二期, 港区四期) and what it names (三期工程, 二期项目).
 _PHASE_OF = frozenset("村园城苑湾府庭居区港厂站场坊镇")
 _PHASE_NEXT_RE = re.compile(r"(?:工程|项目|扩建|建设|用地|住宅|楼盘|地块|工厂|厂房)")
@@ -2229,6 +2259,8 @@ _HALF_PCT_RE = re.compile(r"半成(?!品|本|功|熟|年|交)|半折|对(?<=打�
 #: Before a bare four-digit number, what makes it a room's or a shop's number, not a year (二层2076, 东厅2002).
 _ROOM_BEFORE = frozenset("层厅室楼座栋铺")
 _ROOM_AFTER = frozenset("#室号")
+#: Verbs of a market level right before a bare four-digit number (失守1900, 跌破2000, 站上3000): a level, no year.
+_LEVEL_VERB_BEFORE = re.compile(r"(?:失守|跌破|站上|站稳|守住|上望|下探|重返|逼近|收复|考验|冲击|回落至|跌至|升至|涨至|收于|报收)$")
 #: The rest of a list of rooms after its first number (1901、1908室, 2001、2002、2005号房).
 _ROOM_LIST_AFTER_RE = re.compile(r"(?:、[A-Za-z]?\d{3,4})+\s?(?:室|号房|房间|号)")
 #: After a bare four-digit number, what makes it no year: a decimal, a percent, thousands, a range or code.
@@ -2261,21 +2293,43 @@ _DEAD_HURT_RE = re.compile(
 _FISCAL_YEAR_RE = re.compile(r"(?<![A-Za-z])FY\s?((?:19|20)\d\d|\d\d)(?![\d.%])")
 #: A medal tally written N金N银N铜 (40金27银24铜).
 _MEDALS_RE = re.compile(r"(?<![\d.])(\d{1,3})金[、，,]?(\d{1,3})银[、，,]?(\d{1,3})铜")
+#: A plenum's rank (四中全会) or a numbered term's session (九届人大一次会议; 二次会议 alone is read by number()).
+_SESSION_RE = re.compile(r"(?P<n>[一二三四五六七八九]|十[一二三四五六七八九]?)(?P<u>中全会)|(?<=[届大])(?P<n2>一)(?P<u2>次)(?=会议|全会|大会|全体会议)")
+#: After 1/N, the knockout stage it names (1/8决赛, 1/4决赛): no fraction.
+_STAGE_AFTER_RE = re.compile(r"\s?(?:决赛|区决赛|淘汰赛)")
+#: After two short years split by /, a season (06/07赛季).
+_SEASON_AFTER_RE = re.compile(r"\s?(?:赛季|年度|财年|学年)")
 #: Two years in brackets, a life's span (（1803-1882）, (1777—1851)).
 _LIFESPAN_RE = re.compile(r"[（(]\s?(1[0-9]\d\d|20[0-2]\d)\s?[-—–~～至]\s?(1[0-9]\d\d|20[0-2]\d)\s?[）)]")
 #: A denominator: 每 and a magnitude before what it counts (每百万输入tokens, 每万人口, 每千人), and one unit of a
 #: currency an exchange rate is quoted against (1美元兑155.3日元, 约7.1元人民币兑1美元).
-_DENOMINATOR_RE = re.compile(
-    r"每(?:百万|千万|十万|万|千|百|亿)(?=[\u4e00-\u9fffA-Za-z])"
-    r"|[1一](?:美元|欧元|英镑|日元|港元|港币|元人民币|人民币|澳元|加元|卢布|韩元)(?=兑)|(?<=兑)[1一](?:美元|欧元|英镑|日元|港元|港币|元人民币|人民币|澳元|加元|卢布|韩元)"
+_QUOTED_CURRENCY = "(?:美元|欧元|英镑|日元|港元|港币|元人民币|人民币|澳元|加元|卢布|韩元)"
+#: Each pattern with a character every match holds, searched only in a text that has it (the
+#: exchange pattern starts with 1 or 一, which stand everywhere: 兑 is rare).
+_PER_DENOMINATORS = (
+    ("每", re.compile(r"每(?:百万|千万|十万|万|千|百|亿)(?=[\u4e00-\u9fffA-Za-z])")),
+    ("兑", re.compile(rf"[1一]{_QUOTED_CURRENCY}(?=兑)|(?<=兑)[1一]{_QUOTED_CURRENCY}")),
 )
 #: Going around a place right before 一周 (环湖一周, 绕场一周, 绕地球一周): one lap, no week.
 _LAP_BEFORE = re.compile(r"[环绕][\u4e00-\u9fff]{0,4}$")
 #: The draws of a team's record, between its wins and its losses (1胜3平4负, 5胜1平, 3平4负, 胜2平1): 平 is
 #: no unit elsewhere (90平 is a flat's square metres).
-_DRAWS_RE = re.compile(
-    r"(?:(?<=胜)|(?<=胜\s))(\d{1,3}|[一二两三四五六七八九十]{1,3})平(?![方米均])|(?<![\d.])(\d{1,3}|[一二两三四五六七八九十]{1,3})平(?=\s?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})负)"
-)
+#: The pattern starts with the numeral's class, so the engine scans to numerals only (its context is
+#: read after a match: :func:`_is_draws`).
+_DRAWS_RE = re.compile(r"([\d一二两三四五六七八九十]{1,3})平(?![方米均])")
+_LOSSES_AFTER_RE = re.compile(r"\s?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})负")
+
+
+def _is_draws(f: str, m: re.Match[str]) -> bool:
+    """Whether a :data:`_DRAWS_RE` match stands in a record: after its wins or before its losses.
+
+    >>> [_is_draws(t, _DRAWS_RE.search(t)) for t in ("1胜3平4负", "5胜 1平", "3平4负", "战成23平")]
+    [True, True, True, False]
+    """
+    s = m.start()
+    if f[s - 1 : s].isdigit() or f[s - 1 : s] == ".":
+        return False  # 12.3平: a number's tail
+    return f[s - 1 : s] == "胜" or f[s - 2 : s] in ("胜 ", "胜\u3000") or _LOSSES_AFTER_RE.match(f, m.end()) is not None
 #: A century named right before a span of decades (上世纪80到90年代).
 _CENTURY_BEFORE = re.compile(r"(?:上世纪|本世纪|二十一世纪|二十世纪|21世纪|20世纪)$")
 #: The months or days after N年 in one time (3年6个月, 1年零3个月, 4年零1天).

@@ -428,6 +428,7 @@ def link_facts(
             or _MONEY_NOUN_AFTER.match(text, f.end) is not None  # 200多万房款, 500万赎金
             or _MONEY_VERB_BEFORE.search(text, max(cs, fs - 5), fs) is not None
             or _MONEY_VERB_AFTER.match(text, f.end) is not None and text[max(cs, fs - 1) : fs] == "以"
+            or _DEAL_AFTER.match(text, f.end) is not None  # 1.2亿收购, 6亿拿地: the price of a deal
         ):
             # 价格要220万, 受贿800万, 以452万挂牌出售: a price with no currency word is money in the article's currency
             if currency is _UNSET:
@@ -447,11 +448,13 @@ _MONEY_VERB_BEFORE = re.compile(
     r"(?:赚|赚了|赚取|净赚|狂赚|挣|挣了|受贿|索贿|行贿|贪污|挪用|侵吞|诈骗|骗取|花|花了|花费|耗资|斥资|砸|砸下|豪掷|出资|"
     r"捐|捐赠|捐款|罚|罚款|赔|赔偿|索赔|悬赏|借|欠|套现|进账|入账|吸金|揽金|拍出|卖出|卖了|卖|亏|亏了|募集|筹集|集资|投入|拿出|攒|攒了|攒下|攒钱|存了|存钱|买了|购买了|价值|支付|付出|缴纳|交纳"
     r"|获利|牟利|非法获利|骗|骗走|骗取了|叫价|要价|开价|优惠|直降|立减|首募|募资|刷了|刷卡|花掉|损失|讨薪|追回|退还|返还"
-    r"|勒索|索要|敲诈|捐资|自购|消费|贷款|贷了|融资|投资|投资了)"
+    r"|勒索|索要|敲诈|捐资|自购|消费|贷款|贷了|融资|投资|投资了|买|买下|购买|自掏|掏|掏出|省|省下|盈利|出价|中了|中得|奖金)"
     r"(?:了|到|约|近|超过|逾)?$"
 )
+#: A deal right after an amount, which is then its price (1.2亿收购, 6亿拿地, 30亿增发).
+_DEAL_AFTER = re.compile(r"(?:元)?(?:收购|拿地|增发|买下|竞得|拍得|中标|入股|注资|控股)")
 #: Money nouns right after an amount that they name (200多万房款, 500万赎金, 3000万善款).
-_MONEY_NOUN_AFTER = re.compile(r"(?:的)?(?:房款|赎金|货款|欠款|赃款|善款|捐款|税款|罚款|奖金|赔偿金|补偿金|违约金|保证金|押金|定金|订金|首付|彩礼|现金|资金|工资|薪水|年薪|月薪|学费|医药费|抢救费|手术费|费用|存款|贷款|投资|资产|家产|遗产)")
+_MONEY_NOUN_AFTER = re.compile(r"(?:的)?(?:大奖|奖池|房款|赎金|货款|欠款|赃款|善款|捐款|税款|罚款|奖金|赔偿金|补偿金|违约金|保证金|押金|定金|订金|首付|彩礼|现金|资金|工资|薪水|年薪|月薪|学费|医药费|抢救费|手术费|费用|存款|贷款|投资|资产|家产|遗产)")
 #: After 以 + an amount, verbs of a sale (以452万挂牌出售, 以1.2亿元成交): the amount is a price.
 _MONEY_VERB_AFTER = re.compile(r"(?:的价格|的价钱|的总价)?(?:挂牌|出售|售出|卖出|成交|拍得|拍出|买下|买入|购得|购入|收购|转让|中标|竞得|摘得)")
 
