@@ -1569,6 +1569,35 @@ def test_the_base_of_a_change_is_no_period_of_it():
     assert periods["9.1亿人次"] == "2025-05"  # a level of May, the base named with it
 
 
+def test_a_comparison_base_in_an_earlier_clause_or_of_a_ratio_is_no_period():
+    text = "11月末，全市存款余额为5.2万亿元，较10月末增加800亿元，环比增长1.6%。"
+    periods = {f.text: f.period for f in link_facts(text, extract_facts(text, published="2025-12-05"))}
+    assert periods["800亿元"] == "2025-11" and periods["1.6%"] == "2025-11"  # not 10月末, the base named before
+    text = "11月，该港集装箱吞吐量恢复至2019年同期的96.4%，船舶准班率为88.3%。"
+    periods = {f.text: f.period for f in link_facts(text, extract_facts(text, published="2025-12-05"))}
+    assert periods["96.4%"] == "2025-11" and periods["88.3%"] == "2025-11"  # a share of 2019's level
+    text = "到2030年，光伏装机要达到2020年的4倍以上、力争达到25亿千瓦。"
+    periods = {f.text: f.period for f in link_facts(text, extract_facts(text))}
+    assert periods["4倍以上"] == "2030" and periods["25亿千瓦"] == "2030"
+    text = "该行净息差为1.6%，与二季度末持平，较上年末收窄8个基点。"
+    assert {f.text: f.period for f in link_facts(text, extract_facts(text))}["8个基点"] is None
+    text = "铜价从4月低点持续反弹，回升至8.1万元/吨。"
+    assert {f.text: f.period for f in link_facts(text, extract_facts(text))}["8.1万元/吨"] is None
+    # a level of the base named with it is of its date, and so are the values listed on after it
+    text = "他的数据比2018-19赛季的25.1分6.2个篮板，48.5%的命中率还要好。"
+    assert {f.text: f.period for f in link_facts(text, extract_facts(text))}["48.5%"] == {"start": "2018", "end": "2019"}
+    text = "其仓位从一季度的61.2%加至二季度的66.5%。"
+    assert {f.text: f.period for f in link_facts(text, extract_facts(text))}["61.2%"] == "一季度"
+
+
+def test_a_date_before_a_clause_said_of_now_is_no_period_of_it():
+    text = "该条例今年5月正式施行，目前全市充电桩总数已突破12万个，其中公共充电桩约4万个。"
+    periods = {f.text: f.period for f in link_facts(text, extract_facts(text, published="2025-11-20"))}
+    assert periods["12万个"] is None and periods["约4万个"] is None
+    text = "2019年医保基金的当前结存为500亿元，结存率为30%。"  # 当前 in the date's own clause: of that year
+    assert {f.text: f.period for f in link_facts(text, extract_facts(text))}["30%"] == "2019"
+
+
 def test_a_count_in_another_unit_does_not_continue_the_metric_named_before():
     text = "这次地震震级为6.5级，震源深度12公里，造成30人受伤；球队本赛季战绩为40胜12负。"
     facts = {f.text: f.metric for f in link_facts(text, extract_facts(text))}

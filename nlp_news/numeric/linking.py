@@ -397,17 +397,24 @@ def link_facts(
             linked["period"] = "rule"
         elif (
             (d := _last_before(dates, d_starts, cs, fs, within=ce) or _first_after(dates, d_starts, cs, ce)) is not None
-            and (not f.change or _BASE_BEFORE.search(text, max(cs, d.start - 3), d.start) is None)
+            and not (_RATIO_AFTER.match(text, d.end) or f.change and _is_base(text, d, cs))
         ):
             period = d.value if d.value is not None else d.text
             linked["period"] = "rule"
         else:
-            # (a clause's date that is the base of the change a value states, 较2024年同期增长1.23亿人次, is
-            # no period of it: only a date before it can be; 与5月最高成交量13180套 is May's level)
+            # (a clause's date that is the base of the change a value states, 较2024年同期增长1.23亿人次, or of
+            # a ratio, 恢复至2019年同期的97.2%, is no period of it: only a date before it can be; 与5月最高成交量13180套
+            # is May's level); nor is a base in an earlier clause (较9月末增加4200亿元，环比增长1.15%)
             d = _last_before(dates, d_starts, ss, d.start if d is not None else fs)
-            if d is not None and (_founded_before(text, max(ss, d.start - 4), d.start) or _EVENT_AFTER.match(text, d.end)):
+            while d is not None and (
+                _RATIO_AFTER.match(text, d.end) or _is_base(text, d, ss) and not _LEVEL_AFTER.match(text, d.end)
+            ):
+                d = _last_before(dates, d_starts, ss, d.start)  # (比2009-10赛季的29.7分，50.3%的命中率: levels of it)
+            now = d is not None and _NOW.search(text, locate_clause(d.start)[1], fs) is not None
+            if d is not None and (now or _founded_before(text, max(ss, d.start - 4), d.start) or _EVENT_AFTER.match(text, d.end)):
                 # 成立于2019年，先后完成6轮融资: a founding date is no period for the clauses after it, nor is
-                # the date figures were published (据协会11月10日发布的数据，零售224万辆)
+                # the date figures were published (据协会11月10日发布的数据，零售224万辆), nor a date before a
+                # clause said of now (法案7月签署，目前总市值已突破3000亿美元)
                 d = None
             if d is not None:
                 period = d.value if d.value is not None else d.text
@@ -415,7 +422,7 @@ def link_facts(
                 dcs, dce, _ = locate_clause(d.start)
                 rest = _TOPIC_WORDS.sub("", text[dcs:dce].replace(d.text, "", 1)).strip(" ,，;；")
                 linked["period"] = "rule" if not rest else "inferred"
-            elif text[ss - 1 : ss] in _SEMICOLONS and semi_part(ss)[1] >= fs:
+            elif not now and text[ss - 1 : ss] in _SEMICOLONS and semi_part(ss)[1] >= fs:
                 # 小米第三季度总收入为1131亿元…；经调整净利润为113亿元: the date in the first clause of the
                 # whole sentence governs the parts after its semicolons
                 d = semi_part(ss)[2]
@@ -557,6 +564,32 @@ _OWN_TIME = re.compile(r"今年|去年|明年|全年|以来|上半年|下半年|
 _EVENT_AFTER = re.compile(r"\s?(?:发布|公布|披露|召开|举行|表示|宣布|发表|称|消息|电)")
 #: Before a date that is the base of a comparison (较2007年底, 比上年同期, 与2023年相比): no period of the values.
 _BASE_BEFORE = re.compile(r"(?:较|比|与|相比|同比|对比)\s?$")
+#: After a date, a multiple of its level (达到2015年的5倍): the date is the base of a ratio, no period of it
+#: or of the values after it; so is a share of the same period (恢复至2019年同期的97.2%). (Not a share after
+#: the date alone: 从2010年的6.9%下降到2011年的6.3% are the levels of those years.)
+_RATIO_AFTER = re.compile(r"(?:同期|同期水平)?的\s?(?:[\d.]+|[一二两三四五六七八九十几数]+)\s?倍|同期(?:水平)?的\s?(?:[\d.]+\s?[%％]|百分之)")
+#: After a comparison's base, a level of it (比2009-10赛季的29.7分): values listed on after it are of its date.
+_LEVEL_AFTER = re.compile(r"(?:同期|赛季)?的")
+#: After 从 + a date, the low or high point a change started from (从7月低点回升至7.6万元/吨).
+_POINT_AFTER = re.compile(r"的?(?:低点|高点|低位|高位|峰值|谷底|最低点|最高点)")
+#: Words of the present: a date named before them is no period of what follows (目前, 本月).
+_NOW = re.compile(r"目前|当前|如今|眼下|本月|本周")
+
+
+def _is_base(text: str, d: Any, lo: int) -> bool:
+    """Is the date ``d`` the base of a comparison (较9月末, 与二季度末持平, 比上年), of a ratio (2019年同期的97.2%)
+    or the point a change started from (从7月低点)? ``lo``: where the search before it may start.
+
+    >>> from types import SimpleNamespace as D
+    >>> t = "较9月末增加，恢复至2019年同期的97.2%，从7月低点回升，2024年营收"
+    >>> [_is_base(t, D(start=t.index(w), end=t.index(w) + len(w)), 0) for w in ("9月末", "2019年", "7月", "2024年")]
+    [True, True, True, False]
+    """
+    return (
+        _BASE_BEFORE.search(text, max(lo, d.start - 3), d.start) is not None
+        or _RATIO_AFTER.match(text, d.end) is not None
+        or (text[d.start - 1 : d.start] == "从" and d.start > lo and _POINT_AFTER.match(text, d.end) is not None)
+    )
 
 
 def whole_sentence_start(text: str, pos: int) -> int:
