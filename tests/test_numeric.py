@@ -1415,6 +1415,15 @@ METRIC_CASES = [
     ("这款手机256GB版本的售价为5999元。", "256GB", None, None),
     # a multiple of growth is the change of the quantity named last
     ("公司2024年营收为12亿元，较上年增长近3倍。", "近3倍", "营收", "inferred"),
+    # a metric of the lexicon inside a longer name is not the metric (非税收入 is no 税收, 出生人口 no 人口)
+    ("前十个月全省非税收入为860亿元。", "860亿元", "非税收入", "rule"),
+    ("该县去年出生人口为1.2万人。", "1.2万人", "出生人口", "rule"),
+    ("基金每10份派发现金红利0.25元。", "0.25元", "现金红利", "rule"),
+    ("今年的赤字率定为3.5%。", "3.5%", "赤字率", "rule"),
+    ("该酒店RevPAR达到320元。", "320元", "RevPAR", "rule"),
+    # a lone character before a lone one and a suffix: one name (揽 收 量, 机 采 率; 收量 and 采率 are no words)
+    ("上周全国快递揽收量约为3亿件。", "约为3亿件", "快递揽收量", "inferred"),
+    ("全县甘蔗机采率达到65%。", "65%", "甘蔗机采率", "inferred"),
 ]
 
 

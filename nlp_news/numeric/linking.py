@@ -45,7 +45,7 @@ MONEY_METRICS = frozenset(
     成交均价 票房 负债 资产 总资产 净资产 投资 投资额 价格 售价 票价 学费 租金 成本 开支 支出 费用 预算 资金 分红
     奖金 罚款 赔偿 经营收入 主营业务收入 净收入 存款 贷款 保费 薪酬 工资 开价 要价 标价 总价 单价 报价 成交价 底价
     起价 损失 经济损失 资产规模 基金规模 管理规模 募集规模 首募规模 发行规模 信贷规模 融资规模 市场规模 产值 总产值
-    零售额 消费零售额 销售总额 首付款 首付 市价 补偿 补偿款 补偿标准 补偿金 放贷量 年薪 月薪 身价 转会费 补贴 补助 总投资 投资总额 GDP
+    零售额 消费零售额 销售总额 非税收入 税收收入 现金红利 RevPAR 首付款 首付 市价 补偿 补偿款 补偿标准 补偿金 放贷量 年薪 月薪 身价 转会费 补贴 补助 总投资 投资总额 GDP
     发行价 招股价 片酬 酬劳 出场费 代言费 身家 版权费 违约金 赔偿金 罚金 房租 月租 年租金 奖励金 奖金池 净利 利息
     总价值 交易总价值 股息 派息 末期股息 中期股息 特别股息 每股收益 定价 零售价 建议零售价 余额 贷款余额 存款余额 挂牌价 挂牌均价 起投金额 捐款总额 贷款总额 研发开支 零售总额 社会消费品零售总额 存款总额 交易总额 融资总额 募资总额""".split()
 )
@@ -72,7 +72,7 @@ METRICS: tuple[str, ...] = tuple(
             订单 库存 储量 面积 产能 增幅 降幅 开户数 客流量 访问量 播放量 点击量 粉丝 会员 人数 渗透率
             市占率 占有率 市场占有率 覆盖率 普及率 使用率 利用率 转化率 留存率 点击率 入住率 出租率 空置率
             去化率 开工率 产能利用率 负债率 资产负债率 不良率 不良贷款率 准备金率 存款准备金率 贷款利率 存款利率
-            税率 关税 就业率 升学率 录取率 通过率 合格率 达标率 完成率 投票率 支持率 出勤率 死亡率 治愈率
+            税率 关税 赤字率 出生人口 就业率 升学率 录取率 通过率 合格率 达标率 完成率 投票率 支持率 出勤率 死亡率 治愈率
             发病率 感染率 增加值 工业增加值 比重 市净率 市销率 装机容量 指数 气温 最高气温 最低气温 温度 降雨量 降水量
             零售 批发 交付 产量 销量 零售量 批发量 网签量 LPR 贷款市场报价利率 房贷利率 居民消费价格 工业生产者出厂价格""".split()
         )
@@ -803,6 +803,15 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str], segmen
     return None
 
 
+def _lone_part(word: tuple[str, str]) -> bool:
+    """Is the tagged ``word`` one character that may begin a quantity's name (揽, 机), not a function word?
+
+    >>> _lone_part(("揽", "v")), _lone_part(("机", "n")), _lone_part(("的", "uj")), _lone_part(("公司", "n"))
+    (True, True, False, False)
+    """
+    return len(word[0]) == 1 and word[1][:1] in "nv" and word[0] not in _NOUN_STOP
+
+
 #: How far before a value :func:`_noun_before_verb` reads (characters, within the clause).
 _WINDOW = 16
 #: Verbs that introduce a value (and 了 after them): the noun phrase before them is what it
@@ -844,11 +853,14 @@ def _noun_before_verb(lead: str, cut: bool, bound: bool, segmenter: Any) -> str 
     words = segmenter.tag(lead, hmm=False)
     if cut and len(words) > 1:
         words = words[1:]
-    # 结存 率: a suffix the dictionary has no word for makes a noun of the word before it
+    # 结存 率: a suffix the dictionary has no word for makes a noun of the word before it, and of a lone
+    # character before a lone one (揽 收 量, 机 采 率: 收量 and 采率 are no words)
     j = 1
     while j < len(words):
         if words[j][0] in _NOUN_SUFFIXES and words[j - 1][1][:1] in "nvab":
-            words[j - 1 : j + 1] = [(words[j - 1][0] + words[j][0], "n")]
+            i = j - 2 if j >= 2 and len(words[j - 1][0]) == 1 and _lone_part(words[j - 2]) else j - 1
+            words[i : j + 1] = [("".join(w for w, _ in words[i : j + 1]), "n")]
+            j = i + 1
         else:
             j += 1
     end = len(words) - 1
