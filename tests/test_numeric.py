@@ -1424,6 +1424,16 @@ METRIC_CASES = [
     # a lone character before a lone one and a suffix: one name (揽 收 量, 机 采 率; 收量 and 采率 are no words)
     ("上周全国快递揽收量约为3亿件。", "约为3亿件", "快递揽收量", "inferred"),
     ("全县甘蔗机采率达到65%。", "65%", "甘蔗机采率", "inferred"),
+    # times, averages over a time and the kinds of a change are no metrics; nor is a rate's denominator
+    ("该行不良贷款率为1.6%，较上季末上升0.03个百分点。", "0.03个百分点", "不良贷款率", "inferred"),  # was 季末
+    ("全城24小时内超过8万人报名。", "超过8万人", None, None),  # was 小时内
+    ("该平台年均超过50万单。", "超过50万单", None, None),  # was 年均
+    ("该院儿科日均门诊量超过2500人次。", "超过2500人次", "日均门诊量", "inferred"),  # an average in a name
+    ("全年职工平均工资为9.8万元，比上年名义增长4.2%。", "4.2%", "工资", "inferred"),  # was 名义
+    ("城镇居民人均可支配收入扣除价格因素实际增长4.6%。", "4.6%", "收入", "rule"),  # was 价格
+    ("该地区生产总值按年实质增长3.1%。", "3.1%", None, None),  # was 实质
+    ("全市每千人口医院床位数为6.8张。", "6.8张", "医院床位数", "inferred"),  # was 人口
+    ("公司拟每10股派发现金2元。", "10股", None, None),  # the shares a dividend is paid on (was 现金)
 ]
 
 

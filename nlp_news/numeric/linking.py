@@ -105,8 +105,14 @@ def _measures(metric: str, kind: str) -> bool:
 _NOT_NOUNS = frozenset(
     "同比 环比 分别 合计 累计 共计 总计 已经 目前 当前 预计 估计 大约 其中 一共 同期 去年 今年 小幅 大幅 全国 结果 "
     "二者 两者 三者 前者 后者 双方 各方 二人 两人 去年同期 上年同期 今年同期 月份 年份 年度 日期 "
-    "城市 农村 城镇 乡村 地区 东部 中部 西部 东北 一线城市 二线城市 三线城市".split()
+    "城市 农村 城镇 乡村 地区 东部 中部 西部 东北 一线城市 二线城市 三线城市 "
+    # times (较上季末下降: 季末) and the kinds of a change (名义增长, 扣除价格因素实际增长, 按年实质增长): what is
+    # measured is named before them
+    "季末 月末 年末 年底 年初 月初 季初 期末 期初 名义 实际 实质".split()
 )
+#: Averages over a time: right before the verb an adverb (会诊年均超过80万例, 平台年均超过), else a part of a
+#: metric's name (日均门诊量).
+_NOT_NOUNS_ALONE = frozenset("年均 日均 月均 人均".split())
 #: The metric words as a trie (:func:`~nlp_news.numeric.patterns.alternation`): the same matches as
 #: their alternation longest first, without testing each of 190 words at every position.
 _METRIC_RE = re.compile(alternation(METRICS))
@@ -133,7 +139,7 @@ def _founded_before(text: str, lo: int, end: int) -> bool:
     return ("于" in window or "在" in window) and _EVENT_BEFORE.search(text, lo, end) is not None
 _TOPIC_WORDS = re.compile(r"^\s*(?:截至|截止|在|于|到了|而到了|而|到|自|从)|(?:以来|时|期间|来看|里|中)\s*$")
 _SUBJECT_LABELS = ("ORG", "PER", "PRODUCT", "WORK")
-_NOUN_STOP = set("的了在是和与及或等中也都就而并从到至这那其该各每些年月日个")
+_NOUN_STOP = set("的了在是和与及或等中也都就而并从到至这那其该各每些年月日个内")
 #: The characters of :data:`_NOUN_STOP` that are function words: a word of several characters holding one
 #: is no measured quantity; 中, 年, 月, 日, 个 are also parts of nouns (命中率, 年收入, 日活).
 _FUNCTION_STOP = frozenset("的了在是和与及或等也都就而并从到至这那其该各每些")
@@ -775,7 +781,7 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str], segmen
     first = _METRIC_RE.search(text, cs, f.start)  # most clauses name no metric before the value: no iterator
     if first is not None:
         for m in _METRIC_RE.finditer(text, first.start(), f.start):  # the same matches as from cs
-            if _measures(m.group(0), kind):
+            if _measures(m.group(0), kind) and not _not_measured(text, m.start(), m.end()):
                 last = m
     if last is not None:
         linked["metric"] = "rule"
@@ -785,6 +791,8 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str], segmen
             if m.start() - k >= cs and text[m.start() - k : m.start()] in _METRIC_SET:
                 return text[m.start() - k : m.end()]
         return m.group(0)
+    if kind == "count" and text[f.start - 1 : f.start] == "每":
+        return None  # 每10股派发现金红利3.5元: the shares a dividend is paid on are no dividend
     m = _METRIC_RE.search(text, f.end, ce)
     if m and m.start() - f.end <= 4 and _measures(m.group(0), kind):
         linked["metric"] = "rule"
@@ -810,6 +818,23 @@ def _lone_part(word: tuple[str, str]) -> bool:
     (True, True, False, False)
     """
     return len(word[0]) == 1 and word[1][:1] in "nv" and word[0] not in _NOUN_STOP
+
+
+#: Before a lexicon metric, the per-so-many of a rate (每千人口, 每万人): the metric word is its denominator.
+_PER_BEFORE = re.compile(r"每[十百千万]+$")
+
+
+def _not_measured(text: str, start: int, end: int) -> bool:
+    """Is the lexicon metric at ``text[start:end]`` no measured quantity here: a denominator (每千人口拥有…托位数)
+    or a factor taken out (扣除价格因素实际增长)?
+
+    >>> t = "每千人口床位数为7张，扣除价格因素增长5%，人口为9万"
+    >>> [_not_measured(t, t.index(w), t.index(w) + len(w)) for w in ("人口", "价格", "人口为")]
+    [True, True, False]
+    """
+    return text.startswith("因素", end) or (
+        text[start - 1 : start] in "十百千万" and _PER_BEFORE.search(text, max(0, start - 4), start) is not None
+    )
 
 
 #: How far before a value :func:`_noun_before_verb` reads (characters, within the clause).
@@ -878,7 +903,10 @@ def _noun_before_verb(lead: str, cut: bool, bound: bool, segmenter: Any) -> str 
         w, t = words[k]
         # 成交金额, 认购户数: a verb before an amount or a count is part of its name
         named = noun and t == "v" and len(w) >= 2 and (noun in _METRIC_SET or noun[-1] in _NOUN_SUFFIXES)
-        if (t not in _METRIC_TAGS and not named) or w in _NOT_NOUNS or _stops_noun(w) or len(noun) + len(w) > 8:
+        if (
+            (t not in _METRIC_TAGS and not named) or w in _NOT_NOUNS or _stops_noun(w) or len(noun) + len(w) > 8
+            or not noun and w in _NOT_NOUNS_ALONE
+        ):
             break
         if noun and len(w) == 1:
             break  # 这门课 出勤率, 套 机 报价: a lone character before the noun is a piece of another word
