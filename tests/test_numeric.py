@@ -1434,6 +1434,18 @@ METRIC_CASES = [
     ("该地区生产总值按年实质增长3.1%。", "3.1%", None, None),  # was 实质
     ("全市每千人口医院床位数为6.8张。", "6.8张", "医院床位数", "inferred"),  # was 人口
     ("公司拟每10股派发现金2元。", "10股", None, None),  # the shares a dividend is paid on (was 现金)
+    # the metric named right before the value, past 同比/环比, 据测算, an adverb; a name with 到 in it
+    ("该集团客房收益同比下降3.1%。", "3.1%", "客房收益", "inferred"),
+    ("该市港口吞吐量环比增长2.4%。", "2.4%", "港口吞吐量", "inferred"),
+    ("该剧上线首周流水据测算超过5亿元。", "超过5亿元", "流水", "inferred"),
+    ("相关产品托管费率普遍为0.1%。", "0.1%", "托管费率", "inferred"),
+    ("这款平板的到手价为2599元。", "2599元", "到手价", "inferred"),
+    # 从/由 the level a change starts from (to another, or a range): the noun before 从 is what it measures
+    ("小区停车费收缴率从去年的95.2%下降至90.4%。", "95.2%", "停车费收缴率", "inferred"),
+    ("小区停车费收缴率从去年的95.2%下降至90.4%。", "90.4%", "停车费收缴率", "inferred"),
+    ("公司计划将门店数从目前的120家扩至200家。", "120家", "门店数", "inferred"),
+    ("这种板材的厚度由0.5毫米至18毫米不等。", "0.5毫米至18毫米", "厚度", "inferred"),
+    ("这台设备由三个模块组成。", "三个", None, None),  # parts it is made of: no level
 ]
 
 

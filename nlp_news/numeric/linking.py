@@ -147,14 +147,14 @@ _FUNCTION_STOP = frozenset("的了在是和与及或等也都就而并从到至�
 
 def _stops_noun(word: str) -> bool:
     """Does ``word`` end a metric's noun phrase: a stop character alone, or a word with a function
-    character in it?
+    character in it that is no name of a quantity (到手价: a word and a suffix of :data:`_NOUN_SUFFIXES`)?
 
-    >>> _stops_noun("命中率"), _stops_noun("中"), _stops_noun("的话"), _stops_noun("营收")
-    (False, True, True, False)
+    >>> _stops_noun("命中率"), _stops_noun("中"), _stops_noun("的话"), _stops_noun("营收"), _stops_noun("到手价")
+    (False, True, True, False, False)
     """
     if len(word) == 1:
         return word in _NOUN_STOP
-    return not _FUNCTION_STOP.isdisjoint(word)
+    return not _FUNCTION_STOP.isdisjoint(word) and not (len(word) > 2 and word[-1] in _NOUN_SUFFIXES)
 
 
 def split_spans(text: str, pattern: re.Pattern[str], within: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -802,13 +802,28 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str], segmen
     if not lead:
         return None
     bound = f.text.startswith(_BOUND_FIRST)
-    if bound or lead[-1] in _VERB_LAST:
-        lo = max(cs, f.start - _WINDOW)
-        noun = _noun_before_verb(text[lo : f.start].rstrip(), lo > cs, bound, segmenter or _default_segmenter())
-        if noun:
-            linked["metric"] = "inferred"
-            return noun
+    end = f.start
+    if not bound and lead[-1] not in _VERB_LAST:
+        # 收缴率从去年的92.1%下降至89.6%: the noun before 从 is what the level it starts from measures
+        # (and a change to another level follows, or the value is a range: 由两片基板组成 counts parts)
+        p = max(text.rfind("从", cs, f.start), text.rfind("由", cs, f.start))
+        if p <= cs or _FROM_LEVEL.fullmatch(text, p + 1, f.start) is None or not (
+            _TO_LEVEL.match(text, f.end) or isinstance(f.value, dict) and "high" in f.value
+        ):
+            return None
+        end = p + 1
+    lo = max(cs, end - _WINDOW)
+    noun = _noun_before_verb(text[lo:end].rstrip(), lo > cs, bound, segmenter or _default_segmenter())
+    if noun:
+        linked["metric"] = "inferred"
+        return noun
     return None
+
+
+#: After 从 or 由, what may stand before the level a change starts from: a time and 的 (从去年的92.1%, 由2007年的66.65%).
+_FROM_LEVEL = re.compile(r"(?:[^，,。；;、从由]{1,8}的)?\s*")
+#: After the level a change starts from, its verb and 到/至/为 (92.1%下降至, 800元降到, 3倍提升为, 29家扩至).
+_TO_LEVEL = re.compile(r"\s*(?:下降|上升|下滑|回落|回升|提高|提升|降低|增加|减少|扩大|缩小|调整|降|升|调|扩|增|减|加|涨|跌|缩)(?:到|至|为)")
 
 
 def _lone_part(word: tuple[str, str]) -> bool:
@@ -843,11 +858,15 @@ _WINDOW = 16
 #: measures. Not 有 nor 拥有: the noun before them owns the value (公司拥有3000名员工).
 _LINK_VERBS = frozenset(
     """为 达 达到 高达 约为 是 超过 增长 下降 增至 降至 升至 增 降 升 至 突破 录得 实现 约 近 逾
-    仅为 只为 达至 已达 超 将近 接近 高""".split()
+    仅为 只为 达至 已达 超 将近 接近 高 从 由""".split()
     # 高 达: jieba cuts 高达 after 率 or 失
 )
 #: Adverbs and modals between the noun and its verb that jieba does not tag ``d``.
-_MODALS = frozenset("有望 可望 将 将会 会 可 能 可能 预计 预期 要 已 已经 仍 仍然 也 就 更是 则 还 均 分别 首次 再次 累计 合计 共计 总计".split())
+_MODALS = frozenset(
+    "有望 可望 将 将会 会 可 能 可能 预计 预期 要 已 已经 仍 仍然 也 就 更是 则 还 均 分别 首次 再次 累计 合计 共计 总计 "
+    # 新业务价值同比增长, 流水据估算逾3亿元, 力争达到
+    "同比 环比 据 估算 测算 估计 力争 争取".split()
+)
 #: A value whose span starts with its verb or bound (超过800亿元): the verb is in the fact.
 _BOUND_FIRST = ("超过", "超", "逾", "约", "近", "将近", "接近", "突破", "高达", "达")
 #: One-character suffixes of measured quantities (结存率, 供应量, 交易额, 参赛人数, 成交价款).
@@ -882,7 +901,7 @@ def _noun_before_verb(lead: str, cut: bool, bound: bool, segmenter: Any) -> str 
     # character before a lone one (揽 收 量, 机 采 率: 收量 and 采率 are no words)
     j = 1
     while j < len(words):
-        if words[j][0] in _NOUN_SUFFIXES and words[j - 1][1][:1] in "nvab":
+        if words[j][0] in _NOUN_SUFFIXES and (words[j - 1][1][:1] in "nvab" or words[j - 1][1] == "d" and len(words[j - 1][0]) > 1):
             i = j - 2 if j >= 2 and len(words[j - 1][0]) == 1 and _lone_part(words[j - 2]) else j - 1
             words[i : j + 1] = [("".join(w for w, _ in words[i : j + 1]), "n")]
             j = i + 1
@@ -896,7 +915,7 @@ def _noun_before_verb(lead: str, cut: bool, bound: bool, segmenter: Any) -> str 
         i -= 1
     if i == end and not bound:
         return None  # no verb before the value, nor one in it
-    while i >= 0 and (words[i][1] == "d" or words[i][0] in _MODALS):
+    while i >= 0 and (words[i][1] in ("d", "ad") or words[i][0] in _MODALS):  # (ad: 费率普遍为)
         i -= 1
     noun = ""
     for k in range(i, max(i - 2, -1), -1):
