@@ -1446,6 +1446,10 @@ METRIC_CASES = [
     ("公司计划将门店数从目前的120家扩至200家。", "120家", "门店数", "inferred"),
     ("这种板材的厚度由0.5毫米至18毫米不等。", "0.5毫米至18毫米", "厚度", "inferred"),
     ("这台设备由三个模块组成。", "三个", None, None),  # parts it is made of: no level
+    # the payment an amount and its 的 are of, ending the clause (not the money named in the clause before)
+    ("公司先收到2亿美元预付款，以及最多40亿美元的研发和商业化里程碑付款。", "最多40亿美元", "里程碑付款", "inferred"),
+    ("学校要扣除300元的报名费。", "300元", "报名费", "inferred"),
+    ("全省每千人口拥有婴幼儿托位数达到4.5个。", "4.5个", "托位数", "inferred"),  # 托 位数: 位数 is digits
 ]
 
 

@@ -797,6 +797,12 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str], segmen
     if m and m.start() - f.end <= 4 and _measures(m.group(0), kind):
         linked["metric"] = "rule"
         return m.group(0)
+    if kind == "money" and text.startswith("的", f.end):
+        # 最高不超过115亿美元的开发、注册和销售里程碑付款: the payment the amount is of ends the clause
+        noun = _money_noun_ending(text[f.end + 1 : ce].rstrip(" ,，;；。！？!?\n"), segmenter or _default_segmenter())
+        if noun:
+            linked["metric"] = "inferred"
+            return noun
     lead_lo = f.start - 3
     lead = text[lead_lo if lead_lo > cs else cs : f.start].rstrip()
     if not lead:
@@ -824,6 +830,25 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str], segmen
 _FROM_LEVEL = re.compile(r"(?:[^，,。；;、从由]{1,8}的)?\s*")
 #: After the level a change starts from, its verb and 到/至/为 (92.1%下降至, 800元降到, 3倍提升为, 29家扩至).
 _TO_LEVEL = re.compile(r"\s*(?:下降|上升|下滑|回落|回升|提高|提升|降低|增加|减少|扩大|缩小|调整|降|升|调|扩|增|减|加|涨|跌|缩)(?:到|至|为)")
+
+
+@lru_cache(maxsize=1024)
+def _money_noun_ending(tail: str, segmenter: Any) -> str | None:
+    """The name of a payment that ends ``tail`` (what follows an amount and its 的 in the clause): a word in
+    款, 费 or 金, with the noun before it (里程碑 付款), else None.
+
+    >>> from nlp_news.numeric.extract import default_segmenter
+    >>> seg = default_segmenter()
+    >>> [_money_noun_ending(t, seg) for t in ("开发和销售里程碑付款", "专项补助资金", "房子")]
+    ['里程碑付款', '资金', None]
+    """
+    words = segmenter.tag(tail, hmm=False)
+    if not words or len(words[-1][0]) < 2 or words[-1][0][-1] not in "款费金" or words[-1][1][:1] not in "nv":
+        return None
+    noun = words[-1][0]
+    if len(words) > 1 and words[-2][1] in ("n", "nz") and not _stops_noun(words[-2][0]):
+        noun = words[-2][0] + noun
+    return noun
 
 
 def _lone_part(word: tuple[str, str]) -> bool:
@@ -922,6 +947,8 @@ def _noun_before_verb(lead: str, cut: bool, bound: bool, segmenter: Any) -> str 
         w, t = words[k]
         # 成交金额, 认购户数: a verb before an amount or a count is part of its name
         named = noun and t == "v" and len(w) >= 2 and (noun in _METRIC_SET or noun[-1] in _NOUN_SUFFIXES)
+        if k == i - 1 and len(noun) == 2 and noun[-1] == "数" and t == "v" and len(w) == 1 and w not in _NOUN_STOP:
+            return w + noun  # 托 位数, 持 基数: a count's name that jieba cut into another word (位数 is digits)
         if (
             (t not in _METRIC_TAGS and not named) or w in _NOT_NOUNS or _stops_noun(w) or len(noun) + len(w) > 8
             or not noun and w in _NOT_NOUNS_ALONE
