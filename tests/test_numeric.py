@@ -1421,6 +1421,7 @@ METRIC_CASES = [
     ("基金每10份派发现金红利0.25元。", "0.25元", "现金红利", "rule"),
     ("今年的赤字率定为3.5%。", "3.5%", "赤字率", "rule"),
     ("该酒店RevPAR达到320元。", "320元", "RevPAR", "rule"),
+    ("该险企新业务价值同比增长22.6%。", "22.6%", "新业务价值", "rule"),  # an insurer's; was none
     # a lone character before a lone one and a suffix: one name (揽 收 量, 机 采 率; 收量 and 采率 are no words)
     ("上周全国快递揽收量约为3亿件。", "约为3亿件", "快递揽收量", "inferred"),
     ("全县甘蔗机采率达到65%。", "65%", "甘蔗机采率", "inferred"),
