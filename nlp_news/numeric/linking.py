@@ -403,7 +403,7 @@ def link_facts(
             linked["period"] = "rule"
         elif (
             (d := _last_before(dates, d_starts, cs, fs, within=ce) or _first_after(dates, d_starts, cs, ce)) is not None
-            and not (_RATIO_AFTER.match(text, d.end) or f.change and _is_base(text, d, cs))
+            and not (text.startswith(_RATIO_FIRST, d.end) and _RATIO_AFTER.match(text, d.end) or f.change and _is_base(text, d, cs))
         ):
             period = d.value if d.value is not None else d.text
             linked["period"] = "rule"
@@ -413,10 +413,11 @@ def link_facts(
             # is May's level); nor is a base in an earlier clause (较9月末增加4200亿元，环比增长1.15%)
             d = _last_before(dates, d_starts, ss, d.start if d is not None else fs)
             while d is not None and (
-                _RATIO_AFTER.match(text, d.end) or _is_base(text, d, ss) and not _LEVEL_AFTER.match(text, d.end)
+                (d.start and text.startswith(_BASE_LAST, d.start - 1) or text.startswith(_RATIO_FIRST, d.end))  # (most dates: no call)
+                and _is_base(text, d, ss) and (not _LEVEL_AFTER.match(text, d.end) or _RATIO_AFTER.match(text, d.end))
             ):
                 d = _last_before(dates, d_starts, ss, d.start)  # (比2009-10赛季的29.7分，50.3%的命中率: levels of it)
-            now = d is not None and _NOW.search(text, locate_clause(d.start)[1], fs) is not None
+            now = d is not None and _NOW.search(text, d.end, fs) is not None and _NOW.search(text, locate_clause(d.start)[1], fs) is not None
             if d is not None and (now or _founded_before(text, max(ss, d.start - 4), d.start) or _EVENT_AFTER.match(text, d.end)):
                 # 成立于2019年，先后完成6轮融资: a founding date is no period for the clauses after it, nor is
                 # the date figures were published (据协会11月10日发布的数据，零售224万辆), nor a date before a
@@ -580,6 +581,10 @@ _LEVEL_AFTER = re.compile(r"(?:同期|赛季)?的")
 _POINT_AFTER = re.compile(r"的?(?:低点|高点|低位|高位|峰值|谷底|最低点|最高点)")
 #: Words of the present: a date named before them is no period of what follows (目前, 本月).
 _NOW = re.compile(r"目前|当前|如今|眼下|本月|本周")
+#: The last characters of :data:`_BASE_BEFORE` and 从, and the first of :data:`_RATIO_AFTER` (a test before a search).
+_BASE_MARKS = frozenset("较比与从")
+_BASE_LAST = (*_BASE_MARKS, " ")  # (the character right before a date: a mark, or the space of 较 9月末)
+_RATIO_FIRST = ("同", "的")
 
 
 def _is_base(text: str, d: Any, lo: int) -> bool:
@@ -591,11 +596,14 @@ def _is_base(text: str, d: Any, lo: int) -> bool:
     >>> [_is_base(t, D(start=t.index(w), end=t.index(w) + len(w)), 0) for w in ("9月末", "2019年", "7月", "2024年")]
     [True, True, True, False]
     """
+    before = text[max(lo, d.start - 2) : d.start]  # (most dates: no mark of a base before nor a ratio after, no search)
     return (
-        _BASE_BEFORE.search(text, max(lo, d.start - 3), d.start) is not None
-        or _RATIO_AFTER.match(text, d.end) is not None
-        or (text[d.start - 1 : d.start] == "从" and d.start > lo and _POINT_AFTER.match(text, d.end) is not None)
-    )
+        not _BASE_MARKS.isdisjoint(before)
+        and (
+            _BASE_BEFORE.search(text, max(lo, d.start - 3), d.start) is not None
+            or before[-1:] == "从" and _POINT_AFTER.match(text, d.end) is not None
+        )
+    ) or (text.startswith(_RATIO_FIRST, d.end) and _RATIO_AFTER.match(text, d.end) is not None)
 
 
 def whole_sentence_start(text: str, pos: int) -> int:
@@ -781,7 +789,10 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str], segmen
     first = _METRIC_RE.search(text, cs, f.start)  # most clauses name no metric before the value: no iterator
     if first is not None:
         for m in _METRIC_RE.finditer(text, first.start(), f.start):  # the same matches as from cs
-            if _measures(m.group(0), kind) and not _not_measured(text, m.start(), m.end()):
+            if _measures(m.group(0), kind) and not (
+                (text.startswith(_MAGNITUDE_CHARS, m.start() - 1) or text.startswith("因", m.end()))
+                and _not_measured(text, m.start(), m.end())
+            ):
                 last = m
     if last is not None:
         linked["metric"] = "rule"
@@ -791,7 +802,7 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str], segmen
             if m.start() - k >= cs and text[m.start() - k : m.start()] in _METRIC_SET:
                 return text[m.start() - k : m.end()]
         return m.group(0)
-    if kind == "count" and text[f.start - 1 : f.start] == "每":
+    if kind == "count" and f.start and text.startswith("每", f.start - 1):
         return None  # 每10股派发现金红利3.5元: the shares a dividend is paid on are no dividend
     m = _METRIC_RE.search(text, f.end, ce)
     if m and m.start() - f.end <= 4 and _measures(m.group(0), kind):
@@ -809,9 +820,11 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str], segmen
         return None
     bound = f.text.startswith(_BOUND_FIRST)
     end = f.start
-    if not bound and lead[-1] not in _VERB_LAST:
+    if not bound and (last := lead[-1]) not in _VERB_LAST:
         # 收缴率从去年的92.1%下降至89.6%: the noun before 从 is what the level it starts from measures
         # (and a change to another level follows, or the value is a range: 由两片基板组成 counts parts)
+        if last not in _FROM_LAST:
+            return None  # (most values: no search for 从)
         p = max(text.rfind("从", cs, f.start), text.rfind("由", cs, f.start))
         if p <= cs or _FROM_LEVEL.fullmatch(text, p + 1, f.start) is None or not (
             _TO_LEVEL.match(text, f.end) or isinstance(f.value, dict) and "high" in f.value
@@ -828,6 +841,8 @@ def _metric(text: str, f: Fact, cs: int, ce: int, linked: dict[str, str], segmen
 
 #: After 从 or 由, what may stand before the level a change starts from: a time and 的 (从去年的92.1%, 由2007年的66.65%).
 _FROM_LEVEL = re.compile(r"(?:[^，,。；;、从由]{1,8}的)?\s*")
+#: The last character before a value that :data:`_FROM_LEVEL` can end with, after 从 or 由.
+_FROM_LAST = frozenset("从由的")
 #: After the level a change starts from, its verb and 到/至/为 (92.1%下降至, 800元降到, 3倍提升为, 29家扩至).
 _TO_LEVEL = re.compile(r"\s*(?:下降|上升|下滑|回落|回升|提高|提升|降低|增加|减少|扩大|缩小|调整|降|升|调|扩|增|减|加|涨|跌|缩)(?:到|至|为)")
 
@@ -860,6 +875,7 @@ def _lone_part(word: tuple[str, str]) -> bool:
     return len(word[0]) == 1 and word[1][:1] in "nv" and word[0] not in _NOUN_STOP
 
 
+_MAGNITUDE_CHARS = ("十", "百", "千", "万")
 #: Before a lexicon metric, the per-so-many of a rate (每千人口, 每万人): the metric word is its denominator.
 _PER_BEFORE = re.compile(r"每[十百千万]+$")
 
