@@ -609,7 +609,7 @@ class _Scanner:
             ):
                 continue  # a Chinese numeral with nothing after it that makes it a fact (一些, 统一): number() would drop it
             number(m, nxt, prev)
-        if "(" in f or "（" in f:
+        if "（1" in f or "（2" in f or "(1" in f or "(2" in f:  # (four substring tests cost less than a scan of the text)
             for m in _LIFESPAN_RE.finditer(f):
                 # 爱默生（1803-1882）: a life's span of years in brackets, one date range
                 y1, y2 = int(m.group(1)), int(m.group(2))
@@ -653,10 +653,14 @@ class _Scanner:
                 for g, unit in ((1, "金"), (2, "银"), (3, "铜")):
                     self.group_value(m, g, "count", m.end(g) + 1, unit=unit)
         if "平" in f and ("胜" in f or "负" in f):
-            for m in _DRAWS_RE.finditer(f):
-                if _is_draws(f, m):
-                    # 1胜3平4负: the draws of a record, a count as its wins and losses are
-                    self.group_value(m, 1, "count", m.end(1) + 1, unit="平")
+            i = f.find("平")
+            while i > 0:
+                # 1胜3平4负: the draws of a record, a count as its wins and losses are (read from each 平: the
+                # numerals before it stand everywhere, 平 seldom)
+                m = _DRAWS_RE.search(f, max(0, i - 3), i + 2)
+                if m is not None and m.end() == i + 1 and _is_draws(f, m):
+                    self.group_value(m, 1, "count", i + 1, unit="平")
+                i = f.find("平", i + 1)
         if "满" in f:
             for m in _SPEND_RE.finditer(f):
                 # 满2000送260, 每满300减40: a promotion's threshold and reward are prices in the
@@ -1869,7 +1873,9 @@ class _Scanner:
                     val, s2 = -val, start - 2  # 零下5℃: below zero, 零下 in the span as a minus sign is
                 if unit in _GAME_UNITS and low_high is not None and f[end - 1 : end].isdigit() and "-" in core:
                     return  # 3-4负: a score and a verb, no range of losses
-                if unit == "位" and low_high is None and value is not None and s2 == start and _RANK_BEFORE.search(f, max(0, start - 6), start):
+                if unit == "位" and low_high is None and value is not None and s2 == start and prev in _RANK_LAST and _RANK_BEFORE.search(
+                    f, max(0, start - 6), start
+                ):
                     # 国际排名为259位, 排在12位: a rank without 第 is an ordinal (NUMERIC-CONVENTIONS), no count of people
                     self.add(self.make(start, tend, "ordinal", format_value(value), "rule:ordinal", unit="位"), start, tend, 2)
                     return
@@ -2010,7 +2016,7 @@ class _Scanner:
             nxt = f[end : end + 1]
             if f[start - 1 : start] in _ROOM_BEFORE or nxt in _ROOM_AFTER or (nxt == "、" and _ROOM_LIST_AFTER_RE.match(f, end)):
                 self.add(None, start, end, 0)  # 二层2076#, 东厅2002, 1908室, 1901、1908室: a room or a shop's number
-            elif _LEVEL_VERB_BEFORE.search(f, max(0, start - 3), start):
+            elif f[start - 1 : start] in _LEVEL_VERB_LAST and _LEVEL_VERB_BEFORE.search(f, max(0, start - 3), start):
                 self.add(self.make(start, end, "number", format_value(value), "rule:number"), start, end, 2)  # 失守1900: an index level
             elif nxt not in _YEAR_NOT_NEXT and not nxt.isdigit():  # (a set: "" in ".%,-" would hold at the end)
                 self.add(self.make(start, end, "date", core, "rule:date:bare-year"), start, end, 3)
@@ -2151,6 +2157,7 @@ _YEAR_BEFORE = re.compile(r"((?:1[5-9]|20|21)\d\d)\s?年\s?$")
 _ADDRESS_NEXT_RE = re.compile(r"\d{1,2}单元|\d{3,4}室|\d{1,2}号楼")
 #: Words of ranking right before N位 (排名为259位, 排在12位, 名列3位): a rank.
 _RANK_BEFORE = re.compile(r"(?:排名|排行|排位|排在|排|名列|位列|位居|列|升至|跌至|降至|滑落至|升到|跌到|降到)(?:为|在|第)?$")
+_RANK_LAST = frozenset("名行位在排列居至到为第")
 #: After 每周N, what makes N a count (每周三次, 每周两场, 每周五天): no weekday.
 _TIMES_AFTER_WEEKDAY = frozenset("次场回趟天节个期")
 #: Ring roads: a compass point before (东2环) or what follows their name (3环以内, 2环路, 4环外).
@@ -2261,6 +2268,7 @@ _ROOM_BEFORE = frozenset("层厅室楼座栋铺")
 _ROOM_AFTER = frozenset("#室号")
 #: Verbs of a market level right before a bare four-digit number (失守1900, 跌破2000, 站上3000): a level, no year.
 _LEVEL_VERB_BEFORE = re.compile(r"(?:失守|跌破|站上|站稳|守住|上望|下探|重返|逼近|收复|考验|冲击|回落至|跌至|升至|涨至|收于|报收)$")
+_LEVEL_VERB_LAST = frozenset("守破上稳住望探返近复验击至于收")
 #: The rest of a list of rooms after its first number (1901、1908室, 2001、2002、2005号房).
 _ROOM_LIST_AFTER_RE = re.compile(r"(?:、[A-Za-z]?\d{3,4})+\s?(?:室|号房|房间|号)")
 #: After a bare four-digit number, what makes it no year: a decimal, a percent, thousands, a range or code.
@@ -2314,8 +2322,7 @@ _PER_DENOMINATORS = (
 _LAP_BEFORE = re.compile(r"[环绕][\u4e00-\u9fff]{0,4}$")
 #: The draws of a team's record, between its wins and its losses (1胜3平4负, 5胜1平, 3平4负, 胜2平1): 平 is
 #: no unit elsewhere (90平 is a flat's square metres).
-#: The pattern starts with the numeral's class, so the engine scans to numerals only (its context is
-#: read after a match: :func:`_is_draws`).
+#: Searched in the three characters before each 平 (its context is read after a match: :func:`_is_draws`).
 _DRAWS_RE = re.compile(r"([\d一二两三四五六七八九十]{1,3})平(?![方米均])")
 _LOSSES_AFTER_RE = re.compile(r"\s?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})负")
 
