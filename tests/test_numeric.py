@@ -321,6 +321,8 @@ FOUND = [
     ("九届人大一次会议在北京开幕。", "一次", "ordinal", 1, {"unit": "次"}),  # a session's rank, as 二次会议
     ("上周五个交易日里指数上涨。", "五个", "count", 5, {"unit": "交易日"}),  # five trading days, no Friday
     ("他8时一坐下就开始工作。", "8时", "date", "T08", {}),  # 一坐 "as soon as he sat", no minute
+    ("蒙古国获得四亿图格里克援助。", "四亿图格里克", "money", 400000000, {"currency": "MNT"}),
+    ("新盘总价180万起均价1.5万。", "180万", "number", 1800000, {}),  # "from": another price follows
     ("房企募资或超500亿 本月迎来高峰。", "超500亿", "number", 50000000000, {"qualifier": "over"}),  # 本 | 本月
     ("截至2月底，近三月共有62只基金分红。", "近三月", "duration", "P3M", {"qualifier": "under"}),  # the past three months
     ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),
@@ -1153,6 +1155,8 @@ IGNORED = [
     ("上海三年展今天开幕。", "三年"),  # a triennial
     ("两地没有0时差。", "0时"),  # 时差 "time difference"
     ("他持有阳光100股权。", "100股"),  # a stake, no shares
+    ("她获得3单项冠军。", "3单"),  # single events, no orders
+    ("他一口气买了两手机。", "两手"),  # phones, no hands
 ]
 
 

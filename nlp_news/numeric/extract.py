@@ -123,13 +123,15 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "席": frozenset("位卷次地"),  # 5席位: seats as a word
     "章": frozenset("程法节"),  # 3章程: a charter
     "冠": frozenset("军名状心亚"),  # 3冠军: champions, no titles
+    "手": frozenset("机续段术下法指表艺臂腕脚中里上握牌枪"),  # 两手机: phones, no hands
+    "单": frozenset("项位身价独纯据打曲"),  # 3单项: single events, no orders
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -2089,7 +2091,7 @@ _AREA_PING_NEXT_RE = re.compile(
 #: What a price "from" follows in a headline (三居17000起, 别墅20000起, 月薪2万起) and what stands after its
 #: 起 then (no noun: 1200起事故 counts accidents).
 _FROM_PRICE_PREV = frozenset("居平价薪租售墅房寓铺型")
-_HAN_NOUN_START = re.compile(r"[\u4e00-\u9fff](?<![全的步售])")
+_HAN_NOUN_START = re.compile(r"[\u4e00-\u9fff](?<![全的步售均单总首现])")  # (180万起均价…: another price follows)
 #: A month count written like a month: 2月, 十二月 (not 2月5日).
 #: Words right before N月 that make it a number of months (连续3月下滑, 未来三月), not a month of the year.
 _MONTHS_COUNTED_AFTER = frozenset({"持续", "连续", "长达", "历时", "为期", "未来", "过去", "最近"})
