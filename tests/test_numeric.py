@@ -323,6 +323,9 @@ FOUND = [
     ("他8时一坐下就开始工作。", "8时", "date", "T08", {}),  # 一坐 "as soon as he sat", no minute
     ("蒙古国获得四亿图格里克援助。", "四亿图格里克", "money", 400000000, {"currency": "MNT"}),
     ("新盘总价180万起均价1.5万。", "180万", "number", 1800000, {}),  # "from": another price follows
+    ("国际金价每盎司报1200美元。", "1200美元", "money", 1200, {"unit": "/盎司"}),
+    ("公司第三季亏损扩大。", "第三季", "date", None, {"relative": True}),  # a quarter, as 第三季净利
+    ("考前6个月是冲刺阶段。", "6个月", "duration", "P6M", {}),  # before the exam, no January-June
     ("房企募资或超500亿 本月迎来高峰。", "超500亿", "number", 50000000000, {"qualifier": "over"}),  # 本 | 本月
     ("截至2月底，近三月共有62只基金分红。", "近三月", "duration", "P3M", {"qualifier": "under"}),  # the past three months
     ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),

@@ -341,7 +341,7 @@ _CHANGE_RE = re.compile(optional_groups_as_branches(
 _PER_LEFT = re.compile(
     r"每(?:一)?(?P<per>平方米|平米|平方英尺|千瓦时|间夜|人次|盎司|学年|学期|季度|小时|公里|晚|亩|股|吨|斤|公斤|人|户|月|年|天|次|台|辆"
     r"|[\u4e00-\u9fff]|kWh|MWh|TEU|FEU)"
-    r"(?:作价|售价|价格|收费|成本|发行价|招股价|定价|收益|净资产|派息|盈利|亏损|净利润)?(?:为|约|达)?\s?$"
+    r"(?:作价|售价|价格|收费|成本|发行价|招股价|定价|收益|净资产|派息|盈利|亏损|净利润)?(?:为|约|达|报|涨至|跌至|升至|降至|达到)?\s?$"
 )
 #: A period before an amount that makes it a rate (NUMERIC-CONVENTIONS: 一年学费4万元 → "/年"):
 #: 每 + period, then a few words (每年也仅需要4万元, 每月给1000元); or 一 + period + a price word
