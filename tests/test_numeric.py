@@ -223,7 +223,7 @@ FOUND = [
     ("这次展会历时7日。", "7日", "duration", "P7D", {}),
     ("中国代表团共获得40金27银24铜。", "27银", "count", 27, {"unit": "银"}),  # a medal tally
     ("公司FY2024全年营收为210亿美元。", "FY2024", "date", "2024", {}),  # a fiscal year, as 2024财年
-    ("该岗位的月薪20K起。", "20K", "number", 20000, {}),  # "from 20,000": 起 is no count of cases
+    ("该岗位的月薪20K起。", "20K", "money", 20000, {"currency": "CNY"}),  # pay "from 20,000": 起 is no count of cases
     ("苹果以5800万部位列第二。", "5800万部", "count", 58000000, {"unit": "部"}),  # 部 | 位列, no 部位
     ("明天白天晴，北风三四级。", "三四级", "count", {"low": 3, "high": 4}, {"unit": "级"}),  # wind force
     ("这支球队本赛季2胜5平3负。", "5平", "count", 5, {"unit": "平"}),  # the draws of a record
@@ -238,7 +238,7 @@ FOUND = [
     ("发布会定在9月3日和4日。", "4日", "date", "--09-04", {"relative": True}),
     ("这个楼盘本月开盘均价32000。", "32000", "money", 32000, {"currency": "CNY"}),  # a headline's price
     ("新盘推出90平两居，首付30万。", "90平", "count", 90, {"unit": "平"}),  # a flat's square metres
-    ("该盘加推120平三居28000起。", "28000", "number", 28000, {}),  # "from 28,000": no count of 起
+    ("该盘加推120平三居28000起。", "28000", "money", 28000, {"currency": "CNY"}),  # a price "from 28,000": no count of 起
     ("全年全市共发生1200起事故。", "1200起", "count", 1200, {"unit": "起"}),
     ("该公司上月营收为新台币2500亿元。", "新台币2500亿元", "money", 250000000000, {"currency": "TWD"}),  # a currency word before
     ("门票为澳门币100元。", "澳门币100元", "money", 100, {"currency": "MOP"}),
@@ -322,10 +322,12 @@ FOUND = [
     ("上周五个交易日里指数上涨。", "五个", "count", 5, {"unit": "交易日"}),  # five trading days, no Friday
     ("他8时一坐下就开始工作。", "8时", "date", "T08", {}),  # 一坐 "as soon as he sat", no minute
     ("蒙古国获得四亿图格里克援助。", "四亿图格里克", "money", 400000000, {"currency": "MNT"}),
-    ("新盘总价180万起均价1.5万。", "180万", "number", 1800000, {}),  # "from": another price follows
+    ("新盘总价180万起均价1.5万。", "180万", "money", 1800000, {}),  # "from": another price follows
     ("国际金价每盎司报1200美元。", "1200美元", "money", 1200, {"unit": "/盎司"}),
     ("公司第三季亏损扩大。", "第三季", "date", None, {"relative": True}),  # a quarter, as 第三季净利
     ("考前6个月是冲刺阶段。", "6个月", "duration", "P6M", {}),  # before the exam, no January-June
+    ("新盘公寓35万起。", "35万", "money", 350000, {"currency": "CNY"}),  # a price "from"
+    ("机构预计二三季度债市将重获支撑。", "二三季度", "date", None, {"relative": True}),  # two quarters, no months
     ("房企募资或超500亿 本月迎来高峰。", "超500亿", "number", 50000000000, {"qualifier": "over"}),  # 本 | 本月
     ("截至2月底，近三月共有62只基金分红。", "近三月", "duration", "P3M", {"qualifier": "under"}),  # the past three months
     ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),
@@ -1510,6 +1512,8 @@ MONEY_BY_METRIC = [
     ("彩民中了500万大奖。", "500万", "money", "CNY"),
     ("公司1.2亿收购对手。", "1.2亿", "money", "CNY"),  # the price of a deal
     ("他自掏400万。", "400万", "money", "CNY"),
+    ("凭卡购房总减1万。", "1万", "money", "CNY"),
+    ("公司被指花20亿购房。", "20亿", "money", "CNY"),
 ]
 
 

@@ -1700,6 +1700,13 @@ class _Scanner:
                     dv = f"{self.pub.year:04d}-{self.pub.month:02d}-{d:02d}"
                 self.add(self.make(start, tend, "date", dv, "rule:date", relative=True), start, tend, 2)
                 return
+            if tu == "季度" and low_high is not None and not arabic and 1 <= low_high[0] < low_high[1] <= 4 and s2 == start:
+                # 二三季度: the second and third quarters, a period (a year's quarters unless published says which)
+                qv: Any = None
+                if self.pub:
+                    qv = {"start": f"{self.pub.year:04d}-Q{int(low_high[0])}", "end": f"{self.pub.year:04d}-Q{int(low_high[1])}"}
+                self.add(self.make(start, tend, "date", qv, "rule:date", relative=True), start, tend, 2)
+                return
             if core == "九十" and tu == "月" and low_high is None:
                 low_high = (9, 10)  # 九十月份: September and October, not month 90
             if tu == "月" and core != "两" and not _months_counted(f, start):
@@ -1849,8 +1856,12 @@ class _Scanner:
                     low_high is None and value is not None and value >= 1000 and s2 == start
                     and prev in _FROM_PRICE_PREV and not _HAN_NOUN_START.match(f, tend)
                 )):
-                    # 月薪20K起, 三居17000起, 月薪2万起: "from 20,000", no count of cases (3起事故, 发生1200起事故)
-                    self.add(self.make(start, end, "number", format_value(value), "rule:number"), start, end, 2)
+                    # 月薪20K起, 三居17000起, 公寓35万起: a price or pay "from", money in the article's currency, no count
+                    # of cases (3起事故, 发生1200起事故)
+                    if prev in _FROM_PRICE_PREV:
+                        self.add(self.make(start, end, "money", format_value(value), "rule:money", currency="CNY"), start, end, 2)
+                    else:
+                        self.add(self.make(start, end, "number", format_value(value), "rule:number"), start, end, 2)
                     return
                 if unit in ("级", "届") and arabic and len(core) == 4 and core[:2] in ("19", "20") and s2 == start:
                     self.add(None, start, tend, 0)  # 2023级新生, 2025届毕业生: a cohort's name, no count of 2025
