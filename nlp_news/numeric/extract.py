@@ -2165,7 +2165,6 @@ _MONTH_NUM_RE = re.compile(r"1[0-2]|0?[1-9]")
 _COORD_YEARS = re.compile(r"(?<![\d.])(\d{2})、(?=(?:\d{2}、)*\d{2}\s?年)")
 #: A year written right before a list of months (2008年11、12月).
 _YEAR_BEFORE = re.compile(r"((?:1[5-9]|20|21)\d\d)\s?年\s?$")
-#: A month's date and the days listed after it, right before a day (8月21日、 or 8月21日、22日、 before 23日).
 #: After N幢 or N栋, the entrance or flat of an address (10幢1单元, 3栋502室).
 _ADDRESS_NEXT_RE = re.compile(r"\d{1,2}单元|\d{3,4}室|\d{1,2}号楼")
 #: Words of ranking right before N位 (排名为259位, 排在12位, 名列3位): a rank.
@@ -2191,7 +2190,9 @@ _TIME_UNIT_WORDS = {"天": ("王", "然气"), "年": ("展",)}
 #: What a phase of building is named after (松坪村三期, 花园二期, 港区四期) and what it names (三期工程, 二期项目).
 _PHASE_OF = frozenset("村园城苑湾府庭居区港厂站场坊镇")
 _PHASE_NEXT_RE = re.compile(r"(?:工程|项目|扩建|建设|用地|住宅|楼盘|地块|工厂|厂房)")
+#: What stands between listed days (8月21日、22日, 9月3日和4日).
 _DAY_LIST_SEPARATORS = frozenset("、和及与")
+#: A month's date and the days listed after it, right before a day (8月21日、 or 8月21日、22日、 before 23日).
 _LISTED_DAYS_BEFORE = re.compile(
     r"(?<![\d一二三四五六七八九十])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:(?:[0-3]?\d|[一二三四五六七八九十廿卅]{1,3})[日号][、和及与]\s?)+$"
 )
