@@ -328,6 +328,8 @@ FOUND = [
     ("考前6个月是冲刺阶段。", "6个月", "duration", "P6M", {}),  # before the exam, no January-June
     ("新盘公寓35万起。", "35万", "money", 350000, {"currency": "CNY"}),  # a price "from"
     ("机构预计二三季度债市将重获支撑。", "二三季度", "date", None, {"relative": True}),  # two quarters, no months
+    ("他在2004-08年执教这支球队。", "2004-08年", "date", {"start": "2004", "end": "2008"}, {}),  # no August 2004
+    ("他本赛季总场数82胜率54%。", "54%", "percent", 54, {}),
     ("房企募资或超500亿 本月迎来高峰。", "超500亿", "number", 50000000000, {"qualifier": "over"}),  # 本 | 本月
     ("截至2月底，近三月共有62只基金分红。", "近三月", "duration", "P3M", {"qualifier": "under"}),  # the past three months
     ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),
@@ -1162,6 +1164,7 @@ IGNORED = [
     ("他持有阳光100股权。", "100股"),  # a stake, no shares
     ("她获得3单项冠军。", "3单"),  # single events, no orders
     ("他一口气买了两手机。", "两手"),  # phones, no hands
+    ("他本赛季总场数82胜率54%。", "82胜"),  # 胜率 "win rate"
 ]
 
 

@@ -91,7 +91,7 @@ MEASURE_WORDS = sorted(
 #: (年薪, 年化), no points (点击, 点评), no scores (分辨率, 分析), no game levels (关口) and no pairs (对话). Each caller decides what the number is then.
 _WORD_NEXT: dict[str, frozenset[str]] = {
     "负": frozenset("责债担面数值荷重增于"),
-    "胜": frozenset("出过于利任诉算地者负"),
+    "胜": frozenset("出过于利任诉算地者负率"),
     "战": frozenset("略术场役争士斗机舰区友线神车绩国队胜败平至"),
     "毛": frozenset("利巾衣病泽笔发坯细重料织绒皮囊孔毯线额收"),
     "年": frozenset("薪费息化"),
