@@ -1165,6 +1165,7 @@ IGNORED = [
     ("她获得3单项冠军。", "3单"),  # single events, no orders
     ("他一口气买了两手机。", "两手"),  # phones, no hands
     ("他本赛季总场数82胜率54%。", "82胜"),  # 胜率 "win rate"
+    ("运输机运来了米格－29k的部件。", "－29k"),  # a model's name, no minus 29,000
 ]
 
 

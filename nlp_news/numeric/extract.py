@@ -594,6 +594,9 @@ class _Scanner:
                     continue  # a number inside a URL or an e-mail address
             nxt = f[e : e + 1]
             prev = f[s - 1 : s]
+            if (f[s] == "-" or f[s] == "−") and "\u4e00" <= prev <= "\u9fff" and f[e - 1] in "kKMB":
+                self.add(None, s, e, 0)  # 米格-29K: a model's name, no minus 29,000
+                continue
             if prev == "+" and f[s - 2 : s - 1] in _SETTLEMENT:
                 self.add(None, s - 2, e, 0)  # T+1, T+0: a settlement rule's name, not a day
                 continue
