@@ -330,6 +330,8 @@ FOUND = [
     ("机构预计二三季度债市将重获支撑。", "二三季度", "date", None, {"relative": True}),  # two quarters, no months
     ("他在2004-08年执教这支球队。", "2004-08年", "date", {"start": "2004", "end": "2008"}, {}),  # no August 2004
     ("他本赛季总场数82胜率54%。", "54%", "percent", 54, {}),
+    ("球队携7新援出征。", "7新援", "count", 7, {"unit": "新援"}),  # a headline's bare number + noun
+    ("6高管被交易所警示。", "6高管", "count", 6, {"unit": "高管"}),
     ("房企募资或超500亿 本月迎来高峰。", "超500亿", "number", 50000000000, {"qualifier": "over"}),  # 本 | 本月
     ("截至2月底，近三月共有62只基金分红。", "近三月", "duration", "P3M", {"qualifier": "under"}),  # the past three months
     ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),
