@@ -265,7 +265,7 @@ _NUMBER_RE = re.compile(optional_groups_as_branches(NUMBER))
 
 #: A currency word after a number; 元 is none before 宝 (500元宝 counts a game's currency, as 金币 do),
 #: except in 宝贵 (5亿元宝贵资金).
-_CUR_AFTER = rf"(?:{_esc(CURRENCY_WORDS)})(?!宝(?!贵))"
+_CUR_AFTER = rf"(?:{_esc(CURRENCY_WORDS)})(?!宝(?!贵)|(?<=圆)[梦满形桌心明珠规])"  # (1+1圆梦, 十全十美圆满: no yuan)
 _CUR_AFTER_RE = re.compile(rf"\s?(?:{_CUR_AFTER})")
 #: 内 "within" after a time or distance unit (三年内, 15天内, 两个季度内, 10公里内), not the first character of a
 #: word (9月10日内测, 10个内地城市, 3个内存条)
@@ -278,7 +278,7 @@ _WITHIN = (
 )
 #: What may follow a number: a bound, a unit, a bound again (the source of :data:`_TAIL_RE`).
 _TAIL_SOURCE = rf"""
-    (?P<more>\s?(?:有余|多(?![出于图])|余|\+|来))?
+    (?P<more>\s?(?:有余|多(?![出于图特哥伦米瑙明])|余|\+|来))?
     \s*
     (?P<u>
        (?P<pct>%|‰|个?\s*百\s*分\s*点|个?\s*基\s*点|(?:BPS|BP|bps|bp)(?![A-Za-z]))
