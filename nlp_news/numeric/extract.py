@@ -81,7 +81,7 @@ MEASURE_WORDS = sorted(
     毫克 微克 纳米 微米 立方厘米 平方厘米 公升 加仑 光年 吉瓦 千伏
     摄氏度 ℃ °C °F ℉ ° 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 段 环 方尺 平方尺 呎 平方呎 层楼 连胜 连败 胜场 胜 负 战 幅 类
-    桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 刀 枪 连冠 晚 面 封 话 席 章 冠 连平 车次 艘次 台次 户次 轮次 批次 尊 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平
+    桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 刀 枪 连冠 晚 面 封 话 席 章 冠 连平 场次 板 车次 艘次 台次 户次 轮次 批次 尊 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平
     任 伙 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
@@ -100,7 +100,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "关": frozenset("口键注系于联心税门闭停"),
     "任": frozenset("务命职何意性教用免课"),
     "伙": frozenset("伴计食同房人"),
-    "对": frozenset("话于手外比抗接待象策应照称决冲峙付方攻一二三四五六七八九十0123456789"),  # 三对三: "versus", 433对攻
+    "对": frozenset("话于手外比抗接待象策应照称决冲峙付方攻战一二三四五六七八九十0123456789"),  # 三对三: "versus", 433对攻, 11对战平台
     "环": frozenset("比境节保球路线岛形绕顾卫评内外"),  # 3%环比, 4环路: no shooting score
     "段": frozenset("式落位子"),  # 两段式设计: a kind, no count of sections
     "部": frozenset("位署"),  # 10部位装备: body parts, no count of 部
@@ -125,13 +125,15 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "冠": frozenset("军名状心亚"),  # 3冠军: champions, no titles
     "手": frozenset("机续段术下法指表艺臂腕脚中里上握牌枪"),  # 两手机: phones, no hands
     "单": frozenset("项位身价独纯据打曲"),  # 3单项: single events, no orders
+    "代": frozenset("理表言价工替购销码办"),  # 千万代理费: an agent's fee, no generations
+    "板": frozenset("块材书报凳球门栗"),  # 3板块: sectors, no limit-up boards
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -152,7 +154,8 @@ COUNT_NOUNS = sorted(
     点击量 点击 浏览量 阅读量 播放量 转发量 转发 回复 评论 经验值 经验 积分
     农民 农民工 工人 市民 网友 民众 群众 儿童 老人 青少年 大学生 研究生 留学生 医生 护士 律师 官兵 士兵 部委
     有效像素 总像素 参数
-    高管 新援 外援 嫌犯 家长 孩子 子女 兄弟姐妹 死者 伤者 遇难者 矿工 村民 业主 股民 基民 彩民 银行 券商 房企 车企 县 省份""".split(),
+    高管 新援 外援 嫌犯 家长 孩子 子女 兄弟姐妹 姐妹 明星 男生 女生 院校 死者 伤者 遇难者 矿工 村民 业主 股民 基民 彩民 银行 券商
+    房企 车企 县 省份""".split(),
     key=len,
     reverse=True,
 )
@@ -201,6 +204,7 @@ _GROWTH_DOWN_WORDS = (
     "下降", "下跌", "减少", "下滑", "降低", "缩减", "萎缩", "跌", "降价", "降息", "降", "减价", "减持", "减", "回落", "暴跌",
     "大跌", "缩水", "下调", "调低", "调降", "收窄", "缩小", "下挫", "走低", "下浮", "少增",  # 同比少增: grew less
     "缩量",  # 缩量1386亿元: turnover shrank
+    "跌去", "跌掉",
 )
 _GROWTH_DOWN = alternation(_GROWTH_DOWN_WORDS)
 
@@ -2096,8 +2100,8 @@ _F_NUMBER_RE = re.compile(
 _F_NUMBER_PREV = frozenset("Ff/")
 #: A market quote right before a number whose unit is left out (恒指收报19864, 汇率中间价报7.1025,
 #: 收于3.2): a number, where other bare small numbers are enumerators, scores or codes.
-_QUOTE_BEFORE = re.compile(r"(?:收报|报收|收于|收在|开盘报|[指价率数盘股]报)$")
-_QUOTE_LAST = frozenset("报收于在")
+_QUOTE_BEFORE = re.compile(r"(?:收报|报收|收于|收在|开盘报|[指价率数盘股]报|上望|失守|跌破|站上|站稳|守住|收复|重返|下探)$")
+_QUOTE_LAST = frozenset("报收于在望守破上稳住复返探")
 #: What follows 平 when it is a flat's square metres (160平三居, 61平起, 90平的房子, 85平2居, 120平左右).
 _AREA_PING_NEXT_RE = re.compile(
     r"起|左右|以上|以下|以内|户型|大户|小户|精装|公寓|别墅|复式|跃层|现房|住宅|户|房|大?[一二三四五两1-5](?:[-~至到][一二三四五两1-5])?[居室房]|"
@@ -2472,7 +2476,8 @@ _NAMES_WITH_NUMERALS = (
     # 两头 "both ends" (两头不景气, 两头跑), no two head of cattle
     "两头不", "两头都", "两头跑", "两头受", "两头落空", "两头兼顾", "两头为难", "两头忙", "两头堵",
     # political watchwords and programmes named with a numeral (三个区分开来, 中央八项规定, 百亿补贴)
-    "三个区分开来", "八项规定", "三个务必", "四个现代化", "两个一百年", "百亿补贴", "千亿补贴", "万人计划",
+    "三个区分开来", "八项规定", "三个务必", "四个现代化", "两个一百年", "百亿补贴", "千亿补贴", "万人计划", "三个有利于",
+    "三面光", "三斤钉",
     # regulatory classes (一类创新药, 三类医疗器械): labels, no count of one
     *(n + "类" + w for n in "一二三" for w in ("创新药", "新药", "疫苗", "医疗器械", "器械")),
     # holidays named by their date (十一期间 is National Day's holiday, no count of 11 期; 六一儿童节)
