@@ -1178,6 +1178,10 @@ IGNORED = [
     ("平台11对战模式上线。", "11对"),  # 对战 "versus play"
     ("今年有3板块领涨。", "3板"),  # 板块 "sectors"
     ("要坚持三个有利于。", "三个"),  # a watchword
+    ("他主场打出两双。", "两双"),  # a double-double (两双鞋 counts shoes)
+    ("他在建设银行东四支行工作。", "四支"),  # a sub-branch in 东四
+    ("京东方8代线有望投产。", "8代"),  # a fab line's generation
+    ("两队三元大将同时停赛。", "三元"),  # three key players, no yuan
 ]
 
 

@@ -96,7 +96,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "毛": frozenset("利巾衣病泽笔发坯细重料织绒皮囊孔毯线额收"),
     "年": frozenset("薪费息化"),
     "点": frozenset("击评名赞映燃亮头子菜播读"),
-    "分": frozenset("辨析化配享别红手开散裂割布担摊批"),
+    "分": frozenset("辨析化配享别红手开散裂割布担摊批路"),
     "关": frozenset("口键注系于联心税门闭停"),
     "任": frozenset("务命职何意性教用免课"),
     "伙": frozenset("伴计食同房人"),
@@ -114,7 +114,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "刀": frozenset("具片法锋口刃伤工"),  # 3刀片: blades, no stabs
     "枪": frozenset("击手支械杀战声伤口弹法"),  # 2枪击案: shootings, no shots
     "本": frozenset("季月年周届次报市地科土轮场期赛"),  # 25000 本季: this quarter, no books
-    "支": frozenset("持付援出撑票柱配"),  # 32支持: "support", no teams
+    "支": frozenset("持付援出撑票柱配行"),  # 32支持: "support", 东四支行: a sub-branch, no teams
     "晚": frozenset("会餐宴报间上饭年辈期节霞"),  # 3晚会: galas, no nights
     "面": frozenset("积临对向前貌部试值额料条子膜板包粉目"),  # 3面临: faces, no flags
     "封": frozenset("顶闭锁杀面存装号底"),  # 5封顶: a cap, no letters
@@ -125,7 +125,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "冠": frozenset("军名状心亚"),  # 3冠军: champions, no titles
     "手": frozenset("机续段术下法指表艺臂腕脚中里上握牌枪"),  # 两手机: phones, no hands
     "单": frozenset("项位身价独纯据打曲"),  # 3单项: single events, no orders
-    "代": frozenset("理表言价工替购销码办"),  # 千万代理费: an agent's fee, no generations
+    "代": frozenset("理表言价工替购销码办线"),  # 千万代理费: an agent's fee, 8代线: a fab line, no generations
     "板": frozenset("块材书报凳球门栗"),  # 3板块: sectors, no limit-up boards
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
@@ -269,7 +269,7 @@ _NUMBER_RE = re.compile(optional_groups_as_branches(NUMBER))
 
 #: A currency word after a number; 元 is none before 宝 (500元宝 counts a game's currency, as 金币 do),
 #: except in 宝贵 (5亿元宝贵资金).
-_CUR_AFTER = rf"(?:{_esc(CURRENCY_WORDS)})(?!宝(?!贵)|(?<=圆)[梦满形桌心明珠规])"  # (1+1圆梦, 十全十美圆满: no yuan)
+_CUR_AFTER = rf"(?:{_esc(CURRENCY_WORDS)})(?!宝(?!贵)|(?<=圆)[梦满形桌心明珠规]|(?<=元)大将)"  # (1+1圆梦, 三元大将: no yuan)
 _CUR_AFTER_RE = re.compile(rf"\s?(?:{_CUR_AFTER})")
 #: 内 "within" after a time or distance unit (三年内, 15天内, 两个季度内, 10公里内), not the first character of a
 #: word (9月10日内测, 10个内地城市, 3个内存条)
@@ -2477,7 +2477,7 @@ _NAMES_WITH_NUMERALS = (
     "两头不", "两头都", "两头跑", "两头受", "两头落空", "两头兼顾", "两头为难", "两头忙", "两头堵",
     # political watchwords and programmes named with a numeral (三个区分开来, 中央八项规定, 百亿补贴)
     "三个区分开来", "八项规定", "三个务必", "四个现代化", "两个一百年", "百亿补贴", "千亿补贴", "万人计划", "三个有利于",
-    "三面光", "三斤钉",
+    "三面光", "三斤钉", "五笔七墨", "手三针", "足三针", "颞三针",
     # regulatory classes (一类创新药, 三类医疗器械): labels, no count of one
     *(n + "类" + w for n in "一二三" for w in ("创新药", "新药", "疫苗", "医疗器械", "器械")),
     # holidays named by their date (十一期间 is National Day's holiday, no count of 11 期; 六一儿童节)
@@ -2505,7 +2505,7 @@ _NAME_ZONES_RE = re.compile(
     r"|这一块|那一块|哪一块|每一块"
     r"|五月天|七天(?:酒店|连锁|快捷)|360(?:公司|安全卫士|安全|浏览器|杀毒|搜索|集团|手机)"
     r"|" + "|".join(_NAMES_WITH_NUMERALS)
-    + r"|三双(?=数据|[，。！、,!的\s]|$)"
+    + r"|三双(?=数据|[，。！、,!的\s]|$)|两双(?=数据|潜力|表现|[，。！、,!的\s]|$)"
     + "".join(rf"|{n}(?:\d+|[一二三四五六七八九十〇零两]+)号[甲乙丙丁]?" for n in _SPACE_NAMES)
     # 国发〔2009〕3号: a document's number, no year and no day; one alternative per opening bracket, not a
     # class [〔[(（]: an alternative that starts with a class makes the engine try the pattern at every
@@ -2514,7 +2514,7 @@ _NAME_ZONES_RE = re.compile(
 )
 #: What every match of :data:`_NAME_ZONES_RE` contains: a text with none of them is not searched.
 _NAME_ZONE_HEADS = (
-    "八一", "十字", "一日", "一块", "五月天", "七天", "360", "三双", "一时半", "天下第一", "年过半百",
+    "八一", "十字", "一日", "一块", "五月天", "七天", "360", "三双", "两双", "一时半", "天下第一", "年过半百",
     *_NAMES_WITH_NUMERALS, *_SPACE_NAMES,
     *(b + century for b in _DOC_OPEN for century in ("19", "20")),
 )
