@@ -337,6 +337,11 @@ FOUND = [
     ("该片上映以来共520场次。", "520场次", "count", 520, {"unit": "场次"}),
     ("公司股价跌去87%。", "87%", "percent", 87, {"change": "-"}),
     ("他收取千万代理费。", "千万", "number", 10000000, {}),  # 代理费, no generations
+    ("新盘三居直降5万起。", "5万", "money", 50000, {"change": "-"}),  # a cut "from 50,000"
+    ("本周恒指目标位在20600。", "20600", "number", 20600, {}),  # a target level
+    ("他每月能有8000铢的收入。", "8000铢", "money", 8000, {"currency": "THB"}),
+    ("他能答对一百题以上。", "一百题以上", "count", 100, {"unit": "题", "qualifier": "over"}),
+    ("通州新盘40平均价13000元。", "40平", "count", 40, {"unit": "平"}),  # 40平 | 均价, no 平均
     ("房企募资或超500亿 本月迎来高峰。", "超500亿", "number", 50000000000, {"qualifier": "over"}),  # 本 | 本月
     ("截至2月底，近三月共有62只基金分红。", "近三月", "duration", "P3M", {"qualifier": "under"}),  # the past three months
     ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),
@@ -1182,6 +1187,8 @@ IGNORED = [
     ("他在建设银行东四支行工作。", "四支"),  # a sub-branch in 东四
     ("京东方8代线有望投产。", "8代"),  # a fab line's generation
     ("两队三元大将同时停赛。", "三元"),  # three key players, no yuan
+    ("比赛安排在早一点的轮次。", "早一点"),  # "a bit earlier", no one o'clock
+    ("他住在北七家镇。", "七家"),  # a town
 ]
 
 

@@ -303,6 +303,8 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
     if g.hh:
         hour = int(parse_number(g.hh) or 0)
         tp, mi = g.tp, g.mi
+        if tp in ("早", "晚") and g.hh == "一" and g.hunit == "点" and not mi:
+            return None  # 早一点, 晚一点: "a bit earlier", no one o'clock
         if not tp and m.string[m.start() - 1 : m.start()] == "加":
             return None  # 打成2加1时: a basket and the foul shot after it (2+1), no one o'clock
         if not tp and g.hunit == "点" and not mi and not (

@@ -81,7 +81,7 @@ MEASURE_WORDS = sorted(
     毫克 微克 纳米 微米 立方厘米 平方厘米 公升 加仑 光年 吉瓦 千伏
     摄氏度 ℃ °C °F ℉ ° 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 段 环 方尺 平方尺 呎 平方呎 层楼 连胜 连败 胜场 胜 负 战 幅 类
-    桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 刀 枪 连冠 晚 面 封 话 席 章 冠 连平 场次 板 车次 艘次 台次 户次 轮次 批次 尊 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平
+    桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 刀 枪 连冠 晚 面 封 话 席 章 冠 连平 场次 板 题 车次 艘次 台次 户次 轮次 批次 尊 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平
     任 伙 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
@@ -127,13 +127,14 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "单": frozenset("项位身价独纯据打曲"),  # 3单项: single events, no orders
     "代": frozenset("理表言价工替购销码办线"),  # 千万代理费: an agent's fee, 8代线: a fab line, no generations
     "板": frozenset("块材书报凳球门栗"),  # 3板块: sectors, no limit-up boards
+    "题": frozenset("目材型库海记字词"),  # 3题目: questions as a word
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -1867,7 +1868,8 @@ class _Scanner:
                     # 月薪20K起, 三居17000起, 公寓35万起: a price or pay "from", money in the article's currency, no count
                     # of cases (3起事故, 发生1200起事故)
                     if prev in _FROM_PRICE_PREV:
-                        self.add(self.make(start, end, "money", format_value(value), "rule:money", currency="CNY"), start, end, 2)
+                        self.add(self.make(start, end, "money", format_value(value), "rule:money", currency="CNY", change=self.change(start)),
+                                 start, end, 2)
                     else:
                         self.add(self.make(start, end, "number", format_value(value), "rule:number"), start, end, 2)
                     return
@@ -2100,16 +2102,16 @@ _F_NUMBER_RE = re.compile(
 _F_NUMBER_PREV = frozenset("Ff/")
 #: A market quote right before a number whose unit is left out (恒指收报19864, 汇率中间价报7.1025,
 #: 收于3.2): a number, where other bare small numbers are enumerators, scores or codes.
-_QUOTE_BEFORE = re.compile(r"(?:收报|报收|收于|收在|开盘报|[指价率数盘股]报|上望|失守|跌破|站上|站稳|守住|收复|重返|下探)$")
-_QUOTE_LAST = frozenset("报收于在望守破上稳住复返探")
+_QUOTE_BEFORE = re.compile(r"(?:收报|报收|收于|收在|开盘报|[指价率数盘股]报|上望|失守|跌破|站上|站稳|守住|收复|重返|下探|目标位在|目标位为|目标位)$")
+_QUOTE_LAST = frozenset("报收于在望守破上稳住复返探位为")
 #: What follows 平 when it is a flat's square metres (160平三居, 61平起, 90平的房子, 85平2居, 120平左右).
 _AREA_PING_NEXT_RE = re.compile(
-    r"起|左右|以上|以下|以内|户型|大户|小户|精装|公寓|别墅|复式|跃层|现房|住宅|户|房|大?[一二三四五两1-5](?:[-~至到][一二三四五两1-5])?[居室房]|"
+    r"起|左右|以上|以下|以内|户型|大户|小户|精装|公寓|别墅|复式|跃层|现房|住宅|户|房|均价|大?[一二三四五两1-5](?:[-~至到][一二三四五两1-5])?[居室房]|"
     r"的[\u4e00-\u9fff]{0,4}?(?:房|户|居|公寓|别墅|面积|住宅|空间)"
 )
 #: What a price "from" follows in a headline (三居17000起, 别墅20000起, 月薪2万起) and what stands after its
 #: 起 then (no noun: 1200起事故 counts accidents).
-_FROM_PRICE_PREV = frozenset("居平价薪租售墅房寓铺型")
+_FROM_PRICE_PREV = frozenset("居平价薪租售墅房寓铺型降减")
 _HAN_NOUN_START = re.compile(r"[\u4e00-\u9fff](?<![全的步售均单总首现])")  # (180万起均价…: another price follows)
 #: A month count written like a month: 2月, 十二月 (not 2月5日).
 #: Words right before N月 that make it a number of months (连续3月下滑, 未来三月), not a month of the year.
@@ -2477,7 +2479,7 @@ _NAMES_WITH_NUMERALS = (
     "两头不", "两头都", "两头跑", "两头受", "两头落空", "两头兼顾", "两头为难", "两头忙", "两头堵",
     # political watchwords and programmes named with a numeral (三个区分开来, 中央八项规定, 百亿补贴)
     "三个区分开来", "八项规定", "三个务必", "四个现代化", "两个一百年", "百亿补贴", "千亿补贴", "万人计划", "三个有利于",
-    "三面光", "三斤钉", "五笔七墨", "手三针", "足三针", "颞三针",
+    "三面光", "三斤钉", "五笔七墨", "手三针", "足三针", "颞三针", "北七家",
     # regulatory classes (一类创新药, 三类医疗器械): labels, no count of one
     *(n + "类" + w for n in "一二三" for w in ("创新药", "新药", "疫苗", "医疗器械", "器械")),
     # holidays named by their date (十一期间 is National Day's holiday, no count of 11 期; 六一儿童节)
