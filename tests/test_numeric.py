@@ -342,6 +342,12 @@ FOUND = [
     ("他每月能有8000铢的收入。", "8000铢", "money", 8000, {"currency": "THB"}),
     ("他能答对一百题以上。", "一百题以上", "count", 100, {"unit": "题", "qualifier": "over"}),
     ("通州新盘40平均价13000元。", "40平", "count", 40, {"unit": "平"}),  # 40平 | 均价, no 平均
+    ("6男1女酒后寻衅滋事。", "1女", "count", 1, {"unit": "女"}),  # the men and the women of a group
+    ("招行预计从2011起发卡2000万张。", "2011", "date", "2011", {}),  # from the year, no count of 起
+    ("期指收报23668 升114点。", "23668", "number", 23668, {}),  # a quoted level; 升 "rose" after a space
+    ("7月期市环比增仓17%。", "7月", "date", "--07", {}),  # 期市 "the futures market", no 7-month term
+    ("伦敦9℃，纽约15℃。", "15℃", "count", 15, {"qualifier": None}),  # 纽约 is New York, no "about"
+    ("游戏日本首周贩售255万。", "255万", "number", 2550000, {}),  # copies sold, no price
     ("房企募资或超500亿 本月迎来高峰。", "超500亿", "number", 50000000000, {"qualifier": "over"}),  # 本 | 本月
     ("截至2月底，近三月共有62只基金分红。", "近三月", "duration", "P3M", {"qualifier": "under"}),  # the past three months
     ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),
@@ -1165,7 +1171,7 @@ IGNORED = [
     ("赔率从最初的1.60升至1.75。", "1.60升"),  # odds that rose, no litres
     ("每年6月的最后一个星期举办音乐节。", "一个星期"),  # a time, no length
     ("这款游戏融合了第三人称射击。", "第三人"),  # a term
-    ("港股年底上望25000 本季关注三主题。", "25000 本"),  # 本季 "this quarter", no books
+    ("港股年底上望25000 本季关注三主题。", "本季"),  # 本季 "this quarter", no books
     ("球迷中有32支持主队。", "32支"),  # 支持 "support"
     ("她住在小区10幢1单元。", "1单"),  # an address
     ("两队的1/8决赛在周末进行。", "1/8"),  # a knockout stage
@@ -1189,6 +1195,8 @@ IGNORED = [
     ("两队三元大将同时停赛。", "三元"),  # three key players, no yuan
     ("比赛安排在早一点的轮次。", "早一点"),  # "a bit earlier", no one o'clock
     ("他住在北七家镇。", "七家"),  # a town
+    ("足球彩票推荐：1/3", "1/3"),  # a betting pick
+    ("康复站位于船板胡同二十五号。", "二十五号"),  # a house number
 ]
 
 

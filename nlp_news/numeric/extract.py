@@ -98,7 +98,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "点": frozenset("击评名赞映燃亮头子菜播读"),
     "分": frozenset("辨析化配享别红手开散裂割布担摊批路"),
     "关": frozenset("口键注系于联心税门闭停"),
-    "任": frozenset("务命职何意性教用免课"),
+    "任": frozenset("务命职何意性教用免课天"),
     "伙": frozenset("伴计食同房人"),
     "对": frozenset("话于手外比抗接待象策应照称决冲峙付方攻战一二三四五六七八九十0123456789"),  # 三对三: "versus", 433对攻, 11对战平台
     "环": frozenset("比境节保球路线岛形绕顾卫评内外"),  # 3%环比, 4环路: no shooting score
@@ -106,7 +106,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "部": frozenset("位署"),  # 10部位装备: body parts, no count of 部
     "首": frozenset("付府都席位批轮一二三四五六七八九十次先发创届个款家日周月年季映秀战胜选要长脑"),  # 50万首付: a down payment, 11首三双: a first triple-double, 歼-35首次: a first, no songs
     "处": frozenset("理于在罚分置境长级事"),  # 骁龙8 Gen 5处理器: a processor, no places
-    "升": frozenset("级值温息幅降高格空势华旗学职任至"),  # 1.01升级补丁: a version, 1.60升至1.75: odds that rose, no litres
+    "升": frozenset("级值温息幅降高格空势华旗学职任至0123456789"),  # 1.01升级补丁: a version, 1.60升至1.75: odds that rose, no litres
     "副": frozenset("总主部局处市省县区院校教秘书董行团队科所厂经司会长作业委官将帅州国庭署审检巡研"),  # 2副总裁: deputies, no pairs
     "顶": frozenset("级尖端层部峰楼替住撞流"),  # 1顶级: top, no hats
     "组": frozenset("合织建成委长团件图装"),  # 社保基金106组合: a portfolio's name, no groups
@@ -421,7 +421,7 @@ _SLASH_RE = re.compile(r"(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\d.,/:])")
 #: The second end of a clock-time range (13:00-17:00): hours and minutes under 60.
 _CLOCK_RE = re.compile(r"(\d{1,2})\s?[:：]\s?([0-5]\d)(?![\d:.])")
 #: What stands before a number + 号 that makes it a number (a shirt, a house, a role), not a day.
-_NOT_DAY_BEFORE = frozenset("的男女园楼路街区巷院室栋座门场馆厅第编-")
+_NOT_DAY_BEFORE = frozenset("的男女园楼路街区巷院室栋座门场馆厅第编-同弄")  # (胡同二十五号: a house number)
 _DAY_AFTER_DE = frozenset(("月的", "次的", "周的", "期的"))
 #: A Latin word counted by 万 or 亿 (3000亿tokens, 1.2亿 DAU): its unit.
 _LATIN_NOUN_RE = re.compile(r"\s?([A-Za-z]{2,}s?)(?![A-Za-z\d])")
@@ -648,6 +648,11 @@ class _Scanner:
             for m in _TEAM_76_RE.finditer(f):
                 if f[m.start() - 1 : m.start()] not in _TEAM_NOT_BEFORE:
                     self.add(None, m.start(), m.end(), 0)
+        if "男" in f and "女" in f:
+            for m in _MEN_WOMEN_RE.finditer(f):
+                # 6男1女: the men and the women of a group, each a count (as 2死3伤)
+                self.group_value(m, 1, "count", m.end(1) + 1, unit="男")
+                self.group_value(m, 2, "count", m.end(2) + 1, unit="女")
         if "死" in f and "伤" in f:
             for m in _DEAD_HURT_RE.finditer(f):
                 # 2死3伤: the dead and the injured of an accident, each a count (not read alone: 一死了之)
@@ -1089,7 +1094,9 @@ class _Scanner:
         f = self.f
         start, end = m.start(), m.end()
         a, b = int(m.group("a")), int(m.group("b"))
-        if f.startswith("英寸", end) or f.startswith('"', end) or (a == 1 and _STAGE_AFTER_RE.match(f, end)):
+        if f.startswith("英寸", end) or f.startswith('"', end) or (a == 1 and _STAGE_AFTER_RE.match(f, end)) or _PICK_BEFORE_RE.search(
+            f, max(0, start - 4), start
+        ):
             self.add(None, start, end, 0)
             return  # 1/3英寸: an optical format; 1/8决赛: a knockout stage's name
         if _SEASON_AFTER_RE.match(f, end) and b == (a + 1) % 100:
@@ -1353,7 +1360,7 @@ class _Scanner:
         )):
             # 仅售1999, 售价为160, 均价9000现可享96折: a price without a currency word is money in the article's currency
             v = parse_number(core)
-            if v is not None and v > 0 and (nxt.isspace() or nxt in _PRICE_END or (  # not 只售26伙, 售价为8GB, 特价8.5折
+            if v is not None and v > 0 and (pw.group("noun") or not _has_magnitude(core)) and (nxt.isspace() or nxt in _PRICE_END or (  # not 只售26伙, 售价为8GB, 特价8.5折, 贩售255万 (copies)
                 pw.group("noun") and "\u4e00" <= nxt <= "\u9fff"  # after a price noun, the next words (现可享96折)
             )):
                 more = "over" if "余" in core or "多" in core else None  # 标价30余万
@@ -1655,6 +1662,8 @@ class _Scanner:
                         self.add(None, pm.start("one"), pm.end("per"), 0)
         elif g.time:
             tu = g.time
+            if tu[-1] == "期" and f[tend : tend + 1] in _TERM_WORD_NEXT:
+                return  # 11年期待, 7月期市: 期 starts a word, no term (the date pass reads 11年, 7月)
             if not arabic and core == "一" and (prev == "每" or self.previous_or_next(start)):
                 self.add(None, start, tend, 0)
                 return  # 每一年 "every year"; 比上一年增长, 下一季度: the one before or after (as 上年), no length
@@ -1861,6 +1870,9 @@ class _Scanner:
                     # 4、5两个月, 2008、2009两年: 两 counts the items named before it, it is no weight
                     self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                     return
+                if unit == "起" and arabic and low_high is None and len(core) == 4 and "1950" <= core <= "2030" and prev in _SINCE_PREV:
+                    self.add(self.make(start, end, "date", core, "rule:date:bare-year"), start, end, 3)
+                    return  # 从2011起: from the year 2011, no count of cases
                 if unit == "起" and (core[-1:] in "kKMB" or (
                     low_high is None and value is not None and value >= 1000 and s2 == start
                     and prev in _FROM_PRICE_PREV and not _HAN_NOUN_START.match(f, tend)
@@ -1906,8 +1918,9 @@ class _Scanner:
                     self.add(None, start, tend + (unit == "单"), 0)
                     return  # 蓝桥名苑10幢1单元: an address's building and entrance, labels
                 if unit in _WORDLIKE_UNITS and _starts_word(f, tend, unit):
-                    if _has_magnitude(core) and low_high is None:
-                        self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)  # 募资或超500亿 本月: the amount stays
+                    if low_high is None and (_has_magnitude(core) or _QUOTE_BEFORE.search(f, max(0, start - 5), start)):
+                        # 募资或超500亿 本月, 期指收报23668 升114点: the amount or the quoted level stays
+                        self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                     return  # 3任务, 2伙人, 1负责人, 89-97负于, 28-13胜出, 马英九胜过, 二战略: the unit starts a word, no games are counted
                 if unit == "米" and not g.mhalf and low_high is None and value is not None and value == int(value) and (
                     cm := (_METRE_REST_RE if arabic else _METRE_REST_CN_RE).match(f, tend)
@@ -2200,6 +2213,10 @@ _TIME_UNIT_WORDS = {"天": ("王", "然气"), "年": ("展",)}
 #: What a phase of building is named after (松坪村三期, 花园二期, 港区四期) and what it names (三期工程, 二期项目).
 _PHASE_OF = frozenset("村园城苑湾府庭居区港厂站场坊镇")
 _PHASE_NEXT_RE = re.compile(r"(?:工程|项目|扩建|建设|用地|住宅|楼盘|地块|工厂|厂房)")
+#: Before a year written without 年 and 起 "from" (从2011起, 自2009起).
+_SINCE_PREV = frozenset("从自由于")
+#: After N年期 or N月期, what makes 期 start a word (期待, 期市, 期货): no term.
+_TERM_WORD_NEXT = frozenset("待望盼市货刊")
 #: What stands between listed days (8月21日、22日, 9月3日和4日).
 _DAY_LIST_SEPARATORS = frozenset("、和及与")
 #: A month's date and the days listed after it, right before a day (8月21日、 or 8月21日、22日、 before 23日).
@@ -2270,7 +2287,7 @@ _CLAUSE_END_CHARS = set(",，。;；!！?？、)） ") | {""}
 _BOUND_IN_WORD = {
     "近": "最接将逼附贴拉靠走临亲就凑挨",
     "超": "最接将逼附反赶高中英意德法西葡荷俄韩日土苏澳美",  # 中超12轮, 英超: leagues
-    "约": "合签预节契条公违履特邀相制婚缔毁赴誓盟北",  # 北约: NATO
+    "约": "合签预节契条公违履特邀相制婚缔毁赴誓盟北纽",  # 北约: NATO, 纽约: New York
 }  # not 失: 损失约6亿
 _KUAI_JIAO_RE = re.compile(r"([1-9一二三四五六七八九])(?! ?[\d./:%]|[一二三四五六七八九十百千万亿块元角毛分英寸米])")
 #: Before N日 when it counts days back or forth (过去一日, 近3日, 这两日, 前3日, 后5日), not a day of the month
@@ -2317,6 +2334,7 @@ _TEAM_76_RE = re.compile("76人")
 #: An accident's toll written N死M伤 (3死5伤, 一死两伤): ``(?<![\d一…十])(\d{1,4}|[一…十]{1,3})死(…)伤`` with
 #: the first numeral's first character read before the lookbehind, as :data:`_SHOTS_RE` is (4 texts of 200
 #: cnews-800 articles searched: 6.0 M -> 1.2 M instructions; tests/test_numeric.py checks the two forms agree).
+_MEN_WOMEN_RE = re.compile(r"(?<![\d.])(\d{1,3}|[一二两三四五六七八九十]{1,3})男(\d{1,3}|[一二两三四五六七八九十]{1,3})女(?!士|性|子|装|生|孩|足|排|篮|单|双)")
 _DEAD_HURT_RE = re.compile(
     r"([\d一二两三四五六七八九十](?<![\d一二两三四五六七八九十].)(?:(?<=\d)\d{0,3}|(?<=[一二两三四五六七八九十])[一二两三四五六七八九十]{0,2}))"
     r"死(\d{1,4}|[一二两三四五六七八九十]{1,3})伤"
@@ -2327,6 +2345,8 @@ _FISCAL_YEAR_RE = re.compile(r"(?<![A-Za-z])FY\s?((?:19|20)\d\d|\d\d)(?![\d.%])"
 _MEDALS_RE = re.compile(r"(?<![\d.])(\d{1,3})金[、，,]?(\d{1,3})银[、，,]?(\d{1,3})铜")
 #: A plenum's rank (四中全会) or a numbered term's session (九届人大一次会议; 二次会议 alone is read by number()).
 _SESSION_RE = re.compile(r"(?P<n>[一二三四五六七八九]|十[一二三四五六七八九]?)(?P<u>中全会)|(?<=[届大])(?P<n2>一)(?P<u2>次)(?=会议|全会|大会|全体会议)")
+#: A betting pick right before a/b (推荐：1/3, 建议3/1): the results picked, no fraction nor date.
+_PICK_BEFORE_RE = re.compile(r"(?:推荐|建议|首选|走)[：:]?\s?$")
 #: After 1/N, the knockout stage it names (1/8决赛, 1/4决赛): no fraction.
 _STAGE_AFTER_RE = re.compile(r"\s?(?:决赛|区决赛|淘汰赛)")
 #: After two short years split by /, a season (06/07赛季).
