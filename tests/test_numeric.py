@@ -1549,6 +1549,9 @@ MONEY_BY_METRIC = [
     ("他自掏400万。", "400万", "money", "CNY"),
     ("凭卡购房总减1万。", "1万", "money", "CNY"),
     ("公司被指花20亿购房。", "20亿", "money", "CNY"),
+    ("家属获得2万慰问金。", "2万", "money", "CNY"),  # money nouns after the amount
+    ("欧盟开出6.22亿罚单。", "6.22亿", "money", "CNY"),
+    ("他的卡被盗刷近20万。", "近20万", "money", "CNY"),
 ]
 
 
