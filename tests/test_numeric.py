@@ -348,6 +348,7 @@ FOUND = [
     ("7月期市环比增仓17%。", "7月", "date", "--07", {}),  # 期市 "the futures market", no 7-month term
     ("伦敦9℃，纽约15℃。", "15℃", "count", 15, {"qualifier": None}),  # 纽约 is New York, no "about"
     ("游戏日本首周贩售255万。", "255万", "number", 2550000, {}),  # copies sold, no price
+    ("卡车被拖行了3公里多。", "3公里多", "count", 3, {"qualifier": "over"}),  # 多 after a unit
     ("房企募资或超500亿 本月迎来高峰。", "超500亿", "number", 50000000000, {"qualifier": "over"}),  # 本 | 本月
     ("截至2月底，近三月共有62只基金分红。", "近三月", "duration", "P3M", {"qualifier": "under"}),  # the past three months
     ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),

@@ -1863,6 +1863,9 @@ class _Scanner:
             unit = g.latin
         elif g.mw:
             unit = g.mw
+            if unit in _MORE_AFTER_UNITS and not g.post and f[tend : tend + 1] == "多" and f[tend + 1 : tend + 2] not in _DUO_WORD_NEXT:
+                tend += 1  # 3公里多, 9米多高, 8吨多: over (as 三年多)
+                qual = "over" if qual in (None, "about") else qual
             if prev and prev in ":比" and f[start - 2 : start - 1].isdigit() and low_high is None:
                 return  # 客场2比0本菲卡, 以2:0胜: a score's second number; what follows starts a name or a verb
             if unit in _MW_WITH_RULES:  # most measure words (家, 人, 次, 只…) have no rule of their own
@@ -2213,6 +2216,8 @@ _TIME_UNIT_WORDS = {"天": ("王", "然气"), "年": ("展",)}
 #: What a phase of building is named after (松坪村三期, 花园二期, 港区四期) and what it names (三期工程, 二期项目).
 _PHASE_OF = frozenset("村园城苑湾府庭居区港厂站场坊镇")
 _PHASE_NEXT_RE = re.compile(r"(?:工程|项目|扩建|建设|用地|住宅|楼盘|地块|工厂|厂房)")
+#: Physical units a trailing 多 "and more" follows (3公里多, 9米多, 8吨多).
+_MORE_AFTER_UNITS = frozenset(("米", "公里", "千米", "吨", "公斤", "千克", "斤", "亩", "平方米", "平米", "公顷", "平方公里", "厘米", "毫米"))
 #: Before a year written without 年 and 起 "from" (从2011起, 自2009起).
 _SINCE_PREV = frozenset("从自由于")
 #: After N年期 or N月期, what makes 期 start a word (期待, 期市, 期货): no term.
