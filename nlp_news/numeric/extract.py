@@ -649,10 +649,15 @@ class _Scanner:
                 if f[m.start() - 1 : m.start()] not in _TEAM_NOT_BEFORE:
                     self.add(None, m.start(), m.end(), 0)
         if "男" in f and "女" in f:
-            for m in _MEN_WOMEN_RE.finditer(f):
-                # 6男1女: the men and the women of a group, each a count (as 2死3伤)
-                self.group_value(m, 1, "count", m.end(1) + 1, unit="男")
-                self.group_value(m, 2, "count", m.end(2) + 1, unit="女")
+            i = f.find("男")
+            while i > 0:
+                # 6男1女: the men and the women of a group, each a count (as 2死3伤); read from each 男, which is rarer
+                # than the numerals before it
+                m = _MEN_WOMEN_RE.search(f, max(0, i - 3), i + 8)
+                if m is not None and m.end(1) == i and not (f[m.start() - 1 : m.start()].isdigit() or f[m.start() - 1 : m.start()] == "."):
+                    self.group_value(m, 1, "count", m.end(1) + 1, unit="男")
+                    self.group_value(m, 2, "count", m.end(2) + 1, unit="女")
+                i = f.find("男", i + 1)
         if "死" in f and "伤" in f:
             for m in _DEAD_HURT_RE.finditer(f):
                 # 2死3伤: the dead and the injured of an accident, each a count (not read alone: 一死了之)
@@ -2118,8 +2123,8 @@ _F_NUMBER_RE = re.compile(
 _F_NUMBER_PREV = frozenset("Ff/")
 #: A market quote right before a number whose unit is left out (恒指收报19864, 汇率中间价报7.1025,
 #: 收于3.2): a number, where other bare small numbers are enumerators, scores or codes.
-_QUOTE_BEFORE = re.compile(r"(?:收报|报收|收于|收在|开盘报|[指价率数盘股]报|上望|失守|跌破|站上|站稳|守住|收复|重返|下探|目标位在|目标位为|目标位)$")
-_QUOTE_LAST = frozenset("报收于在望守破上稳住复返探位为")
+_QUOTE_BEFORE = re.compile(r"(?:收报|报收|收于|收在|开盘报|[指价率数盘股]报|上望|失守|跌破|站稳|守住|收复|重返|下探|目标位在|目标位)$")
+_QUOTE_LAST = frozenset("报收于在望守破稳住复返探位")  # (not 为 nor 上, which stand before numbers everywhere)
 #: What follows 平 when it is a flat's square metres (160平三居, 61平起, 90平的房子, 85平2居, 120平左右).
 _AREA_PING_NEXT_RE = re.compile(
     r"起|左右|以上|以下|以内|户型|大户|小户|精装|公寓|别墅|复式|跃层|现房|住宅|户|房|均价|大?[一二三四五两1-5](?:[-~至到][一二三四五两1-5])?[居室房]|"
@@ -2339,7 +2344,7 @@ _TEAM_76_RE = re.compile("76人")
 #: An accident's toll written N死M伤 (3死5伤, 一死两伤): ``(?<![\d一…十])(\d{1,4}|[一…十]{1,3})死(…)伤`` with
 #: the first numeral's first character read before the lookbehind, as :data:`_SHOTS_RE` is (4 texts of 200
 #: cnews-800 articles searched: 6.0 M -> 1.2 M instructions; tests/test_numeric.py checks the two forms agree).
-_MEN_WOMEN_RE = re.compile(r"(?<![\d.])(\d{1,3}|[一二两三四五六七八九十]{1,3})男(\d{1,3}|[一二两三四五六七八九十]{1,3})女(?!士|性|子|装|生|孩|足|排|篮|单|双)")
+_MEN_WOMEN_RE = re.compile(r"([\d一二两三四五六七八九十]{1,3})男([\d一二两三四五六七八九十]{1,3})女(?!士|性|子|装|生|孩|足|排|篮|单|双)")
 _DEAD_HURT_RE = re.compile(
     r"([\d一二两三四五六七八九十](?<![\d一二两三四五六七八九十].)(?:(?<=\d)\d{0,3}|(?<=[一二两三四五六七八九十])[一二两三四五六七八九十]{0,2}))"
     r"死(\d{1,4}|[一二两三四五六七八九十]{1,3})伤"
