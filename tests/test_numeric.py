@@ -349,6 +349,9 @@ FOUND = [
     ("伦敦9℃，纽约15℃。", "15℃", "count", 15, {"qualifier": None}),  # 纽约 is New York, no "about"
     ("游戏日本首周贩售255万。", "255万", "number", 2550000, {}),  # copies sold, no price
     ("卡车被拖行了3公里多。", "3公里多", "count", 3, {"qualifier": "over"}),  # 多 after a unit
+    ("有的银行只给5成到6成。", "5成到6成", "percent", {"low": 50, "high": 60}, {}),  # one range
+    ("新盘推出220平联排别墅。", "220平", "count", 220, {"unit": "平"}),
+    ("楼盘10月底推2期88平起。", "2期", "ordinal", 2, {"unit": "期"}),  # a phase
     ("房企募资或超500亿 本月迎来高峰。", "超500亿", "number", 50000000000, {"qualifier": "over"}),  # 本 | 本月
     ("截至2月底，近三月共有62只基金分红。", "近三月", "duration", "P3M", {"qualifier": "under"}),  # the past three months
     ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),
@@ -1553,6 +1556,8 @@ MONEY_BY_METRIC = [
     ("家属获得2万慰问金。", "2万", "money", "CNY"),  # money nouns after the amount
     ("欧盟开出6.22亿罚单。", "6.22亿", "money", "CNY"),
     ("他的卡被盗刷近20万。", "近20万", "money", "CNY"),
+    ("恒指大涨575点，成交392亿元。", "392亿元", "money", "HKD"),  # the Hong Kong market's dollars
+    ("俱乐部3.5亿售一半股份。", "3.5亿", "money", "CNY"),  # the price of a sale
 ]
 
 

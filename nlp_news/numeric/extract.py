@@ -156,7 +156,7 @@ COUNT_NOUNS = sorted(
     农民 农民工 工人 市民 网友 民众 群众 儿童 老人 青少年 大学生 研究生 留学生 医生 护士 律师 官兵 士兵 部委
     有效像素 总像素 参数
     高管 新援 外援 嫌犯 家长 孩子 子女 兄弟姐妹 姐妹 明星 男生 女生 院校 死者 伤者 遇难者 矿工 村民 业主 股民 基民 彩民 银行 券商
-    房企 车企 县 省份""".split(),
+    房企 车企 险企 县 省份""".split(),
     key=len,
     reverse=True,
 )
@@ -1825,6 +1825,12 @@ class _Scanner:
                 return
             kind, source = "percent", "rule:percent"
             scale = 10.0
+            if low_high is None and value is not None and not g.post and f[tend : tend + 1] in _RANGE_FIRST and (
+                r2 := _RANGE_SEP.match(f, tend)
+            ) and (m2 := _CHENG_END_RE.match(f, r2.end())):
+                v2 = parse_number(m2.group(1))
+                if v2 is not None and value < v2 <= 10:
+                    low_high, tend = (value, v2), m2.end()  # 5成到6成: one range, its unit written twice
             if not g.post and f[tend : tend + 1] in _MORE_AFTER_CHENG:
                 tend += 1  # 两成多: over two tenths
                 qual = "over" if qual in (None, "about") else qual
@@ -2127,7 +2133,7 @@ _QUOTE_BEFORE = re.compile(r"(?:收报|报收|收于|收在|开盘报|[指价率
 _QUOTE_LAST = frozenset("报收于在望守破稳住复返探位")  # (not 为 nor 上, which stand before numbers everywhere)
 #: What follows 平 when it is a flat's square metres (160平三居, 61平起, 90平的房子, 85平2居, 120平左右).
 _AREA_PING_NEXT_RE = re.compile(
-    r"起|左右|以上|以下|以内|户型|大户|小户|精装|公寓|别墅|复式|跃层|现房|住宅|户|房|均价|大?[一二三四五两1-5](?:[-~至到][一二三四五两1-5])?[居室房]|"
+    r"起|左右|以上|以下|以内|户型|大户|小户|精装|公寓|别墅|复式|跃层|现房|住宅|户|房|均价|联排|独栋|叠拼|洋房|商铺|大?[一二三四五两1-5](?:[-~至到][一二三四五两1-5])?[居室房]|"
     r"的[\u4e00-\u9fff]{0,4}?(?:房|户|居|公寓|别墅|面积|住宅|空间)"
 )
 #: What a price "from" follows in a headline (三居17000起, 别墅20000起, 月薪2万起) and what stands after its
@@ -2220,7 +2226,9 @@ _YEAR_TOPICS = frozenset(("国家", "城市"))
 _TIME_UNIT_WORDS = {"天": ("王", "然气"), "年": ("展",)}
 #: What a phase of building is named after (松坪村三期, 花园二期, 港区四期) and what it names (三期工程, 二期项目).
 _PHASE_OF = frozenset("村园城苑湾府庭居区港厂站场坊镇")
-_PHASE_NEXT_RE = re.compile(r"(?:工程|项目|扩建|建设|用地|住宅|楼盘|地块|工厂|厂房)")
+_PHASE_NEXT_RE = re.compile(r"(?:工程|项目|扩建|建设|用地|住宅|楼盘|地块|工厂|厂房|\d{2,3}(?:-\d{2,3})?平)")  # (推2期88平起)
+#: The second end of a range of tenths (5成到6成).
+_CHENG_END_RE = re.compile(r"(\d{1,2}|[一二三四五六七八九十])成(?![为交本功立长员绩果就熟])")
 #: Physical units a trailing 多 "and more" follows (3公里多, 9米多, 8吨多).
 _MORE_AFTER_UNITS = frozenset(("米", "公里", "千米", "吨", "公斤", "千克", "斤", "亩", "平方米", "平米", "公顷", "平方公里", "厘米", "毫米"))
 #: Before a year written without 年 and 起 "from" (从2011起, 自2009起).

@@ -448,6 +448,8 @@ def link_facts(
             if currency is _UNSET:
                 currency = article_currency(facts)
             kind, cur, source = "money", same_currency or currency, "rule:money:metric"
+        if kind == "money" and cur == "CNY" and f.text.endswith("元") and "人民币" not in f.text and _HK_MARKET.search(text, ss, ce):
+            cur = "HKD"  # 恒指…成交392亿元: the Hong Kong market counts in its own dollars (元 follows the meaning)
         g = new_fact(f.text, f.start, f.end, kind, f.value, f.unit, cur, f.qualifier, f.change, f.relative,
                  metric, subject, period, source, linked)
         out.append(g)
@@ -466,8 +468,10 @@ _MONEY_VERB_BEFORE = re.compile(
     r"|总减|直减|再减|共减|减免|盗刷|浮盈|浮亏|判赔|获赔|赔偿了)"
     r"(?:了|到|约|近|超过|逾)?$"
 )
+#: The Hong Kong market named in a sentence: a plain 元 there is a Hong Kong dollar (港股成交额32.88亿元).
+_HK_MARKET = re.compile(r"港股|恒指|恒生指数|港交所|联交所|国企指数|红筹|牛熊证|认股证")
 #: A deal right after an amount, which is then its price (1.2亿收购, 6亿拿地, 30亿增发).
-_DEAL_AFTER = re.compile(r"(?:元)?(?:收购|拿地|增发|买下|竞得|拍得|中标|入股|注资|控股|购房|买房|购车|购地|购买|建设)")
+_DEAL_AFTER = re.compile(r"(?:元)?(?:收购|拿地|增发|买下|竞得|拍得|中标|入股|注资|控股|购房|买房|购车|购地|购买|建设|出售|售出|卖出|售)")
 #: Money nouns right after an amount that they name (200多万房款, 500万赎金, 3000万善款).
 _MONEY_NOUN_AFTER = re.compile(r"(?:的)?(?:代理费|慰问金|罚单|优惠|补贴|奖励|大奖|奖池|房款|赎金|货款|欠款|赃款|善款|捐款|税款|罚款|奖金|赔偿金|补偿金|违约金|保证金|押金|定金|订金|首付|彩礼|现金|资金|工资|薪水|年薪|月薪|学费|医药费|抢救费|手术费|费用|存款|贷款|投资|资产|家产|遗产)")
 #: After 以 + an amount, verbs of a sale (以452万挂牌出售, 以1.2亿元成交): the amount is a price.
