@@ -352,6 +352,8 @@ FOUND = [
     ("有的银行只给5成到6成。", "5成到6成", "percent", {"low": 50, "high": 60}, {}),  # one range
     ("新盘推出220平联排别墅。", "220平", "count", 220, {"unit": "平"}),
     ("楼盘10月底推2期88平起。", "2期", "ordinal", 2, {"unit": "期"}),  # a phase
+    ("这条线路一年运送旅客4000万人次。", "4000万人次", "count", 40000000, {"unit": "人次"}),
+    ("历时一年建成3座桥。", "一年", "duration", "P1Y", {}),  # a length: 历时
     ("房企募资或超500亿 本月迎来高峰。", "超500亿", "number", 50000000000, {"qualifier": "over"}),  # 本 | 本月
     ("截至2月底，近三月共有62只基金分红。", "近三月", "duration", "P3M", {"qualifier": "under"}),  # the past three months
     ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),
@@ -1200,6 +1202,7 @@ IGNORED = [
     ("比赛安排在早一点的轮次。", "早一点"),  # "a bit earlier", no one o'clock
     ("他住在北七家镇。", "七家"),  # a town
     ("足球彩票推荐：1/3", "1/3"),  # a betting pick
+    ("这条线路一年运送旅客4000万人次。", "一年"),  # "per year" for the amount, no length
     ("康复站位于船板胡同二十五号。", "二十五号"),  # a house number
 ]
 

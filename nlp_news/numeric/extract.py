@@ -1792,6 +1792,12 @@ class _Scanner:
                     tend = ym.end()
                     self.add(self.make(s2, tend, kind, f"P{int(value)}Y{int(n)}{more_code}", source, qualifier=qual), s2, tend, 2)
                     return
+            if (
+                core == "一" and tu == "年" and not g.post and prev not in _ONE_YEAR_SPAN_PREV
+                and f[tend : tend + 1] not in _ONE_YEAR_SPAN_NEXT and _PER_YEAR_AMOUNT_RE.match(f, tend)
+            ):
+                self.add(None, start, tend, 0)
+                return  # 一年运送旅客4000万人次, 一年新建量仅几十万吨: "per year" for the amount after it, no length
             if low_high is None and value is not None and not g.half and not g.post and f[tend : tend + 1] in _RANGE_FIRST and (
                 r2 := _RANGE_SEP.match(f, tend)
             ) and (m2 := _NUMBER_RE.match(f, r2.end())) and m2.end() > m2.start():
@@ -2229,6 +2235,11 @@ _PHASE_OF = frozenset("村园城苑湾府庭居区港厂站场坊镇")
 _PHASE_NEXT_RE = re.compile(r"(?:工程|项目|扩建|建设|用地|住宅|楼盘|地块|工厂|厂房|\d{2,3}(?:-\d{2,3})?平)")  # (推2期88平起)
 #: The second end of a range of tenths (5成到6成).
 _CHENG_END_RE = re.compile(r"(\d{1,2}|[一二三四五六七八九十])成(?![为交本功立长员绩果就熟])")
+#: 一年 "per year" before the amount it is the period of (一年运送旅客4000万人次): a verb or noun, then an amount within
+#: four characters; not after words that make it a length (这一年, 用了一年, 近一年) nor before 后, 内, 来 ….
+_ONE_YEAR_SPAN_PREV = frozenset("这那每的前后近过去了第用花达满整长有为时期续经耗定")
+_ONE_YEAR_SPAN_NEXT = frozenset("后内里来多半的中以之前间零，,。；;、")
+_PER_YEAR_AMOUNT_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:\d|[一二两三四五六七八九十几百千万亿](?:[十百千万亿]|[多余]?[万亿]))")
 #: Physical units a trailing 多 "and more" follows (3公里多, 9米多, 8吨多).
 _MORE_AFTER_UNITS = frozenset(("米", "公里", "千米", "吨", "公斤", "千克", "斤", "亩", "平方米", "平米", "公顷", "平方公里", "厘米", "毫米"))
 #: Before a year written without 年 and 起 "from" (从2011起, 自2009起).
