@@ -2145,7 +2145,7 @@ _AREA_PING_NEXT_RE = re.compile(
 #: What a price "from" follows in a headline (三居17000起, 别墅20000起, 月薪2万起) and what stands after its
 #: 起 then (no noun: 1200起事故 counts accidents).
 _FROM_PRICE_PREV = frozenset("居平价薪租售墅房寓铺型降减")
-_HAN_NOUN_START = re.compile(r"[\u4e00-\u9fff](?<![全的步售均单总首现])")  # (180万起均价…: another price follows)
+_HAN_NOUN_START = re.compile(r"[\u4e00-\u9fff](?<![全的步售均单总首现购])")  # (180万起均价…: another price follows; 30万起购)
 #: A month count written like a month: 2月, 十二月 (not 2月5日).
 #: Words right before N月 that make it a number of months (连续3月下滑, 未来三月), not a month of the year.
 _MONTHS_COUNTED_AFTER = frozenset({"持续", "连续", "长达", "历时", "为期", "未来", "过去", "最近"})
