@@ -355,6 +355,7 @@ FOUND = [
     ("这条线路一年运送旅客4000万人次。", "4000万人次", "count", 40000000, {"unit": "人次"}),
     ("历时一年建成3座桥。", "一年", "duration", "P1Y", {}),  # a length: 历时
     ("准现房30万起购二居。", "30万", "money", 300000, {}),  # 起购 "buy from"
+    ("水郡3期均价5600元。", "3期", "ordinal", 3, {"unit": "期"}),  # a phase before its price
     ("房企募资或超500亿 本月迎来高峰。", "超500亿", "number", 50000000000, {"qualifier": "over"}),  # 本 | 本月
     ("截至2月底，近三月共有62只基金分红。", "近三月", "duration", "P3M", {"qualifier": "under"}),  # the past three months
     ("今年1-8月动力电池装机量为221.8GWh。", "221.8GWh", "count", 221.8, {"unit": "GWh"}),
@@ -1197,6 +1198,7 @@ IGNORED = [
     ("今年有3板块领涨。", "3板"),  # 板块 "sectors"
     ("要坚持三个有利于。", "三个"),  # a watchword
     ("他主场打出两双。", "两双"),  # a double-double (两双鞋 counts shoes)
+    ("勒夫两双森林狼不敌掘金。", "两双"),
     ("他在建设银行东四支行工作。", "四支"),  # a sub-branch in 东四
     ("京东方8代线有望投产。", "8代"),  # a fab line's generation
     ("两队三元大将同时停赛。", "三元"),  # three key players, no yuan
@@ -1556,6 +1558,7 @@ MONEY_BY_METRIC = [
     ("公司1.2亿收购对手。", "1.2亿", "money", "CNY"),  # the price of a deal
     ("他自掏400万。", "400万", "money", "CNY"),
     ("凭卡购房总减1万。", "1万", "money", "CNY"),
+    ("今年高考人数将再减1万。", "1万", "number", None),  # people, no money
     ("公司被指花20亿购房。", "20亿", "money", "CNY"),
     ("家属获得2万慰问金。", "2万", "money", "CNY"),  # money nouns after the amount
     ("欧盟开出6.22亿罚单。", "6.22亿", "money", "CNY"),

@@ -2232,7 +2232,7 @@ _YEAR_TOPICS = frozenset(("国家", "城市"))
 _TIME_UNIT_WORDS = {"天": ("王", "然气"), "年": ("展",)}
 #: What a phase of building is named after (松坪村三期, 花园二期, 港区四期) and what it names (三期工程, 二期项目).
 _PHASE_OF = frozenset("村园城苑湾府庭居区港厂站场坊镇")
-_PHASE_NEXT_RE = re.compile(r"(?:工程|项目|扩建|建设|用地|住宅|楼盘|地块|工厂|厂房|\d{2,3}(?:-\d{2,3})?平)")  # (推2期88平起)
+_PHASE_NEXT_RE = re.compile(r"(?:工程|项目|扩建|建设|用地|住宅|楼盘|地块|工厂|厂房|均价|\d{2,3}(?:-\d{2,3})?平)")  # (推2期88平起)
 #: The second end of a range of tenths (5成到6成).
 _CHENG_END_RE = re.compile(r"(\d{1,2}|[一二三四五六七八九十])成(?![为交本功立长员绩果就熟])")
 #: 一年 "per year" before the amount it is the period of (一年运送旅客4000万人次): a verb or noun, then an amount within
@@ -2556,7 +2556,7 @@ _NAME_ZONES_RE = re.compile(
     r"|这一块|那一块|哪一块|每一块"
     r"|五月天|七天(?:酒店|连锁|快捷)|360(?:公司|安全卫士|安全|浏览器|杀毒|搜索|集团|手机)"
     r"|" + "|".join(_NAMES_WITH_NUMERALS)
-    + r"|三双(?=数据|[，。！、,!的\s]|$)|两双(?=数据|潜力|表现|[，。！、,!的\s]|$)"
+    + r"|三双(?=数据|[，。！、,!的\s]|$)|两双(?![鞋袜手筷眼脚套靴拖])"
     + "".join(rf"|{n}(?:\d+|[一二三四五六七八九十〇零两]+)号[甲乙丙丁]?" for n in _SPACE_NAMES)
     # 国发〔2009〕3号: a document's number, no year and no day; one alternative per opening bracket, not a
     # class [〔[(（]: an alternative that starts with a class makes the engine try the pattern at every
