@@ -106,7 +106,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "部": frozenset("位署"),  # 10部位装备: body parts, no count of 部
     "首": frozenset("付府都席位批轮一二三四五六七八九十次先发创届个款家日周月年季映秀战胜选要长脑"),  # 50万首付: a down payment, 11首三双: a first triple-double, 歼-35首次: a first, no songs
     "处": frozenset("理于在罚分置境长级事"),  # 骁龙8 Gen 5处理器: a processor, no places
-    "升": frozenset("级值温息幅降高格空势华旗学职任至0123456789"),  # 1.01升级补丁: a version, 1.60升至1.75: odds that rose, no litres
+    "升": frozenset("级值温息幅降高格空势华旗学职任至0123456789"),  # 1.01升级补丁: a version; 1.60升至1.75, 23668 升114点: rose, no litres
     "副": frozenset("总主部局处市省县区院校教秘书董行团队科所厂经司会长作业委官将帅州国庭署审检巡研"),  # 2副总裁: deputies, no pairs
     "顶": frozenset("级尖端层部峰楼替住撞流"),  # 1顶级: top, no hats
     "组": frozenset("合织建成委长团件图装"),  # 社保基金106组合: a portfolio's name, no groups
@@ -649,15 +649,10 @@ class _Scanner:
                 if f[m.start() - 1 : m.start()] not in _TEAM_NOT_BEFORE:
                     self.add(None, m.start(), m.end(), 0)
         if "男" in f and "女" in f:
-            i = f.find("男")
-            while i > 0:
-                # 6男1女: the men and the women of a group, each a count (as 2死3伤); read from each 男, which is rarer
-                # than the numerals before it
-                m = _MEN_WOMEN_RE.search(f, max(0, i - 3), i + 8)
-                if m is not None and m.end(1) == i and not (f[m.start() - 1 : m.start()].isdigit() or f[m.start() - 1 : m.start()] == "."):
-                    self.group_value(m, 1, "count", m.end(1) + 1, unit="男")
-                    self.group_value(m, 2, "count", m.end(2) + 1, unit="女")
-                i = f.find("男", i + 1)
+            for m in _numerals_before(f, "男", _MEN_WOMEN_RE, 8):
+                # 6男1女: the men and the women of a group, each a count (as 2死3伤)
+                self.group_value(m, 1, "count", m.end(1) + 1, unit="男")
+                self.group_value(m, 2, "count", m.end(2) + 1, unit="女")
         if "死" in f and "伤" in f:
             for m in _DEAD_HURT_RE.finditer(f):
                 # 2死3伤: the dead and the injured of an accident, each a count (not read alone: 一死了之)
@@ -674,14 +669,10 @@ class _Scanner:
                 for g, unit in ((1, "金"), (2, "银"), (3, "铜")):
                     self.group_value(m, g, "count", m.end(g) + 1, unit=unit)
         if "平" in f and ("胜" in f or "负" in f):
-            i = f.find("平")
-            while i > 0:
-                # 1胜3平4负: the draws of a record, a count as its wins and losses are (read from each 平: the
-                # numerals before it stand everywhere, 平 seldom)
-                m = _DRAWS_RE.search(f, max(0, i - 3), i + 2)
-                if m is not None and m.end() == i + 1 and _is_draws(f, m):
-                    self.group_value(m, 1, "count", i + 1, unit="平")
-                i = f.find("平", i + 1)
+            for m in _numerals_before(f, "平", _DRAWS_RE, 2):
+                if _is_draws(f, m):
+                    # 1胜3平4负: the draws of a record, a count as its wins and losses are
+                    self.group_value(m, 1, "count", m.end(1) + 1, unit="平")
         if "满" in f:
             for m in _SPEND_RE.finditer(f):
                 # 满2000送260, 每满300减40: a promotion's threshold and reward are prices in the
@@ -2135,8 +2126,13 @@ _F_NUMBER_RE = re.compile(
 _F_NUMBER_PREV = frozenset("Ff/")
 #: A market quote right before a number whose unit is left out (恒指收报19864, 汇率中间价报7.1025,
 #: 收于3.2): a number, where other bare small numbers are enumerators, scores or codes.
-_QUOTE_BEFORE = re.compile(r"(?:收报|报收|收于|收在|开盘报|[指价率数盘股]报|上望|失守|跌破|站稳|守住|收复|重返|下探|目标位在|目标位)$")
-_QUOTE_LAST = frozenset("报收于在望守破稳住复返探位")  # (not 为 nor 上, which stand before numbers everywhere)
+#: Verbs of a market's level (失守1900, 跌破2000, 上望25000): a quote (:data:`_QUOTE_BEFORE`) and no year
+#: (:data:`_LEVEL_VERB_BEFORE`).
+_MARKET_LEVEL_VERBS = ("上望", "失守", "跌破", "站稳", "守住", "收复", "重返", "下探")
+_QUOTE_WORDS = ("收报", "报收", "收于", "收在", "开盘报", *(c + "报" for c in "指价率数盘股"), *_MARKET_LEVEL_VERBS, "目标位在", "目标位")
+_QUOTE_BEFORE = re.compile(rf"(?:{alternation(_QUOTE_WORDS)})$")
+#: Their last characters: a test before the search (not 为 nor 上, which stand before numbers everywhere).
+_QUOTE_LAST = frozenset(w[-1] for w in _QUOTE_WORDS)
 #: What follows 平 when it is a flat's square metres (160平三居, 61平起, 90平的房子, 85平2居, 120平左右).
 _AREA_PING_NEXT_RE = re.compile(
     r"起|左右|以上|以下|以内|户型|大户|小户|精装|公寓|别墅|复式|跃层|现房|住宅|户|房|均价|联排|独栋|叠拼|洋房|商铺|大?[一二三四五两1-5](?:[-~至到][一二三四五两1-5])?[居室房]|"
@@ -2211,8 +2207,10 @@ _YEAR_BEFORE = re.compile(r"((?:1[5-9]|20|21)\d\d)\s?年\s?$")
 #: After N幢 or N栋, the entrance or flat of an address (10幢1单元, 3栋502室).
 _ADDRESS_NEXT_RE = re.compile(r"\d{1,2}单元|\d{3,4}室|\d{1,2}号楼")
 #: Words of ranking right before N位 (排名为259位, 排在12位, 名列3位): a rank.
-_RANK_BEFORE = re.compile(r"(?:排名|排行|排位|排在|排|名列|位列|位居|列|升至|跌至|降至|滑落至|升到|跌到|降到)(?:为|在|第)?$")
-_RANK_LAST = frozenset("名行位在排列居至到为第")
+_RANK_WORDS = ("排名", "排行", "排位", "排在", "排", "名列", "位列", "位居", "列", "升至", "跌至", "降至", "滑落至", "升到", "跌到", "降到")
+_RANK_JOINS = ("为", "在", "第")
+_RANK_BEFORE = re.compile(rf"(?:{alternation(_RANK_WORDS)})(?:{alternation(_RANK_JOINS)})?$")
+_RANK_LAST = frozenset(w[-1] for w in (*_RANK_WORDS, *_RANK_JOINS))
 #: After 每周N, what makes N a count (每周三次, 每周两场, 每周五天): no weekday.
 _TIMES_AFTER_WEEKDAY = frozenset("次场回趟天节个期")
 #: Ring roads: a compass point before (东2环) or what follows their name (3环以内, 2环路, 4环外).
@@ -2250,7 +2248,8 @@ _TERM_WORD_NEXT = frozenset("待望盼市货刊")
 _DAY_LIST_SEPARATORS = frozenset("、和及与")
 #: A month's date and the days listed after it, right before a day (8月21日、 or 8月21日、22日、 before 23日).
 _LISTED_DAYS_BEFORE = re.compile(
-    r"(?<![\d一二三四五六七八九十])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月(?:(?:[0-3]?\d|[一二三四五六七八九十廿卅]{1,3})[日号][、和及与]\s?)+$"
+    r"(?<![\d一二三四五六七八九十])(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月"
+    rf"(?:(?:[0-3]?\d|[一二三四五六七八九十廿卅]{{1,3}})[日号][{''.join(sorted(_DAY_LIST_SEPARATORS))}]\s?)+$"
 )
 _COORD_NUM = re.compile(r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]")
 #: The months named before a month's date, each followed by 、 (7、8月; 三、四、五月).
@@ -2337,8 +2336,9 @@ _HALF_PCT_RE = re.compile(r"半成(?!品|本|功|熟|年|交)|半折|对(?<=打�
 _ROOM_BEFORE = frozenset("层厅室楼座栋铺")
 _ROOM_AFTER = frozenset("#室号")
 #: Verbs of a market level right before a bare four-digit number (失守1900, 跌破2000, 站上3000): a level, no year.
-_LEVEL_VERB_BEFORE = re.compile(r"(?:失守|跌破|站上|站稳|守住|上望|下探|重返|逼近|收复|考验|冲击|回落至|跌至|升至|涨至|收于|报收)$")
-_LEVEL_VERB_LAST = frozenset("守破上稳住望探返近复验击至于收")
+_LEVEL_VERBS = (*_MARKET_LEVEL_VERBS, "站上", "逼近", "考验", "冲击", "回落至", "跌至", "升至", "涨至", "收于", "报收")
+_LEVEL_VERB_BEFORE = re.compile(rf"(?:{alternation(_LEVEL_VERBS)})$")
+_LEVEL_VERB_LAST = frozenset(w[-1] for w in _LEVEL_VERBS)
 #: The rest of a list of rooms after its first number (1901、1908室, 2001、2002、2005号房).
 _ROOM_LIST_AFTER_RE = re.compile(r"(?:、[A-Za-z]?\d{3,4})+\s?(?:室|号房|房间|号)")
 #: After a bare four-digit number, what makes it no year: a decimal, a percent, thousands, a range or code.
@@ -2395,9 +2395,25 @@ _PER_DENOMINATORS = (
 _LAP_BEFORE = re.compile(r"[环绕][\u4e00-\u9fff]{0,4}$")
 #: The draws of a team's record, between its wins and its losses (1胜3平4负, 5胜1平, 3平4负, 胜2平1): 平 is
 #: no unit elsewhere (90平 is a flat's square metres).
-#: Searched in the three characters before each 平 (its context is read after a match: :func:`_is_draws`).
+#: Searched from each 平 (:func:`_numerals_before`; its context is read after a match: :func:`_is_draws`).
 _DRAWS_RE = re.compile(r"([\d一二两三四五六七八九十]{1,3})平(?![方米均])")
 _LOSSES_AFTER_RE = re.compile(r"\s?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})负")
+
+
+def _numerals_before(f: str, mark: str, pattern: re.Pattern[str], after: int) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` whose first group, a numeral, ends right before each ``mark`` in ``f``
+    and is no tail of a longer number (12.3平), searched in the three characters before the mark and
+    ``after`` characters from it: the numerals that start these patterns stand everywhere, the mark seldom.
+
+    >>> [m.group(0) for m in _numerals_before("以1胜3平4负，12.3平", "平", _DRAWS_RE, 2)]
+    ['3平']
+    """
+    i = f.find(mark)
+    while i > 0:
+        m = pattern.search(f, max(0, i - 3), i + after)
+        if m is not None and m.end(1) == i and not (f[m.start() - 1 : m.start()].isdigit() or f[m.start() - 1 : m.start()] == "."):
+            yield m
+        i = f.find(mark, i + 1)
 
 
 def _is_draws(f: str, m: re.Match[str]) -> bool:
@@ -2407,8 +2423,6 @@ def _is_draws(f: str, m: re.Match[str]) -> bool:
     [True, True, True, False]
     """
     s = m.start()
-    if f[s - 1 : s].isdigit() or f[s - 1 : s] == ".":
-        return False  # 12.3平: a number's tail
     return f[s - 1 : s] == "胜" or f[s - 2 : s] in ("胜 ", "胜\u3000") or _LOSSES_AFTER_RE.match(f, m.end()) is not None
 #: A century named right before a span of decades (上世纪80到90年代).
 _CENTURY_BEFORE = re.compile(r"(?:上世纪|本世纪|二十一世纪|二十世纪|21世纪|20世纪)$")

@@ -107,36 +107,22 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "JPY": ("JPY", 1.0),
     "GBP": ("GBP", 1.0),
 }
+#: Currency words written before a number (人民币45亿元, 新台币3674.7亿元), with the codes of :data:`CURRENCY_WORDS`.
+_WORDS_BEFORE = (
+    "人民币", "RMB", "美元", "美金", "港币", "港元", "欧元", "英镑", "日元", "新台币", "台币", "澳门币", "澳门元", "韩元", "澳元", "加元",
+    "新加坡元", "瑞士法郎", "卢布", "泰铢",
+)
 #: Currency words or symbols before a number.
 CURRENCY_PREFIXES: dict[str, str] = {
-    "人民币": "CNY",
-    "RMB": "CNY",
     "¥": "CNY",
     "￥": "CNY",
     "US$": "USD",
     "$": "USD",
-    "美元": "USD",
     "HK$": "HKD",
-    "港币": "HKD",
-    "港元": "HKD",
     "€": "EUR",
-    "欧元": "EUR",
     "£": "GBP",
-    "英镑": "GBP",
-    "日元": "JPY",
     "NT$": "TWD",
-    "新台币": "TWD",
-    "台币": "TWD",
-    "澳门币": "MOP",
-    "澳门元": "MOP",
-    "韩元": "KRW",
-    "澳元": "AUD",
-    "加元": "CAD",
-    "新加坡元": "SGD",
-    "瑞士法郎": "CHF",
-    "卢布": "RUB",
-    "泰铢": "THB",
-    "美金": "USD",
+    **{w: CURRENCY_WORDS[w][0] for w in _WORDS_BEFORE},
 }
 
 
