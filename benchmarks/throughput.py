@@ -260,8 +260,11 @@ def main(argv: list[str] | None = None) -> None:
     if options:
         print(f"options: {options}")
     from nlp_news.entities import crf
+    from nlp_news.numeric import WHY_FROM_SOURCE
 
     print(f"entity tagger kernel: {'compiled (_chain)' if crf.kernel else 'numpy: ' + str(crf.KERNEL_ERROR)}")
+    source = {name: why for name, why in WHY_FROM_SOURCE.items() if why}
+    print(f"facts rules: {'compiled (Cython)' if not source else f'Python for {sorted(source)}: ' + next(iter(source.values()))}")
     print(
         "-j runs: "
         + ("analysis and JSONL encoding in the workers, as `nlp-news batch -o out.jsonl`" if args.output == "jsonl"

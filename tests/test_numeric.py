@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -1903,11 +1904,14 @@ def test_a_window_with_no_bound_or_currency_start_reads_no_bound_nor_currency(wi
 def test_every_measure_word_a_rule_of_number_names_is_one_with_rules():
     """The measure-word rules of ``_Scanner.number`` run only for the units of ``_MW_WITH_RULES``: each unit
     they name (``unit == "米"``, ``unit in ("倍",)``, ``unit in _DEGREES``) must be one of them."""
-    import inspect
+    import ast
 
     from nlp_news.numeric import extract
 
-    src = inspect.getsource(extract._Scanner.number)
+    # read from the .py: the module in use may be the compiled one, whose functions have no source
+    source = Path(extract.__file__).with_name("extract.py").read_text(encoding="utf-8")
+    scanner = next(n for n in ast.parse(source).body if isinstance(n, ast.ClassDef) and n.name == "_Scanner")
+    src = ast.get_source_segment(source, next(n for n in scanner.body if getattr(n, "name", "") == "number"))
     block = src[src.index("if unit in _MW_WITH_RULES:") : src.index("if g.mhalf and value is not None:")]
     named = set(re.findall(r'unit == "([^"]+)"', block))
     for group in re.findall(r"unit in \(([^)]*)\)", block):

@@ -5,7 +5,16 @@
 [('2024年', 'date', '2024'), ('约92亿元', 'money', 9200000000)]
 """
 
-from nlp_news.numeric.extract import extract_facts
-from nlp_news.numeric.linking import link_facts
+from pathlib import Path
+
+from nlp_news.kernels import use_compiled
+
+# The rule modules setup.py compiles with Cython; each runs from its .py when it was not compiled,
+# when its source changed since, or under NLP_NEWS_NO_KERNEL=1. Decided before any is imported.
+COMPILED = ("numerals", "money", "dates", "linking", "extract")
+WHY_FROM_SOURCE = use_compiled(__name__, Path(__file__).parent, COMPILED)
+
+from nlp_news.numeric.extract import extract_facts  # noqa: E402
+from nlp_news.numeric.linking import link_facts  # noqa: E402
 
 __all__ = ["extract_facts", "link_facts"]
