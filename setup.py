@@ -35,8 +35,8 @@ SUMS_SOURCE = "nlp_news/labels/_sums.c"
 # The facts stage's modules that Cython compiles: the path every number takes. Not the classifier
 # (numpy does its work) nor the spec benchmark's helpers (numbers.py, ranges.py).
 NUMERIC_COMPILED = ("numerals", "money", "dates", "linking", "extract")
-# -O1 -g0: Cython's C is mostly calls into the CPython API, which -O2/-O3 do not make faster (measured:
-# the same stage time); extract.c (6 MB of C) compiles in ~18 s so, ~100 s with Python's default -g -O3.
+# -O1 -g0: Cython's C is mostly calls into the CPython API, which -O2 hardly makes faster (the stage counts
+# 1% fewer instructions); extract.c (6 MB of C) compiles in ~18 s so, ~44 s at -O2, ~100 s with Python's -g -O3.
 COMPILE_ARGS = ["-O1", "-g0"]
 COMPILED_FROM: dict[str, str] = {}  # rule module -> sha256 of the source Cython translated
 
