@@ -39,6 +39,7 @@ NUMERIC_COMPILED = ("numerals", "money", "dates", "linking", "extract")
 # 1% fewer instructions); extract.c (6 MB of C) compiles in ~18 s so, ~44 s at -O2, ~100 s with Python's -g -O3.
 COMPILE_ARGS = ["-O1", "-g0"]
 COMPILED_FROM: dict[str, str] = {}  # rule module -> sha256 of the source Cython translated
+SKIPPED: str | None = None  # why the build compiles no rule module
 
 
 def source_sha256(source: str = SOURCE) -> str:
@@ -49,11 +50,14 @@ def source_sha256(source: str = SOURCE) -> str:
 def numeric_extensions() -> list[Extension]:
     """The facts stage's rule modules as extensions of their ``.py``, or none (no Cython, or
     NLP_NEWS_PURE_BUILD=1); :class:`BuildExt` has Cython turn them into C when it builds them."""
+    global SKIPPED
     if os.environ.get("NLP_NEWS_PURE_BUILD", "").strip() not in ("", "0"):
+        SKIPPED = "built with NLP_NEWS_PURE_BUILD=1"
         return []
     try:
         import Cython  # noqa: F401
     except ImportError:
+        SKIPPED = "built without Cython"
         return []
     return [
         Extension(f"nlp_news.numeric.{name}", [f"nlp_news/numeric/{name}.py"], extra_compile_args=COMPILE_ARGS, optional=True)
@@ -93,7 +97,8 @@ class BuildExt(build_ext):
         built = {name: COMPILED_FROM[name] for name, path in outputs.items() if path.exists()}
         manifest = Path(self.get_ext_fullpath("nlp_news.numeric.extract")).with_name("_compiled.json")
         manifest.parent.mkdir(parents=True, exist_ok=True)
-        manifest.write_text(json.dumps(built, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        record = {"compiled": built, "skipped": SKIPPED}
+        manifest.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 setup(

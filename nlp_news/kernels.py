@@ -53,7 +53,7 @@ def use_compiled(package: str, directory: Path, modules: tuple[str, ...]) -> dic
     """Decide, before they are imported, which of ``package``'s ``modules`` run compiled.
 
     A module runs compiled when the build compiled it (``_compiled.json`` in ``directory`` records
-    the sha256 of each source it compiled) from the source that is there now, and no one switched
+    the sha256 of each source it compiled, or why it compiled none) from the source that is there now, and no one switched
     the compiled parts off; any other runs its ``.py``. Call it at the top of the package's
     ``__init__``. Returns, for each module, ``None`` (compiled) or why it runs from source.
 
@@ -62,9 +62,10 @@ def use_compiled(package: str, directory: Path, modules: tuple[str, ...]) -> dic
     {'rules': 'not built (no /nonexistent/_compiled.json); reinstall nlp-news (pip install .) with a C compiler'}
     """
     try:
-        built = json.loads((directory / "_compiled.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        built = None
+        record = json.loads((directory / "_compiled.json").read_text(encoding="utf-8"))
+        built, skipped = record["compiled"], record["skipped"]
+    except (OSError, ValueError, KeyError, TypeError):
+        built, skipped = None, None
     status: dict[str, str | None] = {}
     for name in modules:
         source = directory / f"{name}.py"
@@ -72,6 +73,8 @@ def use_compiled(package: str, directory: Path, modules: tuple[str, ...]) -> dic
             status[name] = "switched off by NLP_NEWS_NO_KERNEL"
         elif built is None:
             status[name] = f"not built (no {directory / '_compiled.json'}); reinstall nlp-news (pip install .) with a C compiler"
+        elif skipped:
+            status[name] = f"not compiled: {skipped}"
         elif name not in built:
             status[name] = "not built; reinstall nlp-news (pip install .) with a C compiler and Python headers"
         elif built[name] != hashlib.sha256(source.read_bytes()).hexdigest():

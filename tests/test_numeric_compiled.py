@@ -57,6 +57,8 @@ def test_the_rule_modules_are_compiled_in_this_checkout():
     stale = {name: why for name, why in WHY_FROM_SOURCE.items() if why and "changed since" in why}
     if stale:
         pytest.skip(f"edited since the build, so they run from source: {stale}")
+    if any(why and "NLP_NEWS_PURE_BUILD" in why for why in WHY_FROM_SOURCE.values()):
+        pytest.skip("installed with NLP_NEWS_PURE_BUILD=1: the rule modules run from source")
     assert dict.fromkeys(COMPILED) == WHY_FROM_SOURCE, (
         f"{WHY_FROM_SOURCE}: the build did not compile them; reinstall (pip install -e '.[test]') and read its output"
     )
@@ -104,7 +106,7 @@ def _package(tmp_path: Path, source: str, recorded: str | None) -> Path:
     (package / "__init__.py").write_text("")
     (package / "rules.py").write_text(source)
     if recorded is not None:
-        (package / "_compiled.json").write_text(json.dumps({"rules": recorded}))
+        (package / "_compiled.json").write_text(json.dumps({"compiled": {"rules": recorded}, "skipped": None}))
     return package
 
 
@@ -130,6 +132,14 @@ def test_a_rule_module_compiled_from_its_present_source_is_left_to_the_usual_imp
     assert len(sys.meta_path) == finders
     monkeypatch.setenv("NLP_NEWS_NO_KERNEL", "1")
     assert use_compiled("rulespkg", package, ("rules",)) == {"rules": "switched off by NLP_NEWS_NO_KERNEL"}
+
+
+def test_a_build_that_skipped_cython_says_why(tmp_path, monkeypatch):
+    package = _package(tmp_path, "VALUE = 1\n", recorded=None)
+    (package / "_compiled.json").write_text(json.dumps({"compiled": {}, "skipped": "built with NLP_NEWS_PURE_BUILD=1"}))
+    monkeypatch.delenv("NLP_NEWS_NO_KERNEL", raising=False)
+    monkeypatch.setattr(sys, "meta_path", list(sys.meta_path))
+    assert use_compiled("rulespkg", package, ("rules",)) == {"rules": "not compiled: built with NLP_NEWS_PURE_BUILD=1"}
 
 
 def test_without_a_build_record_every_module_runs_from_source(tmp_path, monkeypatch):
