@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import importlib.abc
+import importlib.machinery
 import importlib.util
 import json
 import os
@@ -54,7 +55,8 @@ def use_compiled(package: str, directory: Path, modules: tuple[str, ...]) -> dic
 
     A module runs compiled when the build compiled it (``_compiled.json`` in ``directory`` records
     the sha256 of each source it compiled, or why it compiled none) from the source that is there now, and no one switched
-    the compiled parts off; any other runs its ``.py``. Call it at the top of the package's
+    the compiled parts off; any other runs its ``.py``, and so does a module of ``directory`` that
+    is not in ``modules`` but has a compiled file (left there by an older build). Call it at the top of the package's
     ``__init__``. Returns, for each module, ``None`` (compiled) or why it runs from source.
 
     >>> from pathlib import Path
@@ -82,6 +84,12 @@ def use_compiled(package: str, directory: Path, modules: tuple[str, ...]) -> dic
         else:
             status[name] = None
     sources = {f"{package}.{name}": directory / f"{name}.py" for name, why in status.items() if why}
+    for suffix in importlib.machinery.EXTENSION_SUFFIXES:
+        # a compiled module that ``modules`` does not name (left by an older build) would shadow its .py
+        for path in directory.glob(f"*{suffix}"):
+            name = path.name[: -len(suffix)]
+            if name not in status and (directory / f"{name}.py").exists():
+                sources[f"{package}.{name}"] = directory / f"{name}.py"
     if sources:
         sys.meta_path.insert(0, _SourceFinder(sources))
     return status

@@ -11,6 +11,7 @@ from __future__ import annotations
 import doctest
 import hashlib
 import importlib
+import importlib.machinery
 import json
 import os
 import subprocess
@@ -132,6 +133,19 @@ def test_a_rule_module_compiled_from_its_present_source_is_left_to_the_usual_imp
     assert len(sys.meta_path) == finders
     monkeypatch.setenv("NLP_NEWS_NO_KERNEL", "1")
     assert use_compiled("rulespkg", package, ("rules",)) == {"rules": "switched off by NLP_NEWS_NO_KERNEL"}
+
+
+def test_a_compiled_module_left_by_an_older_build_does_not_shadow_its_source(tmp_path, monkeypatch):
+    package = _package(tmp_path, "VALUE = 1\n", recorded=hashlib.sha256(b"VALUE = 1\n").hexdigest())
+    (package / "helpers.py").write_text("VALUE = 3\n")
+    (package / f"helpers{importlib.machinery.EXTENSION_SUFFIXES[0]}").write_bytes(b"not a real extension")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delenv("NLP_NEWS_NO_KERNEL", raising=False)
+    monkeypatch.setattr(sys, "meta_path", list(sys.meta_path))
+    assert use_compiled("rulespkg", package, ("rules",)) == {"rules": None}
+    assert importlib.import_module("rulespkg.helpers").VALUE == 3
+    for name in ("rulespkg.helpers", "rulespkg"):
+        monkeypatch.delitem(sys.modules, name)
 
 
 def test_a_build_that_skipped_cython_says_why(tmp_path, monkeypatch):
