@@ -461,6 +461,23 @@ _DIMS_RE = re.compile(r"\d+(?:\.\d+)?(?:\s?[×xX*＊]\s?\d+(?:\.\d+)?)?\s?[×xX*
 _DIM_KINDS = frozenset(("count", "percent", "number"))
 _DIM_SIDE_RE = re.compile(r"\d+(?:\.\d+)?")
 _RATIO_RE = re.compile(r"(?<![\d:.])(?P<a>\d+(?:\.\d+)?)\s?[:比]\s?(?P<b>\d+(?:\.\d+)?)(?![\d:.])")
+#: A match's score, by the words after it (97比89击败, 以88比96告负, 44比41取得领先) or right before it (总比分扳成2比2,
+#: 主场97比81, 打了个10比2): no ratio, no fact (a ratio's value, 0.9712 for 101比104, says nothing; 3比0 had none).
+_SCORE_AFTER_RE = re.compile(
+    r"(?:的(?:总)?比分)?(?:逆转|爆冷|再次|最终|轻松|艰难|顺利)?"
+    r"(?:战胜|击败|击溃|取胜|获胜|胜出|险胜|大胜|小胜|完胜|力克|轻取|横扫|战平|打平|逼平|踢平|握手言和|告负|落败|负于|输给|不敌"
+    r"|惜败|惨败|领先|落后|赢下|拿下|淘汰|胜|负|赢|输|取得领先|结束(?:比赛|了比赛|全场|上半场|半场))"
+)
+_SCORE_BEFORE = ("比分", "比分为", "比分是", "战成", "打成", "踢成", "扳成", "追成", "打了个", "打出", "打出了", "主场", "客场", "最终")
+
+
+def is_score(text: str, start: int, end: int) -> bool:
+    """Whether the ratio ``text[start:end]`` is a match's score, by the words around it.
+
+    >>> is_score("热火主场97比89击败对手", 4, 9), is_score("两队以3∶1的比分结束比赛", 3, 6), is_score("按3:1的比例配售", 1, 4)
+    (True, True, False)
+    """
+    return _SCORE_AFTER_RE.match(text, end) is not None or text[max(0, start - 3) : start].endswith(_SCORE_BEFORE)
 _VAGUE_BEFORE = set("数几")
 #: After 千万 or 万万 as an adverb: 千万不要, 千万别, 千万要小心, 万万没想到.
 _QIANWAN_ADVERB_NEXT = frozenset("不别要记莫勿没小注得可")
@@ -1272,6 +1289,9 @@ class _Scanner:
                 h2 = h2 + 12 if hour >= 12 and h2 < 12 and h2 + 12 > hour else h2
                 value, end = {"start": value, "end": f"T{h2:02d}:{m2.group(2)}"}, m2.end()
             self.add(self.make(start, end, "date", value, "rule:date", relative=True), start, end, 2)
+            return
+        if is_score(self.f, m.start(), m.end()):
+            self.add(None, m.start(), m.end(), 2)  # 97比89击败: neither number is a fact
             return
         if b == 0:
             return
