@@ -1575,6 +1575,16 @@ MONEY_BY_METRIC = [
     ("他的卡被盗刷近20万。", "近20万", "money", "CNY"),
     ("恒指大涨575点，成交392亿元。", "392亿元", "money", "HKD"),  # the Hong Kong market's dollars
     ("俱乐部3.5亿售一半股份。", "3.5亿", "money", "CNY"),  # the price of a sale
+    ("法院判赔原告12万。", "12万", "money", "CNY"),  # a payee between the verb and the amount
+    ("交警罚该车主两万。", "两万", "money", "CNY"),
+    ("这名老板三年逃税3.4亿。", "3.4亿", "money", "CNY"),  # more verbs of money
+    ("暴雨中沿街商户受损近80万。", "近80万", "money", "CNY"),
+    ("车展期间意向成交12.5亿。", "12.5亿", "money", "CNY"),
+    ("新片上映首周狂揽2亿 影迷热议", "2亿", "money", "CNY"),
+    ("团伙非法集资 涉案金额7亿", "7亿", "money", "CNY"),  # nouns of money right before it
+    ("出纳挪用公款86万。", "86万", "money", "CNY"),
+    ("该行高管年终奖最高50万。", "50万", "money", "CNY"),  # a money metric
+    ("这家公司判赔的用户超过1000万。", "超过1000万", "number", None),  # no payee right before it: users
 ]
 
 
