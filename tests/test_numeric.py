@@ -872,6 +872,10 @@ FOUND = [
     ("成品油价格每吨上调200元。", "200元", "money", 200, {"change": "+"}),
     ("亏损收窄至2亿元。", "2亿元", "money", 200000000, {"change": "-"}),
     ("央行宣布加息25个基点。", "25个基点", "percent", 25, {"change": "+"}),
+    # spaces in headlines end a phrase: no unit or magnitude of the next word joins an amount
+    ("这台电脑贵了近一万 百货商场的店员说", "近一万", "number", 10000, {"qualifier": "under"}),
+    ("球星狂揽1亿 天价合同惹争议", "1亿", "number", 100000000, {}),
+    ("三百 万元的奖金", "三百 万元", "money", 3000000, {"currency": "CNY"}),  # a spaced number is still one
 ]
 
 RESOLVED = [
@@ -1217,6 +1221,7 @@ IGNORED = [
     ("比赛第三节，主队52比47领先。", "52比47"),
     ("第四局他们把总比分扳成2比2。", "2比2"),
     ("开场主队就打了个8比0。", "8比0"),
+    ("这台电脑贵了近一万 百货商场的店员说。", "百货"),  # a magnitude after a space starts the next word
 ]
 
 

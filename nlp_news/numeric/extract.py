@@ -1398,6 +1398,13 @@ class _Scanner:
         core = m.group(0)
         c0 = core[0]
         arabic = c0.isdigit() or c0 in "-−" or (c0 == "负" and len(core) > 1 and core[1].isdigit())
+        if not arabic and (" " in core or "\u3000" in core) and (cut := _SPACED_MAGNITUDE_RE.search(core)) is not None:
+            # 贵了近一万 百脑汇: a magnitude after a space that follows one is the next word's (一万 then 百脑汇),
+            # no 10,100 (三百 万 is one number, spaced)
+            m2 = _NUMBER_RE.match(f, start, start + cut.start())
+            if m2 is not None:
+                self.number(m2, f[m2.end() : m2.end() + 1], prev)
+            return
         if arabic and (nxt in _DIM_SIGNS or nxt == " " and f[end + 1 : end + 2] in _DIM_SIGNS) and self.dimensions(start):
             return
         if arabic and len(core) == 2 and core[1] == "K" and core[0] in "24568" and _FORMAT_K_AFTER.match(f, end) and not prev.isdigit():
@@ -1570,6 +1577,10 @@ class _Scanner:
         # an empty tail has no groups; tuple.__new__ is _TailGroups._make without its Python frame
         g = _NO_TAIL if tend == end else tuple.__new__(_TailGroups, t.groups())  # type: ignore[union-attr]
         has_unit = g.u is not None
+        if has_unit and (core[-1] == "万" or core[-1] == "亿") and f[end : end + 1].isspace() and g.more is None and not (g.cur or g.pct):
+            # 狂揽1亿 天后: a word after a headline's space, no unit of the amount (no 100 million days)
+            self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
+            return
         if (g.mhalf or g.half) and f[tend - 1 : tend + 2] in _HALF_WORDS:
             # 一种半成品, 三年半导体: 半 starts a word, it is no half
             tend -= 1 + (len(g.post) if g.post else 0)
@@ -2118,6 +2129,8 @@ class _Scanner:
 
 
 _RANGE_FIRST = set("-~至到—－～")
+#: A space between a magnitude and a smaller one with no digit (一万 百脑汇, 三千 百): two words, no number.
+_SPACED_MAGNITUDE_RE = re.compile(r"(?<=[十百千万亿兆])\s+(?=[十百千])")
 _PERIOD_ENDED_FIRST = frozenset("止 ")
 #: The quarters named before a quarter's date, each followed by 、 (一、二季度; 1、2、3季度; 第一、二季度).
 _COORD_QUARTERS = re.compile(r"(?<![\d一二三四五六七八九十])(?:第?[1-4一二三四]、)+$")
