@@ -876,6 +876,11 @@ FOUND = [
     ("这台电脑贵了近一万 百货商场的店员说", "近一万", "number", 10000, {"qualifier": "under"}),
     ("球星狂揽1亿 天价合同惹争议", "1亿", "number", 100000000, {}),
     ("三百 万元的奖金", "三百 万元", "money", 3000000, {"currency": "CNY"}),  # a spaced number is still one
+    # counts and durations
+    ("总理会见了6国新任驻华大使。", "6国", "count", 6, {"unit": "国"}),
+    ("百名专家聚首北京", "百名", "count", 100, {"unit": "名"}),  # a hundred, no vague number
+    ("学校组织千名学生献血。", "千名", "count", 1000, {"unit": "名"}),
+    ("以前去银行办事要排2个钟。", "2个钟", "duration", "PT2H", {}),  # 个钟 "hours" (Cantonese-style)
 ]
 
 RESOLVED = [
@@ -1221,6 +1226,14 @@ IGNORED = [
     ("比赛第三节，主队52比47领先。", "52比47"),
     ("第四局他们把总比分扳成2比2。", "2比2"),
     ("开场主队就打了个8比0。", "8比0"),
+    ("星际争霸2项目的比赛明天开始。", "2项目"),  # games named with their sequel's number
+    ("魔兽3项目决赛今晚打响。", "3项目"),
+    ("2K游戏公司公布了新作。", "2K"),  # the games publisher, no 2,000
+    ("索尼α290套机开卖。", "290套"),  # a camera's model
+    ("八国联军和7国集团都是名字。", "7国"),  # a group's name, no count of countries
+    ("中美两国领导人会面。", "两国"),
+    ("这家厂商推出3国产芯片手机。", "3国"),
+    ("他买了3个钟表。", "3个钟"),  # clocks, no hours
     ("这台电脑贵了近一万 百货商场的店员说。", "百货"),  # a magnitude after a space starts the next word
 ]
 

@@ -156,7 +156,7 @@ COUNT_NOUNS = sorted(
     农民 农民工 工人 市民 网友 民众 群众 儿童 老人 青少年 大学生 研究生 留学生 医生 护士 律师 官兵 士兵 部委
     有效像素 总像素 参数
     高管 新援 外援 嫌犯 家长 孩子 子女 兄弟姐妹 姐妹 明星 男生 女生 院校 死者 伤者 遇难者 矿工 村民 业主 股民 基民 彩民 银行 券商
-    房企 车企 险企 县 省份""".split(),
+    房企 车企 险企 县 省份 国""".split(),
     key=len,
     reverse=True,
 )
@@ -167,7 +167,7 @@ LATIN_UNITS = sorted(
 )
 TIME_UNITS = {
     "年": "Y", "个年头": "Y", "年期": "Y", "个月期": "M", "月期": "M", "个半月": "M", "个半小时": "H", "个半钟头": "H", "个月": "M", "个多月": "M", "个多小时": "H", "个多钟头": "H", "个多星期": "W", "月": "M", "周": "W", "个星期": "W", "星期": "W",
-    "天": "D", "日": "D", "个工作日": "D", "工作日": "D", "小时": "H", "个小时": "H", "个钟头": "H", "钟头": "H",
+    "天": "D", "日": "D", "个工作日": "D", "工作日": "D", "小时": "H", "个小时": "H", "个钟头": "H", "个钟": "H", "钟头": "H",
     "分钟": "MIN", "分多钟": "MIN", "秒钟": "S", "秒": "S", "季度": "Q", "个季度": "Q",
     "载": "Y",  # 三十载 "thirty years", a literary year
 }
@@ -241,8 +241,9 @@ _MAGN = rf"(?:[多余几]?[十百千]?(?:[万亿]|兆(?![{_MEGA_UNITS}]))+|[多�
 _AFTER_MAGN = "(?<=[十百千万亿兆拾佰仟零〇])"
 # k/M/B scale an amount (40k, 2.5B), not a room or a code: 1703B室, 2B056号
 _LATIN_SCALE = r"[kKMB](?![A-Za-z\d室号座栋楼层区金纯复户套型])"  # 24K纯金 is 24 carats, 66B复式 a flat
-#: What follows a display format written 2K, 4K, 8K (4K视频, 8K电视): no thousands (不足2K is a price).
-_FORMAT_K_AFTER = re.compile(r"\s?(?:视频|屏|电视|显示|分辨率|超高清|高清|画质|录制|拍摄|投影|内容|蓝光|影像|摄像|HDR|@|/\d|\s?\d+(?:Hz|fps|帧))")
+#: What follows a display format written 2K, 4K, 8K (4K视频, 8K电视), or the games publisher 2K (2K游戏):
+#: no thousands (不足2K is a price).
+_FORMAT_K_AFTER = re.compile(r"\s?(?:游戏|公司|Games|Sports|视频|屏|电视|显示|分辨率|超高清|高清|画质|录制|拍摄|投影|内容|蓝光|影像|摄像|HDR|@|/\d|\s?\d+(?:Hz|fps|帧))")
 # (1200万千瓦 is 12 million kW: the 千 of a unit right after a magnitude is no numeral; 1万2千米 is 12000 米)
 _AR_TAIL = rf"(?:\s?{_MAGN}(?:\d+(?:[百千](?=[{_UNIT_PREFIXED}]))?|(?![百千][{_UNIT_PREFIXED}])[{_CN_CHARS}]+)?)*(?:\s?{_LATIN_SCALE})?"
 _CN_DIGITS_AFTER = rf"(?:{_AFTER_MAGN}\d+|0+)"
@@ -1474,9 +1475,9 @@ class _Scanner:
         elif prev in _CODE_PREV or nxt in _CODE_NEXT or c0 == "0" or len(core) >= 7:
             # an Arabic number with a neighbour or a form that one of these checks reads (most have none;
             # a check added here needs its trigger in _CODE_PREV or _CODE_NEXT)
-            if prev.isascii() and prev.isalpha():
+            if (prev.isascii() and prev.isalpha()) or prev == "α":
                 self.add(None, start, end, 0)
-                return  # X200, MP3, G20
+                return  # X200, MP3, G20, α290 (Sony's cameras)
             if prev == "-" and _LATIN_NAME_BEFORE_RE.search(f, max(0, start - 12), start - 1):
                 self.add(None, start, end, 0)
                 return  # Qwen2.5-72B, Mate-60: a number after a hyphen that ends a Latin name
@@ -1537,6 +1538,8 @@ class _Scanner:
                 pass  # 近百名, 逾千人: the bound word is read with the amount, as before 100名
             elif c0 in "百千万" and (nxt if len(core) == 1 else core[1]) in _MORE_AFTER_CHENG and prev not in _VAGUE_BEFORE:
                 pass  # 百余家, 千多人, 万余名, 千多万元: over a hundred, a thousand… (数百余 stays vague)
+            elif len(core) == 1 and nxt == "名" and c0 in "百千" and (prev == "" or prev not in "数几成"):
+                pass  # 百名考生, 千名志愿者: a hundred, a thousand people (数百名, 成百名 are vague)
             elif len(core) == 1 or core[1] not in "万亿":
                 return
         # ranges written as adjacent digits: 六七家, 两三万元, 二三十
@@ -1699,6 +1702,8 @@ class _Scanner:
             ):
                 self.add(None, start, tend, 0)
                 return  # 是难忘的一年。, 这一年他, 无法忘记的一天: "a year that was …", "this year", no length (过去的一年中, 这一年来 are one)
+            if tu == "个钟" and f[tend : tend + 1] in _CLOCK_WORD_NEXT:
+                return  # 3个钟表, 两个钟楼: clocks, no hours (排队要1个钟 is an hour)
             if tu == "周" and core == "四" and not arabic and prev not in _FOUR_WEEKS_BEFORE and f[tend : tend + 1] in _AROUND_AFTER:
                 self.add(None, start, tend, 0)
                 return  # 场地四周, 四周的: "all around", no four weeks (持续四周, 四周后 are)
@@ -1890,6 +1895,10 @@ class _Scanner:
             unit = (_counted_noun(nm.group(0), self.segmenter or default_segmenter()) if nm else None) or "个"
         elif g.noun:
             unit = g.noun
+            if unit == "国" and (not arabic or f[tend : tend + 1] in _GUO_WORD_NEXT):
+                # 两国, 三国, 八国联军, 7国集团, 3国产, 2011国际: names and words (5国大使 counts countries)
+                self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
+                return
             if arabic and low_high is None and not g.more and len(core) == 4 and "1950" <= core <= "2030" and s2 == start and unit in _YEAR_TOPICS:
                 # 2011国家公务员考试, 2009城市规划: a year written before a noun, no count of 2011
                 self.add(self.make(start, end, "date", core, "rule:date:bare-year"), start, end, 3)
@@ -2129,6 +2138,10 @@ class _Scanner:
 
 
 _RANGE_FIRST = set("-~至到—－～")
+#: After 个钟 "hours" (Cantonese-style, 排队要1个钟): words with 钟 (钟表, 钟楼), no hours.
+_CLOCK_WORD_NEXT = frozenset("表楼声摆点")
+#: After 国 counted by digits: a group's name or a word that starts with 国 (7国集团, 8国联军, 3国产手机).
+_GUO_WORD_NEXT = frozenset("集联企产内际外有庆债资民籍土务道旗歌宝足脚奥字号标货营航")
 #: A space between a magnitude and a smaller one with no digit (一万 百脑汇, 三千 百): two words, no number.
 _SPACED_MAGNITUDE_RE = re.compile(r"(?<=[十百千万亿兆])\s+(?=[十百千])")
 _PERIOD_ENDED_FIRST = frozenset("止 ")
@@ -2515,7 +2528,7 @@ _INDEX_LAST = frozenset(n[-1] for n in _INDEX_NAMES)
 #: 010-8888…, 5日均线): a number with neither, no leading 0 and under 7 characters skips them in one
 #: test (cnews-800: 6,809 Arabic numbers reach them, with 13 tests each). A check added there needs
 #: what triggers it here.
-_CODE_PREV = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-/ ") | _CUR_SYMBOLS | _INDEX_LAST
+_CODE_PREV = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzα-/ ") | _CUR_SYMBOLS | _INDEX_LAST
 _CODE_NEXT = frozenset("-日天周月") | _CLOCK_TIME_NEXT
 _PHONE_TAIL = re.compile(r"-\d{3,4}-?\d{4}")
 #: Idioms and names with a numeral, around a Chinese numeral (only whether one is there is read,
@@ -2576,6 +2589,8 @@ _NAMES_WITH_NUMERALS = (
     # political watchwords and programmes named with a numeral (三个区分开来, 中央八项规定, 百亿补贴)
     "三个区分开来", "八项规定", "三个务必", "四个现代化", "两个一百年", "百亿补贴", "千亿补贴", "万人计划", "三个有利于",
     "三面光", "三斤钉", "五笔七墨", "手三针", "足三针", "颞三针", "北七家",
+    # games named with their sequel's number (星际争霸2项目: the StarCraft II event, no two projects)
+    "星际争霸2", "星际2", "魔兽争霸3", "魔兽3", "暗黑破坏神3", "暗黑3",
     # regulatory classes (一类创新药, 三类医疗器械): labels, no count of one
     *(n + "类" + w for n in "一二三" for w in ("创新药", "新药", "疫苗", "医疗器械", "器械")),
     # holidays named by their date (十一期间 is National Day's holiday, no count of 11 期; 六一儿童节)
