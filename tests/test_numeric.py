@@ -881,6 +881,10 @@ FOUND = [
     ("百名专家聚首北京", "百名", "count", 100, {"unit": "名"}),  # a hundred, no vague number
     ("学校组织千名学生献血。", "千名", "count", 1000, {"unit": "名"}),
     ("以前去银行办事要排2个钟。", "2个钟", "duration", "PT2H", {}),  # 个钟 "hours" (Cantonese-style)
+    ("球队本赛季一胜五平八负。", "一胜", "count", 1, {"unit": "胜"}),  # a record's first count, no indefinite 一
+    # a rate: 每 + a unit, then a verb of change, or a short period
+    ("这场战争每分钟耗资2万美元。", "2万美元", "money", 20000, {"unit": "/分钟", "currency": "USD"}),
+    ("白银每盎司上涨1.2美元。", "1.2美元", "money", 1.2, {"unit": "/盎司", "change": "+"}),
 ]
 
 RESOLVED = [
@@ -1234,6 +1238,7 @@ IGNORED = [
     ("中美两国领导人会面。", "两国"),
     ("这家厂商推出3国产芯片手机。", "3国"),
     ("他买了3个钟表。", "3个钟"),  # clocks, no hours
+    ("这支弱旅一胜难求。", "一胜"),  # "a single win", no record
     ("这台电脑贵了近一万 百货商场的店员说。", "百货"),  # a magnitude after a space starts the next word
 ]
 

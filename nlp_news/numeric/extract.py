@@ -348,14 +348,15 @@ _CHANGE_RE = re.compile(optional_groups_as_branches(
 _PER_LEFT = re.compile(
     r"每(?:一)?(?P<per>平方米|平米|平方英尺|千瓦时|间夜|人次|盎司|学年|学期|季度|小时|公里|晚|亩|股|吨|斤|公斤|人|户|月|年|天|次|台|辆"
     r"|[\u4e00-\u9fff]|kWh|MWh|TEU|FEU)"
-    r"(?:作价|售价|价格|收费|成本|发行价|招股价|定价|收益|净资产|派息|盈利|亏损|净利润)?(?:为|约|达|报|涨至|跌至|升至|降至|达到)?\s?$"
+    r"(?:作价|售价|价格|收费|成本|发行价|招股价|定价|收益|净资产|派息|盈利|亏损|净利润)?"
+    r"(?:为|约|达|报|涨至|跌至|升至|降至|达到|上涨|下跌|上调|下调|加价|降价|涨|跌)?\s?$"
 )
 #: A period before an amount that makes it a rate (NUMERIC-CONVENTIONS: 一年学费4万元 → "/年"):
 #: 每 + period, then a few words (每年也仅需要4万元, 每月给1000元); or 一 + period + a price word
 #: (一年学费, 一个月工资, 一天价格), since 一天就涨到50美元 says "in one day", not "per day".
 _PER_PERIOD_LEFT = re.compile(
     r"(?:每个?|(?<![\d一二三四五六七八九十两几数多第前后上下这那])(?P<one>[一1])\s?个?)"
-    r"(?P<per>年|月|天|晚|周|星期|学期|季度|小时)"
+    r"(?P<per>年|月|天|晚|周|星期|学期|季度|小时|分钟|秒钟)"
     r"(?(one)的?(?:全部|平均|总)?(?:学杂费|学费|租金|房租|费用|花费|开销|生活费|工资|薪水|薪酬|住宿费|保费|会费|收费|价格|房价))"
     r"[^\d\s,，。;；:：!！?？、()（）《》“”\"一二三四五六七八九十两百千万亿]{0,6}$"
 )
@@ -2776,6 +2777,8 @@ def _contrasted(f: str, start: int, end: int, classifier: str) -> bool:
     """
     if classifier == "度" or f[start - 1 : start] == "每":
         return False  # 一度 is "once", 每一位 "each"
+    if (classifier == "胜" or classifier == "负") and _RECORD_NEXT.match(f, end + 1):
+        return True  # 一胜七平九负, 一胜两负: a team's record, counts
     lo, hi = start - 12 if start > 12 else 0, min(len(f), end + 12)
     i = f.find(classifier, lo, hi)
     if i == end:
@@ -2795,6 +2798,8 @@ def _contrasted(f: str, start: int, end: int, classifier: str) -> bool:
 
 
 _SENT_STOP = re.compile(r"[。！？!?；;\n]")
+#: The rest of a team's record after its first count (一胜 then 七平, 两负).
+_RECORD_NEXT = re.compile(r"[\d一二两三四五六七八九十]{1,3}[胜平负]")
 #: What may follow a Chinese numeral for :meth:`_Scanner.number` to read it (else it is skipped unread).
 _CN_KEEP_NEXT = frozenset(_TAIL_FIRST | _RANGE_FIRST | {"半"})
 
