@@ -885,6 +885,12 @@ FOUND = [
     # a rate: 每 + a unit, then a verb of change, or a short period
     ("这场战争每分钟耗资2万美元。", "2万美元", "money", 20000, {"unit": "/分钟", "currency": "USD"}),
     ("白银每盎司上涨1.2美元。", "1.2美元", "money", 1.2, {"unit": "/盎司", "change": "+"}),
+    # headline prices and phases
+    ("这款相机售价不足千元。", "不足千元", "money", 1000, {"qualifier": "under", "currency": "CNY"}),  # a bound before 千
+    ("楼盘推出优惠 办卡每日减800", "800", "money", 800, {}),  # a price cut a day
+    ("金色家园3期5月开盘", "3期", "ordinal", 3, {"unit": "期"}),  # a phase on sale
+    ("这个楼盘分3期开盘。", "3期", "count", 3, {"unit": "期"}),  # in three phases
+    ("这里三月历来多雨。", "三月", "date", "--03", {}),  # 历来 "always", no calendar
 ]
 
 RESOLVED = [
@@ -1239,6 +1245,8 @@ IGNORED = [
     ("这家厂商推出3国产芯片手机。", "3国"),
     ("他买了3个钟表。", "3个钟"),  # clocks, no hours
     ("这支弱旅一胜难求。", "一胜"),  # "a single win", no record
+    ("明星推出09月历。", "09月"),  # a calendar (月历), no September
+    ("杨百万谈股市。", "百万"),  # a nickname
     ("这台电脑贵了近一万 百货商场的店员说。", "百货"),  # a magnitude after a space starts the next word
 ]
 
@@ -1607,6 +1615,7 @@ MONEY_BY_METRIC = [
     ("团伙非法集资 涉案金额7亿", "7亿", "money", "CNY"),  # nouns of money right before it
     ("出纳挪用公款86万。", "86万", "money", "CNY"),
     ("该行高管年终奖最高50万。", "50万", "money", "CNY"),  # a money metric
+    ("公司获银行百亿授信。", "百亿", "money", "CNY"),  # a credit line
     ("这家公司判赔的用户超过1000万。", "超过1000万", "number", None),  # no payee right before it: users
 ]
 

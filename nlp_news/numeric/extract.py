@@ -394,7 +394,7 @@ _BIG_ALONE = frozenset(("万", "亿", "兆"))
 #: headlines write them (均价20000, 1月开盘13800, 租金3500).
 _PRICE_BEFORE = re.compile(
     r"(?:(?P<noun>(?:售|报|特|均|单|总|起|开|标|促销|团购|到手|优惠|会员|零售|市场|建议|参考|挂牌|成交|开盘|秒杀|首发|预售)价|价格|租金|月租|开盘)"
-    r"|售|卖|低至|直降|立减|狂降|降价|跌破|仅需|只需|套装|套机|仅|(?<![收盘指价率数股本])报)(?:仅为|为|是|仅|只要|只|约为|约)?$"
+    r"|售|卖|低至|直降|立减|狂降|降价|[每日天]减|跌破|仅需|只需|套装|套机|仅|(?<![收盘指价率数股本])报)(?:仅为|为|是|仅|只要|只|约为|约)?$"
 )
 _PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机报")
 _PRICE_END = frozenset("，,。；;！!？?）)】]、的（(") | {""}
@@ -1535,8 +1535,10 @@ class _Scanner:
             ):
                 start -= 1  # 上百, 上亿, 上千万, 过百, 破万: over; 跌破万元: under
                 over = "under" if prev == "破" and f[start - 1 : start] == "跌" else "over"
-            elif prev in _BOUND_BEFORE_BIG and (len(core) == 1 or (core[1] in "万亿" and len(core) == 2)):
-                pass  # 近百名, 逾千人: the bound word is read with the amount, as before 100名
+            elif (len(core) == 1 or (core[1] in "万亿" and len(core) == 2)) and (
+                prev in _BOUND_BEFORE_BIG or f[start - 2 : start] in _BOUND_LEFT
+            ):
+                pass  # 近百名, 逾千人, 不足千元: the bound word is read with the amount, as before 100名
             elif c0 in "百千万" and (nxt if len(core) == 1 else core[1]) in _MORE_AFTER_CHENG and prev not in _VAGUE_BEFORE:
                 pass  # 百余家, 千多人, 万余名, 千多万元: over a hundred, a thousand… (数百余 stays vague)
             elif len(core) == 1 and nxt == "名" and c0 in "百千" and (prev == "" or prev not in "数几成"):
@@ -1949,8 +1951,11 @@ class _Scanner:
                     and (prev in _COMPASS or f[tend : tend + 1] in _RING_ROAD_AFTER)
                 )):
                     return  # 二环, 五环, 东2环, 3环以内: a ring road's name (a shooting score: 252.8环, 10环)
-                if unit == "期" and low_high is None and s2 == start and value is not None and (prev in _PHASE_OF or _PHASE_NEXT_RE.match(f, tend)):
-                    # 松坪村三期, 三期工程: a phase of an estate or a project, an ordinal as 二期项目 is (连续三期 counts issues)
+                if unit == "期" and low_high is None and s2 == start and value is not None and (
+                    prev in _PHASE_OF or (prev == "" or prev not in "分共连") and _PHASE_NEXT_RE.match(f, tend)
+                ):
+                    # 松坪村三期, 三期工程, 3期3月开盘: a phase of an estate or a project, an ordinal as 二期项目 is
+                    # (连续三期 counts issues, 分3期建设 the phases)
                     self.add(self.make(start, tend, "ordinal", format_value(value), "rule:ordinal", unit="期"), start, tend, 2)
                     return
                 if unit == "条" and prev in _POLICY_HEADS and f[start - 2 : start - 1] not in _POLICY_NOT_AFTER:
@@ -2277,7 +2282,10 @@ _YEAR_TOPICS = frozenset(("国家", "城市"))
 _TIME_UNIT_WORDS = {"天": ("王", "然气"), "年": ("展",)}
 #: What a phase of building is named after (松坪村三期, 花园二期, 港区四期) and what it names (三期工程, 二期项目).
 _PHASE_OF = frozenset("村园城苑湾府庭居区港厂站场坊镇")
-_PHASE_NEXT_RE = re.compile(r"(?:工程|项目|扩建|建设|用地|住宅|楼盘|地块|工厂|厂房|均价|\d{2,3}(?:-\d{2,3})?平)")  # (推2期88平起)
+_PHASE_NEXT_RE = re.compile(
+    r"(?:工程|项目|扩建|建设|用地|住宅|楼盘|地块|工厂|厂房|均价|\d{2,3}(?:-\d{2,3})?平"  # (推2期88平起)
+    r"|(?:\d{1,2}月(?:\d{1,2}日)?|[本下]?[周月]|年底|年内)?(?:开盘|入市|加推|推(?![荐广动进])|交房|认筹))"  # (3期3月开盘, 2期11月13日推: a phase's sale)
+)
 #: The second end of a range of tenths (5成到6成).
 _CHENG_END_RE = re.compile(r"(\d{1,2}|[一二三四五六七八九十])成(?![为交本功立长员绩果就熟])")
 #: 一年 "per year" before the amount it is the period of (一年运送旅客4000万人次): a verb or noun, then an amount within
@@ -2592,6 +2600,8 @@ _NAMES_WITH_NUMERALS = (
     "三面光", "三斤钉", "五笔七墨", "手三针", "足三针", "颞三针", "北七家",
     # games named with their sequel's number (星际争霸2项目: the StarCraft II event, no two projects)
     "星际争霸2", "星际2", "魔兽争霸3", "魔兽3", "暗黑破坏神3", "暗黑3",
+    # a famous investor's nickname (杨百万: no million)
+    "杨百万",
     # regulatory classes (一类创新药, 三类医疗器械): labels, no count of one
     *(n + "类" + w for n in "一二三" for w in ("创新药", "新药", "疫苗", "医疗器械", "器械")),
     # holidays named by their date (十一期间 is National Day's holiday, no count of 11 期; 六一儿童节)
