@@ -156,7 +156,7 @@ COUNT_NOUNS = sorted(
     农民 农民工 工人 市民 网友 民众 群众 儿童 老人 青少年 大学生 研究生 留学生 医生 护士 律师 官兵 士兵 部委
     有效像素 总像素 参数
     高管 新援 外援 嫌犯 家长 孩子 子女 兄弟姐妹 姐妹 明星 男生 女生 院校 死者 伤者 遇难者 矿工 村民 业主 股民 基民 彩民 银行 券商
-    房企 车企 险企 县 省份 国""".split(),
+    房企 车企 险企 县 省份 省区 省市 省 国""".split(),
     key=len,
     reverse=True,
 )
@@ -1898,6 +1898,9 @@ class _Scanner:
             unit = (_counted_noun(nm.group(0), self.segmenter or default_segmenter()) if nm else None) or "个"
         elif g.noun:
             unit = g.noun
+            if unit == "省" and f[tend : tend + 1] in _SHENG_WORD_NEXT:
+                self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
+                return  # 省钱, 省级, 省委: 省 starts a word (八省十四个地区, 五省之旅 count provinces)
             if unit == "国" and (not arabic or f[tend : tend + 1] in _GUO_WORD_NEXT):
                 # 两国, 三国, 八国联军, 7国集团, 3国产, 2011国际: names and words (5国大使 counts countries)
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
@@ -2146,6 +2149,8 @@ class _Scanner:
 _RANGE_FIRST = set("-~至到—－～")
 #: After 个钟 "hours" (Cantonese-style, 排队要1个钟): words with 钟 (钟表, 钟楼), no hours.
 _CLOCK_WORD_NEXT = frozenset("表楼声摆点")
+#: After 省: words that start with it (省钱, 省级, 省委), no provinces counted.
+_SHENG_WORD_NEXT = frozenset("钱心事力时级会委长内外直属略油电下去了得城政府部厅")
 #: After 国 counted by digits: a group's name or a word that starts with 国 (7国集团, 8国联军, 3国产手机).
 _GUO_WORD_NEXT = frozenset("集联企产内际外有庆债资民籍土务道旗歌宝足脚奥字号标货营航")
 #: A space between a magnitude and a smaller one with no digit (一万 百脑汇, 三千 百): two words, no number.
@@ -2556,7 +2561,7 @@ _IDIOMS = tuple(
         金九银十 金三银四 一心一意 独一无二 三心二意 千军万马 万众一心 一举两得 一石二鸟 一分钱 一毛钱 一毛不拔 五湖四海 三番五次 七嘴八舌
         四处 八方 一二手 生辰八字 八字 天兵天将 一年一度 一日三餐 一分为二 九九归一 十有八九 三通一平 一级 二级 三级 一线 二线 三线 四线 三个代表 一国两制 两会
         十万天兵 一天不如一天 一年不如一年 一天比一天 一年比一年 一天到晚 一秒一秒 一天一天 一年一年 一天天 一年年 一月月
-        百万富翁 千万富翁 亿万富翁 百万富豪 千万富豪 一波三折 三令五申 三长两短 一干二净 一清二楚 接二连三 丢三落四 低三下四 不三不四 一穷二白""".split()
+        三省吾身 吾日三省 百万富翁 千万富翁 亿万富翁 百万富豪 千万富豪 一波三折 三令五申 三长两短 一干二净 一清二楚 接二连三 丢三落四 低三下四 不三不四 一穷二白""".split()
 )
 _IDIOM_RE = re.compile(alternation(_IDIOMS))
 #: The pairs of neighbouring characters in the idioms: an idiom that reaches past a numeral holds the
