@@ -882,6 +882,8 @@ FOUND = [
     ("学校组织千名学生献血。", "千名", "count", 1000, {"unit": "名"}),
     ("以前去银行办事要排2个钟。", "2个钟", "duration", "PT2H", {}),  # 个钟 "hours" (Cantonese-style)
     ("考察团走访了西部六省。", "六省", "count", 6, {"unit": "省"}),  # provinces
+    ("男队收获3金1铜。", "1铜", "count", 1, {"unit": "铜"}),  # a medal tally without one colour
+    ("她在本届比赛摘得两金一银。", "两金", "count", 2, {"unit": "金"}),
     ("球队本赛季一胜五平八负。", "一胜", "count", 1, {"unit": "胜"}),  # a record's first count, no indefinite 一
     # a rate: 每 + a unit, then a verb of change, or a short period
     ("这场战争每分钟耗资2万美元。", "2万美元", "money", 20000, {"unit": "/分钟", "currency": "USD"}),
@@ -1249,6 +1251,7 @@ IGNORED = [
     ("明星推出09月历。", "09月"),  # a calendar (月历), no September
     ("杨百万谈股市。", "百万"),  # a nickname
     ("吾日三省吾身。", "三省"),  # an idiom
+    ("五金一条街的铜价上涨。", "五金"),  # hardware, no medals
     ("这是3省级单位的名单。", "3"),  # 省级 "provincial", no provinces counted
     ("这台电脑贵了近一万 百货商场的店员说。", "百货"),  # a magnitude after a space starts the next word
 ]

@@ -682,11 +682,12 @@ class _Scanner:
                 # FY2024, FY25: a fiscal year, read as 2024财年 is (its year)
                 y = m.group(1)
                 self.add(self.make(m.start(), m.end(), "date", y if len(y) == 4 else "20" + y, "rule:date"), m.start(), m.end(), 2)
-        if "银" in f and "铜" in f:
-            for m in _MEDALS_RE.finditer(f):
-                # 40金27银24铜: a medal tally, three counts (golds, silvers, bronzes)
+        if "金" in f and ("银" in f or "铜" in f):
+            for m in _numerals_before(f, "金", _MEDALS_RE, 12, _MEDAL_NEXT):
+                # 40金27银24铜, 2金1铜, 两金一银: a medal tally, a count of each (golds, silvers, bronzes)
                 for g, unit in ((1, "金"), (2, "银"), (3, "铜")):
-                    self.group_value(m, g, "count", m.end(g) + 1, unit=unit)
+                    if m.group(g):
+                        self.group_value(m, g, "count", m.end(g) + 1, unit=unit)
         if "平" in f and ("胜" in f or "负" in f):
             for m in _numerals_before(f, "平", _DRAWS_RE, 2):
                 if _is_draws(f, m):
@@ -2431,7 +2432,12 @@ _DEAD_HURT_RE = re.compile(
 #: A fiscal year written FY2024 or FY25 (as 2024财年).
 _FISCAL_YEAR_RE = re.compile(r"(?<![A-Za-z])FY\s?((?:19|20)\d\d|\d\d)(?![\d.%])")
 #: A medal tally written N金N银N铜 (40金27银24铜).
-_MEDALS_RE = re.compile(r"(?<![\d.])(\d{1,3})金[、，,]?(\d{1,3})银[、，,]?(\d{1,3})铜")
+#: What follows 金 in a medal tally: the count of silvers or bronzes, or a separator.
+_MEDAL_NEXT = frozenset("0123456789一二两三四五六七八九十、，,")
+_MEDALS_RE = re.compile(
+    r"(?<![\d.一二两三四五六七八九十])([\d一二两三四五六七八九十]{1,3})金[、，,]?(?:([\d一二两三四五六七八九十]{1,3})银[、，,]?)?"
+    r"(?:([\d一二两三四五六七八九十]{1,3})铜)?(?<=[银铜])"
+)
 #: A plenum's rank (四中全会) or a numbered term's session (九届人大一次会议; 二次会议 alone is read by number()).
 _SESSION_RE = re.compile(r"(?P<n>[一二三四五六七八九]|十[一二三四五六七八九]?)(?P<u>中全会)|(?<=[届大])(?P<n2>一)(?P<u2>次)(?=会议|全会|大会|全体会议)")
 #: A betting pick right before a/b (推荐：1/3, 建议3/1): the results picked, no fraction nor date.
@@ -2460,16 +2466,22 @@ _DRAWS_RE = re.compile(r"([\d一二两三四五六七八九十]{1,3})平(?![方�
 _LOSSES_AFTER_RE = re.compile(r"\s?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})负")
 
 
-def _numerals_before(f: str, mark: str, pattern: re.Pattern[str], after: int) -> Iterator[re.Match[str]]:
+def _numerals_before(
+    f: str, mark: str, pattern: re.Pattern[str], after: int, next_chars: frozenset[str] | None = None
+) -> Iterator[re.Match[str]]:
     """The matches of ``pattern`` whose first group, a numeral, ends right before each ``mark`` in ``f``
     and is no tail of a longer number (12.3平), searched in the three characters before the mark and
     ``after`` characters from it: the numerals that start these patterns stand everywhere, the mark seldom.
+    With ``next_chars``, only a mark followed by one of them is searched from (a common mark: 金).
 
     >>> [m.group(0) for m in _numerals_before("以1胜3平4负，12.3平", "平", _DRAWS_RE, 2)]
     ['3平']
     """
     i = f.find(mark)
     while i > 0:
+        if next_chars is not None and f[i + 1 : i + 2] not in next_chars:
+            i = f.find(mark, i + 1)
+            continue
         m = pattern.search(f, max(0, i - 3), i + after)
         if m is not None and m.end(1) == i and not (f[m.start() - 1 : m.start()].isdigit() or f[m.start() - 1 : m.start()] == "."):
             yield m
