@@ -883,6 +883,7 @@ FOUND = [
     ("以前去银行办事要排2个钟。", "2个钟", "duration", "PT2H", {}),  # 个钟 "hours" (Cantonese-style)
     ("考察团走访了西部六省。", "六省", "count", 6, {"unit": "省"}),  # provinces
     ("男队收获3金1铜。", "1铜", "count", 1, {"unit": "铜"}),  # a medal tally without one colour
+    ("各组前两名的球队晋级。", "前两名", "ordinal", 2, {"unit": "名", "qualifier": "under"}),  # top-2 with 两
     ("她在本届比赛摘得两金一银。", "两金", "count", 2, {"unit": "金"}),
     ("球队本赛季一胜五平八负。", "一胜", "count", 1, {"unit": "胜"}),  # a record's first count, no indefinite 一
     # a rate: 每 + a unit, then a verb of change, or a short period
