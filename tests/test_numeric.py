@@ -884,6 +884,8 @@ FOUND = [
     ("考察团走访了西部六省。", "六省", "count", 6, {"unit": "省"}),  # provinces
     ("男队收获3金1铜。", "1铜", "count", 1, {"unit": "铜"}),  # a medal tally without one colour
     ("各组前两名的球队晋级。", "前两名", "ordinal", 2, {"unit": "名", "qualifier": "under"}),  # top-2 with 两
+    ("他以2小时11分05秒271的成绩夺冠。", "2小时11分05秒271", "duration", "PT2H11M5.271S", {}),  # thousandths
+    ("店员包好了99枝玫瑰。", "99枝", "count", 99, {"unit": "枝"}),
     ("她在本届比赛摘得两金一银。", "两金", "count", 2, {"unit": "金"}),
     ("球队本赛季一胜五平八负。", "一胜", "count", 1, {"unit": "胜"}),  # a record's first count, no indefinite 一
     # a rate: 每 + a unit, then a verb of change, or a short period

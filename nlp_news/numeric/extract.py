@@ -80,7 +80,7 @@ MEASURE_WORDS = sorted(
     期 轮 页 本 册 篇 首 集 份 头 匹 架 艘 处 例 起 宗 笔 单 支 队 双 对 瓶 箱 盒 包 袋 杯 碗 列 趟 班 节 门 所 级
     毫克 微克 纳米 微米 立方厘米 平方厘米 公升 加仑 光年 吉瓦 千伏
     摄氏度 ℃ °C °F ℉ ° 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
-    棵 株 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 段 环 方尺 平方尺 呎 平方呎 层楼 连胜 连败 胜场 胜 负 战 幅 类
+    棵 株 枝 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 段 环 方尺 平方尺 呎 平方呎 层楼 连胜 连败 胜场 胜 负 战 幅 类
     桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 刀 枪 连冠 晚 面 封 话 席 章 冠 连平 场次 板 题 车次 艘次 台次 户次 轮次 批次 尊 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平
     任 伙 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
@@ -2333,9 +2333,10 @@ _NO_TAIL = _TailGroups._make([None] * _TAIL_RE.groups)
 #: minutes and seconds (3分45秒), seconds and their hundredths (9秒58, 1分59秒40); a number alone
 #: before 小时 or 分 is no match (the number pass reads 2小时, 30分钟).
 _CLOCK_TIME_RE = re.compile(
-    r"(?:(?P<h>\d{1,3})\s?(?:个)?小时\s?(?P<hm>\d{1,2})\s?分(?:钟)?(?:\s?(?P<hs>\d{1,2})\s?秒)?"
+    r"(?:(?P<h>\d{1,3})\s?(?:个)?小时\s?(?P<hm>\d{1,2})\s?分(?:钟)?"
+    r"(?:\s?(?P<hs>\d{1,2})\s?秒(?P<hfrac>\d{1,3}(?![\d.%万亿次个名人位家件场分秒米岁只张条]))?)?"
     r"|(?:(?P<m>\d{1,3})\s?分\s?)?(?P<s>\d{1,2})秒(?:钟)?(?P<frac>\d{2}(?![\d.%万亿次个名人位家件场分秒米岁只张条]))"
-    r"|(?P<m2>\d{1,3})\s?分\s?(?P<s2>\d{1,2})\s?秒(?:钟)?(?P<frac2>\d{1,2}(?![\d.%万亿次个名人位家件场分秒米岁只张条]))?)"
+    r"|(?P<m2>\d{1,3})\s?分\s?(?P<s2>\d{1,2})\s?秒(?:钟)?(?P<frac2>\d{1,3}(?![\d.%万亿次个名人位家件场分秒米岁只张条]))?)"
     r"(?!\d)"
 )
 _CLOCK_TIME_NEXT = frozenset("小个分秒 ")
@@ -2346,10 +2347,13 @@ def _clock_duration(m: re.Match[str]) -> str:
 
     >>> [_clock_duration(_CLOCK_TIME_RE.match(t)) for t in ("2小时06分15秒", "1小时5分", "3分45秒", "9秒58", "1分59秒40")]
     ['PT2H6M15S', 'PT1H5M', 'PT3M45S', 'PT9.58S', 'PT1M59.4S']
+    >>> _clock_duration(_CLOCK_TIME_RE.match("1小时43分18秒345"))
+    'PT1H43M18.345S'
+
     """
     g = m.groupdict()
     if g["h"] is not None:
-        h, mi, sec, frac = g["h"], g["hm"], g["hs"], None
+        h, mi, sec, frac = g["h"], g["hm"], g["hs"], g["hfrac"]
     elif g["s"] is not None:
         h, mi, sec, frac = None, g["m"], g["s"], g["frac"]
     else:
