@@ -896,6 +896,10 @@ FOUND = [
     ("楼盘推出优惠 办卡每日减800", "800", "money", 800, {}),  # a price cut a day
     ("金色家园3期5月开盘", "3期", "ordinal", 3, {"unit": "期"}),  # a phase on sale
     ("这个楼盘分3期开盘。", "3期", "count", 3, {"unit": "期"}),  # in three phases
+    ("新盘开盘优惠 3万抵8万", "3万", "money", 30000, {"currency": "CNY"}),  # a deposit and what it counts for
+    ("新盘开盘优惠 3万抵8万", "8万", "money", 80000, {"currency": "CNY"}),
+    ("开发商办卡5000抵2万", "5000", "money", 5000, {"currency": "CNY"}),
+    ("西山新盘两居最低86万起", "86万", "money", 860000, {"currency": "CNY"}),  # a price from
     ("这里三月历来多雨。", "三月", "date", "--03", {}),  # 历来 "always", no calendar
 ]
 
@@ -1625,6 +1629,7 @@ MONEY_BY_METRIC = [
     ("出纳挪用公款86万。", "86万", "money", "CNY"),
     ("该行高管年终奖最高50万。", "50万", "money", "CNY"),  # a money metric
     ("公司获银行百亿授信。", "百亿", "money", "CNY"),  # a credit line
+    ("金管局本周增发90亿元票据。", "90亿元", "money", "HKD"),  # Hong Kong's monetary authority
     ("这家公司判赔的用户超过1000万。", "超过1000万", "number", None),  # no payee right before it: users
 ]
 

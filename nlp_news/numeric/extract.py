@@ -688,6 +688,14 @@ class _Scanner:
                 for g, unit in ((1, "金"), (2, "银"), (3, "铜")):
                     if m.group(g):
                         self.group_value(m, g, "count", m.end(g) + 1, unit=unit)
+        if "抵" in f:
+            for m in _numerals_before(f, "抵", _OFFSET_RE, 10, before=9):
+                # 2万抵4万: a deposit that counts for more off the price, two amounts of money (no plain numbers)
+                for g in (1, 2):
+                    v = parse_number(m.group(g))
+                    if v is not None:
+                        self.add(self.make(m.start(g), m.end(g), "money", format_value(v), "rule:money", currency="CNY"),
+                                 m.start(g), m.end(g), 1)
         if "平" in f and ("胜" in f or "负" in f):
             for m in _numerals_before(f, "平", _DRAWS_RE, 2):
                 if _is_draws(f, m):
@@ -2198,7 +2206,7 @@ _AREA_PING_NEXT_RE = re.compile(
 )
 #: What a price "from" follows in a headline (三居17000起, 别墅20000起, 月薪2万起) and what stands after its
 #: 起 then (no noun: 1200起事故 counts accidents).
-_FROM_PRICE_PREV = frozenset("居平价薪租售墅房寓铺型降减")
+_FROM_PRICE_PREV = frozenset("居平价薪租售墅房寓铺型降减低")  # (最低56万起)
 _HAN_NOUN_START = re.compile(r"[\u4e00-\u9fff](?<![全的步售均单总首现购])")  # (180万起均价…: another price follows; 30万起购)
 #: A month count written like a month: 2月, 十二月 (not 2月5日).
 #: Words right before N月 that make it a number of months (连续3月下滑, 未来三月), not a month of the year.
@@ -2436,6 +2444,8 @@ _DEAD_HURT_RE = re.compile(
 #: A fiscal year written FY2024 or FY25 (as 2024财年).
 _FISCAL_YEAR_RE = re.compile(r"(?<![A-Za-z])FY\s?((?:19|20)\d\d|\d\d)(?![\d.%])")
 #: A medal tally written N金N银N铜 (40金27银24铜).
+#: A deposit and what it counts for off a price (2万抵4万, 5000抵2万), each written without 元.
+_OFFSET_RE = re.compile(r"(\d{1,5}(?:\.\d{1,2})?万?)抵(\d{1,5}(?:\.\d{1,2})?万?)(?![\d.万亿元%])")
 #: What follows 金 in a medal tally: the count of silvers or bronzes, or a separator.
 _MEDAL_NEXT = frozenset("0123456789一二两三四五六七八九十、，,")
 _MEDALS_RE = re.compile(
@@ -2471,10 +2481,10 @@ _LOSSES_AFTER_RE = re.compile(r"\s?(?:\d{1,3}|[一二两三四五六七八九十
 
 
 def _numerals_before(
-    f: str, mark: str, pattern: re.Pattern[str], after: int, next_chars: frozenset[str] | None = None
+    f: str, mark: str, pattern: re.Pattern[str], after: int, next_chars: frozenset[str] | None = None, before: int = 3
 ) -> Iterator[re.Match[str]]:
     """The matches of ``pattern`` whose first group, a numeral, ends right before each ``mark`` in ``f``
-    and is no tail of a longer number (12.3平), searched in the three characters before the mark and
+    and is no tail of a longer number (12.3平), searched in the ``before`` characters before the mark and
     ``after`` characters from it: the numerals that start these patterns stand everywhere, the mark seldom.
     With ``next_chars``, only a mark followed by one of them is searched from (a common mark: 金).
 
@@ -2486,7 +2496,7 @@ def _numerals_before(
         if next_chars is not None and f[i + 1 : i + 2] not in next_chars:
             i = f.find(mark, i + 1)
             continue
-        m = pattern.search(f, max(0, i - 3), i + after)
+        m = pattern.search(f, max(0, i - before), i + after)
         if m is not None and m.end(1) == i and not (f[m.start() - 1 : m.start()].isdigit() or f[m.start() - 1 : m.start()] == "."):
             yield m
         i = f.find(mark, i + 1)

@@ -474,8 +474,9 @@ _MONEY_VERB_BEFORE = re.compile(
 _MONEY_WORD_BEFORE = re.compile(
     r"(?:(?:判赔|赔偿|赔付|补偿|罚|借给|欠)[^\W\d的是有]{1,3}|(?:金额|公款|税款|巨款|赃款)(?:高达|最高|共计|累计|总计|超过|约为|[达为共约近超逾])?)$"
 )
-#: The Hong Kong market named in a sentence: a plain 元 there is a Hong Kong dollar (港股成交额32.88亿元).
-_HK_MARKET = re.compile(r"港股|恒指|恒生指数|港交所|联交所|国企指数|红筹|牛熊证|认股证")
+#: The Hong Kong market or its monetary authority named in a sentence: a plain 元 there is a Hong Kong
+#: dollar (港股成交额32.88亿元, 金管局增发180亿元的外汇基金票据).
+_HK_MARKET = re.compile(r"港股|恒指|恒生指数|港交所|联交所|国企指数|红筹|牛熊证|认股证|金管局")
 #: A deal right after an amount, which is then its price (1.2亿收购, 6亿拿地, 30亿增发).
 _DEAL_AFTER = re.compile(r"(?:元)?(?:收购|拿地|增发|买下|竞得|拍得|中标|入股|注资|控股|购房|买房|购车|购地|购买|建设|出售|售出|卖出|售)")
 #: Money nouns right after an amount that they name (200多万房款, 500万赎金, 3000万善款).
