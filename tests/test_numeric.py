@@ -900,6 +900,8 @@ FOUND = [
     ("新盘开盘优惠 3万抵8万", "8万", "money", 80000, {"currency": "CNY"}),
     ("开发商办卡5000抵2万", "5000", "money", 5000, {"currency": "CNY"}),
     ("西山新盘两居最低86万起", "86万", "money", 860000, {"currency": "CNY"}),  # a price from
+    ("这片老房拆迁一平米8600，不含装修补偿。", "8600", "money", 8600, {"unit": "/平米"}),  # a price per square metre
+    ("新房均价每平米2.3万", "2.3万", "money", 23000, {"unit": "/平米"}),
     ("这里三月历来多雨。", "三月", "date", "--03", {}),  # 历来 "always", no calendar
 ]
 

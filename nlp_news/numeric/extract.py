@@ -394,9 +394,10 @@ _BIG_ALONE = frozenset(("万", "亿", "兆"))
 #: headlines write them (均价20000, 1月开盘13800, 租金3500).
 _PRICE_BEFORE = re.compile(
     r"(?:(?P<noun>(?:售|报|特|均|单|总|起|开|标|促销|团购|到手|优惠|会员|零售|市场|建议|参考|挂牌|成交|开盘|秒杀|首发|预售)价|价格|租金|月租|开盘)"
-    r"|售|卖|低至|直降|立减|狂降|降价|[每日天]减|跌破|仅需|只需|套装|套机|仅|(?<![收盘指价率数股本])报)(?:仅为|为|是|仅|只要|只|约为|约)?$"
+    r"|售|卖|低至|直降|立减|狂降|降价|[每日天]减|跌破|仅需|只需|套装|套机|仅|(?<![收盘指价率数股本])报|[每一](?P<per>平方米|平米))"
+    r"(?:仅为|为|是|仅|只要|只|约为|约)?$"
 )
-_PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机报")
+_PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机报米")
 _PRICE_END = frozenset("，,。；;！!？?）)】]、的（(") | {""}
 #: A plot ratio (容积率2.5) is a plain number.
 #: A coefficient (基尼系数0.47, 恩格尔系数为28.5) is one as well, and so are an exchange rate, a rate's
@@ -1387,11 +1388,13 @@ class _Scanner:
         )):
             # 仅售1999, 售价为160, 均价9000现可享96折: a price without a currency word is money in the article's currency
             v = parse_number(core)
-            if v is not None and v > 0 and (pw.group("noun") or not _has_magnitude(core)) and (nxt.isspace() or nxt in _PRICE_END or (  # not 只售26伙, 售价为8GB, 特价8.5折, 贩售255万 (copies)
+            per = pw.group("per")  # 一平米9500, 每平米3万: a price per square metre
+            if v is not None and v > 0 and (pw.group("noun") or per or not _has_magnitude(core)) and (nxt.isspace() or nxt in _PRICE_END or (  # not 只售26伙, 售价为8GB, 特价8.5折, 贩售255万 (copies)
                 pw.group("noun") and "\u4e00" <= nxt <= "\u9fff"  # after a price noun, the next words (现可享96折)
             )):
                 more = "over" if "余" in core or "多" in core else None  # 标价30余万
-                self.add(self.make(start, end, "money", format_value(v), "rule:money", currency="CNY", qualifier=more), start, end, 2)
+                self.add(self.make(start, end, "money", format_value(v), "rule:money", currency="CNY", qualifier=more,
+                                   unit="/" + per if per else None), start, end, 2)
                 return True
         if arabic and prev in _RATIO_LAST and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST and _RATIO_BEFORE.search(
             f, max(0, start - 6), start
