@@ -902,6 +902,9 @@ FOUND = [
     ("西山新盘两居最低86万起", "86万", "money", 860000, {"currency": "CNY"}),  # a price from
     ("这片老房拆迁一平米8600，不含装修补偿。", "8600", "money", 8600, {"unit": "/平米"}),  # a price per square metre
     ("新房均价每平米2.3万", "2.3万", "money", 23000, {"unit": "/平米"}),
+    ("楼盘开盘当天每日优惠500", "500", "money", 500, {}),  # a price cut
+    ("银价震荡 1350是短期支撑", "1350", "number", 1350, {}),  # a market level
+    ("沪指3150为重要阻力", "3150", "number", 3150, {}),
     ("这里三月历来多雨。", "三月", "date", "--03", {}),  # 历来 "always", no calendar
 ]
 
@@ -1632,6 +1635,7 @@ MONEY_BY_METRIC = [
     ("该行高管年终奖最高50万。", "50万", "money", "CNY"),  # a money metric
     ("公司获银行百亿授信。", "百亿", "money", "CNY"),  # a credit line
     ("金管局本周增发90亿元票据。", "90亿元", "money", "HKD"),  # Hong Kong's monetary authority
+    ("这名官员至少还有三亿不法所得。", "三亿", "money", "CNY"),  # illegal gains
     ("这家公司判赔的用户超过1000万。", "超过1000万", "number", None),  # no payee right before it: users
 ]
 

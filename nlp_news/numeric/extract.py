@@ -394,10 +394,10 @@ _BIG_ALONE = frozenset(("万", "亿", "兆"))
 #: headlines write them (均价20000, 1月开盘13800, 租金3500).
 _PRICE_BEFORE = re.compile(
     r"(?:(?P<noun>(?:售|报|特|均|单|总|起|开|标|促销|团购|到手|优惠|会员|零售|市场|建议|参考|挂牌|成交|开盘|秒杀|首发|预售)价|价格|租金|月租|开盘)"
-    r"|售|卖|低至|直降|立减|狂降|降价|[每日天]减|跌破|仅需|只需|套装|套机|仅|(?<![收盘指价率数股本])报|[每一](?P<per>平方米|平米))"
+    r"|售|卖|低至|直降|立减|狂降|降价|[每日天]减|优惠|跌破|仅需|只需|套装|套机|仅|(?<![收盘指价率数股本])报|[每一](?P<per>平方米|平米))"
     r"(?:仅为|为|是|仅|只要|只|约为|约)?$"
 )
-_PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机报米")
+_PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机报米惠")
 _PRICE_END = frozenset("，,。；;！!？?）)】]、的（(") | {""}
 #: A plot ratio (容积率2.5) is a plain number.
 #: A coefficient (基尼系数0.47, 恩格尔系数为28.5) is one as well, and so are an exchange rate, a rate's
@@ -1434,6 +1434,11 @@ class _Scanner:
             return
         if prev in _F_NUMBER_PREV and arabic and self.f_number(start, prev):
             return
+        if arabic and nxt in _SUPPORT_FIRST and len(core) > 1 and _SUPPORT_AFTER.match(f, end) is not None:
+            v = parse_number(core)  # 1180是第一支撑, 3202是短期阻力位: a price or index level, a plain number (1是 is a list's)
+            if v is not None:
+                self.add(self.make(start, end, "number", format_value(v), "rule:number"), start, end, 2)
+            return
         if nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST:
             # cheap rejection: nothing after the number says what it counts
             if not arabic:
@@ -2159,6 +2164,9 @@ class _Scanner:
 
 
 _RANGE_FIRST = set("-~至到—－～")
+#: After a level of a price or an index: what it is to the market (1180是第一支撑, 3202是短期阻力位, 2800点支撑).
+_SUPPORT_AFTER = re.compile(r"(?:是|为)?(?:第[一二三]|短期|中期|长期|强|重要|关键|技术)?(?:支撑|阻力)")
+_SUPPORT_FIRST = frozenset("是为支阻")
 #: After 个钟 "hours" (Cantonese-style, 排队要1个钟): words with 钟 (钟表, 钟楼), no hours.
 _CLOCK_WORD_NEXT = frozenset("表楼声摆点")
 #: After 省: words that start with it (省钱, 省级, 省委), no provinces counted.
