@@ -905,6 +905,8 @@ FOUND = [
     ("楼盘开盘当天每日优惠500", "500", "money", 500, {}),  # a price cut
     ("银价震荡 1350是短期支撑", "1350", "number", 1350, {}),  # a market level
     ("沪指3150为重要阻力", "3150", "number", 3150, {}),
+    ("恒指午盘跌60点报20135 成交210亿元", "20135", "number", 20135, {}),  # a quoted level; 成交 is no 成
+    ("这款相机套机降至3680", "3680", "money", 3680, {}),  # a price after a price word and 降至
     ("这里三月历来多雨。", "三月", "date", "--03", {}),  # 历来 "always", no calendar
 ]
 
@@ -1264,6 +1266,8 @@ IGNORED = [
     ("杨百万谈股市。", "百万"),  # a nickname
     ("吾日三省吾身。", "三省"),  # an idiom
     ("五金一条街的铜价上涨。", "五金"),  # hardware, no medals
+    ("游戏六一节送好礼。", "六一节"),  # Children's Day
+    ("失业率降至5.5", "5.5"),  # no price without a price word
     ("这是3省级单位的名单。", "3"),  # 省级 "provincial", no provinces counted
     ("这台电脑贵了近一万 百货商场的店员说。", "百货"),  # a magnitude after a space starts the next word
 ]
@@ -1636,6 +1640,7 @@ MONEY_BY_METRIC = [
     ("公司获银行百亿授信。", "百亿", "money", "CNY"),  # a credit line
     ("金管局本周增发90亿元票据。", "90亿元", "money", "HKD"),  # Hong Kong's monetary authority
     ("这名官员至少还有三亿不法所得。", "三亿", "money", "CNY"),  # illegal gains
+    ("样板间别墅最高减80万", "80万", "money", "CNY"),  # a price cut
     ("这家公司判赔的用户超过1000万。", "超过1000万", "number", None),  # no payee right before it: users
 ]
 

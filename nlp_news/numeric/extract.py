@@ -394,8 +394,8 @@ _BIG_ALONE = frozenset(("万", "亿", "兆"))
 #: headlines write them (均价20000, 1月开盘13800, 租金3500).
 _PRICE_BEFORE = re.compile(
     r"(?:(?P<noun>(?:售|报|特|均|单|总|起|开|标|促销|团购|到手|优惠|会员|零售|市场|建议|参考|挂牌|成交|开盘|秒杀|首发|预售)价|价格|租金|月租|开盘)"
-    r"|售|卖|低至|直降|立减|狂降|降价|[每日天]减|优惠|跌破|仅需|只需|套装|套机|仅|(?<![收盘指价率数股本])报|[每一](?P<per>平方米|平米))"
-    r"(?:仅为|为|是|仅|只要|只|约为|约)?$"
+    r"|售|卖|低至|直降|立减|狂降|降价|[每日天]减|优惠|跌破|仅需|只需|套装|套机|仅|(?<![收盘指价率数股本点])报|[每一](?P<per>平方米|平米))"
+    r"(?:仅为|为|是|仅|只要|只|约为|约|降至|跌至)?$"
 )
 _PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机报米惠")
 _PRICE_END = frozenset("，,。；;！!？?）)】]、的（(") | {""}
@@ -1872,8 +1872,8 @@ class _Scanner:
         elif g.cheng:
             if (low_high is None or not 0 < low_high[0] < low_high[1] <= 10) and (value is None or value <= 0 or value > 10):
                 # tenths run from 一成 to 十成: 公园1872成为…, 7万成交, 零成本 hold words (成为, 成交, 成本),
-                # and an amount is read without them (以1.2亿成交)
-                if _has_magnitude(core):
+                # and an amount or a quoted level is read without them (以1.2亿成交, 恒指报19859 成交230亿元)
+                if _has_magnitude(core) or (prev in _QUOTE_LAST and _QUOTE_BEFORE.search(f, max(0, start - 5), start)):
                     self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                 return
             kind, source = "percent", "rule:percent"
@@ -2206,7 +2206,7 @@ _F_NUMBER_PREV = frozenset("Ff/")
 #: Verbs of a market's level (失守1900, 跌破2000, 上望25000): a quote (:data:`_QUOTE_BEFORE`) and no year
 #: (:data:`_LEVEL_VERB_BEFORE`).
 _MARKET_LEVEL_VERBS = ("上望", "失守", "跌破", "站稳", "守住", "收复", "重返", "下探")
-_QUOTE_WORDS = ("收报", "报收", "收于", "收在", "开盘报", *(c + "报" for c in "指价率数盘股"), *_MARKET_LEVEL_VERBS, "目标位在", "目标位")
+_QUOTE_WORDS = ("收报", "报收", "收于", "收在", "开盘报", *(c + "报" for c in "指价率数盘股点"), *_MARKET_LEVEL_VERBS, "目标位在", "目标位")
 _QUOTE_BEFORE = re.compile(rf"(?:{alternation(_QUOTE_WORDS)})$")
 #: Their last characters: a test before the search (not 为 nor 上, which stand before numbers everywhere).
 _QUOTE_LAST = frozenset(w[-1] for w in _QUOTE_WORDS)
@@ -2647,7 +2647,7 @@ _NAMES_WITH_NUMERALS = (
     # regulatory classes (一类创新药, 三类医疗器械): labels, no count of one
     *(n + "类" + w for n in "一二三" for w in ("创新药", "新药", "疫苗", "医疗器械", "器械")),
     # holidays named by their date (十一期间 is National Day's holiday, no count of 11 期; 六一儿童节)
-    *(h + "期间" for h in ("五一", "十一", "六一", "七一", "八一", "五四", "三八")), "六一儿童节",
+    *(h + "期间" for h in ("五一", "十一", "六一", "七一", "八一", "五四", "三八")), "六一儿童节", "六一节", "五一节", "七一节",
     # the tiers of China's university admissions (三本院校, 二本线): labels, not counts of books
     *(tier + "本" + what for tier in "一二三" for what in ("院校", "大学", "学校", "线", "批次")),
     # school years as labels before the students of that year (大三学生, 高三学生: juniors, not three students)
