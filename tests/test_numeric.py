@@ -882,6 +882,11 @@ FOUND = [
     ("学校组织千名学生献血。", "千名", "count", 1000, {"unit": "名"}),
     ("以前去银行办事要排2个钟。", "2个钟", "duration", "PT2H", {}),  # 个钟 "hours" (Cantonese-style)
     ("考察团走访了西部六省。", "六省", "count", 6, {"unit": "省"}),  # provinces
+    ("罢工波及8万纺织工人", "8万纺织工人", "count", 80000, {"unit": "纺织工人"}),  # people counted by a bare amount
+    ("今年有500多万高校毕业生。", "500多万高校毕业生", "count", 5000000, {"unit": "毕业生", "qualifier": "over"}),
+    ("学校今年多招了300余新生", "300余新生", "count", 300, {"unit": "新生", "qualifier": "over"}),
+    ("他买下一套百万豪宅。", "百万", "number", 1000000, {}),  # no people: the amount stays (money by its metric, linking)
+    ("全市有300万北京市民参与。", "300万", "number", 3000000, {}),  # a place first: not read
     ("男队收获3金1铜。", "1铜", "count", 1, {"unit": "铜"}),  # a medal tally without one colour
     ("各组前两名的球队晋级。", "前两名", "ordinal", 2, {"unit": "名", "qualifier": "under"}),  # top-2 with 两
     ("他以2小时11分05秒271的成绩夺冠。", "2小时11分05秒271", "duration", "PT2H11M5.271S", {}),  # thousandths
@@ -1641,6 +1646,7 @@ MONEY_BY_METRIC = [
     ("金管局本周增发90亿元票据。", "90亿元", "money", "HKD"),  # Hong Kong's monetary authority
     ("这名官员至少还有三亿不法所得。", "三亿", "money", "CNY"),  # illegal gains
     ("样板间别墅最高减80万", "80万", "money", "CNY"),  # a price cut
+    ("这部影片上映首周取得近4000万票房。", "近4000万", "money", "CNY"),  # box office, no votes
     ("这家公司判赔的用户超过1000万。", "超过1000万", "number", None),  # no payee right before it: users
 ]
 

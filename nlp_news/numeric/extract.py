@@ -46,7 +46,7 @@ from .dates import (
     range_end,
     weekday_after,
 )
-from .linking import _METRIC_SET, new_fact
+from .linking import _METRIC_SET, _MONEY_NOUN_AFTER, new_fact
 from .money import CURRENCY_PREFIXES, CURRENCY_WORDS, yuan_jiao_fen
 from .numerals import CN_DIGIT_CHARS, DIGITS, fold, format_value
 from .numerals import parse_folded as parse_number
@@ -128,13 +128,14 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "代": frozenset("理表言价工替购销码办线"),  # 千万代理费: an agent's fee, 8代线: a fab line, no generations
     "板": frozenset("块材书报凳球门栗"),  # 3板块: sectors, no limit-up boards
     "题": frozenset("目材型库海记字词"),  # 3题目: questions as a word
+    "票": frozenset("房价据证面额务根"),  # 5000万票房: box office, no votes
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -2144,6 +2145,18 @@ class _Scanner:
             v: Any = format_value(value) if low_high is None else {"low": format_value(low_high[0]), "high": format_value(low_high[1])}
             self.add(self.make(s2, tend, kind, v, "rule:count", unit=unit, qualifier=q_left or over), s2, tend, 2)
             return
+        if (
+            not cur_left and not g.post and (more or _has_magnitude(core)) and "\u4e00" <= f[tend : tend + 1] <= "\u9fff"
+            and not f[tend - 1].isspace() and f[tend] not in _NOUN_STOP and (nm := _NOUN_AFTER_GE.match(f, tend)) is not None
+            and _MONEY_NOUN_AFTER.match(f, tend) is None
+            and (head := _noun_counted(nm.group(0)[:8], self.segmenter or default_segmenter())) is not None
+        ):
+            # 15万渡船工人, 200余新生, 611万高校毕业生: the people a bare amount counts are its unit, in the span as
+            # 3亿用户's (not past a space, nor a name, a time or anything but people: 300万北京市民, 百万豪宅, 4万亿政府投资)
+            v = format_value(value) if low_high is None else {"low": format_value(low_high[0]), "high": format_value(low_high[1])}
+            e2 = tend + nm.group(0).find(head) + len(head)
+            self.add(self.make(s2, e2, "count", v, "rule:count", unit=head, qualifier=q_left or over), s2, e2, 2)
+            return
         per = _PER_AFTER_RE.match(f, tend)
         if per and (_has_magnitude(core) or cur_left):
             unit, tend = "/" + per.group(1), per.end()  # 约12万/亩: an amount per mu (the currency is the article's)
@@ -2915,6 +2928,35 @@ _GRADE_LABEL_AFTER = re.compile(r"(?:及以上|以上|及以下|以下)?(?:的)?
 _NOUNS_TAGGED_VERB = frozenset(("组织",))
 #: How measured quantities end (产量, 单价, 汇率, 协议金额): not what 个 counts.
 _METRIC_ENDS = ("率", "量", "价", "金额", "总额")
+
+
+@lru_cache(maxsize=1024)
+def _noun_counted(after: str, segmenter: Segmenter) -> str | None:
+    """The people, named by a common noun of two or more characters, that a bare amount right before
+    ``after`` counts (15万渡船工人 -> 工人, 200余新生 -> 新生), read as :func:`_head_noun` reads the noun
+    after 个; None when the words start with a verb, or the head is a name, a time or no people.
+
+    >>> seg = default_segmenter()
+    >>> [_noun_counted(a, seg) for a in ("渡船工人罢工", "高校毕业生", "投入建设", "豪宅", "北京市民", "年前")]
+    ['工人', '毕业生', None, None, None, None]
+    """
+    words = segmenter.tag(after, hmm=False)
+    if len(after) == 8 and len(words) > 1:
+        words = words[:-1]  # the letters may go on past the window: the last word may be cut
+    if not words or words[0][1][:1] == "v":
+        return None
+    head = _head_noun(words)
+    if head is None or len(head) < 2 or not (head[-1] in _PEOPLE_LAST or head in _PEOPLE_WORDS):
+        return None
+    tag = next(t for w, t in words if w == head) if any(w == head for w, _ in words) else "n"
+    return None if tag in _NAME_TAGS and head not in _PEOPLE_WORDS else head  # (jieba tags 青年 a time)
+
+
+#: How nouns of people end (工人, 学生, 选民, 敌军, 同胞, 游客 …), and some that end otherwise.
+_PEOPLE_LAST = frozenset("人者员生民工兵军众胞友迷客童女男徒士师属族匠")
+_PEOPLE_WORDS = frozenset(("青年", "少年", "妇女", "儿童", "队伍", "大军", "人口"))
+#: jieba's tags of names and times: a bare amount counts none of them (300万北京市民, 30万年前).
+_NAME_TAGS = frozenset(("ns", "nr", "nrt", "nrfg", "nt", "nz", "t", "tg"))
 
 
 def _is_noun_tag(tag: str) -> bool:
