@@ -902,6 +902,7 @@ FOUND = [
     ("金色家园3期5月开盘", "3期", "ordinal", 3, {"unit": "期"}),  # a phase on sale
     ("这个楼盘分3期开盘。", "3期", "count", 3, {"unit": "期"}),  # in three phases
     ("新盘开盘优惠 3万抵8万", "3万", "money", 30000, {"currency": "CNY"}),  # a deposit and what it counts for
+    ("南四环花园两居85-95平10月开盘", "85-95平", "count", {"low": 85, "high": 95}, {"unit": "平"}),  # before a month
     ("新盘开盘优惠 3万抵8万", "8万", "money", 80000, {"currency": "CNY"}),
     ("开发商办卡5000抵2万", "5000", "money", 5000, {"currency": "CNY"}),
     ("西山新盘两居最低86万起", "86万", "money", 860000, {"currency": "CNY"}),  # a price from
@@ -1272,6 +1273,7 @@ IGNORED = [
     ("吾日三省吾身。", "三省"),  # an idiom
     ("五金一条街的铜价上涨。", "五金"),  # hardware, no medals
     ("游戏六一节送好礼。", "六一节"),  # Children's Day
+    ("老将18+9岁月不饶人", "9岁"),  # 岁月 "the years", no age
     ("失业率降至5.5", "5.5"),  # no price without a price word
     ("这是3省级单位的名单。", "3"),  # 省级 "provincial", no provinces counted
     ("这台电脑贵了近一万 百货商场的店员说。", "百货"),  # a magnitude after a space starts the next word

@@ -129,13 +129,14 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "板": frozenset("块材书报凳球门栗"),  # 3板块: sectors, no limit-up boards
     "题": frozenset("目材型库海记字词"),  # 3题目: questions as a word
     "票": frozenset("房价据证面额务根"),  # 5000万票房: box office, no votes
+    "岁": frozenset("月"),  # 姚明20+10岁月: "years" (岁月), no age
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -2225,7 +2226,9 @@ _QUOTE_BEFORE = re.compile(rf"(?:{alternation(_QUOTE_WORDS)})$")
 _QUOTE_LAST = frozenset(w[-1] for w in _QUOTE_WORDS)
 #: What follows 平 when it is a flat's square metres (160平三居, 61平起, 90平的房子, 85平2居, 120平左右).
 _AREA_PING_NEXT_RE = re.compile(
-    r"起|左右|以上|以下|以内|户型|大户|小户|精装|公寓|别墅|复式|跃层|现房|住宅|户|房|均价|联排|独栋|叠拼|洋房|商铺|大?[一二三四五两1-5](?:[-~至到][一二三四五两1-5])?[居室房]|"
+    r"起|左右|以上|以下|以内|户型|大户|小户|精装|公寓|别墅|复式|跃层|现房|住宅|户|房|均价|联排|独栋|叠拼|洋房|商铺|在售|待售|开盘|入市|"
+    r"(?:1[0-2]|0?[1-9])月|"  # (三居140-150平12月开盘)
+    r"大?[一二三四五两1-5](?:[-~至到][一二三四五两1-5])?[居室房]|"
     r"的[\u4e00-\u9fff]{0,4}?(?:房|户|居|公寓|别墅|面积|住宅|空间)"
 )
 #: What a price "from" follows in a headline (三居17000起, 别墅20000起, 月薪2万起) and what stands after its
