@@ -903,6 +903,9 @@ FOUND = [
     ("这个楼盘分3期开盘。", "3期", "count", 3, {"unit": "期"}),  # in three phases
     ("新盘开盘优惠 3万抵8万", "3万", "money", 30000, {"currency": "CNY"}),  # a deposit and what it counts for
     ("南四环花园两居85-95平10月开盘", "85-95平", "count", {"low": 85, "high": 95}, {"unit": "平"}),  # before a month
+    ("小学三四年级开设英语课。", "三四年级", "ordinal", {"low": 3, "high": 4}, {"unit": "年级"}),  # school years, no years
+    ("爆炸造成千人受伤", "千人", "count", 1000, {"unit": "人"}),
+    ("期铜上方测试72000压力", "72000", "number", 72000, {}),  # a market level
     ("新盘开盘优惠 3万抵8万", "8万", "money", 80000, {"currency": "CNY"}),
     ("开发商办卡5000抵2万", "5000", "money", 5000, {"currency": "CNY"}),
     ("西山新盘两居最低86万起", "86万", "money", 860000, {"currency": "CNY"}),  # a price from
@@ -1274,6 +1277,8 @@ IGNORED = [
     ("五金一条街的铜价上涨。", "五金"),  # hardware, no medals
     ("游戏六一节送好礼。", "六一节"),  # Children's Day
     ("老将18+9岁月不饶人", "9岁"),  # 岁月 "the years", no age
+    ("他入选了百人计划。", "百人"),  # a programme's name
+    ("成百名群众围观。", "百名"),  # 成百 "hundreds", vague
     ("失业率降至5.5", "5.5"),  # no price without a price word
     ("这是3省级单位的名单。", "3"),  # 省级 "provincial", no provinces counted
     ("这台电脑贵了近一万 百货商场的店员说。", "百货"),  # a magnitude after a space starts the next word
@@ -1649,6 +1654,9 @@ MONEY_BY_METRIC = [
     ("这名官员至少还有三亿不法所得。", "三亿", "money", "CNY"),  # illegal gains
     ("样板间别墅最高减80万", "80万", "money", "CNY"),  # a price cut
     ("这部影片上映首周取得近4000万票房。", "近4000万", "money", "CNY"),  # box office, no votes
+    ("开发商今年投近50亿拿地。", "近50亿", "money", "CNY"),  # 投 "invest"
+    ("两人联手骗某公司86万。", "86万", "money", "CNY"),  # a victim between the verb and the amount
+    ("会计挪用百万公款炒股。", "百万", "money", "CNY"),
     ("这家公司判赔的用户超过1000万。", "超过1000万", "number", None),  # no payee right before it: users
 ]
 

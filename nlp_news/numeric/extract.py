@@ -1560,8 +1560,11 @@ class _Scanner:
                 pass  # 近百名, 逾千人, 不足千元: the bound word is read with the amount, as before 100名
             elif c0 in "百千万" and (nxt if len(core) == 1 else core[1]) in _MORE_AFTER_CHENG and prev not in _VAGUE_BEFORE:
                 pass  # 百余家, 千多人, 万余名, 千多万元: over a hundred, a thousand… (数百余 stays vague)
-            elif len(core) == 1 and nxt == "名" and c0 in "百千" and (prev == "" or prev not in "数几成"):
-                pass  # 百名考生, 千名志愿者: a hundred, a thousand people (数百名, 成百名 are vague)
+            elif len(core) == 1 and c0 in "百千" and (nxt == "名" or nxt == "人" and f[end + 1 : end + 2] not in _HUNDRED_NAME_NEXT) and (
+                prev == "" or prev not in "数几成" or prev == "成" and start >= 2 and f[start - 2] in "造达变完"
+            ):
+                # 百名考生, 千名志愿者, 造成千人受伤: a hundred, a thousand people (数百名, 成百名 are vague; 百人计划 a name)
+                pass
             elif len(core) == 1 or core[1] not in "万亿":
                 return
         # ranges written as adjacent digits: 六七家, 两三万元, 二三十
@@ -1825,6 +1828,11 @@ class _Scanner:
                 if prev in _COORD_SEPARATORS and s2 == start:
                     # 一、二年级: each school year listed before is one of its own
                     self.coordinated(start, "ordinal", _whole, ("年级", None, None, None, False, "rule:ordinal"))
+                return
+            if tu == "年" and f[tend : tend + 1] == "级" and low_high is not None and not arabic and 1 <= low_high[0] < low_high[1] <= 9:
+                # 一二年级: the first and second school years, a range of ranks (no one to two years)
+                yv = {"low": int(low_high[0]), "high": int(low_high[1])}
+                self.add(self.make(start, tend + 1, "ordinal", yv, "rule:ordinal", unit="年级"), start, tend + 1, 2)
                 return
             if tu in ("年期", "月期", "个月期"):
                 unit = tu  # a term (一年期存款, 3月期): the duration says how long it runs
@@ -2179,8 +2187,10 @@ class _Scanner:
 
 _RANGE_FIRST = set("-~至到—－～")
 #: After a level of a price or an index: what it is to the market (1180是第一支撑, 3202是短期阻力位, 2800点支撑).
-_SUPPORT_AFTER = re.compile(r"(?:是|为)?(?:第[一二三]|短期|中期|长期|强|重要|关键|技术)?(?:支撑|阻力)")
-_SUPPORT_FIRST = frozenset("是为支阻")
+_SUPPORT_AFTER = re.compile(r"(?:是|为)?(?:第[一二三]|短期|中期|长期|强|重要|关键|技术)?(?:支撑|阻力|压力)")
+_SUPPORT_FIRST = frozenset("是为支阻压")
+#: After 百人, 千人: names (百人计划, 百人会, 千人团), no hundred people.
+_HUNDRED_NAME_NEXT = frozenset("会计团")
 #: After 个钟 "hours" (Cantonese-style, 排队要1个钟): words with 钟 (钟表, 钟楼), no hours.
 _CLOCK_WORD_NEXT = frozenset("表楼声摆点")
 #: After 省: words that start with it (省钱, 省级, 省委), no provinces counted.
