@@ -917,6 +917,10 @@ FOUND = [
     ("恒指午盘跌60点报20135 成交210亿元", "20135", "number", 20135, {}),  # a quoted level; 成交 is no 成
     ("这款相机套机降至3680", "3680", "money", 3680, {}),  # a price after a price word and 降至
     ("这里三月历来多雨。", "三月", "date", "--03", {}),  # 历来 "always", no calendar
+    # a digit after 万 that starts the next word is no last figure said aloud (一万三 is 13000)
+    ("他因贪污243万一审被判无期。", "243万", "number", 2430000, {}),
+    ("她年薪20万一年后辞职。", "一年", "duration", "P1Y", {}),
+    ("这份工作月薪一万三，他很满意。", "一万三", "number", 13000, {}),
 ]
 
 RESOLVED = [

@@ -465,6 +465,10 @@ _DIM_SIGNS = frozenset("×xX*＊")
 _DIMS_RE = re.compile(r"\d+(?:\.\d+)?(?:\s?[×xX*＊]\s?\d+(?:\.\d+)?)?\s?[×xX*＊]\s?(?P<last>\d+(?:\.\d+)?)(?![\d.])")
 _DIM_KINDS = frozenset(("count", "percent", "number"))
 _DIM_SIDE_RE = re.compile(r"\d+(?:\.\d+)?")
+#: A single digit after 万 or 亿 is the number's last figure, said aloud (一万三 = 13000, 2万1 = 21000), only before
+#: what ends a number: no Han character but these (一万三的工资, 两万三左右); before any other it starts a word (243万一审).
+_ABBREVIATED_TAIL_NEXT = frozenset("的了吧啊呢呀哦左上多余")
+_ONE_DIGIT = frozenset("一二三四五六七八九123456789")
 _RATIO_RE = re.compile(r"(?<![\d:.])(?P<a>\d+(?:\.\d+)?)\s?[:比]\s?(?P<b>\d+(?:\.\d+)?)(?![\d:.])")
 #: A match's score, by the words after it (97比89击败, 以88比96告负, 44比41取得领先) or right before it (总比分扳成2比2,
 #: 主场97比81, 打了个10比2): no ratio, no fact (a ratio's value, 0.9712 for 101比104, says nothing; 3比0 had none).
@@ -1420,6 +1424,19 @@ class _Scanner:
             m2 = _NUMBER_RE.match(f, start, start + cut.start())
             if m2 is not None:
                 self.number(m2, f[m2.end() : m2.end() + 1], prev)
+            return
+        if (
+            "\u4e00" <= nxt <= "\u9fff" and nxt not in _ABBREVIATED_TAIL_NEXT and len(core) > 2
+            and core[-2] in "万亿" and core[-1] in _ONE_DIGIT and not core[-3].isspace()
+        ):
+            # 贪污243万一审, 20万一年后, 罚款10万一次: the digit after 万 starts the next word (一审, 一年), no
+            # 2,431,000 (一万三的工资, 月薪2万1, 两万三左右 keep theirs: 13000, 21000, 23000)
+            m2 = _NUMBER_RE.match(f, start, end - 1)
+            if m2 is not None:
+                self.number(m2, core[-1], prev)
+            m3 = _NUMBER_RE.match(f, end - 1)  # 一年, 一次 read on their own
+            if m3 is not None and end - 1 >= self.reach:
+                self.number(m3, f[m3.end() : m3.end() + 1], f[end - 2])
             return
         if arabic and (nxt in _DIM_SIGNS or nxt == " " and f[end + 1 : end + 2] in _DIM_SIGNS) and self.dimensions(start):
             return
