@@ -920,6 +920,8 @@ FOUND = [
     # a digit after 万 that starts the next word is no last figure said aloud (一万三 is 13000)
     ("他因贪污243万一审被判无期。", "243万", "number", 2430000, {}),
     ("她年薪20万一年后辞职。", "一年", "duration", "P1Y", {}),
+    ("2012研究生招生简章发布", "2012", "date", "2012", {}),  # a year before its topic, no 2,012 students
+    ("2016奥运火炬开始传递", "2016", "date", "2016", {}),
     ("这份工作月薪一万三，他很满意。", "一万三", "number", 13000, {}),
 ]
 

@@ -2344,8 +2344,12 @@ _AROUND_AFTER = frozenset("的都围环是有，,。")
 _FOUR_WEEKS_BEFORE = frozenset("了续期近过前后这达用花第每隔满")
 #: After 年, what makes it part of a time word (年底, 年初, 年末): an amount in 万 or 亿 before it counts no years.
 _YEAR_PART_AFTER = frozenset("底初末")
-#: Nouns a year written without 年 names the topic of (2011国家公务员考试, 2009城市规划; 2000经验 counts points).
-_YEAR_TOPICS = frozenset(("国家", "城市"))
+#: Nouns a year written without 年 names the topic of (2011国家公务员考试, 2009城市规划, 2011研究生招生, 2008奥运; 2000经验
+#: counts points, 2000考生 examinees).
+_YEAR_TOPICS = frozenset((
+    "国家", "城市", "研究生", "考研", "高考", "中考", "公务员", "国考", "司法", "奥运", "世博", "春晚", "两会", "世界杯",
+    "亚运", "全运会", "高校",
+))
 #: After a time unit, the characters that make it a word (天王, 天然气, 年展): the number measures no time.
 _TIME_UNIT_WORDS = {"天": ("王", "然气"), "年": ("展",)}
 #: What a phase of building is named after (松坪村三期, 花园二期, 港区四期) and what it names (三期工程, 二期项目).
