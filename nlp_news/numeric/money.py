@@ -54,6 +54,8 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "加币": ("CAD", 1.0),
     "新加坡元": ("SGD", 1.0),
     "新元": ("SGD", 1.0),
+    "新加坡币": ("SGD", 1.0),
+    "新币": ("SGD", 1.0),  # 5亿新币, as Singapore's papers write it
     "瑞士法郎": ("CHF", 1.0),
     "瑞郎": ("CHF", 1.0),
     "法郎": ("CHF", 1.0),
@@ -66,6 +68,8 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "澳门币": ("MOP", 1.0),
     "澳门元": ("MOP", 1.0),
     "林吉特": ("MYR", 1.0),
+    "令吉": ("MYR", 1.0),  # ringgit, as Malaysia's Chinese papers write it
+    "马币": ("MYR", 1.0),
     "越南盾": ("VND", 1.0),
     "比索": ("MXN", 1.0),
     "雷亚尔": ("BRL", 1.0),
