@@ -2246,8 +2246,11 @@ _F_NUMBER_PREV = frozenset("Ff/")
 #: 收于3.2): a number, where other bare small numbers are enumerators, scores or codes.
 #: Verbs of a market's level (失守1900, 跌破2000, 上望25000): a quote (:data:`_QUOTE_BEFORE`) and no year
 #: (:data:`_LEVEL_VERB_BEFORE`).
-_MARKET_LEVEL_VERBS = ("上望", "失守", "跌破", "站稳", "守住", "收复", "重返", "下探")
-_QUOTE_WORDS = ("收报", "报收", "收于", "收在", "开盘报", *(c + "报" for c in "指价率数盘股点"), *_MARKET_LEVEL_VERBS, "目标位在", "目标位")
+_MARKET_LEVEL_VERBS = ("上望", "失守", "跌破", "站稳", "守住", "收复", "重返", "重上", "重回", "下探")
+_QUOTE_WORDS = (
+    "收报", "报收", "收于", "收在", "开盘报", *(c + "报" for c in "指价率数盘股点"), *_MARKET_LEVEL_VERBS, "目标位在", "目标位",
+    "阻力位", "支撑位", "支持位", "阻力位在", "支撑位在", "支持位在",
+)
 _QUOTE_BEFORE = re.compile(rf"(?:{alternation(_QUOTE_WORDS)})$")
 #: Their last characters: a test before the search (not 为 nor 上, which stand before numbers everywhere).
 _QUOTE_LAST = frozenset(w[-1] for w in _QUOTE_WORDS)
