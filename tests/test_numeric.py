@@ -916,7 +916,7 @@ FOUND = [
     ("楼盘开盘当天每日优惠500", "500", "money", 500, {}),  # a price cut
     ("银价震荡 1350是短期支撑", "1350", "number", 1350, {}),  # a market level
     ("沪指3150为重要阻力", "3150", "number", 3150, {}),
-    ("沪指重上2000 券商股领涨", "2000", "number", 2000, {}),  # a market level, no year 2000
+    ("沪指重上2000，券商股领涨", "2000", "number", 2000, {}),  # a market level, no year 2000
     ("金价上方阻力位1250", "1250", "number", 1250, {}),
     ("恒指午盘跌60点报20135 成交210亿元", "20135", "number", 20135, {}),  # a quoted level; 成交 is no 成
     ("这款相机套机降至3680", "3680", "money", 3680, {}),  # a price after a price word and 降至
