@@ -1428,9 +1428,11 @@ class _Scanner:
         if (
             "\u4e00" <= nxt <= "\u9fff" and nxt not in _ABBREVIATED_TAIL_NEXT and len(core) > 2
             and core[-2] in "万亿" and core[-1] in _ONE_DIGIT and not core[-3].isspace()
+            and (core[-1] == "一" or nxt in _TAIL_FIRST)
         ):
-            # 贪污243万一审, 20万一年后, 罚款10万一次: the digit after 万 starts the next word (一审, 一年), no
-            # 2,431,000 (一万三的工资, 月薪2万1, 两万三左右 keep theirs: 13000, 21000, 23000)
+            # 贪污243万一审, 20万一年后, 罚款10万一次, 20万三年: the digit after 万 starts the next word (一审, 一年)
+            # or counts the unit after it, no 2,431,000 (一万三的工资, 月薪2万1, 两万三左右, 一万五即可 keep theirs:
+            # 13000, 21000, 23000, 15000; 一 makes a word with almost any character, the other digits with a unit)
             m2 = _NUMBER_RE.match(f, start, end - 1)
             if m2 is not None:
                 self.number(m2, core[-1], prev)
