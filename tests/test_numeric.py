@@ -1670,6 +1670,10 @@ MONEY_BY_METRIC = [
     ("两人联手骗某公司86万。", "86万", "money", "CNY"),  # a victim between the verb and the amount
     ("会计挪用百万公款炒股。", "百万", "money", "CNY"),
     ("这家公司判赔的用户超过1000万。", "超过1000万", "number", None),  # no payee right before it: users
+    ("球队开出百万重金挽留主力。", "百万", "money", "CNY"),  # a money noun after the amount
+    ("这家企业发行了12亿公司债。", "12亿", "money", "CNY"),  # bonds, no count of companies
+    ("他的信用卡透支了2.8万。", "2.8万", "money", "CNY"),  # a verb of money before it
+    ("央行向市场输血近百亿。", "近百亿", "money", "CNY"),
 ]
 
 

@@ -1947,6 +1947,9 @@ class _Scanner:
             if unit == "省" and f[tend : tend + 1] in _SHENG_WORD_NEXT:
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                 return  # 省钱, 省级, 省委: 省 starts a word (八省十四个地区, 五省之旅 count provinces)
+            if f[tend : tend + 1] == "债" and unit in _BOND_ISSUERS:
+                self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
+                return  # 18亿公司债, 50亿企业债: bonds (money by the noun after), no count of companies
             if unit == "国" and (not arabic or f[tend : tend + 1] in _GUO_WORD_NEXT):
                 # 两国, 三国, 八国联军, 7国集团, 3国产, 2011国际: names and words (5国大使 counts countries)
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
@@ -2351,6 +2354,8 @@ _FOUR_WEEKS_BEFORE = frozenset("了续期近过前后这达用花第每隔满")
 _YEAR_PART_AFTER = frozenset("底初末")
 #: Nouns a year written without 年 names the topic of (2011国家公务员考试, 2009城市规划, 2011研究生招生, 2008奥运; 2000经验
 #: counts points, 2000考生 examinees).
+#: Issuers whose name before 债 makes a kind of bond (公司债, 企业债), no count of them.
+_BOND_ISSUERS = frozenset(("公司", "企业"))
 _YEAR_TOPICS = frozenset((
     "国家", "城市", "研究生", "考研", "高考", "中考", "公务员", "国考", "司法", "奥运", "世博", "春晚", "两会", "世界杯",
     "亚运", "全运会", "高校",
