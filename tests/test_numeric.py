@@ -929,6 +929,8 @@ FOUND = [
     ("这份工作月薪一万三，他很满意。", "一万三", "number", 13000, {}),
     ("这款电视一万五即可买到。", "一万五", "number", 15000, {}),  # 五 makes no word with 即
     ("他年薪20万三年后翻番。", "三年", "duration", "P3Y", {}),
+    ("煤矿透水事故致7死", "7死", "count", 7, {"unit": "死"}),  # a death toll alone, at a headline's end
+    ("展会迎来第10000名观众。", "第10000名", "ordinal", 10000, {"unit": "名"}),
 ]
 
 RESOLVED = [
@@ -1269,6 +1271,9 @@ IGNORED = [
     # a match's score is no ratio (101比104 would be 0.9712), by the words after or before it
     ("两队以3∶1的比分结束比赛。", "3∶1"),
     ("两队最终以1:1战平。", "1:1"),
+    ("第三极书局今天开业。", "第三"),  # a shop's name
+    ("第41080123号投注站售出大奖。", "第41080123号"),  # a station's serial number, no rank
+    ("第2012035期双色球开奖。", "第2012035期"),  # a lottery draw's number
     ("主队在主场以98比93逆转战胜对手。", "98比93"),
     ("客队以79比85告负。", "79比85"),
     ("比赛第三节，主队52比47领先。", "52比47"),

@@ -684,6 +684,10 @@ class _Scanner:
                 # 2死3伤: the dead and the injured of an accident, each a count (not read alone: 一死了之)
                 self.group_value(m, 1, "count", m.end(1) + 1, unit="死")
                 self.group_value(m, 2, "count", m.end(2) + 1, unit="伤")
+        if "死" in f and ("致" in f or "造成" in f):
+            for m in _DEATH_TOLL_RE.finditer(f):
+                # 矿难致9死, 车祸造成3死: a death toll without the injured after it, a count of the dead
+                self.group_value(m, 1, "count", m.end(1) + 1, unit="死")
         if "FY" in f:
             for m in _FISCAL_YEAR_RE.finditer(f):
                 # FY2024, FY25: a fiscal year, read as 2024财年 is (its year)
@@ -1187,6 +1191,9 @@ class _Scanner:
             return
         unit = m.group("u")
         end = m.end()
+        if len(m.group("n")) >= 6 and m.group("n").isdigit():
+            self.add(None, m.start(), end, 0)  # 第33010122号站点, 第20091234期: a serial number or a code, no rank
+            return
         if (
             unit is None
             and self.f[end : end + 1] in _ENUM_AFTER
@@ -2509,6 +2516,9 @@ _DEAD_HURT_RE = re.compile(
     r"([\d一二两三四五六七八九十](?<![\d一二两三四五六七八九十].)(?:(?<=\d)\d{0,3}|(?<=[一二两三四五六七八九十])[一二两三四五六七八九十]{0,2}))"
     r"死(\d{1,4}|[一二两三四五六七八九十]{1,3})伤"
 )
+#: A death toll after 致 or 造成 with nothing after 死 that makes a word or counts the injured (致9死; not 致1死亡者,
+#: 致3死5伤, read by :data:`_DEAD_HURT_RE`).
+_DEATH_TOLL_RE = re.compile(r"(?:致|造成)(\d{1,4}|[一二两三四五六七八九十]{1,3})死(?![亡去者了刑因\d一二两三四五六七八九十])")
 #: A fiscal year written FY2024 or FY25 (as 2024财年).
 _FISCAL_YEAR_RE = re.compile(r"(?<![A-Za-z])FY\s?((?:19|20)\d\d|\d\d)(?![\d.%])")
 #: A medal tally written N金N银N铜 (40金27银24铜).
@@ -2676,7 +2686,7 @@ _IDIOM_SET = frozenset(_IDIOMS)
 #: 双?十字 or [这那哪每]一块 it tried every alternative at every position (33 -> 3 ms a pass over
 #: every paragraph of cnews-800).
 _NAMES_WITH_NUMERALS = (
-    "七匹狼", "三只松鼠", "六个核桃", "七台河", "三棵树", "九头鸟", "三股势力",
+    "七匹狼", "三只松鼠", "六个核桃", "七台河", "三棵树", "九头鸟", "三股势力", "第三极",
     "五棵松", "三元桥", "六盘水", "五台山", "三九集团", "361度", "七天在线",
     # from jieba's dictionary: place, work and organisation names that the rules read a number in
     "三门峡", "六盘山", "三家村", "五台县", "十万大山", "三座门", "三座大山", "东四十条", "八佰伴", "九节鞭", "三节棍",
