@@ -930,6 +930,7 @@ FOUND = [
     ("这款电视一万五即可买到。", "一万五", "number", 15000, {}),  # 五 makes no word with 即
     ("他年薪20万三年后翻番。", "三年", "duration", "P3Y", {}),
     ("煤矿透水事故致7死", "7死", "count", 7, {"unit": "死"}),  # a death toll alone, at a headline's end
+    ("园区10月9再迎游客", "10月9", "date", "--10-09", {}),  # a day without 日 before a verb
     ("展会迎来第10000名观众。", "第10000名", "ordinal", 10000, {"unit": "名"}),
 ]
 
