@@ -1682,6 +1682,7 @@ MONEY_BY_METRIC = [
     ("这家企业发行了12亿公司债。", "12亿", "money", "CNY"),  # bonds, no count of companies
     ("他的信用卡透支了2.8万。", "2.8万", "money", "CNY"),  # a verb of money before it
     ("央行向市场输血近百亿。", "近百亿", "money", "CNY"),
+    ("这位歌手刚买下千万豪宅。", "千万", "money", "CNY"),  # a luxury good named by its price
 ]
 
 
