@@ -932,6 +932,9 @@ FOUND = [
     ("煤矿透水事故致7死", "7死", "count", 7, {"unit": "死"}),  # a death toll alone, at a headline's end
     ("园区10月9再迎游客", "10月9", "date", "--10-09", {}),  # a day without 日 before a verb
     ("望京某盘三期热销", "三期", "ordinal", 3, {"unit": "期"}),  # a phase of building that sells
+    ("专家给考生的8点建议", "8点", "count", 8, {"unit": "点"}),  # points of advice, no index points
+    ("会议提出三点要求。", "三点", "count", 3, {"unit": "点"}),
+    ("恒指短线阻力21300", "21300", "number", 21300, {}),  # a market level after 阻力
     ("该项目二期90平起", "二期", "ordinal", 2, {"unit": "期"}),
     ("展会迎来第10000名观众。", "第10000名", "ordinal", 10000, {"unit": "名"}),
 ]

@@ -2051,12 +2051,15 @@ class _Scanner:
                         tend += 1  # 一倍多: over one time
                         qual = "over" if qual in (None, "about") else qual
                 elif unit == "点":
-                    if _starts_word(f, tend, "点") and _has_magnitude(core):
-                        self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
-                        return  # 一千万点击量: 点 starts the word after an amount
-                    if not arabic or _starts_word(f, tend, "点"):
-                        return  # 一点 = a little; 点击, 点评: words
-                    kind, source = "number", "rule:number"
+                    if f[tend : tend + 2] in _POINTS_COUNTED and core != "一":
+                        kind, source = "count", "rule:count"  # 10点建议, 三点意见: the points a text makes, counted
+                    else:
+                        if _starts_word(f, tend, "点") and _has_magnitude(core):
+                            self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
+                            return  # 一千万点击量: 点 starts the word after an amount
+                        if not arabic or _starts_word(f, tend, "点"):
+                            return  # 一点 = a little; 点击, 点评: words
+                        kind, source = "number", "rule:number"
                 elif unit == "分" and g.mhalf and f[tend : tend + 1] == "钟" and value is not None and low_high is None:
                     # 1分半钟: a minute and a half, a time (3分钟 is read as one; 1分半 alone stays a score)
                     tend += 1
@@ -2261,7 +2264,7 @@ _F_NUMBER_PREV = frozenset("Ff/")
 _MARKET_LEVEL_VERBS = ("上望", "失守", "跌破", "站稳", "守住", "收复", "重返", "重上", "重回", "下探")
 _QUOTE_WORDS = (
     "收报", "报收", "收于", "收在", "开盘报", *(c + "报" for c in "指价率数盘股点"), *_MARKET_LEVEL_VERBS, "目标位在", "目标位",
-    "阻力位", "支撑位", "支持位", "阻力位在", "支撑位在", "支持位在",
+    "阻力位", "支撑位", "支持位", "阻力位在", "支撑位在", "支持位在", "阻力", "支撑", "围绕",
 )
 _QUOTE_BEFORE = re.compile(rf"(?:{alternation(_QUOTE_WORDS)})$")
 #: Their last characters: a test before the search (not 为 nor 上, which stand before numbers everywhere).
@@ -2361,6 +2364,8 @@ _FOUR_WEEKS_BEFORE = frozenset("了续期近过前后这达用花第每隔满")
 _YEAR_PART_AFTER = frozenset("底初末")
 #: Nouns a year written without 年 names the topic of (2011国家公务员考试, 2009城市规划, 2011研究生招生, 2008奥运; 2000经验
 #: counts points, 2000考生 examinees).
+#: What N点 counts when these follow it (10点建议, 三点意见): points made, no index points.
+_POINTS_COUNTED = frozenset(("建议", "意见", "看法", "体会", "要求", "感想", "措施", "启示", "理由", "原因", "共识", "希望", "提示", "忠告", "疑问"))
 #: Issuers whose name before 债 makes a kind of bond (公司债, 企业债), no count of them.
 _BOND_ISSUERS = frozenset(("公司", "企业"))
 _YEAR_TOPICS = frozenset((
