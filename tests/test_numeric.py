@@ -933,6 +933,9 @@ FOUND = [
     ("园区10月9再迎游客", "10月9", "date", "--10-09", {}),  # a day without 日 before a verb
     ("望京某盘三期热销", "三期", "ordinal", 3, {"unit": "期"}),  # a phase of building that sells
     ("专家给考生的8点建议", "8点", "count", 8, {"unit": "点"}),  # points of advice, no index points
+    ("他全场命中7记三分。", "7记", "count", 7, {"unit": "记"}),  # shots
+    ("中锋第四节6犯离场。", "6犯", "count", 6, {"unit": "犯"}),  # fouls
+    ("全市今年招录560职位。", "560职位", "count", 560, {"unit": "职位"}),
     ("会议提出三点要求。", "三点", "count", 3, {"unit": "点"}),
     ("恒指短线阻力21300", "21300", "number", 21300, {}),  # a market level after 阻力
     ("该项目二期90平起", "二期", "ordinal", 2, {"unit": "期"}),
@@ -1278,6 +1281,8 @@ IGNORED = [
     ("两队以3∶1的比分结束比赛。", "3∶1"),
     ("两队最终以1:1战平。", "1:1"),
     ("第三极书局今天开业。", "第三"),  # a shop's name
+    ("事发后3记者赶到现场。", "3记"),  # reporters, no shots
+    ("警方抓获2犯罪嫌疑人。", "2犯"),  # suspects, no fouls
     ("第41080123号投注站售出大奖。", "第41080123号"),  # a station's serial number, no rank
     ("第2012035期双色球开奖。", "第2012035期"),  # a lottery draw's number
     ("主队在主场以98比93逆转战胜对手。", "98比93"),

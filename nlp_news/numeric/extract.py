@@ -81,7 +81,7 @@ MEASURE_WORDS = sorted(
     毫克 微克 纳米 微米 立方厘米 平方厘米 公升 加仑 光年 吉瓦 千伏
     摄氏度 ℃ °C °F ℉ ° 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 枝 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 段 环 方尺 平方尺 呎 平方呎 层楼 连胜 连败 胜场 胜 负 战 幅 类
-    桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 刀 枪 连冠 晚 面 封 话 席 章 冠 连平 场次 板 题 车次 艘次 台次 户次 轮次 批次 尊 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平
+    桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 刀 枪 连冠 晚 面 封 话 席 章 冠 连平 场次 板 题 车次 艘次 台次 户次 轮次 批次 尊 记 犯 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平
     任 伙 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
@@ -129,6 +129,8 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "板": frozenset("块材书报凳球门栗"),  # 3板块: sectors, no limit-up boards
     "题": frozenset("目材型库海记字词"),  # 3题目: questions as a word
     "票": frozenset("房价据证面额务根"),  # 5000万票房: box office, no votes
+    "记": frozenset("者录忆得住载号账性事挂"),  # 3记者: reporters, no shots (18记三分, 3记重扣 are)
+    "犯": frozenset("罪规人错法下案难愁忌傻晕困浑病嫌险"),  # 2犯罪: crimes, no fouls (6犯离场 are)
     "岁": frozenset("月"),  # 姚明20+10岁月: "years" (岁月), no age
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
@@ -136,7 +138,7 @@ _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -158,7 +160,7 @@ COUNT_NOUNS = sorted(
     农民 农民工 工人 市民 网友 民众 群众 儿童 老人 青少年 大学生 研究生 留学生 医生 护士 律师 官兵 士兵 部委
     有效像素 总像素 参数
     高管 新援 外援 嫌犯 家长 孩子 子女 兄弟姐妹 姐妹 明星 男生 女生 院校 死者 伤者 遇难者 矿工 村民 业主 股民 基民 彩民 银行 券商
-    房企 车企 险企 县 省份 省区 省市 省 国""".split(),
+    房企 车企 险企 县 省份 省区 省市 省 国 职位 岗位 学校 卡车""".split(),
     key=len,
     reverse=True,
 )
