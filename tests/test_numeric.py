@@ -934,6 +934,7 @@ FOUND = [
     ("望京某盘三期热销", "三期", "ordinal", 3, {"unit": "期"}),  # a phase of building that sells
     ("专家给考生的8点建议", "8点", "count", 8, {"unit": "点"}),  # points of advice, no index points
     ("他全场命中7记三分。", "7记", "count", 7, {"unit": "记"}),  # shots
+    ("球队距前六2分", "前六", "ordinal", 6, {"qualifier": "under"}),  # top-N before the points to it
     ("中锋第四节6犯离场。", "6犯", "count", 6, {"unit": "犯"}),  # fouls
     ("全市今年招录560职位。", "560职位", "count", 560, {"unit": "职位"}),
     ("会议提出三点要求。", "三点", "count", 3, {"unit": "点"}),
@@ -1282,6 +1283,7 @@ IGNORED = [
     ("两队最终以1:1战平。", "1:1"),
     ("第三极书局今天开业。", "第三"),  # a shop's name
     ("事发后3记者赶到现场。", "3记"),  # reporters, no shots
+    ("新官上任三把火，他先抓作风。", "三把"),  # an idiom
     ("警方抓获2犯罪嫌疑人。", "2犯"),  # suspects, no fouls
     ("第41080123号投注站售出大奖。", "第41080123号"),  # a station's serial number, no rank
     ("第2012035期双色球开奖。", "第2012035期"),  # a lottery draw's number

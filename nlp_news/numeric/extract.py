@@ -391,7 +391,7 @@ _ORDINAL_RE = re.compile(
     rf"第\s?(?P<n>{_AR}|[{_CN_CHARS}]+)"
     rf"(?:\s?(?P<u>{_esc([*MEASURE_WORDS, *_ORDINAL_TIME_UNITS, *_ORDINAL_ONLY_UNITS])}|个|季|大|位|号))?"
 )
-_TOP_RE = re.compile(r"前(?P<n>[1-9]\d{0,2}|[一二两三四五六七八九十]{1,3})(?=名|强|位|大|$|[,，。、的])(?P<u>名|强|位)?")
+_TOP_RE = re.compile(r"前(?P<n>[1-9]\d{0,2}|[一二两三四五六七八九十]{1,3})(?=名|强|位|大|$|[,，。、的]|(?<=[一二三四五六七八九十])\d)(?P<u>名|强|位)?")
 _SLASH_PREV_BAD = frozenset("/.")
 _BIG_ALONE = frozenset(("万", "亿", "兆"))
 #: Words before a price written without a currency (仅售1999, 售价为160, 报价2200), as property and shop
@@ -2693,7 +2693,7 @@ _IDIOM_SET = frozenset(_IDIOMS)
 #: 双?十字 or [这那哪每]一块 it tried every alternative at every position (33 -> 3 ms a pass over
 #: every paragraph of cnews-800).
 _NAMES_WITH_NUMERALS = (
-    "七匹狼", "三只松鼠", "六个核桃", "七台河", "三棵树", "九头鸟", "三股势力", "第三极",
+    "七匹狼", "三只松鼠", "六个核桃", "七台河", "三棵树", "九头鸟", "三股势力", "第三极", "三把火",
     "五棵松", "三元桥", "六盘水", "五台山", "三九集团", "361度", "七天在线",
     # from jieba's dictionary: place, work and organisation names that the rules read a number in
     "三门峡", "六盘山", "三家村", "五台县", "十万大山", "三座门", "三座大山", "东四十条", "八佰伴", "九节鞭", "三节棍",
