@@ -398,10 +398,12 @@ _BIG_ALONE = frozenset(("万", "亿", "兆"))
 #: headlines write them (均价20000, 1月开盘13800, 租金3500).
 _PRICE_BEFORE = re.compile(
     r"(?:(?P<noun>(?:售|报|特|均|单|总|起|开|标|促销|团购|到手|优惠|会员|零售|市场|建议|参考|挂牌|成交|开盘|秒杀|首发|预售)价|价格|租金|月租|开盘)"
-    r"|售|卖|低至|直降|立减|狂降|降价|[每日天]减|优惠|跌破|仅需|只需|套装|套机|仅|(?<![收盘指价率数股本点])报|[每一](?P<per>平方米|平米))"
+    r"|售|卖|低至|直降|立减|狂降|降价|[每日天]减|优惠|促销|跌破|仅需|只需|套装|套机|仅|(?<![收盘指价率数股本点])报|[每一](?P<per>平方米|平米))"
     r"(?:仅为|为|是|仅|只要|只|约为|约|降至|跌至)?$"
 )
-_PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机报米惠")
+_PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机报米惠销")
+#: Price words after which the next words may follow a bare price directly (仅3750送礼, 促销2250送包), as after a price noun.
+_PRICE_THEN_WORDS = ("仅", "促销")
 _PRICE_END = frozenset("，,。；;！!？?）)】]、的（(") | {""}
 #: A plot ratio (容积率2.5) is a plain number.
 #: A coefficient (基尼系数0.47, 恩格尔系数为28.5) is one as well, and so are an exchange rate, a rate's
@@ -1405,7 +1407,7 @@ class _Scanner:
             v = parse_number(core)
             per = pw.group("per")  # 一平米9500, 每平米3万: a price per square metre
             if v is not None and v > 0 and (pw.group("noun") or per or not _has_magnitude(core)) and (nxt.isspace() or nxt in _PRICE_END or (  # not 只售26伙, 售价为8GB, 特价8.5折, 贩售255万 (copies)
-                pw.group("noun") and "\u4e00" <= nxt <= "\u9fff"  # after a price noun, the next words (现可享96折)
+                (pw.group("noun") or pw.group(0).startswith(_PRICE_THEN_WORDS)) and "\u4e00" <= nxt <= "\u9fff"  # 现可享96折, 仅3750送礼
             )):
                 more = "over" if "余" in core or "多" in core else None  # 标价30余万
                 self.add(self.make(start, end, "money", format_value(v), "rule:money", currency="CNY", qualifier=more,
