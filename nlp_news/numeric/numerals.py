@@ -39,7 +39,7 @@ _TRAD = "萬億兩倆貳陸點個負幾億參叄對週禮號時後鐘"
 _SIMP = "万亿两两贰陆点个负几亿叁叁对周礼号时后钟"
 _OTHER_FROM = "﹪—–−〜～﹣‚∶·"
 _OTHER_TO = "%---~~-,:."  # ‚ (a low quotation mark) typed as a thousands mark: ￥19‚950; ∶ the ratio sign (2∶1)
-# · is a decimal point in some papers' typesetting (1·5万人, 16·73点, １３·１％, 13·16美元), read so before the digits of
+# · is a decimal point in some papers' typesetting (1·5万人, 16·73点, １３·１％, 13·16美元, 1·2公斤), read so before the digits of
 # an amount with its magnitude, currency or unit, after a lone 0 (０·５人), or after a whole part no month can be
 # (132·75, 1903·87): 9·11事件 and 3·15晚会 are names.
 _FULL += "".join(chr(0xFF21 + i) for i in range(26)) + "".join(chr(0xFF41 + i) for i in range(26))
@@ -74,7 +74,7 @@ _EAGER = re.escape("".join(c for c in _FOLD_MAP if c not in _LAZY))
 _NEEDS_FOLD = re.compile(
     f"[{_EAGER}，：　‚·]"
     f"(?:(?<=[{_EAGER}])|(?<=[0-9０-９][，：‚])(?=[0-9０-９])|(?<=[0-9０-９]　)(?=[万亿千百])"
-    f"|(?<=[0-9０-９]·)(?=[0-9０-９]+[万亿%％点千百元美港欧英日摄度℃米吨斤克升个人倍])|(?<=(?<![0-9０-９])[0０]·)(?=[0-9０-９])"
+    f"|(?<=[0-9０-９]·)(?=[0-9０-９]+(?:[万亿%％点千百元美港欧英日摄度℃米吨斤克升个人倍]|公[斤里顷尺]|平方|毫[米克升]))|(?<=(?<![0-9０-９])[0０]·)(?=[0-9０-９])"
     f"|(?<=[0-9０-９]{{3}}·)(?=[0-9０-９])|(?<=(?<![0-9０-９])(?:[1１][3-9３-９]|[2-9２-９][0-9０-９])·)(?=[0-9０-９]))"
 )
 
