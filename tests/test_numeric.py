@@ -1319,6 +1319,12 @@ IGNORED = [
     ("失业率降至5.5", "5.5"),  # no price without a price word
     ("这是3省级单位的名单。", "3"),  # 省级 "provincial", no provinces counted
     ("这台电脑贵了近一万 百货商场的店员说。", "百货"),  # a magnitude after a space starts the next word
+    # helper-47
+    ("她在冬季两项比赛中夺冠。", "两项"),  # the biathlon
+    ("他报名参加现代五项。", "五项"),  # the modern pentathlon
+    ("十项全能是田径的难点。", "十项"),  # the decathlon
+    ("她练了三年七项全能。", "七项"),  # the heptathlon
+    ("她考上了北京第二外国语大学。", "第二"),  # a university's name
 ]
 
 

@@ -2720,6 +2720,8 @@ _NAMES_WITH_NUMERALS = (
     "星际争霸2", "星际2", "魔兽争霸3", "魔兽3", "暗黑破坏神3", "暗黑3",
     # a famous investor's nickname (杨百万: no million)
     "杨百万",
+    # sports named by how many events they join (冬季两项 is the biathlon, 十项全能 the decathlon), and a university
+    "冬季两项", "现代五项", "十项全能", "七项全能", "第二外国语大学",
     # regulatory classes (一类创新药, 三类医疗器械): labels, no count of one
     *(n + "类" + w for n in "一二三" for w in ("创新药", "新药", "疫苗", "医疗器械", "器械")),
     # holidays named by their date (十一期间 is National Day's holiday, no count of 11 期; 六一儿童节)
