@@ -1847,8 +1847,8 @@ class _Scanner:
                 return
             if not arabic and len(core) >= 2 and low_high is None and _CN_DIGITS_ONLY.fullmatch(core):
                 return  # 九一年 is read digit by digit, a year ('91) and never 91 years (马英九一年执政)
-            if tu == "年" and low_high is not None and arabic and all(1000 <= v <= 2200 and v == int(v) for v in low_high):
-                # 2005-2007年: a span of years, not 2005 to 2007 years
+            if tu == "年" and low_high is not None and _years_range(f, start, end, low_high, arabic):
+                # 2005-2007年, 一九九七至一九九八年: a span of years, not 2005 to 2007 years
                 years = {"start": f"{int(low_high[0]):04d}", "end": f"{int(low_high[1]):04d}"}
                 self.add(self.make(start, tend, "date", years, "rule:date"), start, tend, 2)
                 return
@@ -2160,6 +2160,13 @@ class _Scanner:
              arabic: bool, g: _TailGroups, tend: int) -> None:
         """A number with nothing after it that says what it counts."""
         f = self.f
+        if not arabic and value is not None and 1000 <= value <= 2200 and (sm := _CN_YEARS_SEASON_RE.match(f, start)):
+            # 一九九七至一九九八赛季: a span of years (as 1997至1998赛季, which the date pass reads)
+            high = parse_number(sm.group(1))
+            if high is not None and value < high <= value + 30:
+                years = {"start": f"{int(value):04d}", "end": f"{int(high):04d}"}
+                self.add(self.make(start, sm.end(), "date", years, "rule:date"), start, sm.end(), 2)
+                return
         if not arabic:
             # Chinese numerals alone are words (一定, 十一 the holiday) unless they carry a magnitude: 三千万
             if _BIG_CHARS.isdisjoint(core) or (core[0] in "万亿" and not (over and f[start : start + 1] in _OVER_BIG)):
@@ -2330,6 +2337,26 @@ _SHU_WORD_HEADS = frozenset("人总次户基指系件台票分岁股倍项位名
 _BOUND_BEFORE_BIG = frozenset("近逾超")
 #: A Chinese numeral written digit by digit (九一, 二〇〇八): a year or a code, never an amount of time.
 _CN_DIGITS_ONLY = re.compile("[〇零一二两三四五六七八九]+")
+#: Two years written digit by digit in Chinese, a range (一九九七至一九九八, 二〇〇一—二〇〇五: folded, — is -).
+_CN_YEARS_RANGE_RE = re.compile(r"[〇零○0一二三四五六七八九]{4}\s?(?:-{1,3}|~|至|到)\s?[〇零○0一二三四五六七八九]{4}")
+#: The same before a season's word, without 年 (一九九七至一九九八赛季): the second year, group 1.
+_CN_YEARS_SEASON_RE = re.compile(
+    r"[〇零○0一二三四五六七八九]{4}\s?(?:-{1,3}|~|至|到)\s?([〇零○0一二三四五六七八九]{4})(?=\s?(?:赛季|年度|财年|学年))"
+)
+
+
+def _years_range(f: str, start: int, end: int, low_high: tuple[float, float], arabic: bool) -> bool:
+    """Whether the range ``f[start:end]`` (values ``low_high``) is one of years: both ends whole, from 1000 to 2200,
+    and in Chinese numerals written digit by digit (一九九七, not 一千九百九十七, which is a number of years).
+
+    >>> _years_range("2005-2007年", 0, 9, (2005, 2007), True), _years_range("一九九七至一九九八年", 0, 9, (1997, 1998), False)
+    (True, True)
+    >>> _years_range("一千至两千年", 0, 5, (1000, 2000), False), _years_range("3至5年", 0, 3, (3, 5), True)
+    (False, False)
+    """
+    if not all(1000 <= v <= 2200 and v == int(v) for v in low_high):
+        return False
+    return arabic or _CN_YEARS_RANGE_RE.fullmatch(f, start, end) is not None
 #: A verb of change right before an amount (增持77.1万股至344.45万股): its 至 says "to", no range.
 _CHANGE_VERB_BEFORE = re.compile(rf"(?:{_GROWTH_UP}|{_GROWTH_DOWN})了?$")
 #: A moving average or chart named by its span (5日均线, 120天均线, 20周线, 60月线).
