@@ -288,7 +288,7 @@ _WITHIN = (
 )
 #: What may follow a number: a bound, a unit, a bound again (the source of :data:`_TAIL_RE`).
 _TAIL_SOURCE = rf"""
-    (?P<more>\s?(?:有余|多(?![出于图特哥伦米瑙明])|余|\+|来))?
+    (?P<more>\s?(?:有余|多(?![出于图特哥伦瑙明]|米[尼诺])|余|\+|来))?
     \s*
     (?P<u>
        (?P<pct>%|‰|个?\s*百\s*分\s*点|个?\s*基\s*点|(?:BPS|BP|bps|bp)(?![A-Za-z]))
