@@ -956,6 +956,9 @@ FOUND = [
     # N多米: over N metres (多米 starts no word here, as in 多米尼加 or 多米诺)
     ("新挖的水渠长2000多米。", "2000多米", "count", 2000, {"unit": "米", "qualifier": "over"}),
     ("村里铺了3万多米电缆。", "3万多米", "count", 30000, {"unit": "米", "qualifier": "over"}),
+    # seven digits or more before a measure word: a count written in full, no code
+    ("调查共收回2045318份问卷中的1382205个有效答案。", "1382205个", "count", 1382205, {"unit": "个"}),
+    ("该省去年产粮4600000吨。", "4600000吨", "count", 4600000, {"unit": "吨"}),
 ]
 
 RESOLVED = [
