@@ -959,6 +959,9 @@ FOUND = [
     # seven digits or more before a measure word: a count written in full, no code
     ("调查共收回2045318份问卷中的1382205个有效答案。", "1382205个", "count", 1382205, {"unit": "个"}),
     ("该省去年产粮4600000吨。", "4600000吨", "count", 4600000, {"unit": "吨"}),
+    # 克朗 alone: the currency of the country named before it
+    ("捷克克朗连跌三天，昨天收在每马克19.2克朗。", "19.2克朗", "money", 19.2, {"currency": "CZK"}),
+    ("在挪威吃一顿午饭要120克朗。", "120克朗", "money", 120, {"currency": "NOK"}),
 ]
 
 RESOLVED = [

@@ -85,6 +85,9 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "瑞典克朗": ("SEK", 1.0),
     "挪威克朗": ("NOK", 1.0),
     "丹麦克朗": ("DKK", 1.0),
+    "捷克克朗": ("CZK", 1.0),
+    "冰岛克朗": ("ISK", 1.0),
+    "克朗": ("SEK", 1.0),  # alone: the krone or koruna of the country named before it (:func:`krone_code`), else SEK
     "韩币": ("KRW", 1.0),
     "日币": ("JPY", 1.0),
     "埃及镑": ("EGP", 1.0),
@@ -161,3 +164,22 @@ def yuan_jiao_fen(yuan: float, jiao: str | None, jiao_word: str | None, fen: str
             return None
         total = round(total + f / 100, 6)
     return total
+
+
+#: The countries whose currency is called 克朗, with its code.
+_KRONE_COUNTRIES = {"瑞典": "SEK", "挪威": "NOK", "丹麦": "DKK", "捷克": "CZK", "冰岛": "ISK"}
+
+
+def krone_code(text: str, at: int) -> str:
+    """The code of 克朗 written alone at ``at``: that of the country named last before it, else SEK.
+
+    >>> krone_code("捷克克朗同马克比价跌至18.8克朗兑换1马克", 15), krone_code("门票要200克朗", 6)
+    ('CZK', 'SEK')
+    """
+    best, code = -1, "SEK"
+    for country, c in _KRONE_COUNTRIES.items():
+        i = text.rfind(country, 0, at)
+        if i > best:
+            best, code = i, c
+    return code
+
