@@ -1339,6 +1339,7 @@ IGNORED = [
     ("十项全能是田径的难点。", "十项"),  # the decathlon
     ("她练了三年七项全能。", "七项"),  # the heptathlon
     ("她考上了北京第二外国语大学。", "第二"),  # a university's name
+    ("她是老三届的下乡知青。", "三届"),  # the classes of 1966-68
 ]
 
 

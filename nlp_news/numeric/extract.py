@@ -2753,6 +2753,8 @@ _NAMES_WITH_NUMERALS = (
     "杨百万",
     # sports named by how many events they join (冬季两项 is the biathlon, 十项全能 the decathlon), and a university
     "冬季两项", "现代五项", "十项全能", "七项全能", "第二外国语大学",
+    # the school classes of 1966-68 sent to the countryside (老三届知青): a name, no count of 届
+    "老三届",
     # regulatory classes (一类创新药, 三类医疗器械): labels, no count of one
     *(n + "类" + w for n in "一二三" for w in ("创新药", "新药", "疫苗", "医疗器械", "器械")),
     # holidays named by their date (十一期间 is National Day's holiday, no count of 11 期; 六一儿童节)
