@@ -962,6 +962,9 @@ FOUND = [
     # 克朗 alone: the currency of the country named before it
     ("捷克克朗连跌三天，昨天收在每马克19.2克朗。", "19.2克朗", "money", 19.2, {"currency": "CZK"}),
     ("在挪威吃一顿午饭要120克朗。", "120克朗", "money", 120, {"currency": "NOK"}),
+    # 一 in a record beside other wins, draws or losses counts one of them (no indefinite "a")
+    ("主队本周取得三胜一负。", "一负", "count", 1, {"unit": "负"}),
+    ("这支球队打出一胜两平的战绩。", "一胜", "count", 1, {"unit": "胜"}),
 ]
 
 RESOLVED = [

@@ -2937,11 +2937,15 @@ def _contrasted(f: str, start: int, end: int, classifier: str) -> bool:
 
     >>> _contrasted("一套房子和两套房子", 0, 1, "套"), _contrasted("他买了一套房子。", 3, 4, "套")
     (True, False)
+    >>> _contrasted("取得五胜一负", 4, 5, "负"), _contrasted("一胜七平", 0, 1, "胜"), _contrasted("一胜难求", 0, 1, "胜")
+    (True, True, False)
     """
     if classifier == "度" or f[start - 1 : start] == "每":
         return False  # 一度 is "once", 每一位 "each"
-    if (classifier == "胜" or classifier == "负") and _RECORD_NEXT.match(f, end + 1):
-        return True  # 一胜七平九负, 一胜两负: a team's record, counts
+    if (classifier == "胜" or classifier == "负") and (
+        _RECORD_NEXT.match(f, end + 1) or (start >= 2 and _RECORD_PREV.fullmatch(f, start - 2, start))
+    ):
+        return True  # 一胜七平九负, 一胜两负, 五胜一负: a team's record, counts
     lo, hi = start - 12 if start > 12 else 0, min(len(f), end + 12)
     i = f.find(classifier, lo, hi)
     if i == end:
@@ -2963,6 +2967,8 @@ def _contrasted(f: str, start: int, end: int, classifier: str) -> bool:
 _SENT_STOP = re.compile(r"[。！？!?；;\n]")
 #: The rest of a team's record after its first count (一胜 then 七平, 两负).
 _RECORD_NEXT = re.compile(r"[\d一二两三四五六七八九十]{1,3}[胜平负]")
+#: The part of a record right before 一 + 胜 or 负 (五胜一负).
+_RECORD_PREV = re.compile(r"[\d一二两三四五六七八九十][胜平负]")
 #: What may follow a Chinese numeral for :meth:`_Scanner.number` to read it (else it is skipped unread).
 _CN_KEEP_NEXT = frozenset(_TAIL_FIRST | _RANGE_FIRST | {"半"})
 
