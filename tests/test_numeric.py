@@ -1343,6 +1343,8 @@ IGNORED = [
     ("她练了三年七项全能。", "七项"),  # the heptathlon
     ("她考上了北京第二外国语大学。", "第二"),  # a university's name
     ("她是老三届的下乡知青。", "三届"),  # the classes of 1966-68
+    ("工人们检修了1号和2号机组。", "1号"),  # units of a power plant, no days
+    ("7号、8号楼明年交房。", "7号"),  # buildings
 ]
 
 
