@@ -959,9 +959,11 @@ FOUND = [
     # seven digits or more before a measure word: a count written in full, no code
     ("调查共收回2045318份问卷中的1382205个有效答案。", "1382205个", "count", 1382205, {"unit": "个"}),
     ("该省去年产粮4600000吨。", "4600000吨", "count", 4600000, {"unit": "吨"}),
-    # 克朗 alone: the currency of the country named before it
+    # 克朗, 比索, 卢比 alone: the currency of the country named before it
     ("捷克克朗连跌三天，昨天收在每马克19.2克朗。", "19.2克朗", "money", 19.2, {"currency": "CZK"}),
     ("在挪威吃一顿午饭要120克朗。", "120克朗", "money", 120, {"currency": "NOK"}),
+    ("智利央行说，一季度出口收入为2300亿比索。", "2300亿比索", "money", 230000000000, {"currency": "CLP"}),
+    ("巴基斯坦今年的教育预算是800亿卢比。", "800亿卢比", "money", 80000000000, {"currency": "PKR"}),
     # 一 in a record beside other wins, draws or losses counts one of them (no indefinite "a")
     ("主队本周取得三胜一负。", "一负", "count", 1, {"unit": "负"}),
     ("这支球队打出一胜两平的战绩。", "一胜", "count", 1, {"unit": "胜"}),

@@ -47,7 +47,7 @@ from .dates import (
     weekday_after,
 )
 from .linking import _METRIC_SET, _MONEY_NOUN_AFTER, new_fact
-from .money import CURRENCY_PREFIXES, CURRENCY_WORDS, krone_code, yuan_jiao_fen
+from .money import CURRENCY_PREFIXES, CURRENCY_WORDS, NAMES_BY_COUNTRY, code_by_country, yuan_jiao_fen
 from .numerals import CN_DIGIT_CHARS, DIGITS, fold, format_value
 from .numerals import parse_folded as parse_number
 from .patterns import alternation, first_digit_class, optional_groups_as_branches
@@ -1721,7 +1721,7 @@ class _Scanner:
                                        qualifier=qual), s2, tend, 2)
                 return
             code, scale = CURRENCY_WORDS[g.cur]
-            currency = krone_code(f, s2) if g.cur == "克朗" else code
+            currency = code_by_country(g.cur, f, s2) if g.cur in NAMES_BY_COUNTRY else code  # 1336亿比索 in a story on the Philippines
             if cur_left and g.cur in ("元", "块", "圆"):
                 currency = cur_left
             if g.jiao and value is not None:

@@ -87,7 +87,7 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "丹麦克朗": ("DKK", 1.0),
     "捷克克朗": ("CZK", 1.0),
     "冰岛克朗": ("ISK", 1.0),
-    "克朗": ("SEK", 1.0),  # alone: the krone or koruna of the country named before it (:func:`krone_code`), else SEK
+    "克朗": ("SEK", 1.0),  # alone: the krone or koruna of the country named before it (:func:`code_by_country`), else SEK
     "韩币": ("KRW", 1.0),
     "日币": ("JPY", 1.0),
     "埃及镑": ("EGP", 1.0),
@@ -166,20 +166,31 @@ def yuan_jiao_fen(yuan: float, jiao: str | None, jiao_word: str | None, fen: str
     return total
 
 
-#: The countries whose currency is called 克朗, with its code.
-_KRONE_COUNTRIES = {"瑞典": "SEK", "挪威": "NOK", "丹麦": "DKK", "捷克": "CZK", "冰岛": "ISK"}
+#: Currency names that several countries use, with each country's code: written alone (18.8克朗, 1336亿比索),
+#: the name is the currency of the country named last before it (:func:`code_by_country`), else its code in
+#: :data:`CURRENCY_WORDS`.
+_NAMES_BY_COUNTRY: dict[str, dict[str, str]] = {
+    "克朗": {"瑞典": "SEK", "挪威": "NOK", "丹麦": "DKK", "捷克": "CZK", "冰岛": "ISK"},
+    "比索": {"菲律宾": "PHP", "墨西哥": "MXN", "阿根廷": "ARS", "智利": "CLP", "哥伦比亚": "COP", "古巴": "CUP", "乌拉圭": "UYU"},
+    "卢比": {"印度": "INR", "巴基斯坦": "PKR", "斯里兰卡": "LKR", "尼泊尔": "NPR", "毛里求斯": "MUR"},
+    "里亚尔": {"沙特": "SAR", "伊朗": "IRR", "卡塔尔": "QAR", "阿曼": "OMR", "也门": "YER"},
+}
+#: The names :func:`code_by_country` reads.
+NAMES_BY_COUNTRY = frozenset(_NAMES_BY_COUNTRY)
 
 
-def krone_code(text: str, at: int) -> str:
-    """The code of 克朗 written alone at ``at``: that of the country named last before it, else SEK.
+def code_by_country(name: str, text: str, at: int) -> str:
+    """The code of the currency ``name`` written alone at ``at``: that of the country named last before it
+    (:data:`_NAMES_BY_COUNTRY`), else its code in :data:`CURRENCY_WORDS`.
 
-    >>> krone_code("捷克克朗同马克比价跌至18.8克朗兑换1马克", 15), krone_code("门票要200克朗", 6)
+    >>> code_by_country("克朗", "捷克克朗同马克比价跌至18.8克朗", 12), code_by_country("克朗", "门票要200克朗", 6)
     ('CZK', 'SEK')
+    >>> code_by_country("比索", "墨西哥人说，菲律宾今年吸引投资1336亿比索", 15)
+    'PHP'
     """
-    best, code = -1, "SEK"
-    for country, c in _KRONE_COUNTRIES.items():
+    best, code = -1, CURRENCY_WORDS[name][0]
+    for country, c in _NAMES_BY_COUNTRY[name].items():
         i = text.rfind(country, 0, at)
         if i > best:
             best, code = i, c
     return code
-
