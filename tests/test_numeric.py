@@ -967,6 +967,11 @@ FOUND = [
     # 一 in a record beside other wins, draws or losses counts one of them (no indefinite "a")
     ("主队本周取得三胜一负。", "一负", "count", 1, {"unit": "负"}),
     ("这支球队打出一胜两平的战绩。", "一胜", "count", 1, {"unit": "胜"}),
+    # a range of days with 日 is days of the month, as 3日 is, unless a verb of lasting or needing or a bound says a time
+    ("18—20日，华南将有一次降温过程。", "18—20日", "date", {"start": "---18", "end": "---20"}, {"relative": True}),
+    ("书市于11至16日在省城举办。", "11至16日", "date", {"start": "---11", "end": "---16"}, {"relative": True}),
+    ("这批货物需要7至10日才能运到。", "7至10日", "duration", {"low": "P7D", "high": "P10D"}, {}),
+    ("此次巡演为期8至12日。", "8至12日", "duration", {"low": "P8D", "high": "P12D"}, {}),
 ]
 
 RESOLVED = [

@@ -1807,6 +1807,16 @@ class _Scanner:
                     dv = f"{self.pub.year:04d}-{self.pub.month:02d}-{d:02d}"
                 self.add(self.make(start, tend, "date", dv, "rule:date", relative=True), start, tend, 2)
                 return
+            if (
+                tu == "日" and low_high is not None and s2 == start and not g.post and prev not in _SPAN_OF_DAYS_PREV
+                and prev not in _NEED_BEFORE_DAYS and f[start - 2 : start] not in DAYS_COUNTED_AFTER_WORDS
+                and all(v == int(v) for v in low_high) and 1 <= low_high[0] < low_high[1] <= 31
+            ):
+                # 12—15日，新疆多雨; 展览于20至25日举行: days of the month, as 3日 is (历时3至5日, 需3—5日, 约3—5日 and
+                # 5至7日内 are times)
+                ends = [f"---{int(v):02d}" if not self.pub else f"{self.pub.year:04d}-{self.pub.month:02d}-{int(v):02d}" for v in low_high]
+                self.add(self.make(start, tend, "date", {"start": ends[0], "end": ends[1]}, "rule:date", relative=True), start, tend, 2)
+                return
             if tu == "季度" and low_high is not None and not arabic and 1 <= low_high[0] < low_high[1] <= 4 and s2 == start:
                 # 二三季度: the second and third quarters, a period (a year's quarters unless published says which)
                 qv: Any = None
@@ -2507,6 +2517,8 @@ _KUAI_JIAO_RE = re.compile(r"([1-9一二三四五六七八九])(?! ?[\d./:%]|[�
 #: Before N日 when it counts days back or forth (过去一日, 近3日, 这两日, 前3日, 后5日), not a day of the month
 #: (the date pattern leaves these out the same way: dates.DAYS_COUNTED_AFTER).
 _SPAN_OF_DAYS_PREV = frozenset(DAYS_COUNTED_AFTER + "去")
+#: Verbs of needing or taking, and 每隔, before a range of days (需3—5日, 用10至15日, 每隔3至5日): a time, no days of the month.
+_NEED_BEFORE_DAYS = frozenset("需要用花耗费等隔每")
 #: After a lone 一日 (no month before it), what makes it a length of one day: 一日后, 一日内, 一日之间, 一日以来.
 _ONE_DAY_SPAN_AFTER = frozenset("后内间里之以")
 #: Before 一度 when it is one degree more or less (气温下降了一度), not the adverb "at one time".
