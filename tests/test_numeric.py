@@ -972,6 +972,9 @@ FOUND = [
     ("书市于11至16日在省城举办。", "11至16日", "date", {"start": "---11", "end": "---16"}, {"relative": True}),
     ("这批货物需要7至10日才能运到。", "7至10日", "duration", {"low": "P7D", "high": "P10D"}, {}),
     ("此次巡演为期8至12日。", "8至12日", "duration", {"low": "P8D", "high": "P12D"}, {}),
+    # the session of a numbered term's standing committee (十届二次中常会): ordinals, as 九届人大一次会议
+    ("该党十届二次中常会昨天闭幕。", "十届", "ordinal", 10, {"unit": "届"}),
+    ("该党十届二次中常会昨天闭幕。", "二次", "ordinal", 2, {"unit": "次"}),
 ]
 
 RESOLVED = [

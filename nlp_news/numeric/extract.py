@@ -2934,11 +2934,11 @@ def _ge_is_count(after: str) -> bool:
 
 _ONE_CONTRAST = ("其中", "只有", "仅有")
 #: 二 + a session, phase or round: an ordinal (二次会议, 二期项目, 二轮; not 二次装修).
-_TERM_AFTER = re.compile(r"次(?:会议|全会|大会|全体会议)|[期届轮][\u4e00-\u9fff]")
+_TERM_AFTER = re.compile(r"次(?:会议|全会|大会|全体会议|中常会|常委会)|[期届轮][\u4e00-\u9fff]")
 #: What a 届 ordinal numbers: a congress, its plenum, a board (十一届全国人大, 十七届四中全会; not 三届论坛).
-_TERM_BODY = re.compile(r"(?:全国|人大|政协|中央|中共|党代会|[一二三四五六七八九]中全会|董事会|监事会|委员会|[一二三四五六七八九十\d]{1,3}次(?:会议|全会|大会|全体会议))")
+_TERM_BODY = re.compile(r"(?:全国|人大|政协|中央|中共|党代会|[一二三四五六七八九]中全会|董事会|监事会|委员会|[一二三四五六七八九十\d]{1,3}次(?:会议|全会|大会|全体会议|中常会|常委会))")
 #: After N次, a meeting: with a numbered term before it (十二届二次会议), the session's rank.
-_SESSION_AFTER = re.compile(r"(?:会议|全会|大会|全体会议)")
+_SESSION_AFTER = re.compile(r"(?:会议|全会|大会|全体会议|中常会|常委会)")  # (中常会: a party's central standing committee)
 _NUMBERED_TERM_BEFORE = re.compile(r"[一二三四五六七八九十\d]届[^，。；！？,;]{0,8}$")
 _CONTRAST_COUNT = re.compile(r"[两三四五六七八九十几\d]")
 
