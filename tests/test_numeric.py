@@ -975,6 +975,7 @@ FOUND = [
     # the session of a numbered term's standing committee (十届二次中常会): ordinals, as 九届人大一次会议
     ("该党十届二次中常会昨天闭幕。", "十届", "ordinal", 10, {"unit": "届"}),
     ("该党十届二次中常会昨天闭幕。", "二次", "ordinal", 2, {"unit": "次"}),
+    ("他花了一天的时间整理资料。", "一天", "duration", "P1D", {}),
 ]
 
 RESOLVED = [
@@ -1355,6 +1356,8 @@ IGNORED = [
     ("她是老三届的下乡知青。", "三届"),  # the classes of 1966-68
     ("工人们检修了1号和2号机组。", "1号"),  # units of a power plant, no days
     ("7号、8号楼明年交房。", "7号"),  # buildings
+    ("小店一天只能卖出二十几碗面。", "一天"),  # "per day" for the amount after it
+    ("那是他一生中最难熬的一天。", "一天"),  # "a day", no length
 ]
 
 

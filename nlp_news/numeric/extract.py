@@ -1892,11 +1892,14 @@ class _Scanner:
                     self.add(self.make(s2, tend, kind, f"P{int(value)}Y{int(n)}{more_code}", source, qualifier=qual), s2, tend, 2)
                     return
             if (
-                core == "一" and tu == "年" and not g.post and prev not in _ONE_YEAR_SPAN_PREV
+                core == "一" and tu in ("年", "天") and not g.post and prev not in _ONE_YEAR_SPAN_PREV
                 and f[tend : tend + 1] not in _ONE_YEAR_SPAN_NEXT and _PER_YEAR_AMOUNT_RE.match(f, tend)
             ):
                 self.add(None, start, tend, 0)
-                return  # 一年运送旅客4000万人次, 一年新建量仅几十万吨: "per year" for the amount after it, no length
+                return  # 一年运送旅客4000万人次, 一天只能卖出十几盒: "per year" or "per day" for the amount after it, no length
+            if core == "一" and tu == "天" and prev == "的" and not g.post and f[tend : tend + 1] not in _ONE_DAY_OF_NEXT:
+                self.add(None, start, tend, 0)
+                return  # 最差的一天, 难忘的一天: "a day", no length (一天的时间 is one)
             if low_high is None and value is not None and not g.half and not g.post and f[tend : tend + 1] in _RANGE_FIRST and (
                 r2 := _RANGE_SEP.match(f, tend)
             ) and (m2 := _NUMBER_RE.match(f, r2.end())) and m2.end() > m2.start():
@@ -2425,11 +2428,13 @@ _PHASE_NEXT_RE = re.compile(
 )
 #: The second end of a range of tenths (5成到6成).
 _CHENG_END_RE = re.compile(r"(\d{1,2}|[一二三四五六七八九十])成(?![为交本功立长员绩果就熟])")
-#: 一年 "per year" before the amount it is the period of (一年运送旅客4000万人次): a verb or noun, then an amount within
-#: four characters; not after words that make it a length (这一年, 用了一年, 近一年) nor before 后, 内, 来 ….
+#: 一年 "per year" (一天 "per day") before the amount it is the period of (一年运送旅客4000万人次, 一天只能卖出十几盒): a verb
+#: or noun, then an amount within four characters; not after words that make it a length (这一年, 用了一年, 近一年) nor before 后, 内, 来 ….
 _ONE_YEAR_SPAN_PREV = frozenset("这那每的前后近过去了第用花达满整长有为时期续经耗定")
 _ONE_YEAR_SPAN_NEXT = frozenset("后内里来多半的中以之前间零，,。；;、")
-_PER_YEAR_AMOUNT_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:\d|[一二两三四五六七八九十几百千万亿](?:[十百千万亿]|[多余]?[万亿]))")
+_PER_YEAR_AMOUNT_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:\d|[一二两三四五六七八九十几百千万亿](?:[十百千万亿几]|[多余]?[万亿]))")
+#: After 的一天, what makes it a length of one day (一天的时间, 一天之内, 一天多).
+_ONE_DAY_OF_NEXT = frozenset("的时之内以多半里后前中")
 #: Physical units a trailing 多 "and more" follows (3公里多, 9米多, 8吨多).
 _MORE_AFTER_UNITS = frozenset(("米", "公里", "千米", "吨", "公斤", "千克", "斤", "亩", "平方米", "平米", "公顷", "平方公里", "厘米", "毫米"))
 #: Before a year written without 年 and 起 "from" (从2011起, 自2009起).
