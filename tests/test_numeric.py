@@ -1359,6 +1359,7 @@ IGNORED = [
     ("7号、8号楼明年交房。", "7号"),  # buildings
     ("小店一天只能卖出二十几碗面。", "一天"),  # "per day" for the amount after it
     ("那是他一生中最难熬的一天。", "一天"),  # "a day", no length
+    ("文件重申“一个中心、两个基本点”的路线。", "一个中心、两个基本点"),  # a watchword
 ]
 
 

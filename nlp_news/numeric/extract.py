@@ -2770,6 +2770,8 @@ _NAMES_WITH_NUMERALS = (
     "杨百万",
     # sports named by how many events they join (冬季两项 is the biathlon, 十项全能 the decathlon), and a university
     "冬季两项", "现代五项", "十项全能", "七项全能", "第二外国语大学",
+    # the party's basic line, a watchword (一个中心、两个基本点), as 三个有利于
+    "一个中心、两个基本点", "一个中心，两个基本点", "两个基本点",
     # the school classes of 1966-68 sent to the countryside (老三届知青): a name, no count of 届
     "老三届",
     # regulatory classes (一类创新药, 三类医疗器械): labels, no count of one
