@@ -1360,6 +1360,8 @@ IGNORED = [
     ("小店一天只能卖出二十几碗面。", "一天"),  # "per day" for the amount after it
     ("那是他一生中最难熬的一天。", "一天"),  # "a day", no length
     ("文件重申“一个中心、两个基本点”的路线。", "一个中心、两个基本点"),  # a watchword
+    ("省里先后拨款数千万元修缮古寺。", "数千万元"),  # vague: 款数 is no word before a numeral
+    ("各界向灾区捐款数百万元。", "数百万元"),
 ]
 
 

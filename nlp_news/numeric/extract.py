@@ -2347,7 +2347,7 @@ _SHOTS_RE = re.compile(
 #: every character of the text: 5.4 M -> 1.2 M instructions on 200 articles).
 _SHOTS_HEADS = tuple(re.compile(rf"{c}(?<=[\d一二两三四五六七八九十]{c})") for c in "投罚")
 #: Before 数 when it ends a word (人数, 总数, 次数): the numeral after it is no vague 数百, 数千.
-_SHU_WORD_HEADS = frozenset("人总次户基指系件台票分岁股倍项位名家款条场本册页辆套字个点天年周月期局回参函")
+_SHU_WORD_HEADS = frozenset("人总次户基指系件台票分岁股倍项位名家条场本册页辆套字个点天年周月期局回参函")
 #: Bound words that may stand right before a bare 百, 千 or 万 (近百名, 逾千人, 超万人): a number.
 _BOUND_BEFORE_BIG = frozenset("近逾超")
 #: A Chinese numeral written digit by digit (九一, 二〇〇八): a year or a code, never an amount of time.
