@@ -953,6 +953,8 @@ FOUND = [
     ("二〇〇六—二〇一〇年的规划已经公布。", "二〇〇六—二〇一〇年", "date", {"start": "2006", "end": "2010"}, {}),
     ("他在一九九九至二〇〇〇赛季效力于米兰。", "一九九九至二〇〇〇", "date", {"start": "1999", "end": "2000"}, {}),
     ("这片森林已生长了一千至两千年。", "一千至两千年", "duration", {"low": "P1000Y", "high": "P2000Y"}, {}),
+    # a decimal before the mark it is (9.475的最高分): a number, as a judges' mark
+    ("她在平衡木上得到了9.475的最高分。", "9.475", "number", 9.475, {}),
     # N多米: over N metres (多米 starts no word here, as in 多米尼加 or 多米诺)
     ("新挖的水渠长2000多米。", "2000多米", "count", 2000, {"unit": "米", "qualifier": "over"}),
     ("村里铺了3万多米电缆。", "3万多米", "count", 30000, {"unit": "米", "qualifier": "over"}),
@@ -1362,6 +1364,7 @@ IGNORED = [
     ("文件重申“一个中心、两个基本点”的路线。", "一个中心、两个基本点"),  # a watchword
     ("省里先后拨款数千万元修缮古寺。", "数千万元"),  # vague: 款数 is no word before a numeral
     ("各界向灾区捐款数百万元。", "数百万元"),
+    ("这个版本2.0的分支已经合并。", "2.0"),  # a version before 分支, no mark
 ]
 
 

@@ -1478,7 +1478,9 @@ class _Scanner:
                     return  # 上亿, 破亿 alone are numbers (马上万事俱备 is not)
             elif not (nxt.isascii() and nxt.isalpha()) and not _has_magnitude(core) and not (
                 len(core) == 4 and core[:2] in ("19", "20")
-            ) and (prev == "" or prev not in "$¥€£") and not (prev in _QUOTE_LAST and _QUOTE_BEFORE.search(f, max(0, start - 4), start)):
+            ) and (prev == "" or prev not in "$¥€£") and not (prev in _QUOTE_LAST and _QUOTE_BEFORE.search(f, max(0, start - 4), start)) and not (
+                nxt == "的" and "." in core and _MARK_AFTER_RE.match(f, end)  # 9.575的最高分: a judges' mark
+            ):
                 if nxt == "." and f[end + 1 : end + 2].isdigit():
                     self.add(None, start, end + 2, 0)  # 2.0.1: a version
                 return
@@ -2203,7 +2205,9 @@ class _Scanner:
                 self.add(self.make(start, end, "date", core, "rule:date:bare-year"), start, end, 3)
             return
         s2, q_left, cur_left = self.left(start)
-        if arabic and not _has_magnitude(core) and not cur_left and not more and not _QUOTE_BEFORE.search(f, max(0, s2 - 4), s2):
+        if arabic and not _has_magnitude(core) and not cur_left and not more and not _QUOTE_BEFORE.search(f, max(0, s2 - 4), s2) and not (
+            "." in core and _MARK_AFTER_RE.match(f, end)
+        ):
             return  # a bare small number: a list enumerator, a score, a code (not 3000多, nor a quote: 汇率中间价报7.1025)
         unit = None
         if not cur_left and (lw := _latin_noun(f, core, end, tend)):
@@ -2293,6 +2297,8 @@ _QUOTE_WORDS = (
     "阻力位", "支撑位", "支持位", "阻力位在", "支撑位在", "支持位在", "阻力", "支撑", "围绕",
 )
 _QUOTE_BEFORE = re.compile(rf"(?:{alternation(_QUOTE_WORDS)})$")
+#: After a decimal, the judges' mark it is (获得了9.575的最高分, 以9.8的高分夺冠): a number, no code.
+_MARK_AFTER_RE = re.compile(r"的(?:(?:最高|最低|平均|高|低|总|好)分|得分|成绩|分(?![支数析钟布配享别红线子]))")
 #: Their last characters: a test before the search (not 为 nor 上, which stand before numbers everywhere).
 _QUOTE_LAST = frozenset(w[-1] for w in _QUOTE_WORDS)
 #: What follows 平 when it is a flat's square metres (160平三居, 61平起, 90平的房子, 85平2居, 120平左右).
