@@ -1365,6 +1365,9 @@ IGNORED = [
     ("省里先后拨款数千万元修缮古寺。", "数千万元"),  # vague: 款数 is no word before a numeral
     ("各界向灾区捐款数百万元。", "数百万元"),
     ("这个版本2.0的分支已经合并。", "2.0"),  # a version before 分支, no mark
+    ("大桥由中铁十二局承建。", "十二局"),  # a railway engineering bureau
+    ("他在铁道部十五局二处当司机。", "十五局二处"),
+    ("中建二局中标了新机场。", "二局"),  # a construction company
 ]
 
 
