@@ -3087,7 +3087,7 @@ def _noun_counted(after: str, segmenter: Segmenter) -> str | None:
 
 #: How nouns of people end (工人, 学生, 选民, 敌军, 同胞, 游客 …), and some that end otherwise.
 _PEOPLE_LAST = frozenset("人者员生民工兵军众胞友迷客童女男徒士师属族匠")
-_PEOPLE_WORDS = frozenset(("青年", "少年", "妇女", "儿童", "队伍", "大军", "人口"))
+_PEOPLE_WORDS = frozenset(("青年", "少年", "妇女", "儿童", "队伍", "大军", "人口", "文盲"))
 #: jieba's tags of names and times: a bare amount counts none of them (300万北京市民, 30万年前).
 _NAME_TAGS = frozenset(("ns", "nr", "nrt", "nrfg", "nt", "nz", "t", "tg"))
 
