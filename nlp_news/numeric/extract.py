@@ -2000,6 +2000,11 @@ class _Scanner:
             if prev and prev in ":比" and f[start - 2 : start - 1].isdigit() and low_high is None:
                 return  # 客场2比0本菲卡, 以2:0胜: a score's second number; what follows starts a name or a verb
             if unit in _MW_WITH_RULES:  # most measure words (家, 人, 次, 只…) have no rule of their own
+                if unit == "局" and (f[start - 2 : start] in _BUREAU_OWNERS or f[start - 3 : start] == "铁道部"):
+                    # 中铁十四局, 中建三局, 铁道部十四局三处: an engineering bureau (and its division), a company, no games
+                    dm = _BUREAU_DIVISION_RE.match(f, tend)
+                    self.add(None, start, dm.end() if dm else tend, 0)
+                    return
                 if unit == "两" and f[tend : tend + 1] in _LIANG_COUNTS_NEXT:
                     # 4、5两个月, 2008、2009两年: 两 counts the items named before it, it is no weight
                     self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
@@ -2281,7 +2286,11 @@ _DEGREES = frozenset(("℃", "°C", "°", "度", "摄氏度", "°F", "℉"))
 #: The measure words :meth:`_Scanner.number` reads a rule of their own for (三两, 2023级, 二环, 国11条, 零下5℃, 3任务,
 #: 1米8, 一倍多, 点击, 十分, 关口, 对话, 首付 …); the others (家, 人, 次, 只 …) skip those rules. A rule added
 #: there for another measure word needs it here (tests/test_numeric.py checks the units the rules name).
-_MW_WITH_RULES = frozenset(("两", "级", "届", "环", "条", "米", "倍", "点", "分", "关", "对", "首", "起", "期", "平", "位", "单", "幢", "栋")) | _DEGREES | _WORDLIKE_UNITS
+_MW_WITH_RULES = frozenset(("两", "级", "届", "环", "条", "米", "倍", "点", "分", "关", "对", "首", "起", "期", "平", "位", "单", "幢", "栋", "局")) | _DEGREES | _WORDLIKE_UNITS
+#: The groups whose numbered engineering bureaus are companies (中铁十四局, 中建三局; 铁道部十四局 too), and a
+#: bureau's numbered division after it (十四局三处).
+_BUREAU_OWNERS = frozenset(("中铁", "中建"))
+_BUREAU_DIVISION_RE = re.compile(r"[一二三四五六七八九十\d]{1,2}处")
 #: An aperture (F2.8, f/1.8, F3.5-5.6): F or f, a slash, one or two digits and a decimal; a second end.
 _F_NUMBER_RE = re.compile(
     r"(?<![A-Za-z0-9])[Ff]/?(?P<a>\d{1,2}(?:\.\d{1,2})?)(?:\s?[-~]\s?[Ff]?/?(?P<b>\d{1,2}(?:\.\d{1,2})?)(?![\d.])|(?![\d.A-Za-z]))"
@@ -2728,6 +2737,7 @@ _IDIOMS = tuple(
         金九银十 金三银四 一心一意 独一无二 三心二意 千军万马 万众一心 一举两得 一石二鸟 一分钱 一毛钱 一毛不拔 五湖四海 三番五次 七嘴八舌
         四处 八方 一二手 生辰八字 八字 天兵天将 一年一度 一日三餐 一分为二 九九归一 十有八九 三通一平 一级 二级 三级 一线 二线 三线 四线 三个代表 一国两制 两会
         十万天兵 一天不如一天 一年不如一年 一天比一天 一年比一年 一天到晚 一秒一秒 一天一天 一年一年 一天天 一年年 一月月
+        冬季两项 现代五项 十项全能 七项全能 老三届 一个中心 两个基本点
         三省吾身 吾日三省 百万富翁 千万富翁 亿万富翁 百万富豪 千万富豪 一波三折 三令五申 三长两短 一干二净 一清二楚 接二连三 丢三落四 低三下四 不三不四 一穷二白""".split()
 )
 _IDIOM_RE = re.compile(alternation(_IDIOMS))
@@ -2774,14 +2784,6 @@ _NAMES_WITH_NUMERALS = (
     "星际争霸2", "星际2", "魔兽争霸3", "魔兽3", "暗黑破坏神3", "暗黑3",
     # a famous investor's nickname (杨百万: no million)
     "杨百万",
-    # sports named by how many events they join (冬季两项 is the biathlon, 十项全能 the decathlon), and a university
-    "冬季两项", "现代五项", "十项全能", "七项全能", "第二外国语大学",
-    # the engineering bureaus of China State Construction (中建三局): companies, no count of 局
-    *(f"中建{n}局" for n in "一二三四五六七八"),
-    # the party's basic line, a watchword (一个中心、两个基本点), as 三个有利于
-    "一个中心、两个基本点", "一个中心，两个基本点", "两个基本点",
-    # the school classes of 1966-68 sent to the countryside (老三届知青): a name, no count of 届
-    "老三届",
     # regulatory classes (一类创新药, 三类医疗器械): labels, no count of one
     *(n + "类" + w for n in "一二三" for w in ("创新药", "新药", "疫苗", "医疗器械", "器械")),
     # holidays named by their date (十一期间 is National Day's holiday, no count of 11 期; 六一儿童节)
@@ -2811,8 +2813,6 @@ _NAME_ZONES_RE = re.compile(
     r"|" + "|".join(_NAMES_WITH_NUMERALS)
     + r"|三双(?=数据|[，。！、,!的\s]|$)|两双(?![鞋袜手筷眼脚套靴拖])"
     + "".join(rf"|{n}(?:\d+|[一二三四五六七八九十〇零两]+)号[甲乙丙丁]?" for n in _SPACE_NAMES)
-    # the railway's engineering bureaus and their divisions (中铁十四局, 铁道部十四局三处): companies, no counts
-    + r"|中铁[一二三四五六七八九十]{1,3}局(?:[一二三四五六七八九十]{1,2}处)?|铁道部[一二三四五六七八九十]{1,3}局(?:[一二三四五六七八九十]{1,2}处)?"
     # 国发〔2009〕3号: a document's number, no year and no day; one alternative per opening bracket, not a
     # class [〔[(（]: an alternative that starts with a class makes the engine try the pattern at every
     # position (the 355 texts of cnews-800 searched for zones, replayed: 27.7 -> 6 ms)
@@ -2820,7 +2820,7 @@ _NAME_ZONES_RE = re.compile(
 )
 #: What every match of :data:`_NAME_ZONES_RE` contains: a text with none of them is not searched.
 _NAME_ZONE_HEADS = (
-    "八一", "十字", "一日", "一块", "五月天", "七天", "360", "三双", "两双", "一时半", "天下第一", "年过半百", "中铁", "铁道部",
+    "八一", "十字", "一日", "一块", "五月天", "七天", "360", "三双", "两双", "一时半", "天下第一", "年过半百",
     *_NAMES_WITH_NUMERALS, *_SPACE_NAMES,
     *(b + century for b in _DOC_OPEN for century in ("19", "20")),
 )
@@ -2831,7 +2831,7 @@ _ORDINAL_WORDS = re.compile(
     r"第(?:[一二三]人称|二炮兵|三方(?!面)|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感|一财经|一太平"
     # institutions and streets named with a rank (市第一人民医院, 第二中学, 第五大道): names, no ranks
     r"|[一二三四五六七八九十\d]{1,3}(?:人民医院|中心医院|附属医院|医院|高级中学|中学|小学|幼儿园|中级人民法院|人民法院|检察院"
-    r"|军医大学|师范|监狱|看守所|派出所|研究所|设计院|工程局|汽车制造厂|机床厂|大道|大街|街))"
+    r"|军医大学|师范|监狱|看守所|派出所|研究所|设计院|工程局|汽车制造厂|机床厂|外国语|大道|大街|街))"
 )
 #: The first characters of what may follow a number that makes it a fact: a percent sign or word, a bound
 #: (多余来, 左右, 上下, 以上, 之内), 成/折, a time unit, and every measure word, counted noun and currency.
