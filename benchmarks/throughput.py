@@ -210,6 +210,36 @@ def measure_stages(texts: list[str], options: dict) -> dict:
     return {"times": times, "load": load_s, "pipe_names": list(nlp.pipe_names)}
 
 
+def measure_stages_alone(texts: list[str], options: dict) -> dict:
+    """Each stage's CPU time in one pass of its own over the whole corpus, once the stages before it
+    have run (stage by stage, batches of 64 inside each): what a stage costs alone, without the other
+    stages running between its batches (measure_stages interleaves them, as the analyzer does)."""
+    import nlp_news
+    from nlp_news.analyzer import parse_published
+    from nlp_news.text.normalize import normalize
+
+    analyzer = nlp_news.load(**options)
+    nlp = analyzer.nlp
+    docs = []
+    for text in texts:
+        norm = normalize(text)
+        doc = nlp.tokenizer.lean_doc(norm.text)
+        doc._.published = parse_published(None)
+        doc._.script = norm.script
+        docs.append(doc)
+    times: dict[str, float] = {}
+    for name, proc in nlp.pipeline:
+        pipe = getattr(proc, "pipe", None)
+        out = []
+        s = time.process_time()
+        for i in range(0, len(docs), 64):
+            batch = docs[i : i + 64]
+            out.extend(pipe(batch) if pipe is not None else [proc(d) for d in batch])
+        times[name] = time.process_time() - s
+        docs = out
+    return {"times": times}
+
+
 def _child(conn, fn_name: str, args: tuple) -> None:
     try:
         conn.send(("ok", globals()[fn_name](*args)))
@@ -327,6 +357,11 @@ def main(argv: list[str] | None = None) -> None:
     )
     for name, sec in st["times"].items():
         print(f"  {name:<38} {100 * sec / total:5.1f} %   {sec:6.2f} s   {kb / 1024 / sec if sec else float('inf'):6.1f} MB/s")
+
+    alone = in_child("measure_stages_alone", texts, options)
+    print("\neach stage alone (one pass of its own over the corpus, after the stages before it; CPU time):")
+    for name, sec in alone["times"].items():
+        print(f"  {name:<38} {sec:6.2f} s   {kb / 1024 / sec if sec else float('inf'):6.1f} MB/s")
 
 
 if __name__ == "__main__":
