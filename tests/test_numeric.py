@@ -917,6 +917,8 @@ FOUND = [
     ("银价震荡 1350是短期支撑", "1350", "number", 1350, {}),  # a market level
     ("沪指3150为重要阻力", "3150", "number", 3150, {}),
     ("沪指重上2000，券商股领涨", "2000", "number", 2000, {}),  # a market level, no year 2000
+    ("沪指重上3000 券商股领涨", "3000", "number", 3000, {}),  # a headline's space: no count of 券商
+    ("公司目前有 2000 员工", "2000 员工", "count", 2000, {"unit": "员工"}),  # copy that spaces its numbers
     ("金价上方阻力位1250", "1250", "number", 1250, {}),
     ("恒指午盘跌60点报20135 成交210亿元", "20135", "number", 20135, {}),  # a quoted level; 成交 is no 成
     ("这款相机套机降至3680", "3680", "money", 3680, {}),  # a price after a price word and 降至

@@ -1972,6 +1972,11 @@ class _Scanner:
             unit = (_counted_noun(nm.group(0), self.segmenter or default_segmenter()) if nm else None) or "个"
         elif g.noun:
             unit = g.noun
+            if f[end : end + 1].isspace() and not f[start - 1 : start].isspace():
+                # 沪指重上2000 券商股领涨: a space after a number that has none before it separates a headline's
+                # phrases, no count of 券商 (copy that spaces its numbers, 有 2000 员工, keeps the noun)
+                self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
+                return
             if unit == "省" and f[tend : tend + 1] in _SHENG_WORD_NEXT:
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                 return  # 省钱, 省级, 省委: 省 starts a word (八省十四个地区, 五省之旅 count provinces)
