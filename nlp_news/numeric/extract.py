@@ -1400,9 +1400,9 @@ class _Scanner:
             if sm and not (prev.isascii() and prev.isalnum()) and prev not in _SLASH_PREV_BAD:
                 self.slash(sm)
                 return True
-        if arabic and prev in _PRICE_LAST and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST and (pw := _PRICE_BEFORE.search(
-            f, max(0, start - 6), start
-        )):
+        if arabic and prev in _PRICE_LAST and (nxt not in _TAIL_FIRST or prev == "价" and not _TAIL_RE.match(f, end).group(0)) and (
+            nxt not in _RANGE_FIRST
+        ) and (pw := _PRICE_BEFORE.search(f, max(0, start - 6), start)):
             # 仅售1999, 售价为160, 均价9000现可享96折: a price without a currency word is money in the article's currency
             v = parse_number(core)
             per = pw.group("per")  # 一平米9500, 每平米3万: a price per square metre
@@ -1461,7 +1461,9 @@ class _Scanner:
             return  # 数10亿元, 数100万人: "several billion", vague as 数十亿 is (人数100人 is a count)
         if (
             prev in _LED_PREV or nxt in _LED_NEXT
-            or (prev in _LED_BARE_PREV and arabic and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST)
+            or (prev in _LED_BARE_PREV and arabic and nxt not in _RANGE_FIRST and (
+                nxt not in _TAIL_FIRST or prev == "价" and not _TAIL_RE.match(f, end).group(0)  # 均价6000总价18万: 总 starts no unit
+            ))
         ) and self.led(m, core, arabic, nxt, prev):
             return
         if prev in _F_NUMBER_PREV and arabic and self.f_number(start, prev):
