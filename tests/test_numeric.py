@@ -1326,6 +1326,8 @@ IGNORED = [
     ("第三极书局今天开业。", "第三"),  # a shop's name
     ("事发后3记者赶到现场。", "3记"),  # reporters, no shots
     ("新官上任三把火，他先抓作风。", "三把"),  # an idiom
+    ("要破除城乡二元结构。", "二元"),  # "dual", no two yuan
+    ("三元国际公寓今日开盘", "三元"),  # a name
     ("警方抓获2犯罪嫌疑人。", "2犯"),  # suspects, no fouls
     ("第41080123号投注站售出大奖。", "第41080123号"),  # a station's serial number, no rank
     ("第2012035期双色球开奖。", "第2012035期"),  # a lottery draw's number
