@@ -1195,8 +1195,9 @@ class _Scanner:
             return
         unit = m.group("u")
         end = m.end()
-        if len(m.group("n")) >= 6 and m.group("n").isdigit():
-            self.add(None, m.start(), end, 0)  # 第33010122号站点, 第20091234期: a serial number or a code, no rank
+        n = m.group("n")
+        if n.isdigit() and (len(n) >= 6 or len(n) >= 4 and n[0] == "0"):
+            self.add(None, m.start(), end, 0)  # 第33010122号站点, 第08091期: a serial number or a code, no rank
             return
         if (
             unit is None
