@@ -943,6 +943,9 @@ FOUND = [
     ("恒指短线阻力21300", "21300", "number", 21300, {}),  # a market level after 阻力
     ("这款卡片机仅2680送内存卡", "2680", "money", 2680, {}),  # a headline price, then the next words
     ("小户型均价8000总价26万起", "8000", "money", 8000, {}),  # 总 starts no unit after a price
+    ("海南五日游报价出炉", "五日", "duration", "P5D", {}),  # a tour's length, no 5th of the month
+    ("桂林3日游火爆", "3日", "duration", "P3D", {}),
+    ("本月8日游客爆满", "本月8日", "date", "---08", {}),  # 游客 is a word: the 8th
     ("某品牌单反大促销5480", "5480", "money", 5480, {}),
     ("该项目二期90平起", "二期", "ordinal", 2, {"unit": "期"}),
     ("展会迎来第10000名观众。", "第10000名", "ordinal", 10000, {"unit": "名"}),

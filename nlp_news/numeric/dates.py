@@ -155,7 +155,7 @@ DATE_SOURCE = rf"""
         |(?<=年)的?最后一\s?个?(?P<last>月|季度)
       )?
       (?(y)|(?(era)|(?(m)|(?(q)|(?(q2)|(?(qn)|(?(h)|(?(mn)|(?(bigyear)|(?(last)|(?!)))))))))))
-     |(?<!过去)(?<![{DAYS_COUNTED_AFTER}第])(?<!{_DAYS_COUNTED_AFTER_ALT})(?!一\s?日)(?P<bd>{DAY})\s?(?:日(?!均|线|元|圆|本|币|之内|以内|内(?!测|容|部|地|外))|号(?=[的晚早上下中凌午前后起到至开举召为是和,，。;；、\s]|$)(?![和、及与至到]\s?{DAY}\s?号[机楼线院车船舱门厅室馆库站位井桩墩口房床]))
+     |(?<!过去)(?<![{DAYS_COUNTED_AFTER}第])(?<!{_DAYS_COUNTED_AFTER_ALT})(?!一\s?日)(?P<bd>{DAY})\s?(?:日(?!均|线|元|圆|本|币|游(?![客览行戏泳玩击资船艇人乐园])|之内|以内|内(?!测|容|部|地|外))|号(?=[的晚早上下中凌午前后起到至开举召为是和,，。;；、\s]|$)(?![和、及与至到]\s?{DAY}\s?号[机楼线院车船舱门厅室馆库站位井桩墩口房床]))
     )
     """
 #: One date expression. Its optional groups run as branches with an empty alternative, the

@@ -1799,8 +1799,8 @@ class _Scanner:
                     return  # 一日成名, 一日，他来到: "one day", neither a length nor the 1st (6月1日, 本月一日 are dates)
             elif tu == "日" and low_high is None and core != "两" and not (g.post and g.post.strip() in ("内", "之内", "以内")) and not (
                 prev in _SPAN_OF_DAYS_PREV and (prev != "去" or f[start - 2 : start] == "过去")
-            ) and f[start - 2 : start] not in DAYS_COUNTED_AFTER_WORDS:
-                # 3日 is the 3rd of the month in news copy (两日 is two days: 两 counts, it names no day;
+            ) and f[start - 2 : start] not in DAYS_COUNTED_AFTER_WORDS and not _DAY_TOUR_RE.match(f, tend):
+                # 3日 is the 3rd of the month in news copy (not before 游: 四日游 is a four-day tour, a length) (两日 is two days: 两 counts, it names no day;
                 # 30日内 "within 30 days" and 过去一日, 近3日 "the past day(s)" are times)
                 if value is None or value != int(value) or not 1 <= value <= 31 or s2 != start:
                     return
@@ -2433,6 +2433,8 @@ _FOUR_WEEKS_BEFORE = frozenset("了续期近过前后这达用花第每隔满")
 _YEAR_PART_AFTER = frozenset("底初末")
 #: Nouns a year written without 年 names the topic of (2011国家公务员考试, 2009城市规划, 2011研究生招生, 2008奥运; 2000经验
 #: counts points, 2000考生 examinees).
+#: 游 after N日 when it makes a tour (港澳五日游: P5D), not a word of its own (5日游客, 5日游行: the 5th).
+_DAY_TOUR_RE = re.compile(r"游(?![客览行戏泳玩击资船艇人乐园])")
 #: What N点 counts when these follow it (10点建议, 三点意见): points made, no index points.
 _POINTS_COUNTED = frozenset(("建议", "意见", "看法", "体会", "要求", "感想", "措施", "启示", "理由", "原因", "共识", "希望", "提示", "忠告", "疑问"))
 #: Issuers whose name before 债 makes a kind of bond (公司债, 企业债), no count of them.
