@@ -944,6 +944,9 @@ FOUND = [
     ("这款卡片机仅2680送内存卡", "2680", "money", 2680, {}),  # a headline price, then the next words
     ("小户型均价8000总价26万起", "8000", "money", 8000, {}),  # 总 starts no unit after a price
     ("海南五日游报价出炉", "五日", "duration", "P5D", {}),  # a tour's length, no 5th of the month
+    ("新盘首付8万起", "8万", "money", 80000, {}),  # a down payment "from", no count of cases
+    ("厦门三日游168起", "168", "money", 168, {}),  # a fare "from"
+    ("该盘均价1万3起", "1万3", "money", 13000, {}),  # said aloud, then 起 "from"
     ("桂林3日游火爆", "3日", "duration", "P3D", {}),
     ("本月8日游客爆满", "本月8日", "date", "---08", {}),  # 游客 is a word: the 8th
     ("某品牌单反大促销5480", "5480", "money", 5480, {}),
@@ -1330,6 +1333,7 @@ IGNORED = [
     ("事发后3记者赶到现场。", "3记"),  # reporters, no shots
     ("新官上任三把火，他先抓作风。", "三把"),  # an idiom
     ("要破除城乡二元结构。", "二元"),  # "dual", no two yuan
+    ("105省道拓宽工程开工", "105省"),  # a provincial road's number
     ("三元国际公寓今日开盘", "三元"),  # a name
     ("警方抓获2犯罪嫌疑人。", "2犯"),  # suspects, no fouls
     ("第41080123号投注站售出大奖。", "第41080123号"),  # a station's serial number, no rank

@@ -471,7 +471,7 @@ _DIM_KINDS = frozenset(("count", "percent", "number"))
 _DIM_SIDE_RE = re.compile(r"\d+(?:\.\d+)?")
 #: A single digit after 万 or 亿 is the number's last figure, said aloud (一万三 = 13000, 2万1 = 21000), only before
 #: what ends a number: no Han character but these (一万三的工资, 两万三左右); before any other it starts a word (243万一审).
-_ABBREVIATED_TAIL_NEXT = frozenset("的了吧啊呢呀哦左上多余")
+_ABBREVIATED_TAIL_NEXT = frozenset("的了吧啊呢呀哦左上多余起")
 _ONE_DIGIT = frozenset("一二三四五六七八九123456789")
 _RATIO_RE = re.compile(r"(?<![\d:.])(?P<a>\d+(?:\.\d+)?)\s?[:比]\s?(?P<b>\d+(?:\.\d+)?)(?![\d:.])")
 #: A match's score, by the words after it (97比89击败, 以88比96告负, 44比41取得领先) or right before it (总比分扳成2比2,
@@ -2021,12 +2021,12 @@ class _Scanner:
                     self.add(self.make(start, end, "date", core, "rule:date:bare-year"), start, end, 3)
                     return  # 从2011起: from the year 2011, no count of cases
                 if unit == "起" and (core[-1:] in "kKMB" or (
-                    low_high is None and value is not None and value >= 1000 and s2 == start
-                    and prev in _FROM_PRICE_PREV and not _HAN_NOUN_START.match(f, tend)
+                    low_high is None and value is not None and s2 == start and not _HAN_NOUN_START.match(f, tend)
+                    and (value >= 1000 and prev in _FROM_PRICE_PREV or value >= 10 and prev in _FROM_FARE_PREV)
                 )):
                     # 月薪20K起, 三居17000起, 公寓35万起: a price or pay "from", money in the article's currency, no count
                     # of cases (3起事故, 发生1200起事故)
-                    if prev in _FROM_PRICE_PREV:
+                    if prev in _FROM_PRICE_PREV or prev in _FROM_FARE_PREV:
                         self.add(self.make(start, end, "money", format_value(value), "rule:money", currency="CNY", change=self.change(start)),
                                  start, end, 2)
                     else:
@@ -2269,7 +2269,7 @@ _HUNDRED_NAME_NEXT = frozenset("会计团")
 #: After 个钟 "hours" (Cantonese-style, 排队要1个钟): words with 钟 (钟表, 钟楼), no hours.
 _CLOCK_WORD_NEXT = frozenset("表楼声摆点")
 #: After 省: words that start with it (省钱, 省级, 省委), no provinces counted.
-_SHENG_WORD_NEXT = frozenset("钱心事力时级会委长内外直属略油电下去了得城政府部厅")
+_SHENG_WORD_NEXT = frozenset("道钱心事力时级会委长内外直属略油电下去了得城政府部厅")
 #: After 国 counted by digits: a group's name or a word that starts with 国 (7国集团, 8国联军, 3国产手机).
 _GUO_WORD_NEXT = frozenset("集联企产内际外有庆债资民籍土务道旗歌宝足脚奥字号标货营航")
 #: A space between a magnitude and a smaller one with no digit (一万 百脑汇, 三千 百): two words, no number.
@@ -2327,7 +2327,9 @@ _AREA_PING_NEXT_RE = re.compile(
 )
 #: What a price "from" follows in a headline (三居17000起, 别墅20000起, 月薪2万起) and what stands after its
 #: 起 then (no noun: 1200起事故 counts accidents).
-_FROM_PRICE_PREV = frozenset("居平价薪租售墅房寓铺型降减低")  # (最低56万起)
+_FROM_PRICE_PREV = frozenset("居平价薪租售墅房寓铺型降减低付")  # (最低56万起, 首付10万起)
+#: Fares "from", which may be under 1,000 (三亚游138起, 机票70起).
+_FROM_FARE_PREV = frozenset("游票")
 _HAN_NOUN_START = re.compile(r"[\u4e00-\u9fff](?<![全的步售均单总首现购])")  # (180万起均价…: another price follows; 30万起购)
 #: A month count written like a month: 2月, 十二月 (not 2月5日).
 #: Words right before N月 that make it a number of months (连续3月下滑, 未来三月), not a month of the year.
