@@ -945,6 +945,7 @@ FOUND = [
     ("小户型均价8000总价26万起", "8000", "money", 8000, {}),  # 总 starts no unit after a price
     ("海南五日游报价出炉", "五日", "duration", "P5D", {}),  # a tour's length, no 5th of the month
     ("新盘首付8万起", "8万", "money", 80000, {}),  # a down payment "from", no count of cases
+    ("这座古城有800年底蕴。", "800年", "duration", "P800Y", {}),  # 底蕴 "heritage", no year's end
     ("厦门三日游168起", "168", "money", 168, {}),  # a fare "from"
     ("该盘均价1万3起", "1万3", "money", 13000, {}),  # said aloud, then 起 "from"
     ("桂林3日游火爆", "3日", "duration", "P3D", {}),
@@ -1334,6 +1335,7 @@ IGNORED = [
     ("新官上任三把火，他先抓作风。", "三把"),  # an idiom
     ("要破除城乡二元结构。", "二元"),  # "dual", no two yuan
     ("105省道拓宽工程开工", "105省"),  # a provincial road's number
+    ("移动139年底将推出新套餐", "139年"),  # a phone prefix, then 年底 "the year's end"
     ("三元国际公寓今日开盘", "三元"),  # a name
     ("警方抓获2犯罪嫌疑人。", "2犯"),  # suspects, no fouls
     ("第41080123号投注站售出大奖。", "第41080123号"),  # a station's serial number, no rank

@@ -1854,8 +1854,11 @@ class _Scanner:
                     val = {"start": f"{base + int(low_high[0]):04d}", "end": f"{base + int(low_high[1]) + 9:04d}"}
                     self.add(self.make(a, tend + 1, "date", val, "rule:date", relative=not cm or cm.group(0) in ("上世纪", "本世纪")), a, tend + 1, 2)
                 return
-            if tu == "年" and f[tend : tend + 1] in _YEAR_PART_AFTER and ("万" in core or "亿" in core) and low_high is None:
-                # 优惠33万年底入住: an amount, then 年底 "the year's end" (no 330,000 years)
+            if tu == "年" and f[tend : tend + 1] in _YEAR_PART_AFTER and low_high is None and (
+                "万" in core or "亿" in core or arabic and len(core) == 3 and f[tend : tend + 2] != "底蕴"
+            ):
+                # 优惠33万年底入住: an amount, then 年底 "the year's end" (no 330,000 years); 联通156年底: a code (a
+                # number of three digits before 年底 is no year, 2011年底 and 10年底 are)
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                 return
             if tu == "年" and _starts_word(f, tend, "年"):
