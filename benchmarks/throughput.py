@@ -170,10 +170,19 @@ def measure_paired(texts: list[str], options: dict, chunk: int = 64) -> dict:
     return cpu
 
 
+def _lean_doc(nlp, norm):
+    """The tokenised Doc of a normalised text, as Analyzer._prepare makes it (no published date)."""
+    from nlp_news.analyzer import parse_published
+
+    doc = nlp.tokenizer.lean_doc(norm.text)
+    doc._.published = parse_published(None)
+    doc._.script = norm.script
+    return doc
+
+
 def measure_stages(texts: list[str], options: dict) -> dict:
     import nlp_news
     from nlp_news.analysis import Analysis
-    from nlp_news.analyzer import parse_published
     from nlp_news.text.normalize import normalize
 
     t0 = time.perf_counter()
@@ -191,9 +200,7 @@ def measure_stages(texts: list[str], options: dict) -> dict:
             a = time.process_time()
             norm = normalize(text)
             b = time.process_time()
-            doc = nlp.tokenizer.lean_doc(norm.text)  # as Analyzer._prepare
-            doc._.published = parse_published(None)
-            doc._.script = norm.script
+            doc = _lean_doc(nlp, norm)
             times["normalise"] += b - a
             times["tokenizer"] += time.process_time() - b
             norms.append(norm)
@@ -215,18 +222,11 @@ def measure_stages_alone(texts: list[str], options: dict) -> dict:
     have run (stage by stage, batches of 64 inside each): what a stage costs alone, without the other
     stages running between its batches (measure_stages interleaves them, as the analyzer does)."""
     import nlp_news
-    from nlp_news.analyzer import parse_published
     from nlp_news.text.normalize import normalize
 
     analyzer = nlp_news.load(**options)
     nlp = analyzer.nlp
-    docs = []
-    for text in texts:
-        norm = normalize(text)
-        doc = nlp.tokenizer.lean_doc(norm.text)
-        doc._.published = parse_published(None)
-        doc._.script = norm.script
-        docs.append(doc)
+    docs = [_lean_doc(nlp, normalize(text)) for text in texts]
     times: dict[str, float] = {}
     for name, proc in nlp.pipeline:
         pipe = getattr(proc, "pipe", None)

@@ -69,9 +69,10 @@ def use_compiled(package: str, directory: Path, modules: tuple[str, ...]) -> dic
     except (OSError, ValueError, KeyError, TypeError):
         built, skipped = None, None
     status: dict[str, str | None] = {}
+    off = switched_off()
     for name in modules:
         source = directory / f"{name}.py"
-        if switched_off():
+        if off:
             status[name] = "switched off by NLP_NEWS_NO_KERNEL"
         elif built is None:
             status[name] = f"not built (no {directory / '_compiled.json'}); reinstall nlp-news (pip install .) with a C compiler"

@@ -52,6 +52,8 @@ _ERA_FIRST = "".join(sorted({e[0] for e in ERAS}))
 #: What a day of the month written without 日 stands before in a dateline or a schedule (8月21消息, 5月27公测).
 _DAY_WITHOUT_RI_BEFORE = "(?:消息|电|讯|公测|内测|开服|开幕|开盘|开售|上映|上市|发布|发售|举行|召开|晚|凌晨|起|正式|截止|再|将|迎|开放|开通|开业|开始|开学|开赛|开战|登场|亮相|生效|实施|启动|揭晓|公布|推出)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+#: 游 after N日 when it makes a tour (港澳五日游: a length, P5D), not a word of its own (5日游客, 5日游行: the 5th).
+DAY_TOUR = "游(?![客览行戏泳玩击资船艇人乐园])"
 REL_YEAR: dict[str, int | None] = {
     "今年": 0, "本年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2,
     "明年": 1, "次年": 1, "来年": 1, "后年": 2, "同年": None,
@@ -155,7 +157,7 @@ DATE_SOURCE = rf"""
         |(?<=年)的?最后一\s?个?(?P<last>月|季度)
       )?
       (?(y)|(?(era)|(?(m)|(?(q)|(?(q2)|(?(qn)|(?(h)|(?(mn)|(?(bigyear)|(?(last)|(?!)))))))))))
-     |(?<!过去)(?<![{DAYS_COUNTED_AFTER}第])(?<!{_DAYS_COUNTED_AFTER_ALT})(?!一\s?日)(?P<bd>{DAY})\s?(?:日(?!均|线|元|圆|本|币|游(?![客览行戏泳玩击资船艇人乐园])|之内|以内|内(?!测|容|部|地|外))|号(?=[的晚早上下中凌午前后起到至开举召为是和,，。;；、\s]|$)(?![和、及与至到]\s?{DAY}\s?号[机楼线院车船舱门厅室馆库站位井桩墩口房床]))
+     |(?<!过去)(?<![{DAYS_COUNTED_AFTER}第])(?<!{_DAYS_COUNTED_AFTER_ALT})(?!一\s?日)(?P<bd>{DAY})\s?(?:日(?!均|线|元|圆|本|币|{DAY_TOUR}|之内|以内|内(?!测|容|部|地|外))|号(?=[的晚早上下中凌午前后起到至开举召为是和,，。;；、\s]|$)(?![和、及与至到]\s?{DAY}\s?号[机楼线院车船舱门厅室馆库站位井桩墩口房床]))
     )
     """
 #: One date expression. Its optional groups run as branches with an empty alternative, the

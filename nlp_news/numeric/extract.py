@@ -32,6 +32,7 @@ from .dates import (
     _ERA_FIRST,
     _TIME_PREFIX,
     DATE_RE,
+    DAY_TOUR,
     DAYS_COUNTED_AFTER,
     DAYS_COUNTED_AFTER_WORDS,
     HOUR,
@@ -482,6 +483,13 @@ _SCORE_AFTER_RE = re.compile(
     r"|惜败|惨败|领先|落后|赢下|拿下|淘汰|胜|负|赢|输|取得领先|结束(?:比赛|了比赛|全场|上半场|半场))"
 )
 _SCORE_BEFORE = ("比分", "比分为", "比分是", "战成", "打成", "踢成", "扳成", "追成", "打了个", "打出", "打出了", "主场", "客场", "最终")
+
+
+def _no_unit_after(f: str, end: int, nxt: str, prev: str) -> bool:
+    """Whether no unit follows the number that ends at ``end``: ``nxt`` starts none, or, right after 价 (a
+    headline price), the characters it starts make none (均价6000总价18万: 总 starts 总像素, not here). The
+    tail is matched only after 价, so no other number pays for it."""
+    return nxt not in _TAIL_FIRST or prev == "价" and not _TAIL_RE.match(f, end).group(0)
 
 
 def is_score(text: str, start: int, end: int) -> bool:
@@ -1401,9 +1409,9 @@ class _Scanner:
             if sm and not (prev.isascii() and prev.isalnum()) and prev not in _SLASH_PREV_BAD:
                 self.slash(sm)
                 return True
-        if arabic and prev in _PRICE_LAST and (nxt not in _TAIL_FIRST or prev == "价" and not _TAIL_RE.match(f, end).group(0)) and (
-            nxt not in _RANGE_FIRST
-        ) and (pw := _PRICE_BEFORE.search(f, max(0, start - 6), start)):
+        if arabic and prev in _PRICE_LAST and nxt not in _RANGE_FIRST and _no_unit_after(f, end, nxt, prev) and (
+            pw := _PRICE_BEFORE.search(f, max(0, start - 6), start)
+        ):
             # 仅售1999, 售价为160, 均价9000现可享96折: a price without a currency word is money in the article's currency
             v = parse_number(core)
             per = pw.group("per")  # 一平米9500, 每平米3万: a price per square metre
@@ -1462,9 +1470,7 @@ class _Scanner:
             return  # 数10亿元, 数100万人: "several billion", vague as 数十亿 is (人数100人 is a count)
         if (
             prev in _LED_PREV or nxt in _LED_NEXT
-            or (prev in _LED_BARE_PREV and arabic and nxt not in _RANGE_FIRST and (
-                nxt not in _TAIL_FIRST or prev == "价" and not _TAIL_RE.match(f, end).group(0)  # 均价6000总价18万: 总 starts no unit
-            ))
+            or (prev in _LED_BARE_PREV and arabic and nxt not in _RANGE_FIRST and _no_unit_after(f, end, nxt, prev))
         ) and self.led(m, core, arabic, nxt, prev):
             return
         if prev in _F_NUMBER_PREV and arabic and self.f_number(start, prev):
@@ -2438,8 +2444,8 @@ _FOUR_WEEKS_BEFORE = frozenset("了续期近过前后这达用花第每隔满")
 _YEAR_PART_AFTER = frozenset("底初末")
 #: Nouns a year written without 年 names the topic of (2011国家公务员考试, 2009城市规划, 2011研究生招生, 2008奥运; 2000经验
 #: counts points, 2000考生 examinees).
-#: 游 after N日 when it makes a tour (港澳五日游: P5D), not a word of its own (5日游客, 5日游行: the 5th).
-_DAY_TOUR_RE = re.compile(r"游(?![客览行戏泳玩击资船艇人乐园])")
+#: 游 that makes N日 a tour's length (:data:`~nlp_news.numeric.dates.DAY_TOUR`, as the date pattern reads it).
+_DAY_TOUR_RE = re.compile(DAY_TOUR)
 #: What N点 counts when these follow it (10点建议, 三点意见): points made, no index points.
 _POINTS_COUNTED = frozenset(("建议", "意见", "看法", "体会", "要求", "感想", "措施", "启示", "理由", "原因", "共识", "希望", "提示", "忠告", "疑问"))
 #: Issuers whose name before 债 makes a kind of bond (公司债, 企业债), no count of them.
