@@ -2827,14 +2827,23 @@ _DOC_OPEN = "〔[(（"
 #: not at the cost of a character search (a third of the texts of cnews-800 name a work: with the
 #: title as an alternative of :data:`_NAME_ZONES_RE` they were all searched for every zone).
 _TITLE_RE = re.compile(r"《[^《》\n]{1,40}》")
+#: The zones that are plain words (every name and idiom above, with the tails 八一, 十字, 七天 and 360 take).
+_NAME_ZONE_WORDS = (
+    *("八一" + w for w in ("队", "战", "男篮", "女篮", "女排", "男排", "建军节", "南昌起义", "电影制片厂", "厂", "体工大队", "火箭", "富邦", "双鹿")),
+    *(cross + w for cross in ("双十字", "十字") for w in ("型", "形", "架", "路口", "路", "街头", "街", "绣", "军", "花", "星", "准星", "")),
+    "如一日", "复一日", "一日不", "一日之计", "一日千里", "一日为师", "一日三餐", "前一日", "后一日", "这一日", "那一日", "同一日",
+    "某一日", "每一日", "整一日", "有一日", "有朝一日", "一日游", "一时半会", "一时半刻", "天下第一", "年过半百",
+    "这一块", "那一块", "哪一块", "每一块",
+    "五月天", *("七天" + w for w in ("酒店", "连锁", "快捷")),
+    *("360" + w for w in ("公司", "安全卫士", "安全", "浏览器", "杀毒", "搜索", "集团", "手机")),
+    *_NAMES_WITH_NUMERALS,
+)
+#: The words as a trie (:func:`~nlp_news.numeric.patterns.alternation`: one alternative per first character, so
+#: the engine tries a few dozen at a zone's first character rather than every word; no word of the list is a
+#: prefix of a later one, so the longest-first trie matches what the list in its order did), then the zones
+#: that are patterns.
 _NAME_ZONES_RE = re.compile(
-    r"八一(?:队|战|男篮|女篮|女排|男排|建军节|南昌起义|电影制片厂|厂|体工大队|火箭|富邦|双鹿)"
-    r"|双十字(?:型|形|架|路口|路|街头|街|绣|军|花|星|准星)?|十字(?:型|形|架|路口|路|街头|街|绣|军|花|星|准星)?"
-    r"|如一日|复一日|一日不|一日之计|一日千里|一日为师|一日三餐|前一日|后一日|这一日|那一日|同一日|某一日|每一日|整一日|有一日"
-    r"|有朝一日|一日游|一时半会|一时半刻|天下第一|年过半百"
-    r"|这一块|那一块|哪一块|每一块"
-    r"|五月天|七天(?:酒店|连锁|快捷)|360(?:公司|安全卫士|安全|浏览器|杀毒|搜索|集团|手机)"
-    r"|" + "|".join(_NAMES_WITH_NUMERALS)
+    alternation(_NAME_ZONE_WORDS)
     + r"|三双(?=数据|[，。！、,!的\s]|$)|两双(?![鞋袜手筷眼脚套靴拖])"
     + "".join(rf"|{n}(?:\d+|[一二三四五六七八九十〇零两]+)号[甲乙丙丁]?" for n in _SPACE_NAMES)
     # 国发〔2009〕3号: a document's number, no year and no day; one alternative per opening bracket, not a
