@@ -7,6 +7,6 @@ in ``sys.modules`` ("import file mismatch"). Their doctests run instead in
 ``.py`` when it runs from source).
 """
 
-COMPILED_RULES = ("numerals", "money", "dates", "linking", "extract")  # as nlp_news.numeric.COMPILED
+COMPILED_RULES = ("numerals", "money", "dates", "linking", "extract", "classifier")  # as nlp_news.numeric.COMPILED
 
 collect_ignore = [f"nlp_news/numeric/{name}.py" for name in COMPILED_RULES]

@@ -11,7 +11,7 @@ from nlp_news.kernels import use_compiled
 
 # The rule modules setup.py compiles with Cython; each runs from its .py when it was not compiled,
 # when its source changed since, or under NLP_NEWS_NO_KERNEL=1. Decided before any is imported.
-COMPILED = ("numerals", "money", "dates", "linking", "extract")
+COMPILED = ("numerals", "money", "dates", "linking", "extract", "classifier")
 WHY_FROM_SOURCE = use_compiled(__name__, Path(__file__).parent, COMPILED)
 
 from nlp_news.numeric.extract import extract_facts  # noqa: E402
