@@ -1765,6 +1765,15 @@ MONEY_BY_METRIC = [
     ("他的信用卡透支了2.8万。", "2.8万", "money", "CNY"),  # a verb of money before it
     ("央行向市场输血近百亿。", "近百亿", "money", "CNY"),
     ("这位歌手刚买下千万豪宅。", "千万", "money", "CNY"),  # a luxury good named by its price
+    ("这位球星的千万别墅对外出租。", "千万", "money", "CNY"),  # 千万别墅: a villa, no "by all means don't"
+    ("一场大病耗尽他百万家财。", "百万", "money", "CNY"),  # a family fortune, no count of firms
+    ("那家房企去年斥巨资后又8亿苏州拿地。", "8亿", "money", "CNY"),  # a city between the amount and 拿地
+    ("球队600万购入一名中卫。", "600万", "money", "CNY"),  # 购 "buy"
+    ("品牌方200万请影星拍广告。", "200万", "money", "CNY"),  # a fee
+    ("小区20万请愿签名已送达。", "20万", "number", None),  # 请愿 "petition": no fee
+    ("他给父母各买了30万保单。", "30万", "money", "CNY"),  # an insured sum
+    ("团伙骗走4名老人80余万。", "80余万", "money", "CNY"),  # the victims counted between verb and amount
+    ("这家基金公司自购旗下基金5000万。", "5000万", "money", "CNY"),  # a firm buys its own fund
 ]
 
 

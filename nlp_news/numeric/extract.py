@@ -111,7 +111,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "副": frozenset("总主部局处市省县区院校教秘书董行团队科所厂经司会长作业委官将帅州国庭署审检巡研"),  # 2副总裁: deputies, no pairs
     "顶": frozenset("级尖端层部峰楼替住撞流"),  # 1顶级: top, no hats
     "组": frozenset("合织建成委长团件图装"),  # 社保基金106组合: a portfolio's name, no groups
-    "家": frozenset("产务眷境底"),  # 1亿家产: an estate, no count of firms (3家当地企业, 5家电企业 are)
+    "家": frozenset("产务眷境底财"),  # 1亿家产, 百万家财: an estate, no count of firms (3家当地企业, 5家电企业 are)
     "刀": frozenset("具片法锋口刃伤工"),  # 3刀片: blades, no stabs
     "枪": frozenset("击手支械杀战声伤口弹法"),  # 2枪击案: shootings, no shots
     "本": frozenset("季月年周届次报市地科土轮场期赛"),  # 25000 本季: this quarter, no books
@@ -1587,8 +1587,8 @@ class _Scanner:
                 self.add(None, start, end + 2, 0)
                 return  # 5日均线, 120天均线, 20周线: a chart's name
         over = None
-        if core in ("千万", "万万") and nxt in _QIANWAN_ADVERB_NEXT:
-            return  # 千万不要, 万万没想到: "by all means", "never"
+        if core in ("千万", "万万") and nxt in _QIANWAN_ADVERB_NEXT and not (nxt == "别" and f[end + 1 : end + 2] == "墅"):
+            return  # 千万不要, 万万没想到: "by all means", "never" (千万别墅 is a villa's price)
         if not arabic and c0 in "百千万亿兆" and len(core) >= 1:
             if prev == "破" and f[start - 2 : start - 1] == "突" and core[0] in "百千万亿":
                 pass  # 突破万亿元: "break through", a verb as 突破4.5亿元 reads (no bound, as 达 is none)

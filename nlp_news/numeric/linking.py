@@ -469,18 +469,24 @@ _MONEY_VERB_BEFORE = re.compile(
     r"|总减|直减|最高减|最多减|减免|投|盗刷|浮盈|浮亏|判赔|获赔|逃税|偷税|漏税|逃汇|受损|成交|透支|输血|注资|认购|申购)"
     r"(?:了|到|约|近|超过|逾)?$"
 )
-#: A payee between a verb of paying or taking and the amount (判赔妻子10万, 罚该公司50万, 骗网通公司183万), or a noun of money right
+#: A payee between a verb of paying or taking and the amount (判赔妻子10万, 罚该公司50万, 骗网通公司183万; the
+#: victims counted: 骗3名老人百余万), a fund a firm buys of its own (自购基金3000万), or a noun of money right
 #: before it, a bound between (涉案金额5亿, 侵吞公款213万): the amount is money.
 _MONEY_WORD_BEFORE = re.compile(
-    r"(?:(?:判赔|赔偿|赔付|补偿|罚|借给|欠)[^\W\d的是有]{1,3}|(?:骗|骗取|诈骗|敲诈|勒索)[^\W\d的是有]{2,4}|(?:金额|公款|税款|巨款|赃款)(?:高达|最高|共计|累计|总计|超过|约为|[达为共约近超逾])?)$"
+    r"(?:(?:判赔|赔偿|赔付|补偿|罚|借给|欠)[^\W\d的是有]{1,3}|(?:骗|骗取|诈骗|敲诈|勒索)(?:[了走]?(?:\d{1,3}|[一二两三四五六七八九十几]{1,2})[名个位户家])?[^\W\d的是有]{2,4}"
+    r"|(?:自购|认购|申购)(?:自家|旗下|本公司)?(?:基金|产品|理财产品)|(?:金额|公款|税款|巨款|赃款)(?:高达|最高|共计|累计|总计|超过|约为|[达为共约近超逾])?)$"
 )
 #: The Hong Kong market or its monetary authority named in a sentence: a plain 元 there is a Hong Kong
 #: dollar (港股成交额32.88亿元, 金管局增发180亿元的外汇基金票据).
 _HK_MARKET = re.compile(r"港股|恒指|恒生指数|港交所|联交所|国企指数|红筹|牛熊证|认股证|金管局")
-#: A deal right after an amount, which is then its price (1.2亿收购, 6亿拿地, 30亿增发).
-_DEAL_AFTER = re.compile(r"(?:元)?(?:收购|拿地|增发|买下|竞得|拍得|中标|入股|注资|控股|购房|买房|购车|购地|购买|建设|出售|售出|卖出|售)")
+#: A deal right after an amount, which is then its price (1.2亿收购, 6亿拿地, 10亿杭州拿地, 30亿增发, 800万购入,
+#: 500万请名模: a fee; not 30万请愿书).
+_DEAL_AFTER = re.compile(
+    r"(?:元)?(?:收购|(?:[\u4e00-\u9fff]{1,3}?)?拿地|增发|买下|竞得|拍得|中标|入股|注资|控股|购房|买房|购车|购地|购买|建设|出售|售出|卖出|售"
+    r"|购(?![物票])|请(?![愿求示假教柬帖辞战命])[\u4e00-\u9fffA-Za-z])"
+)
 #: Money nouns right after an amount that they name (200多万房款, 500万赎金, 3000万善款).
-_MONEY_NOUN_AFTER = re.compile(r"(?:的)?(?:豪宅|豪车|巨资|重金|巨款|公司债|企业债|国债|债券|授信|公款|不法所得|非法所得|违法所得|代理费|慰问金|罚单|优惠|补贴|奖励|大奖|奖池|房款|赎金|货款|欠款|赃款|善款|捐款|税款|罚款|奖金|赔偿金|补偿金|违约金|保证金|押金|定金|订金|首付|彩礼|现金|资金|工资|薪水|年薪|月薪|学费|医药费|抢救费|手术费|费用|存款|贷款|投资|资产|家产|遗产)")
+_MONEY_NOUN_AFTER = re.compile(r"(?:的)?(?:豪宅|豪车|巨资|重金|巨款|公司债|企业债|国债|债券|授信|公款|不法所得|非法所得|违法所得|代理费|慰问金|罚单|优惠|补贴|奖励|大奖|奖池|房款|赎金|货款|欠款|赃款|善款|捐款|税款|罚款|奖金|赔偿金|补偿金|违约金|保证金|押金|定金|订金|首付|彩礼|现金|资金|工资|薪水|年薪|月薪|学费|医药费|抢救费|手术费|费用|存款|贷款|投资|资产|家产|家财|遗产|保单|别墅)")
 #: After 以 + an amount, verbs of a sale (以452万挂牌出售, 以1.2亿元成交): the amount is a price.
 _MONEY_VERB_AFTER = re.compile(r"(?:的价格|的价钱|的总价)?(?:挂牌|出售|售出|卖出|成交|拍得|拍出|买下|买入|购得|购入|收购|转让|中标|竞得|摘得)")
 
