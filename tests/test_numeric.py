@@ -990,6 +990,14 @@ FOUND = [
     ("他花了一天的时间整理资料。", "一天", "duration", "P1D", {}),
     ("实验舱内达到了120万大气压。", "120万大气压", "count", 1200000, {"unit": "大气压"}),
     ("全省还有三亿多文盲需要扫盲。", "三亿多文盲", "count", 300000000, {"unit": "文盲", "qualifier": "over"}),  # people, as 青年
+    # helper-50
+    # a laptop's headline price after its model and 本 ("notebook") or 本报 (quoted at)
+    ("华硕K42独显本4399", "4399", "money", 4399, {"currency": "CNY"}),
+    ("惠普CQ45本报5200", "5200", "money", 5200, {"currency": "CNY"}),
+    # a bare price per person: 一位 / 一人 after it is no count
+    ("海鲜自助周末128一位，平日98一位", "98", "money", 98, {"currency": "CNY", "unit": "/位"}),
+    ("景区门票打折后45一人。", "45", "money", 45, {"currency": "CNY", "unit": "/人"}),
+    ("本报3000字以内的来稿优先刊用。", "3000字以内", "count", 3000, {"unit": "字", "qualifier": "under"}),  # 本报 "this paper"
 ]
 
 RESOLVED = [

@@ -396,16 +396,19 @@ _TOP_RE = re.compile(r"前(?P<n>[1-9]\d{0,2}|[一二两三四五六七八九十]
 _SLASH_PREV_BAD = frozenset("/.")
 _BIG_ALONE = frozenset(("万", "亿", "兆"))
 #: Words before a price written without a currency (仅售1999, 售价为160, 报价2200), as property and shop
-#: headlines write them (均价20000, 1月开盘13800, 租金3500).
+#: headlines write them (均价20000, 1月开盘13800, 租金3500), and a laptop's (本 "notebook") after its model
+#: (T400本报19600, 独显本4742; 本报 alone is "this paper").
 _PRICE_BEFORE = re.compile(
     r"(?:(?P<noun>(?:售|报|特|均|单|总|起|开|标|促销|团购|到手|优惠|会员|零售|市场|建议|参考|挂牌|成交|开盘|秒杀|首发|预售)价|价格|租金|月租|开盘)"
-    r"|售|卖|低至|直降|立减|狂降|降价|[每日天]减|优惠|促销|跌破|仅需|只需|套装|套机|仅|(?<![收盘指价率数股本点])报|[每一](?P<per>平方米|平米))"
+    r"|售|卖|低至|直降|立减|狂降|降价|[每日天]减|优惠|促销|跌破|仅需|只需|套装|套机|仅|(?<![收盘指价率数股本点])报|(?<=[A-Za-z\d显记网]本)报|(?<=[A-Za-z\d显记网])(?<![^A-Za-z\d]\d)(?<![^A-Za-z\d]\d\d)本|[每一](?P<per>平方米|平米))"
     r"(?:仅为|为|是|仅|只要|只|约为|约|降至|跌至)?$"
 )
-_PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机报米惠销")
+_PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机报米惠销本")
 #: Price words after which the next words may follow a bare price directly (仅3750送礼, 促销2250送包), as after a price noun.
 _PRICE_THEN_WORDS = ("仅", "促销")
 _PRICE_END = frozenset("，,。；;！!？?）)】]、的（(") | {""}
+#: A person a price is per after 一 (119一位, 99一人).
+_PER_HEAD = frozenset("位人")
 #: A plot ratio (容积率2.5) is a plain number.
 #: A coefficient (基尼系数0.47, 恩格尔系数为28.5) is one as well, and so are an exchange rate, a rate's
 #: fixing, an index written without 点 and a TV rating (汇率为7.2, 中间价7.1856, 美元指数跌至98.5, 市净率为0.8,
@@ -1492,6 +1495,12 @@ class _Scanner:
             ):
                 if nxt == "." and f[end + 1 : end + 2].isdigit():
                     self.add(None, start, end + 2, 0)  # 2.0.1: a version
+                elif nxt == "一" and f[end + 1 : end + 2] in _PER_HEAD and f[end + 2 : end + 3] in _PRICE_END and len(core) > 1:
+                    # 周五119一位，周六99一位: a price per person with no currency word (一位 is no count)
+                    v = parse_number(core)
+                    if v is not None:
+                        self.add(self.make(start, end, "money", format_value(v), "rule:money", currency="CNY", unit="/" + f[end + 1]), start, end, 2)
+                        self.add(None, end, end + 2, 0)
                 return
         if not arabic:
             if len(core) >= 2 and core[0] == core[1] and core[0] in "一三" and nxt != "折":
