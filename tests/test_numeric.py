@@ -998,6 +998,13 @@ FOUND = [
     ("海鲜自助周末128一位，平日98一位", "98", "money", 98, {"currency": "CNY", "unit": "/位"}),
     ("景区门票打折后45一人。", "45", "money", 45, {"currency": "CNY", "unit": "/人"}),
     ("本报3000字以内的来稿优先刊用。", "3000字以内", "count", 3000, {"unit": "字", "qualifier": "under"}),  # 本报 "this paper"
+    # phases of an estate: after 推, before 售完, before a sale with its year or part of a month
+    ("该楼盘明年春天推三期", "三期", "ordinal", 3, {"unit": "期"}),
+    ("开发商年底加推二期", "二期", "ordinal", 2, {"unit": "期"}),
+    ("绿洲花园一期售完 二期下月开盘", "一期", "ordinal", 1, {"unit": "期"}),
+    ("湖畔新城二期5月上旬开盘", "二期", "ordinal", 2, {"unit": "期"}),
+    ("某别墅3期2011年3月中旬开盘", "3期", "ordinal", 3, {"unit": "期"}),
+    ("这笔贷款分12期还清。", "12期", "count", 12, {"unit": "期"}),  # installments stay a count
 ]
 
 RESOLVED = [

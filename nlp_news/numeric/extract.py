@@ -1537,7 +1537,9 @@ class _Scanner:
                         and not _after_its_noun(f, start, end + 1))
                 )
             ):
-                if core == "二" and _TERM_AFTER.match(f, end) or nxt == "期" and _PHASE_NEXT_RE.match(f, end + 1):
+                if core == "二" and _TERM_AFTER.match(f, end) or nxt == "期" and (
+                    prev in _PHASE_BEFORE and prev != "" or _PHASE_NEXT_RE.match(f, end + 1)
+                ):
                     # 二次会议, 二期项目, 二轮, 一期工程: a session, phase or round is an ordinal
                     v = 2 if core == "二" else 1
                     self.add(self.make(start, end + 1, "ordinal", v, "rule:ordinal", unit=nxt), start, end + 1, 2)
@@ -2063,7 +2065,7 @@ class _Scanner:
                 )):
                     return  # 二环, 五环, 东2环, 3环以内: a ring road's name (a shooting score: 252.8环, 10环)
                 if unit == "期" and low_high is None and s2 == start and value is not None and (
-                    prev in _PHASE_OF or (prev == "" or prev not in "分共连") and _PHASE_NEXT_RE.match(f, tend)
+                    prev in _PHASE_BEFORE or (prev == "" or prev not in "分共连") and _PHASE_NEXT_RE.match(f, tend)
                 ):
                     # 松坪村三期, 三期工程, 3期3月开盘: a phase of an estate or a project, an ordinal as 二期项目 is
                     # (连续三期 counts issues, 分3期建设 the phases)
@@ -2467,9 +2469,12 @@ _YEAR_TOPICS = frozenset((
 _TIME_UNIT_WORDS = {"天": ("王", "然气"), "年": ("展",)}
 #: What a phase of building is named after (松坪村三期, 花园二期, 港区四期) and what it names (三期工程, 二期项目).
 _PHASE_OF = frozenset("村园城苑湾府庭居区港厂站场坊镇")
+#: Before a phase: what it is named after, or 推 "launch" (2013年推二期).
+_PHASE_BEFORE = _PHASE_OF | {"推"}
 _PHASE_NEXT_RE = re.compile(
     r"(?:工程|项目|扩建|建设|用地|住宅|楼盘|地块|工厂|厂房|均价|\d{2,3}(?:-\d{2,3})?平"  # (推2期88平起)
-    r"|(?:\d{1,2}月(?:\d{1,2}日)?|[本下]?[周月]|年底|年内)?(?:开盘|入市|加推|推(?![荐广动进])|交房|认筹|热销|热卖|在售|售罄|清盘|封顶|动工|开工))"  # (3期3月开盘, 2期11月13日推: a phase's sale)
+    r"|(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|[上中下]旬|中下旬|上中旬|[初中底])?|[本下]?[周月]|年底|年内)?"
+    r"(?:开盘|入市|加推|推(?![荐广动进])|交房|认筹|热销|热卖|在售|售罄|售完|售空|卖完|告罄|清盘|封顶|动工|开工))"  # (3期3月开盘, 2期11月13日推: a phase's sale)
 )
 #: The second end of a range of tenths (5成到6成).
 _CHENG_END_RE = re.compile(r"(\d{1,2}|[一二三四五六七八九十])成(?![为交本功立长员绩果就熟])")
