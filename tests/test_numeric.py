@@ -1005,6 +1005,8 @@ FOUND = [
     ("湖畔新城二期5月上旬开盘", "二期", "ordinal", 2, {"unit": "期"}),
     ("某别墅3期2011年3月中旬开盘", "3期", "ordinal", 3, {"unit": "期"}),
     ("这笔贷款分12期还清。", "12期", "count", 12, {"unit": "期"}),  # installments stay a count
+    ("她给孩子买了2双运动鞋。", "2双", "count", 2, {"unit": "双"}),  # pairs (酷睿2双核 is none: see IGNORED)
+    ("这套老房子有3间卧室。", "3间", "count", 3, {"unit": "间"}),
 ]
 
 RESOLVED = [
@@ -1399,6 +1401,10 @@ IGNORED = [
     ("大桥由中铁十二局承建。", "十二局"),  # a railway engineering bureau
     ("他在铁道部十五局二处当司机。", "十五局二处"),
     ("中建二局中标了新机场。", "二局"),  # a construction company
+    ("一名大三女生获得了奖学金。", "三女生"),  # 大三 "third-year": a label, no three students
+    ("学校为大四毕业生举办招聘会。", "四毕业生"),
+    ("这款酷睿2双核笔记本降价了。", "2双"),  # Core 2 and 双核 "dual-core": no pairs
+    ("论坛签名写着“15间歇性失眠”。", "15间"),  # 间歇性 "intermittent": no rooms
 ]
 
 

@@ -133,13 +133,15 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "记": frozenset("者录忆得住载号账性事挂"),  # 3记者: reporters, no shots (18记三分, 3记重扣 are)
     "犯": frozenset("罪规人错法下案难愁忌傻晕困浑病嫌险"),  # 2犯罪: crimes, no fouls (6犯离场 are)
     "岁": frozenset("月"),  # 姚明20+10岁月: "years" (岁月), no age
+    "双": frozenset("核显卡屏频通模向重语方边赢休"),  # 酷睿2双核: Core 2, dual-core, no pairs (2双鞋 are)
+    "间": frozenset("歇隔接谍断距奏"),  # 15间歇性: "intermittent", no rooms
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -2829,7 +2831,7 @@ _NAMES_WITH_NUMERALS = (
     # the tiers of China's university admissions (三本院校, 二本线): labels, not counts of books
     *(tier + "本" + what for tier in "一二三" for what in ("院校", "大学", "学校", "线", "批次")),
     # school years as labels before the students of that year (大三学生, 高三学生: juniors, not three students)
-    *(grade + n + who for grade in "大高初研" for n in "一二三四" for who in ("学生", "新生")),
+    *(grade + n + who for grade in "大高初研" for n in "一二三四" for who in ("学生", "新生", "女生", "男生", "毕业生")),
 )
 #: Spacecraft, rockets and satellites named with a serial number (神舟二十号, 长征五号, 嫦娥六号, 北斗3号).
 #: (Not the series whose name is an everyday word, 实践 or 高分: each is a head of the name zones' search, and
