@@ -1795,6 +1795,24 @@ MONEY_BY_METRIC = [
     ("他给父母各买了30万保单。", "30万", "money", "CNY"),  # an insured sum
     ("团伙骗走4名老人80余万。", "80余万", "money", "CNY"),  # the victims counted between verb and amount
     ("这家基金公司自购旗下基金5000万。", "5000万", "money", "CNY"),  # a firm buys its own fund
+    ("新盘开盘当天热销3亿。", "3亿", "money", "CNY"),  # more verbs of money: sales, funds, transfers, prizes
+    ("多只新基金入市建仓 300亿资金待命", "300亿", "money", "CNY"),  # after a headline's space
+    ("银行误将60万汇入他的账户。", "60万", "number", None),  # the amount before 汇入: nothing says money here
+    ("银行向他的账户误汇入60万。", "60万", "money", "CNY"),
+    ("这个停车场一年创收80万。", "80万", "money", "CNY"),
+    ("彩票中心本月起派奖2亿。", "2亿", "money", "CNY"),
+    ("那位藏家坐拥两亿多。", "两亿多", "money", "CNY"),
+    ("这位网红坐拥500万粉丝。", "500万粉丝", "count", None),  # fans are counted
+    ("失主拿出1万红包答谢。", "1万", "money", "CNY"),  # a red envelope
+    ("一彩民独中1000万头奖。", "1000万", "money", "CNY"),  # the top prize, no head of cattle
+    ("某外资行9000万增持A股。", "9000万", "money", "CNY"),  # a stake bought for it
+    ("开发商25亿商业项目落地。", "25亿", "money", "CNY"),  # a project's cost
+    ("房企7亿拿下老城区地块。", "7亿", "money", "CNY"),
+    ("某开发商4亿郑州拿东区商业地块。", "4亿", "money", "CNY"),
+    ("明星豪宅身价涨到9000万。", "9000万", "money", "CNY"),  # a house's price
+    ("这栋别墅已涨至3000万。", "3000万", "money", "CNY"),
+    ("富豪家中豪宅5亿列榜首。", "5亿", "money", "CNY"),  # 列 "ranks", no trains
+    ("他挪用公款后花30万包养情人。", "30万", "money", "CNY"),  # 包养 "keep", no packs
 ]
 
 

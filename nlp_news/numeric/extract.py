@@ -135,13 +135,16 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "岁": frozenset("月"),  # 姚明20+10岁月: "years" (岁月), no age
     "双": frozenset("核显卡屏频通模向重语方边赢休"),  # 酷睿2双核: Core 2, dual-core, no pairs (2双鞋 are)
     "间": frozenset("歇隔接谍断距奏"),  # 15间歇性: "intermittent", no rooms
+    "列": frozenset("第入为居于席举出榜"),  # 7亿列第一: "ranks", no trains
+    "包": frozenset("养括含围揽庇办赔销邮涵"),  # 20万包养, 300万包括: verbs, no packs (3包烟 are)
+    "头": frozenset("奖号条版牌等衔彩"),  # 500万头奖: the top prize, no head of cattle (5万头猪 are)
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -2005,6 +2008,9 @@ class _Scanner:
             if unit == "省" and f[tend : tend + 1] in _SHENG_WORD_NEXT:
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                 return  # 省钱, 省级, 省委: 省 starts a word (八省十四个地区, 五省之旅 count provinces)
+            if unit == "项目" and core[-1] == "亿":
+                self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
+                return  # 30亿项目: a project's cost (money by the noun after), no 3e9 projects
             if f[tend : tend + 1] == "债" and unit in _BOND_ISSUERS:
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                 return  # 18亿公司债, 50亿企业债: bonds (money by the noun after), no count of companies
