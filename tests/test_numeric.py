@@ -1007,6 +1007,7 @@ FOUND = [
     ("这笔贷款分12期还清。", "12期", "count", 12, {"unit": "期"}),  # installments stay a count
     ("她给孩子买了2双运动鞋。", "2双", "count", 2, {"unit": "双"}),  # pairs (酷睿2双核 is none: see IGNORED)
     ("这套老房子有3间卧室。", "3间", "count", 3, {"unit": "间"}),
+    ("尾房特惠每平减1500", "1500", "money", 1500, {"currency": "CNY", "unit": "/平"}),  # a cut per square metre
 ]
 
 RESOLVED = [
