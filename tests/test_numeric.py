@@ -1008,6 +1008,8 @@ FOUND = [
     ("她给孩子买了2双运动鞋。", "2双", "count", 2, {"unit": "双"}),  # pairs (酷睿2双核 is none: see IGNORED)
     ("这套老房子有3间卧室。", "3间", "count", 3, {"unit": "间"}),
     ("尾房特惠每平减1500", "1500", "money", 1500, {"currency": "CNY", "unit": "/平"}),  # a cut per square metre
+    ("他们一直聊到11点多才散。", "11点多", "date", "T11", {"qualifier": "over", "relative": True}),  # an hour and more
+    ("恒指午后回落6点多。", "6点", "number", 6, {"unit": "点"}),  # a market's points
 ]
 
 RESOLVED = [

@@ -2197,6 +2197,15 @@ class _Scanner:
             hours = {"start": f"T{int(low_high[0]):02d}", "end": f"T{int(low_high[1]):02d}"}
             self.add(self.make(s2, tend, "date", hours, "rule:date", relative=True), s2, tend, 2)
             return
+        if (
+            unit == "点" and f[tend : tend + 1] == "多" and arabic and low_high is None and val is not None and val == int(val)
+            and 1 <= val <= 24 and s2 == start and prev not in _DEGREE_CHANGE_BEFORE and not _CHANGE_VERB_BEFORE.search(f, max(0, start - 4), start)
+            and _MARKET_WORD.search(f, max(0, start - 12), start) is None
+        ):
+            # 睡到4点多, 忙到晚上10点多 without 晚上: an hour of the day and more, no index points (those run in the
+            # tens and more after a market's words: 沪指涨4点多, 大盘跌了40点多)
+            self.add(self.make(start, tend + 1, "date", f"T{int(val):02d}", "rule:date", qualifier="over", relative=True), start, tend + 1, 2)
+            return
         if kind == "count" and f[tend : tend + 1] == "/" and (g.mw or g.latin) and (pu := _PER_UNIT_RE.match(f, tend)):
             unit, tend = f"{unit}/{pu.group(1)}", pu.end()  # 120公里/小时, 350km/h, 10张/秒: a rate's unit as written
         if low_high is not None:
@@ -2586,6 +2595,8 @@ _NEED_BEFORE_DAYS = frozenset("需要用花耗费等隔每")
 _ONE_DAY_SPAN_AFTER = frozenset("后内间里之以")
 #: Before 一度 when it is one degree more or less (气温下降了一度), not the adverb "at one time".
 _DEGREE_CHANGE_BEFORE = frozenset("降升高低了差")
+#: A market named before N点多 (沪指, 大盘, 恒指…): index points, no hour of the day.
+_MARKET_WORD = re.compile(r"指|盘|股|市|期货|点位")
 #: The centimetres or tenths after 米 in a height or length as said: 2米15, 1米8 (not 2米15厘米, 3米2个).
 _METRE_REST_RE = re.compile(r"(\d{1,2})(?![\d.%万亿米个厘公毫])")
 _METRE_REST_CN_RE = re.compile(r"([一二三四五六七八九零〇]{1,2})(?![一二三四五六七八九十百千万亿米个厘公毫])")
