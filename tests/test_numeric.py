@@ -1408,6 +1408,7 @@ IGNORED = [
     ("学校为大四毕业生举办招聘会。", "四毕业生"),
     ("这款酷睿2双核笔记本降价了。", "2双"),  # Core 2 and 双核 "dual-core": no pairs
     ("论坛签名写着“15间歇性失眠”。", "15间"),  # 间歇性 "intermittent": no rooms
+    ("新球队才成立8个月，还像一个新生儿。", "一个"),  # 8个月 is a length, no count 一个 contrasts with
 ]
 
 

@@ -3034,6 +3034,8 @@ def _contrasted(f: str, start: int, end: int, classifier: str) -> bool:
     (True, False)
     >>> _contrasted("取得五胜一负", 4, 5, "负"), _contrasted("一胜七平", 0, 1, "胜"), _contrasted("一胜难求", 0, 1, "胜")
     (True, True, False)
+    >>> _contrasted("才过了6个月，像一个孩子", 8, 9, "个"), _contrasted("两个孩子一个上学", 4, 5, "个")
+    (False, True)
     """
     if classifier == "度" or f[start - 1 : start] == "每":
         return False  # 一度 is "once", 每一位 "each"
@@ -3053,13 +3055,15 @@ def _contrasted(f: str, start: int, end: int, classifier: str) -> bool:
     hi = stop.start() if stop else hi
     i = f.find(classifier, lo, hi)
     while i >= 0:
-        if i != end and i > lo and _CONTRAST_COUNT.match(f, i - 1):
-            return True
+        if i != end and i > lo and _CONTRAST_COUNT.match(f, i - 1) and not (classifier == "个" and _GE_TIME_AFTER.match(f, i + 1)):
+            return True  # (6个月…一个早产儿: a length of time, no other count of 个)
         i = f.find(classifier, i + 1, hi)
     return False
 
 
 _SENT_STOP = re.compile(r"[。！？!?；;\n]")
+#: A time unit after 个 (6个月, 两个多小时): a duration, no count that 一个 contrasts with.
+_GE_TIME_AFTER = re.compile(r"多?(?:月|小时|星期|钟头|季度|工作日|年头)|半(?:月|小时)")
 #: The rest of a team's record after its first count (一胜 then 七平, 两负).
 _RECORD_NEXT = re.compile(r"[\d一二两三四五六七八九十]{1,3}[胜平负]")
 #: The part of a record right before 一 + 胜 or 负 (五胜一负).
