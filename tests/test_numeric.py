@@ -1010,6 +1010,7 @@ FOUND = [
     ("尾房特惠每平减1500", "1500", "money", 1500, {"currency": "CNY", "unit": "/平"}),  # a cut per square metre
     ("他们一直聊到11点多才散。", "11点多", "date", "T11", {"qualifier": "over", "relative": True}),  # an hour and more
     ("恒指午后回落6点多。", "6点", "number", 6, {"unit": "点"}),  # a market's points
+    ("这款网游8月16终极封测", "8月16", "date", "--08-16", {"relative": True}),  # a day without 日 before a schedule's word
 ]
 
 RESOLVED = [

@@ -49,8 +49,8 @@ ERAS: dict[str, int] = {
 }
 _ERA = "|".join(ERAS)
 _ERA_FIRST = "".join(sorted({e[0] for e in ERAS}))
-#: What a day of the month written without 日 stands before in a dateline or a schedule (8月21消息, 5月27公测).
-_DAY_WITHOUT_RI_BEFORE = "(?:消息|电|讯|公测|内测|开服|开幕|开盘|开售|上映|上市|发布|发售|举行|召开|晚|凌晨|起|正式|截止|再|将|迎|开放|开通|开业|开始|开学|开赛|开战|登场|亮相|生效|实施|启动|揭晓|公布|推出)"
+#: What a day of the month written without 日 stands before in a dateline or a schedule (8月21消息, 5月27公测, 7月8终极内测).
+_DAY_WITHOUT_RI_BEFORE = "(?:消息|电|讯|公测|内测|开服|开幕|开盘|开售|上映|上市|发布|发售|举行|召开|晚|凌晨|起|正式|截止|再|将|迎|开放|开通|开业|开始|开学|开赛|开战|登场|亮相|生效|实施|启动|揭晓|公布|推出|终极|封测|首测|盛大|隆重|全面|火爆)"
 DAY = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 #: 游 after N日 when it makes a tour (港澳五日游: a length, P5D), not a word of its own (5日游客, 5日游行: the 5th).
 DAY_TOUR = "游(?![客览行戏泳玩击资船艇人乐园])"
