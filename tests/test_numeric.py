@@ -1011,6 +1011,8 @@ FOUND = [
     ("他们一直聊到11点多才散。", "11点多", "date", "T11", {"qualifier": "over", "relative": True}),  # an hour and more
     ("恒指午后回落6点多。", "6点", "number", 6, {"unit": "点"}),  # a market's points
     ("这款网游8月16终极封测", "8月16", "date", "--08-16", {"relative": True}),  # a day without 日 before a schedule's word
+    ("主力资金今日流出7板块", "7板块", "count", 7, {"unit": "板块"}),  # sectors counted, no limit-up boards (板)
+    ("今年有3板块领涨。", "3板块", "count", 3, {"unit": "板块"}),
 ]
 
 RESOLVED = [
@@ -1336,7 +1338,6 @@ IGNORED = [
     ("主队客场0-2多特蒙德。", "0-2多"),  # 多特蒙德 is a club, no "over"
     ("“1+1圆梦”助学活动启动。", "1圆"),  # 圆梦, no yuan
     ("平台11对战模式上线。", "11对"),  # 对战 "versus play"
-    ("今年有3板块领涨。", "3板"),  # 板块 "sectors"
     ("要坚持三个有利于。", "三个"),  # a watchword
     ("他主场打出两双。", "两双"),  # a double-double (两双鞋 counts shoes)
     ("勒夫两双森林狼不敌掘金。", "两双"),
