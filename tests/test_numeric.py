@@ -1013,6 +1013,7 @@ FOUND = [
     ("这款网游8月16终极封测", "8月16", "date", "--08-16", {"relative": True}),  # a day without 日 before a schedule's word
     ("主力资金今日流出7板块", "7板块", "count", 7, {"unit": "板块"}),  # sectors counted, no limit-up boards (板)
     ("今年有3板块领涨。", "3板块", "count", 3, {"unit": "板块"}),
+    ("大雾中国道上6车连环相撞", "6车", "count", 6, {"unit": "车"}),  # cars in a crash (3车道 counts nothing: see IGNORED)
 ]
 
 RESOLVED = [
@@ -1411,6 +1412,7 @@ IGNORED = [
     ("这款酷睿2双核笔记本降价了。", "2双"),  # Core 2 and 双核 "dual-core": no pairs
     ("论坛签名写着“15间歇性失眠”。", "15间"),  # 间歇性 "intermittent": no rooms
     ("新球队才成立8个月，还像一个新生儿。", "一个"),  # 8个月 is a length, no count 一个 contrasts with
+    ("这条路拓宽为双向6车道。", "6车"),  # lanes: 车 starts a word
 ]
 
 
