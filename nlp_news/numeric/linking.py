@@ -451,6 +451,11 @@ def link_facts(
             kind, cur, source = "money", same_currency or currency, "rule:money:metric"
         if kind == "money" and cur == "CNY" and f.text.endswith("元") and "人民币" not in f.text and _HK_MARKET.search(text, ss, ce):
             cur = "HKD"  # 恒指…成交392亿元: the Hong Kong market counts in its own dollars (元 follows the meaning)
+        if (
+            kind == "money" and cur == "CNY" and text[f.end : f.end + 1] in _GLOSS_OPEN and f.text.endswith("元")
+            and "人民币" not in f.text and isinstance(f.value, (int, float))
+        ):
+            cur = glossed_currency(text, f.end, f.value) or cur  # 600万元（约120万元人民币）: a 元 that is not the renminbi
         g = new_fact(f.text, f.start, f.end, kind, f.value, f.unit, cur, f.qualifier, f.change, f.relative,
                  metric, subject, period, source, linked)
         out.append(g)
@@ -492,6 +497,31 @@ _MONEY_NOUN_AFTER = re.compile(r"(?:的)?(?:豪宅|豪车|巨资|重金|巨款|�
 _MONEY_VERB_AFTER = re.compile(r"(?:的价格|的价钱|的总价)?(?:挂牌|出售|售出|卖出|成交|拍得|拍出|买下|买入|购得|购入|收购|转让|中标|竞得|摘得)")
 
 _UNLINKED = frozenset(("date", "duration", "ordinal"))
+_GLOSS_OPEN = frozenset("（(")
+#: A gloss in renminbi right after an amount in 元 (（约120万元人民币）, (折合人民币3万元)).
+_RMB_GLOSS = re.compile(r"[（(]\s?(?:约合|折合|约|合|相当于)?\s?(?:人民币)?\s?(\d+(?:\.\d+)?)\s?([万亿]?)\s?元?\s?(人民币)?")
+#: The 元 of other places by how many of them a renminbi buys (2005-2011: NT$4.3-5.0, HK$0.94-1.2).
+_YUAN_BY_RATE = (("TWD", 3.5, 5.5), ("HKD", 0.9, 1.3))
+
+
+def glossed_currency(text: str, end: int, value: float) -> str | None:
+    """The currency of an amount in 元 that ends at ``end`` and is glossed in renminbi right after it,
+    from the rate the gloss implies; None when there is no such gloss or the rate fits none.
+
+    >>> t = "作品已涨至600万元（约120万元人民币）"
+    >>> glossed_currency(t, t.index("（"), 6000000), glossed_currency("门票80元（约合人民币72元）", 5, 80)
+    ('TWD', 'HKD')
+    >>> glossed_currency("售价80元（含税）", 4, 80), glossed_currency("8万元（人民币，下同）", 3, 80000)
+    (None, None)
+    """
+    m = _RMB_GLOSS.match(text, end)
+    if m is None or "人民币" not in m.group(0) or not m.group(1):
+        return None
+    rmb = float(m.group(1)) * {"": 1, "万": 1e4, "亿": 1e8}[m.group(2)]
+    if rmb <= 0:
+        return None
+    rate = value / rmb
+    return next((code for code, lo, hi in _YUAN_BY_RATE if lo <= rate <= hi), None)
 #: A noun right after a bare amount (100亿流量): the amount counts it.
 _HAN_AFTER = re.compile(r"[\u4e00-\u9fff](?<![的和及与])")
 _START = attrgetter("start")
