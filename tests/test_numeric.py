@@ -1824,6 +1824,8 @@ MONEY_BY_METRIC = [
     ("这幅画拍出900万元（约190万元人民币）。", "900万元", "money", "TWD"),  # 元 glossed in renminbi at ~4.7: NT$
     ("这家茶餐厅的套餐要60元（约合人民币52元）。", "60元", "money", "HKD"),  # at ~1.15: HK$
     ("这台电脑卖5000元（含税）。", "5000元", "money", "CNY"),  # no gloss
+    ("这家车企全年多赚两成至8.6亿。", "8.6亿", "money", "CNY"),  # earnings that rose to the amount
+    ("网站注册用户增长30%至1.5亿。", "1.5亿", "number", None),  # users, no earnings
 ]
 
 

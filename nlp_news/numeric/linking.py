@@ -444,6 +444,7 @@ def link_facts(
             or _MONEY_WORD_BEFORE.search(text, max(cs, fs - 7), fs) is not None  # 判赔妻子10万, 涉案金额5亿
             or _MONEY_VERB_AFTER.match(text, f.end) is not None and text[max(cs, fs - 1) : fs] == "以"
             or _DEAL_AFTER.match(text, f.end) is not None  # 1.2亿收购, 6亿拿地: the price of a deal
+            or text[fs - 1 : fs] in _TO_LAST and _EARNED_TO_BEFORE.search(text, max(cs, fs - 16), fs) is not None  # 多赚34.5%至11.8亿
         ):
             # 价格要220万, 受贿800万, 以452万挂牌出售: a price with no currency word is money in the article's currency
             if currency is _UNSET:
@@ -498,6 +499,9 @@ _MONEY_VERB_AFTER = re.compile(r"(?:的价格|的价钱|的总价)?(?:挂牌|出
 
 _UNLINKED = frozenset(("date", "duration", "ordinal"))
 _GLOSS_OPEN = frozenset("（(")
+#: Earnings that rose or fell to the amount (多赚34.5%至11.8亿, 盈利下滑两成到3亿): it is money.
+_EARNED_TO_BEFORE = re.compile(r"(?:赚|盈利|获利|净利|纯利)[^，,。；;！？!?\s\d]{0,4}(?:\d+(?:\.\d+)?[%％]|[一二两三四五六七八九]成)?[至到]$")
+_TO_LAST = frozenset("至到")
 #: A gloss in renminbi right after an amount in 元 (（约120万元人民币）, (折合人民币3万元)).
 _RMB_GLOSS = re.compile(r"[（(]\s?(?:约合|折合|约|合|相当于)?\s?(?:人民币)?\s?(\d+(?:\.\d+)?)\s?([万亿]?)\s?元?\s?(人民币)?")
 #: The 元 of other places by how many of them a renminbi buys (2005-2011: NT$4.3-5.0, HK$0.94-1.2).
