@@ -2651,8 +2651,8 @@ _DEATH_TOLL_RE = re.compile(r"(?:致|造成)(\d{1,4}|[一二两三四五六七�
 #: A fiscal year written FY2024 or FY25 (as 2024财年).
 _FISCAL_YEAR_RE = re.compile(r"(?<![A-Za-z])FY\s?((?:19|20)\d\d|\d\d)(?![\d.%])")
 #: A medal tally written N金N银N铜 (40金27银24铜).
-#: A deposit and what it counts for off a price (2万抵4万, 5000抵2万), each written without 元.
-_OFFSET_RE = re.compile(r"(\d{1,5}(?:\.\d{1,2})?万?)抵(\d{1,5}(?:\.\d{1,2})?万?)(?![\d.万亿元%])")
+#: A deposit and what it counts for off a price (2万抵4万, 5000抵2万, 5千抵1万), each written without 元.
+_OFFSET_RE = re.compile(r"(\d{1,5}(?:\.\d{1,2})?[千万]?)抵(\d{1,5}(?:\.\d{1,2})?[千万]?)(?![\d.千万亿元%])")
 #: What follows 金 in a medal tally: the count of silvers or bronzes, or a separator.
 _MEDAL_NEXT = frozenset("0123456789一二两三四五六七八九十、，,")
 _MEDALS_RE = re.compile(
