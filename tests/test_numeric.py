@@ -1014,6 +1014,8 @@ FOUND = [
     ("主力资金今日流出7板块", "7板块", "count", 7, {"unit": "板块"}),  # sectors counted, no limit-up boards (板)
     ("今年有3板块领涨。", "3板块", "count", 3, {"unit": "板块"}),
     ("大雾中国道上6车连环相撞", "6车", "count", 6, {"unit": "车"}),  # cars in a crash (3车道 counts nothing: see IGNORED)
+    ("港口新建了一座万吨以上的泊位。", "万吨以上", "count", 10000, {"unit": "吨", "qualifier": "over"}),  # a bare 万 counts
+    ("农场去年引进了万只蛋鸡。", "万只", "count", 10000, {"unit": "只"}),
 ]
 
 RESOLVED = [
@@ -1413,6 +1415,8 @@ IGNORED = [
     ("论坛签名写着“15间歇性失眠”。", "15间"),  # 间歇性 "intermittent": no rooms
     ("新球队才成立8个月，还像一个新生儿。", "一个"),  # 8个月 is a length, no count 一个 contrasts with
     ("这条路拓宽为双向6车道。", "6车"),  # lanes: 车 starts a word
+    ("江面上驶过一艘万吨级货轮。", "万吨级"),  # a class of ship
+    ("成千上万只候鸟飞来过冬。", "成千上万只"),  # vague
 ]
 
 

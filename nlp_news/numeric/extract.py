@@ -511,6 +511,8 @@ _VAGUE_BEFORE = set("数几")
 #: After 千万 or 万万 as an adverb: 千万不要, 千万别, 千万要小心, 万万没想到.
 _QIANWAN_ADVERB_NEXT = frozenset("不别要记莫勿没小注得可")
 #: What makes a word with 万 or 亿 (万事, 万一, 万岁, 亿万): no 上万 / 上亿 amount before it.
+#: Measure words a bare 万 counts with (万只, 万吨以上): ten thousand of them.
+_WAN_COUNTED = frozenset("只吨株棵头件套台辆亩册")
 _WAN_WORD_NEXT = frozenset("事一物众分岁能象般千里古全亿万重")
 
 
@@ -1624,6 +1626,8 @@ class _Scanner:
             ):
                 # 百名考生, 千名志愿者, 造成千人受伤: a hundred, a thousand people (数百名, 成百名 are vague; 百人计划 a name)
                 pass
+            elif core == "万" and nxt in _WAN_COUNTED and f[end + 1 : end + 2] != "级" and prev not in _VAGUE_BEFORE and prev not in "成上":
+                pass  # 买下万只石磨, 万吨以上的平台: ten thousand of them (万吨级 is a class, 成千上万只 vague)
             elif len(core) == 1 or core[1] not in "万亿":
                 return
         # ranges written as adjacent digits: 六七家, 两三万元, 二三十
@@ -1631,9 +1635,9 @@ class _Scanner:
         if not arabic:
             low_high = _adjacent_range(core)
         # 上万, 逾万亿, 突破万亿: one 万 (1e4), one 万亿
-        one = core[0] in "万亿兆" and (over or prev in _BOUND_BEFORE_BIG or prev == "破" or nxt in _MORE_AFTER_CHENG) and (
-            core in _BIG_ALONE or core in ("万亿", "亿万")
-        )
+        one = core[0] in "万亿兆" and (
+            over or prev in _BOUND_BEFORE_BIG or prev == "破" or nxt in _MORE_AFTER_CHENG or core == "万" and nxt in _WAN_COUNTED
+        ) and (core in _BIG_ALONE or core in ("万亿", "亿万"))
         value = None if low_high else parse_number("一" + core if one else core)
         if value is None and low_high is None:
             return
