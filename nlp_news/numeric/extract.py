@@ -133,7 +133,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "记": frozenset("者录忆得住载号账性事挂"),  # 3记者: reporters, no shots (18记三分, 3记重扣 are)
     "犯": frozenset("罪规人错法下案难愁忌傻晕困浑病嫌险"),  # 2犯罪: crimes, no fouls (6犯离场 are)
     "岁": frozenset("月"),  # 姚明20+10岁月: "years" (岁月), no age
-    "双": frozenset("核显卡屏频通模向重语方边赢休"),  # 酷睿2双核: Core 2, dual-core, no pairs (2双鞋 are)
+    "双": frozenset("核显卡屏频通模向重语方边赢休端"),  # 酷睿2双核, 圣斗士2双端: Core 2, dual-core, no pairs (2双鞋 are)
     "间": frozenset("歇隔接谍断距奏"),  # 15间歇性: "intermittent", no rooms
     "列": frozenset("第入为居于席举出榜"),  # 7亿列第一: "ranks", no trains
     "包": frozenset("养括含围揽庇办赔销邮涵"),  # 20万包养, 300万包括: verbs, no packs (3包烟 are)
@@ -2315,7 +2315,7 @@ _CLOCK_WORD_NEXT = frozenset("表楼声摆点")
 #: After 省: words that start with it (省钱, 省级, 省委), no provinces counted.
 _SHENG_WORD_NEXT = frozenset("道钱心事力时级会委长内外直属略油电下去了得城政府部厅")
 #: After 国 counted by digits: a group's name or a word that starts with 国 (7国集团, 8国联军, 3国产手机).
-_GUO_WORD_NEXT = frozenset("集联企产内际外有庆债资民籍土务道旗歌宝足脚奥字号标货营航")
+_GUO_WORD_NEXT = frozenset("集联企产内际外有庆债资民籍土务道旗歌宝足脚奥字号标货营航青")
 #: A space between a magnitude and a smaller one with no digit (一万 百脑汇, 三千 百): two words, no number.
 _SPACED_MAGNITUDE_RE = re.compile(r"(?<=[十百千万亿兆])\s+(?=[十百千])")
 _PERIOD_ENDED_FIRST = frozenset("止 ")
