@@ -1830,6 +1830,7 @@ MONEY_BY_METRIC = [
     ("老客户带新客3千抵6千。", "3千", "money", "CNY"),  # a deposit and what it counts for, in thousands
     ("市民举报制假窝点最高可奖励20万。", "20万", "money", "CNY"),  # a reward
     ("该盘两居45万全款可享95折", "45万", "money", "CNY"),  # a full payment
+    ("那幅古画估价2个亿流拍。", "2个亿", "money", "CNY"),  # an auction's lot
     ("这幅画拍出900万元（约190万元人民币）。", "900万元", "money", "TWD"),  # 元 glossed in renminbi at ~4.7: NT$
     ("这家茶餐厅的套餐要60元（约合人民币52元）。", "60元", "money", "HKD"),  # at ~1.15: HK$
     ("这台电脑卖5000元（含税）。", "5000元", "money", "CNY"),  # no gloss
