@@ -1419,6 +1419,7 @@ IGNORED = [
     ("成千上万只候鸟飞来过冬。", "成千上万只"),  # vague
     ("这款网游2双端版本同步上线。", "2双"),  # 双端 "dual client": no pairs
     ("93国青主帅昨日到任。", "93国"),  # 国青 "national youth team" (born 1993): no countries
+    ("这支球队本季客场得失球7：11。", "7：11"),  # goals for and against, no time of day
 ]
 
 

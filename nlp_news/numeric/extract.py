@@ -490,7 +490,9 @@ _SCORE_AFTER_RE = re.compile(
     r"(?:战胜|击败|击溃|取胜|获胜|胜出|险胜|大胜|小胜|完胜|力克|轻取|横扫|战平|打平|逼平|踢平|握手言和|告负|落败|负于|输给|不敌"
     r"|惜败|惨败|领先|落后|赢下|拿下|淘汰|胜|负|赢|输|取得领先|结束(?:比赛|了比赛|全场|上半场|半场))"
 )
-_SCORE_BEFORE = ("比分", "比分为", "比分是", "战成", "打成", "踢成", "扳成", "追成", "打了个", "打出", "打出了", "主场", "客场", "最终")
+#: Goals scored and let in before a:b (主场得失球8：12): a tally, no time of day.
+_GOALS_BEFORE = ("得失球", "进失球", "失球比", "得失分")
+_SCORE_BEFORE = ("比分", "比分为", "比分是", "战成", "打成", "踢成", "扳成", "追成", "打了个", "打出", "打出了", "主场", "客场", "最终", *_GOALS_BEFORE)
 
 
 def _no_unit_after(f: str, end: int, nxt: str, prev: str) -> bool:
@@ -1320,7 +1322,9 @@ class _Scanner:
 
     def ratio(self, m: re.Match[str]) -> None:
         a, b = float(m.group("a")), float(m.group("b"))
-        if m.group(0).count(":") and len(m.group("b")) == 2 and int(a) <= 24 and b < 60 and "." not in m.group(0):
+        if m.group(0).count(":") and len(m.group("b")) == 2 and int(a) <= 24 and b < 60 and "." not in m.group(0) and not (
+            self.f[max(0, m.start() - 3) : m.start()].endswith(_GOALS_BEFORE)
+        ):
             # 20:30 is a time of day; 晚上8:30 is 20:30, and the word is in the span as in 下午3时
             start = m.start()
             tp = TIME_PREFIX_RE.search(self.f, max(0, start - 2), start)
