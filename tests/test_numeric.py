@@ -990,6 +990,13 @@ FOUND = [
     ("他花了一天的时间整理资料。", "一天", "duration", "P1D", {}),
     ("实验舱内达到了120万大气压。", "120万大气压", "count", 1200000, {"unit": "大气压"}),
     ("全省还有三亿多文盲需要扫盲。", "三亿多文盲", "count", 300000000, {"unit": "文盲", "qualifier": "over"}),  # people, as 青年
+    # a two-digit N年 after a verb that takes a length of years, before a bound, or before a headline's space: no year '1x
+    ("他因抢劫被判入狱14年的消息传开。", "14年", "duration", "P14Y", {}),
+    ("被判处有期徒刑11年的被告提出上诉。", "11年", "duration", "P11Y", {}),
+    ("坚持12年的义务支教感动了很多人。", "12年", "duration", "P12Y", {}),
+    ("这些教师的教龄都在16年以上。", "16年以上", "duration", "P16Y", {"qualifier": "over"}),
+    ("老人被错登记17年 跑了30多趟才改正", "17年", "duration", "P17Y", {}),
+    ("10年开局良好，销量稳步上升。", "10年", "date", "2010", {}),
 ]
 
 RESOLVED = [

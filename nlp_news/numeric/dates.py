@@ -181,6 +181,11 @@ _SPAN_AFTER_DE = (
 _SINCE = ("以来的", "以来")
 #: After N年, what makes it a span of years (88年来, 90年间), not the year '88.
 _DURATION_AFTER = frozenset("来间里中内")
+#: Verbs that take a length of years after them (入狱15年的球迷, 有期徒刑12年的男子, 坚持13年的志愿者, 历时10年的修复):
+#: a two-digit N年 after one is no year '15, whatever follows it.
+_DURATION_VERBS = ("入狱", "徒刑", "判刑", "服刑", "获刑", "坐牢", "监禁", "被判", "坚持", "历时", "连续", "持续")
+#: A bound after N年 (10年以上, 15年以下, 20年以内): a length of years, no year '10.
+_YEARS_BOUND_AFTER = ("以上", "以下", "以内")
 
 
 def _year(s: str) -> int | None:
@@ -369,7 +374,8 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
         if len(g.y) == 2 and not (g.m or g.q or g.q2 or g.h or g.h2 or g.qn or g.mn):
             s, e = m.start(), m.end()
             before = m.string[s - 1 : s] if s else ""
-            after = m.string[e : e + 1]
+            # a space the match took after 年 ends a headline's phrase (漏报13年 开20余次证明: 开 starts the next one)
+            after = " " if m.string[e - 1 : e].isspace() else m.string[e : e + 1]
             # 96年回国: nobody writes 96 years so; but 成立88年来 is "in the 88 years since"
             late = int(g.y) >= 80 and after not in _DURATION_AFTER if g.y.isdigit() else False
             year_like = (
@@ -377,6 +383,8 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
                 and (before == "" or before not in _DURATION_BEFORE)
                 and not (after == "的" and m.string.startswith(_SPAN_AFTER_DE, e + 1))
                 and not m.string.endswith(_SINCE, 0, s)  # 成立以来的88年: the years since, no '88
+                and not m.string.endswith(_DURATION_VERBS, 0, s)
+                and not m.string.startswith(_YEARS_BOUND_AFTER, e)
             )
             if not g.y.startswith(("0", "零", "〇")) and not year_like and not g.ysub:
                 return None  # 20年 alone: a duration more often than 2020
