@@ -83,7 +83,7 @@ MEASURE_WORDS = sorted(
     摄氏度 ℃ °C °F ℉ ° 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 枝 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 段 环 方尺 平方尺 呎 平方呎 层楼 连胜 连败 胜场 胜 负 战 幅 类
     桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 刀 枪 连冠 晚 面 封 话 席 章 冠 连平 场次 板 题 车次 艘次 台次 户次 轮次 批次 尊 记 犯 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平
-    任 伙 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 大气压 兆赫 兆字节 兆比特 兆焦 兆""".split(),
+    任 伙 注 败 招 胎 顿 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 大气压 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
 )
@@ -133,13 +133,18 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "记": frozenset("者录忆得住载号账性事挂"),  # 3记者: reporters, no shots (18记三分, 3记重扣 are)
     "犯": frozenset("罪规人错法下案难愁忌傻晕困浑病嫌险"),  # 2犯罪: crimes, no fouls (6犯离场 are)
     "岁": frozenset("月"),  # 姚明20+10岁月: "years" (岁月), no age
+    "注": frozenset("意册重资入销明射解释视目定满水塑：:"),  # 10亿注资: a capital injection, no lottery bets (中出5注 are)
+    "败": frozenset("北给下局仗绩诉露坏笔退阵将落兴类象于走亡"),  # 3败北: lost, no count of defeats (3胜4败 is)
+    "招": frozenset("聘商生标募收待呼手牌股致惹架行揽引考工录安供认"),  # 3招聘会, 1招行: words, no tricks (10招拍好照片)
+    "胎": frozenset("儿盘动压记教毛位"),  # 3胎儿: foetuses, no births (产仔5胎)
+    "顿": frozenset("时悟觉感挫号首足"),  # 3顿时: "at once", no meals (一天5顿)
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
-_GAME_UNITS = frozenset(("负", "胜", "战"))
+_GAME_UNITS = frozenset(("负", "胜", "战", "败"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "注", "招", "胎", "顿"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -724,6 +729,13 @@ class _Scanner:
                 if _is_draws(f, m):
                     # 1胜3平4负: the draws of a record, a count as its wins and losses are
                     self.group_value(m, 1, "count", m.end(1) + 1, unit="平")
+        if "赢" in f or "输" in f:
+            for m in _HANDICAP_RE.finditer(f):
+                # 8赢2走2输, 1走1赢: a team's record against the handicap, a count of each (走: a push)
+                items = list(_HANDICAP_ITEM_RE.finditer(f, m.start(), m.end()))
+                if len({f[n.end() - 1] for n in items}) > 1 and f[m.start() - 1 : m.start()] not in _CN_SET and not f[m.start() - 1 : m.start()].isdigit():
+                    for n in items:
+                        self.group_value(n, 1, "count", n.end(), unit=f[n.end() - 1])
         if "满" in f:
             for m in _SPEND_RE.finditer(f):
                 # 满2000送260, 每满300减40: a promotion's threshold and reward are prices in the
@@ -1603,10 +1615,11 @@ class _Scanner:
                 pass  # 近百名, 逾千人, 不足千元: the bound word is read with the amount, as before 100名
             elif c0 in "百千万" and (nxt if len(core) == 1 else core[1]) in _MORE_AFTER_CHENG and prev not in _VAGUE_BEFORE:
                 pass  # 百余家, 千多人, 万余名, 千多万元: over a hundred, a thousand… (数百余 stays vague)
-            elif len(core) == 1 and c0 in "百千" and (nxt == "名" or nxt == "人" and f[end + 1 : end + 2] not in _HUNDRED_NAME_NEXT) and (
+            elif len(core) == 1 and c0 in "百千" and (nxt == "名" or nxt == "只" or nxt == "人" and f[end + 1 : end + 2] not in _HUNDRED_NAME_NEXT) and (
                 prev == "" or prev not in "数几成" or prev == "成" and start >= 2 and f[start - 2] in "造达变完"
             ):
-                # 百名考生, 千名志愿者, 造成千人受伤: a hundred, a thousand people (数百名, 成百名 are vague; 百人计划 a name)
+                # 百名考生, 千名志愿者, 造成千人受伤, 百只基金: a hundred, a thousand people or things (数百名, 成百名 are
+                # vague; 百人计划 a name)
                 pass
             elif len(core) == 1 or core[1] not in "万亿":
                 return
@@ -2076,9 +2089,13 @@ class _Scanner:
                 if unit == "单" and f[tend : tend + 1] == "元" or unit in ("幢", "栋") and _ADDRESS_NEXT_RE.match(f, tend):
                     self.add(None, start, tend + (unit == "单"), 0)
                     return  # 蓝桥名苑10幢1单元: an address's building and entrance, labels
+                if unit == "注" and f[tend : tend + 1].isdigit() and f[tend + 1 : tend + 2] in ("：", ":"):
+                    return  # 水晶*1注1：…: a footnote's mark after the number, no lottery bets
                 if unit in _WORDLIKE_UNITS and _starts_word(f, tend, unit):
-                    if low_high is None and (_has_magnitude(core) or _QUOTE_BEFORE.search(f, max(0, start - 5), start)):
-                        # 募资或超500亿 本月, 期指收报23668 升114点: the amount or the quoted level stays
+                    if low_high is None and (
+                        _has_magnitude(core) or _QUOTE_BEFORE.search(f, max(0, start - 5), start) or len(core) == 4 and core[:2] in ("19", "20")
+                    ):
+                        # 募资或超500亿 本月, 期指收报23668 升114点: the amount or the quoted level stays; 2012招收: the year
                         self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                     return  # 3任务, 2伙人, 1负责人, 89-97负于, 28-13胜出, 马英九胜过, 二战略: the unit starts a word, no games are counted
                 if unit == "米" and not g.mhalf and low_high is None and value is not None and value == int(value) and (
@@ -2646,6 +2663,11 @@ _LAP_BEFORE = re.compile(r"[环绕][\u4e00-\u9fff]{0,4}$")
 #: no unit elsewhere (90平 is a flat's square metres).
 #: Searched from each 平 (:func:`_numerals_before`; its context is read after a match: :func:`_is_draws`).
 _DRAWS_RE = re.compile(r"([\d一二两三四五六七八九十]{1,3})平(?![方米均])")
+#: A team's record against the handicap, two or three counts of wins, pushes and losses (8赢2走2输, 1走1赢; not
+#: 3输给, 1走了之: verbs); searched only in a text with 赢 or 输.
+_HANDICAP_ITEM = r"([\d一二两三四五六七八九十]{1,2})[赢走输](?![给掉入出送得势向进过了球])"
+_HANDICAP_ITEM_RE = re.compile(_HANDICAP_ITEM)
+_HANDICAP_RE = re.compile(rf"(?:{_HANDICAP_ITEM}){{2,3}}")
 _LOSSES_AFTER_RE = re.compile(r"\s?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})负")
 
 
