@@ -1009,6 +1009,10 @@ FOUND = [
     ("该队近期8场4赢1走3输。", "4赢", "count", 4, {"unit": "赢"}),
     ("该队近期8场4赢1走3输。", "1走", "count", 1, {"unit": "走"}),
     ("该队近期8场4赢1走3输。", "3输", "count", 3, {"unit": "输"}),
+    # 不超 is 不超过 (under, 不 in the span); 内 after an amount before 行货 is "within"
+    ("新规要求单笔转账不超2万元。", "不超2万元", "money", 20000, {"currency": "CNY", "qualifier": "under"}),
+    ("报名者年龄不超35岁", "不超35岁", "count", 35, {"unit": "岁", "qualifier": "under"}),
+    ("1500元内行货相机推荐", "1500元内", "money", 1500, {"currency": "CNY", "qualifier": "under"}),
 ]
 
 RESOLVED = [

@@ -183,7 +183,7 @@ TIME_UNITS = {
 }
 ABOUT_LEFT = ("约为", "约合", "大约", "大概", "近似", "约")
 OVER_LEFT = ("超过", "超出", "逾", "至少", "不低于", "不少于", "不小于", "起码", "多于", "高于", "大于", "超", "≥")
-UNDER_LEFT = ("将近", "接近", "不到", "不足", "低于", "少于", "不超过", "不高于", "不多于", "不大于", "最多", "最长", "最快",
+UNDER_LEFT = ("将近", "接近", "不到", "不足", "低于", "少于", "不超过", "不超", "不高于", "不多于", "不大于", "最多", "最长", "最快",
               "小于", "近", "≤")
 #: Comparisons that a modal with 不 before them turns round (不得超过30年 is under, 不应低于20% over), as
 #: 不超过 and 不低于 do: :meth:`_Scanner.left`.
@@ -290,7 +290,7 @@ _WITHIN = (
     r"(?![地资容部测存需蒙外线科阁置网衣幕涵政战乱侧饰燃河陆环场马江核胆心训卷耗讧向径功伤脏膜服收省务屏页含嵌敛情]"
     # a word that starts with 内 unless the characters after it make another word (5分钟内销售额, 30天内推出)
     r"|销(?!售|毁)|购(?!买|入|得|置)|推(?!出|进|动|广)|招(?!聘|募|收|标)|生(?!产|效|成)|控(?!制)|审(?!结|查|批|理|核)"
-    r"|参(?!加|与|观|赛)|分(?!别|批|期|配|享|红)|行(?!驶|程|走|动|使))"
+    r"|参(?!加|与|观|赛)|分(?!别|批|期|配|享|红)|行(?!驶|程|走|动|使|货))"  # (2000元内行货手机: within, then 行货)
 )
 #: What may follow a number: a bound, a unit, a bound again (the source of :data:`_TAIL_RE`).
 _TAIL_SOURCE = rf"""
