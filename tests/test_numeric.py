@@ -1013,6 +1013,12 @@ FOUND = [
     ("新规要求单笔转账不超2万元。", "不超2万元", "money", 20000, {"currency": "CNY", "qualifier": "under"}),
     ("报名者年龄不超35岁", "不超35岁", "count", 35, {"unit": "岁", "qualifier": "under"}),
     ("1500元内行货相机推荐", "1500元内", "money", 1500, {"currency": "CNY", "qualifier": "under"}),
+    # 12 at night is midnight; the small hours after 深夜, 夜里, 半夜 are after midnight
+    ("商场晚上12点才关门。", "晚上12点", "date", "T00", {"relative": True}),
+    ("他每天半夜12点还在加班。", "半夜12点", "date", "T00", {}),
+    ("小区半夜3点突然停电。", "半夜3点", "date", "T03", {}),
+    ("直到深夜2点会议才结束。", "深夜2点", "date", "T02", {}),
+    ("深夜11点，街上已没有行人。", "深夜11点", "date", "T23", {}),
 ]
 
 RESOLVED = [

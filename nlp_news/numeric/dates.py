@@ -66,7 +66,7 @@ _REL_Y = "|".join(sorted(REL_YEAR, key=len, reverse=True))
 _REL_M = "|".join(sorted(REL_MONTH, key=len, reverse=True))
 HOUR = r"(?:2[0-4]|[01]?\d|二十[一二三四]?|十[一二三四五六七八九]?|[一二三四五六七八九两零])"
 MINUTE = r"(?:[0-5]?\d|[二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九](?=\s?分))"  # (12时一过, 8时一坐: no minute; 8时5分 is one)
-_TIME_PREFIX = "凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|晚|早"
+_TIME_PREFIX = "凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|半夜|午夜|晚|早"
 
 #: Before N日 (or after 过去) when it counts days (近3日, 前四日), not a day of the month.
 DAYS_COUNTED_AFTER = "近这前后"
@@ -117,10 +117,10 @@ _DAY_BEFORE_CLOCK = frozenset(
 #: thing, 3号和4号机组, 5号、6号楼: the first is a label too.)
 DATE_SOURCE = rf"""
     (?<![\d.])
-    (?=[\d〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深Qq农大最腊冬第{_ERA_FIRST}])
+    (?=[\d〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深半Qq农大最腊冬第{_ERA_FIRST}])
     (?=[\d〇零一二两三四五六七八九十正Qq]|第\s?[一二三四1-4]\s?季|农历|大年|最后|腊月|冬月|上一|下一|[上下][\d两三四五六七八九十]|{_ERA}|今年|去年|前年|明年|本年|当年|同年|次年|来年|后年|上年|本月|当月|上月|上个
       |下月|下个|次月|同月|上上|下下|这个|[上下本这](?:周|星期|礼拜)|周[一二三四五六日天]|星期|礼拜|上半|下半|前[一二三四五六七八九十1-9]
-      |上世|本世|凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|晚[\d一二三四五六七八九十]|早[\d一二三四五六七八九十])
+      |上世|本世|凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|半夜|午夜|晚[\d一二三四五六七八九十]|早[\d一二三四五六七八九十])
     (?:
       (?P<ny>\d{{4}})(?P<sep>[-/.])(?P<nm>1[0-2]|0?[1-9])(?P=sep)(?P<nd>3[01]|[12]\d|0?[1-9])(?![\d.])
      |(?P<um>1[0-2]|0?[1-9])/(?P<ud>3[01]|[12]\d|0?[1-9])/(?P<uy>\d{{4}})(?!\d)
@@ -222,12 +222,22 @@ def _ok(y: int | None, m: int | None = None, d: int | None = None) -> bool:
 TIME_PREFIX_RE = re.compile(f"(?:{_TIME_PREFIX})$")
 
 
+#: Words of the night: 12 after one is midnight (晚上12点, 半夜12点: T00, no noon).
+_NIGHT = frozenset(("晚上", "晚间", "晚", "夜间", "夜里", "深夜", "半夜", "午夜"))
+#: Words of the small hours as well as the late evening: an hour under 6 after one is after midnight (深夜2点, 半夜3点).
+_SMALL_HOURS = frozenset(("夜间", "夜里", "深夜", "半夜", "午夜"))
+
+
 def clock_hour(prefix: str | None, hour: int) -> int:
     """The hour on the 24-hour clock of ``hour`` said after a time-of-day word.
 
     >>> clock_hour("下午", 3), clock_hour("晚上", 8), clock_hour("中午", 12), clock_hour("上午", 9), clock_hour(None, 20)
     (15, 20, 12, 9, 20)
+    >>> clock_hour("晚上", 12), clock_hour("半夜", 12), clock_hour("深夜", 2), clock_hour("深夜", 11), clock_hour("半夜", 3)
+    (0, 0, 2, 23, 3)
     """
+    if prefix in _NIGHT and (hour == 12 or hour < 6 and prefix in _SMALL_HOURS):
+        return 0 if hour == 12 else hour
     if prefix in ("下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "深夜", "晚") and hour < 12:
         return hour + 12
     if prefix == "中午" and hour < 11:
