@@ -1416,6 +1416,8 @@ IGNORED = [
     ("他不甘心3输给对手。", "3输"),  # 输给 "lost to", no record
     ("卡片写着：水晶*1注1：首充奖励。", "1注"),  # a footnote's mark
     ("数百只股票跌停。", "数百只"),  # vague
+    ("本场双选3/1较为稳妥。", "3/1"),  # a betting pick: home win or draw, no 1 March
+    ("主队只让客队半/1盘。", "半/1盘"),  # an Asian handicap, no count of 盘
 ]
 
 

@@ -1560,6 +1560,9 @@ class _Scanner:
             if prev == "/" and f[start - 2 : start - 1].isdigit():
                 self.add(None, start, end, 0)
                 return  # 1/2.3英寸: a sensor format, a label
+            if prev == "/" and f[start - 2 : start - 1] in _HANDICAP_FIRST:
+                self.add(None, start - 2, end, 0)
+                return  # 让半/1盘, 平/半: an Asian handicap (three quarters of a goal), no count of 盘
             if nxt in _CLOCK_TIME_NEXT and (ct := _CLOCK_TIME_RE.match(f, start)) is not None:
                 # 3分45秒, 2小时06分15秒, 9秒58: a time as races and clocks write it, one duration
                 self.add(self.make(start, ct.end(), "duration", _clock_duration(ct), "rule:duration"), start, ct.end(), 2)
@@ -2641,7 +2644,9 @@ _MEDALS_RE = re.compile(
 #: A plenum's rank (四中全会) or a numbered term's session (九届人大一次会议; 二次会议 alone is read by number()).
 _SESSION_RE = re.compile(r"(?P<n>[一二三四五六七八九]|十[一二三四五六七八九]?)(?P<u>中全会)|(?<=[届大])(?P<n2>一)(?P<u2>次)(?=会议|全会|大会|全体会议)")
 #: A betting pick right before a/b (推荐：1/3, 建议3/1): the results picked, no fraction nor date.
-_PICK_BEFORE_RE = re.compile(r"(?:推荐|建议|首选|走)[：:]?\s?$")
+_PICK_BEFORE_RE = re.compile(r"(?:推荐|建议|[首复双单三]选|走)[：:]?\s?$")
+#: What stands before / in an Asian handicap written with a digit after it (半/1, 球/1.5): no count of 盘 nor a fraction.
+_HANDICAP_FIRST = frozenset("半平球")
 #: After 1/N, the knockout stage it names (1/8决赛, 1/4决赛): no fraction.
 _STAGE_AFTER_RE = re.compile(r"\s?(?:决赛|区决赛|淘汰赛)")
 #: After two short years split by /, a season (06/07赛季).
