@@ -1019,6 +1019,7 @@ FOUND = [
     ("小区半夜3点突然停电。", "半夜3点", "date", "T03", {}),
     ("直到深夜2点会议才结束。", "深夜2点", "date", "T02", {}),
     ("深夜11点，街上已没有行人。", "深夜11点", "date", "T23", {}),
+    ("审批最快1天最长10天办结。", "最快1天", "duration", "P1D", {"qualifier": "under"}),  # bounded: a length
 ]
 
 RESOLVED = [
@@ -1418,6 +1419,9 @@ IGNORED = [
     ("数百只股票跌停。", "数百只"),  # vague
     ("本场双选3/1较为稳妥。", "3/1"),  # a betting pick: home win or draw, no 1 March
     ("主队只让客队半/1盘。", "半/1盘"),  # an Asian handicap, no count of 盘
+    ("这位大夫有时一天要看30多个病人。", "一天"),  # per day: the count after it carries it
+    ("减肥达人1天6顿 照样瘦身", "1天"),
+    ("这种药1年2次即可", "1年"),
 ]
 
 

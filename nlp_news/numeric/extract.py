@@ -1922,11 +1922,13 @@ class _Scanner:
                     self.add(self.make(s2, tend, kind, f"P{int(value)}Y{int(n)}{more_code}", source, qualifier=qual), s2, tend, 2)
                     return
             if (
-                core == "一" and tu in ("年", "天") and not g.post and prev not in _ONE_YEAR_SPAN_PREV
-                and f[tend : tend + 1] not in _ONE_YEAR_SPAN_NEXT and _PER_YEAR_AMOUNT_RE.match(f, tend)
+                (core == "一" or core == "1") and tu in ("年", "天") and not g.post and s2 == start  # (最快1天, 近一年: lengths)
+                and (prev not in _ONE_YEAR_SPAN_PREV or f[start - 2 : start] in _SOMETIMES)
+                and f[tend : tend + 1] not in _ONE_YEAR_SPAN_NEXT
+                and (_PER_YEAR_AMOUNT_RE.match(f, tend) or _PER_ONE_COUNT_RE.match(f, tend))
             ):
                 self.add(None, start, tend, 0)
-                return  # 一年运送旅客4000万人次, 一天只能卖出十几盒: "per year" or "per day" for the amount after it, no length
+                return  # 一年运送旅客4000万人次, 一天只能卖出十几盒, 有时一天要为20多个患者, 1天5顿: "per year" or "per day" for the amount after it, no length
             if core == "一" and tu == "天" and prev == "的" and not g.post and f[tend : tend + 1] not in _ONE_DAY_OF_NEXT:
                 self.add(None, start, tend, 0)
                 return  # 最差的一天, 难忘的一天: "a day", no length (一天的时间 is one)
@@ -2489,6 +2491,10 @@ _CHENG_END_RE = re.compile(r"(\d{1,2}|[一二三四五六七八九十])成(?![�
 _ONE_YEAR_SPAN_PREV = frozenset("这那每的前后近过去了第用花达满整长有为时期续经耗定")
 _ONE_YEAR_SPAN_NEXT = frozenset("后内里来多半的中以之前间零，,。；;、")
 _PER_YEAR_AMOUNT_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:\d|[一二两三四五六七八九十几百千万亿](?:[十百千万亿几]|[多余]?[万亿]))")
+#: A count right after 一天 or 一年 (一天两顿, 1天5顿, 一年3次): the per-day or per-year amount, which makes 一天 no length.
+_PER_ONE_COUNT_RE = re.compile(rf"(?:\d+|[两二三四五六七八九十几]{{1,3}})(?:{_esc(MEASURE_WORDS)})")
+#: 有时 "sometimes" and 平时 "usually" before 一天 or 一年 (有时一天要为20多个患者): 时 there ends no length before it (历时一年).
+_SOMETIMES = frozenset(("有时", "平时"))
 #: After 的一天, what makes it a length of one day (一天的时间, 一天之内, 一天多).
 _ONE_DAY_OF_NEXT = frozenset("的时之内以多半里后前中")
 #: Physical units a trailing 多 "and more" follows (3公里多, 9米多, 8吨多).
