@@ -218,7 +218,7 @@ FOUND = [
     ("全国CPI10月同比上涨0.2%。", "10月", "date", "--10", {"relative": True}),  # an abbreviation before the month
     ("人民币对美元汇率为7.12。", "7.12", "number", 7.12, {}),  # an exchange rate, an index without 点
     # the period a date closes, as prospectuses write it
-    ("这款摄像机售价不足2K。", "不足2K", "number", 2000, {"qualifier": "under"}),  # a price in thousands
+    ("这款摄像机售价不足2K。", "不足2K", "money", 2000, {"currency": "CNY", "qualifier": "under"}),  # a price in thousands (售价: money, as 售价不足2000)
     ("两市成交额连续5日突破万亿元。", "5日", "duration", "P5D", {}),  # days counted, not the 5th
     ("国际油价连续三日下跌。", "三日", "duration", "P3D", {}),
     ("这次展会历时7日。", "7日", "duration", "P7D", {}),
@@ -1020,6 +1020,12 @@ FOUND = [
     ("直到深夜2点会议才结束。", "深夜2点", "date", "T02", {}),
     ("深夜11点，街上已没有行人。", "深夜11点", "date", "T23", {}),
     ("审批最快1天最长10天办结。", "最快1天", "duration", "P1D", {"qualifier": "under"}),  # bounded: a length
+    # headline prices and levels with their unit left out; the first item of a long list that shares a unit
+    ("主流相机再降200 入门单反更便宜", "200", "money", 200, {"currency": "CNY"}),
+    ("最低不足900 三款平板推荐", "不足900", "money", 900, {"currency": "CNY", "qualifier": "under"}),
+    ("棉价冲破9000大关", "9000", "number", 9000, {}),
+    ("金价失守“1200防线”", "1200", "number", 1200, {}),
+    ("三地房价分别突破9000、7000、6000和4000元关口", "9000", "money", 9000, {"currency": "CNY"}),
 ]
 
 RESOLVED = [
@@ -1422,6 +1428,7 @@ IGNORED = [
     ("这位大夫有时一天要看30多个病人。", "一天"),  # per day: the count after it carries it
     ("减肥达人1天6顿 照样瘦身", "1天"),
     ("这种药1年2次即可", "1年"),
+    ("恒指高开0.5%报21300 银行股反弹", "21300"),  # an index level after 报, no price
 ]
 
 

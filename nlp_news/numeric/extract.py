@@ -404,10 +404,11 @@ _BIG_ALONE = frozenset(("万", "亿", "兆"))
 #: headlines write them (均价20000, 1月开盘13800, 租金3500).
 _PRICE_BEFORE = re.compile(
     r"(?:(?P<noun>(?:售|报|特|均|单|总|起|开|标|促销|团购|到手|优惠|会员|零售|市场|建议|参考|挂牌|成交|开盘|秒杀|首发|预售)价|价格|租金|月租|开盘)"
-    r"|售|卖|低至|直降|立减|狂降|降价|[每日天]减|优惠|促销|跌破|仅需|只需|套装|套机|仅|(?<![收盘指价率数股本点])报|[每一](?P<per>平方米|平米))"
-    r"(?:仅为|为|是|仅|只要|只|约为|约|降至|跌至)?$"
+    r"|售|卖|低至|直降|立减|狂降|降价|[再又竟]降|[每日天]减|优惠|促销|跌破|仅需|只需|套装|套机|仅|(?<![收盘指价率数股本点%])报|[每一](?P<per>平方米|平米)"
+    r"|最低)"  # (再降300, 十天竟降300, 最低3688: a headline's price and its cut)
+    r"(?:仅为|为|是|仅|只要|只|约为|约|降至|跌至|不足|不到)?$"  # (最低不足1300: under)
 )
-_PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机报米惠销")
+_PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机报米惠销低足到")
 #: Price words after which the next words may follow a bare price directly (仅3750送礼, 促销2250送包), as after a price noun.
 _PRICE_THEN_WORDS = ("仅", "促销")
 _PRICE_END = frozenset("，,。；;！!？?）)】]、的（(") | {""}
@@ -492,9 +493,10 @@ _SCORE_BEFORE = ("比分", "比分为", "比分是", "战成", "打成", "踢成
 
 def _no_unit_after(f: str, end: int, nxt: str, prev: str) -> bool:
     """Whether no unit follows the number that ends at ``end``: ``nxt`` starts none, or, right after 价 (a
-    headline price), the characters it starts make none (均价6000总价18万: 总 starts 总像素, not here). The
-    tail is matched only after 价, so no other number pays for it."""
-    return nxt not in _TAIL_FIRST or prev == "价" and not _TAIL_RE.match(f, end).group(0)
+    headline price) or before a space (再降300 索尼液晶: a headline's phrases), the characters it starts make
+    none (均价6000总价18万: 总 starts 总像素, not here). The tail is matched only after 价 or before a space,
+    so no other number pays for it."""
+    return nxt not in _TAIL_FIRST or (prev == "价" or nxt == " ") and not _TAIL_RE.match(f, end).group(0).strip()
 
 
 def is_score(text: str, start: int, end: int) -> bool:
@@ -1291,7 +1293,11 @@ class _Scanner:
         two months (NUMERIC-CONVENTIONS: coordinated items are separate facts). Not a list's
         enumerators: the first number must not start a sentence or clause (。2、3家银行…)."""
         f = self.f
-        m = _COORD_BEFORE.search(f, start - 12 if start > 12 else 0, start)
+        lo = start - 12 if start > 12 else 0
+        m = _COORD_BEFORE.search(f, lo, start)
+        if m is not None and lo > 0 and m.start() < lo + 6:
+            # the list may start before the twelve characters read (突破8000、5000、6000和3000点): read on
+            m = _COORD_BEFORE.search(f, start - 40 if start > 40 else 0, start)
         if m is None or f[m.start() - 1 : m.start()] in _ENUM_BEFORE:
             return
         for n in _COORD_ITEM.finditer(f, m.start(), m.end()):
@@ -1430,9 +1436,10 @@ class _Scanner:
             if v is not None and v > 0 and (pw.group("noun") or per or not _has_magnitude(core)) and (nxt.isspace() or nxt in _PRICE_END or (  # not 只售26伙, 售价为8GB, 特价8.5折, 贩售255万 (copies)
                 (pw.group("noun") or pw.group(0).startswith(_PRICE_THEN_WORDS)) and "\u4e00" <= nxt <= "\u9fff"  # 现可享96折, 仅3750送礼
             )):
-                more = "over" if "余" in core or "多" in core else None  # 标价30余万
-                self.add(self.make(start, end, "money", format_value(v), "rule:money", currency="CNY", qualifier=more,
-                                   unit="/" + per if per else None), start, end, 2)
+                s2, q, _ = self.left(start)  # 最低不足1300: under, 不足 in the span
+                more = "over" if "余" in core or "多" in core else q  # 标价30余万
+                self.add(self.make(s2, end, "money", format_value(v), "rule:money", currency="CNY", qualifier=more,
+                                   unit="/" + per if per else None), s2, end, 2)
                 return True
         if arabic and prev in _RATIO_LAST and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST and _RATIO_BEFORE.search(
             f, max(0, start - 6), start
@@ -1501,7 +1508,7 @@ class _Scanner:
                 len(core) == 4 and core[:2] in ("19", "20")
             ) and (prev == "" or prev not in "$¥€£") and not (prev in _QUOTE_LAST and _QUOTE_BEFORE.search(f, max(0, start - 4), start)) and not (
                 nxt == "的" and "." in core and _MARK_AFTER_RE.match(f, end)  # 9.575的最高分: a judges' mark
-            ):
+            ) and not (nxt == "防" and f.startswith(_LEVEL_AFTER, end)):  # (“140防线”: a level, read in bare())
                 if nxt == "." and f[end + 1 : end + 2].isdigit():
                     self.add(None, start, end + 2, 0)  # 2.0.1: a version
                 return
@@ -2243,7 +2250,7 @@ class _Scanner:
             nxt = f[end : end + 1]
             if f[start - 1 : start] in _ROOM_BEFORE or nxt in _ROOM_AFTER or (nxt == "、" and _ROOM_LIST_AFTER_RE.match(f, end)):
                 self.add(None, start, end, 0)  # 二层2076#, 东厅2002, 1908室, 1901、1908室: a room or a shop's number
-            elif f[start - 1 : start] in _LEVEL_VERB_LAST and _LEVEL_VERB_BEFORE.search(f, max(0, start - 3), start):
+            elif f[start - 1 : start] in _LEVEL_VERB_LAST and _LEVEL_VERB_BEFORE.search(f, max(0, start - 3), start) or f.startswith(_LEVEL_AFTER, end):
                 self.add(self.make(start, end, "number", format_value(value), "rule:number"), start, end, 2)  # 失守1900: an index level
             elif nxt not in _YEAR_NOT_NEXT and not nxt.isdigit():  # (a set: "" in ".%,-" would hold at the end)
                 self.add(self.make(start, end, "date", core, "rule:date:bare-year"), start, end, 3)
@@ -2251,7 +2258,7 @@ class _Scanner:
         s2, q_left, cur_left = self.left(start)
         if arabic and not _has_magnitude(core) and not cur_left and not more and not _QUOTE_BEFORE.search(f, max(0, s2 - 4), s2) and not (
             "." in core and _MARK_AFTER_RE.match(f, end)
-        ):
+        ) and not f.startswith(_LEVEL_AFTER, end):  # 破7000大关, “140防线”: a level, its unit left out
             return  # a bare small number: a list enumerator, a score, a code (not 3000多, nor a quote: 汇率中间价报7.1025)
         unit = None
         if not cur_left and (lw := _latin_noun(f, core, end, tend)):
@@ -2604,6 +2611,8 @@ _ROOM_AFTER = frozenset("#室号")
 _LEVEL_VERBS = (*_MARKET_LEVEL_VERBS, "站上", "逼近", "考验", "冲击", "回落至", "跌至", "升至", "涨至", "收于", "报收")
 _LEVEL_VERB_BEFORE = re.compile(rf"(?:{alternation(_LEVEL_VERBS)})$")
 _LEVEL_VERB_LAST = frozenset(w[-1] for w in _LEVEL_VERBS)
+#: After a bare number, the words of a market level (破7000大关, “140防线”): a level (a price, an index, a rate) whose unit is left out.
+_LEVEL_AFTER = ("大关", "防线", "整数关")
 #: The rest of a list of rooms after its first number (1901、1908室, 2001、2002、2005号房).
 _ROOM_LIST_AFTER_RE = re.compile(r"(?:、[A-Za-z]?\d{3,4})+\s?(?:室|号房|房间|号)")
 #: After a bare four-digit number, what makes it no year: a decimal, a percent, thousands, a range or code.
