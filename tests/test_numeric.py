@@ -1026,6 +1026,9 @@ FOUND = [
     ("棉价冲破9000大关", "9000", "number", 9000, {}),
     ("金价失守“1200防线”", "1200", "number", 1200, {}),
     ("三地房价分别突破9000、7000、6000和4000元关口", "9000", "money", 9000, {"currency": "CNY"}),
+    # a share count before a name that starts with 东 (东亚银行, 东方航空); 第 + a numeral, then a word that starts with one
+    ("基金减持了20万股东方航空。", "20万股", "count", 200000, {"unit": "股"}),
+    ("这是第一三维动画大片。", "第一", "ordinal", 1, {}),
 ]
 
 RESOLVED = [
@@ -1429,6 +1432,9 @@ IGNORED = [
     ("减肥达人1天6顿 照样瘦身", "1天"),
     ("这种药1年2次即可", "1年"),
     ("恒指高开0.5%报21300 银行股反弹", "21300"),  # an index level after 报, no price
+    ("这位名嘴的出场费高达6位数。", "6位数"),  # a number's digits, no count of 位
+    ("房源位于花园小区3号4单2室。", "4单"),  # an address: building 3, entrance 4
+    ("车手赛后说 Q3我只跑了一圈", "Q3"),  # a qualifying session, no quarter
 ]
 
 

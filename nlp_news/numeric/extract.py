@@ -430,7 +430,7 @@ _LED_NEXT = frozenset("分份半:比/ ")
 _LED_BARE_PREV = _PRICE_LAST | _RATIO_LAST
 _MORE_AFTER_CHENG = frozenset("多余")
 #: Words a counted noun's tail starts (套房 + 子 is 套 + 房子).
-_SPLIT_NOUNS = frozenset(("房子", "事情", "房源", "房型", "房产"))
+_SPLIT_NOUNS = frozenset(("房子", "事情", "房源", "房型", "房产", "东亚", "东方", "东风"))  # (增持40万股东亚银行: 股, then 东亚银行)
 #: Denominators above 10 that fractions are written with (else 8/14 is a day: August 14).
 _DENOMINATORS = frozenset((12, 16, 20, 25, 32, 50, 64, 100, 1000))
 _SLASH_RE = re.compile(r"(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\d.,/:])")
@@ -1237,6 +1237,9 @@ class _Scanner:
         pair = _adjacent_range(m.group("n"))  # 第三四名: third or fourth, not 34th
         if pair is not None:
             value: Any = {"low": int(pair[0]), "high": int(pair[1])}
+        elif len(n) > 1 and _CN_DIGITS_ONLY.fullmatch(n):
+            # 第一三国志: 第一, then a word that starts with a numeral (13th is 第十三, never read digit by digit)
+            value, end, unit = int(DIGITS[n[0]]), m.start("n") + 1, None
         else:
             v = parse_number(m.group("n"))
             if v is None or v != int(v):
@@ -2098,9 +2101,12 @@ class _Scanner:
                     # 国际排名为259位, 排在12位: a rank without 第 is an ordinal (NUMERIC-CONVENTIONS), no count of people
                     self.add(self.make(start, tend, "ordinal", format_value(value), "rule:ordinal", unit="位"), start, tend, 2)
                     return
-                if unit == "单" and f[tend : tend + 1] == "元" or unit in ("幢", "栋") and _ADDRESS_NEXT_RE.match(f, tend):
-                    self.add(None, start, tend + (unit == "单"), 0)
-                    return  # 蓝桥名苑10幢1单元: an address's building and entrance, labels
+                if unit == "单" and (f[tend : tend + 1] == "元" or prev == "号") or unit in ("幢", "栋") and _ADDRESS_NEXT_RE.match(f, tend):
+                    self.add(None, start, tend + (f[tend : tend + 1] == "元"), 0)
+                    return  # 蓝桥名苑10幢1单元, 南园8号2单1东: an address's building and entrance, labels
+                if unit == "位" and f[tend : tend + 1] == "数":
+                    self.add(None, s2, tend + 1, 0)
+                    return  # 6位数的年薪, 高达7位数: a number's digits, no count of 位 (as 两位数)
                 if unit == "注" and f[tend : tend + 1].isdigit() and f[tend + 1 : tend + 2] in ("：", ":"):
                     return  # 水晶*1注1：…: a footnote's mark after the number, no lottery bets
                 if unit in _WORDLIKE_UNITS and _starts_word(f, tend, unit):
@@ -3011,8 +3017,8 @@ def _bare_quarter(f: str, s: int, e: int) -> bool:
     if e - s != 1 or f[s] not in "1234":
         return False
     before = f[s - 2 : s - 1]
-    if before.isascii() and before.isalpha():
-        return False
+    if before.isascii() and before.isalpha() or before == " " and f[e : e + 1] not in _QUARTER_NEXT:
+        return False  # (F1 … Q2我只跑一次: a qualifying session after a headline's space, no quarter)
     return f[e : e + 1] in _QUARTER_NEXT or not before or not ("\u4e00" <= before <= "\u9fff")
 
 
