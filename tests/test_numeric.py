@@ -218,7 +218,7 @@ FOUND = [
     ("全国CPI10月同比上涨0.2%。", "10月", "date", "--10", {"relative": True}),  # an abbreviation before the month
     ("人民币对美元汇率为7.12。", "7.12", "number", 7.12, {}),  # an exchange rate, an index without 点
     # the period a date closes, as prospectuses write it
-    ("这款摄像机售价不足2K。", "不足2K", "number", 2000, {"qualifier": "under"}),  # a price in thousands
+    ("这款摄像机售价不足2K。", "不足2K", "money", 2000, {"currency": "CNY", "qualifier": "under"}),  # a price in thousands (售价: money, as 售价不足2000)
     ("两市成交额连续5日突破万亿元。", "5日", "duration", "P5D", {}),  # days counted, not the 5th
     ("国际油价连续三日下跌。", "三日", "duration", "P3D", {}),
     ("这次展会历时7日。", "7日", "duration", "P7D", {}),
@@ -1016,6 +1016,45 @@ FOUND = [
     ("大雾中国道上6车连环相撞", "6车", "count", 6, {"unit": "车"}),  # cars in a crash (3车道 counts nothing: see IGNORED)
     ("港口新建了一座万吨以上的泊位。", "万吨以上", "count", 10000, {"unit": "吨", "qualifier": "over"}),  # a bare 万 counts
     ("农场去年引进了万只蛋鸡。", "万只", "count", 10000, {"unit": "只"}),
+    # a two-digit N年 after a verb that takes a length of years, before a bound, or before a headline's space: no year '1x
+    ("他因抢劫被判入狱14年的消息传开。", "14年", "duration", "P14Y", {}),
+    ("被判处有期徒刑11年的被告提出上诉。", "11年", "duration", "P11Y", {}),
+    ("坚持12年的义务支教感动了很多人。", "12年", "duration", "P12Y", {}),
+    ("这些教师的教龄都在16年以上。", "16年以上", "duration", "P16Y", {"qualifier": "over"}),
+    ("老人被错登记17年 跑了30多趟才改正", "17年", "duration", "P17Y", {}),
+    ("10年开局良好，销量稳步上升。", "10年", "date", "2010", {}),
+    # counts of lottery bets, defeats, tips, litters and meals; a hundred of 只; a record against the handicap
+    ("本期双色球全国中出7注一等奖。", "7注", "count", 7, {"unit": "注"}),
+    ("公司获得3亿注资。", "3亿", "number", 300000000, {}),
+    ("主队本季5胜6败排名第九。", "6败", "count", 6, {"unit": "败"}),
+    ("学会8招轻松挑选西瓜", "8招", "count", 8, {"unit": "招"}),
+    ("学校公布2011招生计划", "2011", "date", "2011", {}),
+    ("这只大熊猫先后产仔4胎。", "4胎", "count", 4, {"unit": "胎"}),
+    ("他每天要吃6顿饭。", "6顿", "count", 6, {"unit": "顿"}),
+    ("今年百只新基金密集发行", "百只", "count", 100, {"unit": "只"}),
+    ("该队近期8场4赢1走3输。", "4赢", "count", 4, {"unit": "赢"}),
+    ("该队近期8场4赢1走3输。", "1走", "count", 1, {"unit": "走"}),
+    ("该队近期8场4赢1走3输。", "3输", "count", 3, {"unit": "输"}),
+    # 不超 is 不超过 (under, 不 in the span); 内 after an amount before 行货 is "within"
+    ("新规要求单笔转账不超2万元。", "不超2万元", "money", 20000, {"currency": "CNY", "qualifier": "under"}),
+    ("报名者年龄不超35岁", "不超35岁", "count", 35, {"unit": "岁", "qualifier": "under"}),
+    ("1500元内行货相机推荐", "1500元内", "money", 1500, {"currency": "CNY", "qualifier": "under"}),
+    # 12 at night is midnight; the small hours after 深夜, 夜里, 半夜 are after midnight
+    ("商场晚上12点才关门。", "晚上12点", "date", "T00", {"relative": True}),
+    ("他每天半夜12点还在加班。", "半夜12点", "date", "T00", {}),
+    ("小区半夜3点突然停电。", "半夜3点", "date", "T03", {}),
+    ("直到深夜2点会议才结束。", "深夜2点", "date", "T02", {}),
+    ("深夜11点，街上已没有行人。", "深夜11点", "date", "T23", {}),
+    ("审批最快1天最长10天办结。", "最快1天", "duration", "P1D", {"qualifier": "under"}),  # bounded: a length
+    # headline prices and levels with their unit left out; the first item of a long list that shares a unit
+    ("主流相机再降200 入门单反更便宜", "200", "money", 200, {"currency": "CNY"}),
+    ("最低不足900 三款平板推荐", "不足900", "money", 900, {"currency": "CNY", "qualifier": "under"}),
+    ("棉价冲破9000大关", "9000", "number", 9000, {}),
+    ("金价失守“1200防线”", "1200", "number", 1200, {}),
+    ("三地房价分别突破9000、7000、6000和4000元关口", "9000", "money", 9000, {"currency": "CNY"}),
+    # a share count before a name that starts with 东 (东亚银行, 东方航空); 第 + a numeral, then a word that starts with one
+    ("基金减持了20万股东方航空。", "20万股", "count", 200000, {"unit": "股"}),
+    ("这是第一三维动画大片。", "第一", "ordinal", 1, {}),
 ]
 
 RESOLVED = [
@@ -1420,6 +1459,18 @@ IGNORED = [
     ("这款网游2双端版本同步上线。", "2双"),  # 双端 "dual client": no pairs
     ("93国青主帅昨日到任。", "93国"),  # 国青 "national youth team" (born 1993): no countries
     ("这支球队本季客场得失球7：11。", "7：11"),  # goals for and against, no time of day
+    ("他不甘心3输给对手。", "3输"),  # 输给 "lost to", no record
+    ("卡片写着：水晶*1注1：首充奖励。", "1注"),  # a footnote's mark
+    ("数百只股票跌停。", "数百只"),  # vague
+    ("本场双选3/1较为稳妥。", "3/1"),  # a betting pick: home win or draw, no 1 March
+    ("主队只让客队半/1盘。", "半/1盘"),  # an Asian handicap, no count of 盘
+    ("这位大夫有时一天要看30多个病人。", "一天"),  # per day: the count after it carries it
+    ("减肥达人1天6顿 照样瘦身", "1天"),
+    ("这种药1年2次即可", "1年"),
+    ("恒指高开0.5%报21300 银行股反弹", "21300"),  # an index level after 报, no price
+    ("这位名嘴的出场费高达6位数。", "6位数"),  # a number's digits, no count of 位
+    ("房源位于花园小区3号4单2室。", "4单"),  # an address: building 3, entrance 4
+    ("车手赛后说 Q3我只跑了一圈", "Q3"),  # a qualifying session, no quarter
 ]
 
 

@@ -66,7 +66,7 @@ _REL_Y = "|".join(sorted(REL_YEAR, key=len, reverse=True))
 _REL_M = "|".join(sorted(REL_MONTH, key=len, reverse=True))
 HOUR = r"(?:2[0-4]|[01]?\d|二十[一二三四]?|十[一二三四五六七八九]?|[一二三四五六七八九两零])"
 MINUTE = r"(?:[0-5]?\d|[二三四五]?十[一二三四五六七八九]?|[一二三四五六七八九](?=\s?分))"  # (12时一过, 8时一坐: no minute; 8时5分 is one)
-_TIME_PREFIX = "凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|晚|早"
+_TIME_PREFIX = "凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|半夜|午夜|晚|早"
 
 #: Before N日 (or after 过去) when it counts days (近3日, 前四日), not a day of the month.
 DAYS_COUNTED_AFTER = "近这前后"
@@ -117,10 +117,10 @@ _DAY_BEFORE_CLOCK = frozenset(
 #: thing, 3号和4号机组, 5号、6号楼: the first is a label too.)
 DATE_SOURCE = rf"""
     (?<![\d.])
-    (?=[\d〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深Qq农大最腊冬第{_ERA_FIRST}])
+    (?=[\d〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深半Qq农大最腊冬第{_ERA_FIRST}])
     (?=[\d〇零一二两三四五六七八九十正Qq]|第\s?[一二三四1-4]\s?季|农历|大年|最后|腊月|冬月|上一|下一|[上下][\d两三四五六七八九十]|{_ERA}|今年|去年|前年|明年|本年|当年|同年|次年|来年|后年|上年|本月|当月|上月|上个
       |下月|下个|次月|同月|上上|下下|这个|[上下本这](?:周|星期|礼拜)|周[一二三四五六日天]|星期|礼拜|上半|下半|前[一二三四五六七八九十1-9]
-      |上世|本世|凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|晚[\d一二三四五六七八九十]|早[\d一二三四五六七八九十])
+      |上世|本世|凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|半夜|午夜|晚[\d一二三四五六七八九十]|早[\d一二三四五六七八九十])
     (?:
       (?P<ny>\d{{4}})(?P<sep>[-/.])(?P<nm>1[0-2]|0?[1-9])(?P=sep)(?P<nd>3[01]|[12]\d|0?[1-9])(?![\d.])
      |(?P<um>1[0-2]|0?[1-9])/(?P<ud>3[01]|[12]\d|0?[1-9])/(?P<uy>\d{{4}})(?!\d)
@@ -181,6 +181,11 @@ _SPAN_AFTER_DE = (
 _SINCE = ("以来的", "以来")
 #: After N年, what makes it a span of years (88年来, 90年间), not the year '88.
 _DURATION_AFTER = frozenset("来间里中内")
+#: Verbs that take a length of years after them (入狱15年的球迷, 有期徒刑12年的男子, 坚持13年的志愿者, 历时10年的修复):
+#: a two-digit N年 after one is no year '15, whatever follows it.
+_DURATION_VERBS = ("入狱", "徒刑", "判刑", "服刑", "获刑", "坐牢", "监禁", "被判", "坚持", "历时", "连续", "持续")
+#: A bound after N年 (10年以上, 15年以下, 20年以内): a length of years, no year '10.
+_YEARS_BOUND_AFTER = ("以上", "以下", "以内")
 
 
 def _year(s: str) -> int | None:
@@ -217,12 +222,22 @@ def _ok(y: int | None, m: int | None = None, d: int | None = None) -> bool:
 TIME_PREFIX_RE = re.compile(f"(?:{_TIME_PREFIX})$")
 
 
+#: Words of the night: 12 after one is midnight (晚上12点, 半夜12点: T00, no noon).
+_NIGHT = frozenset(("晚上", "晚间", "晚", "夜间", "夜里", "深夜", "半夜", "午夜"))
+#: Words of the small hours as well as the late evening: an hour under 6 after one is after midnight (深夜2点, 半夜3点).
+_SMALL_HOURS = frozenset(("夜间", "夜里", "深夜", "半夜", "午夜"))
+
+
 def clock_hour(prefix: str | None, hour: int) -> int:
     """The hour on the 24-hour clock of ``hour`` said after a time-of-day word.
 
     >>> clock_hour("下午", 3), clock_hour("晚上", 8), clock_hour("中午", 12), clock_hour("上午", 9), clock_hour(None, 20)
     (15, 20, 12, 9, 20)
+    >>> clock_hour("晚上", 12), clock_hour("半夜", 12), clock_hour("深夜", 2), clock_hour("深夜", 11), clock_hour("半夜", 3)
+    (0, 0, 2, 23, 3)
     """
+    if prefix in _NIGHT and (hour == 12 or hour < 6 and prefix in _SMALL_HOURS):
+        return 0 if hour == 12 else hour
     if prefix in ("下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "深夜", "晚") and hour < 12:
         return hour + 12
     if prefix == "中午" and hour < 11:
@@ -369,7 +384,8 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
         if len(g.y) == 2 and not (g.m or g.q or g.q2 or g.h or g.h2 or g.qn or g.mn):
             s, e = m.start(), m.end()
             before = m.string[s - 1 : s] if s else ""
-            after = m.string[e : e + 1]
+            # a space the match took after 年 ends a headline's phrase (漏报13年 开20余次证明: 开 starts the next one)
+            after = " " if m.string[e - 1 : e].isspace() else m.string[e : e + 1]
             # 96年回国: nobody writes 96 years so; but 成立88年来 is "in the 88 years since"
             late = int(g.y) >= 80 and after not in _DURATION_AFTER if g.y.isdigit() else False
             year_like = (
@@ -377,6 +393,8 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
                 and (before == "" or before not in _DURATION_BEFORE)
                 and not (after == "的" and m.string.startswith(_SPAN_AFTER_DE, e + 1))
                 and not m.string.endswith(_SINCE, 0, s)  # 成立以来的88年: the years since, no '88
+                and not m.string.endswith(_DURATION_VERBS, 0, s)
+                and not m.string.startswith(_YEARS_BOUND_AFTER, e)
             )
             if not g.y.startswith(("0", "零", "〇")) and not year_like and not g.ysub:
                 return None  # 20年 alone: a duration more often than 2020

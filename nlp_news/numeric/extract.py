@@ -83,7 +83,7 @@ MEASURE_WORDS = sorted(
     摄氏度 ℃ °C °F ℉ ° 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 枝 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 段 环 方尺 平方尺 呎 平方呎 层楼 连胜 连败 胜场 胜 负 战 幅 类
     桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 刀 枪 连冠 晚 面 封 话 席 章 冠 连平 场次 板 题 车次 艘次 台次 户次 轮次 批次 尊 记 犯 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平
-    任 伙 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 大气压 兆赫 兆字节 兆比特 兆焦 兆""".split(),
+    任 伙 注 败 招 胎 顿 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 大气压 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
 )
@@ -138,13 +138,18 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "列": frozenset("第入为居于席举出榜"),  # 7亿列第一: "ranks", no trains
     "包": frozenset("养括含围揽庇办赔销邮涵"),  # 20万包养, 300万包括: verbs, no packs (3包烟 are)
     "头": frozenset("奖号条版牌等衔彩"),  # 500万头奖: the top prize, no head of cattle (5万头猪 are)
+    "注": frozenset("意册重资入销明射解释视目定满水塑：:"),  # 10亿注资: a capital injection, no lottery bets (中出5注 are)
+    "败": frozenset("北给下局仗绩诉露坏笔退阵将落兴类象于走亡"),  # 3败北: lost, no count of defeats (3胜4败 is)
+    "招": frozenset("聘商生标募收待呼手牌股致惹架行揽引考工录安供认"),  # 3招聘会, 1招行: words, no tricks (10招拍好照片)
+    "胎": frozenset("儿盘动压记教毛位"),  # 3胎儿: foetuses, no births (产仔5胎)
+    "顿": frozenset("时悟觉感挫号首足"),  # 3顿时: "at once", no meals (一天5顿)
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
-_GAME_UNITS = frozenset(("负", "胜", "战"))
+_GAME_UNITS = frozenset(("负", "胜", "战", "败"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -183,7 +188,7 @@ TIME_UNITS = {
 }
 ABOUT_LEFT = ("约为", "约合", "大约", "大概", "近似", "约")
 OVER_LEFT = ("超过", "超出", "逾", "至少", "不低于", "不少于", "不小于", "起码", "多于", "高于", "大于", "超", "≥")
-UNDER_LEFT = ("将近", "接近", "不到", "不足", "低于", "少于", "不超过", "不高于", "不多于", "不大于", "最多", "最长", "最快",
+UNDER_LEFT = ("将近", "接近", "不到", "不足", "低于", "少于", "不超过", "不超", "不高于", "不多于", "不大于", "最多", "最长", "最快",
               "小于", "近", "≤")
 #: Comparisons that a modal with 不 before them turns round (不得超过30年 is under, 不应低于20% over), as
 #: 不超过 and 不低于 do: :meth:`_Scanner.left`.
@@ -290,7 +295,7 @@ _WITHIN = (
     r"(?![地资容部测存需蒙外线科阁置网衣幕涵政战乱侧饰燃河陆环场马江核胆心训卷耗讧向径功伤脏膜服收省务屏页含嵌敛情]"
     # a word that starts with 内 unless the characters after it make another word (5分钟内销售额, 30天内推出)
     r"|销(?!售|毁)|购(?!买|入|得|置)|推(?!出|进|动|广)|招(?!聘|募|收|标)|生(?!产|效|成)|控(?!制)|审(?!结|查|批|理|核)"
-    r"|参(?!加|与|观|赛)|分(?!别|批|期|配|享|红)|行(?!驶|程|走|动|使))"
+    r"|参(?!加|与|观|赛)|分(?!别|批|期|配|享|红)|行(?!驶|程|走|动|使|货))"  # (2000元内行货手机: within, then 行货)
 )
 #: What may follow a number: a bound, a unit, a bound again (the source of :data:`_TAIL_RE`).
 _TAIL_SOURCE = rf"""
@@ -405,10 +410,11 @@ _BIG_ALONE = frozenset(("万", "亿", "兆"))
 #: (T400本报19600, 独显本4742; 本报 alone is "this paper").
 _PRICE_BEFORE = re.compile(
     r"(?:(?P<noun>(?:售|报|特|均|单|总|起|开|标|促销|团购|到手|优惠|会员|零售|市场|建议|参考|挂牌|成交|开盘|秒杀|首发|预售)价|价格|租金|月租|开盘)"
-    r"|售|卖|低至|直降|立减|狂降|降价|[每日天]减|优惠|促销|跌破|仅需|只需|套装|套机|仅|(?<![收盘指价率数股本点])报|(?<=[A-Za-z\d显记网]本)报|(?<=[A-Za-z\d显记网])(?<![^A-Za-z\d]\d)(?<![^A-Za-z\d]\d\d)本|[每一](?P<per>平方米|平米|(?<=每)平)减?)"
-    r"(?:仅为|为|是|仅|只要|只|约为|约|降至|跌至)?$"
+    r"|售|卖|低至|直降|立减|狂降|降价|[再又竟]降|[每日天]减|优惠|促销|跌破|仅需|只需|套装|套机|仅|(?<![收盘指价率数股本点%])报|(?<=[A-Za-z\d显记网]本)报|(?<=[A-Za-z\d显记网])(?<![^A-Za-z\d]\d)(?<![^A-Za-z\d]\d\d)本|[每一](?P<per>平方米|平米|(?<=每)平)减?"
+    r"|最低)"  # (再降300, 十天竟降300, 最低3688: a headline's price and its cut)
+    r"(?:仅为|为|是|仅|只要|只|约为|约|降至|跌至|不足|不到)?$"  # (最低不足1300: under)
 )
-_PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机报米惠销本")
+_PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机报米惠销本低足到")
 #: Price words after which the next words may follow a bare price directly (仅3750送礼, 促销2250送包), as after a price noun.
 _PRICE_THEN_WORDS = ("仅", "促销")
 _PRICE_END = frozenset("，,。；;！!？?）)】]、的（(") | {""}
@@ -432,7 +438,7 @@ _LED_NEXT = frozenset("分份半:比/ ")
 _LED_BARE_PREV = _PRICE_LAST | _RATIO_LAST
 _MORE_AFTER_CHENG = frozenset("多余")
 #: Words a counted noun's tail starts (套房 + 子 is 套 + 房子).
-_SPLIT_NOUNS = frozenset(("房子", "事情", "房源", "房型", "房产"))
+_SPLIT_NOUNS = frozenset(("房子", "事情", "房源", "房型", "房产", "东亚", "东方", "东风"))  # (增持40万股东亚银行: 股, then 东亚银行)
 #: Denominators above 10 that fractions are written with (else 8/14 is a day: August 14).
 _DENOMINATORS = frozenset((12, 16, 20, 25, 32, 50, 64, 100, 1000))
 _SLASH_RE = re.compile(r"(?P<a>\d{1,3})/(?P<b>\d{1,3})(?![\d.,/:])")
@@ -497,9 +503,10 @@ _SCORE_BEFORE = ("比分", "比分为", "比分是", "战成", "打成", "踢成
 
 def _no_unit_after(f: str, end: int, nxt: str, prev: str) -> bool:
     """Whether no unit follows the number that ends at ``end``: ``nxt`` starts none, or, right after 价 (a
-    headline price), the characters it starts make none (均价6000总价18万: 总 starts 总像素, not here). The
-    tail is matched only after 价, so no other number pays for it."""
-    return nxt not in _TAIL_FIRST or prev == "价" and not _TAIL_RE.match(f, end).group(0)
+    headline price) or before a space (再降300 索尼液晶: a headline's phrases), the characters it starts make
+    none (均价6000总价18万: 总 starts 总像素, not here). The tail is matched only after 价 or before a space,
+    so no other number pays for it."""
+    return nxt not in _TAIL_FIRST or (prev == "价" or nxt == " ") and not _TAIL_RE.match(f, end).group(0).strip()
 
 
 def is_score(text: str, start: int, end: int) -> bool:
@@ -736,6 +743,13 @@ class _Scanner:
                 if _is_draws(f, m):
                     # 1胜3平4负: the draws of a record, a count as its wins and losses are
                     self.group_value(m, 1, "count", m.end(1) + 1, unit="平")
+        if "赢" in f or "输" in f:
+            for m in _HANDICAP_RE.finditer(f):
+                # 8赢2走2输, 1走1赢: a team's record against the handicap, a count of each (走: a push)
+                items = list(_HANDICAP_ITEM_RE.finditer(f, m.start(), m.end()))
+                if len({f[n.end() - 1] for n in items}) > 1 and f[m.start() - 1 : m.start()] not in _CN_SET and not f[m.start() - 1 : m.start()].isdigit():
+                    for n in items:
+                        self.group_value(n, 1, "count", n.end(), unit=f[n.end() - 1])
         if "满" in f:
             for m in _SPEND_RE.finditer(f):
                 # 满2000送260, 每满300减40: a promotion's threshold and reward are prices in the
@@ -1235,6 +1249,9 @@ class _Scanner:
         pair = _adjacent_range(m.group("n"))  # 第三四名: third or fourth, not 34th
         if pair is not None:
             value: Any = {"low": int(pair[0]), "high": int(pair[1])}
+        elif len(n) > 1 and _CN_DIGITS_ONLY.fullmatch(n):
+            # 第一三国志: 第一, then a word that starts with a numeral (13th is 第十三, never read digit by digit)
+            value, end, unit = int(DIGITS[n[0]]), m.start("n") + 1, None
         else:
             v = parse_number(m.group("n"))
             if v is None or v != int(v):
@@ -1291,7 +1308,11 @@ class _Scanner:
         two months (NUMERIC-CONVENTIONS: coordinated items are separate facts). Not a list's
         enumerators: the first number must not start a sentence or clause (。2、3家银行…)."""
         f = self.f
-        m = _COORD_BEFORE.search(f, start - 12 if start > 12 else 0, start)
+        lo = start - 12 if start > 12 else 0
+        m = _COORD_BEFORE.search(f, lo, start)
+        if m is not None and lo > 0 and m.start() < lo + 6:
+            # the list may start before the twelve characters read (突破8000、5000、6000和3000点): read on
+            m = _COORD_BEFORE.search(f, start - 40 if start > 40 else 0, start)
         if m is None or f[m.start() - 1 : m.start()] in _ENUM_BEFORE:
             return
         for n in _COORD_ITEM.finditer(f, m.start(), m.end()):
@@ -1432,9 +1453,10 @@ class _Scanner:
             if v is not None and v > 0 and (pw.group("noun") or per or not _has_magnitude(core)) and (nxt.isspace() or nxt in _PRICE_END or (  # not 只售26伙, 售价为8GB, 特价8.5折, 贩售255万 (copies)
                 (pw.group("noun") or pw.group(0).startswith(_PRICE_THEN_WORDS)) and "\u4e00" <= nxt <= "\u9fff"  # 现可享96折, 仅3750送礼
             )):
-                more = "over" if "余" in core or "多" in core else None  # 标价30余万
-                self.add(self.make(start, end, "money", format_value(v), "rule:money", currency="CNY", qualifier=more,
-                                   unit="/" + per if per else None), start, end, 2)
+                s2, q, _ = self.left(start)  # 最低不足1300: under, 不足 in the span
+                more = "over" if "余" in core or "多" in core else q  # 标价30余万
+                self.add(self.make(s2, end, "money", format_value(v), "rule:money", currency="CNY", qualifier=more,
+                                   unit="/" + per if per else None), s2, end, 2)
                 return True
         if arabic and prev in _RATIO_LAST and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST and _RATIO_BEFORE.search(
             f, max(0, start - 6), start
@@ -1503,7 +1525,7 @@ class _Scanner:
                 len(core) == 4 and core[:2] in ("19", "20")
             ) and (prev == "" or prev not in "$¥€£") and not (prev in _QUOTE_LAST and _QUOTE_BEFORE.search(f, max(0, start - 4), start)) and not (
                 nxt == "的" and "." in core and _MARK_AFTER_RE.match(f, end)  # 9.575的最高分: a judges' mark
-            ):
+            ) and not (nxt == "防" and f.startswith(_LEVEL_AFTER, end)):  # (“140防线”: a level, read in bare())
                 if nxt == "." and f[end + 1 : end + 2].isdigit():
                     self.add(None, start, end + 2, 0)  # 2.0.1: a version
                 elif nxt == "一" and f[end + 1 : end + 2] in _PER_HEAD and f[end + 2 : end + 3] in _PRICE_END and len(core) > 1:
@@ -1570,6 +1592,9 @@ class _Scanner:
             if prev == "/" and f[start - 2 : start - 1].isdigit():
                 self.add(None, start, end, 0)
                 return  # 1/2.3英寸: a sensor format, a label
+            if prev == "/" and f[start - 2 : start - 1] in _HANDICAP_FIRST:
+                self.add(None, start - 2, end, 0)
+                return  # 让半/1盘, 平/半: an Asian handicap (three quarters of a goal), no count of 盘
             if nxt in _CLOCK_TIME_NEXT and (ct := _CLOCK_TIME_RE.match(f, start)) is not None:
                 # 3分45秒, 2小时06分15秒, 9秒58: a time as races and clocks write it, one duration
                 self.add(self.make(start, ct.end(), "duration", _clock_duration(ct), "rule:duration"), start, ct.end(), 2)
@@ -1625,10 +1650,11 @@ class _Scanner:
                 pass  # 近百名, 逾千人, 不足千元: the bound word is read with the amount, as before 100名
             elif c0 in "百千万" and (nxt if len(core) == 1 else core[1]) in _MORE_AFTER_CHENG and prev not in _VAGUE_BEFORE:
                 pass  # 百余家, 千多人, 万余名, 千多万元: over a hundred, a thousand… (数百余 stays vague)
-            elif len(core) == 1 and c0 in "百千" and (nxt == "名" or nxt == "人" and f[end + 1 : end + 2] not in _HUNDRED_NAME_NEXT) and (
+            elif len(core) == 1 and c0 in "百千" and (nxt == "名" or nxt == "只" or nxt == "人" and f[end + 1 : end + 2] not in _HUNDRED_NAME_NEXT) and (
                 prev == "" or prev not in "数几成" or prev == "成" and start >= 2 and f[start - 2] in "造达变完"
             ):
-                # 百名考生, 千名志愿者, 造成千人受伤: a hundred, a thousand people (数百名, 成百名 are vague; 百人计划 a name)
+                # 百名考生, 千名志愿者, 造成千人受伤, 百只基金: a hundred, a thousand people or things (数百名, 成百名 are
+                # vague; 百人计划 a name)
                 pass
             elif core == "万" and nxt in _WAN_COUNTED and f[end + 1 : end + 2] != "级" and prev not in _VAGUE_BEFORE and prev not in "成上":
                 pass  # 买下万只石磨, 万吨以上的平台: ten thousand of them (万吨级 is a class, 成千上万只 vague)
@@ -1930,11 +1956,13 @@ class _Scanner:
                     self.add(self.make(s2, tend, kind, f"P{int(value)}Y{int(n)}{more_code}", source, qualifier=qual), s2, tend, 2)
                     return
             if (
-                core == "一" and tu in ("年", "天") and not g.post and prev not in _ONE_YEAR_SPAN_PREV
-                and f[tend : tend + 1] not in _ONE_YEAR_SPAN_NEXT and _PER_YEAR_AMOUNT_RE.match(f, tend)
+                (core == "一" or core == "1") and tu in ("年", "天") and not g.post and s2 == start  # (最快1天, 近一年: lengths)
+                and (prev not in _ONE_YEAR_SPAN_PREV or f[start - 2 : start] in _SOMETIMES)
+                and f[tend : tend + 1] not in _ONE_YEAR_SPAN_NEXT
+                and (_PER_YEAR_AMOUNT_RE.match(f, tend) or _PER_ONE_COUNT_RE.match(f, tend))
             ):
                 self.add(None, start, tend, 0)
-                return  # 一年运送旅客4000万人次, 一天只能卖出十几盒: "per year" or "per day" for the amount after it, no length
+                return  # 一年运送旅客4000万人次, 一天只能卖出十几盒, 有时一天要为20多个患者, 1天5顿: "per year" or "per day" for the amount after it, no length
             if core == "一" and tu == "天" and prev == "的" and not g.post and f[tend : tend + 1] not in _ONE_DAY_OF_NEXT:
                 self.add(None, start, tend, 0)
                 return  # 最差的一天, 难忘的一天: "a day", no length (一天的时间 is one)
@@ -2103,12 +2131,19 @@ class _Scanner:
                     # 国际排名为259位, 排在12位: a rank without 第 is an ordinal (NUMERIC-CONVENTIONS), no count of people
                     self.add(self.make(start, tend, "ordinal", format_value(value), "rule:ordinal", unit="位"), start, tend, 2)
                     return
-                if unit == "单" and f[tend : tend + 1] == "元" or unit in ("幢", "栋") and _ADDRESS_NEXT_RE.match(f, tend):
-                    self.add(None, start, tend + (unit == "单"), 0)
-                    return  # 蓝桥名苑10幢1单元: an address's building and entrance, labels
+                if unit == "单" and (f[tend : tend + 1] == "元" or prev == "号") or unit in ("幢", "栋") and _ADDRESS_NEXT_RE.match(f, tend):
+                    self.add(None, start, tend + (f[tend : tend + 1] == "元"), 0)
+                    return  # 蓝桥名苑10幢1单元, 南园8号2单1东: an address's building and entrance, labels
+                if unit == "位" and f[tend : tend + 1] == "数":
+                    self.add(None, s2, tend + 1, 0)
+                    return  # 6位数的年薪, 高达7位数: a number's digits, no count of 位 (as 两位数)
+                if unit == "注" and f[tend : tend + 1].isdigit() and f[tend + 1 : tend + 2] in ("：", ":"):
+                    return  # 水晶*1注1：…: a footnote's mark after the number, no lottery bets
                 if unit in _WORDLIKE_UNITS and _starts_word(f, tend, unit):
-                    if low_high is None and (_has_magnitude(core) or _QUOTE_BEFORE.search(f, max(0, start - 5), start)):
-                        # 募资或超500亿 本月, 期指收报23668 升114点: the amount or the quoted level stays
+                    if low_high is None and (
+                        _has_magnitude(core) or _QUOTE_BEFORE.search(f, max(0, start - 5), start) or len(core) == 4 and core[:2] in ("19", "20")
+                    ):
+                        # 募资或超500亿 本月, 期指收报23668 升114点: the amount or the quoted level stays; 2012招收: the year
                         self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                     return  # 3任务, 2伙人, 1负责人, 89-97负于, 28-13胜出, 马英九胜过, 二战略: the unit starts a word, no games are counted
                 if unit == "米" and not g.mhalf and low_high is None and value is not None and value == int(value) and (
@@ -2260,7 +2295,7 @@ class _Scanner:
             nxt = f[end : end + 1]
             if f[start - 1 : start] in _ROOM_BEFORE or nxt in _ROOM_AFTER or (nxt == "、" and _ROOM_LIST_AFTER_RE.match(f, end)):
                 self.add(None, start, end, 0)  # 二层2076#, 东厅2002, 1908室, 1901、1908室: a room or a shop's number
-            elif f[start - 1 : start] in _LEVEL_VERB_LAST and _LEVEL_VERB_BEFORE.search(f, max(0, start - 3), start):
+            elif f[start - 1 : start] in _LEVEL_VERB_LAST and _LEVEL_VERB_BEFORE.search(f, max(0, start - 3), start) or f.startswith(_LEVEL_AFTER, end):
                 self.add(self.make(start, end, "number", format_value(value), "rule:number"), start, end, 2)  # 失守1900: an index level
             elif nxt not in _YEAR_NOT_NEXT and not nxt.isdigit():  # (a set: "" in ".%,-" would hold at the end)
                 self.add(self.make(start, end, "date", core, "rule:date:bare-year"), start, end, 3)
@@ -2268,7 +2303,7 @@ class _Scanner:
         s2, q_left, cur_left = self.left(start)
         if arabic and not _has_magnitude(core) and not cur_left and not more and not _QUOTE_BEFORE.search(f, max(0, s2 - 4), s2) and not (
             "." in core and _MARK_AFTER_RE.match(f, end)
-        ):
+        ) and not f.startswith(_LEVEL_AFTER, end):  # 破7000大关, “140防线”: a level, its unit left out
             return  # a bare small number: a list enumerator, a score, a code (not 3000多, nor a quote: 汇率中间价报7.1025)
         unit = None
         if not cur_left and (lw := _latin_noun(f, core, end, tend)):
@@ -2511,6 +2546,10 @@ _CHENG_END_RE = re.compile(r"(\d{1,2}|[一二三四五六七八九十])成(?![�
 _ONE_YEAR_SPAN_PREV = frozenset("这那每的前后近过去了第用花达满整长有为时期续经耗定")
 _ONE_YEAR_SPAN_NEXT = frozenset("后内里来多半的中以之前间零，,。；;、")
 _PER_YEAR_AMOUNT_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:\d|[一二两三四五六七八九十几百千万亿](?:[十百千万亿几]|[多余]?[万亿]))")
+#: A count right after 一天 or 一年 (一天两顿, 1天5顿, 一年3次): the per-day or per-year amount, which makes 一天 no length.
+_PER_ONE_COUNT_RE = re.compile(rf"(?:\d+|[两二三四五六七八九十几]{{1,3}})(?:{_esc(MEASURE_WORDS)})")
+#: 有时 "sometimes" and 平时 "usually" before 一天 or 一年 (有时一天要为20多个患者): 时 there ends no length before it (历时一年).
+_SOMETIMES = frozenset(("有时", "平时"))
 #: After 的一天, what makes it a length of one day (一天的时间, 一天之内, 一天多).
 _ONE_DAY_OF_NEXT = frozenset("的时之内以多半里后前中")
 #: Physical units a trailing 多 "and more" follows (3公里多, 9米多, 8吨多).
@@ -2624,6 +2663,8 @@ _ROOM_AFTER = frozenset("#室号")
 _LEVEL_VERBS = (*_MARKET_LEVEL_VERBS, "站上", "逼近", "考验", "冲击", "回落至", "跌至", "升至", "涨至", "收于", "报收")
 _LEVEL_VERB_BEFORE = re.compile(rf"(?:{alternation(_LEVEL_VERBS)})$")
 _LEVEL_VERB_LAST = frozenset(w[-1] for w in _LEVEL_VERBS)
+#: After a bare number, the words of a market level (破7000大关, “140防线”): a level (a price, an index, a rate) whose unit is left out.
+_LEVEL_AFTER = ("大关", "防线", "整数关")
 #: The rest of a list of rooms after its first number (1901、1908室, 2001、2002、2005号房).
 _ROOM_LIST_AFTER_RE = re.compile(r"(?:、[A-Za-z]?\d{3,4})+\s?(?:室|号房|房间|号)")
 #: After a bare four-digit number, what makes it no year: a decimal, a percent, thousands, a range or code.
@@ -2670,7 +2711,9 @@ _MEDALS_RE = re.compile(
 #: A plenum's rank (四中全会) or a numbered term's session (九届人大一次会议; 二次会议 alone is read by number()).
 _SESSION_RE = re.compile(r"(?P<n>[一二三四五六七八九]|十[一二三四五六七八九]?)(?P<u>中全会)|(?<=[届大])(?P<n2>一)(?P<u2>次)(?=会议|全会|大会|全体会议)")
 #: A betting pick right before a/b (推荐：1/3, 建议3/1): the results picked, no fraction nor date.
-_PICK_BEFORE_RE = re.compile(r"(?:推荐|建议|首选|走)[：:]?\s?$")
+_PICK_BEFORE_RE = re.compile(r"(?:推荐|建议|[首复双单三]选|走)[：:]?\s?$")
+#: What stands before / in an Asian handicap written with a digit after it (半/1, 球/1.5): no count of 盘 nor a fraction.
+_HANDICAP_FIRST = frozenset("半平球")
 #: After 1/N, the knockout stage it names (1/8决赛, 1/4决赛): no fraction.
 _STAGE_AFTER_RE = re.compile(r"\s?(?:决赛|区决赛|淘汰赛)")
 #: After two short years split by /, a season (06/07赛季).
@@ -2692,6 +2735,11 @@ _LAP_BEFORE = re.compile(r"[环绕][\u4e00-\u9fff]{0,4}$")
 #: no unit elsewhere (90平 is a flat's square metres).
 #: Searched from each 平 (:func:`_numerals_before`; its context is read after a match: :func:`_is_draws`).
 _DRAWS_RE = re.compile(r"([\d一二两三四五六七八九十]{1,3})平(?![方米均])")
+#: A team's record against the handicap, two or three counts of wins, pushes and losses (8赢2走2输, 1走1赢; not
+#: 3输给, 1走了之: verbs); searched only in a text with 赢 or 输.
+_HANDICAP_ITEM = r"([\d一二两三四五六七八九十]{1,2})[赢走输](?![给掉入出送得势向进过了球])"
+_HANDICAP_ITEM_RE = re.compile(_HANDICAP_ITEM)
+_HANDICAP_RE = re.compile(rf"(?:{_HANDICAP_ITEM}){{2,3}}")
 _LOSSES_AFTER_RE = re.compile(r"\s?(?:\d{1,3}|[一二两三四五六七八九十]{1,3})负")
 
 
@@ -2747,7 +2795,7 @@ _HALF_SHARE_RE = re.compile(
 _HALF_VALUES = {"年": "P6M", "个月": "P15D", "小时": "PT30M", "个小时": "PT30M", "天": "PT12H", "个世纪": "P50Y"}
 _DATE_NEXT = set("年月日号季时点周星半代世财-/.: QqHh")  # 2025Q3, 25H1
 _DATE_PREV = set("年月初周期拜第前今去本上下明次同当午晨晚早上历熙正隆庆光丰治绪统武乐历祯观元宝龙国和成")
-_DATE_START = set("0123456789〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深Qq农大最腊冬第") | set(
+_DATE_START = set("0123456789〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深半Qq农大最腊冬第") | set(
     _ERA_FIRST
 )
 #: A date that starts with a numeral reads the whole run of it (no digit nor . before it) and then a date
@@ -3015,8 +3063,8 @@ def _bare_quarter(f: str, s: int, e: int) -> bool:
     if e - s != 1 or f[s] not in "1234":
         return False
     before = f[s - 2 : s - 1]
-    if before.isascii() and before.isalpha():
-        return False
+    if before.isascii() and before.isalpha() or before == " " and f[e : e + 1] not in _QUARTER_NEXT:
+        return False  # (F1 … Q2我只跑一次: a qualifying session after a headline's space, no quarter)
     return f[e : e + 1] in _QUARTER_NEXT or not before or not ("\u4e00" <= before <= "\u9fff")
 
 
