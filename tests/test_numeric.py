@@ -1883,6 +1883,9 @@ MONEY_BY_METRIC = [
     ("市民举报制假窝点最高可奖励20万。", "20万", "money", "CNY"),  # a reward
     ("该盘两居45万全款可享95折", "45万", "money", "CNY"),  # a full payment
     ("那幅古画估价2个亿流拍。", "2个亿", "money", "CNY"),  # an auction's lot
+    ("这支升班马仅500万投入便站稳脚跟。", "500万", "money", "CNY"),  # an outlay
+    ("这位主持人150万加盟某台跨年晚会。", "150万", "money", "CNY"),  # a fee
+    ("品牌计划发展300万加盟商。", "300万", "number", None),  # franchisees, no fee
     ("这幅画拍出900万元（约190万元人民币）。", "900万元", "money", "TWD"),  # 元 glossed in renminbi at ~4.7: NT$
     ("这家茶餐厅的套餐要60元（约合人民币52元）。", "60元", "money", "HKD"),  # at ~1.15: HK$
     ("这台电脑卖5000元（含税）。", "5000元", "money", "CNY"),  # no gloss
