@@ -423,9 +423,9 @@ _PER_HEAD = frozenset("位人")
 #: A plot ratio (容积率2.5) is a plain number.
 #: A coefficient (基尼系数0.47, 恩格尔系数为28.5) is one as well, and so are an exchange rate, a rate's
 #: fixing, an index written without 点 and a TV rating (汇率为7.2, 中间价7.1856, 美元指数跌至98.5, 市净率为0.8,
-#: 收视率破2).
+#: 收视率破2), and an indicator's reading (信心指数终值为65.7, 前值为50.2).
 _RATIO_BEFORE = re.compile(
-    r"(?:容积率|系数|汇率|中间价|指数|市盈率|市净率|收视率)"
+    r"(?:容积率|系数|汇率|中间价|指数|市盈率|市净率|收视率|终值|初值|前值|预期值|预测值)"
     r"(?:仅为|为|是|仅|约为|约|达|达到|高达|低于|超过|不超过|不到|跌至|降至|升至|涨至|回落至|回升至|报|破|突破)?$"
 )
 _RATIO_LAST = frozenset("率数为是仅约达到于过价至报破")
