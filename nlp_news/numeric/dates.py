@@ -325,6 +325,8 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
             return None  # 早一点, 晚一点: "a bit earlier", no one o'clock
         if not tp and m.string[m.start() - 1 : m.start()] == "加":
             return None  # 打成2加1时: a basket and the foul shot after it (2+1), no one o'clock
+        if not tp and m.string[m.start() - 1 : m.start()].isascii() and m.string[m.start() - 1 : m.start()].isalpha():
+            return None  # 玩war3时: a name's number (Warcraft 3), no three o'clock
         if not tp and g.hunit == "点" and not mi and not (
             m.string[m.start() - 1 : m.start()] in ("日", "号") or m.string[m.start() - 2 : m.start()] in _DAY_BEFORE_CLOCK
             or m.group(0).endswith("钟")
