@@ -2087,6 +2087,10 @@ class _Scanner:
                 if unit == "起" and arabic and low_high is None and len(core) == 4 and "1950" <= core <= "2030" and prev in _SINCE_PREV:
                     self.add(self.make(start, end, "date", core, "rule:date:bare-year"), start, end, 3)
                     return  # 从2011起: from the year 2011, no count of cases
+                if unit == "起" and low_high is None and value is not None and value >= 10 and s2 == start and f[start - 2 : start] in _DEAL_LISTING_BEFORE:
+                    # 明日可用218起温泉一日游, 3人起订238起: a group-buy listing's price "from", no count of cases
+                    self.add(self.make(start, end, "money", format_value(value), "rule:money", currency="CNY"), start, end, 2)
+                    return
                 if unit == "起" and (core[-1:] in "kKMB" or (
                     low_high is None and value is not None and s2 == start and not _HAN_NOUN_START.match(f, tend)
                     and (value >= 1000 and prev in _FROM_PRICE_PREV or value >= 10 and prev in _FROM_FARE_PREV)
@@ -2413,6 +2417,8 @@ _AREA_PING_NEXT_RE = re.compile(
 _FROM_PRICE_PREV = frozenset("居平价薪租售墅房寓铺型降减低付")  # (最低56万起, 首付10万起)
 #: Fares "from", which may be under 1,000 (三亚游138起, 机票70起).
 _FROM_FARE_PREV = frozenset("游票")
+#: A group-buy listing's words before its price "from" (明日可用218起, 3人起订238起).
+_DEAL_LISTING_BEFORE = frozenset(("可用", "起订"))
 _HAN_NOUN_START = re.compile(r"[\u4e00-\u9fff](?<![全的步售均单总首现购])")  # (180万起均价…: another price follows; 30万起购)
 #: A month count written like a month: 2月, 十二月 (not 2月5日).
 #: Words right before N月 that make it a number of months (连续3月下滑, 未来三月), not a month of the year.
