@@ -3365,6 +3365,9 @@ def _magnitude(core: str) -> float:
 
 
 _TENS_PAIR_RE = re.compile("([一二三四五六七八九]?十)([一二三四五六七八九])([一二三四五六七八九])(.*)")
+#: A round head, then two neighbouring digits of the next place (一百四五十, 三千五六百, 两万三四千).
+_HEAD_PAIR_RE = re.compile("([一二两三四五六七八九][百千万])([一二三四五六七八九])([一二三四五六七八九])([十百千])([万亿]?)")
+_PLACE = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
 
 def _adjacent_range(core: str) -> tuple[float, float] | None:
@@ -3374,9 +3377,18 @@ def _adjacent_range(core: str) -> tuple[float, float] | None:
     ((20000.0, 30000.0), (20.0, 30.0), None, None)
     >>> _adjacent_range("十七八"), _adjacent_range("二十五六"), _adjacent_range("十七八万"), _adjacent_range("三五")
     ((17.0, 18.0), (25.0, 26.0), (170000.0, 180000.0), (3.0, 5.0))
+    >>> _adjacent_range("一百四五十"), _adjacent_range("三千五六百万"), _adjacent_range("一百四十五")
+    ((140.0, 150.0), (35000000.0, 36000000.0), None)
     """
     if len(core) < 2:
         return None
+    if len(core) >= 5 and (m := _HEAD_PAIR_RE.fullmatch(core)) is not None:
+        # 一百四五十场, 三千五六百元: a round head and two neighbouring digits of the place below it
+        head, a, b, place = parse_number(m.group(1)), DIGITS[m.group(2)], DIGITS[m.group(3)], _PLACE[m.group(4)]
+        big = {"": 1, "万": 1e4, "亿": 1e8}[m.group(5)]
+        if head is None or b != a + 1 or place * 10 != _PLACE[m.group(1)[-1]]:
+            return None
+        return (head + a * place) * big, (head + b * place) * big
     if (m := _TENS_PAIR_RE.match(core)) is not None:
         # 十七八岁, 二十五六: tens, then two neighbouring units
         a, b = DIGITS[m.group(2)], DIGITS[m.group(3)]
