@@ -1466,6 +1466,7 @@ IGNORED = [
     ("这支球队本季客场得失球7：11。", "7：11"),  # goals for and against, no time of day
     ("他怀念当年玩war3时的日子。", "3时"),  # Warcraft 3, no three o'clock
     ("主队最终以5：3败下阵来。", "5：3"),  # a score, no ratio
+    ("他在六枝特区工作多年。", "六枝"),  # a place (Liuzhi), no six sprigs
     ("他不甘心3输给对手。", "3输"),  # 输给 "lost to", no record
     ("卡片写着：水晶*1注1：首充奖励。", "1注"),  # a footnote's mark
     ("数百只股票跌停。", "数百只"),  # vague

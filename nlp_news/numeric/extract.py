@@ -2900,7 +2900,7 @@ _NAMES_WITH_NUMERALS = (
     "两头不", "两头都", "两头跑", "两头受", "两头落空", "两头兼顾", "两头为难", "两头忙", "两头堵",
     # political watchwords and programmes named with a numeral (三个区分开来, 中央八项规定, 百亿补贴)
     "三个区分开来", "八项规定", "三个务必", "四个现代化", "两个一百年", "百亿补贴", "千亿补贴", "万人计划", "三个有利于",
-    "三面光", "三斤钉", "五笔七墨", "手三针", "足三针", "颞三针", "北七家",
+    "三面光", "三斤钉", "五笔七墨", "手三针", "足三针", "颞三针", "北七家", "六枝特区",
     # the party's basic line (一个中心、两个基本点), and the decathlon and heptathlon (十项全能, 七项全能): names
     # here, not idioms, whose test at every numeral's neighbouring pair would then run at each 一个
     "一个中心、两个基本点", "一个中心，两个基本点", "两个基本点", "十项全能", "七项全能",
