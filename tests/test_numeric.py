@@ -1900,6 +1900,9 @@ MONEY_BY_METRIC = [
     ("这套老洋房上月以380万转手。", "380万", "money", "CNY"),  # a resale
     ("各地争相配套4万亿刺激计划。", "4万亿", "money", "CNY"),  # a stimulus
     ("新政将为小微企业减负近30亿。", "近30亿", "money", "CNY"),  # fees cut
+    ("多家险企认购首只公募基金近6亿。", "近6亿", "money", "CNY"),  # a fund subscribed
+    ("足彩第10035期销量2500万。", "2500万", "money", "CNY"),  # a lottery's sales are yuan
+    ("这款手机上市一年销量2500万。", "2500万", "number", None),  # a phone's are units
     ("这幅画拍出900万元（约190万元人民币）。", "900万元", "money", "TWD"),  # 元 glossed in renminbi at ~4.7: NT$
     ("这家茶餐厅的套餐要60元（约合人民币52元）。", "60元", "money", "HKD"),  # at ~1.15: HK$
     ("这台电脑卖5000元（含税）。", "5000元", "money", "CNY"),  # no gloss

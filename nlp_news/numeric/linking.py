@@ -441,10 +441,11 @@ def link_facts(
             is_money_metric(metric)
             or _MONEY_NOUN_AFTER.match(text, f.end) is not None  # 200多万房款, 500万赎金
             or _MONEY_VERB_BEFORE.search(text, max(cs, fs - 5), fs) is not None
-            or _MONEY_WORD_BEFORE.search(text, max(cs, fs - 7), fs) is not None  # 判赔妻子10万, 涉案金额5亿
+            or _MONEY_WORD_BEFORE.search(text, max(cs, fs - 9), fs) is not None  # 判赔妻子10万, 涉案金额5亿
             or _MONEY_VERB_AFTER.match(text, f.end) is not None and text[max(cs, fs - 1) : fs] == "以"
             or _DEAL_AFTER.match(text, f.end) is not None  # 1.2亿收购, 6亿拿地: the price of a deal
             or text[fs - 1 : fs] in _TO_LAST and _EARNED_TO_BEFORE.search(text, max(cs, fs - 16), fs) is not None  # 多赚34.5%至11.8亿
+            or _SALES_BEFORE.search(text, max(cs, fs - 4), fs) is not None and _LOTTERY.search(text, ss, fs) is not None  # 彩票…销量2079万
         ):
             # 价格要220万, 受贿800万, 以452万挂牌出售: a price with no currency word is money in the article's currency
             if currency is _UNSET:
@@ -481,7 +482,7 @@ _MONEY_VERB_BEFORE = re.compile(
 #: or a noun of money right before it, a bound between (涉案金额5亿, 侵吞公款213万): the amount is money.
 _MONEY_WORD_BEFORE = re.compile(
     r"(?:(?:判赔|赔偿|赔付|补偿|罚|借给|欠)[^\W\d的是有]{1,3}|(?:骗|骗取|诈骗|敲诈|勒索)(?:[了走]?(?:\d{1,3}|[一二两三四五六七八九十几]{1,2})[名个位户家])?[^\W\d的是有]{2,4}"
-    r"|(?:自购|认购|申购)(?:自家|旗下|本公司)?(?:基金|产品|理财产品)|(?:别墅|豪宅)[^\W\d的是有]{0,4}|(?:市值|资产|存量|身家|财富|净值)缩水(?:了|高达|达|近|超过|逾|约)?|(?:金额|公款|税款|巨款|赃款)(?:高达|最高|共计|累计|总计|超过|约为|[达为共约近超逾])?)$"
+    r"|(?:自购|认购|申购)[^\W\d的是有]{0,6}?(?:基金|产品)(?:近|约|超过|逾|达)?|(?:别墅|豪宅)[^\W\d的是有]{0,4}|(?:市值|资产|存量|身家|财富|净值)缩水(?:了|高达|达|近|超过|逾|约)?|(?:金额|公款|税款|巨款|赃款)(?:高达|最高|共计|累计|总计|超过|约为|[达为共约近超逾])?)$"
 )
 #: The Hong Kong market or its monetary authority named in a sentence: a plain 元 there is a Hong Kong
 #: dollar (港股成交额32.88亿元, 金管局增发180亿元的外汇基金票据).
@@ -502,6 +503,9 @@ _GLOSS_OPEN = frozenset("（(")
 #: Earnings that rose or fell to the amount (多赚34.5%至11.8亿, 盈利下滑两成到3亿): it is money.
 _EARNED_TO_BEFORE = re.compile(r"(?:赚|盈利|获利|净利|纯利)[^，,。；;！？!?\s\d]{0,4}(?:\d+(?:\.\d+)?[%％]|[一二两三四五六七八九]成)?[至到]$")
 _TO_LAST = frozenset("至到")
+#: A lottery's sales are counted in yuan (胜负彩…本期销量2079万: money; a phone's 销量2079万 is units).
+_SALES_BEFORE = re.compile(r"销量(?:为|达|约|超过|逾|近)?$")
+_LOTTERY = re.compile(r"彩票|胜负彩|足彩|双色球|大乐透|福彩|体彩|七乐彩|排列三|3D(?=开奖|彩)")
 #: A gloss in renminbi right after an amount in 元 (（约120万元人民币）, (折合人民币3万元)).
 _RMB_GLOSS = re.compile(r"[（(]\s?(?:约合|折合|约|合|相当于)?\s?(?:人民币)?\s?(\d+(?:\.\d+)?)\s?([万亿]?)\s?元?\s?(人民币)?")
 #: The 元 of other places by how many of them a renminbi buys (2005-2011: NT$4.3-5.0, HK$0.94-1.2).
