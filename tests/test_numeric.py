@@ -1016,6 +1016,7 @@ FOUND = [
     ("联赛每季要打一百二三十场。", "一百二三十场", "count", {"low": 120, "high": 130}, {"unit": "场"}),  # a round head, then a pair
     ("这台旧电脑只卖一千七八百元。", "一千七八百元", "money", {"low": 1700, "high": 1800}, {"currency": "CNY"}),
     ("他捧着520朵玫瑰站在楼下。", "520朵", "count", 520, {"unit": "朵"}),  # 朵 counts flowers
+    ("老汉当年欠下地主三百吊钱。", "三百吊钱", "count", 300, {"unit": "吊钱"}),  # strings of old cash, no yuan
     ("主力资金今日流出7板块", "7板块", "count", 7, {"unit": "板块"}),  # sectors counted, no limit-up boards (板)
     ("今年有3板块领涨。", "3板块", "count", 3, {"unit": "板块"}),
     ("大雾中国道上6车连环相撞", "6车", "count", 6, {"unit": "车"}),  # cars in a crash (3车道 counts nothing: see IGNORED)
