@@ -1020,6 +1020,8 @@ FOUND = [
     ("主力资金今日流出7板块", "7板块", "count", 7, {"unit": "板块"}),  # sectors counted, no limit-up boards (板)
     ("今年有3板块领涨。", "3板块", "count", 3, {"unit": "板块"}),
     ("大雾中国道上6车连环相撞", "6车", "count", 6, {"unit": "车"}),  # cars in a crash (3车道 counts nothing: see IGNORED)
+    ("路口一行人被3车碾压", "3车", "count", 3, {"unit": "车"}),
+    ("俱乐部开出3千万双薪挽留队长。", "3千万", "number", 30000000, {}),  # 双薪 "double pay": no pairs
     ("港口新建了一座万吨以上的泊位。", "万吨以上", "count", 10000, {"unit": "吨", "qualifier": "over"}),  # a bare 万 counts
     ("农场去年引进了万只蛋鸡。", "万只", "count", 10000, {"unit": "只"}),
     # a two-digit N年 after a verb that takes a length of years, before a bound, or before a headline's space: no year '1x

@@ -133,7 +133,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "记": frozenset("者录忆得住载号账性事挂"),  # 3记者: reporters, no shots (18记三分, 3记重扣 are)
     "犯": frozenset("罪规人错法下案难愁忌傻晕困浑病嫌险"),  # 2犯罪: crimes, no fouls (6犯离场 are)
     "岁": frozenset("月"),  # 姚明20+10岁月: "years" (岁月), no age
-    "双": frozenset("核显卡屏频通模向重语方边赢休端"),  # 酷睿2双核, 圣斗士2双端: Core 2, dual-core, no pairs (2双鞋 are)
+    "双": frozenset("核显卡屏频通模向重语方边赢休端薪"),  # 酷睿2双核, 圣斗士2双端: Core 2, dual-core, no pairs (2双鞋 are)
     "间": frozenset("歇隔接谍断距奏"),  # 15间歇性: "intermittent", no rooms
     "列": frozenset("第入为居于席举出榜"),  # 7亿列第一: "ranks", no trains
     "包": frozenset("养括含围揽庇办赔销邮涵"),  # 20万包养, 300万包括: verbs, no packs (3包烟 are)
@@ -2651,8 +2651,8 @@ _NEED_BEFORE_DAYS = frozenset("需要用花耗费等隔每")
 _ONE_DAY_SPAN_AFTER = frozenset("后内间里之以")
 #: Before 一度 when it is one degree more or less (气温下降了一度), not the adverb "at one time".
 _DEGREE_CHANGE_BEFORE = frozenset("降升高低了差")
-#: A crash after N车 (7车相撞, 5车连环追尾): the cars are counted.
-_CRASH_AFTER = re.compile(r"(?:连环|先后)?(?:相撞|追尾|连撞|碰撞|剐蹭|受损)")
+#: A crash after N车 (7车相撞, 5车连环追尾, 被2车碾压): the cars are counted.
+_CRASH_AFTER = re.compile(r"(?:连环|先后)?(?:相撞|追尾|连撞|碰撞|剐蹭|受损|碾压|碾轧|撞(?!击))")
 #: A market named before N点多 (沪指, 大盘, 恒指…): index points, no hour of the day.
 _MARKET_WORD = re.compile(r"指|盘|股|市|期货|点位")
 #: The centimetres or tenths after 米 in a height or length as said: 2米15, 1米8 (not 2米15厘米, 3米2个).
