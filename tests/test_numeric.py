@@ -1022,6 +1022,8 @@ FOUND = [
     ("大雾中国道上6车连环相撞", "6车", "count", 6, {"unit": "车"}),  # cars in a crash (3车道 counts nothing: see IGNORED)
     ("路口一行人被3车碾压", "3车", "count", 3, {"unit": "车"}),
     ("俱乐部开出3千万双薪挽留队长。", "3千万", "number", 30000000, {}),  # 双薪 "double pay": no pairs
+    ("今年全省有30万应届生参加招聘会。", "30万应届生", "count", 300000, {"unit": "应届生"}),  # graduates counted
+    ("隧道塌方造成76人被困。", "76人", "count", 76, {"unit": "人"}),  # people, no team
     ("港口新建了一座万吨以上的泊位。", "万吨以上", "count", 10000, {"unit": "吨", "qualifier": "over"}),  # a bare 万 counts
     ("农场去年引进了万只蛋鸡。", "万只", "count", 10000, {"unit": "只"}),
     # a two-digit N年 after a verb that takes a length of years, before a bound, or before a headline's space: no year '1x
@@ -1470,6 +1472,9 @@ IGNORED = [
     ("他怀念当年玩war3时的日子。", "3时"),  # Warcraft 3, no three o'clock
     ("主队最终以5：3败下阵来。", "5：3"),  # a score, no ratio
     ("他在六枝特区工作多年。", "六枝"),  # a place (Liuzhi), no six sprigs
+    ("76人主场险胜凯尔特人。", "76人"),  # the Philadelphia 76ers
+    ("费城76人今夏引进两名新秀。", "76人"),
+    ("他每月往401k计划里存钱。", "401k"),  # a pension plan's name, no 401,000
     ("他不甘心3输给对手。", "3输"),  # 输给 "lost to", no record
     ("卡片写着：水晶*1注1：首充奖励。", "1注"),  # a footnote's mark
     ("数百只股票跌停。", "数百只"),  # vague

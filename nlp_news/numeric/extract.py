@@ -171,7 +171,7 @@ COUNT_NOUNS = sorted(
     农民 农民工 工人 市民 网友 民众 群众 儿童 老人 青少年 大学生 研究生 留学生 医生 护士 律师 官兵 士兵 部委
     有效像素 总像素 参数
     高管 新援 外援 嫌犯 家长 孩子 子女 兄弟姐妹 姐妹 明星 男生 女生 院校 死者 伤者 遇难者 矿工 村民 业主 股民 基民 彩民 银行 券商
-    房企 车企 险企 县 省份 省区 省市 省 国 职位 岗位 学校 卡车 板块 车""".split(),
+    房企 车企 险企 县 省份 省区 省市 省 国 职位 岗位 学校 卡车 板块 车 应届生 应届毕业生""".split(),
     key=len,
     reverse=True,
 )
@@ -255,7 +255,7 @@ _MAGN = rf"(?:[多余几]?[十百千]?(?:[万亿]|兆(?![{_MEGA_UNITS}]))+|[多�
 # after a magnitude or 零 (三千5百, 一千零20; 六6万 is a typo or two numbers, not one), and zeros: 〇 typed as 0 (二0一五)
 _AFTER_MAGN = "(?<=[十百千万亿兆拾佰仟零〇])"
 # k/M/B scale an amount (40k, 2.5B), not a room or a code: 1703B室, 2B056号
-_LATIN_SCALE = r"[kKMB](?![A-Za-z\d室号座栋楼层区金纯复户套型])"  # 24K纯金 is 24 carats, 66B复式 a flat
+_LATIN_SCALE = r"[kKMB](?![A-Za-z\d室号座栋楼层区金纯复户套型计])"  # 24K纯金 is 24 carats, 66B复式 a flat, 401k计划 a pension plan
 #: What follows a display format written 2K, 4K, 8K (4K视频, 8K电视), or the games publisher 2K (2K游戏):
 #: no thousands (不足2K is a price).
 _FORMAT_K_AFTER = re.compile(r"\s?(?:游戏|公司|Games|Sports|视频|屏|电视|显示|分辨率|超高清|高清|画质|录制|拍摄|投影|内容|蓝光|影像|摄像|HDR|@|/\d|\s?\d+(?:Hz|fps|帧))")
@@ -2936,6 +2936,9 @@ _NAME_ZONE_WORDS = (
     "这一块", "那一块", "哪一块", "每一块",
     "五月天", *("七天" + w for w in ("酒店", "连锁", "快捷")),
     *("360" + w for w in ("公司", "安全卫士", "安全", "浏览器", "杀毒", "搜索", "集团", "手机")),
+    # the Philadelphia 76ers (费城76人, 76人绝杀…: no 76 people; 事故造成76人死亡 counts them)
+    "费城76人", *("76人" + w for w in ("队", "绝杀", "主场", "客场", "击败", "战胜", "不敌", "惜败", "大胜", "完胜", "球员",
+                                      "后卫", "前锋", "中锋", "主帅", "主教练", "老板", "总经理", "vs", "VS")),
     *_NAMES_WITH_NUMERALS,
 )
 #: The words as a trie (:func:`~nlp_news.numeric.patterns.alternation`: one alternative per first character, so
@@ -2953,7 +2956,7 @@ _NAME_ZONES_RE = re.compile(
 )
 #: What every match of :data:`_NAME_ZONES_RE` contains: a text with none of them is not searched.
 _NAME_ZONE_HEADS = (
-    "八一", "十字", "一日", "一块", "五月天", "七天", "360", "三双", "两双", "一时半", "天下第一", "年过半百",
+    "八一", "十字", "一日", "一块", "五月天", "七天", "360", "三双", "两双", "一时半", "天下第一", "年过半百", "76人",
     *_NAMES_WITH_NUMERALS, *_SPACE_NAMES,
     *(b + century for b in _DOC_OPEN for century in ("19", "20")),
 )
