@@ -1475,6 +1475,7 @@ IGNORED = [
     ("76人主场险胜凯尔特人。", "76人"),  # the Philadelphia 76ers
     ("费城76人今夏引进两名新秀。", "76人"),
     ("他每月往401k计划里存钱。", "401k"),  # a pension plan's name, no 401,000
+    ("戴尔灵越14本周末促销", "14本"),  # a laptop series and its size, no 14 books
     ("他不甘心3输给对手。", "3输"),  # 输给 "lost to", no record
     ("卡片写着：水晶*1注1：首充奖励。", "1注"),  # a footnote's mark
     ("数百只股票跌停。", "数百只"),  # vague

@@ -2921,6 +2921,8 @@ _NAMES_WITH_NUMERALS = (
 #: (Not the series whose name is an everyday word, 实践 or 高分: each is a head of the name zones' search, and
 #: made 377 of the 1,020 texts of cnews-800 searched.)
 _SPACE_NAMES = ("神舟", "天舟", "嫦娥", "长征", "天问", "北斗", "天宫", "鹊桥", "天链", "快舟", "朱雀")
+#: Laptop series named in Chinese with a number after them (思跃14, 灵越15, 昭阳K43, 扬天V460).
+_LAPTOP_SERIES = ("思跃", "灵越", "昭阳", "扬天")
 #: The brackets a document's number opens its year with (国发〔2009〕3号, 京政发(2024)7号).
 _DOC_OPEN = "〔[(（"
 #: A work's title: a zone of its own, searched for from its first character, 《, which a text holds or
@@ -2949,6 +2951,8 @@ _NAME_ZONES_RE = re.compile(
     alternation(_NAME_ZONE_WORDS)
     + r"|三双(?=数据|[，。！、,!的\s]|$)|两双(?![鞋袜手筷眼脚套靴拖])"
     + "".join(rf"|{n}(?:\d+|[一二三四五六七八九十〇零两]+)号[甲乙丙丁]?" for n in _SPACE_NAMES)
+    # laptop series named with their screen size (戴尔思跃15本: the Inspiron 15 notebook, no 15 books)
+    + "".join(rf"|{n}\d{{2,4}}[A-Za-z]{{0,3}}本?" for n in _LAPTOP_SERIES)
     # 国发〔2009〕3号: a document's number, no year and no day; one alternative per opening bracket, not a
     # class [〔[(（]: an alternative that starts with a class makes the engine try the pattern at every
     # position (the 355 texts of cnews-800 searched for zones, replayed: 27.7 -> 6 ms)
@@ -2957,7 +2961,7 @@ _NAME_ZONES_RE = re.compile(
 #: What every match of :data:`_NAME_ZONES_RE` contains: a text with none of them is not searched.
 _NAME_ZONE_HEADS = (
     "八一", "十字", "一日", "一块", "五月天", "七天", "360", "三双", "两双", "一时半", "天下第一", "年过半百", "76人",
-    *_NAMES_WITH_NUMERALS, *_SPACE_NAMES,
+    *_NAMES_WITH_NUMERALS, *_SPACE_NAMES, *_LAPTOP_SERIES,
     *(b + century for b in _DOC_OPEN for century in ("19", "20")),
 )
 #: Whether a text holds one of them, in one search (a trie) rather than one substring test each
