@@ -1055,6 +1055,9 @@ FOUND = [
     # a share count before a name that starts with 东 (东亚银行, 东方航空); 第 + a numeral, then a word that starts with one
     ("基金减持了20万股东方航空。", "20万股", "count", 200000, {"unit": "股"}),
     ("这是第一三维动画大片。", "第一", "ordinal", 1, {}),
+    # 二等 after N万 is a prize's rank (二等奖), no last figure of the amount; a foreign name after a counted noun
+    ("他上周中了5万二等奖。", "5万", "number", 50000, {}),
+    ("最近三个赛季罗伯茨都在队中效力。", "三个", "count", 3, {"unit": "赛季"}),
 ]
 
 RESOLVED = [
@@ -1471,6 +1474,10 @@ IGNORED = [
     ("这位名嘴的出场费高达6位数。", "6位数"),  # a number's digits, no count of 位
     ("房源位于花园小区3号4单2室。", "4单"),  # an address: building 3, entrance 4
     ("车手赛后说 Q3我只跑了一圈", "Q3"),  # a qualifying session, no quarter
+    ("菜价一天一变，市民叫苦。", "一天"),  # an idiom: "changes daily"
+    ("主队两回合都以0比2告负后出局。", "0比2"),  # a score: no ratio is 0 to N
+    ("他说：30起床就来不及了。", "30起"),  # 起床: getting up, no count of cases
+    ("赔率从1赔3升到1赔4。", "3升"),  # 升到 "rose to", no litres
 ]
 
 

@@ -107,7 +107,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "部": frozenset("位署"),  # 10部位装备: body parts, no count of 部
     "首": frozenset("付府都席位批轮一二三四五六七八九十次先发创届个款家日周月年季映秀战胜选要长脑"),  # 50万首付: a down payment, 11首三双: a first triple-double, 歼-35首次: a first, no songs
     "处": frozenset("理于在罚分置境长级事"),  # 骁龙8 Gen 5处理器: a processor, no places
-    "升": frozenset("级值温息幅降高格空势华旗学职任至0123456789"),  # 1.01升级补丁: a version; 1.60升至1.75, 23668 升114点: rose, no litres
+    "升": frozenset("级值温息幅降高格空势华旗学职任至到0123456789"),  # 1.01升级补丁: a version; 1.60升至1.75, 23668 升114点: rose, no litres
     "副": frozenset("总主部局处市省县区院校教秘书董行团队科所厂经司会长作业委官将帅州国庭署审检巡研"),  # 2副总裁: deputies, no pairs
     "顶": frozenset("级尖端层部峰楼替住撞流"),  # 1顶级: top, no hats
     "组": frozenset("合织建成委长团件图装"),  # 社保基金106组合: a portfolio's name, no groups
@@ -143,13 +143,14 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "招": frozenset("聘商生标募收待呼手牌股致惹架行揽引考工录安供认"),  # 3招聘会, 1招行: words, no tricks (10招拍好照片)
     "胎": frozenset("儿盘动压记教毛位"),  # 3胎儿: foetuses, no births (产仔5胎)
     "顿": frozenset("时悟觉感挫号首足"),  # 3顿时: "at once", no meals (一天5顿)
+    "起": frozenset("床"),  # 7:30起床: getting up, no count of cases (3起事故)
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战", "败"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿", "起"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -1363,8 +1364,8 @@ class _Scanner:
                 value, end = {"start": value, "end": f"T{h2:02d}:{m2.group(2)}"}, m2.end()
             self.add(self.make(start, end, "date", value, "rule:date", relative=True), start, end, 2)
             return
-        if is_score(self.f, m.start(), m.end()):
-            self.add(None, m.start(), m.end(), 2)  # 97比89击败: neither number is a fact
+        if is_score(self.f, m.start(), m.end()) or a == 0 and "." not in m.group("a"):
+            self.add(None, m.start(), m.end(), 2)  # 97比89击败, 5个0比3: a score, neither number is a fact (no ratio is 0 to N)
             return
         if b == 0:
             return
@@ -1484,10 +1485,10 @@ class _Scanner:
         if (
             "\u4e00" <= nxt <= "\u9fff" and nxt not in _ABBREVIATED_TAIL_NEXT and len(core) > 2
             and core[-2] in "万亿" and core[-1] in _ONE_DIGIT and not core[-3].isspace()
-            and (core[-1] == "一" or nxt in _TAIL_FIRST)
+            and (core[-1] == "一" or nxt in _TAIL_FIRST or nxt == "等")
         ):
             # 贪污243万一审, 20万一年后, 罚款10万一次, 20万三年: the digit after 万 starts the next word (一审, 一年)
-            # or counts the unit after it, no 2,431,000 (一万三的工资, 月薪2万1, 两万三左右, 一万五即可 keep theirs:
+            # or counts the unit after it, or makes a rank with 等 (命中6万二等: 二等奖), no 2,431,000 (一万三的工资, 月薪2万1, 两万三左右, 一万五即可 keep theirs:
             # 13000, 21000, 23000, 15000; 一 makes a word with almost any character, the other digits with a unit)
             m2 = _NUMBER_RE.match(f, start, end - 1)
             if m2 is not None:
@@ -2843,7 +2844,7 @@ _IDIOMS = tuple(
         """零部件 一部分 零百加速 两口子 三五成群 一成不变 五花八门 十万火急 一年到头 三天两头 三八节 三八妇女节
         四个全面 四个意识 四个自信 两个维护 两个确立 两个毫不动摇 五位一体 两个凡是 五个一工程 八项注意 两手抓
         天下第一 第一流 有朝一日 一日游 一日之功 一日之长 日甚一日 日慎一日 非一日之寒 十几年如一日 一时半会儿 一时半会 一时半刻
-        二万五千里长征 两万五千里长征 三位一体 四位一体 十年寒窗 十年浩劫 十年动乱 十年磨一剑 十年怕井绳 十年九旱 三头六臂 七手八脚
+        二万五千里长征 两万五千里长征 三位一体 四位一体 十年寒窗 十年浩劫 十年动乱 十年磨一剑 十年怕井绳 十年九旱 一天一变 一日一变 一年一变 一天一个样 一年一个样 三头六臂 七手八脚
         百万雄师 百万雄兵 雄师百万 成百上千 成千上百 判若两人 迥若两人 两回事 三字经 二十四节气 年过半百 三寸不烂之舌 此地无银三百两
         货比三家 三班倒 六根清净 脚踏两只船 三天打鱼 两天晒网 三只手 过五关斩六将 新官上任三把火 飞流直下三千尺 一百单八将 志在四方
         三个臭皮匠 五方杂处 一元复始 四时八节 门前三包 说一千道一万 语惊四座 技惊四座 艳惊四座 惊艳四座 震惊四座 退一万步 狼烟四起 烽烟四起 烽火四起 枪声四起 嘘声四起
@@ -3181,6 +3182,8 @@ _FUNCTION_TAGS = frozenset(("p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "
 _POSSESSOR_TAGS = frozenset(("nt",))  # not ns or nr: jieba tags 城市 ns and 元宝 nr
 #: Noun-like tags that end the phrase after a noun (its predicate: 客户参与竞争, 两个MM热情高涨).
 _NOT_AFTER_NOUN = frozenset(("vn", "l"))
+#: jieba's tag of a foreign name: after a noun it starts the next phrase (两个赛季亚当斯作为助理教练: 赛季 is counted).
+_FOREIGN_NAME_TAGS = frozenset(("nrt",))  # (not nr: jieba tags 卫生镇, 牛羊, 世锦赛 nr)
 #: Tags of a head noun that no noun right after it extends: a Latin name, a place noun (大中城市房屋).
 _PHRASE_END_TAGS = frozenset(("eng", "ns"))
 #: Words jieba tags as nouns that, after a noun, say what it does or how many of it (30个新地图上线,
@@ -3258,7 +3261,7 @@ def _head_noun(words: list[tuple[str, str]]) -> str | None:
             modified = True  # 大小不等的区域: an idiom before 的 is a modifier
         elif _is_noun_tag(t):
             if head is not None and (
-                t in _NOT_AFTER_NOUN or len(w) == 1 or len(head) == 1 or (head_tag in _PHRASE_END_TAGS and not modified)
+                t in _NOT_AFTER_NOUN or t in _FOREIGN_NAME_TAGS or len(w) == 1 or len(head) == 1 or (head_tag in _PHRASE_END_TAGS and not modified)
                 or w in _METRIC_SET or w[-2:] in _METRIC_SET or w.endswith(_METRIC_ENDS) or w in _PREDICATE_NOUNS
             ):
                 # 3个App上线, 两个人出面, 两个字形容, 16个城市套型面积: a Latin name, a place
