@@ -1058,6 +1058,8 @@ FOUND = [
     # 二等 after N万 is a prize's rank (二等奖), no last figure of the amount; a foreign name after a counted noun
     ("他上周中了5万二等奖。", "5万", "number", 50000, {}),
     ("最近三个赛季罗伯茨都在队中效力。", "三个", "count", 3, {"unit": "赛季"}),
+    ("他买了一款人民币一年期的理财产品。", "一年期", "duration", "P1Y", {"unit": "年期"}),  # 人民币 stays out of a time's span
+    ("钢价3800整数关口失守", "3800", "number", 3800, {}),
 ]
 
 RESOLVED = [

@@ -1526,7 +1526,7 @@ class _Scanner:
                 len(core) == 4 and core[:2] in ("19", "20")
             ) and (prev == "" or prev not in "$¥€£") and not (prev in _QUOTE_LAST and _QUOTE_BEFORE.search(f, max(0, start - 4), start)) and not (
                 nxt == "的" and "." in core and _MARK_AFTER_RE.match(f, end)  # 9.575的最高分: a judges' mark
-            ) and not (nxt == "防" and f.startswith(_LEVEL_AFTER, end)):  # (“140防线”: a level, read in bare())
+            ) and not ((nxt == "防" or nxt == "整") and f.startswith(_LEVEL_AFTER, end)):  # (“140防线”, 4300整数关: a level, read in bare())
                 if nxt == "." and f[end + 1 : end + 2].isdigit():
                     self.add(None, start, end + 2, 0)  # 2.0.1: a version
                 elif nxt == "一" and f[end + 1 : end + 2] in _PER_HEAD and f[end + 2 : end + 3] in _PRICE_END and len(core) > 1:
@@ -1735,6 +1735,8 @@ class _Scanner:
             self.bare(start, end, core, value, low_high, over, arabic, g, tend)
             return
         s2, q_left, cur_left = self.left(start)
+        if cur_left and q_left is None and not g.cur:
+            s2 = start  # 美元兑人民币一年期: the currency word names no amount of this time or count, it stays out of the span
         qual = over if q_left == "about" and over else (q_left or over)  # 大概有200多万户: the bound wins over an about-word
         post = g.post
         if post:
