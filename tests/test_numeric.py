@@ -1060,6 +1060,9 @@ FOUND = [
     ("最近三个赛季罗伯茨都在队中效力。", "三个", "count", 3, {"unit": "赛季"}),
     ("他买了一款人民币一年期的理财产品。", "一年期", "duration", "P1Y", {"unit": "年期"}),  # 人民币 stays out of a time's span
     ("钢价3800整数关口失守", "3800", "number", 3800, {}),
+    # a bare amount before a noun of households counts them (用户, 农户: 户 ends nouns of people as 人 does)
+    ("这家运营商新增了20万移动用户。", "20万移动用户", "count", 200000, {"unit": "移动用户"}),
+    ("这所学校开了12门选修课。", "12门", "count", 12, {"unit": "门"}),
 ]
 
 RESOLVED = [
@@ -1480,6 +1483,8 @@ IGNORED = [
     ("主队两回合都以0比2告负后出局。", "0比2"),  # a score: no ratio is 0 to N
     ("他说：30起床就来不及了。", "30起"),  # 起床: getting up, no count of cases
     ("赔率从1赔3升到1赔4。", "3升"),  # 升到 "rose to", no litres
+    ("07门兴vs沙尔克", "07门"),  # a list's number, then a team's name
+    ("今晚排列3开奖号码公布", "排列3"),  # a lottery game's name
 ]
 
 

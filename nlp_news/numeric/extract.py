@@ -144,13 +144,14 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "胎": frozenset("儿盘动压记教毛位"),  # 3胎儿: foetuses, no births (产仔5胎)
     "顿": frozenset("时悟觉感挫号首足"),  # 3顿时: "at once", no meals (一天5顿)
     "起": frozenset("床"),  # 7:30起床: getting up, no count of cases (3起事故)
+    "门": frozenset("兴将槛户诊卫派徒"),  # 11门兴vs勒沃库森: a team's name (Mönchengladbach), 2门将: goalkeepers, no count of 门
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战", "败"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿", "起"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿", "起", "门"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -2903,8 +2904,8 @@ _NAMES_WITH_NUMERALS = (
     "一个中心、两个基本点", "一个中心，两个基本点", "两个基本点", "十项全能", "七项全能",
     # games named with their sequel's number (星际争霸2项目: the StarCraft II event, no two projects)
     "星际争霸2", "星际2", "魔兽争霸3", "魔兽3", "暗黑破坏神3", "暗黑3",
-    # a famous investor's nickname (杨百万: no million)
-    "杨百万",
+    # a famous investor's nickname (杨百万: no million); lottery games named by their digits (排列3, 排列五)
+    "杨百万", "排列3", "排列5", "排列三", "排列五",
     # regulatory classes (一类创新药, 三类医疗器械): labels, no count of one
     *(n + "类" + w for n in "一二三" for w in ("创新药", "新药", "疫苗", "医疗器械", "器械")),
     # holidays named by their date (十一期间 is National Day's holiday, no count of 11 期; 六一儿童节)
@@ -3222,7 +3223,7 @@ def _noun_counted(after: str, segmenter: Segmenter) -> str | None:
 
 
 #: How nouns of people end (工人, 学生, 选民, 敌军, 同胞, 游客 …), and some that end otherwise.
-_PEOPLE_LAST = frozenset("人者员生民工兵军众胞友迷客童女男徒士师属族匠")
+_PEOPLE_LAST = frozenset("人者员生民工兵军众胞友迷客童女男徒士师属族匠户")
 _PEOPLE_WORDS = frozenset(("青年", "少年", "妇女", "儿童", "队伍", "大军", "人口", "文盲"))
 #: jieba's tags of names and times: a bare amount counts none of them (300万北京市民, 30万年前).
 _NAME_TAGS = frozenset(("ns", "nr", "nrt", "nrfg", "nt", "nz", "t", "tg"))
