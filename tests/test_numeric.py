@@ -1063,6 +1063,10 @@ FOUND = [
     # a bare amount before a noun of households counts them (用户, 农户: 户 ends nouns of people as 人 does)
     ("这家运营商新增了20万移动用户。", "20万移动用户", "count", 200000, {"unit": "移动用户"}),
     ("这所学校开了12门选修课。", "12门", "count", 12, {"unit": "门"}),
+    # a painting's price per square chi (平方尺, 平尺); football clubs named with a number
+    ("这位画家的作品均价为8500元/平方尺。", "8500元/平方尺", "money", 8500, {"unit": "/平方尺"}),
+    ("他的山水画每平尺2万元。", "2万元", "money", 20000, {"unit": "/平尺"}),
+    ("汉诺威96队主场3胜1平。", "3胜", "count", 3, {"unit": "胜"}),
 ]
 
 RESOLVED = [
@@ -1485,6 +1489,7 @@ IGNORED = [
     ("赔率从1赔3升到1赔4。", "3升"),  # 升到 "rose to", no litres
     ("07门兴vs沙尔克", "07门"),  # a list's number, then a team's name
     ("今晚排列3开奖号码公布", "排列3"),  # a lottery game's name
+    ("汉诺威96队主场3胜1平。", "96队"),  # a club's name (Hannover 96)
 ]
 
 

@@ -308,7 +308,7 @@ _TAIL_SOURCE = rf"""
       |(?P<cur>{_CUR_AFTER})(?:\s?(?P<cur2>人民币))?
          (?:(?P<jiao>\d|[{CN_DIGIT_CHARS}])(?P<jw>角|毛)(?:(?P<fen>\d|[{CN_DIGIT_CHARS}])分)?
            |又?(?P<cent>\d{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}})(?:美分|日本[銭钱]|[銭]))?
-         (?:(?:/|每)(?P<per>平方米|平米|平方英尺|千瓦时|小时|分钟|间夜|人次|季度|学期|学年|公里|吨|股|斤|公斤|千克|亩|人|月|年|天|次|件|台|桶|盎司
+         (?:(?:/|每)(?P<per>平方米|平米|平方英尺|平方尺|平尺|千瓦时|小时|分钟|间夜|人次|季度|学期|学年|公里|吨|股|斤|公斤|千克|亩|人|月|年|天|次|件|台|桶|盎司
                             |[\u4e00-\u9fff]|(?:kWh|MWh|TEU|FEU|GB|MB|kg|km)(?![A-Za-z])))?
       |(?P<time>{_esc(TIME_UNITS)})(?P<half>半)?
       |(?P<ge>个)(?!月|星期|小时|工作日|钟头|年头|季度|百分点|基点)
@@ -363,7 +363,7 @@ _CHANGE_RE = re.compile(optional_groups_as_branches(
     rf"(?:{alternation(('了', '约', '超过', '逾', '近', '达', '至', '到', '为', '分别'))})*\s?$"
 ))
 _PER_LEFT = re.compile(
-    r"每(?:一)?(?P<per>平方米|平米|平方英尺|千瓦时|间夜|人次|盎司|学年|学期|季度|小时|公里|晚|亩|股|吨|斤|公斤|人|户|月|年|天|次|台|辆"
+    r"每(?:一)?(?P<per>平方米|平米|平方英尺|平方尺|平尺|千瓦时|间夜|人次|盎司|学年|学期|季度|小时|公里|晚|亩|股|吨|斤|公斤|人|户|月|年|天|次|台|辆"
     r"|[\u4e00-\u9fff]|kWh|MWh|TEU|FEU)"
     r"(?:作价|售价|价格|收费|成本|发行价|招股价|定价|收益|净资产|派息|盈利|亏损|净利润)?"
     r"(?:为|约|达|报|涨至|跌至|升至|降至|达到|上涨|下跌|上调|下调|加价|降价|涨|跌)?\s?$"
@@ -2906,6 +2906,8 @@ _NAMES_WITH_NUMERALS = (
     "星际争霸2", "星际2", "魔兽争霸3", "魔兽3", "暗黑破坏神3", "暗黑3",
     # a famous investor's nickname (杨百万: no million); lottery games named by their digits (排列3, 排列五)
     "杨百万", "排列3", "排列5", "排列三", "排列五",
+    # football clubs named with a number (Hannover 96, 1860 Munich, Mainz 05, Darmstadt 98): no count of 队
+    "汉诺威96", "慕尼黑1860", "美因茨05", "达姆施塔特98",
     # regulatory classes (一类创新药, 三类医疗器械): labels, no count of one
     *(n + "类" + w for n in "一二三" for w in ("创新药", "新药", "疫苗", "医疗器械", "器械")),
     # holidays named by their date (十一期间 is National Day's holiday, no count of 11 期; 六一儿童节)
