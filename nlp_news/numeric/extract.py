@@ -2987,6 +2987,8 @@ _GE_TIME_NEXT = frozenset("月星小工钟年季百") | {w[1] for w in TIME_UNIT
 
 #: What follows Q1-Q4 when it is a quarter and no model name (Q3营收 against 奥迪Q3的).
 _QUARTER_NEXT = frozenset("营财业净收利毛销出交季单度同环,，、。；;：:（(至到-—和及与")
+#: Prepositions of time before Q1-Q4 (盈利于Q1触底, 在Q3发布): a quarter, whatever follows it.
+_TIME_PREPOSITIONS = frozenset("于在至到从")
 
 
 def _latin_noun(f: str, core: str, end: int, tend: int) -> re.Match[str] | None:
@@ -3065,13 +3067,15 @@ def _bare_quarter(f: str, s: int, e: int) -> bool:
 
     >>> [_bare_quarter(t, 1, 2) for t in ("Q3营收", "Q4，", "Q5营收")], _bare_quarter("奥迪Q3的", 3, 4), _bare_quarter("公司Q2净利", 3, 4)
     ([True, True, False], False, True)
+    >>> _bare_quarter("盈利于Q1触底", 4, 5), _bare_quarter("车手称 Q2我只跑一次", 5, 6)
+    (True, False)
     """
     if e - s != 1 or f[s] not in "1234":
         return False
     before = f[s - 2 : s - 1]
     if before.isascii() and before.isalpha() or before == " " and f[e : e + 1] not in _QUARTER_NEXT:
         return False  # (F1 … Q2我只跑一次: a qualifying session after a headline's space, no quarter)
-    return f[e : e + 1] in _QUARTER_NEXT or not before or not ("\u4e00" <= before <= "\u9fff")
+    return f[e : e + 1] in _QUARTER_NEXT or not before or not ("\u4e00" <= before <= "\u9fff") or before in _TIME_PREPOSITIONS
 
 
 def _ge_is_count(after: str) -> bool:
