@@ -1491,6 +1491,7 @@ IGNORED = [
     ("07门兴vs沙尔克", "07门"),  # a list's number, then a team's name
     ("今晚排列3开奖号码公布", "排列3"),  # a lottery game's name
     ("汉诺威96队主场3胜1平。", "96队"),  # a club's name (Hannover 96)
+    ("客队最终以4比1痛击对手。", "4比1"),  # a score
 ]
 
 
