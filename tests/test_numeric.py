@@ -1068,6 +1068,7 @@ FOUND = [
     ("他的山水画每平尺2万元。", "2万元", "money", 20000, {"unit": "/平尺"}),
     ("汉诺威96队主场3胜1平。", "3胜", "count", 3, {"unit": "胜"}),
     ("分析师预计盈利于Q2见底", "Q2", "date", None, {"relative": True}),  # Q2 after 于: a quarter
+    ("这幅画的价格三年翻了近一番。", "翻了近一番", "number", 2, {"unit": "倍", "qualifier": "under"}),
 ]
 
 RESOLVED = [

@@ -786,7 +786,8 @@ class _Scanner:
                 n = m.group("n")
                 v = 2 if n is None else 2 ** int(parse_number(n) or 1)  # 翻两番: two doublings, 4 times
                 up = "+" if m.group(0)[0] == "翻" else None
-                self.add(self.make(m.start(), m.end(), "number", v, "rule:number", unit="倍", change=up), m.start(), m.end(), 2)
+                q = "under" if m.group("near") else None
+                self.add(self.make(m.start(), m.end(), "number", v, "rule:number", unit="倍", change=up, qualifier=q), m.start(), m.end(), 2)
         if "半" in f:
             for m in _half_shares(f):
                 if not self.covered(m.start()):
@@ -2782,7 +2783,7 @@ _CENTURY_BEFORE = re.compile(r"(?:上世纪|本世纪|二十一世纪|二十世�
 #: The months or days after N年 in one time (3年6个月, 1年零3个月, 4年零1天).
 _AND_MONTHS_RE = re.compile(r"零?(\d{1,3}|[一二三四五六七八九十两百]{1,4})(个月|天)")
 #: 双倍 and 翻番 are 2 times; 翻两番 is two doublings (4 times).
-_DOUBLE_RE = re.compile(r"双倍|翻了?(?P<n>[一两二三四])?番")
+_DOUBLE_RE = re.compile(r"双倍|翻了?(?P<near>近|将近|接近)?(?P<n>[一两二三四])?番")  # (翻了近一番: nearly doubled, under)
 _HALF_RE = re.compile(r"半(年(?!报|度报)|个月|小时|个小时|天|个世纪)")  # (半年报: a semi-annual report)
 #: Half of a whole without 一: 半数 (with a bound word read around it), 过半数 / 逾半 / 超半 "over half"
 #: (过半 before a noun or verb: 过半自认…, 囊括过半五星基金; not a time half gone: 赛季过半，影片过半处).
