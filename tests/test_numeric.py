@@ -1069,6 +1069,9 @@ FOUND = [
     ("汉诺威96队主场3胜1平。", "3胜", "count", 3, {"unit": "胜"}),
     ("分析师预计盈利于Q2见底", "Q2", "date", None, {"relative": True}),  # Q2 after 于: a quarter
     ("这幅画的价格三年翻了近一番。", "翻了近一番", "number", 2, {"unit": "倍", "qualifier": "under"}),
+    # a season of two years written short with a hyphen, as 06/07赛季
+    ("他在08-09赛季场均得到20分。", "08-09", "date", {"start": "2008", "end": "2009"}, {}),
+    ("球队在10-11赛季夺冠。", "10-11", "date", {"start": "2010", "end": "2011"}, {}),
 ]
 
 RESOLVED = [
@@ -1493,6 +1496,7 @@ IGNORED = [
     ("今晚排列3开奖号码公布", "排列3"),  # a lottery game's name
     ("汉诺威96队主场3胜1平。", "96队"),  # a club's name (Hannover 96)
     ("客队最终以4比1痛击对手。", "4比1"),  # a score
+    ("某楼盘三单月成交居首", "三单"),  # 单月 "a single month", no orders
 ]
 
 

@@ -125,7 +125,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "章": frozenset("程法节"),  # 3章程: a charter
     "冠": frozenset("军名状心亚"),  # 3冠军: champions, no titles
     "手": frozenset("机续段术下法指表艺臂腕脚中里上握牌枪"),  # 两手机: phones, no hands
-    "单": frozenset("项位身价独纯据打曲"),  # 3单项: single events, no orders
+    "单": frozenset("项位身价独纯据打曲月日周"),  # 3单项: single events, no orders
     "代": frozenset("理表言价工替购销码办线"),  # 千万代理费: an agent's fee, 8代线: a fab line, no generations
     "板": frozenset("块材书报凳球门栗"),  # 3板块: sectors, no limit-up boards
     "题": frozenset("目材型库海记字词"),  # 3题目: questions as a word
@@ -1586,6 +1586,11 @@ class _Scanner:
             if (prev.isascii() and prev.isalpha()) or prev == "α":
                 self.add(None, start, end, 0)
                 return  # X200, MP3, G20, α290 (Sony's cameras)
+            if nxt == "-" and len(core) == 2 and (sm := _SHORT_SEASON_RE.match(f, start)) is not None and int(sm.group(1)) == (int(core) + 1) % 100:
+                # 09-10赛季, 71-72赛季: a season of two years written short, as 06/07赛季 is (no code 09-10)
+                y = 2000 + int(core) if int(core) < 50 else 1900 + int(core)
+                self.add(self.make(start, sm.end(1), "date", {"start": f"{y:04d}", "end": f"{y + 1:04d}"}, "rule:date"), start, sm.end(1), 2)
+                return
             if prev == "-" and _LATIN_NAME_BEFORE_RE.search(f, max(0, start - 12), start - 1):
                 self.add(None, start, end, 0)
                 return  # Qwen2.5-72B, Mate-60: a number after a hyphen that ends a Latin name
@@ -2723,6 +2728,8 @@ _HANDICAP_FIRST = frozenset("半平球")
 _STAGE_AFTER_RE = re.compile(r"\s?(?:决赛|区决赛|淘汰赛)")
 #: After two short years split by /, a season (06/07赛季).
 _SEASON_AFTER_RE = re.compile(r"\s?(?:赛季|年度|财年|学年)")
+#: Two short years split by a hyphen before a season's word (09-10赛季).
+_SHORT_SEASON_RE = re.compile(r"\d\d-(\d\d)\s?(?:赛季|年度|财年|学年)")
 #: Two years in brackets, a life's span (（1803-1882）, (1777—1851)).
 _LIFESPAN_RE = re.compile(r"[（(]\s?(1[0-9]\d\d|20[0-2]\d)\s?[-—–~～至]\s?(1[0-9]\d\d|20[0-2]\d)\s?[）)]")
 #: A denominator: 每 and a magnitude before what it counts (每百万输入tokens, 每万人口, 每千人), and one unit of a
