@@ -1065,6 +1065,23 @@ FOUND = [
     # a share count before a name that starts with 东 (东亚银行, 东方航空); 第 + a numeral, then a word that starts with one
     ("基金减持了20万股东方航空。", "20万股", "count", 200000, {"unit": "股"}),
     ("这是第一三维动画大片。", "第一", "ordinal", 1, {}),
+    # 二等 after N万 is a prize's rank (二等奖), no last figure of the amount; a foreign name after a counted noun
+    ("他上周中了5万二等奖。", "5万", "number", 50000, {}),
+    ("最近三个赛季罗伯茨都在队中效力。", "三个", "count", 3, {"unit": "赛季"}),
+    ("他买了一款人民币一年期的理财产品。", "一年期", "duration", "P1Y", {"unit": "年期"}),  # 人民币 stays out of a time's span
+    ("钢价3800整数关口失守", "3800", "number", 3800, {}),
+    # a bare amount before a noun of households counts them (用户, 农户: 户 ends nouns of people as 人 does)
+    ("这家运营商新增了20万移动用户。", "20万移动用户", "count", 200000, {"unit": "移动用户"}),
+    ("这所学校开了12门选修课。", "12门", "count", 12, {"unit": "门"}),
+    # a painting's price per square chi (平方尺, 平尺); football clubs named with a number
+    ("这位画家的作品均价为8500元/平方尺。", "8500元/平方尺", "money", 8500, {"unit": "/平方尺"}),
+    ("他的山水画每平尺2万元。", "2万元", "money", 20000, {"unit": "/平尺"}),
+    ("汉诺威96队主场3胜1平。", "3胜", "count", 3, {"unit": "胜"}),
+    ("分析师预计盈利于Q2见底", "Q2", "date", None, {"relative": True}),  # Q2 after 于: a quarter
+    ("这幅画的价格三年翻了近一番。", "翻了近一番", "number", 2, {"unit": "倍", "qualifier": "under"}),
+    # a season of two years written short with a hyphen, as 06/07赛季
+    ("他在08-09赛季场均得到20分。", "08-09", "date", {"start": "2008", "end": "2009"}, {}),
+    ("球队在10-11赛季夺冠。", "10-11", "date", {"start": "2010", "end": "2011"}, {}),
 ]
 
 RESOLVED = [
@@ -1488,6 +1505,15 @@ IGNORED = [
     ("这位名嘴的出场费高达6位数。", "6位数"),  # a number's digits, no count of 位
     ("房源位于花园小区3号4单2室。", "4单"),  # an address: building 3, entrance 4
     ("车手赛后说 Q3我只跑了一圈", "Q3"),  # a qualifying session, no quarter
+    ("菜价一天一变，市民叫苦。", "一天"),  # an idiom: "changes daily"
+    ("主队两回合都以0比2告负后出局。", "0比2"),  # a score: no ratio is 0 to N
+    ("他说：30起床就来不及了。", "30起"),  # 起床: getting up, no count of cases
+    ("赔率从1赔3升到1赔4。", "3升"),  # 升到 "rose to", no litres
+    ("07门兴vs沙尔克", "07门"),  # a list's number, then a team's name
+    ("今晚排列3开奖号码公布", "排列3"),  # a lottery game's name
+    ("汉诺威96队主场3胜1平。", "96队"),  # a club's name (Hannover 96)
+    ("客队最终以4比1痛击对手。", "4比1"),  # a score
+    ("某楼盘三单月成交居首", "三单"),  # 单月 "a single month", no orders
 ]
 
 

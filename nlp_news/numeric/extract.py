@@ -107,7 +107,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "部": frozenset("位署"),  # 10部位装备: body parts, no count of 部
     "首": frozenset("付府都席位批轮一二三四五六七八九十次先发创届个款家日周月年季映秀战胜选要长脑"),  # 50万首付: a down payment, 11首三双: a first triple-double, 歼-35首次: a first, no songs
     "处": frozenset("理于在罚分置境长级事"),  # 骁龙8 Gen 5处理器: a processor, no places
-    "升": frozenset("级值温息幅降高格空势华旗学职任至0123456789"),  # 1.01升级补丁: a version; 1.60升至1.75, 23668 升114点: rose, no litres
+    "升": frozenset("级值温息幅降高格空势华旗学职任至到0123456789"),  # 1.01升级补丁: a version; 1.60升至1.75, 23668 升114点: rose, no litres
     "副": frozenset("总主部局处市省县区院校教秘书董行团队科所厂经司会长作业委官将帅州国庭署审检巡研"),  # 2副总裁: deputies, no pairs
     "顶": frozenset("级尖端层部峰楼替住撞流"),  # 1顶级: top, no hats
     "组": frozenset("合织建成委长团件图装"),  # 社保基金106组合: a portfolio's name, no groups
@@ -125,7 +125,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "章": frozenset("程法节"),  # 3章程: a charter
     "冠": frozenset("军名状心亚"),  # 3冠军: champions, no titles
     "手": frozenset("机续段术下法指表艺臂腕脚中里上握牌枪"),  # 两手机: phones, no hands
-    "单": frozenset("项位身价独纯据打曲"),  # 3单项: single events, no orders
+    "单": frozenset("项位身价独纯据打曲月日周"),  # 3单项: single events, no orders
     "代": frozenset("理表言价工替购销码办线"),  # 千万代理费: an agent's fee, 8代线: a fab line, no generations
     "板": frozenset("块材书报凳球门栗"),  # 3板块: sectors, no limit-up boards
     "题": frozenset("目材型库海记字词"),  # 3题目: questions as a word
@@ -143,13 +143,15 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "招": frozenset("聘商生标募收待呼手牌股致惹架行揽引考工录安供认"),  # 3招聘会, 1招行: words, no tricks (10招拍好照片)
     "胎": frozenset("儿盘动压记教毛位"),  # 3胎儿: foetuses, no births (产仔5胎)
     "顿": frozenset("时悟觉感挫号首足"),  # 3顿时: "at once", no meals (一天5顿)
+    "起": frozenset("床"),  # 7:30起床: getting up, no count of cases (3起事故)
+    "门": frozenset("兴将槛户诊卫派徒"),  # 11门兴vs勒沃库森: a team's name (Mönchengladbach), 2门将: goalkeepers, no count of 门
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战", "败"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿", "起", "门"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -306,7 +308,7 @@ _TAIL_SOURCE = rf"""
       |(?P<cur>{_CUR_AFTER})(?:\s?(?P<cur2>人民币))?
          (?:(?P<jiao>\d|[{CN_DIGIT_CHARS}])(?P<jw>角|毛)(?:(?P<fen>\d|[{CN_DIGIT_CHARS}])分)?
            |又?(?P<cent>\d{{1,2}}|[{CN_DIGIT_CHARS}十]{{1,3}})(?:美分|日本[銭钱]|[銭]))?
-         (?:(?:/|每)(?P<per>平方米|平米|平方英尺|千瓦时|小时|分钟|间夜|人次|季度|学期|学年|公里|吨|股|斤|公斤|千克|亩|人|月|年|天|次|件|台|桶|盎司
+         (?:(?:/|每)(?P<per>平方米|平米|平方英尺|平方尺|平尺|千瓦时|小时|分钟|间夜|人次|季度|学期|学年|公里|吨|股|斤|公斤|千克|亩|人|月|年|天|次|件|台|桶|盎司
                             |[\u4e00-\u9fff]|(?:kWh|MWh|TEU|FEU|GB|MB|kg|km)(?![A-Za-z])))?
       |(?P<time>{_esc(TIME_UNITS)})(?P<half>半)?
       |(?P<ge>个)(?!月|星期|小时|工作日|钟头|年头|季度|百分点|基点)
@@ -361,7 +363,7 @@ _CHANGE_RE = re.compile(optional_groups_as_branches(
     rf"(?:{alternation(('了', '约', '超过', '逾', '近', '达', '至', '到', '为', '分别'))})*\s?$"
 ))
 _PER_LEFT = re.compile(
-    r"每(?:一)?(?P<per>平方米|平米|平方英尺|千瓦时|间夜|人次|盎司|学年|学期|季度|小时|公里|晚|亩|股|吨|斤|公斤|人|户|月|年|天|次|台|辆"
+    r"每(?:一)?(?P<per>平方米|平米|平方英尺|平方尺|平尺|千瓦时|间夜|人次|盎司|学年|学期|季度|小时|公里|晚|亩|股|吨|斤|公斤|人|户|月|年|天|次|台|辆"
     r"|[\u4e00-\u9fff]|kWh|MWh|TEU|FEU)"
     r"(?:作价|售价|价格|收费|成本|发行价|招股价|定价|收益|净资产|派息|盈利|亏损|净利润)?"
     r"(?:为|约|达|报|涨至|跌至|升至|降至|达到|上涨|下跌|上调|下调|加价|降价|涨|跌)?\s?$"
@@ -494,7 +496,7 @@ _RATIO_RE = re.compile(r"(?<![\d:.])(?P<a>\d+(?:\.\d+)?)\s?[:比]\s?(?P<b>\d+(?:
 _SCORE_AFTER_RE = re.compile(
     r"(?:的(?:总)?比分)?(?:逆转|爆冷|再次|最终|轻松|艰难|顺利)?"
     r"(?:战胜|击败|击溃|取胜|获胜|胜出|险胜|大胜|小胜|完胜|力克|轻取|横扫|战平|打平|逼平|踢平|握手言和|告负|落败|负于|输给|不敌"
-    r"|惜败|惨败|领先|落后|赢下|拿下|淘汰|胜|负|赢|输|败|取得领先|结束(?:比赛|了比赛|全场|上半场|半场))"
+    r"|惜败|惨败|痛击|力挫|狂胜|大败|领先|落后|赢下|拿下|淘汰|胜|负|赢|输|败|取得领先|结束(?:比赛|了比赛|全场|上半场|半场))"
 )
 #: Goals scored and let in before a:b (主场得失球8：12): a tally, no time of day.
 _GOALS_BEFORE = ("得失球", "进失球", "失球比", "得失分")
@@ -784,7 +786,8 @@ class _Scanner:
                 n = m.group("n")
                 v = 2 if n is None else 2 ** int(parse_number(n) or 1)  # 翻两番: two doublings, 4 times
                 up = "+" if m.group(0)[0] == "翻" else None
-                self.add(self.make(m.start(), m.end(), "number", v, "rule:number", unit="倍", change=up), m.start(), m.end(), 2)
+                q = "under" if m.group("near") else None
+                self.add(self.make(m.start(), m.end(), "number", v, "rule:number", unit="倍", change=up, qualifier=q), m.start(), m.end(), 2)
         if "半" in f:
             for m in _half_shares(f):
                 if not self.covered(m.start()):
@@ -1363,8 +1366,8 @@ class _Scanner:
                 value, end = {"start": value, "end": f"T{h2:02d}:{m2.group(2)}"}, m2.end()
             self.add(self.make(start, end, "date", value, "rule:date", relative=True), start, end, 2)
             return
-        if is_score(self.f, m.start(), m.end()):
-            self.add(None, m.start(), m.end(), 2)  # 97比89击败: neither number is a fact
+        if is_score(self.f, m.start(), m.end()) or a == 0 and "." not in m.group("a"):
+            self.add(None, m.start(), m.end(), 2)  # 97比89击败, 5个0比3: a score, neither number is a fact (no ratio is 0 to N)
             return
         if b == 0:
             return
@@ -1484,10 +1487,10 @@ class _Scanner:
         if (
             "\u4e00" <= nxt <= "\u9fff" and nxt not in _ABBREVIATED_TAIL_NEXT and len(core) > 2
             and core[-2] in "万亿" and core[-1] in _ONE_DIGIT and not core[-3].isspace()
-            and (core[-1] == "一" or nxt in _TAIL_FIRST)
+            and (core[-1] == "一" or nxt in _TAIL_FIRST or nxt == "等")
         ):
             # 贪污243万一审, 20万一年后, 罚款10万一次, 20万三年: the digit after 万 starts the next word (一审, 一年)
-            # or counts the unit after it, no 2,431,000 (一万三的工资, 月薪2万1, 两万三左右, 一万五即可 keep theirs:
+            # or counts the unit after it, or makes a rank with 等 (命中6万二等: 二等奖), no 2,431,000 (一万三的工资, 月薪2万1, 两万三左右, 一万五即可 keep theirs:
             # 13000, 21000, 23000, 15000; 一 makes a word with almost any character, the other digits with a unit)
             m2 = _NUMBER_RE.match(f, start, end - 1)
             if m2 is not None:
@@ -1525,7 +1528,7 @@ class _Scanner:
                 len(core) == 4 and core[:2] in ("19", "20")
             ) and (prev == "" or prev not in "$¥€£") and not (prev in _QUOTE_LAST and _QUOTE_BEFORE.search(f, max(0, start - 4), start)) and not (
                 nxt == "的" and "." in core and _MARK_AFTER_RE.match(f, end)  # 9.575的最高分: a judges' mark
-            ) and not (nxt == "防" and f.startswith(_LEVEL_AFTER, end)):  # (“140防线”: a level, read in bare())
+            ) and not ((nxt == "防" or nxt == "整") and f.startswith(_LEVEL_AFTER, end)):  # (“140防线”, 4300整数关: a level, read in bare())
                 if nxt == "." and f[end + 1 : end + 2].isdigit():
                     self.add(None, start, end + 2, 0)  # 2.0.1: a version
                 elif nxt == "一" and f[end + 1 : end + 2] in _PER_HEAD and f[end + 2 : end + 3] in _PRICE_END and len(core) > 1:
@@ -1583,6 +1586,11 @@ class _Scanner:
             if (prev.isascii() and prev.isalpha()) or prev == "α":
                 self.add(None, start, end, 0)
                 return  # X200, MP3, G20, α290 (Sony's cameras)
+            if nxt == "-" and len(core) == 2 and (sm := _SHORT_SEASON_RE.match(f, start)) is not None and int(sm.group(1)) == (int(core) + 1) % 100:
+                # 09-10赛季, 71-72赛季: a season of two years written short, as 06/07赛季 is (no code 09-10)
+                y = 2000 + int(core) if int(core) < 50 else 1900 + int(core)
+                self.add(self.make(start, sm.end(1), "date", {"start": f"{y:04d}", "end": f"{y + 1:04d}"}, "rule:date"), start, sm.end(1), 2)
+                return
             if prev == "-" and _LATIN_NAME_BEFORE_RE.search(f, max(0, start - 12), start - 1):
                 self.add(None, start, end, 0)
                 return  # Qwen2.5-72B, Mate-60: a number after a hyphen that ends a Latin name
@@ -1734,6 +1742,8 @@ class _Scanner:
             self.bare(start, end, core, value, low_high, over, arabic, g, tend)
             return
         s2, q_left, cur_left = self.left(start)
+        if cur_left and q_left is None and not g.cur:
+            s2 = start  # 美元兑人民币一年期: the currency word names no amount of this time or count, it stays out of the span
         qual = over if q_left == "about" and over else (q_left or over)  # 大概有200多万户: the bound wins over an about-word
         post = g.post
         if post:
@@ -2724,6 +2734,8 @@ _HANDICAP_FIRST = frozenset("半平球")
 _STAGE_AFTER_RE = re.compile(r"\s?(?:决赛|区决赛|淘汰赛)")
 #: After two short years split by /, a season (06/07赛季).
 _SEASON_AFTER_RE = re.compile(r"\s?(?:赛季|年度|财年|学年)")
+#: Two short years split by a hyphen before a season's word (09-10赛季).
+_SHORT_SEASON_RE = re.compile(r"\d\d-(\d\d)\s?(?:赛季|年度|财年|学年)")
 #: Two years in brackets, a life's span (（1803-1882）, (1777—1851)).
 _LIFESPAN_RE = re.compile(r"[（(]\s?(1[0-9]\d\d|20[0-2]\d)\s?[-—–~～至]\s?(1[0-9]\d\d|20[0-2]\d)\s?[）)]")
 #: A denominator: 每 and a magnitude before what it counts (每百万输入tokens, 每万人口, 每千人), and one unit of a
@@ -2784,7 +2796,7 @@ _CENTURY_BEFORE = re.compile(r"(?:上世纪|本世纪|二十一世纪|二十世�
 #: The months or days after N年 in one time (3年6个月, 1年零3个月, 4年零1天).
 _AND_MONTHS_RE = re.compile(r"零?(\d{1,3}|[一二三四五六七八九十两百]{1,4})(个月|天)")
 #: 双倍 and 翻番 are 2 times; 翻两番 is two doublings (4 times).
-_DOUBLE_RE = re.compile(r"双倍|翻了?(?P<n>[一两二三四])?番")
+_DOUBLE_RE = re.compile(r"双倍|翻了?(?P<near>近|将近|接近)?(?P<n>[一两二三四])?番")  # (翻了近一番: nearly doubled, under)
 _HALF_RE = re.compile(r"半(年(?!报|度报)|个月|小时|个小时|天|个世纪)")  # (半年报: a semi-annual report)
 #: Half of a whole without 一: 半数 (with a bound word read around it), 过半数 / 逾半 / 超半 "over half"
 #: (过半 before a noun or verb: 过半自认…, 囊括过半五星基金; not a time half gone: 赛季过半，影片过半处).
@@ -2849,7 +2861,7 @@ _IDIOMS = tuple(
         """零部件 一部分 零百加速 两口子 三五成群 一成不变 五花八门 十万火急 一年到头 三天两头 三八节 三八妇女节
         四个全面 四个意识 四个自信 两个维护 两个确立 两个毫不动摇 五位一体 两个凡是 五个一工程 八项注意 两手抓
         天下第一 第一流 有朝一日 一日游 一日之功 一日之长 日甚一日 日慎一日 非一日之寒 十几年如一日 一时半会儿 一时半会 一时半刻
-        二万五千里长征 两万五千里长征 三位一体 四位一体 十年寒窗 十年浩劫 十年动乱 十年磨一剑 十年怕井绳 十年九旱 三头六臂 七手八脚
+        二万五千里长征 两万五千里长征 三位一体 四位一体 十年寒窗 十年浩劫 十年动乱 十年磨一剑 十年怕井绳 十年九旱 一天一变 一日一变 一年一变 一天一个样 一年一个样 三头六臂 七手八脚
         百万雄师 百万雄兵 雄师百万 成百上千 成千上百 判若两人 迥若两人 两回事 三字经 二十四节气 年过半百 三寸不烂之舌 此地无银三百两
         货比三家 三班倒 六根清净 脚踏两只船 三天打鱼 两天晒网 三只手 过五关斩六将 新官上任三把火 飞流直下三千尺 一百单八将 志在四方
         三个臭皮匠 五方杂处 一元复始 四时八节 门前三包 说一千道一万 语惊四座 技惊四座 艳惊四座 惊艳四座 震惊四座 退一万步 狼烟四起 烽烟四起 烽火四起 枪声四起 嘘声四起
@@ -2906,8 +2918,10 @@ _NAMES_WITH_NUMERALS = (
     "一个中心、两个基本点", "一个中心，两个基本点", "两个基本点", "十项全能", "七项全能",
     # games named with their sequel's number (星际争霸2项目: the StarCraft II event, no two projects)
     "星际争霸2", "星际2", "魔兽争霸3", "魔兽3", "暗黑破坏神3", "暗黑3",
-    # a famous investor's nickname (杨百万: no million)
-    "杨百万",
+    # a famous investor's nickname (杨百万: no million); lottery games named by their digits (排列3, 排列五)
+    "杨百万", "排列3", "排列5", "排列三", "排列五",
+    # football clubs named with a number (Hannover 96, 1860 Munich, Mainz 05, Darmstadt 98): no count of 队
+    "汉诺威96", "慕尼黑1860", "美因茨05", "达姆施塔特98",
     # regulatory classes (一类创新药, 三类医疗器械): labels, no count of one
     *(n + "类" + w for n in "一二三" for w in ("创新药", "新药", "疫苗", "医疗器械", "器械")),
     # holidays named by their date (十一期间 is National Day's holiday, no count of 11 期; 六一儿童节)
@@ -2994,6 +3008,8 @@ _GE_TIME_NEXT = frozenset("月星小工钟年季百") | {w[1] for w in TIME_UNIT
 
 #: What follows Q1-Q4 when it is a quarter and no model name (Q3营收 against 奥迪Q3的).
 _QUARTER_NEXT = frozenset("营财业净收利毛销出交季单度同环,，、。；;：:（(至到-—和及与")
+#: Prepositions of time before Q1-Q4 (盈利于Q1触底, 在Q3发布): a quarter, whatever follows it.
+_TIME_PREPOSITIONS = frozenset("于在至到从")
 
 
 def _latin_noun(f: str, core: str, end: int, tend: int) -> re.Match[str] | None:
@@ -3072,13 +3088,15 @@ def _bare_quarter(f: str, s: int, e: int) -> bool:
 
     >>> [_bare_quarter(t, 1, 2) for t in ("Q3营收", "Q4，", "Q5营收")], _bare_quarter("奥迪Q3的", 3, 4), _bare_quarter("公司Q2净利", 3, 4)
     ([True, True, False], False, True)
+    >>> _bare_quarter("盈利于Q1触底", 4, 5), _bare_quarter("车手称 Q2我只跑一次", 5, 6)
+    (True, False)
     """
     if e - s != 1 or f[s] not in "1234":
         return False
     before = f[s - 2 : s - 1]
     if before.isascii() and before.isalpha() or before == " " and f[e : e + 1] not in _QUARTER_NEXT:
         return False  # (F1 … Q2我只跑一次: a qualifying session after a headline's space, no quarter)
-    return f[e : e + 1] in _QUARTER_NEXT or not before or not ("\u4e00" <= before <= "\u9fff")
+    return f[e : e + 1] in _QUARTER_NEXT or not before or not ("\u4e00" <= before <= "\u9fff") or before in _TIME_PREPOSITIONS
 
 
 def _ge_is_count(after: str) -> bool:
@@ -3194,6 +3212,8 @@ _FUNCTION_TAGS = frozenset(("p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "
 _POSSESSOR_TAGS = frozenset(("nt",))  # not ns or nr: jieba tags 城市 ns and 元宝 nr
 #: Noun-like tags that end the phrase after a noun (its predicate: 客户参与竞争, 两个MM热情高涨).
 _NOT_AFTER_NOUN = frozenset(("vn", "l"))
+#: jieba's tag of a foreign name: after a noun it starts the next phrase (两个赛季亚当斯作为助理教练: 赛季 is counted).
+_FOREIGN_NAME_TAGS = frozenset(("nrt",))  # (not nr: jieba tags 卫生镇, 牛羊, 世锦赛 nr)
 #: Tags of a head noun that no noun right after it extends: a Latin name, a place noun (大中城市房屋).
 _PHRASE_END_TAGS = frozenset(("eng", "ns"))
 #: Words jieba tags as nouns that, after a noun, say what it does or how many of it (30个新地图上线,
@@ -3230,7 +3250,7 @@ def _noun_counted(after: str, segmenter: Segmenter) -> str | None:
 
 
 #: How nouns of people end (工人, 学生, 选民, 敌军, 同胞, 游客 …), and some that end otherwise.
-_PEOPLE_LAST = frozenset("人者员生民工兵军众胞友迷客童女男徒士师属族匠")
+_PEOPLE_LAST = frozenset("人者员生民工兵军众胞友迷客童女男徒士师属族匠户")
 _PEOPLE_WORDS = frozenset(("青年", "少年", "妇女", "儿童", "队伍", "大军", "人口", "文盲"))
 #: jieba's tags of names and times: a bare amount counts none of them (300万北京市民, 30万年前).
 _NAME_TAGS = frozenset(("ns", "nr", "nrt", "nrfg", "nt", "nz", "t", "tg"))
@@ -3271,7 +3291,7 @@ def _head_noun(words: list[tuple[str, str]]) -> str | None:
             modified = True  # 大小不等的区域: an idiom before 的 is a modifier
         elif _is_noun_tag(t):
             if head is not None and (
-                t in _NOT_AFTER_NOUN or len(w) == 1 or len(head) == 1 or (head_tag in _PHRASE_END_TAGS and not modified)
+                t in _NOT_AFTER_NOUN or t in _FOREIGN_NAME_TAGS or len(w) == 1 or len(head) == 1 or (head_tag in _PHRASE_END_TAGS and not modified)
                 or w in _METRIC_SET or w[-2:] in _METRIC_SET or w.endswith(_METRIC_ENDS) or w in _PREDICATE_NOUNS
             ):
                 # 3个App上线, 两个人出面, 两个字形容, 16个城市套型面积: a Latin name, a place
