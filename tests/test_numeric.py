@@ -1055,6 +1055,9 @@ FOUND = [
     # a share count before a name that starts with 东 (东亚银行, 东方航空); 第 + a numeral, then a word that starts with one
     ("基金减持了20万股东方航空。", "20万股", "count", 200000, {"unit": "股"}),
     ("这是第一三维动画大片。", "第一", "ordinal", 1, {}),
+    # 八成 after a share word stays a percent; 一月 before a noun stays January
+    ("受访者中八成是上班族。", "八成", "percent", 80, {}),
+    ("一月能源价格有所回落。", "一月", "date", "--01", {}),
 ]
 
 RESOLVED = [
@@ -1097,6 +1100,13 @@ RESOLVED = [
 
 # (sentence, stretch that must hold no fact)
 IGNORED = [
+    ("老张八成会把这件事忘了。", "八成"),  # the adverb "most likely", no share
+    ("这笔钱八成是被他拿走的。", "八成"),
+    ("这款游戏默认使用第一视角。", "第一"),  # a camera term, no rank
+    ("玩家也可以切换到第三视角。", "第三"),
+    ("新补丁的版本6.52B修复了错误。", "6.52B"),  # a version's label, no billions
+    ("那时他一月能挣两千元。", "一月"),  # "in a month", no January
+    ("画家一月用掉三十刀纸。", "一月"),
     ("基金公司上周一致选择了加仓。", "上周一致"),
     ("这些股票的涨幅是大盘的一倍至数倍。", "一倍"),  # a range to a vague end is vague
     ("双十一期间平台的销量大增。", "十一期"),  # shopping festivals named by their date

@@ -437,6 +437,10 @@ _LED_PREV = frozenset("第前 ")
 _LED_NEXT = frozenset("分份半:比/ ")
 _LED_BARE_PREV = _PRICE_LAST | _RATIO_LAST
 _MORE_AFTER_CHENG = frozenset("多余")
+#: After 八成, the verbs of the adverb "most likely" (八成会, 八成是); before it, the words of a share
+#: (其中八成是, 有八成会, 近八成要), which keep it a percent.
+_GUESS_NEXT = frozenset("会是要能")
+_SHARE_BEFORE = frozenset("中里有近超逾约占达了过将余的和及至到")
 #: Words a counted noun's tail starts (套房 + 子 is 套 + 房子).
 _SPLIT_NOUNS = frozenset(("房子", "事情", "房源", "房型", "房产", "东亚", "东方", "东风"))  # (增持40万股东亚银行: 股, then 东亚银行)
 #: Denominators above 10 that fractions are written with (else 8/14 is a day: August 14).
@@ -1005,6 +1009,10 @@ class _Scanner:
             return True  # 较上一季度, 预计下一季度: the quarter before or after (as 上季度), no first quarter
         if self.f[m.start() - 1 : m.start()] in _EVERY_LAST and _months_counted(self.f, m.start()) and _MONTHS_ONLY.match(self.f, m.start()):
             return False  # 每2月一次, 连续3月: two or three months (the number pass reads a duration), not February or March
+        if self.f[m.end() : m.end() + 1] in _A_MONTH_FIRST and self.f[m.start() : m.end()] == "一月" and (
+            self.f[m.end() : m.end() + 1] in _A_MONTH_VERBS or self.f[m.end() : m.end() + 2] in _A_MONTH_VERBS
+        ):
+            return False  # 他一月能赚3000元, 一月用去24刀: "in a month", what is earned or spent per month, no January
         if self.f[m.start() - 1 : m.start()] == "每":
             if m.group("wd") and not m.group("wpre") and self.f[m.end() : m.end() + 1] in _TIMES_AFTER_WEEKDAY:
                 return False  # 每周三次: three times a week (the number pass reads 三次), no Wednesday
@@ -1583,6 +1591,9 @@ class _Scanner:
             if (prev.isascii() and prev.isalpha()) or prev == "α":
                 self.add(None, start, end, 0)
                 return  # X200, MP3, G20, α290 (Sony's cameras)
+            if prev == "本" and f[start - 2 : start - 1] == "版":
+                self.add(None, start, end, 0)
+                return  # 版本6.71B: a version's label, no 6.71 billion
             if prev == "-" and _LATIN_NAME_BEFORE_RE.search(f, max(0, start - 12), start - 1):
                 self.add(None, start, end, 0)
                 return  # Qwen2.5-72B, Mate-60: a number after a hyphen that ends a Latin name
@@ -1997,6 +2008,10 @@ class _Scanner:
                 if _has_magnitude(core) or (prev in _QUOTE_LAST and _QUOTE_BEFORE.search(f, max(0, start - 5), start)):
                     self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                 return
+            if core == "八" and low_high is None and not g.post and f[tend : tend + 1] in _GUESS_NEXT and (
+                "\u4e00" <= prev <= "\u9fff" and prev not in _SHARE_BEFORE
+            ):
+                return  # 他八成会来, 这事八成是他干的: the adverb "most likely", no share (其中八成是, 近八成会 are)
             kind, source = "percent", "rule:percent"
             scale = 10.0
             if low_high is None and value is not None and not g.post and f[tend : tend + 1] in _RANGE_FIRST and (
@@ -2422,6 +2437,9 @@ _MONTHS_COUNTED_AFTER = frozenset({"持续", "连续", "长达", "历时", "为�
 _EVERY_LAST = frozenset(w[-1] for w in _MONTHS_COUNTED_AFTER) | {"每", "近"}
 #: Before 近 + N月 when it is "close to month N" (接近3月底, 临近9月), not "the past N months" (近3月).
 _NEAR_TIME_HEADS = frozenset("接将临靠逼贴附")
+#: Verbs after 一月 that make it "(in) one month" (一月能赚, 一月用去), no January (一月能源, 一月用电量 keep it).
+_A_MONTH_VERBS = frozenset(("赚", "挣", "花", "能赚", "能挣", "能拿", "能领", "可赚", "可拿", "可领", "用去", "用掉", "花去", "要花"))
+_A_MONTH_FIRST = frozenset(w[0] for w in _A_MONTH_VERBS)
 _MONTHS_ONLY = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})月(?![\d一二三四五六七八九十]+[日号])")
 #: "Every N units" right before a number: 每2月一次 counts one time in it.
 _EVERY_BEFORE = re.compile(r"每(?:\d+|[一二两三四五六七八九十]+)?个?(?:年|月|周|星期|天|日|小时|季度)$")
@@ -2831,7 +2849,7 @@ _INDEX_LAST = frozenset(n[-1] for n in _INDEX_NAMES)
 #: 010-8888…, 5日均线): a number with neither, no leading 0 and under 7 characters skips them in one
 #: test (cnews-800: 6,809 Arabic numbers reach them, with 13 tests each). A check added there needs
 #: what triggers it here.
-_CODE_PREV = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzα-/ ") | _CUR_SYMBOLS | _INDEX_LAST
+_CODE_PREV = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzα-/ 本") | _CUR_SYMBOLS | _INDEX_LAST
 _CODE_NEXT = frozenset("-日天周月") | _CLOCK_TIME_NEXT
 _PHONE_TAIL = re.compile(r"-\d{3,4}-?\d{4}")
 #: Measure words after seven digits or more that make them a count written in full, no code (3007142个, 1250000吨).
@@ -2955,7 +2973,7 @@ _NAME_ZONE_HEADS = (
 #: (cnews-800: 7.7 -> 3.4 ms with the 16 heads there were).
 _NAME_ZONE_HEAD_RE = re.compile(alternation(_NAME_ZONE_HEADS))
 _ORDINAL_WORDS = re.compile(
-    r"第(?:[一二三]人称|二炮兵|三方(?!面)|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感|一财经|一太平"
+    r"第(?:[一二三]人称|[一三]视角|二炮兵|三方(?!面)|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感|一财经|一太平"
     # institutions and streets named with a rank (市第一人民医院, 第二中学, 第五大道): names, no ranks
     r"|[一二三四五六七八九十\d]{1,3}(?:人民医院|中心医院|附属医院|医院|高级中学|中学|小学|幼儿园|中级人民法院|人民法院|检察院"
     r"|军医大学|师范|监狱|看守所|派出所|研究所|设计院|工程局|汽车制造厂|机床厂|外国语|大道|大街|街))"
