@@ -1058,6 +1058,13 @@ FOUND = [
     # 八成 after a share word stays a percent; 一月 before a noun stays January
     ("受访者中八成是上班族。", "八成", "percent", 80, {}),
     ("一月能源价格有所回落。", "一月", "date", "--01", {}),
+    # a character after the number that starts a word is no classifier: 名车 (a luxury car), 处方, 周薪
+    ("明星开着百万名车出席活动", "百万", "money", 1000000, {"currency": "CNY"}),
+    ("赛事吸引了十万名车迷到场。", "十万名", "count", 100000, {"unit": "名"}),
+    ("药房丢失了价值百万的处方药", "百万", "money", 1000000, {"currency": "CNY"}),
+    ("诊所丢失价值百万处方", "百万", "money", 1000000, {"currency": "CNY"}),
+    ("他凭什么拿12万周薪", "12万", "number", 120000, {}),
+    ("工人已经3周薪水没有着落", "3周", "duration", "P3W", {}),
 ]
 
 RESOLVED = [

@@ -96,6 +96,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "战": frozenset("略术场役争士斗机舰区友线神车绩国队胜败平至"),
     "毛": frozenset("利巾衣病泽笔发坯细重料织绒皮囊孔毯线额收"),
     "年": frozenset("薪费息化"),
+    "周": frozenset("薪"),  # 8万周薪: a weekly wage, no 80,000 weeks
     "点": frozenset("击评名赞映燃亮头子菜播读"),
     "分": frozenset("辨析化配享别红手开散裂割布担摊批路"),
     "关": frozenset("口键注系于联心税门闭停"),
@@ -106,7 +107,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "段": frozenset("式落位子"),  # 两段式设计: a kind, no count of sections
     "部": frozenset("位署"),  # 10部位装备: body parts, no count of 部
     "首": frozenset("付府都席位批轮一二三四五六七八九十次先发创届个款家日周月年季映秀战胜选要长脑"),  # 50万首付: a down payment, 11首三双: a first triple-double, 歼-35首次: a first, no songs
-    "处": frozenset("理于在罚分置境长级事"),  # 骁龙8 Gen 5处理器: a processor, no places
+    "处": frozenset("理于在罚分置境长级事方"),  # 骁龙8 Gen 5处理器: a processor, 千万处方: a prescription, no places
     "升": frozenset("级值温息幅降高格空势华旗学职任至0123456789"),  # 1.01升级补丁: a version; 1.60升至1.75, 23668 升114点: rose, no litres
     "副": frozenset("总主部局处市省县区院校教秘书董行团队科所厂经司会长作业委官将帅州国庭署审检巡研"),  # 2副总裁: deputies, no pairs
     "顶": frozenset("级尖端层部峰楼替住撞流"),  # 1顶级: top, no hats
@@ -437,6 +438,10 @@ _LED_PREV = frozenset("第前 ")
 _LED_NEXT = frozenset("分份半:比/ ")
 _LED_BARE_PREV = _PRICE_LAST | _RATIO_LAST
 _MORE_AFTER_CHENG = frozenset("多余")
+#: After 周薪, what makes 薪 start a noun of its own (3周薪水: three weeks' pay, 3周 a duration).
+_WAGE_NOUN_NEXT = frozenset("水资酬金")
+#: After N名车, what makes 车 start a word of people (车手, 车主, 车迷): 名 then counts them.
+_CAR_PEOPLE_NEXT = frozenset("手主迷友队工辆")
 #: After 八成, the verbs of the adverb "most likely" (八成会, 八成是); before it, the words of a share
 #: (其中八成是, 有八成会, 近八成要), which keep it a percent.
 _GUESS_NEXT = frozenset("会是要能")
@@ -1928,8 +1933,8 @@ class _Scanner:
                 # number of three digits before 年底 is no year, 2011年底 and 10年底 are)
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                 return
-            if tu == "年" and _starts_word(f, tend, "年"):
-                # 千万年薪, 百万年费: 年 starts the word (annual pay), the number is an amount
+            if (tu == "年" or tu == "周" and f[tend + 1 : tend + 2] not in _WAGE_NOUN_NEXT) and _starts_word(f, tend, tu):
+                # 千万年薪, 百万年费, 8万周薪: 年 or 周 starts the word (annual or weekly pay), the number is an amount
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                 return
             if not arabic and len(core) >= 2 and low_high is None and _CN_DIGITS_ONLY.fullmatch(core):
@@ -2089,6 +2094,10 @@ class _Scanner:
                 qual = "over" if qual in (None, "about") else qual
             if prev and prev in ":比" and f[start - 2 : start - 1].isdigit() and low_high is None:
                 return  # 客场2比0本菲卡, 以2:0胜: a score's second number; what follows starts a name or a verb
+            if unit == "名" and f[tend : tend + 1] == "车" and f[tend + 1 : tend + 2] not in _CAR_PEOPLE_NEXT and _has_magnitude(core) and low_high is None:
+                # 百万名车: a luxury car worth a million, money in the article's currency (百万名车主, 两名车手 are people)
+                self.add(self.make(s2, end, "money", format_value(value), "rule:money", currency="CNY", qualifier=qual), s2, end, 2)
+                return
             if unit in _MW_WITH_RULES:  # most measure words (家, 人, 次, 只…) have no rule of their own
                 if unit == "局" and (f[start - 2 : start] in _BUREAU_OWNERS or f[start - 3 : start] == "铁道部"):
                     # 中铁十四局, 中建三局, 铁道部十四局三处: an engineering bureau (and its division), a company, no games
@@ -2352,6 +2361,8 @@ class _Scanner:
         else:
             val = format_value(value)  # type: ignore[arg-type]
         kind = "money" if cur_left else "number"
+        if not cur_left and f[s2 - 2 : s2] == "价值" and _has_magnitude(core):
+            kind, cur_left = "money", "CNY"  # 价值千万的处方: worth ten million, money in the article's currency
         self.add(
             self.make(s2, tend, kind, val, "rule:" + kind, unit=unit, currency=cur_left, qualifier=qual, change=self.change(s2)),
             s2, tend, 2,
