@@ -2189,8 +2189,8 @@ class _Scanner:
                         if _starts_word(f, tend, "点") and _has_magnitude(core):
                             self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                             return  # 一千万点击量: 点 starts the word after an amount
-                        if not arabic or _starts_word(f, tend, "点"):
-                            return  # 一点 = a little; 点击, 点评: words
+                        if _starts_word(f, tend, "点") or not arabic and (len(core) < 2 or value is None or value < 100):
+                            return  # 一点 = a little; 点击, 点评: words (三千点, 二千八百点 are index levels, as 3000点)
                         kind, source = "number", "rule:number"
                 elif unit == "分" and g.mhalf and f[tend : tend + 1] == "钟" and value is not None and low_high is None:
                     # 1分半钟: a minute and a half, a time (3分钟 is read as one; 1分半 alone stays a score)
