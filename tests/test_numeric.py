@@ -1072,6 +1072,8 @@ FOUND = [
     ("展览馆每天八时开门迎客", "八时", "date", "T08", {}),
     ("十一时许，消防车赶到现场", "十一时", "date", "T11", {}),
     ("比赛今天七时开打", "七时", "date", "T07", {}),
+    # a price word after a rate's word: a plot ratio stays a plain number
+    ("该地块容积率仅为1.2", "1.2", "number", 1.2, {}),
 ]
 
 RESOLVED = [

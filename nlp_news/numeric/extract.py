@@ -430,6 +430,8 @@ _RATIO_BEFORE = re.compile(
     r"(?:仅为|为|是|仅|约为|约|达|达到|高达|低于|超过|不超过|不到|跌至|降至|升至|涨至|回落至|回升至|报|破|突破)?$"
 )
 _RATIO_LAST = frozenset("率数为是仅约达到于过价至报破")
+#: A rate's or a count's word before a price word (容积率仅为0.4, 利率仅为4.5, 人数仅为300): what follows is no price.
+_RATE_LAST = frozenset("率数")
 #: What :meth:`_Scanner.led` needs before or after a number (第, 前; 分之, 半, 3:1, 1/3; a space before 第
 #: or 分), or before a bare Arabic one (the end of a price or plot-ratio word, and after the number
 #: nothing :data:`_TAIL_FIRST` or :data:`_RANGE_FIRST` holds): numbers with none skip it in one test
@@ -1459,7 +1461,7 @@ class _Scanner:
                 return True
         if arabic and prev in _PRICE_LAST and nxt not in _RANGE_FIRST and _no_unit_after(f, end, nxt, prev) and (
             pw := _PRICE_BEFORE.search(f, max(0, start - 6), start)
-        ):
+        ) and f[pw.start() - 1 : pw.start()] not in _RATE_LAST:
             # 仅售1999, 售价为160, 均价9000现可享96折: a price without a currency word is money in the article's currency
             v = parse_number(core)
             per = pw.group("per")  # 一平米9500, 每平米3万: a price per square metre
