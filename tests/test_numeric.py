@@ -1074,6 +1074,11 @@ FOUND = [
     ("比赛今天七时开打", "七时", "date", "T07", {}),
     # a price word after a rate's word: a plot ratio stays a plain number
     ("该地块容积率仅为1.2", "1.2", "number", 1.2, {}),
+    # counts: golf holes, 二招, a flat's area before its facing, users and households
+    ("他在最后一轮连赢4洞逆转", "4洞", "count", 4, {"unit": "洞"}),
+    ("老师傅传授二招省电妙法", "二招", "count", 2, {"unit": "招"}),
+    ("小区推出60平朝南一居", "60平", "count", 60, {"unit": "平"}),
+    ("平台新增30万宽带用户", "30万宽带用户", "count", 300000, {"unit": "宽带用户"}),
 ]
 
 RESOLVED = [
@@ -1126,6 +1131,7 @@ IGNORED = [
     ("差一点就赶不上末班车了。", "一点"),
     ("园中四时花开不断。", "四时"),
     ("他一时冲动说错了话。", "一时"),
+    ("专家有3洞察值得一听", "3洞"),
     ("基金公司上周一致选择了加仓。", "上周一致"),
     ("这些股票的涨幅是大盘的一倍至数倍。", "一倍"),  # a range to a vague end is vague
     ("双十一期间平台的销量大增。", "十一期"),  # shopping festivals named by their date

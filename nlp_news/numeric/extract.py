@@ -83,7 +83,7 @@ MEASURE_WORDS = sorted(
     摄氏度 ℃ °C °F ℉ ° 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 枝 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 段 环 方尺 平方尺 呎 平方呎 层楼 连胜 连败 胜场 胜 负 战 幅 类
     桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 刀 枪 连冠 晚 面 封 话 席 章 冠 连平 场次 板 题 车次 艘次 台次 户次 轮次 批次 尊 记 犯 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平
-    任 伙 注 败 招 胎 顿 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 大气压 兆赫 兆字节 兆比特 兆焦 兆""".split(),
+    任 伙 注 败 招 胎 顿 洞 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 大气压 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
 )
@@ -144,13 +144,14 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "招": frozenset("聘商生标募收待呼手牌股致惹架行揽引考工录安供认"),  # 3招聘会, 1招行: words, no tricks (10招拍好照片)
     "胎": frozenset("儿盘动压记教毛位"),  # 3胎儿: foetuses, no births (产仔5胎)
     "顿": frozenset("时悟觉感挫号首足"),  # 3顿时: "at once", no meals (一天5顿)
+    "洞": frozenset("察悉见穿开口房天庭装"),  # 3洞察: "insight", 18洞装备: a game item's label, no golf holes (赢6洞, 18洞球场)
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战", "败"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿", "洞"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -1575,7 +1576,7 @@ class _Scanner:
             # ordinal (二手), and the indefinite 一 is "a" (一次, 一个人) unless bounded or contrasted
             # (read below, as for any count)
             if (
-                (core == "二" or core == "一")
+                (core == "二" and nxt != "招" or core == "一")
                 and nxt in _INDEF_CLASSIFIERS
                 and (nxt != "个" or _ge_is_count(f[end + 1 : end + 2]))
                 and (
@@ -2221,8 +2222,8 @@ class _Scanner:
                     return
             if g.mhalf and value is not None:
                 val = value + 0.5
-        # 二 before a classifier is an ordinal or a name (富二代, 二套房), counts use 两
-        if not arabic and core == "二" and kind == "count":
+        # 二 before a classifier is an ordinal or a name (富二代, 二套房), counts use 两 (二招 "two tricks" is one)
+        if not arabic and core == "二" and kind == "count" and unit != "招":
             return
         if not arabic and core == "一" and unit in ("度", "代") and q_left is None and not (unit == "度" and prev in _DEGREE_CHANGE_BEFORE):
             self.add(None, start, tend, 0)
@@ -2433,6 +2434,7 @@ _QUOTE_LAST = frozenset(w[-1] for w in _QUOTE_WORDS)
 _AREA_PING_NEXT_RE = re.compile(
     r"起|左右|以上|以下|以内|户型|大户|小户|精装|公寓|别墅|复式|跃层|现房|住宅|户|房|均价|联排|独栋|叠拼|洋房|商铺|在售|待售|开盘|入市|"
     r"(?:1[0-2]|0?[1-9])月|"  # (三居140-150平12月开盘)
+    r"朝[东南西北]|[东南西北]{1,2}向|南北通透|"  # (45平朝南一居, 90平南北通透: a flat's facing)
     r"大?[一二三四五两1-5](?:[-~至到][一二三四五两1-5])?[居室房]|"
     r"的[\u4e00-\u9fff]{0,4}?(?:房|户|居|公寓|别墅|面积|住宅|空间)"
 )
@@ -3248,7 +3250,7 @@ def _noun_counted(after: str, segmenter: Segmenter) -> str | None:
 
 
 #: How nouns of people end (工人, 学生, 选民, 敌军, 同胞, 游客 …), and some that end otherwise.
-_PEOPLE_LAST = frozenset("人者员生民工兵军众胞友迷客童女男徒士师属族匠")
+_PEOPLE_LAST = frozenset("人者员生民工兵军众胞友迷客童女男徒士师属族匠户")  # (户: 用户, 农户, 散户 — households and users)
 _PEOPLE_WORDS = frozenset(("青年", "少年", "妇女", "儿童", "队伍", "大军", "人口", "文盲"))
 #: jieba's tags of names and times: a bare amount counts none of them (300万北京市民, 30万年前).
 _NAME_TAGS = frozenset(("ns", "nr", "nrt", "nrfg", "nt", "nz", "t", "tg"))
