@@ -1079,6 +1079,9 @@ FOUND = [
     ("老师傅传授二招省电妙法", "二招", "count", 2, {"unit": "招"}),
     ("小区推出60平朝南一居", "60平", "count", 60, {"unit": "平"}),
     ("平台新增30万宽带用户", "30万宽带用户", "count", 300000, {"unit": "宽带用户"}),
+    # a party congress's rank without 第 is an ordinal, as 十一届 is
+    ("全面贯彻党的十六大精神", "十六大", "ordinal", 16, {"unit": "大"}),
+    ("十七大以来各地加快了改革步伐", "十七大", "ordinal", 17, {"unit": "大"}),
 ]
 
 RESOLVED = [
@@ -1132,6 +1135,7 @@ IGNORED = [
     ("园中四时花开不断。", "四时"),
     ("他一时冲动说错了话。", "一时"),
     ("专家有3洞察值得一听", "3洞"),
+    ("榜单评出了全国十六大城市", "十六大"),  # sixteen big cities, no congress
     ("基金公司上周一致选择了加仓。", "上周一致"),
     ("这些股票的涨幅是大盘的一倍至数倍。", "一倍"),  # a range to a vague end is vague
     ("双十一期间平台的销量大增。", "十一期"),  # shopping festivals named by their date

@@ -1556,6 +1556,10 @@ class _Scanner:
                 return  # 一一回复, 唯一一个, 三三两两
             if len(core) == 1 and c0 in _CAPITALS:
                 return  # 收拾, 队伍: a capital numeral alone is a word
+            if nxt == "大" and _is_congress(f, start, end):
+                # 党的十五大, 十七大以来, 十六大报告: a party congress's rank, an ordinal as 十一届 is (十六大城市 stays none)
+                self.add(self.make(start, end + 1, "ordinal", int(parse_number(core) or 0), "rule:ordinal", unit="大"), start, end + 1, 2)
+                return
             if core == "一" and (
                 prev == "无" or (prev in _DEMONSTRATIVES and (_ONE_DAY_AFTER if prev == "这" else _ONE_TIME_AFTER).match(f, end))
             ):
@@ -3392,6 +3396,31 @@ def _magnitude(core: str) -> float:
 
 
 _TENS_PAIR_RE = re.compile("([一二三四五六七八九]?十)([一二三四五六七八九])([一二三四五六七八九])(.*)")
+
+
+#: Around N大 (N from 11 to 20), the words of a party congress: its owner before (中共, 党的) or what is said of it after.
+_CONGRESS_BEFORE = frozenset(("中共", "党的", "团的", "共青团"))
+_CONGRESS_AFTER = frozenset((
+    "精神", "报告", "以来", "代表", "召开", "期间", "提出", "胜利", "闭幕", "开幕", "确定", "通过", "之后", "以后", "前夕", "部署", "决定",
+    "上", "后", "前", "和", "、",
+))
+_CONGRESS_RE = re.compile("(?:十[一二三四五六七八九]|二十)大")
+
+
+def _is_congress(f: str, start: int, end: int) -> bool:
+    """Whether the numeral at ``f[start:end]``, before 大, ranks a party congress (党的十五大, 十七大以来).
+
+    >>> [_is_congress(t, 2, 4) for t in ("党的十五大报告", "我国十六大城市", "中共十七大", "这是十七大上")]
+    [True, False, True, True]
+    >>> _is_congress("中国十大新闻", 2, 3)
+    False
+    """
+    m = _CONGRESS_RE.match(f, start)
+    if m is None or m.end() != end + 1:
+        return False
+    return f[start - 2 : start] in _CONGRESS_BEFORE or f[start - 3 : start] in _CONGRESS_BEFORE or (
+        f[end + 1 : end + 3] in _CONGRESS_AFTER or f[end + 1 : end + 2] in _CONGRESS_AFTER
+    )
 
 
 def _adjacent_range(core: str) -> tuple[float, float] | None:
