@@ -1082,6 +1082,9 @@ FOUND = [
     # a party congress's rank without 第 is an ordinal, as 十一届 is
     ("全面贯彻党的十六大精神", "十六大", "ordinal", 16, {"unit": "大"}),
     ("十七大以来各地加快了改革步伐", "十七大", "ordinal", 17, {"unit": "大"}),
+    # headline prices after 特惠 and 最新价
+    ("两居精装房特惠9800", "9800", "money", 9800, {"currency": "CNY"}),
+    ("索尼新款摄像机最新价5600", "5600", "money", 5600, {"currency": "CNY"}),
 ]
 
 RESOLVED = [
