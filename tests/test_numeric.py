@@ -1082,6 +1082,36 @@ FOUND = [
     # a season of two years written short with a hyphen, as 06/07赛季
     ("他在08-09赛季场均得到20分。", "08-09", "date", {"start": "2008", "end": "2009"}, {}),
     ("球队在10-11赛季夺冠。", "10-11", "date", {"start": "2010", "end": "2011"}, {}),
+    # 八成 after a share word stays a percent; 一月 before a noun stays January
+    ("受访者中八成是上班族。", "八成", "percent", 80, {}),
+    ("一月能源价格有所回落。", "一月", "date", "--01", {}),
+    # a character after the number that starts a word is no classifier: 名车 (a luxury car), 处方, 周薪
+    ("明星开着百万名车出席活动", "百万", "money", 1000000, {"currency": "CNY"}),
+    ("赛事吸引了十万名车迷到场。", "十万名", "count", 100000, {"unit": "名"}),
+    ("药房丢失了价值百万的处方药", "百万", "money", 1000000, {"currency": "CNY"}),
+    ("诊所丢失价值百万处方", "百万", "money", 1000000, {"currency": "CNY"}),
+    ("他凭什么拿12万周薪", "12万", "number", 120000, {}),
+    ("工人已经3周薪水没有着落", "3周", "duration", "P3W", {}),
+    # index levels and hours in Chinese numerals, as in digits
+    ("沪指昨日再度失守两千点", "两千点", "number", 2000, {"unit": "点"}),
+    ("股指在二千六百点附近徘徊", "二千六百点", "number", 2600, {"unit": "点"}),
+    ("大盘午后跌了一百多点", "一百多点", "number", 100, {"unit": "点", "qualifier": "over"}),
+    ("展览馆每天八时开门迎客", "八时", "date", "T08", {}),
+    ("十一时许，消防车赶到现场", "十一时", "date", "T11", {}),
+    ("比赛今天七时开打", "七时", "date", "T07", {}),
+    # a price word after a rate's word: a plot ratio stays a plain number
+    ("该地块容积率仅为1.2", "1.2", "number", 1.2, {}),
+    # counts: golf holes, 二招, a flat's area before its facing, users and households
+    ("他在最后一轮连赢4洞逆转", "4洞", "count", 4, {"unit": "洞"}),
+    ("老师傅传授二招省电妙法", "二招", "count", 2, {"unit": "招"}),
+    ("小区推出60平朝南一居", "60平", "count", 60, {"unit": "平"}),
+    ("平台新增30万宽带用户", "30万宽带用户", "count", 300000, {"unit": "宽带用户"}),
+    # a party congress's rank without 第 is an ordinal, as 十一届 is
+    ("全面贯彻党的十六大精神", "十六大", "ordinal", 16, {"unit": "大"}),
+    ("十七大以来各地加快了改革步伐", "十七大", "ordinal", 17, {"unit": "大"}),
+    # headline prices after 特惠 and 最新价
+    ("两居精装房特惠9800", "9800", "money", 9800, {"currency": "CNY"}),
+    ("索尼新款摄像机最新价5600", "5600", "money", 5600, {"currency": "CNY"}),
 ]
 
 RESOLVED = [
@@ -1124,6 +1154,18 @@ RESOLVED = [
 
 # (sentence, stretch that must hold no fact)
 IGNORED = [
+    ("老张八成会把这件事忘了。", "八成"),  # the adverb "most likely", no share
+    ("这笔钱八成是被他拿走的。", "八成"),
+    ("这款游戏默认使用第一视角。", "第一"),  # a camera term, no rank
+    ("玩家也可以切换到第三视角。", "第三"),
+    ("新补丁的版本6.52B修复了错误。", "6.52B"),  # a version's label, no billions
+    ("那时他一月能挣两千元。", "一月"),  # "in a month", no January
+    ("画家一月用掉三十刀纸。", "一月"),
+    ("差一点就赶不上末班车了。", "一点"),
+    ("园中四时花开不断。", "四时"),
+    ("他一时冲动说错了话。", "一时"),
+    ("专家有3洞察值得一听", "3洞"),
+    ("榜单评出了全国十六大城市", "十六大"),  # sixteen big cities, no congress
     ("基金公司上周一致选择了加仓。", "上周一致"),
     ("这些股票的涨幅是大盘的一倍至数倍。", "一倍"),  # a range to a vague end is vague
     ("双十一期间平台的销量大增。", "十一期"),  # shopping festivals named by their date

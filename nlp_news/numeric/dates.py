@@ -333,8 +333,11 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
             or (g.hh[0].isdigit() and m.string[m.end() : m.end() + 1] in _CLOCK_AFTER)
         ):
             return None  # 3100点 is index points, 3点 alone is not a time (12月16日18点, 昨天18点, 3点钟, 2点才结束 are)
-        if not tp and not g.hh[0].isdigit() and (not mi or g.hunit == "点") and m.string[m.start() - 1 : m.start()] not in ("日", "号"):
-            return None  # 一时 (这一时期, 煊赫一时), 一点一点: words (1月1日零时, 5日八时 are times)
+        if not tp and not g.hh[0].isdigit() and (not mi or g.hunit == "点") and m.string[m.start() - 1 : m.start()] not in ("日", "号") and not (
+            g.hunit == "时" and g.hh != "一" and g.hh != "两" and not mi
+            and (m.string[m.end() : m.end() + 1] in _CLOCK_AFTER or m.string[m.start() - 2 : m.start()] in _DAY_BEFORE_CLOCK)
+        ):
+            return None  # 一时 (这一时期, 煊赫一时), 一点一点: words (1月1日零时, 5日八时, 九时开始, 十时许, 昨天九时 are times)
         if not tp and g.hunit == "点" and mi and mi != "半" and not g.fen:
             return None  # 3点5 is a number
         if hour > 24:

@@ -83,7 +83,7 @@ MEASURE_WORDS = sorted(
     摄氏度 ℃ °C °F ℉ ° 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 枝 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 段 环 方尺 平方尺 呎 平方呎 层楼 连胜 连败 胜场 胜 负 战 幅 类
     桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 刀 枪 连冠 晚 面 封 话 席 章 冠 连平 场次 板 题 车次 艘次 台次 户次 轮次 批次 尊 记 犯 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平 朵 吊钱
-    任 伙 注 败 招 胎 顿 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 大气压 兆赫 兆字节 兆比特 兆焦 兆""".split(),
+    任 伙 注 败 招 胎 顿 洞 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 大气压 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
 )
@@ -96,6 +96,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "战": frozenset("略术场役争士斗机舰区友线神车绩国队胜败平至"),
     "毛": frozenset("利巾衣病泽笔发坯细重料织绒皮囊孔毯线额收"),
     "年": frozenset("薪费息化"),
+    "周": frozenset("薪"),  # 8万周薪: a weekly wage, no 80,000 weeks
     "点": frozenset("击评名赞映燃亮头子菜播读"),
     "分": frozenset("辨析化配享别红手开散裂割布担摊批路"),
     "关": frozenset("口键注系于联心税门闭停"),
@@ -106,7 +107,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "段": frozenset("式落位子"),  # 两段式设计: a kind, no count of sections
     "部": frozenset("位署"),  # 10部位装备: body parts, no count of 部
     "首": frozenset("付府都席位批轮一二三四五六七八九十次先发创届个款家日周月年季映秀战胜选要长脑"),  # 50万首付: a down payment, 11首三双: a first triple-double, 歼-35首次: a first, no songs
-    "处": frozenset("理于在罚分置境长级事"),  # 骁龙8 Gen 5处理器: a processor, no places
+    "处": frozenset("理于在罚分置境长级事方"),  # 骁龙8 Gen 5处理器: a processor, 千万处方: a prescription, no places
     "升": frozenset("级值温息幅降高格空势华旗学职任至到0123456789"),  # 1.01升级补丁: a version; 1.60升至1.75, 23668 升114点: rose, no litres
     "副": frozenset("总主部局处市省县区院校教秘书董行团队科所厂经司会长作业委官将帅州国庭署审检巡研"),  # 2副总裁: deputies, no pairs
     "顶": frozenset("级尖端层部峰楼替住撞流"),  # 1顶级: top, no hats
@@ -145,13 +146,14 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "顿": frozenset("时悟觉感挫号首足"),  # 3顿时: "at once", no meals (一天5顿)
     "起": frozenset("床"),  # 7:30起床: getting up, no count of cases (3起事故)
     "门": frozenset("兴将槛户诊卫派徒"),  # 11门兴vs勒沃库森: a team's name (Mönchengladbach), 2门将: goalkeepers, no count of 门
+    "洞": frozenset("察悉见穿开口房天庭装"),  # 3洞察: "insight", 18洞装备: a game item's label, no golf holes (赢6洞, 18洞球场)
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战", "败"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿", "起", "门"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿", "起", "门", "洞"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -411,7 +413,7 @@ _BIG_ALONE = frozenset(("万", "亿", "兆"))
 #: headlines write them (均价20000, 1月开盘13800, 租金3500), and a laptop's (本 "notebook") after its model
 #: (T400本报19600, 独显本4742; 本报 alone is "this paper").
 _PRICE_BEFORE = re.compile(
-    r"(?:(?P<noun>(?:售|报|特|均|单|总|起|开|标|促销|团购|到手|优惠|会员|零售|市场|建议|参考|挂牌|成交|开盘|秒杀|首发|预售)价|价格|租金|月租|开盘)"
+    r"(?:(?P<noun>(?:售|报|特|均|单|总|起|开|标|促销|团购|到手|优惠|会员|零售|市场|建议|参考|挂牌|成交|开盘|秒杀|首发|预售|最新)价|价格|租金|月租|开盘|特惠)"
     r"|售|卖|低至|直降|立减|狂降|降价|[再又竟]降|[每日天]减|优惠|促销|跌破|仅需|只需|套装|套机|仅|(?<![收盘指价率数股本点%])报|(?<=[A-Za-z\d显记网]本)报|(?<=[A-Za-z\d显记网])(?<![^A-Za-z\d]\d)(?<![^A-Za-z\d]\d\d)本|[每一](?P<per>平方米|平米|(?<=每)平)减?"
     r"|最低)"  # (再降300, 十天竟降300, 最低3688: a headline's price and its cut)
     r"(?:仅为|为|是|仅|只要|只|约为|约|降至|跌至|不足|不到)?$"  # (最低不足1300: under)
@@ -431,6 +433,8 @@ _RATIO_BEFORE = re.compile(
     r"(?:仅为|为|是|仅|约为|约|达|达到|高达|低于|超过|不超过|不到|跌至|降至|升至|涨至|回落至|回升至|报|破|突破)?$"
 )
 _RATIO_LAST = frozenset("率数为是仅约达到于过价至报破")
+#: A rate's or a count's word before a price word (容积率仅为0.4, 利率仅为4.5, 人数仅为300): what follows is no price.
+_RATE_LAST = frozenset("率数")
 #: What :meth:`_Scanner.led` needs before or after a number (第, 前; 分之, 半, 3:1, 1/3; a space before 第
 #: or 分), or before a bare Arabic one (the end of a price or plot-ratio word, and after the number
 #: nothing :data:`_TAIL_FIRST` or :data:`_RANGE_FIRST` holds): numbers with none skip it in one test
@@ -439,6 +443,14 @@ _LED_PREV = frozenset("第前 ")
 _LED_NEXT = frozenset("分份半:比/ ")
 _LED_BARE_PREV = _PRICE_LAST | _RATIO_LAST
 _MORE_AFTER_CHENG = frozenset("多余")
+#: After 周薪, what makes 薪 start a noun of its own (3周薪水: three weeks' pay, 3周 a duration).
+_WAGE_NOUN_NEXT = frozenset("水资酬金")
+#: After N名车, what makes 车 start a word of people (车手, 车主, 车迷): 名 then counts them.
+_CAR_PEOPLE_NEXT = frozenset("手主迷友队工辆")
+#: After 八成, the verbs of the adverb "most likely" (八成会, 八成是); before it, the words of a share
+#: (其中八成是, 有八成会, 近八成要), which keep it a percent.
+_GUESS_NEXT = frozenset("会是要能")
+_SHARE_BEFORE = frozenset("中里有近超逾约占达了过将余的和及至到")
 #: Words a counted noun's tail starts (套房 + 子 is 套 + 房子).
 _SPLIT_NOUNS = frozenset(("房子", "事情", "房源", "房型", "房产", "东亚", "东方", "东风"))  # (增持40万股东亚银行: 股, then 东亚银行)
 #: Denominators above 10 that fractions are written with (else 8/14 is a day: August 14).
@@ -1008,6 +1020,10 @@ class _Scanner:
             return True  # 较上一季度, 预计下一季度: the quarter before or after (as 上季度), no first quarter
         if self.f[m.start() - 1 : m.start()] in _EVERY_LAST and _months_counted(self.f, m.start()) and _MONTHS_ONLY.match(self.f, m.start()):
             return False  # 每2月一次, 连续3月: two or three months (the number pass reads a duration), not February or March
+        if self.f[m.end() : m.end() + 1] in _A_MONTH_FIRST and self.f[m.start() : m.end()] == "一月" and (
+            self.f[m.end() : m.end() + 1] in _A_MONTH_VERBS or self.f[m.end() : m.end() + 2] in _A_MONTH_VERBS
+        ):
+            return False  # 他一月能赚3000元, 一月用去24刀: "in a month", what is earned or spent per month, no January
         if self.f[m.start() - 1 : m.start()] == "每":
             if m.group("wd") and not m.group("wpre") and self.f[m.end() : m.end() + 1] in _TIMES_AFTER_WEEKDAY:
                 return False  # 每周三次: three times a week (the number pass reads 三次), no Wednesday
@@ -1449,7 +1465,7 @@ class _Scanner:
                 return True
         if arabic and prev in _PRICE_LAST and nxt not in _RANGE_FIRST and _no_unit_after(f, end, nxt, prev) and (
             pw := _PRICE_BEFORE.search(f, max(0, start - 6), start)
-        ):
+        ) and f[pw.start() - 1 : pw.start()] not in _RATE_LAST:
             # 仅售1999, 售价为160, 均价9000现可享96折: a price without a currency word is money in the article's currency
             v = parse_number(core)
             per = pw.group("per")  # 一平米9500, 每平米3万: a price per square metre
@@ -1543,6 +1559,10 @@ class _Scanner:
                 return  # 一一回复, 唯一一个, 三三两两
             if len(core) == 1 and c0 in _CAPITALS:
                 return  # 收拾, 队伍: a capital numeral alone is a word
+            if nxt == "大" and _is_congress(f, start, end):
+                # 党的十五大, 十七大以来, 十六大报告: a party congress's rank, an ordinal as 十一届 is (十六大城市 stays none)
+                self.add(self.make(start, end + 1, "ordinal", int(parse_number(core) or 0), "rule:ordinal", unit="大"), start, end + 1, 2)
+                return
             if core == "一" and (
                 prev == "无" or (prev in _DEMONSTRATIVES and (_ONE_DAY_AFTER if prev == "这" else _ONE_TIME_AFTER).match(f, end))
             ):
@@ -1563,7 +1583,7 @@ class _Scanner:
             # ordinal (二手), and the indefinite 一 is "a" (一次, 一个人) unless bounded or contrasted
             # (read below, as for any count)
             if (
-                (core == "二" or core == "一")
+                (core == "二" and nxt != "招" or core == "一")
                 and nxt in _INDEF_CLASSIFIERS
                 and (nxt != "个" or _ge_is_count(f[end + 1 : end + 2]))
                 and (
@@ -1591,6 +1611,9 @@ class _Scanner:
                 y = 2000 + int(core) if int(core) < 50 else 1900 + int(core)
                 self.add(self.make(start, sm.end(1), "date", {"start": f"{y:04d}", "end": f"{y + 1:04d}"}, "rule:date"), start, sm.end(1), 2)
                 return
+            if prev == "本" and f[start - 2 : start - 1] == "版":
+                self.add(None, start, end, 0)
+                return  # 版本6.71B: a version's label, no 6.71 billion
             if prev == "-" and _LATIN_NAME_BEFORE_RE.search(f, max(0, start - 12), start - 1):
                 self.add(None, start, end, 0)
                 return  # Qwen2.5-72B, Mate-60: a number after a hyphen that ends a Latin name
@@ -1927,8 +1950,8 @@ class _Scanner:
                 # number of three digits before 年底 is no year, 2011年底 and 10年底 are)
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                 return
-            if tu == "年" and _starts_word(f, tend, "年"):
-                # 千万年薪, 百万年费: 年 starts the word (annual pay), the number is an amount
+            if (tu == "年" or tu == "周" and f[tend + 1 : tend + 2] not in _WAGE_NOUN_NEXT) and _starts_word(f, tend, tu):
+                # 千万年薪, 百万年费, 8万周薪: 年 or 周 starts the word (annual or weekly pay), the number is an amount
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                 return
             if not arabic and len(core) >= 2 and low_high is None and _CN_DIGITS_ONLY.fullmatch(core):
@@ -2007,6 +2030,10 @@ class _Scanner:
                 if _has_magnitude(core) or (prev in _QUOTE_LAST and _QUOTE_BEFORE.search(f, max(0, start - 5), start)):
                     self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                 return
+            if core == "八" and low_high is None and not g.post and f[tend : tend + 1] in _GUESS_NEXT and (
+                "\u4e00" <= prev <= "\u9fff" and prev not in _SHARE_BEFORE
+            ):
+                return  # 他八成会来, 这事八成是他干的: the adverb "most likely", no share (其中八成是, 近八成会 are)
             kind, source = "percent", "rule:percent"
             scale = 10.0
             if low_high is None and value is not None and not g.post and f[tend : tend + 1] in _RANGE_FIRST and (
@@ -2084,6 +2111,10 @@ class _Scanner:
                 qual = "over" if qual in (None, "about") else qual
             if prev and prev in ":比" and f[start - 2 : start - 1].isdigit() and low_high is None:
                 return  # 客场2比0本菲卡, 以2:0胜: a score's second number; what follows starts a name or a verb
+            if unit == "名" and f[tend : tend + 1] == "车" and f[tend + 1 : tend + 2] not in _CAR_PEOPLE_NEXT and _has_magnitude(core) and low_high is None:
+                # 百万名车: a luxury car worth a million, money in the article's currency (百万名车主, 两名车手 are people)
+                self.add(self.make(s2, end, "money", format_value(value), "rule:money", currency="CNY", qualifier=qual), s2, end, 2)
+                return
             if unit in _MW_WITH_RULES:  # most measure words (家, 人, 次, 只…) have no rule of their own
                 if unit == "局" and (f[start - 2 : start] in _BUREAU_OWNERS or f[start - 3 : start] == "铁道部"):
                     # 中铁十四局, 中建三局, 铁道部十四局三处: an engineering bureau (and its division), a company, no games
@@ -2179,8 +2210,8 @@ class _Scanner:
                         if _starts_word(f, tend, "点") and _has_magnitude(core):
                             self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                             return  # 一千万点击量: 点 starts the word after an amount
-                        if not arabic or _starts_word(f, tend, "点"):
-                            return  # 一点 = a little; 点击, 点评: words
+                        if _starts_word(f, tend, "点") or not arabic and (len(core) < 2 or value is None or value < 100):
+                            return  # 一点 = a little; 点击, 点评: words (三千点, 二千八百点 are index levels, as 3000点)
                         kind, source = "number", "rule:number"
                 elif unit == "分" and g.mhalf and f[tend : tend + 1] == "钟" and value is not None and low_high is None:
                     # 1分半钟: a minute and a half, a time (3分钟 is read as one; 1分半 alone stays a score)
@@ -2209,8 +2240,8 @@ class _Scanner:
                     return
             if g.mhalf and value is not None:
                 val = value + 0.5
-        # 二 before a classifier is an ordinal or a name (富二代, 二套房), counts use 两
-        if not arabic and core == "二" and kind == "count":
+        # 二 before a classifier is an ordinal or a name (富二代, 二套房), counts use 两 (二招 "two tricks" is one)
+        if not arabic and core == "二" and kind == "count" and unit != "招":
             return
         if not arabic and core == "一" and unit in ("度", "代") and q_left is None and not (unit == "度" and prev in _DEGREE_CHANGE_BEFORE):
             self.add(None, start, tend, 0)
@@ -2351,6 +2382,8 @@ class _Scanner:
         else:
             val = format_value(value)  # type: ignore[arg-type]
         kind = "money" if cur_left else "number"
+        if not cur_left and f[s2 - 2 : s2] == "价值" and _has_magnitude(core):
+            kind, cur_left = "money", "CNY"  # 价值千万的处方: worth ten million, money in the article's currency
         self.add(
             self.make(s2, tend, kind, val, "rule:" + kind, unit=unit, currency=cur_left, qualifier=qual, change=self.change(s2)),
             s2, tend, 2,
@@ -2419,6 +2452,7 @@ _QUOTE_LAST = frozenset(w[-1] for w in _QUOTE_WORDS)
 _AREA_PING_NEXT_RE = re.compile(
     r"起|左右|以上|以下|以内|户型|大户|小户|精装|公寓|别墅|复式|跃层|现房|住宅|户|房|均价|联排|独栋|叠拼|洋房|商铺|在售|待售|开盘|入市|"
     r"(?:1[0-2]|0?[1-9])月|"  # (三居140-150平12月开盘)
+    r"朝[东南西北]|[东南西北]{1,2}向|南北通透|"  # (45平朝南一居, 90平南北通透: a flat's facing)
     r"大?[一二三四五两1-5](?:[-~至到][一二三四五两1-5])?[居室房]|"
     r"的[\u4e00-\u9fff]{0,4}?(?:房|户|居|公寓|别墅|面积|住宅|空间)"
 )
@@ -2438,6 +2472,9 @@ _MONTHS_COUNTED_AFTER = frozenset({"持续", "连续", "长达", "历时", "为�
 _EVERY_LAST = frozenset(w[-1] for w in _MONTHS_COUNTED_AFTER) | {"每", "近"}
 #: Before 近 + N月 when it is "close to month N" (接近3月底, 临近9月), not "the past N months" (近3月).
 _NEAR_TIME_HEADS = frozenset("接将临靠逼贴附")
+#: Verbs after 一月 that make it "(in) one month" (一月能赚, 一月用去), no January (一月能源, 一月用电量 keep it).
+_A_MONTH_VERBS = frozenset(("赚", "挣", "花", "能赚", "能挣", "能拿", "能领", "可赚", "可拿", "可领", "用去", "用掉", "花去", "要花"))
+_A_MONTH_FIRST = frozenset(w[0] for w in _A_MONTH_VERBS)
 _MONTHS_ONLY = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})月(?![\d一二三四五六七八九十]+[日号])")
 #: "Every N units" right before a number: 每2月一次 counts one time in it.
 _EVERY_BEFORE = re.compile(r"每(?:\d+|[一二两三四五六七八九十]+)?个?(?:年|月|周|星期|天|日|小时|季度)$")
@@ -2849,7 +2886,7 @@ _INDEX_LAST = frozenset(n[-1] for n in _INDEX_NAMES)
 #: 010-8888…, 5日均线): a number with neither, no leading 0 and under 7 characters skips them in one
 #: test (cnews-800: 6,809 Arabic numbers reach them, with 13 tests each). A check added there needs
 #: what triggers it here.
-_CODE_PREV = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzα-/ ") | _CUR_SYMBOLS | _INDEX_LAST
+_CODE_PREV = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzα-/ 本") | _CUR_SYMBOLS | _INDEX_LAST
 _CODE_NEXT = frozenset("-日天周月") | _CLOCK_TIME_NEXT
 _PHONE_TAIL = re.compile(r"-\d{3,4}-?\d{4}")
 #: Measure words after seven digits or more that make them a count written in full, no code (3007142个, 1250000吨).
@@ -2982,7 +3019,7 @@ _NAME_ZONE_HEADS = (
 #: (cnews-800: 7.7 -> 3.4 ms with the 16 heads there were).
 _NAME_ZONE_HEAD_RE = re.compile(alternation(_NAME_ZONE_HEADS))
 _ORDINAL_WORDS = re.compile(
-    r"第(?:[一二三]人称|二炮兵|三方(?!面)|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感|一财经|一太平"
+    r"第(?:[一二三]人称|[一三]视角|二炮兵|三方(?!面)|三者|一时间|一手|一线|二线|三线|[一二三]产业|一性|一把手|一桶金|六感|一财经|一太平"
     # institutions and streets named with a rank (市第一人民医院, 第二中学, 第五大道): names, no ranks
     r"|[一二三四五六七八九十\d]{1,3}(?:人民医院|中心医院|附属医院|医院|高级中学|中学|小学|幼儿园|中级人民法院|人民法院|检察院"
     r"|军医大学|师范|监狱|看守所|派出所|研究所|设计院|工程局|汽车制造厂|机床厂|外国语|大道|大街|街))"
@@ -3250,7 +3287,7 @@ def _noun_counted(after: str, segmenter: Segmenter) -> str | None:
 
 
 #: How nouns of people end (工人, 学生, 选民, 敌军, 同胞, 游客 …), and some that end otherwise.
-_PEOPLE_LAST = frozenset("人者员生民工兵军众胞友迷客童女男徒士师属族匠户")
+_PEOPLE_LAST = frozenset("人者员生民工兵军众胞友迷客童女男徒士师属族匠户")  # (户: 用户, 农户, 散户 — households and users)
 _PEOPLE_WORDS = frozenset(("青年", "少年", "妇女", "儿童", "队伍", "大军", "人口", "文盲"))
 #: jieba's tags of names and times: a bare amount counts none of them (300万北京市民, 30万年前).
 _NAME_TAGS = frozenset(("ns", "nr", "nrt", "nrfg", "nt", "nz", "t", "tg"))
@@ -3395,6 +3432,31 @@ _TENS_PAIR_RE = re.compile("([一二三四五六七八九]?十)([一二三四五
 #: A round head, then two neighbouring digits of the next place (一百四五十, 三千五六百, 两万三四千).
 _HEAD_PAIR_RE = re.compile("([一二两三四五六七八九][百千万])([一二三四五六七八九])([一二三四五六七八九])([十百千])([万亿]?)")
 _PLACE = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+
+
+#: Around N大 (N from 11 to 20), the words of a party congress: its owner before (中共, 党的) or what is said of it after.
+_CONGRESS_BEFORE = frozenset(("中共", "党的", "团的", "共青团"))
+_CONGRESS_AFTER = frozenset((
+    "精神", "报告", "以来", "代表", "召开", "期间", "提出", "胜利", "闭幕", "开幕", "确定", "通过", "之后", "以后", "前夕", "部署", "决定",
+    "上", "后", "前", "和", "、",
+))
+_CONGRESS_RE = re.compile("(?:十[一二三四五六七八九]|二十)大")
+
+
+def _is_congress(f: str, start: int, end: int) -> bool:
+    """Whether the numeral at ``f[start:end]``, before 大, ranks a party congress (党的十五大, 十七大以来).
+
+    >>> [_is_congress(t, 2, 4) for t in ("党的十五大报告", "我国十六大城市", "中共十七大", "这是十七大上")]
+    [True, False, True, True]
+    >>> _is_congress("中国十大新闻", 2, 3)
+    False
+    """
+    m = _CONGRESS_RE.match(f, start)
+    if m is None or m.end() != end + 1:
+        return False
+    return f[start - 2 : start] in _CONGRESS_BEFORE or f[start - 3 : start] in _CONGRESS_BEFORE or (
+        f[end + 1 : end + 3] in _CONGRESS_AFTER or f[end + 1 : end + 2] in _CONGRESS_AFTER
+    )
 
 
 def _adjacent_range(core: str) -> tuple[float, float] | None:
