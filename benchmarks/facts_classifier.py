@@ -1,6 +1,12 @@
-"""Does the facts classifier beat the rules alone? Measured on the dev articles (600-799 of cnews-800).
+"""Do the facts stage's two classifiers beat the rules alone?
 
     python benchmarks/facts_classifier.py
+
+1. ``models/facts`` (fact or non-fact, for the candidates the rules leave uncertain), on the dev
+   articles (600-799 of cnews-800).
+2. ``models/amounts`` (is a bare amount money?), on the held-out test part of the reviewed labels of
+   ``nlp_news/training/amount_labels.jsonl`` (unseen headlines and sentences of five sources): the
+   stage's decision (rules and linking) alone, and with the model's relabelling first.
 
 Gold labels are the reviewed teacher labels of ``nlp_news/training/facts.py`` (jieba-segmentation
 teacher plus reviewed corrections); the model is the shipped ``models/facts``, run with numpy as
@@ -33,6 +39,19 @@ def main() -> None:
         s = _scores(y, p)
         print(f"{name:20s} kept P {s['kept_precision']:.4f}  R {s['kept_recall']:.4f}  F1 {s['kept_f1']:.4f}  "
               f"acc {s['accuracy']:.4f}  non-facts caught {s['nonfact_recall']:.2f} of {s['nonfacts']} (n={s['n']})")
+
+    from nlp_news.numeric.classifier import AmountClassifier
+    from nlp_news.training.amounts import evaluate, load_examples
+
+    test = [e for e in load_examples(data.parents[2]) if e["test"]]
+    amounts = AmountClassifier.load("amounts")
+    print(f"\nbare amounts, money or not (models/amounts, threshold {amounts.threshold}): held-out test part, {len(test)} amounts")
+    for source in [None, *sorted({e["source"] for e in test})]:
+        part = [e for e in test if source is None or e["source"] == source]
+        r = evaluate(part, amounts)
+        for name, s in (("rules alone", r["rules_alone"]), ("rules + model", r["rules_and_model"])):
+            print(f"  {source or 'all':8s} {name:14s} money P {s['money_precision']:.3f}  R {s['money_recall']:.3f}  "
+                  f"F1 {s['money_f1']:.3f}  acc {s['accuracy']:.3f}  (n={s['n']}, {s['money']} money)")
 
 
 if __name__ == "__main__":

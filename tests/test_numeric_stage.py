@@ -8,11 +8,20 @@ import io
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 import spacy
 from click.testing import CliRunner
 
-from nlp_news.numeric.classifier import FactClassifier, features, hash_features, is_uncertain
+from nlp_news.numeric.classifier import (
+    AmountClassifier,
+    FactClassifier,
+    amount_features,
+    features,
+    hash_features,
+    is_bare_amount,
+    is_uncertain,
+)
 from nlp_news.numeric.component import FactsStage
 from nlp_news.schema import Fact
 
@@ -85,6 +94,47 @@ def test_shipped_classifier_loads_and_keeps_certain_facts():
     assert clf.filter(text, [money]) == [money]
     p = clf.proba(text, Fact("12家", 11, 14, "count", 12, unit="家", source="rule:count"))
     assert 0.0 <= p <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "kind"),
+    [
+        ("男子冒充军官行骗500万被判刑", "500万", "money"),  # a sum stolen
+        ("这套别墅叫价800万引发热议", "800万", "money"),  # an asking price
+        ("本届车展观众突破60万", "60万", "number"),  # visitors, no money
+        ("网站日访问量达到500万", "500万", "number"),  # visits
+    ],
+)
+def test_shipped_amounts_model_tells_money_from_other_bare_amounts(blank, text, amount, kind):
+    stage = FactsStage()
+    if stage.amounts is None:
+        pytest.skip("models/amounts not built")
+    got = [(f.kind, f.currency, f.source) for f in stage(blank.make_doc(text))._.facts if f.text == amount]
+    want_source = "model:amount" if kind == "money" else "rule:number"
+    assert got == [(kind, "CNY" if kind == "money" else None, want_source)]
+
+
+def test_amounts_model_asks_about_bare_amounts_only():
+    never = AmountClassifier(np.zeros(8), -50.0)  # a model that calls nothing money
+    always = AmountClassifier(np.zeros(8), 50.0)
+    rows = [Fact("6万", 2, 4, "number", 60000, source="rule:number"), Fact("6万元", 2, 5, "money", 60000, currency="CNY"),
+            Fact("3亿用户", 5, 9, "count", 3e8, unit="用户"), Fact("2800点", 0, 5, "number", 2800, unit="点")]
+    assert [is_bare_amount(f) for f in rows] == [True, False, False, False]
+    assert never.relabel("赔偿6万", rows) is rows
+    relabelled = always.relabel("赔偿6万", rows)
+    assert [(f.kind, f.source) for f in relabelled] == [("money", "model:amount"), ("money", "rule"), ("count", "rule"), ("number", "rule")]
+    assert amount_features("赔偿6万", 2, 4) == amount_features("赔偿6万", 2, 4)
+
+
+def test_amount_labels_hold_offsets_and_labels_only():
+    from nlp_news.training.amounts import LABELS
+
+    rows = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) > 500
+    allowed = {"source", "line", "start", "end", "sha1", "label", "currency"}
+    for r in rows:
+        assert set(r) <= allowed and r["label"] in {"money", "count", "number", "nonfact", "unsure"}
+        assert 0 <= r["start"] < r["end"] and len(r["sha1"]) == 12
 
 
 def test_feature_hashing_is_stable():

@@ -64,6 +64,7 @@ def main() -> None:
         "sentiment": "nlp_news.cli.labels:train_sentiment",
         "theme": "nlp_news.cli.labels:train_theme",
         "facts": "nlp_news.cli.facts:train_facts",
+        "amounts": "nlp_news.cli.facts:train_amounts",
         "keywords": "nlp_news.cli.keywords:train_keywords",
     },
 )

@@ -101,3 +101,23 @@ def train_facts(data: str, out: str | None, limit: int | None) -> None:
 
     report = train(data, out=out, limit=limit)
     click.echo(json.dumps(report, ensure_ascii=False, indent=1))
+
+
+@click.command("amounts")
+@click.option("--data", type=click.Path(exists=True, file_okay=False), required=True,
+              help="The shared data folder (../shared/data): the labelled amounts' sentences are read from it.")
+@click.option("--out", type=click.Path(file_okay=False), default=None, help="Model folder (default: models/amounts).")
+def train_amounts(data: str, out: str | None) -> None:
+    """Train the money-or-not classifier of bare amounts (3400万, 近百亿) on the reviewed labels.
+
+    \b
+    Example:
+        nlp-news train amounts --data ../shared/data
+    """
+    from nlp_news.training.amounts import train
+
+    try:
+        report = train(data, out=out)
+    except (FileNotFoundError, ValueError) as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(json.dumps(report, ensure_ascii=False, indent=1))

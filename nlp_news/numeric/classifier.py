@@ -7,6 +7,12 @@ character n-grams of the value and its context says whether to keep the fact.
 It is trained with scikit-learn (``nlp_news/training/facts.py``) and predicted
 here with numpy only.
 
+A second model, :class:`AmountClassifier` (``models/amounts``), decides what the rules
+cannot for a bare amount, a number with 万 or 亿 and no unit or currency word (市值一天缩水31亿,
+行骗400万, 观众达百万): is it a sum of money? Its features read six characters before the amount
+and four after it; it is trained on reviewed labels of such amounts in unseen news
+(``nlp_news/training/amounts.py``).
+
 >>> feats = features("这位23岁的球员", 2, 5)
 >>> "u=岁" in feats and "l1=位" in feats
 True
@@ -14,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import warnings
 import zlib
@@ -182,3 +189,97 @@ class FactClassifier:
     def filter(self, text: str, facts: list[Fact]) -> list[Fact]:
         """Drop the uncertain facts the model calls non-facts; the others pass untouched."""
         return [f for f in facts if not is_uncertain(f) or self.proba(text, f) >= self.threshold]
+
+
+# --- bare amounts: money or not ----------------------------------------------------------------
+
+#: The magnitude words that make a bare number an amount the :class:`AmountClassifier` reads.
+_AMOUNT_MAGNITUDES = ("万", "亿")
+#: Words of money near an amount (another amount in the same stretch of text names its currency).
+_MONEY_WORDS = ("元", "美金", "人民币", "港币", "英镑", "镑", "欧元", "日元", "$", "¥", "￥", "€", "£")
+
+
+def is_bare_amount(f: Any) -> bool:
+    """Whether ``f`` (a :class:`Fact` or a FactRow) is a bare amount: a number with 万 or 亿 and no
+    unit or currency, which the rules could not tie to money or to what it counts.
+
+    >>> is_bare_amount(Fact("3400万", 0, 5, "number", 34000000))
+    True
+    >>> is_bare_amount(Fact("3400万元", 0, 6, "money", 34000000, currency="CNY")), is_bare_amount(Fact("3.5", 0, 3, "number", 3.5))
+    (False, False)
+    """
+    return f.kind == "number" and f.unit is None and f.currency is None and any(m in f.text for m in _AMOUNT_MAGNITUDES)
+
+
+def amount_features(text: str, start: int, end: int) -> list[str]:
+    """String features of the bare amount ``text[start:end]``: the characters before it (six, each
+    with its distance, and their pairs), after it (four), the amount's form, and whether a word of
+    money stands within 30 characters.
+
+    >>> feats = amount_features("公司市值一天缩水31亿，", 8, 11)
+    >>> "l1=水" in feats and "l2=缩水" in feats and "r1=，" in feats and "yi" in feats
+    True
+    """
+    span = text[start:end]
+    left = text[start - 6 if start > 6 else 0 : start]
+    right = text[end : end + 4]
+    feats = ["bias", "yi" if "亿" in span else "wan", "digits" if any(c.isdigit() for c in span) else "chinese"]
+    n = len(left)
+    for i in range(n):
+        c = left[n - 1 - i]
+        feats.append(f"l{i + 1}={c}")
+        feats.append("lb=" + c)
+    for i in range(n - 1):
+        feats.append("l2=" + left[i : i + 2])
+    for i, c in enumerate(right):
+        feats.append(f"r{i + 1}={c}")
+        feats.append("rb=" + c)
+    for i in range(len(right) - 1):
+        feats.append("r2=" + right[i : i + 2])
+    feats.append("lr=" + left[-1:] + "|" + right[:1])
+    near = text[start - 30 if start > 30 else 0 : end + 30]
+    if any(w in near for w in _MONEY_WORDS):
+        feats.append("money_near")
+    return feats
+
+
+class AmountClassifier(FactClassifier):
+    """P(money) of a bare amount (:func:`is_bare_amount`), over hashed :func:`amount_features`;
+    :meth:`relabel` makes the amounts at or over the threshold money in the article's currency (CNY),
+    with the source ``model:amount`` (the output says the model decided it)."""
+
+    @classmethod
+    def load(cls, name: str = "amounts") -> AmountClassifier:
+        from ..modelio import load_model
+
+        arrays, meta = load_model(name)
+        return cls(arrays["coef"], float(arrays["intercept"][0]), float(meta.get("threshold", 0.5)), meta)
+
+    def proba(self, text: str, fact: Any) -> float:
+        start, end = fact.start, fact.end
+        lo = start - 30 if start > 30 else 0
+        key = (text[lo : end + 30], start - lo, end - start)
+        p = self._seen.get(key)
+        if p is None:
+            if len(self._seen) >= _MEMO_MAX:
+                self._seen.clear()
+            z = reduce(add, map(self._memo.__getitem__, amount_features(text, start, end)), self.intercept)
+            p = self._seen[key] = 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+        return p
+
+    def relabel(self, text: str, rows: list[Any]) -> list[Any]:
+        """``rows`` (FactRows or Facts) with each bare amount the model calls money made money (CNY).
+
+        >>> always = AmountClassifier(np.zeros(4), 5.0)  # a model that calls every bare amount money
+        >>> [(f.kind, f.currency, f.source) for f in always.relabel("赔偿6万，3亿用户", [
+        ...     Fact("6万", 2, 4, "number", 60000, source="rule:number"), Fact("3亿用户", 5, 9, "count", 3e8, unit="用户")])]
+        [('money', 'CNY', 'model:amount'), ('count', None, 'rule')]
+        """
+        out = rows
+        for i, f in enumerate(rows):
+            if is_bare_amount(f) and self.proba(text, f) >= self.threshold:
+                if out is rows:
+                    out = list(rows)
+                money = {"kind": "money", "currency": "CNY", "source": "model:amount"}
+                out[i] = f._replace(**money) if isinstance(f, tuple) else dataclasses.replace(f, **money)
+        return out

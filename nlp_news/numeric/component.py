@@ -19,20 +19,21 @@ from .linking import _UNLINKED, link_facts, new_fact, split_spans
 _SENT_END = re.compile(r"[。！？!?；;]")
 
 
-@Language.factory("news_facts", default_config={"model": "facts"})
-def make_facts(nlp: Language, name: str, model: str | None) -> FactsStage:
+@Language.factory("news_facts", default_config={"model": "facts", "amounts": "amounts"})
+def make_facts(nlp: Language, name: str, model: str | None, amounts: str | None) -> FactsStage:
     # the pipeline tokenizer's segmenter cuts the noun after 个: no second dictionary in memory
-    return FactsStage(model=model, segmenter=getattr(nlp.tokenizer, "segmenter", None))
+    return FactsStage(model=model, amounts=amounts, segmenter=getattr(nlp.tokenizer, "segmenter", None))
 
 
 class FactsStage:
     """Runs :func:`extract_facts` per title/paragraph span and :func:`link_facts` on the whole Doc.
 
-    ``model`` names the fact/non-fact classifier under ``models/`` (``None`` or a missing
-    model: rules alone). Sets ``doc._.facts`` (sorted, offsets into ``doc.text``).
+    ``model`` names the fact/non-fact classifier under ``models/`` and ``amounts`` the money-or-not
+    classifier of bare amounts (:class:`~nlp_news.numeric.classifier.AmountClassifier`); ``None`` or a
+    missing model: the rules alone decide. Sets ``doc._.facts`` (sorted, offsets into ``doc.text``).
     """
 
-    def __init__(self, *, model: str | None = "facts", segmenter: Segmenter | None = None) -> None:
+    def __init__(self, *, model: str | None = "facts", amounts: str | None = "amounts", segmenter: Segmenter | None = None) -> None:
         self.model_name = model
         # the segmenter for the noun after 个 and the words before a verb, loaded with the pipeline, not by the first article that needs it
         self.segmenter = segmenter if isinstance(segmenter, Segmenter) else default_segmenter()
@@ -41,6 +42,11 @@ class FactsStage:
             from .classifier import FactClassifier
 
             self.classifier = FactClassifier.load_or_none(model)
+        self.amounts: Any = None
+        if amounts:
+            from .classifier import AmountClassifier
+
+            self.amounts = AmountClassifier.load_or_none(amounts)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -50,6 +56,8 @@ class FactsStage:
         rows = extract_rows_in(text, spans, published=doc._.published, segmenter=self.segmenter)
         if rows and self.classifier is not None:
             rows = self.classifier.filter(text, rows)
+        if rows and self.amounts is not None:
+            rows = self.amounts.relabel(text, rows)  # before linking, which reads money as money
         if any(f.kind not in _UNLINKED for f in rows):
             sentences = span_offsets(doc, "sentences") or split_spans(text, _SENT_END)
             facts = link_facts(text, rows, entities=doc._.entities or [], sentences=sentences, segmenter=self.segmenter)
