@@ -6,12 +6,13 @@ is money is told by the words around it, which the rules read only as far as the
 :class:`~nlp_news.numeric.classifier.AmountClassifier` decides the ones the rules leave a plain number.
 
 The labels (``amount_labels.jsonl`` beside this module) are a reviewed reading of every bare amount
-the rules found in unseen news text of ``../shared/data``: THUCNews headlines, CLUENER2020 Sina clauses,
-TNEWS headlines, MSRA and People's Daily sentences (none of cnews-800, which the rules were tuned on).
+the rules found in news text of ``../shared/data``: THUCNews headlines, CLUENER2020 Sina clauses,
+TNEWS headlines, MSRA and People's Daily sentences (unseen by the rules' tuning), and the full articles
+of cnews-800 (articles 600-799 are held out, as for the facts classifier).
 Each line gives the source, the sentence's index in it, the amount's offsets, a hash of the sentence
 and the label (``money``, ``count``, ``number``, ``nonfact``; ``unsure`` ones are left out); the text is
 read from the shared data, never stored here. Sentences are split into train and test by a hash of
-(source, index): the test part is never trained on, and the reported metrics come from it.
+(source, index), cnews-800 by article: the test part is never trained on, and the reported metrics come from it.
 
     nlp-news train amounts --data ../shared/data
 """
@@ -38,7 +39,10 @@ SOURCES = {
     "tnews": ("topic/tnews/train.json", "tnews"),
     "msra": ("ner/msra/train.bio", "bio"),
     "pd": ("ner/peoples-daily/dev.bio", "bio"),
+    "cnews": ("corpus/cnews/cnews-800.txt", "cnews"),
 }
+#: cnews-800's articles from here on are its test part, as for the facts classifier (``training.facts.DEV_FROM``).
+CNEWS_TEST_FROM = 600
 
 
 def read_source(data: str | Path, source: str) -> list[str]:
@@ -50,6 +54,8 @@ def read_source(data: str | Path, source: str) -> list[str]:
     lines = path.read_text(encoding="utf-8").splitlines()
     if fmt == "tsv":
         return [line.split("\t")[0] for line in lines]
+    if fmt == "cnews":
+        return [line.split("\t", 1)[1] if "\t" in line else line for line in lines]
     if fmt == "cluener":
         return [json.loads(line)["text"] for line in lines if line.strip()]
     if fmt == "tnews":
@@ -74,7 +80,10 @@ def sentence_hash(text: str) -> str:
 
 
 def is_test(source: str, line: int) -> bool:
-    """Whether sentence ``line`` of ``source`` is in the held-out test part (about :data:`TEST_SHARE`)."""
+    """Whether sentence ``line`` of ``source`` is in the held-out test part (about :data:`TEST_SHARE`; for
+    cnews-800, the articles from :data:`CNEWS_TEST_FROM` on)."""
+    if source == "cnews":
+        return line >= CNEWS_TEST_FROM
     h = int(hashlib.sha1(f"{source}:{line}".encode()).hexdigest()[:8], 16)
     return h % 1000 < TEST_SHARE * 1000
 
@@ -245,14 +254,15 @@ character features (six characters before the amount, four after, their pairs, t
 word of money within 30 characters) says whether it is money, made then money in the article's
 currency (CNY), source `model:amount`. Prediction is numpy only (`nlp_news/numeric/classifier.py`).
 
-**Data.** Every amount with 万 or 亿 and no unit or currency word that the rules found in five sources of `../shared/data` that the rules were not
-tuned on: THUCNews headlines, CLUENER2020 clauses (Sina news), TNEWS headlines (Toutiao), MSRA and People's
-Daily sentences (corpora distributed by their authors for research, no licence stated). One reader of the
+**Data.** Every amount with 万 or 亿 and no unit or currency word that the rules found in six sources of
+`../shared/data`: five the rules were not tuned on (THUCNews headlines, CLUENER2020 clauses of Sina news,
+TNEWS headlines of Toutiao, MSRA and People's Daily sentences) and the full THUCNews articles of cnews-800
+(corpora distributed by their authors for research, no licence stated). One reader of the
 team (a helper session) labelled each from its sentence alone, following NUMERIC-CONVENTIONS (money, count,
 number, non-fact, and the currency of money by meaning; unsure ones dropped): {r['labelled']} amounts; no
 second reader. The labels are offsets and a hash of the sentence
 (`nlp_news/training/amount_labels.jsonl`); no text of the corpora ships. Sentences are split by a hash of
-source and index: {r['train']} amounts train (the model is fit on the {r['train_bare']} the extractor leaves bare,
+source and index, cnews-800 by article (600-799 are test): {r['train']} amounts train (the model is fit on the {r['train_bare']} the extractor leaves bare,
 {r['train_bare_money']} of them money; C={r['C']} and threshold {r['threshold']} chosen by 5-fold cross-validation on
 them), the rest are the test part below, never trained on nor used to choose a setting.
 
