@@ -2898,7 +2898,7 @@ _IDIOMS = tuple(
         """零部件 一部分 零百加速 两口子 三五成群 一成不变 五花八门 十万火急 一年到头 三天两头 三八节 三八妇女节
         四个全面 四个意识 四个自信 两个维护 两个确立 两个毫不动摇 五位一体 两个凡是 五个一工程 八项注意 两手抓
         天下第一 第一流 有朝一日 一日游 一日之功 一日之长 日甚一日 日慎一日 非一日之寒 十几年如一日 一时半会儿 一时半会 一时半刻
-        二万五千里长征 两万五千里长征 三位一体 四位一体 十年寒窗 十年浩劫 十年动乱 十年磨一剑 十年怕井绳 十年九旱 一天一变 一日一变 一年一变 一天一个样 一年一个样 三头六臂 七手八脚
+        二万五千里长征 两万五千里长征 三位一体 四位一体 十年寒窗 十年浩劫 十年动乱 十年磨一剑 十年怕井绳 十年九旱 一天一变 一日一变 一年一变 三头六臂 七手八脚
         百万雄师 百万雄兵 雄师百万 成百上千 成千上百 判若两人 迥若两人 两回事 三字经 二十四节气 年过半百 三寸不烂之舌 此地无银三百两
         货比三家 三班倒 六根清净 脚踏两只船 三天打鱼 两天晒网 三只手 过五关斩六将 新官上任三把火 飞流直下三千尺 一百单八将 志在四方
         三个臭皮匠 五方杂处 一元复始 四时八节 门前三包 说一千道一万 语惊四座 技惊四座 艳惊四座 惊艳四座 震惊四座 退一万步 狼烟四起 烽烟四起 烽火四起 枪声四起 嘘声四起
@@ -2957,8 +2957,8 @@ _NAMES_WITH_NUMERALS = (
     "星际争霸2", "星际2", "魔兽争霸3", "魔兽3", "暗黑破坏神3", "暗黑3",
     # a famous investor's nickname (杨百万: no million); lottery games named by their digits (排列3, 排列五)
     "杨百万", "排列3", "排列5", "排列三", "排列五",
-    # football clubs named with a number (Hannover 96, 1860 Munich, Mainz 05, Darmstadt 98): no count of 队
-    "汉诺威96", "慕尼黑1860", "美因茨05", "达姆施塔特98",
+    # football clubs named with a number (Hannover 96, 1860 Munich): no count of 队 (Mainz 05 and Schalke 04 start with 0: codes)
+    "汉诺威96", "慕尼黑1860",
     # regulatory classes (一类创新药, 三类医疗器械): labels, no count of one
     *(n + "类" + w for n in "一二三" for w in ("创新药", "新药", "疫苗", "医疗器械", "器械")),
     # holidays named by their date (十一期间 is National Day's holiday, no count of 11 期; 六一儿童节)
