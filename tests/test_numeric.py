@@ -1556,6 +1556,7 @@ IGNORED = [
     ("汉诺威96队主场3胜1平。", "96队"),  # a club's name (Hannover 96)
     ("客队最终以4比1痛击对手。", "4比1"),  # a score
     ("某楼盘三单月成交居首", "三单"),  # 单月 "a single month", no orders
+    ("警方查获300多笔记本电脑", "300多笔"),  # 笔记本 "notebooks", no count of 笔
 ]
 
 
