@@ -1112,6 +1112,7 @@ FOUND = [
     # headline prices after 特惠 and 最新价
     ("两居精装房特惠9800", "9800", "money", 9800, {"currency": "CNY"}),
     ("索尼新款摄像机最新价5600", "5600", "money", 5600, {"currency": "CNY"}),
+    ("当地遭遇85年未遇的洪水", "85年", "duration", "P85Y", {}),  # "not in 85 years", no year '85
 ]
 
 RESOLVED = [
