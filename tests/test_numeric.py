@@ -1113,6 +1113,9 @@ FOUND = [
     ("两居精装房特惠9800", "9800", "money", 9800, {"currency": "CNY"}),
     ("索尼新款摄像机最新价5600", "5600", "money", 5600, {"currency": "CNY"}),
     ("当地遭遇85年未遇的洪水", "85年", "duration", "P85Y", {}),  # "not in 85 years", no year '85
+    # 块 before a word of pay or fees is the yuan (a noun after 块 is else counted: 3块奖牌)
+    ("比赛结束后每人发了200块奖金。", "200块", "money", 200, {"currency": "CNY"}),
+    ("他一共拿了3块奖牌。", "3块", "count", 3, {"unit": "块"}),
 ]
 
 RESOLVED = [

@@ -1803,8 +1803,8 @@ class _Scanner:
             )  # 切成100块; 走到一块, 持有一块 (but 涨到3块 is a price)
             kuai_money = g.cur == "块" and not pieces and (
                 after_kuai in _CLAUSE_END_CHARS or g.jiao or kuai_jiao is not None
-                or (after_kuai in _KUAI_MONEY_NEXT and core != "一")
-            )  # 一块来 is "together"
+                or (after_kuai in _KUAI_MONEY_NEXT and core != "一") or f.startswith(_KUAI_MONEY_WORDS, tend)
+            )  # 一块来 is "together"; 每人300块奖励: money before a word of pay (3块奖牌 are medals)
             kuai_count = g.cur == "块" and not kuai_money and (
                 pieces or not arabic or "\u4e00" <= after_kuai <= "\u9fff" or (after_kuai.isascii() and after_kuai.isalpha())
             )  # 1万块H100: cards
@@ -2708,6 +2708,8 @@ _METRE_REST_RE = re.compile(r"(\d{1,2})(?![\d.%万亿米个厘公毫])")
 _METRE_REST_CN_RE = re.compile(r"([一二三四五六七八九零〇]{1,2})(?![一二三四五六七八九十百千万亿米个厘公毫])")
 #: What follows 块 when it is the yuan (see :meth:`_Scanner.number`'s currency branch).
 _KUAI_MONEY_NEXT = frozenset("钱来去了就都也给买还借呢吧啊的一多左上以")
+#: Words of pay and fees after 块 that make it the yuan (300块奖励, 50块押金), where a noun after 块 is else counted.
+_KUAI_MONEY_WORDS = ("奖励", "奖金", "工资", "红包", "押金", "罚款", "补贴", "车费", "路费", "小费", "现金", "报酬", "学费", "房租")
 _HALF_UNIT = set("年个小天月周星")
 _HALF_PCT_RE = re.compile(r"半成(?!品|本|功|熟|年|交)|半折|对(?<=打对)折")  # (?<=打)对折, starting with a character: see _SHOTS_RE
 #: Before a bare four-digit number, what makes it a room's or a shop's number, not a year (二层2076, 东厅2002).
