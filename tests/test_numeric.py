@@ -1116,6 +1116,9 @@ FOUND = [
     # 块 before a word of pay or fees is the yuan (a noun after 块 is else counted: 3块奖牌)
     ("比赛结束后每人发了200块奖金。", "200块", "money", 200, {"currency": "CNY"}),
     ("他一共拿了3块奖牌。", "3块", "count", 3, {"unit": "块"}),
+    # 重上 / 站上 before 百 or 千 is a verb, "climb back above", no bound (上千亿 alone is over)
+    ("两市成交重上千亿", "千亿", "number", 100000000000, {}),
+    ("上千亿资金涌入债市", "上千亿", "number", 100000000000, {"qualifier": "over"}),
 ]
 
 RESOLVED = [

@@ -1669,8 +1669,8 @@ class _Scanner:
         if core in ("千万", "万万") and nxt in _QIANWAN_ADVERB_NEXT and not (nxt == "别" and f[end + 1 : end + 2] == "墅"):
             return  # 千万不要, 万万没想到: "by all means", "never" (千万别墅 is a villa's price)
         if not arabic and c0 in "百千万亿兆" and len(core) >= 1:
-            if prev == "破" and f[start - 2 : start - 1] == "突" and core[0] in "百千万亿":
-                pass  # 突破万亿元: "break through", a verb as 突破4.5亿元 reads (no bound, as 达 is none)
+            if (prev == "破" and f[start - 2 : start - 1] == "突" and core[0] in "百千万亿") or (prev == "上" and start >= 2 and f[start - 2] in "重站" and core[0] in "百千"):
+                pass  # 突破万亿元, 重上千亿: "break through", "climb back above", verbs as 突破4.5亿元 reads (no bound, as 达 is none)
             elif prev in _OVER_BIG and (len(core) == 1 or (core[1] in "万亿" and len(core) == 2)) and nxt not in _BAI_WORD_NEXT and (
                 prev != "破" or f[start - 2 : start - 1] != "打"  # 打破万年: "break"
             ):
