@@ -1119,6 +1119,7 @@ FOUND = [
     # 重上 / 站上 before 百 or 千 is a verb, "climb back above", no bound (上千亿 alone is over)
     ("两市成交重上千亿", "千亿", "number", 100000000000, {}),
     ("上千亿资金涌入债市", "上千亿", "number", 100000000000, {"qualifier": "over"}),
+    ("三名新秀跻身前三甲", "前三甲", "ordinal", 3, {"qualifier": "under"}),  # the top three
 ]
 
 RESOLVED = [
