@@ -1120,6 +1120,8 @@ FOUND = [
     ("两市成交重上千亿", "千亿", "number", 100000000000, {}),
     ("上千亿资金涌入债市", "上千亿", "number", 100000000000, {"qualifier": "over"}),
     ("三名新秀跻身前三甲", "前三甲", "ordinal", 3, {"qualifier": "under"}),  # the top three
+    ("期铜午后冲击52000关", "52000", "number", 52000, {}),  # a level, 关口 short
+    ("他一口气闯过了5关。", "5关", "count", 5, {"unit": "关"}),
 ]
 
 RESOLVED = [

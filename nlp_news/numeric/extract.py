@@ -2226,6 +2226,9 @@ class _Scanner:
                         return  # 3关注, 十关键: 关 starts a word, no levels of a game are counted
                     # 2245关口, 7.2关口: a level (index points or a rate with its unit left out), 关口 not in the span
                     kind, source, unit, tend = "number", "rule:number", None, end
+                elif unit == "关" and arabic and value is not None and value >= 1000 and low_high is None:
+                    # 沪铜冲击49000关: a price level with 关 (关口) short, no 49,000 levels of a game (闯过3关 are)
+                    kind, source, unit, tend = "number", "rule:number", None, end
                 elif unit == "对" and _starts_word(f, tend, "对"):
                     return  # 8+5对话会: 对话 "dialogue", no pairs
                 elif unit == "首" and _starts_word(f, tend, "首"):
