@@ -1566,6 +1566,8 @@ IGNORED = [
     ("汉诺威96队主场3胜1平。", "96队"),  # a club's name (Hannover 96)
     ("客队最终以4比1痛击对手。", "4比1"),  # a score
     ("某楼盘三单月成交居首", "三单"),  # 单月 "a single month", no orders
+    ("主队下半场2比3被反超。", "2比3"),  # a score
+    ("手机尾号5821用户留言称", "5821"),  # a phone's last digits, a label
     ("警方查获300多笔记本电脑", "300多笔"),  # 笔记本 "notebooks", no count of 笔
 ]
 

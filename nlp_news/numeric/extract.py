@@ -507,9 +507,9 @@ _RATIO_RE = re.compile(r"(?<![\d:.])(?P<a>\d+(?:\.\d+)?)\s?[:比]\s?(?P<b>\d+(?:
 #: A match's score, by the words after it (97比89击败, 以88比96告负, 44比41取得领先) or right before it (总比分扳成2比2,
 #: 主场97比81, 打了个10比2): no ratio, no fact (a ratio's value, 0.9712 for 101比104, says nothing; 3比0 had none).
 _SCORE_AFTER_RE = re.compile(
-    r"(?:的(?:总)?比分)?(?:逆转|爆冷|再次|最终|轻松|艰难|顺利)?"
+    r"(?:的(?:总)?比分)?(?:逆转|爆冷|再次|最终|轻松|艰难|顺利|被)?"
     r"(?:战胜|击败|击溃|取胜|获胜|胜出|险胜|大胜|小胜|完胜|力克|轻取|横扫|战平|打平|逼平|踢平|握手言和|告负|落败|负于|输给|不敌"
-    r"|惜败|惨败|痛击|力挫|狂胜|大败|领先|落后|赢下|拿下|淘汰|胜|负|赢|输|败|取得领先|结束(?:比赛|了比赛|全场|上半场|半场))"
+    r"|惜败|惨败|痛击|力挫|狂胜|大败|领先|落后|赢下|拿下|淘汰|反超|扳平|绝杀|翻盘|胜|负|赢|输|败|取得领先|结束(?:比赛|了比赛|全场|上半场|半场))"
 )
 #: Goals scored and let in before a:b (主场得失球8：12): a tally, no time of day.
 _GOALS_BEFORE = ("得失球", "进失球", "失球比", "得失分")
@@ -1615,6 +1615,9 @@ class _Scanner:
             if prev == "本" and f[start - 2 : start - 1] == "版":
                 self.add(None, start, end, 0)
                 return  # 版本6.71B: a version's label, no 6.71 billion
+            if prev == "号" and f[start - 2 : start] in _NUMBER_LABELS:
+                self.add(None, start, end, 0)
+                return  # 手机尾号6840网友: a phone's last digits, a label, no count of 网友
             if prev == "-" and _LATIN_NAME_BEFORE_RE.search(f, max(0, start - 12), start - 1):
                 self.add(None, start, end, 0)
                 return  # Qwen2.5-72B, Mate-60: a number after a hyphen that ends a Latin name
@@ -2892,7 +2895,9 @@ _INDEX_LAST = frozenset(n[-1] for n in _INDEX_NAMES)
 #: 010-8888…, 5日均线): a number with neither, no leading 0 and under 7 characters skips them in one
 #: test (cnews-800: 6,809 Arabic numbers reach them, with 13 tests each). A check added there needs
 #: what triggers it here.
-_CODE_PREV = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzα-/ 本") | _CUR_SYMBOLS | _INDEX_LAST
+_CODE_PREV = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzα-/ 本号") | _CUR_SYMBOLS | _INDEX_LAST
+#: Words ending in 号 before a number that make it a label: a phone's last digits, a serial or an account.
+_NUMBER_LABELS = frozenset(("尾号", "编号", "账号", "帐号", "型号", "代号", "学号", "工号", "单号", "卡号", "序号", "批号", "车号", "牌号"))
 _CODE_NEXT = frozenset("-日天周月") | _CLOCK_TIME_NEXT
 _PHONE_TAIL = re.compile(r"-\d{3,4}-?\d{4}")
 #: Measure words after seven digits or more that make them a count written in full, no code (3007142个, 1250000吨).
