@@ -1122,6 +1122,7 @@ FOUND = [
     ("三名新秀跻身前三甲", "前三甲", "ordinal", 3, {"qualifier": "under"}),  # the top three
     ("期铜午后冲击52000关", "52000", "number", 52000, {}),  # a level, 关口 short
     ("他一口气闯过了5关。", "5关", "count", 5, {"unit": "关"}),
+    ("某花园3期洋房即将开盘", "3期", "ordinal", 3, {"unit": "期"}),  # a phase of an estate
 ]
 
 RESOLVED = [
