@@ -1569,6 +1569,7 @@ IGNORED = [
     ("某楼盘三单月成交居首", "三单"),  # 单月 "a single month", no orders
     ("主队下半场2比3被反超。", "2比3"),  # a score
     ("手机尾号5821用户留言称", "5821"),  # a phone's last digits, a label
+    ("球队3：1客场击败对手。", "3：1"),  # a score before 客场击败
     ("警方查获300多笔记本电脑", "300多笔"),  # 笔记本 "notebooks", no count of 笔
 ]
 
