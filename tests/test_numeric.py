@@ -1112,6 +1112,17 @@ FOUND = [
     # headline prices after 特惠 and 最新价
     ("两居精装房特惠9800", "9800", "money", 9800, {"currency": "CNY"}),
     ("索尼新款摄像机最新价5600", "5600", "money", 5600, {"currency": "CNY"}),
+    ("当地遭遇85年未遇的洪水", "85年", "duration", "P85Y", {}),  # "not in 85 years", no year '85
+    # 块 before a word of pay or fees is the yuan (a noun after 块 is else counted: 3块奖牌)
+    ("比赛结束后每人发了200块奖金。", "200块", "money", 200, {"currency": "CNY"}),
+    ("他一共拿了3块奖牌。", "3块", "count", 3, {"unit": "块"}),
+    # 重上 / 站上 before 百 or 千 is a verb, "climb back above", no bound (上千亿 alone is over)
+    ("两市成交重上千亿", "千亿", "number", 100000000000, {}),
+    ("上千亿资金涌入债市", "上千亿", "number", 100000000000, {"qualifier": "over"}),
+    ("三名新秀跻身前三甲", "前三甲", "ordinal", 3, {"qualifier": "under"}),  # the top three
+    ("期铜午后冲击52000关", "52000", "number", 52000, {}),  # a level, 关口 short
+    ("他一口气闯过了5关。", "5关", "count", 5, {"unit": "关"}),
+    ("某花园3期洋房即将开盘", "3期", "ordinal", 3, {"unit": "期"}),  # a phase of an estate
 ]
 
 RESOLVED = [
@@ -1556,6 +1567,10 @@ IGNORED = [
     ("汉诺威96队主场3胜1平。", "96队"),  # a club's name (Hannover 96)
     ("客队最终以4比1痛击对手。", "4比1"),  # a score
     ("某楼盘三单月成交居首", "三单"),  # 单月 "a single month", no orders
+    ("主队下半场2比3被反超。", "2比3"),  # a score
+    ("手机尾号5821用户留言称", "5821"),  # a phone's last digits, a label
+    ("球队3：1客场击败对手。", "3：1"),  # a score before 客场击败
+    ("警方查获300多笔记本电脑", "300多笔"),  # 笔记本 "notebooks", no count of 笔
 ]
 
 

@@ -184,8 +184,9 @@ _DURATION_AFTER = frozenset("来间里中内")
 #: Verbs that take a length of years after them (入狱15年的球迷, 有期徒刑12年的男子, 坚持13年的志愿者, 历时10年的修复):
 #: a two-digit N年 after one is no year '15, whatever follows it.
 _DURATION_VERBS = ("入狱", "徒刑", "判刑", "服刑", "获刑", "坐牢", "监禁", "被判", "坚持", "历时", "连续", "持续")
-#: A bound after N年 (10年以上, 15年以下, 20年以内): a length of years, no year '10.
-_YEARS_BOUND_AFTER = ("以上", "以下", "以内")
+#: A bound after N年 (10年以上, 15年以下, 20年以内), or words of "not in N years" (90年未见如此大旱, 80年一遇): a length
+#: of years, no year '10 or '90.
+_YEARS_BOUND_AFTER = ("以上", "以下", "以内", "未见", "未遇", "未有", "未曾", "不遇", "一遇", "难遇")
 
 
 def _year(s: str) -> int | None:

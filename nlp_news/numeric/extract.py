@@ -147,13 +147,14 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "起": frozenset("床"),  # 7:30起床: getting up, no count of cases (3起事故)
     "门": frozenset("兴将槛户诊卫派徒"),  # 11门兴vs勒沃库森: a team's name (Mönchengladbach), 2门将: goalkeepers, no count of 门
     "洞": frozenset("察悉见穿开口房天庭装"),  # 3洞察: "insight", 18洞装备: a game item's label, no golf holes (赢6洞, 18洞球场)
+    "笔": frozenset("记试画直者芯"),  # 400多笔记本: notebooks, no count of 笔 (transactions: 3笔交易 are)
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战", "败"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿", "起", "门", "洞"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿", "起", "门", "洞", "笔"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -406,7 +407,7 @@ _ORDINAL_RE = re.compile(
     rf"第\s?(?P<n>{_AR}|[{_CN_CHARS}]+)"
     rf"(?:\s?(?P<u>{_esc([*MEASURE_WORDS, *_ORDINAL_TIME_UNITS, *_ORDINAL_ONLY_UNITS])}|个|季|大|位|号))?"
 )
-_TOP_RE = re.compile(r"前(?P<n>[1-9]\d{0,2}|[一二两三四五六七八九十]{1,3})(?=名|强|位|大|$|[,，。、的]|(?<=[一二三四五六七八九十])\d)(?P<u>名|强|位)?")
+_TOP_RE = re.compile(r"前(?P<n>[1-9]\d{0,2}|[一二两三四五六七八九十]{1,3})(?=名|强|位|大|甲|$|[,，。、的]|(?<=[一二三四五六七八九十])\d)(?P<u>名|强|位|甲)?")  # (前三甲: the top three)
 _SLASH_PREV_BAD = frozenset("/.")
 _BIG_ALONE = frozenset(("万", "亿", "兆"))
 #: Words before a price written without a currency (仅售1999, 售价为160, 报价2200), as property and shop
@@ -506,9 +507,9 @@ _RATIO_RE = re.compile(r"(?<![\d:.])(?P<a>\d+(?:\.\d+)?)\s?[:比]\s?(?P<b>\d+(?:
 #: A match's score, by the words after it (97比89击败, 以88比96告负, 44比41取得领先) or right before it (总比分扳成2比2,
 #: 主场97比81, 打了个10比2): no ratio, no fact (a ratio's value, 0.9712 for 101比104, says nothing; 3比0 had none).
 _SCORE_AFTER_RE = re.compile(
-    r"(?:的(?:总)?比分)?(?:逆转|爆冷|再次|最终|轻松|艰难|顺利)?"
+    r"(?:的(?:总)?比分)?(?:逆转|爆冷|再次|最终|轻松|艰难|顺利|被|主场|客场)?"
     r"(?:战胜|击败|击溃|取胜|获胜|胜出|险胜|大胜|小胜|完胜|力克|轻取|横扫|战平|打平|逼平|踢平|握手言和|告负|落败|负于|输给|不敌"
-    r"|惜败|惨败|痛击|力挫|狂胜|大败|领先|落后|赢下|拿下|淘汰|胜|负|赢|输|败|取得领先|结束(?:比赛|了比赛|全场|上半场|半场))"
+    r"|惜败|惨败|痛击|力挫|狂胜|大败|领先|落后|赢下|拿下|淘汰|反超|扳平|绝杀|翻盘|胜|负|赢|输|败|取得领先|结束(?:比赛|了比赛|全场|上半场|半场))"
 )
 #: Goals scored and let in before a:b (主场得失球8：12): a tally, no time of day.
 _GOALS_BEFORE = ("得失球", "进失球", "失球比", "得失分")
@@ -1614,6 +1615,9 @@ class _Scanner:
             if prev == "本" and f[start - 2 : start - 1] == "版":
                 self.add(None, start, end, 0)
                 return  # 版本6.71B: a version's label, no 6.71 billion
+            if prev == "号" and f[start - 2 : start] in _NUMBER_LABELS:
+                self.add(None, start, end, 0)
+                return  # 手机尾号6840网友: a phone's last digits, a label, no count of 网友
             if prev == "-" and _LATIN_NAME_BEFORE_RE.search(f, max(0, start - 12), start - 1):
                 self.add(None, start, end, 0)
                 return  # Qwen2.5-72B, Mate-60: a number after a hyphen that ends a Latin name
@@ -1668,8 +1672,8 @@ class _Scanner:
         if core in ("千万", "万万") and nxt in _QIANWAN_ADVERB_NEXT and not (nxt == "别" and f[end + 1 : end + 2] == "墅"):
             return  # 千万不要, 万万没想到: "by all means", "never" (千万别墅 is a villa's price)
         if not arabic and c0 in "百千万亿兆" and len(core) >= 1:
-            if prev == "破" and f[start - 2 : start - 1] == "突" and core[0] in "百千万亿":
-                pass  # 突破万亿元: "break through", a verb as 突破4.5亿元 reads (no bound, as 达 is none)
+            if (prev == "破" and f[start - 2 : start - 1] == "突" and core[0] in "百千万亿") or (prev == "上" and start >= 2 and f[start - 2] in "重站" and core[0] in "百千"):
+                pass  # 突破万亿元, 重上千亿: "break through", "climb back above", verbs as 突破4.5亿元 reads (no bound, as 达 is none)
             elif prev in _OVER_BIG and (len(core) == 1 or (core[1] in "万亿" and len(core) == 2)) and nxt not in _BAI_WORD_NEXT and (
                 prev != "破" or f[start - 2 : start - 1] != "打"  # 打破万年: "break"
             ):
@@ -1802,8 +1806,8 @@ class _Scanner:
             )  # 切成100块; 走到一块, 持有一块 (but 涨到3块 is a price)
             kuai_money = g.cur == "块" and not pieces and (
                 after_kuai in _CLAUSE_END_CHARS or g.jiao or kuai_jiao is not None
-                or (after_kuai in _KUAI_MONEY_NEXT and core != "一")
-            )  # 一块来 is "together"
+                or (after_kuai in _KUAI_MONEY_NEXT and core != "一") or f.startswith(_KUAI_MONEY_WORDS, tend)
+            )  # 一块来 is "together"; 每人300块奖励: money before a word of pay (3块奖牌 are medals)
             kuai_count = g.cur == "块" and not kuai_money and (
                 pieces or not arabic or "\u4e00" <= after_kuai <= "\u9fff" or (after_kuai.isascii() and after_kuai.isalpha())
             )  # 1万块H100: cards
@@ -2225,6 +2229,9 @@ class _Scanner:
                         return  # 3关注, 十关键: 关 starts a word, no levels of a game are counted
                     # 2245关口, 7.2关口: a level (index points or a rate with its unit left out), 关口 not in the span
                     kind, source, unit, tend = "number", "rule:number", None, end
+                elif unit == "关" and arabic and value is not None and value >= 1000 and low_high is None:
+                    # 沪铜冲击49000关: a price level with 关 (关口) short, no 49,000 levels of a game (闯过3关 are)
+                    kind, source, unit, tend = "number", "rule:number", None, end
                 elif unit == "对" and _starts_word(f, tend, "对"):
                     return  # 8+5对话会: 对话 "dialogue", no pairs
                 elif unit == "首" and _starts_word(f, tend, "首"):
@@ -2589,6 +2596,7 @@ _PHASE_OF = frozenset("村园城苑湾府庭居区港厂站场坊镇")
 _PHASE_BEFORE = _PHASE_OF | {"推"}
 _PHASE_NEXT_RE = re.compile(
     r"(?:工程|项目|扩建|建设|用地|住宅|楼盘|地块|工厂|厂房|均价|\d{2,3}(?:-\d{2,3})?平"  # (推2期88平起)
+    r"|独栋|别墅|洋房|公寓|小?高层|板楼|叠拼|联排|双拼|精装|准?现房|尾房|房源"  # (2期独栋在售, 三期洋房)
     r"|(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|[上中下]旬|中下旬|上中旬|[初中底])?|[本下]?[周月]|年底|年内)?"
     r"(?:开盘|入市|加推|推(?![荐广动进])|交房|认筹|热销|热卖|在售|售罄|售完|售空|卖完|告罄|清盘|封顶|动工|开工))"  # (3期3月开盘, 2期11月13日推: a phase's sale)
 )
@@ -2707,6 +2715,8 @@ _METRE_REST_RE = re.compile(r"(\d{1,2})(?![\d.%万亿米个厘公毫])")
 _METRE_REST_CN_RE = re.compile(r"([一二三四五六七八九零〇]{1,2})(?![一二三四五六七八九十百千万亿米个厘公毫])")
 #: What follows 块 when it is the yuan (see :meth:`_Scanner.number`'s currency branch).
 _KUAI_MONEY_NEXT = frozenset("钱来去了就都也给买还借呢吧啊的一多左上以")
+#: Words of pay and fees after 块 that make it the yuan (300块奖励, 50块押金), where a noun after 块 is else counted.
+_KUAI_MONEY_WORDS = ("奖励", "奖金", "工资", "红包", "押金", "罚款", "补贴", "车费", "路费", "小费", "现金", "报酬", "学费", "房租")
 _HALF_UNIT = set("年个小天月周星")
 _HALF_PCT_RE = re.compile(r"半成(?!品|本|功|熟|年|交)|半折|对(?<=打对)折")  # (?<=打)对折, starting with a character: see _SHOTS_RE
 #: Before a bare four-digit number, what makes it a room's or a shop's number, not a year (二层2076, 东厅2002).
@@ -2886,7 +2896,9 @@ _INDEX_LAST = frozenset(n[-1] for n in _INDEX_NAMES)
 #: 010-8888…, 5日均线): a number with neither, no leading 0 and under 7 characters skips them in one
 #: test (cnews-800: 6,809 Arabic numbers reach them, with 13 tests each). A check added there needs
 #: what triggers it here.
-_CODE_PREV = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzα-/ 本") | _CUR_SYMBOLS | _INDEX_LAST
+_CODE_PREV = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzα-/ 本号") | _CUR_SYMBOLS | _INDEX_LAST
+#: Words ending in 号 before a number that make it a label: a phone's last digits, a serial or an account.
+_NUMBER_LABELS = frozenset(("尾号", "编号", "账号", "帐号", "型号", "代号", "学号", "工号", "单号", "卡号", "序号", "批号", "车号", "牌号"))
 _CODE_NEXT = frozenset("-日天周月") | _CLOCK_TIME_NEXT
 _PHONE_TAIL = re.compile(r"-\d{3,4}-?\d{4}")
 #: Measure words after seven digits or more that make them a count written in full, no code (3007142个, 1250000吨).
@@ -2898,7 +2910,7 @@ _IDIOMS = tuple(
         """零部件 一部分 零百加速 两口子 三五成群 一成不变 五花八门 十万火急 一年到头 三天两头 三八节 三八妇女节
         四个全面 四个意识 四个自信 两个维护 两个确立 两个毫不动摇 五位一体 两个凡是 五个一工程 八项注意 两手抓
         天下第一 第一流 有朝一日 一日游 一日之功 一日之长 日甚一日 日慎一日 非一日之寒 十几年如一日 一时半会儿 一时半会 一时半刻
-        二万五千里长征 两万五千里长征 三位一体 四位一体 十年寒窗 十年浩劫 十年动乱 十年磨一剑 十年怕井绳 十年九旱 一天一变 一日一变 一年一变 一天一个样 一年一个样 三头六臂 七手八脚
+        二万五千里长征 两万五千里长征 三位一体 四位一体 十年寒窗 十年浩劫 十年动乱 十年磨一剑 十年怕井绳 十年九旱 一天一变 一日一变 一年一变 三头六臂 七手八脚
         百万雄师 百万雄兵 雄师百万 成百上千 成千上百 判若两人 迥若两人 两回事 三字经 二十四节气 年过半百 三寸不烂之舌 此地无银三百两
         货比三家 三班倒 六根清净 脚踏两只船 三天打鱼 两天晒网 三只手 过五关斩六将 新官上任三把火 飞流直下三千尺 一百单八将 志在四方
         三个臭皮匠 五方杂处 一元复始 四时八节 门前三包 说一千道一万 语惊四座 技惊四座 艳惊四座 惊艳四座 震惊四座 退一万步 狼烟四起 烽烟四起 烽火四起 枪声四起 嘘声四起
@@ -2957,8 +2969,8 @@ _NAMES_WITH_NUMERALS = (
     "星际争霸2", "星际2", "魔兽争霸3", "魔兽3", "暗黑破坏神3", "暗黑3",
     # a famous investor's nickname (杨百万: no million); lottery games named by their digits (排列3, 排列五)
     "杨百万", "排列3", "排列5", "排列三", "排列五",
-    # football clubs named with a number (Hannover 96, 1860 Munich, Mainz 05, Darmstadt 98): no count of 队
-    "汉诺威96", "慕尼黑1860", "美因茨05", "达姆施塔特98",
+    # football clubs named with a number (Hannover 96, 1860 Munich): no count of 队 (Mainz 05 and Schalke 04 start with 0: codes)
+    "汉诺威96", "慕尼黑1860",
     # regulatory classes (一类创新药, 三类医疗器械): labels, no count of one
     *(n + "类" + w for n in "一二三" for w in ("创新药", "新药", "疫苗", "医疗器械", "器械")),
     # holidays named by their date (十一期间 is National Day's holiday, no count of 11 期; 六一儿童节)
