@@ -114,6 +114,15 @@ def test_shipped_amounts_model_tells_money_from_other_bare_amounts(blank, text, 
     assert got == [(kind, "CNY" if kind == "money" else None, want_source)]
 
 
+def test_money_the_amounts_model_makes_is_in_the_articles_currency(blank):
+    stage = FactsStage()
+    if stage.amounts is None:
+        pytest.skip("models/amounts not built")
+    text = "火箭队与中锋续约，合同总额7000万美元，另有500万奖金条款。"
+    got = [(f.text, f.kind, f.currency, f.source) for f in stage(blank.make_doc(text))._.facts]
+    assert ("500万", "money", "USD", "model:amount") in got
+
+
 def test_amounts_model_asks_about_bare_amounts_only():
     never = AmountClassifier(np.zeros(8), -50.0)  # a model that calls nothing money
     always = AmountClassifier(np.zeros(8), 50.0)

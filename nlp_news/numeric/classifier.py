@@ -245,8 +245,10 @@ def amount_features(text: str, start: int, end: int) -> list[str]:
 
 class AmountClassifier(FactClassifier):
     """P(money) of a bare amount (:func:`is_bare_amount`), over hashed :func:`amount_features`;
-    :meth:`relabel` makes the amounts at or over the threshold money in the article's currency (CNY),
-    with the source ``model:amount`` (the output says the model decided it)."""
+    :meth:`relabel` makes the amounts at or over the threshold money, with the source ``model:amount`` (the
+    output says the model decided it) and no currency yet: :func:`~nlp_news.numeric.linking.link_facts` gives
+    them the article's (most of its money's; CNY when it names none), as NUMERIC-CONVENTIONS says of a price
+    with no currency word."""
 
     @classmethod
     def load(cls, name: str = "amounts") -> AmountClassifier:
@@ -268,18 +270,19 @@ class AmountClassifier(FactClassifier):
         return p
 
     def relabel(self, text: str, rows: list[Any]) -> list[Any]:
-        """``rows`` (FactRows or Facts) with each bare amount the model calls money made money (CNY).
+        """``rows`` (FactRows or Facts) with each bare amount the model calls money made money (its currency
+        left to :func:`~nlp_news.numeric.linking.link_facts`).
 
         >>> always = AmountClassifier(np.zeros(4), 5.0)  # a model that calls every bare amount money
         >>> [(f.kind, f.currency, f.source) for f in always.relabel("赔偿6万，3亿用户", [
         ...     Fact("6万", 2, 4, "number", 60000, source="rule:number"), Fact("3亿用户", 5, 9, "count", 3e8, unit="用户")])]
-        [('money', 'CNY', 'model:amount'), ('count', None, 'rule')]
+        [('money', None, 'model:amount'), ('count', None, 'rule')]
         """
         out = rows
         for i, f in enumerate(rows):
             if is_bare_amount(f) and self.proba(text, f) >= self.threshold:
                 if out is rows:
                     out = list(rows)
-                money = {"kind": "money", "currency": "CNY", "source": "model:amount"}
+                money = {"kind": "money", "source": "model:amount"}
                 out[i] = f._replace(**money) if isinstance(f, tuple) else dataclasses.replace(f, **money)
         return out

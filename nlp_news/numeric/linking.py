@@ -451,6 +451,11 @@ def link_facts(
             if currency is _UNSET:
                 currency = article_currency(facts)
             kind, cur, source = "money", same_currency or currency, "rule:money:metric"
+        if kind == "money" and cur is None:
+            # a bare amount the amounts classifier made money (source model:amount): in the article's currency
+            if currency is _UNSET:
+                currency = article_currency(facts)
+            cur = currency
         if kind == "money" and cur == "CNY" and f.text.endswith("元") and "人民币" not in f.text and _HK_MARKET.search(text, ss, ce):
             cur = "HKD"  # 恒指…成交392亿元: the Hong Kong market counts in its own dollars (元 follows the meaning)
         if (

@@ -252,7 +252,7 @@ def _card(r: dict[str, Any]) -> str:
 they list) and leave the others a plain number; for those, this logistic regression over hashed
 character features (six characters before the amount, four after, their pairs, the amount's form, a
 word of money within 30 characters) says whether it is money, made then money in the article's
-currency (CNY), source `model:amount`. Prediction is numpy only (`nlp_news/numeric/classifier.py`).
+currency (the one most of its money is in; CNY when it names none), source `model:amount`. Prediction is numpy only (`nlp_news/numeric/classifier.py`).
 
 **Data.** Every amount with 万 or 亿 and no unit or currency word that the rules found in six sources of
 `../shared/data`: five the rules were not tuned on (THUCNews headlines, CLUENER2020 clauses of Sina news,
