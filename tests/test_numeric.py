@@ -1537,6 +1537,7 @@ IGNORED = [
     ("这条路拓宽为双向6车道。", "6车"),  # lanes: 车 starts a word
     ("江面上驶过一艘万吨级货轮。", "万吨级"),  # a class of ship
     ("成千上万只候鸟飞来过冬。", "成千上万只"),  # vague
+    ("该县平均万亩耕地只有3名农技员。", "万亩"),  # per ten thousand mu: a denominator, no count
     ("这款网游2双端版本同步上线。", "2双"),  # 双端 "dual client": no pairs
     ("93国青主帅昨日到任。", "93国"),  # 国青 "national youth team" (born 1993): no countries
     ("这支球队本季客场得失球7：11。", "7：11"),  # goals for and against, no time of day

@@ -1692,8 +1692,8 @@ class _Scanner:
                 # 百名考生, 千名志愿者, 造成千人受伤, 百只基金: a hundred, a thousand people or things (数百名, 成百名 are
                 # vague; 百人计划 a name)
                 pass
-            elif core == "万" and nxt in _WAN_COUNTED and f[end + 1 : end + 2] != "级" and prev not in _VAGUE_BEFORE and prev not in "成上":
-                pass  # 买下万只石磨, 万吨以上的平台: ten thousand of them (万吨级 is a class, 成千上万只 vague)
+            elif core == "万" and nxt in _WAN_COUNTED and f[end + 1 : end + 2] != "级" and prev not in _VAGUE_BEFORE and prev not in "成上均每":
+                pass  # 买下万只石磨, 万吨以上的平台: ten thousand of them (万吨级 is a class, 成千上万只 vague, 平均万亩 a denominator)
             elif len(core) == 1 or core[1] not in "万亿":
                 return
         # ranges written as adjacent digits: 六七家, 两三万元, 二三十
