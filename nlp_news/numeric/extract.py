@@ -176,7 +176,7 @@ COUNT_NOUNS = sorted(
     农民 农民工 工人 市民 网友 民众 群众 儿童 老人 青少年 大学生 研究生 留学生 医生 护士 律师 官兵 士兵 部委
     有效像素 总像素 参数
     高管 新援 外援 嫌犯 家长 孩子 子女 兄弟姐妹 姐妹 明星 男生 女生 院校 死者 伤者 遇难者 矿工 村民 业主 股民 基民 彩民 银行 券商
-    房企 车企 险企 县 省份 省区 省市 省 国 职位 岗位 学校 卡车 板块 车 应届生 应届毕业生""".split(),
+    房企 车企 险企 县 省份 省区 省市 省 国 职位 岗位 学校 卡车 板块 车 应届生 应届毕业生 校""".split(),
     key=len,
     reverse=True,
 )
@@ -2086,6 +2086,9 @@ class _Scanner:
             if unit == "省" and f[tend : tend + 1] in _SHENG_WORD_NEXT:
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                 return  # 省钱, 省级, 省委: 省 starts a word (八省十四个地区, 五省之旅 count provinces)
+            if unit == "校" and f[tend : tend + 1] in _XIAO_WORD_NEXT:
+                self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
+                return  # 3校区, 1校长: 校 starts a word (北京2校入选, 两校合并 count schools)
             if unit == "车" and not _CRASH_AFTER.match(f, tend):
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                 return  # 3车道, 2车间: 车 starts a word; only cars in a crash are counted so (7车相撞, 5车追尾)
@@ -2707,6 +2710,8 @@ _NEED_BEFORE_DAYS = frozenset("需要用花耗费等隔每")
 _ONE_DAY_SPAN_AFTER = frozenset("后内间里之以")
 #: Before 一度 when it is one degree more or less (气温下降了一度), not the adverb "at one time".
 _DEGREE_CHANGE_BEFORE = frozenset("降升高低了差")
+#: What 校 starts a word with after a number (校区, 校长, 校园…): no count of schools.
+_XIAO_WORD_NEXT = frozenset("长区园友方内外服车庆队花训门规医对准验正企史徽歌风刊级际务舍")
 #: A crash after N车 (7车相撞, 5车连环追尾, 被2车碾压): the cars are counted.
 _CRASH_AFTER = re.compile(r"(?:连环|先后)?(?:相撞|追尾|连撞|碰撞|剐蹭|受损|碾压|碾轧|撞(?!击))")
 #: A market named before N点多 (沪指, 大盘, 恒指…): index points, no hour of the day.
