@@ -995,6 +995,7 @@ FOUND = [
     ("华硕K42独显本4399", "4399", "money", 4399, {"currency": "CNY"}),
     ("惠普CQ45本报5200", "5200", "money", 5200, {"currency": "CNY"}),
     ("佳能A2000送原包原电1680", "1680", "money", 1680, {"currency": "CNY"}),  # a camera's price after its gifts
+    ("政府拨出3亿元新币扶持本地媒体。", "3亿元新币", "money", 300000000, {"currency": "SGD"}),  # 元 then the currency's name
     # a bare price per person: 一位 / 一人 after it is no count
     ("海鲜自助周末128一位，平日98一位", "98", "money", 98, {"currency": "CNY", "unit": "/位"}),
     ("景区门票打折后45一人。", "45", "money", 45, {"currency": "CNY", "unit": "/人"}),
