@@ -1997,6 +1997,7 @@ MONEY_BY_METRIC = [
     ("这套老洋房上月以380万转手。", "380万", "money", "CNY"),  # a resale
     ("各地争相配套4万亿刺激计划。", "4万亿", "money", "CNY"),  # a stimulus
     ("新政将为小微企业减负近30亿。", "近30亿", "money", "CNY"),  # fees cut
+    ("这种假证八千即可买到。", "八千", "money", "CNY"),  # a price: 即可买
     ("多家险企认购首只公募基金近6亿。", "近6亿", "money", "CNY"),  # a fund subscribed
     ("足彩第10035期销量2500万。", "2500万", "money", "CNY"),  # a lottery's sales are yuan
     ("这款手机上市一年销量2500万。", "2500万", "number", None),  # a phone's are units
