@@ -3238,6 +3238,8 @@ def _counted_noun(after: str, segmenter: Segmenter) -> str | None:
     ['客户', '城市', '胜场', '亿']
     >>> [_counted_noun(a, seg) for a in ("当地白人走过", "向他借钱", "国际组织签署", "国家组织了")]
     ['白人', None, '组织', '国家']
+    >>> _counted_noun("赛季中共交战", seg)
+    '赛季'
     """
     if after[0] in _NOUN_STOP:
         return None
@@ -3245,6 +3247,8 @@ def _counted_noun(after: str, segmenter: Segmenter) -> str | None:
     if len(after) == _NOUN_AFTER_MAX and len(words) > 1:
         words = words[:-1]  # the letters may go on past the window: the last word may be cut
     head = _head_noun(words)
+    if head == "中共" and (i := after.find(head)) > 0:
+        head = _head_noun(segmenter.tag(after[:i], hmm=False)) or head  # 18个赛季中共交战: 中 "in", 共 "in all"
     if head:
         return head
     word, tag = words[0]
