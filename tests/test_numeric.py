@@ -1027,6 +1027,7 @@ FOUND = [
     ("今年全省有30万应届生参加招聘会。", "30万应届生", "count", 300000, {"unit": "应届生"}),  # graduates counted
     ("隧道塌方造成76人被困。", "76人", "count", 76, {"unit": "人"}),  # people, no team
     ("本市3校入选全国百强。", "3校", "count", 3, {"unit": "校"}),  # schools counted (3校区 counts nothing: see IGNORED)
+    ("这家民宿每周3晚有演出。", "3晚", "count", 3, {"unit": "晚"}),  # nights in a week
     ("港口新建了一座万吨以上的泊位。", "万吨以上", "count", 10000, {"unit": "吨", "qualifier": "over"}),  # a bare 万 counts
     ("农场去年引进了万只蛋鸡。", "万只", "count", 10000, {"unit": "只"}),
     # a two-digit N年 after a verb that takes a length of years, before a bound, or before a headline's space: no year '1x
@@ -1541,6 +1542,7 @@ IGNORED = [
     ("成千上万只候鸟飞来过冬。", "成千上万只"),  # vague
     ("该县平均万亩耕地只有3名农技员。", "万亩"),  # per ten thousand mu: a denominator, no count
     ("这所大学新建了2校区。", "2校"),  # 校区 "campus": 校 starts a word
+    ("本期足彩周3晚开售。", "3晚"),  # Wednesday evening, no three nights
     ("这款网游2双端版本同步上线。", "2双"),  # 双端 "dual client": no pairs
     ("93国青主帅昨日到任。", "93国"),  # 国青 "national youth team" (born 1993): no countries
     ("这支球队本季客场得失球7：11。", "7：11"),  # goals for and against, no time of day

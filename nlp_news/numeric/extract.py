@@ -2171,6 +2171,9 @@ class _Scanner:
                     # (连续三期 counts issues, 分3期建设 the phases)
                     self.add(self.make(start, tend, "ordinal", format_value(value), "rule:ordinal", unit="期"), start, tend, 2)
                     return
+                if unit == "晚" and prev == "周" and len(core) == 1 and core in "1234567" and f[start - 2 : start - 1] not in _WEEK_COUNTED_BEFORE:
+                    self.add(None, start, tend, 0)  # 周3晚开售: Wednesday evening, no three nights (每周3晚 counts them)
+                    return
                 if unit == "条" and prev in _POLICY_HEADS and f[start - 2 : start - 1] not in _POLICY_NOT_AFTER:
                     self.add(None, start - 1, tend, 0)  # 国11条, 粤15条: a policy's name
                     return
@@ -2712,6 +2715,8 @@ _ONE_DAY_SPAN_AFTER = frozenset("后内间里之以")
 _DEGREE_CHANGE_BEFORE = frozenset("降升高低了差")
 #: What 校 starts a word with after a number (校区, 校长, 校园…): no count of schools.
 _XIAO_WORD_NEXT = frozenset("长区园友方内外服车庆队花训门规医对准验正企史徽歌风刊级际务舍")
+#: Before 周 + N晚 when it counts nights in a week (每周3晚), not a weekday's evening (周3晚开售).
+_WEEK_COUNTED_BEFORE = frozenset("每一两几")
 #: A crash after N车 (7车相撞, 5车连环追尾, 被2车碾压): the cars are counted.
 _CRASH_AFTER = re.compile(r"(?:连环|先后)?(?:相撞|追尾|连撞|碰撞|剐蹭|受损|碾压|碾轧|撞(?!击))")
 #: A market named before N点多 (沪指, 大盘, 恒指…): index points, no hour of the day.
