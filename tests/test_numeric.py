@@ -994,6 +994,8 @@ FOUND = [
     # a laptop's headline price after its model and 本 ("notebook") or 本报 (quoted at)
     ("华硕K42独显本4399", "4399", "money", 4399, {"currency": "CNY"}),
     ("惠普CQ45本报5200", "5200", "money", 5200, {"currency": "CNY"}),
+    ("佳能A2000送原包原电1680", "1680", "money", 1680, {"currency": "CNY"}),  # a camera's price after its gifts
+    ("政府拨出3亿元新币扶持本地媒体。", "3亿元新币", "money", 300000000, {"currency": "SGD"}),  # 元 then the currency's name
     # a bare price per person: 一位 / 一人 after it is no count
     ("海鲜自助周末128一位，平日98一位", "98", "money", 98, {"currency": "CNY", "unit": "/位"}),
     ("景区门票打折后45一人。", "45", "money", 45, {"currency": "CNY", "unit": "/人"}),
@@ -1024,6 +1026,8 @@ FOUND = [
     ("俱乐部开出3千万双薪挽留队长。", "3千万", "number", 30000000, {}),  # 双薪 "double pay": no pairs
     ("今年全省有30万应届生参加招聘会。", "30万应届生", "count", 300000, {"unit": "应届生"}),  # graduates counted
     ("隧道塌方造成76人被困。", "76人", "count", 76, {"unit": "人"}),  # people, no team
+    ("本市3校入选全国百强。", "3校", "count", 3, {"unit": "校"}),  # schools counted (3校区 counts nothing: see IGNORED)
+    ("这家民宿每周3晚有演出。", "3晚", "count", 3, {"unit": "晚"}),  # nights in a week
     ("港口新建了一座万吨以上的泊位。", "万吨以上", "count", 10000, {"unit": "吨", "qualifier": "over"}),  # a bare 万 counts
     ("农场去年引进了万只蛋鸡。", "万只", "count", 10000, {"unit": "只"}),
     # a two-digit N年 after a verb that takes a length of years, before a bound, or before a headline's space: no year '1x
@@ -1536,6 +1540,9 @@ IGNORED = [
     ("这条路拓宽为双向6车道。", "6车"),  # lanes: 车 starts a word
     ("江面上驶过一艘万吨级货轮。", "万吨级"),  # a class of ship
     ("成千上万只候鸟飞来过冬。", "成千上万只"),  # vague
+    ("该县平均万亩耕地只有3名农技员。", "万亩"),  # per ten thousand mu: a denominator, no count
+    ("这所大学新建了2校区。", "2校"),  # 校区 "campus": 校 starts a word
+    ("本期足彩周3晚开售。", "3晚"),  # Wednesday evening, no three nights
     ("这款网游2双端版本同步上线。", "2双"),  # 双端 "dual client": no pairs
     ("93国青主帅昨日到任。", "93国"),  # 国青 "national youth team" (born 1993): no countries
     ("这支球队本季客场得失球7：11。", "7：11"),  # goals for and against, no time of day
@@ -1992,6 +1999,7 @@ MONEY_BY_METRIC = [
     ("这套老洋房上月以380万转手。", "380万", "money", "CNY"),  # a resale
     ("各地争相配套4万亿刺激计划。", "4万亿", "money", "CNY"),  # a stimulus
     ("新政将为小微企业减负近30亿。", "近30亿", "money", "CNY"),  # fees cut
+    ("这种假证八千即可买到。", "八千", "money", "CNY"),  # a price: 即可买
     ("多家险企认购首只公募基金近6亿。", "近6亿", "money", "CNY"),  # a fund subscribed
     ("足彩第10035期销量2500万。", "2500万", "money", "CNY"),  # a lottery's sales are yuan
     ("这款手机上市一年销量2500万。", "2500万", "number", None),  # a phone's are units

@@ -176,7 +176,7 @@ COUNT_NOUNS = sorted(
     农民 农民工 工人 市民 网友 民众 群众 儿童 老人 青少年 大学生 研究生 留学生 医生 护士 律师 官兵 士兵 部委
     有效像素 总像素 参数
     高管 新援 外援 嫌犯 家长 孩子 子女 兄弟姐妹 姐妹 明星 男生 女生 院校 死者 伤者 遇难者 矿工 村民 业主 股民 基民 彩民 银行 券商
-    房企 车企 险企 县 省份 省区 省市 省 国 职位 岗位 学校 卡车 板块 车 应届生 应届毕业生""".split(),
+    房企 车企 险企 县 省份 省区 省市 省 国 职位 岗位 学校 卡车 板块 车 应届生 应届毕业生 校""".split(),
     key=len,
     reverse=True,
 )
@@ -412,14 +412,15 @@ _SLASH_PREV_BAD = frozenset("/.")
 _BIG_ALONE = frozenset(("万", "亿", "兆"))
 #: Words before a price written without a currency (仅售1999, 售价为160, 报价2200), as property and shop
 #: headlines write them (均价20000, 1月开盘13800, 租金3500), and a laptop's (本 "notebook") after its model
-#: (T400本报19600, 独显本4742; 本报 alone is "this paper").
+#: (T400本报19600, 独显本4742; 本报 alone is "this paper"), and a camera's after the gift that comes with it
+#: (送原包原电7700, 送原电2580).
 _PRICE_BEFORE = re.compile(
     r"(?:(?P<noun>(?:售|报|特|均|单|总|起|开|标|促销|团购|到手|优惠|会员|零售|市场|建议|参考|挂牌|成交|开盘|秒杀|首发|预售|最新)价|价格|租金|月租|开盘|特惠)"
-    r"|售|卖|低至|直降|立减|狂降|降价|[再又竟]降|[每日天]减|优惠|促销|跌破|仅需|只需|套装|套机|仅|(?<![收盘指价率数股本点%])报|(?<=[A-Za-z\d显记网]本)报|(?<=[A-Za-z\d显记网])(?<![^A-Za-z\d]\d)(?<![^A-Za-z\d]\d\d)本|[每一](?P<per>平方米|平米|(?<=每)平)减?"
+    r"|售|卖|低至|直降|立减|狂降|降价|[再又竟]降|[每日天]减|优惠|促销|跌破|仅需|只需|套装|套机|仅|(?<![收盘指价率数股本点%])报|(?<=[A-Za-z\d显记网]本)报|[送赠](?:原电|原包|原装电池|大礼包|礼包)+|(?<=[A-Za-z\d显记网])(?<![^A-Za-z\d]\d)(?<![^A-Za-z\d]\d\d)本|[每一](?P<per>平方米|平米|(?<=每)平)减?"
     r"|最低)"  # (再降300, 十天竟降300, 最低3688: a headline's price and its cut)
     r"(?:仅为|为|是|仅|只要|只|约为|约|降至|跌至|不足|不到)?$"  # (最低不足1300: under)
 )
-_PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机报米惠销本低足到")
+_PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机报米惠销本低足到电池包")
 #: Price words after which the next words may follow a bare price directly (仅3750送礼, 促销2250送包), as after a price noun.
 _PRICE_THEN_WORDS = ("仅", "促销")
 _PRICE_END = frozenset("，,。；;！!？?）)】]、的（(") | {""}
@@ -1691,8 +1692,8 @@ class _Scanner:
                 # 百名考生, 千名志愿者, 造成千人受伤, 百只基金: a hundred, a thousand people or things (数百名, 成百名 are
                 # vague; 百人计划 a name)
                 pass
-            elif core == "万" and nxt in _WAN_COUNTED and f[end + 1 : end + 2] != "级" and prev not in _VAGUE_BEFORE and prev not in "成上":
-                pass  # 买下万只石磨, 万吨以上的平台: ten thousand of them (万吨级 is a class, 成千上万只 vague)
+            elif core == "万" and nxt in _WAN_COUNTED and f[end + 1 : end + 2] != "级" and prev not in _VAGUE_BEFORE and prev not in "成上均每":
+                pass  # 买下万只石磨, 万吨以上的平台: ten thousand of them (万吨级 is a class, 成千上万只 vague, 平均万亩 a denominator)
             elif len(core) == 1 or core[1] not in "万亿":
                 return
         # ranges written as adjacent digits: 六七家, 两三万元, 二三十
@@ -2085,6 +2086,9 @@ class _Scanner:
             if unit == "省" and f[tend : tend + 1] in _SHENG_WORD_NEXT:
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                 return  # 省钱, 省级, 省委: 省 starts a word (八省十四个地区, 五省之旅 count provinces)
+            if unit == "校" and f[tend : tend + 1] in _XIAO_WORD_NEXT:
+                self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
+                return  # 3校区, 1校长: 校 starts a word (北京2校入选, 两校合并 count schools)
             if unit == "车" and not _CRASH_AFTER.match(f, tend):
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                 return  # 3车道, 2车间: 车 starts a word; only cars in a crash are counted so (7车相撞, 5车追尾)
@@ -2166,6 +2170,9 @@ class _Scanner:
                     # 松坪村三期, 三期工程, 3期3月开盘: a phase of an estate or a project, an ordinal as 二期项目 is
                     # (连续三期 counts issues, 分3期建设 the phases)
                     self.add(self.make(start, tend, "ordinal", format_value(value), "rule:ordinal", unit="期"), start, tend, 2)
+                    return
+                if unit == "晚" and prev == "周" and len(core) == 1 and core in "1234567" and f[start - 2 : start - 1] not in _WEEK_COUNTED_BEFORE:
+                    self.add(None, start, tend, 0)  # 周3晚开售: Wednesday evening, no three nights (每周3晚 counts them)
                     return
                 if unit == "条" and prev in _POLICY_HEADS and f[start - 2 : start - 1] not in _POLICY_NOT_AFTER:
                     self.add(None, start - 1, tend, 0)  # 国11条, 粤15条: a policy's name
@@ -2706,6 +2713,10 @@ _NEED_BEFORE_DAYS = frozenset("需要用花耗费等隔每")
 _ONE_DAY_SPAN_AFTER = frozenset("后内间里之以")
 #: Before 一度 when it is one degree more or less (气温下降了一度), not the adverb "at one time".
 _DEGREE_CHANGE_BEFORE = frozenset("降升高低了差")
+#: What 校 starts a word with after a number (校区, 校长, 校园…): no count of schools.
+_XIAO_WORD_NEXT = frozenset("长区园友方内外服车庆队花训门规医对准验正企史徽歌风刊级际务舍")
+#: Before 周 + N晚 when it counts nights in a week (每周3晚), not a weekday's evening (周3晚开售).
+_WEEK_COUNTED_BEFORE = frozenset("每一两几")
 #: A crash after N车 (7车相撞, 5车连环追尾, 被2车碾压): the cars are counted.
 _CRASH_AFTER = re.compile(r"(?:连环|先后)?(?:相撞|追尾|连撞|碰撞|剐蹭|受损|碾压|碾轧|撞(?!击))")
 #: A market named before N点多 (沪指, 大盘, 恒指…): index points, no hour of the day.
@@ -3232,6 +3243,8 @@ def _counted_noun(after: str, segmenter: Segmenter) -> str | None:
     ['客户', '城市', '胜场', '亿']
     >>> [_counted_noun(a, seg) for a in ("当地白人走过", "向他借钱", "国际组织签署", "国家组织了")]
     ['白人', None, '组织', '国家']
+    >>> _counted_noun("赛季中共交战", seg)
+    '赛季'
     """
     if after[0] in _NOUN_STOP:
         return None
@@ -3239,6 +3252,8 @@ def _counted_noun(after: str, segmenter: Segmenter) -> str | None:
     if len(after) == _NOUN_AFTER_MAX and len(words) > 1:
         words = words[:-1]  # the letters may go on past the window: the last word may be cut
     head = _head_noun(words)
+    if head == "中共" and (i := after.find(head)) > 0:
+        head = _head_noun(segmenter.tag(after[:i], hmm=False)) or head  # 18个赛季中共交战: 中 "in", 共 "in all"
     if head:
         return head
     word, tag = words[0]
