@@ -1123,6 +1123,11 @@ FOUND = [
     ("期铜午后冲击52000关", "52000", "number", 52000, {}),  # a level, 关口 short
     ("他一口气闯过了5关。", "5关", "count", 5, {"unit": "关"}),
     ("某花园3期洋房即将开盘", "3期", "ordinal", 3, {"unit": "期"}),  # a phase of an estate
+    # a month before 3G is no day; a level after 站上 before 关; a price cut of 百元
+    ("九月3G上网卡销量大增", "九月", "date", "--09", {}),
+    ("原油期货站上90关", "90", "number", 90, {}),
+    ("这款投影仪本周直降千元", "千元", "money", 1000, {"currency": "CNY", "change": "-"}),
+    ("他一口气闯过30关", "30关", "count", 30, {"unit": "关"}),
 ]
 
 RESOLVED = [
@@ -1177,6 +1182,7 @@ IGNORED = [
     ("他一时冲动说错了话。", "一时"),
     ("专家有3洞察值得一听", "3洞"),
     ("榜单评出了全国十六大城市", "十六大"),  # sixteen big cities, no congress
+    ("银行开始回收旧版百元大钞", "百元"),  # a note's kind
     ("基金公司上周一致选择了加仓。", "上周一致"),
     ("这些股票的涨幅是大盘的一倍至数倍。", "一倍"),  # a range to a vague end is vague
     ("双十一期间平台的销量大增。", "十一期"),  # shopping festivals named by their date

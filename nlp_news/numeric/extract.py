@@ -490,6 +490,8 @@ _LOOSE_JOINS = frozenset("是有为")
 _HALF_WORDS = frozenset(("半成品", "半导体", "半自动", "半决赛", "半岛", "半径", "半价", "半场", "半边", "半山", "半职"))
 #: After 上百 or 过百, a character that makes 百 part of a word (马上百度, 百姓, 百货), no bound amount.
 _BAI_WORD_NEXT = frozenset("度姓货合科般")
+#: Verbs of a price's change before 百元/千元 (降百元, 省千元, 涨百元).
+_PRICE_CUT_LAST = frozenset("降减省涨跌")
 #: Before 奖励金币一枚: the verb of giving that makes 一 + classifier after its noun a count
 #: (:func:`_after_its_noun`), and the particles that are no noun before it.
 _GIFT_BEFORE = re.compile("奖励|赠送|附赠|赠|送|获得|领取|得到|奖品|礼包")
@@ -1691,6 +1693,8 @@ class _Scanner:
                 # 百名考生, 千名志愿者, 造成千人受伤, 百只基金: a hundred, a thousand people or things (数百名, 成百名 are
                 # vague; 百人计划 a name)
                 pass
+            elif len(core) == 1 and c0 in "百千" and nxt == "元" and prev != "" and prev in _PRICE_CUT_LAST:
+                pass  # 降百元, 直降千元, 省千元: a price cut of a hundred or a thousand yuan (百元大钞, 千元机 are kinds)
             elif core == "万" and nxt in _WAN_COUNTED and f[end + 1 : end + 2] != "级" and prev not in _VAGUE_BEFORE and prev not in "成上":
                 pass  # 买下万只石磨, 万吨以上的平台: ten thousand of them (万吨级 is a class, 成千上万只 vague)
             elif len(core) == 1 or core[1] not in "万亿":
@@ -2224,6 +2228,9 @@ class _Scanner:
                     return
                 elif unit == "分" and ((not arabic and len(core) < 2 and not over) or _starts_word(f, tend, "分")):
                     return  # 十分 = very (九十多分, 六十分 are scores); 3000分辨率 counts no points
+                elif unit == "关" and arabic and prev in _LEVEL_VERB_LAST and _LEVEL_VERB_BEFORE.search(f, max(0, start - 3), start):
+                    # 黄金站上200关, 失守1900关: a market level with its unit left out (as 关口, 大关), no levels of a game
+                    kind, source, unit, tend = "number", "rule:number", None, end
                 elif unit == "关" and _starts_word(f, tend, "关"):
                     if f[tend : tend + 1] != "口" or not arabic:
                         return  # 3关注, 十关键: 关 starts a word, no levels of a game are counted
