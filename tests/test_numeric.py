@@ -1128,6 +1128,8 @@ FOUND = [
     ("原油期货站上90关", "90", "number", 90, {}),
     ("这款投影仪本周直降千元", "千元", "money", 1000, {"currency": "CNY", "change": "-"}),
     ("他一口气闯过30关", "30关", "count", 30, {"unit": "关"}),
+    # gigabytes written G (8G卡, 16G版); 3G, 4G, 5G are networks
+    ("这款播放器内置32G闪存", "32G", "count", 32, {"unit": "G"}),
 ]
 
 RESOLVED = [
@@ -1183,6 +1185,7 @@ IGNORED = [
     ("专家有3洞察值得一听", "3洞"),
     ("榜单评出了全国十六大城市", "十六大"),  # sixteen big cities, no congress
     ("银行开始回收旧版百元大钞", "百元"),  # a note's kind
+    ("运营商今年将力推4G网络", "4G"),  # a network's generation
     ("基金公司上周一致选择了加仓。", "上周一致"),
     ("这些股票的涨幅是大盘的一倍至数倍。", "一倍"),  # a range to a vague end is vague
     ("双十一期间平台的销量大增。", "十一期"),  # shopping festivals named by their date

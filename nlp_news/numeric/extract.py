@@ -1763,6 +1763,10 @@ class _Scanner:
         # 3000亿tokens: a Latin noun after 万 or 亿 (and at most a space) is what is counted, no code
         latin_noun = not has_unit and _latin_noun(f, core, end, tend) is not None
         if arabic and not g.latin and not has_unit and after.isascii() and after.isalpha() and not latin_noun and tend - end <= 1:
+            if after == "G" and tend == end and low_high is None and value is not None and _is_gigabytes(f, end, value):
+                # 8G卡, 高达20G, 16G版: gigabytes as headlines write them (3G, 4G, 5G are networks' generations, 3GS a name)
+                self.add(self.make(start, end + 1, "count", format_value(value), "rule:count", unit="G", qualifier=over), start, end + 1, 2)
+                return
             self.add(None, start, tend + 1, 0)  # (a run of spaces before the letter ends a headline: 再亏37亿    QDII…)
             return
         if arabic and f[end : end + 1].isascii() and f[end : end + 1].isalpha() and not (g.latin or g.pct or g.ge or g.cur or latin_noun):
@@ -3476,6 +3480,16 @@ def _is_congress(f: str, start: int, end: int) -> bool:
     return f[start - 2 : start] in _CONGRESS_BEFORE or f[start - 3 : start] in _CONGRESS_BEFORE or (
         f[end + 1 : end + 3] in _CONGRESS_AFTER or f[end + 1 : end + 2] in _CONGRESS_AFTER
     )
+
+
+def _is_gigabytes(f: str, end: int, value: float) -> bool:
+    """Whether the number before ``G`` at ``f[end]`` is a size in gigabytes (8G卡, 16G版), not a network's
+    generation (3G, 5G) or a name (3GS, 8G20).
+
+    >>> [_is_gigabytes(t, 1, 8) for t in ("8G卡", "8GS")], _is_gigabytes("5G网络", 1, 5)
+    ([True, False], False)
+    """
+    return value >= 8 and value == int(value) and not (f[end + 1 : end + 2].isascii() and f[end + 1 : end + 2].isalnum())
 
 
 def _adjacent_range(core: str) -> tuple[float, float] | None:
