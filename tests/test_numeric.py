@@ -1130,6 +1130,11 @@ FOUND = [
     ("他一口气闯过30关", "30关", "count", 30, {"unit": "关"}),
     # gigabytes written G (8G卡, 16G版); 3G, 4G, 5G are networks
     ("这款播放器内置32G闪存", "32G", "count", 32, {"unit": "G"}),
+    # a headline's dash before a count is no minus; a model's name ends at a space before an amount
+    ("英超-9人利物浦顽强守平", "9人", "count", 9, {"unit": "人"}),
+    ("开宝马X5 千万身家引关注", "千万", "number", 10000000, {}),
+    ("球队3年换了4队长", "4队长", "count", 4, {"unit": "队长"}),
+    ("该帖一天获5万顶帖", "5万", "number", 50000, {}),
 ]
 
 RESOLVED = [

@@ -110,7 +110,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "处": frozenset("理于在罚分置境长级事方"),  # 骁龙8 Gen 5处理器: a processor, 千万处方: a prescription, no places
     "升": frozenset("级值温息幅降高格空势华旗学职任至到0123456789"),  # 1.01升级补丁: a version; 1.60升至1.75, 23668 升114点: rose, no litres
     "副": frozenset("总主部局处市省县区院校教秘书董行团队科所厂经司会长作业委官将帅州国庭署审检巡研"),  # 2副总裁: deputies, no pairs
-    "顶": frozenset("级尖端层部峰楼替住撞流"),  # 1顶级: top, no hats
+    "顶": frozenset("级尖端层部峰楼替住撞流帖"),  # 1顶级: top, no hats
     "组": frozenset("合织建成委长团件图装"),  # 社保基金106组合: a portfolio's name, no groups
     "家": frozenset("产务眷境底财"),  # 1亿家产, 百万家财: an estate, no count of firms (3家当地企业, 5家电企业 are)
     "刀": frozenset("具片法锋口刃伤工"),  # 3刀片: blades, no stabs
@@ -176,7 +176,7 @@ COUNT_NOUNS = sorted(
     农民 农民工 工人 市民 网友 民众 群众 儿童 老人 青少年 大学生 研究生 留学生 医生 护士 律师 官兵 士兵 部委
     有效像素 总像素 参数
     高管 新援 外援 嫌犯 家长 孩子 子女 兄弟姐妹 姐妹 明星 男生 女生 院校 死者 伤者 遇难者 矿工 村民 业主 股民 基民 彩民 银行 券商
-    房企 车企 险企 县 省份 省区 省市 省 国 职位 岗位 学校 卡车 板块 车 应届生 应届毕业生""".split(),
+    队长 队员 房企 车企 险企 县 省份 省区 省市 省 国 职位 岗位 学校 卡车 板块 车 应届生 应届毕业生""".split(),
     key=len,
     reverse=True,
 )
@@ -444,6 +444,8 @@ _LED_PREV = frozenset("第前 ")
 _LED_NEXT = frozenset("分份半:比/ ")
 _LED_BARE_PREV = _PRICE_LAST | _RATIO_LAST
 _MORE_AFTER_CHENG = frozenset("多余")
+#: Measure words of people and things after -N that make the dash a separator, no minus sign (西甲-10人).
+_SIGNLESS_NEXT = frozenset("人名位个家只辆")
 #: After 周薪, what makes 薪 start a noun of its own (3周薪水: three weeks' pay, 3周 a duration).
 _WAGE_NOUN_NEXT = frozenset("水资酬金")
 #: After N名车, what makes 车 start a word of people (车手, 车主, 车迷): 名 then counts them.
@@ -1496,6 +1498,9 @@ class _Scanner:
         core = m.group(0)
         c0 = core[0]
         arabic = c0.isdigit() or c0 in "-−" or (c0 == "负" and len(core) > 1 and core[1].isdigit())
+        if c0 == "-" and nxt in _SIGNLESS_NEXT and "\u4e00" <= prev <= "\u9fff" and (m2 := _NUMBER_RE.match(f, start + 1)) is not None:
+            self.number(m2, nxt, "-")  # 西甲-10人塞维利亚: a headline's dash, no minus (a count of people is never negative)
+            return
         if not arabic and (" " in core or "\u3000" in core) and (cut := _SPACED_MAGNITUDE_RE.search(core)) is not None:
             # 贵了近一万 百脑汇: a magnitude after a space that follows one is the next word's (一万 then 百脑汇),
             # no 10,100 (三百 万 is one number, spaced)
@@ -1607,6 +1612,11 @@ class _Scanner:
             # an Arabic number with a neighbour or a form that one of these checks reads (most have none;
             # a check added here needs its trigger in _CODE_PREV or _CODE_NEXT)
             if (prev.isascii() and prev.isalpha()) or prev == "α":
+                sp = core.find(" ")
+                if sp > 0 and core[sp + 1 : sp + 2] in _CN_SET and (m2 := _NUMBER_RE.match(f, start + sp + 1)) is not None:
+                    self.add(None, start, start + sp, 0)  # 奥迪A6 百万年薪: the name ends at the space, the amount is the next word's
+                    self.number(m2, f[m2.end() : m2.end() + 1], " ")
+                    return
                 self.add(None, start, end, 0)
                 return  # X200, MP3, G20, α290 (Sony's cameras)
             if nxt == "-" and len(core) == 2 and (sm := _SHORT_SEASON_RE.match(f, start)) is not None and int(sm.group(1)) == (int(core) + 1) % 100:
