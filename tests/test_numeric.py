@@ -1135,6 +1135,8 @@ FOUND = [
     ("开宝马X5 千万身家引关注", "千万", "number", 10000000, {}),
     ("球队3年换了4队长", "4队长", "count", 4, {"unit": "队长"}),
     ("该帖一天获5万顶帖", "5万", "number", 50000, {}),
+    # Hong Kong cents written 仙 after a digit (八仙, 3仙女 are none)
+    ("公司全年盈利增长 末期息12.5仙", "12.5仙", "money", 0.125, {"currency": "HKD"}),
 ]
 
 RESOLVED = [
@@ -1191,6 +1193,7 @@ IGNORED = [
     ("榜单评出了全国十六大城市", "十六大"),  # sixteen big cities, no congress
     ("银行开始回收旧版百元大钞", "百元"),  # a note's kind
     ("运营商今年将力推4G网络", "4G"),  # a network's generation
+    ("庙会上演了八仙过海", "八仙"),
     ("基金公司上周一致选择了加仓。", "上周一致"),
     ("这些股票的涨幅是大盘的一倍至数倍。", "一倍"),  # a range to a vague end is vague
     ("双十一期间平台的销量大增。", "十一期"),  # shopping festivals named by their date

@@ -291,7 +291,7 @@ _NUMBER_RE = re.compile(optional_groups_as_branches(NUMBER))
 
 #: A currency word after a number; 元 is none before 宝 (500元宝 counts a game's currency, as 金币 do),
 #: except in 宝贵 (5亿元宝贵资金).
-_CUR_AFTER = rf"(?:{_esc(CURRENCY_WORDS)})(?!宝(?!贵)|(?<=圆)[梦满形桌心明珠规]|(?<=元)(?:大将|结构|论|对立|方程|函数|国际))"  # (1+1圆梦, 三元大将: no yuan)
+_CUR_AFTER = rf"(?:{_esc(CURRENCY_WORDS)})(?!宝(?!贵)|(?<=圆)[梦满形桌心明珠规]|(?<=元)(?:大将|结构|论|对立|方程|函数|国际)|(?<=[^\d美港]仙)|(?<=仙)[女人境子鹤姑])"  # (1+1圆梦, 三元大将: no yuan; 八仙, 3仙女: no cents)
 _CUR_AFTER_RE = re.compile(rf"\s?(?:{_CUR_AFTER})")
 #: 内 "within" after a time or distance unit (三年内, 15天内, 两个季度内, 10公里内), not the first character of a
 #: word (9月10日内测, 10个内地城市, 3个内存条)
