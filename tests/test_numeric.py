@@ -1137,6 +1137,7 @@ FOUND = [
     ("该帖一天获5万顶帖", "5万", "number", 50000, {}),
     # Hong Kong cents written 仙 after a digit (八仙, 3仙女 are none)
     ("公司全年盈利增长 末期息12.5仙", "12.5仙", "money", 0.125, {"currency": "HKD"}),
+    ("她已怀孕7月仍坚持上班", "7月", "duration", "P7M", {}),  # months of a pregnancy, no July
 ]
 
 RESOLVED = [
@@ -1194,6 +1195,7 @@ IGNORED = [
     ("银行开始回收旧版百元大钞", "百元"),  # a note's kind
     ("运营商今年将力推4G网络", "4G"),  # a network's generation
     ("庙会上演了八仙过海", "八仙"),
+    ("开发商推出三零八零板楼", "三零八零板"),  # a project's name, then 板楼 (a slab building)
     ("基金公司上周一致选择了加仓。", "上周一致"),
     ("这些股票的涨幅是大盘的一倍至数倍。", "一倍"),  # a range to a vague end is vague
     ("双十一期间平台的销量大增。", "十一期"),  # shopping festivals named by their date

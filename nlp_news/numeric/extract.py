@@ -128,7 +128,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "手": frozenset("机续段术下法指表艺臂腕脚中里上握牌枪"),  # 两手机: phones, no hands
     "单": frozenset("项位身价独纯据打曲月日周"),  # 3单项: single events, no orders
     "代": frozenset("理表言价工替购销码办线"),  # 千万代理费: an agent's fee, 8代线: a fab line, no generations
-    "板": frozenset("块材书报凳球门栗"),  # 3板块: sectors, no limit-up boards
+    "板": frozenset("块材书报凳球门栗楼"),  # 3板块: sectors, 七零九零板楼: a slab building, no limit-up boards
     "题": frozenset("目材型库海记字词"),  # 3题目: questions as a word
     "票": frozenset("房价据证面额务根"),  # 5000万票房: box office, no votes
     "记": frozenset("者录忆得住载号账性事挂"),  # 3记者: reporters, no shots (18记三分, 3记重扣 are)
@@ -2494,7 +2494,7 @@ _DEAL_LISTING_BEFORE = frozenset(("可用", "起订"))
 _HAN_NOUN_START = re.compile(r"[\u4e00-\u9fff](?<![全的步售均单总首现购])")  # (180万起均价…: another price follows; 30万起购)
 #: A month count written like a month: 2月, 十二月 (not 2月5日).
 #: Words right before N月 that make it a number of months (连续3月下滑, 未来三月), not a month of the year.
-_MONTHS_COUNTED_AFTER = frozenset({"持续", "连续", "长达", "历时", "为期", "未来", "过去", "最近"})
+_MONTHS_COUNTED_AFTER = frozenset({"持续", "连续", "长达", "历时", "为期", "未来", "过去", "最近", "怀孕"})  # (怀孕8月: eight months pregnant)
 #: 每 and the last characters of those words: what stands right before N月 that :func:`_months_counted` accepts
 #: (the date pass reads 每 2月, with a space, as before: a month).
 _EVERY_LAST = frozenset(w[-1] for w in _MONTHS_COUNTED_AFTER) | {"每", "近"}
