@@ -407,7 +407,7 @@ _ORDINAL_RE = re.compile(
     rf"第\s?(?P<n>{_AR}|[{_CN_CHARS}]+)"
     rf"(?:\s?(?P<u>{_esc([*MEASURE_WORDS, *_ORDINAL_TIME_UNITS, *_ORDINAL_ONLY_UNITS])}|个|季|大|位|号))?"
 )
-_TOP_RE = re.compile(r"前(?P<n>[1-9]\d{0,2}|[一二两三四五六七八九十]{1,3})(?=名|强|位|大|甲|$|[,，。、的]|(?<=[一二三四五六七八九十])\d)(?P<u>名|强|位|甲)?")  # (前三甲: the top three)
+_TOP_RE = re.compile(r"前(?P<n>[1-9]\d{0,2}|[一二两三四五六七八九十]{1,3})(?=名|强|位|大|甲|$|[,，。、的]|(?<=[一二三四五六七八九十])\d|\s(?![个年月天日周季小分秒\d]))(?P<u>名|强|位|甲)?")  # (前三甲: the top three; 前30 DDM: a headline's space)
 _SLASH_PREV_BAD = frozenset("/.")
 _BIG_ALONE = frozenset(("万", "亿", "兆"))
 #: Words before a price written without a currency (仅售1999, 售价为160, 报价2200), as property and shop
