@@ -1139,6 +1139,7 @@ FOUND = [
     ("公司全年盈利增长 末期息12.5仙", "12.5仙", "money", 0.125, {"currency": "HKD"}),
     ("她已怀孕7月仍坚持上班", "7月", "duration", "P7M", {}),  # months of a pregnancy, no July
     ("小将杀入世界排名前20 创造历史", "前20", "ordinal", 20, {"qualifier": "under"}),  # a top-N before a headline's space
+    ("案发的时间约是9点", "9点", "date", "T09", {}),  # a clock time after 时间, no index points
 ]
 
 RESOLVED = [

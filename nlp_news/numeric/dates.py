@@ -331,6 +331,7 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
         if not tp and g.hunit == "点" and not mi and not (
             m.string[m.start() - 1 : m.start()] in ("日", "号") or m.string[m.start() - 2 : m.start()] in _DAY_BEFORE_CLOCK
             or m.group(0).endswith("钟")
+            or (g.hh[0].isdigit() and "时间" in m.string[max(0, m.start() - 6) : m.start()])  # 当时的时间大概是7点
             or (g.hh[0].isdigit() and m.string[m.end() : m.end() + 1] in _CLOCK_AFTER)
         ):
             return None  # 3100点 is index points, 3点 alone is not a time (12月16日18点, 昨天18点, 3点钟, 2点才结束 are)
