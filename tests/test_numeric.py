@@ -1140,6 +1140,7 @@ FOUND = [
     ("她已怀孕7月仍坚持上班", "7月", "duration", "P7M", {}),  # months of a pregnancy, no July
     ("小将杀入世界排名前20 创造历史", "前20", "ordinal", 20, {"qualifier": "under"}),  # a top-N before a headline's space
     ("案发的时间约是9点", "9点", "date", "T09", {}),  # a clock time after 时间, no index points
+    ("这只基金24月亏掉一半", "24月", "duration", "P24M", {}),  # no month of the year: months counted
 ]
 
 RESOLVED = [

@@ -1942,8 +1942,10 @@ class _Scanner:
                 return
             if core == "九十" and tu == "月" and low_high is None:
                 low_high = (9, 10)  # 九十月份: September and October, not month 90
-            if tu == "月" and core != "两" and not _months_counted(f, start):
-                # (两月 is two months: February is 二月)
+            if tu == "月" and core != "两" and not _months_counted(f, start) and not (
+                low_high is None and value is not None and 13 <= value <= 60 and value == int(value) and not g.more
+            ):
+                # (两月 is two months: February is 二月; 18月 is no month of the year, it counts months)
                 if low_high is not None and low_high[1] <= 12 and low_high[0] >= 1:
                     # 七八月: July and August
                     if f[tend : tend + 1] == "份":
