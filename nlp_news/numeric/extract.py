@@ -291,7 +291,7 @@ _NUMBER_RE = re.compile(optional_groups_as_branches(NUMBER))
 
 #: A currency word after a number; 元 is none before 宝 (500元宝 counts a game's currency, as 金币 do),
 #: except in 宝贵 (5亿元宝贵资金).
-_CUR_AFTER = rf"(?:{_esc(CURRENCY_WORDS)})(?!宝(?!贵)|(?<=圆)[梦满形桌心明珠规]|(?<=元)(?:大将|结构|论|对立|方程|函数|国际)|(?<=[^\d美港]仙)|(?<=仙)[女人境子鹤姑])"  # (1+1圆梦, 三元大将: no yuan; 八仙, 3仙女: no cents)
+_CUR_AFTER = rf"(?:{_esc(CURRENCY_WORDS)})(?!宝(?!贵)|(?<=圆)[梦满形桌心明珠规]|(?<=元)(?:大将|结构|论|对立|方程|函数|国际))"  # (1+1圆梦, 三元大将: no yuan)
 _CUR_AFTER_RE = re.compile(rf"\s?(?:{_CUR_AFTER})")
 #: 内 "within" after a time or distance unit (三年内, 15天内, 两个季度内, 10公里内), not the first character of a
 #: word (9月10日内测, 10个内地城市, 3个内存条)
@@ -444,6 +444,8 @@ _LED_PREV = frozenset("第前 ")
 _LED_NEXT = frozenset("分份半:比/ ")
 _LED_BARE_PREV = _PRICE_LAST | _RATIO_LAST
 _MORE_AFTER_CHENG = frozenset("多余")
+#: After N仙, what makes 仙 start a word (3仙女, 八仙人): no Hong Kong cents.
+_IMMORTAL_NEXT = frozenset("女人境子鹤姑")
 #: Measure words of people and things after -N that make the dash a separator, no minus sign (西甲-10人).
 _SIGNLESS_NEXT = frozenset("人名位个家只辆")
 #: After 周薪, what makes 薪 start a noun of its own (3周薪水: three weeks' pay, 3周 a duration).
@@ -1498,6 +1500,11 @@ class _Scanner:
         core = m.group(0)
         c0 = core[0]
         arabic = c0.isdigit() or c0 in "-−" or (c0 == "负" and len(core) > 1 and core[1].isdigit())
+        if nxt == "仙" and core.replace(".", "", 1).isdigit() and f[end + 1 : end + 2] not in _IMMORTAL_NEXT and (v := parse_number(core)) is not None:
+            # 末期息15.1仙: Hong Kong cents written 仙 after a digit (as 港仙; 八仙, 3仙女 are none)
+            s2, q, _ = self.left(start)
+            self.add(self.make(s2, end + 1, "money", format_value(v * 0.01), "rule:money", currency="HKD", qualifier=q), s2, end + 1, 2)
+            return
         if c0 == "-" and nxt in _SIGNLESS_NEXT and "\u4e00" <= prev <= "\u9fff" and (m2 := _NUMBER_RE.match(f, start + 1)) is not None:
             self.number(m2, nxt, "-")  # 西甲-10人塞维利亚: a headline's dash, no minus (a count of people is never negative)
             return

@@ -35,7 +35,6 @@ CURRENCY_WORDS: dict[str, tuple[str, float]] = {
     "美分": ("USD", 0.01),
     "美仙": ("USD", 0.01),
     "港仙": ("HKD", 0.01),
-    "仙": ("HKD", 0.01),  # 派息15.1仙: Hong Kong cents, only after a digit (extract.py's _CUR_AFTER: 八仙 is none)
     "港元": ("HKD", 1.0),
     "港币": ("HKD", 1.0),
     "港圆": ("HKD", 1.0),
