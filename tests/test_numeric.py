@@ -1127,6 +1127,24 @@ FOUND = [
     ("期铜午后冲击52000关", "52000", "number", 52000, {}),  # a level, 关口 short
     ("他一口气闯过了5关。", "5关", "count", 5, {"unit": "关"}),
     ("某花园3期洋房即将开盘", "3期", "ordinal", 3, {"unit": "期"}),  # a phase of an estate
+    # a month before 3G is no day; a level after 站上 before 关; a price cut of 百元
+    ("九月3G上网卡销量大增", "九月", "date", "--09", {}),
+    ("原油期货站上90关", "90", "number", 90, {}),
+    ("这款投影仪本周直降千元", "千元", "money", 1000, {"currency": "CNY", "change": "-"}),
+    ("他一口气闯过30关", "30关", "count", 30, {"unit": "关"}),
+    # gigabytes written G (8G卡, 16G版); 3G, 4G, 5G are networks
+    ("这款播放器内置32G闪存", "32G", "count", 32, {"unit": "G"}),
+    # a headline's dash before a count is no minus; a model's name ends at a space before an amount
+    ("英超-9人利物浦顽强守平", "9人", "count", 9, {"unit": "人"}),
+    ("开宝马X5 千万身家引关注", "千万", "number", 10000000, {}),
+    ("球队3年换了4队长", "4队长", "count", 4, {"unit": "队长"}),
+    ("该帖一天获5万顶帖", "5万", "number", 50000, {}),
+    # Hong Kong cents written 仙 after a digit (八仙, 3仙女 are none)
+    ("公司全年盈利增长 末期息12.5仙", "12.5仙", "money", 0.125, {"currency": "HKD"}),
+    ("她已怀孕7月仍坚持上班", "7月", "duration", "P7M", {}),  # months of a pregnancy, no July
+    ("小将杀入世界排名前20 创造历史", "前20", "ordinal", 20, {"qualifier": "under"}),  # a top-N before a headline's space
+    ("案发的时间约是9点", "9点", "date", "T09", {}),  # a clock time after 时间, no index points
+    ("这只基金24月亏掉一半", "24月", "duration", "P24M", {}),  # no month of the year: months counted
 ]
 
 RESOLVED = [
@@ -1181,6 +1199,10 @@ IGNORED = [
     ("他一时冲动说错了话。", "一时"),
     ("专家有3洞察值得一听", "3洞"),
     ("榜单评出了全国十六大城市", "十六大"),  # sixteen big cities, no congress
+    ("银行开始回收旧版百元大钞", "百元"),  # a note's kind
+    ("运营商今年将力推4G网络", "4G"),  # a network's generation
+    ("庙会上演了八仙过海", "八仙"),
+    ("开发商推出三零八零板楼", "三零八零板"),  # a project's name, then 板楼 (a slab building)
     ("基金公司上周一致选择了加仓。", "上周一致"),
     ("这些股票的涨幅是大盘的一倍至数倍。", "一倍"),  # a range to a vague end is vague
     ("双十一期间平台的销量大增。", "十一期"),  # shopping festivals named by their date

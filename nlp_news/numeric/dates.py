@@ -145,7 +145,7 @@ DATE_SOURCE = rf"""
       \s?(?P<lunar2>农历)?
       (?:
          (?P<m>{MONTH})\s?(?:月份|月(?!期(?![间市货])|历(?![时经史来程届年任次]))(?:\s?(?:(?P<d>初[一二三四五六七八九十]|二十[一二三四五六七八九]?|三十一?|十[一二三四五六七八九])(?:\s?[日号])?
-           |(?P<d1>{DAY})(?:\s?[日号]|(?!\d)(?:(?=[到至~,，。、\s-]|$)|(?![\u4e00-\u9fff])|(?={_DAY_WITHOUT_RI_BEFORE})))))?)(?P<msub>上中旬|中下旬|上旬|中旬|下旬|初|底|末)?
+           |(?P<d1>{DAY})(?:\s?[日号]|(?!\d)(?:(?=[到至~,，。、\s-]|$)|(?![\u4e00-\u9fffA-Za-z])|(?={_DAY_WITHOUT_RI_BEFORE})))))?)(?P<msub>上中旬|中下旬|上旬|中旬|下旬|初|底|末)?
         |(?P<bigyear>大年(?:初[一二三四五六七八九十]|三十))
         |(?:(?<=年)的)?(?<!每)(?:第\s?)?(?P<q>[一二三四1-4])\s?(?:季度|(?<=第[一二三四1-4])季(?=[营财业净收利毛销出交单同环末初亏盈]|(?<=年第[一二三四1-4]季)))(?P<qsub>末|初)?
         |[Qq](?P<q2>[1-4])(?![\d])
@@ -331,6 +331,7 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
         if not tp and g.hunit == "点" and not mi and not (
             m.string[m.start() - 1 : m.start()] in ("日", "号") or m.string[m.start() - 2 : m.start()] in _DAY_BEFORE_CLOCK
             or m.group(0).endswith("钟")
+            or (g.hh[0].isdigit() and "时间" in m.string[max(0, m.start() - 6) : m.start()])  # 当时的时间大概是7点
             or (g.hh[0].isdigit() and m.string[m.end() : m.end() + 1] in _CLOCK_AFTER)
         ):
             return None  # 3100点 is index points, 3点 alone is not a time (12月16日18点, 昨天18点, 3点钟, 2点才结束 are)

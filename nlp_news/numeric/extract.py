@@ -110,7 +110,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "处": frozenset("理于在罚分置境长级事方"),  # 骁龙8 Gen 5处理器: a processor, 千万处方: a prescription, no places
     "升": frozenset("级值温息幅降高格空势华旗学职任至到0123456789"),  # 1.01升级补丁: a version; 1.60升至1.75, 23668 升114点: rose, no litres
     "副": frozenset("总主部局处市省县区院校教秘书董行团队科所厂经司会长作业委官将帅州国庭署审检巡研"),  # 2副总裁: deputies, no pairs
-    "顶": frozenset("级尖端层部峰楼替住撞流"),  # 1顶级: top, no hats
+    "顶": frozenset("级尖端层部峰楼替住撞流帖"),  # 1顶级: top, no hats
     "组": frozenset("合织建成委长团件图装"),  # 社保基金106组合: a portfolio's name, no groups
     "家": frozenset("产务眷境底财"),  # 1亿家产, 百万家财: an estate, no count of firms (3家当地企业, 5家电企业 are)
     "刀": frozenset("具片法锋口刃伤工"),  # 3刀片: blades, no stabs
@@ -128,7 +128,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "手": frozenset("机续段术下法指表艺臂腕脚中里上握牌枪"),  # 两手机: phones, no hands
     "单": frozenset("项位身价独纯据打曲月日周"),  # 3单项: single events, no orders
     "代": frozenset("理表言价工替购销码办线"),  # 千万代理费: an agent's fee, 8代线: a fab line, no generations
-    "板": frozenset("块材书报凳球门栗"),  # 3板块: sectors, no limit-up boards
+    "板": frozenset("块材书报凳球门栗楼"),  # 3板块: sectors, 七零九零板楼: a slab building, no limit-up boards
     "题": frozenset("目材型库海记字词"),  # 3题目: questions as a word
     "票": frozenset("房价据证面额务根"),  # 5000万票房: box office, no votes
     "记": frozenset("者录忆得住载号账性事挂"),  # 3记者: reporters, no shots (18记三分, 3记重扣 are)
@@ -176,7 +176,7 @@ COUNT_NOUNS = sorted(
     农民 农民工 工人 市民 网友 民众 群众 儿童 老人 青少年 大学生 研究生 留学生 医生 护士 律师 官兵 士兵 部委
     有效像素 总像素 参数
     高管 新援 外援 嫌犯 家长 孩子 子女 兄弟姐妹 姐妹 明星 男生 女生 院校 死者 伤者 遇难者 矿工 村民 业主 股民 基民 彩民 银行 券商
-    房企 车企 险企 县 省份 省区 省市 省 国 职位 岗位 学校 卡车 板块 车 应届生 应届毕业生 校""".split(),
+    队长 队员 房企 车企 险企 县 省份 省区 省市 省 国 职位 岗位 学校 卡车 板块 车 应届生 应届毕业生 校""".split(),
     key=len,
     reverse=True,
 )
@@ -407,7 +407,7 @@ _ORDINAL_RE = re.compile(
     rf"第\s?(?P<n>{_AR}|[{_CN_CHARS}]+)"
     rf"(?:\s?(?P<u>{_esc([*MEASURE_WORDS, *_ORDINAL_TIME_UNITS, *_ORDINAL_ONLY_UNITS])}|个|季|大|位|号))?"
 )
-_TOP_RE = re.compile(r"前(?P<n>[1-9]\d{0,2}|[一二两三四五六七八九十]{1,3})(?=名|强|位|大|甲|$|[,，。、的]|(?<=[一二三四五六七八九十])\d)(?P<u>名|强|位|甲)?")  # (前三甲: the top three)
+_TOP_RE = re.compile(r"前(?P<n>[1-9]\d{0,2}|[一二两三四五六七八九十]{1,3})(?=名|强|位|大|甲|$|[,，。、的]|(?<=[一二三四五六七八九十])\d|\s(?![个年月天日周季小分秒\d]))(?P<u>名|强|位|甲)?")  # (前三甲: the top three; 前30 DDM: a headline's space)
 _SLASH_PREV_BAD = frozenset("/.")
 _BIG_ALONE = frozenset(("万", "亿", "兆"))
 #: Words before a price written without a currency (仅售1999, 售价为160, 报价2200), as property and shop
@@ -445,6 +445,10 @@ _LED_PREV = frozenset("第前 ")
 _LED_NEXT = frozenset("分份半:比/ ")
 _LED_BARE_PREV = _PRICE_LAST | _RATIO_LAST
 _MORE_AFTER_CHENG = frozenset("多余")
+#: After N仙, what makes 仙 start a word (3仙女, 八仙人): no Hong Kong cents.
+_IMMORTAL_NEXT = frozenset("女人境子鹤姑")
+#: Measure words of people and things after -N that make the dash a separator, no minus sign (西甲-10人).
+_SIGNLESS_NEXT = frozenset("人名位个家只辆")
 #: After 周薪, what makes 薪 start a noun of its own (3周薪水: three weeks' pay, 3周 a duration).
 _WAGE_NOUN_NEXT = frozenset("水资酬金")
 #: After N名车, what makes 车 start a word of people (车手, 车主, 车迷): 名 then counts them.
@@ -491,6 +495,8 @@ _LOOSE_JOINS = frozenset("是有为")
 _HALF_WORDS = frozenset(("半成品", "半导体", "半自动", "半决赛", "半岛", "半径", "半价", "半场", "半边", "半山", "半职"))
 #: After 上百 or 过百, a character that makes 百 part of a word (马上百度, 百姓, 百货), no bound amount.
 _BAI_WORD_NEXT = frozenset("度姓货合科般")
+#: Verbs of a price's change before 百元/千元 (降百元, 省千元, 涨百元).
+_PRICE_CUT_LAST = frozenset("降减省涨跌")
 #: Before 奖励金币一枚: the verb of giving that makes 一 + classifier after its noun a count
 #: (:func:`_after_its_noun`), and the particles that are no noun before it.
 _GIFT_BEFORE = re.compile("奖励|赠送|附赠|赠|送|获得|领取|得到|奖品|礼包")
@@ -1495,6 +1501,14 @@ class _Scanner:
         core = m.group(0)
         c0 = core[0]
         arabic = c0.isdigit() or c0 in "-−" or (c0 == "负" and len(core) > 1 and core[1].isdigit())
+        if nxt == "仙" and core.replace(".", "", 1).isdigit() and f[end + 1 : end + 2] not in _IMMORTAL_NEXT and (v := parse_number(core)) is not None:
+            # 末期息15.1仙: Hong Kong cents written 仙 after a digit (as 港仙; 八仙, 3仙女 are none)
+            s2, q, _ = self.left(start)
+            self.add(self.make(s2, end + 1, "money", format_value(v * 0.01), "rule:money", currency="HKD", qualifier=q), s2, end + 1, 2)
+            return
+        if c0 == "-" and nxt in _SIGNLESS_NEXT and "\u4e00" <= prev <= "\u9fff" and (m2 := _NUMBER_RE.match(f, start + 1)) is not None:
+            self.number(m2, nxt, "-")  # 西甲-10人塞维利亚: a headline's dash, no minus (a count of people is never negative)
+            return
         if not arabic and (" " in core or "\u3000" in core) and (cut := _SPACED_MAGNITUDE_RE.search(core)) is not None:
             # 贵了近一万 百脑汇: a magnitude after a space that follows one is the next word's (一万 then 百脑汇),
             # no 10,100 (三百 万 is one number, spaced)
@@ -1606,6 +1620,11 @@ class _Scanner:
             # an Arabic number with a neighbour or a form that one of these checks reads (most have none;
             # a check added here needs its trigger in _CODE_PREV or _CODE_NEXT)
             if (prev.isascii() and prev.isalpha()) or prev == "α":
+                sp = core.find(" ")
+                if sp > 0 and core[sp + 1 : sp + 2] in _CN_SET and (m2 := _NUMBER_RE.match(f, start + sp + 1)) is not None:
+                    self.add(None, start, start + sp, 0)  # 奥迪A6 百万年薪: the name ends at the space, the amount is the next word's
+                    self.number(m2, f[m2.end() : m2.end() + 1], " ")
+                    return
                 self.add(None, start, end, 0)
                 return  # X200, MP3, G20, α290 (Sony's cameras)
             if nxt == "-" and len(core) == 2 and (sm := _SHORT_SEASON_RE.match(f, start)) is not None and int(sm.group(1)) == (int(core) + 1) % 100:
@@ -1692,6 +1711,8 @@ class _Scanner:
                 # 百名考生, 千名志愿者, 造成千人受伤, 百只基金: a hundred, a thousand people or things (数百名, 成百名 are
                 # vague; 百人计划 a name)
                 pass
+            elif len(core) == 1 and c0 in "百千" and nxt == "元" and prev != "" and prev in _PRICE_CUT_LAST:
+                pass  # 降百元, 直降千元, 省千元: a price cut of a hundred or a thousand yuan (百元大钞, 千元机 are kinds)
             elif core == "万" and nxt in _WAN_COUNTED and f[end + 1 : end + 2] != "级" and prev not in _VAGUE_BEFORE and prev not in "成上均每":
                 pass  # 买下万只石磨, 万吨以上的平台: ten thousand of them (万吨级 is a class, 成千上万只 vague, 平均万亩 a denominator)
             elif len(core) == 1 or core[1] not in "万亿":
@@ -1760,6 +1781,10 @@ class _Scanner:
         # 3000亿tokens: a Latin noun after 万 or 亿 (and at most a space) is what is counted, no code
         latin_noun = not has_unit and _latin_noun(f, core, end, tend) is not None
         if arabic and not g.latin and not has_unit and after.isascii() and after.isalpha() and not latin_noun and tend - end <= 1:
+            if after == "G" and tend == end and low_high is None and value is not None and _is_gigabytes(f, end, value):
+                # 8G卡, 高达20G, 16G版: gigabytes as headlines write them (3G, 4G, 5G are networks' generations, 3GS a name)
+                self.add(self.make(start, end + 1, "count", format_value(value), "rule:count", unit="G", qualifier=over), start, end + 1, 2)
+                return
             self.add(None, start, tend + 1, 0)  # (a run of spaces before the letter ends a headline: 再亏37亿    QDII…)
             return
         if arabic and f[end : end + 1].isascii() and f[end : end + 1].isalpha() and not (g.latin or g.pct or g.ge or g.cur or latin_noun):
@@ -1925,8 +1950,10 @@ class _Scanner:
                 return
             if core == "九十" and tu == "月" and low_high is None:
                 low_high = (9, 10)  # 九十月份: September and October, not month 90
-            if tu == "月" and core != "两" and not _months_counted(f, start):
-                # (两月 is two months: February is 二月)
+            if tu == "月" and core != "两" and not _months_counted(f, start) and not (
+                low_high is None and value is not None and 13 <= value <= 60 and value == int(value) and not g.more
+            ):
+                # (两月 is two months: February is 二月; 18月 is no month of the year, it counts months)
                 if low_high is not None and low_high[1] <= 12 and low_high[0] >= 1:
                     # 七八月: July and August
                     if f[tend : tend + 1] == "份":
@@ -2231,6 +2258,9 @@ class _Scanner:
                     return
                 elif unit == "分" and ((not arabic and len(core) < 2 and not over) or _starts_word(f, tend, "分")):
                     return  # 十分 = very (九十多分, 六十分 are scores); 3000分辨率 counts no points
+                elif unit == "关" and arabic and prev in _LEVEL_VERB_LAST and _LEVEL_VERB_BEFORE.search(f, max(0, start - 3), start):
+                    # 黄金站上200关, 失守1900关: a market level with its unit left out (as 关口, 大关), no levels of a game
+                    kind, source, unit, tend = "number", "rule:number", None, end
                 elif unit == "关" and _starts_word(f, tend, "关"):
                     if f[tend : tend + 1] != "口" or not arabic:
                         return  # 3关注, 十关键: 关 starts a word, no levels of a game are counted
@@ -2480,7 +2510,7 @@ _DEAL_LISTING_BEFORE = frozenset(("可用", "起订"))
 _HAN_NOUN_START = re.compile(r"[\u4e00-\u9fff](?<![全的步售均单总首现购])")  # (180万起均价…: another price follows; 30万起购)
 #: A month count written like a month: 2月, 十二月 (not 2月5日).
 #: Words right before N月 that make it a number of months (连续3月下滑, 未来三月), not a month of the year.
-_MONTHS_COUNTED_AFTER = frozenset({"持续", "连续", "长达", "历时", "为期", "未来", "过去", "最近"})
+_MONTHS_COUNTED_AFTER = frozenset({"持续", "连续", "长达", "历时", "为期", "未来", "过去", "最近", "怀孕"})  # (怀孕8月: eight months pregnant)
 #: 每 and the last characters of those words: what stands right before N月 that :func:`_months_counted` accepts
 #: (the date pass reads 每 2月, with a space, as before: a month).
 _EVERY_LAST = frozenset(w[-1] for w in _MONTHS_COUNTED_AFTER) | {"每", "近"}
@@ -3484,6 +3514,16 @@ def _is_congress(f: str, start: int, end: int) -> bool:
     return f[start - 2 : start] in _CONGRESS_BEFORE or f[start - 3 : start] in _CONGRESS_BEFORE or (
         f[end + 1 : end + 3] in _CONGRESS_AFTER or f[end + 1 : end + 2] in _CONGRESS_AFTER
     )
+
+
+def _is_gigabytes(f: str, end: int, value: float) -> bool:
+    """Whether the number before ``G`` at ``f[end]`` is a size in gigabytes (8G卡, 16G版), not a network's
+    generation (3G, 5G) or a name (3GS, 8G20).
+
+    >>> [_is_gigabytes(t, 1, 8) for t in ("8G卡", "8GS")], _is_gigabytes("5G网络", 1, 5)
+    ([True, False], False)
+    """
+    return value >= 8 and value == int(value) and not (f[end + 1 : end + 2].isascii() and f[end + 1 : end + 2].isalnum())
 
 
 def _adjacent_range(core: str) -> tuple[float, float] | None:
