@@ -1030,6 +1030,11 @@ FOUND = [
     ("这家民宿每周3晚有演出。", "3晚", "count", 3, {"unit": "晚"}),  # nights in a week
     ("港口新建了一座万吨以上的泊位。", "万吨以上", "count", 10000, {"unit": "吨", "qualifier": "over"}),  # a bare 万 counts
     ("农场去年引进了万只蛋鸡。", "万只", "count", 10000, {"unit": "只"}),
+    # rooms of a flat in property copy: 1-3居, 两居, 三居室 (居民, 位居 are words)
+    ("新盘推出1-3居精装房源", "1-3居", "count", {"low": 1, "high": 3}, {"unit": "居"}),
+    ("小区在售两居总价90万起", "两居", "count", 2, {"unit": "居"}),
+    ("南向三居室已经售罄。", "三居室", "count", 3, {"unit": "居室"}),
+    ("这次事故造成3居民受伤。", "3居民", "count", 3, {"unit": "居民"}),
     # a two-digit N年 after a verb that takes a length of years, before a bound, or before a headline's space: no year '1x
     ("他因抢劫被判入狱14年的消息传开。", "14年", "duration", "P14Y", {}),
     ("被判处有期徒刑11年的被告提出上诉。", "11年", "duration", "P11Y", {}),

@@ -83,7 +83,7 @@ MEASURE_WORDS = sorted(
     摄氏度 ℃ °C °F ℉ ° 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 枝 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 段 环 方尺 平方尺 呎 平方呎 层楼 连胜 连败 胜场 胜 负 战 幅 类
     桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 刀 枪 连冠 晚 面 封 话 席 章 冠 连平 场次 板 题 车次 艘次 台次 户次 轮次 批次 尊 记 犯 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平 朵 吊钱
-    任 伙 注 败 招 胎 顿 洞 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 大气压 兆赫 兆字节 兆比特 兆焦 兆""".split(),
+    任 伙 注 败 招 胎 顿 洞 居室 居 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 大气压 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
 )
@@ -146,7 +146,8 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "顿": frozenset("时悟觉感挫号首足"),  # 3顿时: "at once", no meals (一天5顿)
     "起": frozenset("床"),  # 7:30起床: getting up, no count of cases (3起事故)
     "门": frozenset("兴将槛户诊卫派徒"),  # 11门兴vs勒沃库森: a team's name (Mönchengladbach), 2门将: goalkeepers, no count of 门
-    "洞": frozenset("察悉见穿开口房天庭装"),  # 3洞察: "insight", 18洞装备: a game item's label, no golf holes (赢6洞, 18洞球场)
+    "洞": frozenset("察悉见穿开口房天庭装"),
+    "居": frozenset("民住然多首第中家委所留功心高士易奇于次前后间"),  # 3居民, 位居第3: words, no rooms (1-3居, 两居总价80万 are)  # 3洞察: "insight", 18洞装备: a game item's label, no golf holes (赢6洞, 18洞球场)
     "笔": frozenset("记试画直者芯"),  # 400多笔记本: notebooks, no count of 笔 (transactions: 3笔交易 are)
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
@@ -154,7 +155,7 @@ _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战", "败"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿", "起", "门", "洞", "笔"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿", "起", "门", "洞", "笔", "居"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
