@@ -26,7 +26,8 @@ from typing import Any
 
 import numpy as np
 
-from nlp_news.numeric.classifier import N_FEATURES, AmountClassifier, amount_features, hash_features
+from nlp_news.numeric.classifier import N_FEATURES, AmountClassifier, amount_features
+from nlp_news.training.facts import hashed_matrix
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = Path(__file__).with_name("amount_labels.jsonl")
@@ -135,17 +136,6 @@ def evaluate(examples: list[dict[str, Any]], model: AmountClassifier) -> dict[st
     return {"rules_alone": _scores(y, rules), "rules_and_model": _scores(y, both)}
 
 
-def _matrix(X: list[list[str]]):
-    from scipy.sparse import csr_matrix
-
-    rows, cols = [], []
-    for r, feats in enumerate(X):
-        idx = np.unique(hash_features(feats, N_FEATURES))
-        rows.extend([r] * len(idx))
-        cols.extend(idx.tolist())
-    return csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(X), N_FEATURES))
-
-
 #: The settings cross-validation chooses from (on the train part only): regularisation and threshold.
 GRID_C = (0.1, 0.3, 1.0, 3.0)
 GRID_THRESHOLD = (0.5, 0.6, 0.7, 0.8)
@@ -170,7 +160,7 @@ def _fit(examples: list[dict[str, Any]], C: float) -> tuple[np.ndarray, np.ndarr
     # the model is asked about bare amounts only, and most of them are money: classes weighted so the
     # few counts and numbers among them are learnt as well
     clf = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
-    clf.fit(_matrix([e["features"] for e in examples]), [e["y"] for e in examples])
+    clf.fit(hashed_matrix([e["features"] for e in examples]), [e["y"] for e in examples])
     return clf.coef_[0].astype(np.float32), np.array([clf.intercept_[0]], dtype=np.float32)
 
 

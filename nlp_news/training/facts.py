@@ -107,7 +107,9 @@ def build(articles: list[str], seg: Any) -> tuple[list[list[str]], list[int], li
     return X, y, meta
 
 
-def _matrix(X: list[list[str]]):
+def hashed_matrix(X: list[list[str]]):
+    """The sparse 0/1 matrix of feature strings hashed as the stage hashes them (:func:`hash_features`);
+    the facts and amounts classifiers are both fit on it."""
     from scipy.sparse import csr_matrix
 
     rows, cols = [], []
@@ -151,7 +153,7 @@ def train(data: str | Path, out: str | Path | None = None, limit: int | None = N
     Xtr, ytr, _ = build(train_a, seg)
     Xdv, ydv, _ = build(dev_a, seg)
     clf = LogisticRegression(C=C, max_iter=2000, class_weight="balanced")
-    clf.fit(_matrix(Xtr), ytr)
+    clf.fit(hashed_matrix(Xtr), ytr)
     coef = clf.coef_[0].astype(np.float32)
     intercept = np.array([clf.intercept_[0]], dtype=np.float32)
     # numpy prediction, exactly as the stage runs it
