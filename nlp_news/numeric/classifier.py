@@ -140,11 +140,14 @@ class FactClassifier:
         self._memo = _Weights(self.coef.tolist())
         self._seen: dict[tuple[Any, ...], float] = {}  # proba by the context the features read
 
+    #: The shipped model :meth:`load` reads when given no name.
+    MODEL = "facts"
+
     @classmethod
-    def load(cls, name: str = "facts") -> FactClassifier:
+    def load(cls, name: str | None = None) -> FactClassifier:
         from ..modelio import load_model
 
-        arrays, meta = load_model(name)
+        arrays, meta = load_model(name or cls.MODEL)
         return cls(arrays["coef"], float(arrays["intercept"][0]), float(meta.get("threshold", 0.5)), meta)
 
     @classmethod
@@ -168,11 +171,9 @@ class FactClassifier:
         """
         return self._memo[feat]
 
-    def proba(self, text: str, fact: Fact) -> float:
-        start, end = fact.start, fact.end
-        # the features read the value, three characters each side and the fact's kind, unit and source
-        lo = start - 3 if start > 3 else 0
-        key = (text[lo : end + 3], start - lo, end - start, fact.kind, fact.unit, fact.source)
+    def proba(self, text: str, fact: Any) -> float:
+        """P(positive) of ``fact`` in ``text``, memoised by what its features read (:meth:`_context`)."""
+        key = self._context(text, fact)
         p = self._seen.get(key)
         if p is None:
             if len(self._seen) >= _MEMO_MAX:
@@ -180,10 +181,19 @@ class FactClassifier:
             p = self._seen[key] = self._proba(text, fact)
         return p
 
-    def _proba(self, text: str, fact: Fact) -> float:
+    def _context(self, text: str, fact: Any) -> tuple[Any, ...]:
+        """What :meth:`_features` reads: the value, three characters each side and the fact's kind, unit and source."""
+        start, end = fact.start, fact.end
+        lo = start - 3 if start > 3 else 0
+        return (text[lo : end + 3], start - lo, end - start, fact.kind, fact.unit, fact.source)
+
+    def _features(self, text: str, fact: Any) -> list[str]:
+        return features(text, fact.start, fact.end, fact)
+
+    def _proba(self, text: str, fact: Any) -> float:
         # the weights added left to right from the intercept, as a loop of ``z += w`` adds them, with
         # no bytecode per feature (sum() would add them otherwise from Python 3.12: compensated)
-        z = reduce(add, map(self._memo.__getitem__, features(text, fact.start, fact.end, fact)), self.intercept)
+        z = reduce(add, map(self._memo.__getitem__, self._features(text, fact)), self.intercept)
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
     def filter(self, text: str, facts: list[Fact]) -> list[Fact]:
@@ -249,24 +259,16 @@ class AmountClassifier(FactClassifier):
     them the article's (most of its money's; CNY when it names none), as NUMERIC-CONVENTIONS says of a price
     with no currency word."""
 
-    @classmethod
-    def load(cls, name: str = "amounts") -> AmountClassifier:
-        from ..modelio import load_model
+    MODEL = "amounts"
 
-        arrays, meta = load_model(name)
-        return cls(arrays["coef"], float(arrays["intercept"][0]), float(meta.get("threshold", 0.5)), meta)
-
-    def proba(self, text: str, fact: Any) -> float:
+    def _context(self, text: str, fact: Any) -> tuple[Any, ...]:
+        """What :func:`amount_features` reads: 30 characters each side of the amount (the word of money)."""
         start, end = fact.start, fact.end
         lo = start - 30 if start > 30 else 0
-        key = (text[lo : end + 30], start - lo, end - start)
-        p = self._seen.get(key)
-        if p is None:
-            if len(self._seen) >= _MEMO_MAX:
-                self._seen.clear()
-            z = reduce(add, map(self._memo.__getitem__, amount_features(text, start, end)), self.intercept)
-            p = self._seen[key] = 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
-        return p
+        return (text[lo : end + 30], start - lo, end - start)
+
+    def _features(self, text: str, fact: Any) -> list[str]:
+        return amount_features(text, fact.start, fact.end)
 
     def relabel(self, text: str, rows: list[Any]) -> list[Any]:
         """``rows`` (FactRows or Facts) with each bare amount the model calls money made money (its currency

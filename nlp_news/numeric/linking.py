@@ -447,12 +447,10 @@ def link_facts(
             or text[fs - 1 : fs] in _TO_LAST and _EARNED_TO_BEFORE.search(text, max(cs, fs - 16), fs) is not None  # 多赚34.5%至11.8亿
             or _SALES_BEFORE.search(text, max(cs, fs - 4), fs) is not None and _LOTTERY.search(text, ss, fs) is not None  # 彩票…销量2079万
         ):
-            # 价格要220万, 受贿800万, 以452万挂牌出售: a price with no currency word is money in the article's currency
-            if currency is _UNSET:
-                currency = article_currency(facts)
-            kind, cur, source = "money", same_currency or currency, "rule:money:metric"
+            kind, cur, source = "money", same_currency, "rule:money:metric"
         if kind == "money" and cur is None:
-            # a bare amount the amounts classifier made money (source model:amount): in the article's currency
+            # 价格要220万, 受贿800万, 以452万挂牌出售, and the bare amounts the amounts classifier made money (source
+            # model:amount): a price with no currency word is money in the article's currency
             if currency is _UNSET:
                 currency = article_currency(facts)
             cur = currency

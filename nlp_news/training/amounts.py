@@ -47,32 +47,26 @@ CNEWS_TEST_FROM = 600
 
 
 def read_source(data: str | Path, source: str) -> list[str]:
-    """The sentences of one source, in their order (the index the labels give)."""
+    """The sentences of one source, in their order (the index the labels give), read by the readers the other
+    trainers use (:func:`~nlp_news.training.ner.read_cluener`, :func:`~nlp_news.training.ner.read_bio`,
+    :func:`~nlp_news.training.facts.read_articles`); every line of the headline files, malformed or not."""
+    from nlp_news.training.facts import read_articles
+    from nlp_news.training.ner import read_bio, read_cluener
+
     rel, fmt = SOURCES[source]
     path = Path(data) / rel
     if not path.exists():
         raise FileNotFoundError(f"{path} not found: pass --data the shared data folder (../shared/data)")
+    if fmt == "cluener":
+        return [text for text, _ in read_cluener(path)]
+    if fmt == "bio":
+        return [text for text, _ in read_bio(path)]
+    if fmt == "cnews":
+        return read_articles(path)
     lines = path.read_text(encoding="utf-8").splitlines()
     if fmt == "tsv":
         return [line.split("\t")[0] for line in lines]
-    if fmt == "cnews":
-        return [line.split("\t", 1)[1] if "\t" in line else line for line in lines]
-    if fmt == "cluener":
-        return [json.loads(line)["text"] for line in lines if line.strip()]
-    if fmt == "tnews":
-        return [json.loads(line)["sentence"] for line in lines if line.strip()]
-    texts: list[str] = []
-    cur: list[str] = []
-    for line in lines:
-        if not line.strip():
-            if cur:
-                texts.append("".join(cur))
-                cur = []
-        else:
-            cur.append(line.split()[0] if line.split() else " ")
-    if cur:
-        texts.append("".join(cur))
-    return texts
+    return [json.loads(line)["sentence"] for line in lines if line.strip()]  # tnews
 
 
 def sentence_hash(text: str) -> str:
