@@ -23,6 +23,7 @@ import dataclasses
 import datetime as _dt
 import re
 from collections import namedtuple
+from collections.abc import Sequence
 from functools import lru_cache, partial
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -657,18 +658,17 @@ class _Scanner:
             # zones for the final overlap resolution; they must not move ``reach``, which would
             # skip every number before the address
             urls = [m.span() for m in _URL_RE.finditer(f) if m.end() > m.start()]
-            self.cands.extend((a, a - b, 0, None, None, None) for a, b in urls)
+            self.cands.extend([(a, a - b, 0, None, None, None) for a, b in urls])
         if "《" in f:
             # titles of works (《八佰》, 《72家租客》): zones, as URLs are
-            self.cands.extend((m.start(), m.start() - m.end(), 0, None, None, None) for m in _TITLE_RE.finditer(f))
+            self.cands.extend([(m.start(), m.start() - m.end(), 0, None, None, None) for m in _TITLE_RE.finditer(f)])
         if _NAME_ZONE_HEAD_RE.search(f):
             # names and idioms made with a numeral (八一队, 日复一日): zones too (one inside a title is
             # passed over where the title's zone is, as the longer candidate that starts first)
-            self.cands.extend((m.start(), m.start() - m.end(), 0, None, None, None) for m in _NAME_ZONES_RE.finditer(f))
+            self.cands.extend([(m.start(), m.start() - m.end(), 0, None, None, None) for m in _NAME_ZONES_RE.finditer(f)])
         u = 0
         # the loop runs once per numeral in the text: module constants are bound to locals
         date_next, date_prev, keep_next, cn_set = _DATE_NEXT, _DATE_PREV, _CN_KEEP_NEXT, _CN_SET
-        dates_at, number = self.dates_at, self.number
         for m in _NUMBER_RE.finditer(f):
             s, e = m.span()
             if s < self.reach:
@@ -689,7 +689,7 @@ class _Scanner:
             if nxt in date_next or prev in date_prev or (prev == "后" and f[s - 2 : s - 1] == "最") or (
                 (prev == "Q" or prev == "q") and _bare_quarter(f, s, e)
             ) or (nxt in "至到" and e - s == 4 and f[s : s + 2] in ("19", "20")):  # 2010到2011赛季
-                dates_at(s)  # (今年)最后一个月: a date that starts before 最后
+                self.dates_at(s)  # (今年)最后一个月: a date that starts before 最后
                 if s < self.reach:
                     continue
             if (
@@ -699,7 +699,7 @@ class _Scanner:
                 and (e - s == 1 or not _has_magnitude(f[s:e]))
             ):
                 continue  # a Chinese numeral with nothing after it that makes it a fact (一些, 统一): number() would drop it
-            number(m, nxt, prev)
+            self.number(m, nxt, prev)
         if "（1" in f or "（2" in f or "(1" in f or "(2" in f:  # (four substring tests cost less than a scan of the text)
             for m in _LIFESPAN_RE.finditer(f):
                 # 爱默生（1803-1882）: a life's span of years in brackets, one date range
@@ -789,7 +789,7 @@ class _Scanner:
                 for n in _MONTH_NUM_RE.finditer(f, m.start(1), m.end(1)):
                     v, rel = self.month_value(int(n.group(0)), ym)
                     self.add(("date", v, (None, None, None, None, rel, "rule:date")), n.start(), n.end(), 1)
-        if "中" in f and any(h.search(f) for h in _SHOTS_HEADS):
+        if "中" in f and _searched(_SHOTS_HEADS, f):
             # 12投9中, 两罚两中: shots taken and made, two counts
             for m in _SHOTS_RE.finditer(f):
                 if self.covered(m.start()):
@@ -1935,7 +1935,7 @@ class _Scanner:
             if (
                 tu == "日" and low_high is not None and s2 == start and not g.post and prev not in _SPAN_OF_DAYS_PREV
                 and prev not in _NEED_BEFORE_DAYS and f[start - 2 : start] not in DAYS_COUNTED_AFTER_WORDS
-                and all(v == int(v) for v in low_high) and 1 <= low_high[0] < low_high[1] <= 31
+                and _whole_in(low_high, 1, 31) and low_high[0] < low_high[1]
             ):
                 # 12—15日，新疆多雨; 展览于20至25日举行: days of the month, as 3日 is (历时3至5日, 需3—5日, 约3—5日 and
                 # 5至7日内 are times)
@@ -1968,7 +1968,7 @@ class _Scanner:
             if tu == "年" and value is not None and 1000 <= value <= 2200 and low_high is None and not g.more:
                 return  # a year: the date pass handles it (2000多年 is a time: over 2000 years)
             if tu == "年" and f[tend : tend + 1] == "代":
-                if low_high is not None and all(v == int(v) and 10 <= v <= 90 and v % 10 == 0 for v in low_high):
+                if low_high is not None and _whole_in(low_high, 10, 90, 10):
                     # 80至90年代, 上世纪70到90年代: a span of decades (one decade is the date pass's: 80年代)
                     cm = _CENTURY_BEFORE.search(f, max(0, start - 6), start)
                     base = 2000 if cm and cm.group(0) in ("本世纪", "21世纪", "二十一世纪") else 1900
@@ -2054,7 +2054,7 @@ class _Scanner:
             )
             if prev in _COORD_SEPARATORS and low_high is None and s2 == start and not half:
                 # 3、4天, 2、3年: each number listed before is a time of its own
-                self.coordinated(start, kind, lambda v: _duration(v, code, 0.0), (unit, None, None, None, False, source))
+                self.coordinated(start, kind, partial(_duration_of, code), (unit, None, None, None, False, source))
             return
         elif g.cheng:
             if (low_high is None or not 0 < low_high[0] < low_high[1] <= 10) and (value is None or value <= 0 or value > 10):
@@ -2233,7 +2233,7 @@ class _Scanner:
                 if unit == "米" and not g.mhalf and low_high is None and value is not None and value == int(value) and (
                     cm := (_METRE_REST_RE if arabic else _METRE_REST_CN_RE).match(f, tend)
                 ):
-                    rest = "".join(str(DIGITS[c]) for c in cm.group(1)) if not arabic else cm.group(1)
+                    rest = "".join([str(DIGITS[c]) for c in cm.group(1)]) if not arabic else cm.group(1)
                     val = value + int(rest) / 10 ** len(rest)  # 2米15, 1米8, 一米七五: heights as said
                     tend = cm.end()
                     said = True  # (一米七五 is no indefinite "a metre")
@@ -2328,7 +2328,7 @@ class _Scanner:
             if v2 is not None and v2 > val:
                 val, low_high = None, (val, v2)
                 tend = t2.end()  # type: ignore[union-attr]
-        if unit == "点" and low_high is not None and all(v == int(v) and 0 <= v <= 24 for v in low_high) and low_high[0] < low_high[1]:
+        if unit == "点" and low_high is not None and _whole_in(low_high, 0, 24) and low_high[0] < low_high[1]:
             # 9点到11点, 8点-10点: hours of the day, no index points (those run in the hundreds and thousands)
             hours = {"start": f"T{int(low_high[0]):02d}", "end": f"T{int(low_high[1]):02d}"}
             self.add(self.make(s2, tend, "date", hours, "rule:date", relative=True), s2, tend, 2)
@@ -2357,7 +2357,7 @@ class _Scanner:
             # 10、20元, 3、5和8家: each number listed before is an amount or count of its own, with
             # the magnitude written after the last (3、4万元: 30000 and 40000)
             mag = _magnitude(core) * scale
-            self.coordinated(start, kind, lambda v: format_value(v * mag), (unit, currency, None, None, False, source))
+            self.coordinated(start, kind, partial(_scaled, mag), (unit, currency, None, None, False, source))
 
     def bare(self, start: int, end: int, core: str, value: float | None, low_high: Any, over: str | None,
              arabic: bool, g: _TailGroups, tend: int) -> None:
@@ -3567,6 +3567,43 @@ def _adjacent_range(core: str) -> tuple[float, float] | None:
     if mult is None:
         return None
     return a * mult, b * mult
+
+
+def _searched(patterns: Sequence[re.Pattern[str]], text: str) -> bool:
+    """Whether any of ``patterns`` is found in ``text`` (a function, so the scanner's compiled methods hold no
+    generator: Cython compiles none inside them).
+
+    >>> _searched([re.compile("a"), re.compile("b")], "xbx"), _searched([re.compile("a")], "xyz")
+    (True, False)
+    """
+    return any(p.search(text) for p in patterns)
+
+
+def _whole_in(pair: tuple[float, float], lo: float, hi: float, step: int = 1) -> bool:
+    """Whether both values of ``pair`` are whole numbers from ``lo`` to ``hi``, multiples of ``step``.
+
+    >>> _whole_in((20, 30), 10, 90, 10), _whole_in((2.5, 3), 0, 24), _whole_in((3, 40), 1, 31)
+    (True, False, False)
+    """
+    return all(v == int(v) and lo <= v <= hi and v % step == 0 for v in pair)
+
+
+def _duration_of(code: str, v: float | None) -> str | None:
+    """:func:`_duration` of ``v`` whole units of ``code`` (a value maker for :meth:`_Scanner.coordinated`).
+
+    >>> _duration_of("M", 3)
+    'P3M'
+    """
+    return _duration(v, code, 0.0)
+
+
+def _scaled(mag: float, v: float) -> Any:
+    """``v`` times the magnitude ``mag``, as a fact's value (a value maker for :meth:`_Scanner.coordinated`).
+
+    >>> _scaled(10000, 3.5)
+    35000
+    """
+    return format_value(v * mag)
 
 
 def _duration(v: float | None, code: str, half: float) -> str | None:
