@@ -106,29 +106,6 @@ def hash_features(feats: Sequence[str], n: int = N_FEATURES) -> np.ndarray:
     return np.array([zlib.crc32(s.encode("utf-8")) % n for s in feats], dtype=np.int64)
 
 
-class _Weights(dict[str, float]):
-    """Feature string -> its weight in ``coef``, each hashed as :func:`hash_features` does when
-    first asked (``memo[feat]``); emptied when it grows past :data:`_MEMO_MAX` entries.
-
-    >>> w = _Weights([0.5, -1.0], n=2)
-    >>> w["bias"] == [0.5, -1.0][zlib.crc32(b"bias") % 2], len(w)
-    (True, 1)
-    """
-
-    __slots__ = ("coef", "n")
-
-    def __init__(self, coef: list[float], n: int | None = None) -> None:
-        super().__init__()
-        self.coef = coef
-        self.n = len(coef) if n is None else n
-
-    def __missing__(self, feat: str) -> float:
-        if len(self) >= _MEMO_MAX:
-            self.clear()
-        w = self[feat] = float(self.coef[zlib.crc32(feat.encode("utf-8")) % self.n])
-        return w
-
-
 class FactClassifier:
     """Logistic regression weights over hashed features; ``keep`` if P(fact) >= threshold."""
 
@@ -137,7 +114,8 @@ class FactClassifier:
         self.intercept = float(intercept)
         self.threshold = threshold
         self.meta = meta or {}
-        self._memo = _Weights(self.coef.tolist())
+        self._coef = self.coef.tolist()  # floats indexed from Python: no numpy scalar per feature
+        self._n = len(self._coef)  # the hashed space's size (N_FEATURES for a trained model)
         self._seen: dict[tuple[Any, ...], float] = {}  # proba by the context the features read
 
     #: The shipped model :meth:`load` reads when given no name.
@@ -164,12 +142,12 @@ class FactClassifier:
             return None
 
     def weight(self, feat: str) -> float:
-        """The weight of one feature string (hashed as :func:`hash_features` does), memoised.
+        """The weight of one feature string, hashed as :func:`hash_features` hashes it (crc32 of its UTF-8).
 
-        Feature strings repeat across facts (``bias``, ``kind=count``, ``u=人`` …), so each is
-        hashed once; the memo is dropped when it grows past :data:`_MEMO_MAX` entries.
+        Hashed each time: a crc32 of a short string costs less than a memo of the strings (most of the
+        features of an unseen fact are new strings, whose memo entry would cost ten times the hash).
         """
-        return self._memo[feat]
+        return self._coef[zlib.crc32(feat.encode("utf-8")) % self._n]
 
     def proba(self, text: str, fact: Any) -> float:
         """P(positive) of ``fact`` in ``text``, memoised by what its features read (:meth:`_context`)."""
@@ -193,7 +171,8 @@ class FactClassifier:
     def _proba(self, text: str, fact: Any) -> float:
         # the weights added left to right from the intercept, as a loop of ``z += w`` adds them, with
         # no bytecode per feature (sum() would add them otherwise from Python 3.12: compensated)
-        z = reduce(add, map(self._memo.__getitem__, self._features(text, fact)), self.intercept)
+        coef, n, crc32 = self._coef, self._n, zlib.crc32
+        z = reduce(add, [coef[crc32(f.encode("utf-8")) % n] for f in self._features(text, fact)], self.intercept)
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
     def filter(self, text: str, facts: list[Fact]) -> list[Fact]:
