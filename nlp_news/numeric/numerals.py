@@ -255,6 +255,10 @@ def parse_folded(s: str) -> float | None:
     return v if v is None or math.isfinite(v) else None
 
 
+#: An Arabic decimal followed by magnitudes (3.5万, 4.78万亿).
+_DECIMAL_MAGNITUDE = re.compile(r"(\d+\.\d+)([万亿兆千百十]+)")
+
+
 def _parse_folded(s: str) -> float | None:
     if _PLAIN.fullmatch(s):
         return float(s)  # most numerals are plain digits: the value the steps below would give
@@ -303,7 +307,7 @@ def _parse_folded(s: str) -> float | None:
             return sign * scale * float(f"{int(iv)}.{digits}") * mult
         return sign * scale * (iv + float("0." + digits))
     # Arabic decimal followed by a magnitude: 3.5万, 4.78万亿
-    m = re.fullmatch(r"(\d+\.\d+)([万亿兆千百十]+)", s)
+    m = _DECIMAL_MAGNITUDE.fullmatch(s)
     if m:
         mult = _integer("一" + m.group(2))
         if mult is None:
