@@ -2192,6 +2192,17 @@ def test_degenerate_inputs_do_not_raise(junk):
         assert junk[f.start : f.end] == f.text
 
 
+def test_a_str_subclass_reads_as_its_text():
+    # the compiled scanner keeps exactly a str: a subclass (a marked-up string, say) is read as its plain text
+    class Marked(str):
+        pass
+
+    text = "营收增长12%，达到3.5亿元"
+    want = [(f.text, f.kind, f.value) for f in extract_facts(text)]
+    assert [(f.text, f.kind, f.value) for f in extract_facts(Marked(text))] == want
+    assert [(f.text, f.kind) for f in link_facts(Marked(text), extract_facts(Marked(text)))] == [(t, k) for t, k, _ in want]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(), max_size=80) | st.text(alphabet="0123456789一二两三十百千万亿年月日号%元美个家第前约超过多余.,-至到 ", max_size=60))
 def test_any_unicode_gives_valid_offsets_and_never_raises(text):

@@ -618,6 +618,8 @@ class _Scanner:
     __slots__ = ("text", "f", "pub", "cands", "reach", "date_tried", "segmenter")
 
     def __init__(self, text: str, published: _dt.date | None, segmenter: Segmenter | None = None) -> None:
+        if type(text) is not str:
+            text = str(text)  # a str subclass as a plain str (the compiled scanner keeps exactly a str)
         self.text = text
         self.segmenter = segmenter
         self.f = fold(text)
