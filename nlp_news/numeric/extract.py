@@ -768,7 +768,8 @@ class _Scanner:
                 if _is_draws(f, m):
                     # 1胜3平4负: the draws of a record, a count as its wins and losses are
                     self.group_value(m, 1, "count", m.end(1) + 1, unit="平")
-        if "赢" in f or "输" in f:
+        if ("赢" in f or "输" in f) and ("赢" in f) + ("走" in f) + ("输" in f) >= 2:
+            # (a record has two of the three marks: a text with one of them holds none)
             for m in _HANDICAP_RE.finditer(f):
                 # 8赢2走2输, 1走1赢: a team's record against the handicap, a count of each (走: a push)
                 items = list(_HANDICAP_ITEM_RE.finditer(f, m.start(), m.end()))
