@@ -1959,7 +1959,7 @@ MONEY_BY_METRIC = [
     ("今年高考人数将再减1万。", "1万", "number", None),  # people, no money
     ("公司被指花20亿购房。", "20亿", "money", "CNY"),
     ("家属获得2万慰问金。", "2万", "money", "CNY"),  # money nouns after the amount
-    ("欧盟开出6.22亿罚单。", "6.22亿", "money", "CNY"),
+    ("欧盟开出6.22亿罚单。", "6.22亿", "money", "EUR"),  # the EU fines in euros: the currency follows the meaning
     ("他的卡被盗刷近20万。", "近20万", "money", "CNY"),
     ("恒指大涨575点，成交392亿元。", "392亿元", "money", "HKD"),  # the Hong Kong market's dollars
     ("俱乐部3.5亿售一半股份。", "3.5亿", "money", "CNY"),  # the price of a sale

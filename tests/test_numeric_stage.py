@@ -123,6 +123,36 @@ def test_money_the_amounts_model_makes_is_in_the_articles_currency(blank):
     assert ("500万", "money", "USD", "model:amount") in got
 
 
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        ("湖人队以年薪2400万留住中锋", "2400万", "USD"),  # an NBA club: dollars
+        ("切尔西斥资1800万签下一名后卫", "1800万", "GBP"),  # a Premier League club: pounds
+        ("香港一豪宅以3亿成交", "3亿", "HKD"),
+        ("国内一豪宅以3亿成交", "3亿", "CNY"),  # no place abroad: the renminbi
+        ("中国企业在美国投资50亿建厂", "50亿", "CNY"),  # China named too: not read
+        ("足彩本期巴萨取胜，销量达2066万", "2066万", "CNY"),  # a Chinese lottery's sales
+    ],
+)
+def test_money_with_no_currency_word_follows_the_place_its_sentence_names(blank, text, amount, currency):
+    # NUMERIC-CONVENTIONS: the currency follows the meaning; an article that names no currency gets the one
+    # of the place, market or club its sentence names, when it names one and not China
+    stage = FactsStage()
+    if stage.amounts is None:
+        pytest.skip("models/amounts not built")
+    got = [(f.kind, f.currency) for f in stage(blank.make_doc(text))._.facts if f.text == amount]
+    assert got == [("money", currency)]
+
+
+def test_a_currency_word_elsewhere_in_the_article_decides_before_a_place(blank):
+    stage = FactsStage()
+    if stage.amounts is None:
+        pytest.skip("models/amounts not built")
+    text = "湖人队以年薪2400万留住中锋。\n球队另付经纪公司佣金100万元。"
+    got = [(f.text, f.kind, f.currency) for f in stage(blank.make_doc(text))._.facts]
+    assert ("100万元", "money", "CNY") in got and ("2400万", "money", "CNY") in got
+
+
 def test_amounts_model_asks_about_bare_amounts_only():
     never = AmountClassifier(np.zeros(8), -50.0)  # a model that calls nothing money
     always = AmountClassifier(np.zeros(8), 50.0)

@@ -450,10 +450,14 @@ def link_facts(
             kind, cur, source = "money", same_currency, "rule:money:metric"
         if kind == "money" and cur is None:
             # 价格要220万, 受贿800万, 以452万挂牌出售, and the bare amounts the amounts classifier made money (source
-            # model:amount): a price with no currency word is money in the article's currency
+            # model:amount): a price with no currency word is money in the article's currency; in an article that
+            # names none, the currency of the place, market or club its sentence names (美国花235亿), else CNY
             if currency is _UNSET:
-                currency = article_currency(facts)
+                currency = _named_currency(facts)
             cur = currency
+            if cur is None:
+                ss_end = next((e for s, e in sentences if s <= fs < e), None)
+                cur = place_currency(text, ss, ss_end if ss_end is not None else ce) or "CNY"
         if kind == "money" and cur == "CNY" and f.text.endswith("元") and "人民币" not in f.text and _HK_MARKET.search(text, ss, ce):
             cur = "HKD"  # 恒指…成交392亿元: the Hong Kong market counts in its own dollars (元 follows the meaning)
         if (
@@ -560,14 +564,67 @@ def article_currency(facts: Sequence[Any]) -> str:
     >>> article_currency([F(kind="number", currency=None)])
     'CNY'
     """
+    return _named_currency(facts) or "CNY"
+
+
+def _named_currency(facts: Sequence[Any]) -> str | None:
+    """:func:`article_currency`, None when no money of the article names its currency."""
     counts: dict[str, int] = {}
     for f in facts:
         if f.kind == "money" and f.currency:
             counts[f.currency] = counts.get(f.currency, 0) + 1
     if not counts:
-        return "CNY"
+        return None
     best = max(counts, key=counts.__getitem__)
     return "CNY" if counts.get("CNY") == counts[best] else best
+
+
+#: Places, markets, leagues and clubs named in a sentence, and the currency their money is counted in: the
+#: currency of a sum with no currency word in an article that names none follows the meaning
+#: (NUMERIC-CONVENTIONS: 元 in a story about Australian fees is AUD; 美国花235亿造“太阳”, 曼联1500万签下前锋).
+#: Only names that say the place: teams whose names are common words (火箭, 太阳, 骑士) count with 队.
+_PLACE_CURRENCIES: dict[str, tuple[str, ...]] = {
+    "USD": (
+        "美国", "美股", "华尔街", "纳斯达克", "纽交所", "纽约", "硅谷", "好莱坞", "美联储", "NBA", "湖人", "凯尔特人", "马刺",
+        "尼克斯", "快船", "热火", "步行者", "雄鹿",
+        *(team + "队" for team in ("火箭", "骑士", "勇士", "太阳", "国王", "魔术", "爵士", "公牛", "小牛", "掘金", "老鹰", "雷霆",
+                                   "活塞", "森林狼", "灰熊", "篮网", "猛龙", "开拓者", "奇才", "黄蜂", "鹈鹕", "76人")),
+    ),
+    "HKD": ("香港", "港股", "恒指", "恒生指数", "港交所", "联交所", "港府", "特区政府"),
+    "EUR": (
+        "欧元区", "欧盟", "欧洲央行", "德国", "法国", "意大利", "西班牙", "荷兰", "葡萄牙", "希腊", "爱尔兰", "比利时", "奥地利",
+        "芬兰", "巴萨", "巴塞罗那", "皇马", "皇家马德里", "国米", "国际米兰", "AC米兰", "米兰", "尤文", "拜仁", "意甲", "西甲",
+        "德甲", "法甲",
+    ),
+    "GBP": ("英国", "英超", "伦敦", "曼联", "切尔西", "阿森纳", "利物浦", "曼城", "热刺"),
+    "JPY": ("日本", "东京", "日经"),
+    "KRW": ("韩国", "首尔"),
+    "TWD": ("台湾", "台北"),
+    "AUD": ("澳大利亚", "澳洲", "悉尼"),
+    "CAD": ("加拿大",),
+    "SGD": ("新加坡",),
+}
+#: Names that say the money may be the renminbi's: a sentence with one of them is not read for a place's currency
+#: (the Chinese lotteries sell tickets on foreign matches: 胜负彩…国米取胜…销量2066万 is in yuan).
+_HOME_WORDS = ("中国", "国内", "我国", "内地", "大陆", "人民币", "国产", "中资", "中超", "CBA", "彩票", "足彩", "体彩", "福彩",
+               "竞彩", "胜负彩", "彩民", "奖池")
+_PLACE_CURRENCY_OF = {w: code for code, words in _PLACE_CURRENCIES.items() for w in words} | dict.fromkeys(_HOME_WORDS, "")
+_PLACE_RE = re.compile(alternation(_PLACE_CURRENCY_OF))
+
+
+def place_currency(text: str, start: int = 0, end: int | None = None) -> str | None:
+    """The one currency the places, markets and clubs named in ``text[start:end]`` (a sentence) count in;
+    None when they name none, several, or China too.
+
+    >>> place_currency("美国花235亿造“太阳”"), place_currency("曼联1500万签下前锋"), place_currency("中美贸易额达5000亿")
+    ('USD', 'GBP', None)
+    >>> place_currency("中国企业在美国投资50亿"), place_currency("米兰2千万购曼联球星"), place_currency("公司营收3亿")
+    (None, None, None)
+    """
+    codes = {_PLACE_CURRENCY_OF[m.group(0)] for m in _PLACE_RE.finditer(text, start, len(text) if end is None else end)}
+    if len(codes) != 1 or "" in codes:
+        return None
+    return codes.pop()
 _UNSET = object()
 
 
