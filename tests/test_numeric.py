@@ -900,6 +900,11 @@ FOUND = [
     ("白银每盎司上涨1.2美元。", "1.2美元", "money", 1.2, {"unit": "/盎司", "change": "+"}),
     # headline prices and phases
     ("这款相机售价不足千元。", "不足千元", "money", 1000, {"qualifier": "under", "currency": "CNY"}),  # a bound before 千
+    # 不满 / 未满 "not yet" are under, as 不足 is (满18岁 alone is no bound)
+    ("这类卡片不满16岁的学生不能办理", "不满16岁", "count", 16, {"unit": "岁", "qualifier": "under"}),
+    ("单笔消费未满50元的不计积分", "未满50元", "money", 50, {"currency": "CNY", "qualifier": "under"}),
+    ("入职不满两年的员工没有年假", "不满两年", "duration", "P2Y", {"qualifier": "under"}),
+    ("年满18岁即可报名参加", "18岁", "count", 18, {"unit": "岁", "qualifier": None}),
     ("楼盘推出优惠 办卡每日减800", "800", "money", 800, {}),  # a price cut a day
     ("金色家园3期5月开盘", "3期", "ordinal", 3, {"unit": "期"}),  # a phase on sale
     ("这个楼盘分3期开盘。", "3期", "count", 3, {"unit": "期"}),  # in three phases

@@ -194,7 +194,7 @@ TIME_UNITS = {
 }
 ABOUT_LEFT = ("约为", "约合", "大约", "大概", "近似", "约")
 OVER_LEFT = ("超过", "超出", "逾", "至少", "不低于", "不少于", "不小于", "起码", "多于", "高于", "大于", "超", "≥")
-UNDER_LEFT = ("将近", "接近", "不到", "不足", "低于", "少于", "不超过", "不超", "不高于", "不多于", "不大于", "最多", "最长", "最快",
+UNDER_LEFT = ("将近", "接近", "不到", "不足", "不满", "未满", "低于", "少于", "不超过", "不超", "不高于", "不多于", "不大于", "最多", "最长", "最快",
               "小于", "近", "≤")
 #: Comparisons that a modal with 不 before them turns round (不得超过30年 is under, 不应低于20% over), as
 #: 不超过 and 不低于 do: :meth:`_Scanner.left`.
@@ -2927,7 +2927,7 @@ _CAND_ORDER = itemgetter(0, 1, 2)  # start, longest first, priority
 _DATE_KEYWORDS = ("半年", "周日", "周天", "星期日", "星期天", "礼拜日", "礼拜天")
 #: The first characters of what :data:`_LEFT_RE` reads before a number (a currency, a bound word).
 _LEFT_FIRST = frozenset(w[0] for w in CURRENCY_PREFIXES) | {w[0] for w in _BOUND_LEFT}
-_LEFT_LAST = set("约为合概似超过出逾少低于起码多高大近到足最长快小了在是有$¥€£ B≥≤") | {w[-1] for w in CURRENCY_PREFIXES}
+_LEFT_LAST = set("约为合概似超过出逾少低于起码多高大近到足满最长快小了在是有$¥€£ B≥≤") | {w[-1] for w in CURRENCY_PREFIXES}
 #: A character of each growth word and of 同比/环比 (tests/test_numeric.py checks that each has
 #: one): a stretch with none of them holds no change word. Few and rare, so the test is a quick no.
 _GROWTH_CHARS = set("增涨升提扩飙攀猛暴降跌减滑缩萎落比翻调价息窄挫扬走浮放")
