@@ -222,6 +222,8 @@ FOUND = [
     ("两市成交额连续5日突破万亿元。", "5日", "duration", "P5D", {}),  # days counted, not the 5th
     ("国际油价连续三日下跌。", "三日", "duration", "P3D", {}),
     ("这次展会历时7日。", "7日", "duration", "P7D", {}),
+    ("创业板指数连跌五日 成交萎缩", "五日", "duration", "P5D", {}),  # a market's run of days, no 5th of the month
+    ("恒指连涨4日后高位震荡", "4日", "duration", "P4D", {}),
     ("中国代表团共获得40金27银24铜。", "27银", "count", 27, {"unit": "银"}),  # a medal tally
     ("公司FY2024全年营收为210亿美元。", "FY2024", "date", "2024", {}),  # a fiscal year, as 2024财年
     ("该岗位的月薪20K起。", "20K", "money", 20000, {"currency": "CNY"}),  # pay "from 20,000": 起 is no count of cases
