@@ -222,6 +222,7 @@ FOUND = [
     ("两市成交额连续5日突破万亿元。", "5日", "duration", "P5D", {}),  # days counted, not the 5th
     ("国际油价连续三日下跌。", "三日", "duration", "P3D", {}),
     ("这次展会历时7日。", "7日", "duration", "P7D", {}),
+    ("他获得男单第3/4名", "第3", "ordinal", 3, {}),  # ranks around a slash (第20/2008号 is a code)
     ("创业板指数连跌五日 成交萎缩", "五日", "duration", "P5D", {}),  # a market's run of days, no 5th of the month
     ("恒指连涨4日后高位震荡", "4日", "duration", "P4D", {}),
     ("中国代表团共获得40金27银24铜。", "27银", "count", 27, {"unit": "银"}),  # a medal tally
@@ -1533,6 +1534,8 @@ IGNORED = [
     ("2K游戏公司公布了新作。", "2K"),  # the games publisher, no 2,000
     ("索尼α290套机开卖。", "290套"),  # a camera's model
     ("八国联军和7国集团都是名字。", "7国"),  # a group's name, no count of countries
+    ("游戏《刺客2国王》今日公布新截图", "2国王"),  # a sequel number before 国王 "king", no count of countries
+    ("依据第12/2009号行政法规执行", "第12/2009号"),  # a regulation's number and year, a code
     ("中美两国领导人会面。", "两国"),
     ("这家厂商推出3国产芯片手机。", "3国"),
     ("他买了3个钟表。", "3个钟"),  # clocks, no hours

@@ -410,6 +410,8 @@ _ORDINAL_RE = re.compile(
 )
 _TOP_RE = re.compile(r"前(?P<n>[1-9]\d{0,2}|[一二两三四五六七八九十]{1,3})(?=名|强|位|大|甲|$|[,，。、的]|(?<=[一二三四五六七八九十])\d|\s(?![个年月天日周季小分秒\d]))(?P<u>名|强|位|甲)?")  # (前三甲: the top three; 前30 DDM: a headline's space)
 _SLASH_PREV_BAD = frozenset("/.")
+#: After 第N: a slash and a year that make a regulation's number (第20/2008号), a code.
+_SLASH_YEAR_RE = re.compile(r"/(?:19|20)\d\d(?!\d)号?")
 _BIG_ALONE = frozenset(("万", "亿", "兆"))
 #: Words before a price written without a currency (仅售1999, 售价为160, 报价2200), as property and shop
 #: headlines write them (均价20000, 1月开盘13800, 租金3500), and a laptop's (本 "notebook") after its model
@@ -1260,6 +1262,9 @@ class _Scanner:
         n = m.group("n")
         if n.isdigit() and (len(n) >= 6 or len(n) >= 4 and n[0] == "0"):
             self.add(None, m.start(), end, 0)  # 第33010122号站点, 第08091期: a serial number or a code, no rank
+            return
+        if unit is None and self.f[end : end + 1] == "/" and (sy := _SLASH_YEAR_RE.match(self.f, end)) is not None:
+            self.add(None, m.start(), sy.end(), 0)  # 第20/2008号: a law's number and its year, a code (第3/4名 are ranks)
             return
         if (
             unit is None
@@ -2446,7 +2451,7 @@ _CLOCK_WORD_NEXT = frozenset("表楼声摆点")
 #: After 省: words that start with it (省钱, 省级, 省委), no provinces counted.
 _SHENG_WORD_NEXT = frozenset("道钱心事力时级会委长内外直属略油电下去了得城政府部厅")
 #: After 国 counted by digits: a group's name or a word that starts with 国 (7国集团, 8国联军, 3国产手机).
-_GUO_WORD_NEXT = frozenset("集联企产内际外有庆债资民籍土务道旗歌宝足脚奥字号标货营航青")
+_GUO_WORD_NEXT = frozenset("集联企产内际外有庆债资民籍土务道旗歌宝足脚奥字号标货营航青王")
 #: A space between a magnitude and a smaller one with no digit (一万 百脑汇, 三千 百): two words, no number.
 _SPACED_MAGNITUDE_RE = re.compile(r"(?<=[十百千万亿兆])\s+(?=[十百千])")
 _PERIOD_ENDED_FIRST = frozenset("止 ")
