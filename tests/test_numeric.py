@@ -1118,6 +1118,13 @@ FOUND = [
     ("比赛今天七时开打", "七时", "date", "T07", {}),
     # a price word after a rate's word: a plot ratio stays a plain number
     ("该地块容积率仅为1.2", "1.2", "number", 1.2, {}),
+    # betting odds are plain numbers, no money (低至 is no price word after 赔)
+    ("机构开出的主胜赔低至1.25，看好主队", "1.25", "number", 1.25, {}),
+    ("平赔已降至3.10", "3.10", "number", 3.1, {}),
+    ("客胜赔4.50，冷门可能不大", "4.50", "number", 4.5, {}),
+    ("主胜赔一度低至1.30", "1.30", "number", 1.3, {}),
+    ("清仓赔本价仅售99，欲购从速", "99", "money", 99, {"currency": "CNY"}),
+    ("保险公司已赔付1.2亿元", "1.2亿元", "money", 120000000, {"currency": "CNY"}),
     # counts: golf holes, 二招, a flat's area before its facing, users and households
     ("他在最后一轮连赢4洞逆转", "4洞", "count", 4, {"unit": "洞"}),
     ("老师傅传授二招省电妙法", "二招", "count", 2, {"unit": "招"}),

@@ -432,14 +432,18 @@ _PER_HEAD = frozenset("位人")
 #: A plot ratio (容积率2.5) is a plain number.
 #: A coefficient (基尼系数0.47, 恩格尔系数为28.5) is one as well, and so are an exchange rate, a rate's
 #: fixing, an index written without 点 and a TV rating (汇率为7.2, 中间价7.1856, 美元指数跌至98.5, 市净率为0.8,
-#: 收视率破2), and an indicator's reading (信心指数终值为65.7, 前值为50.2).
+#: 收视率破2), and an indicator's reading (信心指数终值为65.7, 前值为50.2); so are betting odds (主胜赔低至1.14,
+#: 平赔3.20, 赔率为2.5: no money).
 _RATIO_BEFORE = re.compile(
-    r"(?:容积率|系数|汇率|中间价|指数|市盈率|市净率|收视率|终值|初值|前值|预期值|预测值)"
-    r"(?:仅为|为|是|仅|约为|约|达|达到|高达|低于|超过|不超过|不到|跌至|降至|升至|涨至|回落至|回升至|报|破|突破)?$"
+    r"(?:容积率|系数|汇率|中间价|指数|市盈率|市净率|收视率|终值|初值|前值|预期值|预测值|[胜平负]赔|赔率)"
+    r"(?:一度|已|又|再)?(?:仅为|为|是|仅|约为|约|达|达到|高达|低于|超过|不超过|不到|跌至|降至|升至|涨至|回落至|回升至|报|破|突破|低至|高至)?$"
 )
-_RATIO_LAST = frozenset("率数为是仅约达到于过价至报破")
-#: A rate's or a count's word before a price word (容积率仅为0.4, 利率仅为4.5, 人数仅为300): what follows is no price.
+_RATIO_LAST = frozenset("率数为是仅约达到于过价至报破赔")
+#: A rate's or a count's word before a price word (容积率仅为0.4, 利率仅为4.5, 人数仅为300): what follows is no
+#: price.
 _RATE_LAST = frozenset("率数")
+#: Betting odds' words (主胜赔, 平赔, 赔率), read before a price word that follows them (胜赔一度低至1.14).
+_ODDS_RE = re.compile("[胜平负]赔|赔率")
 #: What :meth:`_Scanner.led` needs before or after a number (第, 前; 分之, 半, 3:1, 1/3; a space before 第
 #: or 分), or before a bare Arabic one (the end of a price or plot-ratio word, and after the number
 #: nothing :data:`_TAIL_FIRST` or :data:`_RANGE_FIRST` holds): numbers with none skip it in one test
@@ -1479,7 +1483,7 @@ class _Scanner:
                 return True
         if arabic and prev in _PRICE_LAST and nxt not in _RANGE_FIRST and _no_unit_after(f, end, nxt, prev) and (
             pw := _PRICE_BEFORE.search(f, max(0, start - 6), start)
-        ) and f[pw.start() - 1 : pw.start()] not in _RATE_LAST:
+        ) and f[pw.start() - 1 : pw.start()] not in _RATE_LAST and not _ODDS_RE.search(f, max(0, pw.start() - 5), pw.start()):
             # 仅售1999, 售价为160, 均价9000现可享96折: a price without a currency word is money in the article's currency
             v = parse_number(core)
             per = pw.group("per")  # 一平米9500, 每平米3万: a price per square metre
