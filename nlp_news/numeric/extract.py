@@ -1090,7 +1090,17 @@ class _Scanner:
                         and value > v2 and m.group("y") is None and m.group("ry") is None
                     ):
                         value = f"{int(value[:4]) - 1:04d}{value[4:]}"  # 12月到今年1月: December of the year before
-                    value = {"start": value, "end": v2}
+                    if not isinstance(v2, dict):  # (2005年至80年代: no range ends on a decade's span)
+                        value = {"start": value, "end": v2}
+                        end = m2.end()
+        elif r and isinstance(value, dict) and (m.group("dec") or m.group("dec4")):
+            # 50年代末至60年代初, 80年代到90年代: a span of decades, one range from the first's start to the
+            # second's end (the sub-decade words 初 / 末 are dropped, as a decade's are)
+            m2 = DATE_RE.match(self.f, r.end())
+            if m2 is not None and (m2.group("dec") or m2.group("dec4")) and (res2 := self.date_value(m2)) is not None:
+                v2 = res2[0]
+                if isinstance(v2, dict) and v2["end"] > value["end"]:
+                    value = {"start": value["start"], "end": v2["end"]}
                     end = m2.end()
         # 截至2024年12月31日止年度, 截至2025年6月30日止六个月: the period that the date closes
         if after in _PERIOD_ENDED_FIRST and isinstance(value, str) and len(value) == 10 and value[:1].isdigit() and (
