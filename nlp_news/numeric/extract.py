@@ -1195,6 +1195,8 @@ class _Scanner:
             hi = parse_number(r.group(1))
             if hi is not None and hi > num:
                 value, end = {"low": value, "high": _sig6(hi)}, r.end()
+        elif (hi2 := self.share_to(end, value)) is not None:
+            value, end = {"low": value, "high": hi2[0]}, hi2[1]  # 三分之一到二分之一: one range
         s2, q, _ = self.left(start)
         q2 = self.right_bound(end)
         if q2:
@@ -1223,13 +1225,13 @@ class _Scanner:
             return
         if 0 < a < b and (b <= 10 or b in _DENOMINATORS):
             s2, q, _ = self.left(start)
+            value: Any = _sig6(a / b * 100)
+            if (hi := self.share_to(end, value)) is not None:
+                value, end = {"low": value, "high": hi[0]}, hi[1]  # 1/3到1/2: one range
             q2 = self.right_bound(end)
             if q2:
                 q, end = q2[0] if q is None or q == "about" else q, q2[1]
-            self.add(
-                self.make(s2, end, "percent", _sig6(a / b * 100), "rule:percent", qualifier=q, change=self.change(s2)),
-                s2, end, 2,
-            )
+            self.add(self.make(s2, end, "percent", value, "rule:percent", qualifier=q, change=self.change(s2)), s2, end, 2)
         elif 1 <= a <= 12 and 1 <= b <= 31:
             v = f"--{a:02d}-{b:02d}"
             if self.pub:
@@ -1237,6 +1239,26 @@ class _Scanner:
             self.add(self.make(start, end, "date", v, "rule:date", relative=True), start, end, 2)
         else:
             self.add(None, start, end, 0)  # 60/50帧, 90/70: alternatives and names
+
+    def share_to(self, end: int, low: float) -> tuple[float, int] | None:
+        """The second end of a range of shares that starts with a fraction ending at ``end`` (1/3到1/2,
+        三分之一至二分之一, 1/4-一半): (its percent, where it ends) when it is larger than ``low``, else None."""
+        f = self.f
+        if f[end : end + 1] not in _RANGE_FIRST or (r := _RANGE_SEP.match(f, end)) is None:
+            return None
+        e = r.end()
+        hi: float | None = None
+        if (sm := _SLASH_RE.match(f, e)) is not None:
+            a, b = int(sm.group("a")), int(sm.group("b"))
+            if 0 < a < b and (b <= 10 or b in _DENOMINATORS):
+                hi, e = _sig6(a / b * 100), sm.end()
+        elif f.startswith("一半", e):
+            hi, e = 50, e + 2
+        elif (fm := _FRACTION_RE.match(f, e)) is not None:
+            den, num = parse_number(fm.group("den")), parse_number(fm.group("num").rstrip())
+            if den and num is not None and 0 < num < den:
+                hi, e = _sig6(num / den * 100), fm.end()
+        return (hi, e) if hi is not None and hi > low else None
 
     def half_share(self, start: int, end: int, qual: str | None = None) -> None:
         """Half of a whole (一半, 半数, 过半): percent 50 (NUMERIC-CONVENTIONS: 一半 → 50), with the
