@@ -114,6 +114,8 @@ FOUND = [
     ("告别2024，迎来2025", "2025", "date", "2025", {}),
     # a time range that writes its unit twice; a span of decades
     ("本科学制为3年至4年。", "3年至4年", "duration", {"low": "P3Y", "high": "P4Y"}, {}),
+    ("这种官司一拖就是十年八年", "十年八年", "duration", {"low": "P8Y", "high": "P10Y"}, {}),  # side by side: one range
+    ("这笔钱再等三年五年也值得", "三年五年", "duration", {"low": "P3Y", "high": "P5Y"}, {}),
     ("计划3年-5年内完成重组。", "3年-5年内", "duration", {"low": "P3Y", "high": "P5Y"}, {"qualifier": "under"}),
     ("影片贴近70至90年代出生的观众。", "70至90年代", "date", {"start": "1970", "end": "1999"}, {"qualifier": None}),
     ("上世纪60年代至70年代的老歌", "上世纪60年代至70年代", "date", {"start": "1960", "end": "1979"}, {"relative": True}),

@@ -2084,6 +2084,13 @@ class _Scanner:
                     low_high, tend = (value, v2), t2.end()
                     if t2.group("post"):
                         qual = qual or _BOUND_RIGHT[t2.group("post").strip()]  # 3年-5年内: under, as 3-5年内
+            elif low_high is None and value is not None and not arabic and not g.half and not g.post and f[tend : tend + 1] in _CN_SET and (
+                m2 := _NUMBER_RE.match(f, tend)
+            ) and (t2 := _TAIL_RE.match(f, m2.end())) is not None and t2.group("time") == tu and not t2.group("half") and not t2.group("post"):
+                # 十年八年, 三年五年: two lengths side by side say "eight to ten years", one range (as 六七家)
+                v2 = parse_number(m2.group(0))
+                if v2 is not None and v2 != value and v2 >= 2 and value >= 2:  # (三年一年年地: 一 starts a word)
+                    low_high, tend = (min(value, v2), max(value, v2)), t2.end()
             half = 0.5 if g.half or "半" in tu else 0.0  # 三年半, 三个半小时
             val = _duration(value, code, half) if low_high is None else {
                 "low": _duration(low_high[0], code, 0.0), "high": _duration(low_high[1], code, half)}
