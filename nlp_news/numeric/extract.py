@@ -1861,7 +1861,10 @@ class _Scanner:
                 m2 = _PCT_TO_RE.match(f, tend)  # 30%-80%, 3‰-5‰
                 if m2 and value is not None and m2.group(2) == g.pct:
                     v2 = parse_number(m2.group(1))
-                    if v2 is not None and v2 > value:
+                    if v2 is not None and v2 > value and not (
+                        value < 1 and v2 > 5 * value and f[tend] in "至到" and _CHANGE_VERB_BEFORE.search(f, max(0, s2 - 4), s2) is not None
+                    ):  # (升0.4%至9.8%: a rise of a fraction of a point, then the level it reached, two facts; 上升20%到70%,
+                        # 增长10%至60% stay ranges)
                         low_high, tend = (value, v2), m2.end()
         elif g.cur:
             kind, source = "money", "rule:money"
