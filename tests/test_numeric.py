@@ -232,6 +232,7 @@ FOUND = [
     ("国际油价连续三日下跌。", "三日", "duration", "P3D", {}),
     ("这次展会历时7日。", "7日", "duration", "P7D", {}),
     ("他获得男单第3/4名", "第3", "ordinal", 3, {}),  # ranks around a slash (第20/2008号 is a code)
+    ("正赛中他将从12位发车", "12位", "ordinal", 12, {"unit": "位"}),  # a grid position, no count of people
     ("创业板指数连跌五日 成交萎缩", "五日", "duration", "P5D", {}),  # a market's run of days, no 5th of the month
     ("恒指连涨4日后高位震荡", "4日", "duration", "P4D", {}),
     ("中国代表团共获得40金27银24铜。", "27银", "count", 27, {"unit": "银"}),  # a medal tally

@@ -2250,6 +2250,10 @@ class _Scanner:
                     # (连续三期 counts issues, 分3期建设 the phases)
                     self.add(self.make(start, tend, "ordinal", format_value(value), "rule:ordinal", unit="期"), start, tend, 2)
                     return
+                if unit == "位" and low_high is None and s2 == start and value is not None and f.startswith("发车", tend):
+                    # 韦伯18位发车: a grid position, an ordinal as 第18位 is (no count of 18 people)
+                    self.add(self.make(start, tend, "ordinal", format_value(value), "rule:ordinal", unit="位"), start, tend, 2)
+                    return
                 if unit == "晚" and prev == "周" and len(core) == 1 and core in "1234567" and f[start - 2 : start - 1] not in _WEEK_COUNTED_BEFORE:
                     self.add(None, start, tend, 0)  # 周3晚开售: Wednesday evening, no three nights (每周3晚 counts them)
                     return
