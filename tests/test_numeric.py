@@ -83,6 +83,7 @@ FOUND = [
     # NUMERIC-CONVENTIONS: 上亿 alone is 1e8 over; 一 contrasted with another count is a count;
     # a term or session without 第 is an ordinal
     ("这个项目投入了上亿资金。", "上亿", "number", 100000000, {"qualifier": "over"}),
+    ("今年的专项债发行规模超万亿，市场关注", "超万亿", "number", 1000000000000, {"qualifier": "over"}),  # a bound before bare 万亿
     ("这部电影的宣传花了上千万元。", "上千万元", "money", 10000000, {"qualifier": "over", "currency": "CNY"}),
     ("他家有一套房子和两套商铺。", "一套", "count", 1, {"unit": "套"}),
     ("十一届全国人大常委会今天开幕。", "十一届", "ordinal", 11, {"unit": "届"}),
@@ -1555,6 +1556,7 @@ IGNORED = [
     ("2K游戏公司公布了新作。", "2K"),  # the games publisher, no 2,000
     ("索尼α290套机开卖。", "290套"),  # a camera's model
     ("八国联军和7国集团都是名字。", "7国"),  # a group's name, no count of countries
+    ("游客走近万里长城的起点", "万里"),  # 走近 "walk up to", no ten thousand
     ("游戏《刺客2国王》今日公布新截图", "2国王"),  # a sequel number before 国王 "king", no count of countries
     ("依据第12/2009号行政法规执行", "第12/2009号"),  # a regulation's number and year, a code
     ("中美两国领导人会面。", "两国"),

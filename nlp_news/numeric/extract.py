@@ -2427,8 +2427,10 @@ class _Scanner:
                 return
         if not arabic:
             # Chinese numerals alone are words (一定, 十一 the holiday) unless they carry a magnitude: 三千万
-            if _BIG_CHARS.isdisjoint(core) or (core[0] in "万亿" and not (over and f[start : start + 1] in _OVER_BIG)):
-                return  # 十一 (双十一, the holiday), 二十: words; 三千万 and 上亿 are numbers
+            if _BIG_CHARS.isdisjoint(core) or (core[0] in "万亿" and not (over and f[start : start + 1] in _OVER_BIG) and not (
+                core == "万亿" and start > 0 and f[start - 1] in _BOUND_BEFORE_BIG
+            )):
+                return  # 十一 (双十一, the holiday), 二十: words; 三千万, 上亿 and 超万亿 are numbers (走近万里 is none)
         if value is None and low_high is None:
             return
         # a year written without 年: 2018 looks like a year
