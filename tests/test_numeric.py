@@ -1091,6 +1091,7 @@ FOUND = [
     # headline prices and levels with their unit left out; the first item of a long list that shares a unit
     ("主流相机再降200 入门单反更便宜", "200", "money", 200, {"currency": "CNY"}),
     ("最低不足900 三款平板推荐", "不足900", "money", 900, {"currency": "CNY", "qualifier": "under"}),
+    ("节前惊喜 九阳豆浆机399促销", "399", "money", 399, {"currency": "CNY"}),  # a headline's price before 促销
     ("棉价冲破9000大关", "9000", "number", 9000, {}),
     ("金价失守“1200防线”", "1200", "number", 1200, {}),
     ("三地房价分别突破9000、7000、6000和4000元关口", "9000", "money", 9000, {"currency": "CNY"}),
@@ -1557,6 +1558,8 @@ IGNORED = [
     ("索尼α290套机开卖。", "290套"),  # a camera's model
     ("八国联军和7国集团都是名字。", "7国"),  # a group's name, no count of countries
     ("游客走近万里长城的起点", "万里"),  # 走近 "walk up to", no ten thousand
+    ("数码相机DC500促销进行中", "500"),  # a model's name before 促销
+    ("商场双11促销人气爆棚", "11"),  # a sale's day
     ("游戏《刺客2国王》今日公布新截图", "2国王"),  # a sequel number before 国王 "king", no count of countries
     ("依据第12/2009号行政法规执行", "第12/2009号"),  # a regulation's number and year, a code
     ("中美两国领导人会面。", "两国"),

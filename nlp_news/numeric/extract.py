@@ -426,6 +426,8 @@ _PRICE_BEFORE = re.compile(
 _PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机报米惠销本低足到电池包")
 #: Price words after which the next words may follow a bare price directly (仅3750送礼, 促销2250送包), as after a price noun.
 _PRICE_THEN_WORDS = ("仅", "促销")
+#: Sales named by their day (618促销, 315促销), no prices.
+_SALE_DAYS = frozenset(("315", "618", "1111", "1212"))
 _PRICE_END = frozenset("，,。；;！!？?）)】]、的（(") | {""}
 #: A person a price is per after 一 (119一位, 99一人).
 _PER_HEAD = frozenset("位人")
@@ -1605,6 +1607,12 @@ class _Scanner:
             ) and not ((nxt == "防" or nxt == "整") and f.startswith(_LEVEL_AFTER, end)):  # (“140防线”, 4300整数关: a level, read in bare())
                 if nxt == "." and f[end + 1 : end + 2].isdigit():
                     self.add(None, start, end + 2, 0)  # 2.0.1: a version
+                elif nxt == "促" and f.startswith("促销", end) and "\u4e00" <= prev <= "\u9fff" and core.isdigit() and 3 <= len(core) <= 5 and not (
+                    len(core) == 4 and core[:2] in ("19", "20")
+                ) and core not in _SALE_DAYS:
+                    # 电烤箱500促销: a headline's price before 促销, money in the article's currency (TM200促销 is a model's
+                    # name, 双11促销 and 618促销 are sales' days)
+                    self.add(self.make(start, end, "money", int(core), "rule:money", currency="CNY"), start, end, 2)
                 elif nxt == "一" and f[end + 1 : end + 2] in _PER_HEAD and f[end + 2 : end + 3] in _PRICE_END and len(core) > 1:
                     # 周五119一位，周六99一位: a price per person with no currency word (一位 is no count)
                     v = parse_number(core)
