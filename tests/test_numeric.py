@@ -200,6 +200,9 @@ FOUND = [
     ("商品打8折出售。", "8折", "percent", 80, {"unit": "折"}),
     ("失业率上升0.3个百分点。", "0.3个百分点", "percent", 0.3, {"unit": "百分点", "change": "+"}),
     ("增速回落两个百分点。", "两个百分点", "percent", 2, {"unit": "百分点"}),
+    # Hong Kong copy's 厘 after an interest word is a point of interest (派息5厘 is none: a dividend)
+    ("分析师预期央行年内再加息0.75厘", "0.75厘", "percent", 0.75, {"unit": "厘", "change": "+"}),
+    ("按揭利率下调0.25厘", "0.25厘", "percent", 0.25, {"unit": "厘"}),
     ("四分之三的居民支持。", "四分之三", "percent", 75, {}),
     ("三分之一的员工离职。", "三分之一", "percent", 33.3333, {}),
     # a range of shares is one fact, its ends fractions (or 一半)

@@ -426,6 +426,8 @@ _PRICE_BEFORE = re.compile(
 _PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机报米惠销本低足到电池包")
 #: Price words after which the next words may follow a bare price directly (仅3750送礼, 促销2250送包), as after a price noun.
 _PRICE_THEN_WORDS = ("仅", "促销")
+#: Before N厘, words of an interest rate that make it points of interest (加息0.5厘, 利率上调0.25厘), no money.
+_RATE_POINT_BEFORE = re.compile(r"(?:[加减降升]息|利率|息率|息口)[^，。；,;：:]{0,6}$")
 #: Sales named by their day (618促销, 315促销), no prices.
 _SALE_DAYS = frozenset(("315", "618", "1111", "1212"))
 _PRICE_END = frozenset("，,。；;！!？?）)】]、的（(") | {""}
@@ -1549,6 +1551,15 @@ class _Scanner:
             # 末期息15.1仙: Hong Kong cents written 仙 after a digit (as 港仙; 八仙, 3仙女 are none)
             s2, q, _ = self.left(start)
             self.add(self.make(s2, end + 1, "money", format_value(v * 0.01), "rule:money", currency="HKD", qualifier=q), s2, end + 1, 2)
+            return
+        if nxt == "厘" and arabic and f[end + 1 : end + 2] != "米" and _RATE_POINT_BEFORE.search(f, max(0, start - 10), start) is not None and (
+            v := parse_number(core)
+        ) is not None:
+            # 加息0.5厘, 利率下调0.25厘: Hong Kong copy's 厘 is a point of interest, a percent with unit 厘 (as 个百分点;
+            # 派息5厘 is a dividend's money)
+            s2, q, _ = self.left(start)
+            self.add(self.make(s2, end + 1, "percent", format_value(v), "rule:percent", unit="厘", qualifier=q, change=self.change(s2)),
+                     s2, end + 1, 2)
             return
         if c0 == "-" and nxt in _SIGNLESS_NEXT and "\u4e00" <= prev <= "\u9fff" and (m2 := _NUMBER_RE.match(f, start + 1)) is not None:
             self.number(m2, nxt, "-")  # 西甲-10人塞维利亚: a headline's dash, no minus (a count of people is never negative)
