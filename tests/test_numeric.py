@@ -236,6 +236,9 @@ FOUND = [
     ("国际油价连续三日下跌。", "三日", "duration", "P3D", {}),
     ("这次展会历时7日。", "7日", "duration", "P7D", {}),
     ("他获得男单第3/4名", "第3", "ordinal", 3, {}),  # ranks around a slash (第20/2008号 is a code)
+    ("两队一年里交手过3次", "3次", "count", 3, {"unit": "次"}),
+    ("他这一年里增长了30%的收入", "30%", "percent", 30, {}),
+    ("全队1次也没赢过", "1次", "count", 1, {"unit": "次"}),
     ("正赛中他将从12位发车", "12位", "ordinal", 12, {"unit": "位"}),  # a grid position, no count of people
     ("创业板指数连跌五日 成交萎缩", "五日", "duration", "P5D", {}),  # a market's run of days, no 5th of the month
     ("恒指连涨4日后高位震荡", "4日", "duration", "P4D", {}),
@@ -1590,6 +1593,8 @@ IGNORED = [
     ("工人们检修了1号和2号机组。", "1号"),  # units of a power plant, no days
     ("7号、8号楼明年交房。", "7号"),  # buildings
     ("小店一天只能卖出二十几碗面。", "一天"),  # "per day" for the amount after it
+    ("她逛街时1次能买10件衣服", "1次"),  # "at a time" for the count after it, no count of one
+    ("这种病一年里总会犯那么两三次", "一年"),  # "in a year": how often, no length
     ("那是他一生中最难熬的一天。", "一天"),  # "a day", no length
     ("文件重申“一个中心、两个基本点”的路线。", "一个中心、两个基本点"),  # a watchword
     ("省里先后拨款数千万元修缮古寺。", "数千万元"),  # vague: 款数 is no word before a numeral

@@ -2087,8 +2087,8 @@ class _Scanner:
             if (
                 (core == "一" or core == "1") and tu in ("年", "天") and not g.post and s2 == start  # (最快1天, 近一年: lengths)
                 and (prev not in _ONE_YEAR_SPAN_PREV or f[start - 2 : start] in _SOMETIMES)
-                and f[tend : tend + 1] not in _ONE_YEAR_SPAN_NEXT
-                and (_PER_YEAR_AMOUNT_RE.match(f, tend) or _PER_ONE_COUNT_RE.match(f, tend))
+                and (f[tend : tend + 1] not in _ONE_YEAR_SPAN_NEXT and (_PER_YEAR_AMOUNT_RE.match(f, tend) or _PER_ONE_COUNT_RE.match(f, tend))
+                     or f[tend : tend + 1] in _IN_A_SPAN and _TIMES_IN_CLAUSE_RE.match(f, tend + 1))  # 一年里有一两次: "a year", how often
             ):
                 self.add(None, start, tend, 0)
                 return  # 一年运送旅客4000万人次, 一天只能卖出十几盒, 有时一天要为20多个患者, 1天5顿: "per year" or "per day" for the amount after it, no length
@@ -2370,6 +2370,9 @@ class _Scanner:
                 and prev not in ("第", "前") and not (unit and _contrasted(f, start, end, unit[0]))
                 and not _after_every(f, start) and not _after_its_noun(f, start, tend)):
             return
+        if core == "1" and unit == "次" and kind == "count" and s2 == start and low_high is None and _PER_TIME_COUNT_RE.match(f, tend):
+            self.add(None, start, tend, 0)
+            return  # 1次买20双: "at a time" for the count after it, no count of one (as 一次买20双)
         # 十一届全国人大: a term counted without 第 is an ordinal (做了六届 counts them)
         if kind == "count" and unit == "届" and core != "两" and low_high is None and val is not None and _TERM_BODY.match(f, tend):
             kind, source = "ordinal", "rule:ordinal"
@@ -2722,7 +2725,12 @@ _ONE_YEAR_SPAN_PREV = frozenset("这那每的前后近过去了第用花达满�
 _ONE_YEAR_SPAN_NEXT = frozenset("后内里来多半的中以之前间零，,。；;、")
 _PER_YEAR_AMOUNT_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:\d|[一二两三四五六七八九十几百千万亿](?:[十百千万亿几]|[多余]?[万亿]))")
 #: A count right after 一天 or 一年 (一天两顿, 1天5顿, 一年3次): the per-day or per-year amount, which makes 一天 no length.
+#: After 一年 or 一天: 里 / 中, then the times something happens in the clause (一年里有那么一两次: how often, no length).
+_IN_A_SPAN = frozenset("里中")
+_TIMES_IN_CLAUSE_RE = re.compile(r"[^，。；,;！？!?]{0,6}?(?:\d{1,2}|[一两二三四五六七八九十几]{1,3})\s?次(?![数序元])")
 _PER_ONE_COUNT_RE = re.compile(rf"(?:\d+|[两二三四五六七八九十几]{{1,3}})(?:{_esc(MEASURE_WORDS)})")
+#: After 1次: a verb, then a count or an amount it says "at a time" for (1次买20双, 1次吃3碗).
+_PER_TIME_COUNT_RE = re.compile(rf"[\u4e00-\u9fff]{{1,2}}?(?:\d|[两二三四五六七八九十几]{{1,3}}(?:{_esc(MEASURE_WORDS)}))")
 #: 有时 "sometimes" and 平时 "usually" before 一天 or 一年 (有时一天要为20多个患者): 时 there ends no length before it (历时一年).
 _SOMETIMES = frozenset(("有时", "平时"))
 #: After 的一天, what makes it a length of one day (一天的时间, 一天之内, 一天多).
