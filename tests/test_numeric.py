@@ -156,6 +156,10 @@ FOUND = [
     ("他一个人管理着10个亿的资产。", "10个亿", "number", 1000000000, {}),
     ("公司去年亏了两个多亿元。", "两个多亿元", "money", 200000000, {"currency": "CNY", "qualifier": "over"}),
     ("这家私募管理六七个亿的资金。", "六七个亿", "number", {"low": 600000000, "high": 700000000}, {}),
+    # a range whose first end is spoken 个亿 is one fact, its second end with its own magnitude
+    ("新项目要投入4个亿到6个亿", "4个亿到6个亿", "number", {"low": 400000000, "high": 600000000}, {}),
+    ("年产值约2千个亿至2.5千亿", "约2千个亿至2.5千亿", "number", {"low": 200000000000, "high": 250000000000}, {"qualifier": "about"}),
+    ("预计亏损8个亿至10亿元", "8个亿至10亿元", "money", {"low": 800000000, "high": 1000000000}, {"currency": "CNY"}),
     ("店里摆着三个万能充电器。", "三个", "count", 3, {"unit": "充电器"}),
     ("一瓶水卖2元5角。", "2元5角", "money", 2.5, {"currency": "CNY"}),
     ("邮票面值8角。", "8角", "money", 0.8, {"currency": "CNY"}),

@@ -1244,6 +1244,26 @@ class _Scanner:
         else:
             self.add(None, start, end, 0)  # 60/50帧, 90/70: alternatives and names
 
+    def big_to(self, end: int, low: float) -> tuple[float, int, str | None] | None:
+        """The second end of a range whose first is a spoken amount (3个亿到5个亿, 1千个亿至1.5千亿), read
+        from ``end``: (its value, where it ends, its currency code or None) when it carries a magnitude and
+        is larger than ``low``, else None."""
+        f = self.f
+        if f[end : end + 1] not in _RANGE_FIRST or (r := _RANGE_SEP.match(f, end)) is None:
+            return None
+        m2 = _NUMBER_RE.match(f, r.end())
+        if m2 is None or m2.end() == m2.start() or (v2 := parse_number(m2.group(0))) is None:
+            return None
+        e2, cur = m2.end(), None
+        if f[e2 : e2 + 1] == "个" and (gm := _GE_MAGN_RE.match(f, e2 + 1)) is not None and not gm.group("more") and not gm.group("post"):
+            v2, e2 = v2 * (1e8 if gm.group("m") else 1e4), gm.end()  # 5个亿
+            cur = gm.group("cur")
+        elif not _has_magnitude(m2.group(0)):
+            return None
+        elif (t2 := _TAIL_RE.match(f, e2)) is not None and t2.group("cur") in _GE_CURRENCIES:
+            cur, e2 = t2.group("cur"), t2.end()  # 至5亿元
+        return (v2, e2, CURRENCY_WORDS[cur][0] if cur else None) if v2 > low else None
+
     def share_to(self, end: int, low: float) -> tuple[float, int] | None:
         """The second end of a range of shares that starts with a fraction ending at ``end`` (1/3到1/2,
         三分之一至二分之一, 1/4-一半): (its percent, where it ends) when it is larger than ``low``, else None."""
@@ -2171,6 +2191,11 @@ class _Scanner:
                 if qual is None or (qual == "about" and pq != "about"):
                     qual = pq
             tend = gm.end()
+            if low_high is None and value is not None and not gm.group("post") and (hi := self.big_to(tend, value * scale)) is not None:
+                # 3个亿到5个亿, 1千个亿至1.5千亿: one range, its second end written with its own magnitude
+                low_high, scale, tend = (value * scale, hi[0]), 1.0, hi[1]
+                if hi[2]:
+                    kind, source, currency = "money", "rule:money", hi[2]
         elif g.ge:
             nm = _NOUN_AFTER_GE.match(f, tend)
             unit = (_counted_noun(nm.group(0), self.segmenter or default_segmenter()) if nm else None) or "个"
