@@ -244,6 +244,7 @@ FOUND = [
     ("他这一年里增长了30%的收入", "30%", "percent", 30, {}),
     ("全队1次也没赢过", "1次", "count", 1, {"unit": "次"}),
     ("正赛中他将从12位发车", "12位", "ordinal", 12, {"unit": "位"}),  # a grid position, no count of people
+    ("他因违规被罚后退5位发车", "5位", "count", 5, {"unit": "位"}),  # places moved back, counted
     ("创业板指数连跌五日 成交萎缩", "五日", "duration", "P5D", {}),  # a market's run of days, no 5th of the month
     ("恒指连涨4日后高位震荡", "4日", "duration", "P4D", {}),
     ("中国代表团共获得40金27银24铜。", "27银", "count", 27, {"unit": "银"}),  # a medal tally
@@ -1569,6 +1570,8 @@ IGNORED = [
     ("八国联军和7国集团都是名字。", "7国"),  # a group's name, no count of countries
     ("游客走近万里长城的起点", "万里"),  # 走近 "walk up to", no ten thousand
     ("数码相机DC500促销进行中", "500"),  # a model's name before 促销
+    ("平均赔率1.503.406.00看好主队", "1.503"),  # odds glued in a table's row: no value reads
+    ("本场平赔3.", "3."),  # odds cut off
     ("商场双11促销人气爆棚", "11"),  # a sale's day
     ("游戏《刺客2国王》今日公布新截图", "2国王"),  # a sequel number before 国王 "king", no count of countries
     ("依据第12/2009号行政法规执行", "第12/2009号"),  # a regulation's number and year, a code

@@ -448,6 +448,8 @@ _RATIO_LAST = frozenset("率数为是仅约达到于过价至报破赔")
 _RATE_LAST = frozenset("率数")
 #: Betting odds' words (主胜赔, 平赔, 赔率), read before a price word that follows them (胜赔一度低至1.14).
 _ODDS_RE = re.compile("[胜平负]赔|赔率")
+#: Odds as written: at most two decimals (1.14, 3.30, 12.5).
+_ODDS_VALUE_RE = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 #: What :meth:`_Scanner.led` needs before or after a number (第, 前; 分之, 半, 3:1, 1/3; a space before 第
 #: or 分), or before a bare Arabic one (the end of a price or plot-ratio word, and after the number
 #: nothing :data:`_TAIL_FIRST` or :data:`_RANGE_FIRST` holds): numbers with none skip it in one test
@@ -1551,9 +1553,10 @@ class _Scanner:
                 self.add(self.make(s2, end, "money", format_value(v), "rule:money", currency="CNY", qualifier=more,
                                    unit="/" + per if per else None), s2, end, 2)
                 return True
-        if arabic and prev in _RATIO_LAST and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST and _RATIO_BEFORE.search(
+        if arabic and prev in _RATIO_LAST and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST and (rb := _RATIO_BEFORE.search(
             f, max(0, start - 6), start
-        ):
+        )) is not None and not ("赔" in rb.group(0) and (nxt == "." or not _ODDS_VALUE_RE.fullmatch(core))):
+            # (odds glued into a row of a table, 赔率1.603.353.33, or cut off, 平赔3.: no odds are read)
             v = parse_number(core)  # 容积率2.5, 基尼系数0.47: a plot ratio or a coefficient is a plain number
             if v is not None:
                 s2, q, _ = self.left(start)
@@ -2294,8 +2297,8 @@ class _Scanner:
                     # (连续三期 counts issues, 分3期建设 the phases)
                     self.add(self.make(start, tend, "ordinal", format_value(value), "rule:ordinal", unit="期"), start, tend, 2)
                     return
-                if unit == "位" and low_high is None and s2 == start and value is not None and f.startswith("发车", tend):
-                    # 韦伯18位发车: a grid position, an ordinal as 第18位 is (no count of 18 people)
+                if unit == "位" and low_high is None and s2 == start and value is not None and f.startswith("发车", tend) and prev != "后" and prev != "退":
+                    # 韦伯18位发车: a grid position, an ordinal as 第18位 is (no count of 18 people; 退后3位发车 counts places)
                     self.add(self.make(start, tend, "ordinal", format_value(value), "rule:ordinal", unit="位"), start, tend, 2)
                     return
                 if unit == "晚" and prev == "周" and len(core) == 1 and core in "1234567" and f[start - 2 : start - 1] not in _WEEK_COUNTED_BEFORE:
