@@ -439,9 +439,11 @@ _PER_HEAD = frozenset("位人")
 #: 收视率破2), and an indicator's reading (信心指数终值为65.7, 前值为50.2); so are betting odds (主胜赔低至1.14,
 #: 平赔3.20, 赔率为2.5: no money).
 _RATIO_BEFORE = re.compile(
-    r"(?:容积率|系数|汇率|中间价|指数|市盈率|市净率|收视率|终值|初值|前值|预期值|预测值|[胜平负]赔|赔率)"
-    r"(?:一度|已|又|再)?(?:仅为|为|是|仅|约为|约|达|达到|高达|低于|超过|不超过|不到|跌至|降至|升至|涨至|回落至|回升至|报|破|突破|低至|高至)?$"
+    r"(?:容积率|系数|汇率|中间价|指数|市盈率|市净率|收视率|终值|初值|前值|预期值|预测值)"
+    r"(?:仅为|为|是|仅|约为|约|达|达到|高达|低于|超过|不超过|不到|跌至|降至|升至|涨至|回落至|回升至|报|破|突破)?$"
 )
+#: Odds' words and the verbs between them and the odds (searched only where 赔 is in the window: most are not).
+_ODDS_BEFORE = re.compile(r"(?:[胜平负]赔|赔率)(?:一度|已|又|再)?(?:仅为|为|是|仅|约为|约|达|达到|高达|跌至|降至|升至|涨至|低至|高至|报)?$")
 _RATIO_LAST = frozenset("率数为是仅约达到于过价至报破赔")
 #: A rate's or a count's word before a price word (容积率仅为0.4, 利率仅为4.5, 人数仅为300): what follows is no
 #: price.
@@ -1553,10 +1555,10 @@ class _Scanner:
                 self.add(self.make(s2, end, "money", format_value(v), "rule:money", currency="CNY", qualifier=more,
                                    unit="/" + per if per else None), s2, end, 2)
                 return True
-        if arabic and prev in _RATIO_LAST and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST and (rb := _RATIO_BEFORE.search(
-            f, max(0, start - 6), start
-        )) is not None and not ("赔" in rb.group(0) and (nxt == "." or not _ODDS_VALUE_RE.fullmatch(core))):
-            # (odds glued into a row of a table, 赔率1.603.353.33, or cut off, 平赔3.: no odds are read)
+        if arabic and prev in _RATIO_LAST and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST and (
+            (_ODDS_BEFORE.search(f, max(0, start - 6), start) is not None and nxt != "." and _ODDS_VALUE_RE.fullmatch(core))
+            if "赔" in f[start - 6 if start > 6 else 0 : start] else _RATIO_BEFORE.search(f, max(0, start - 6), start)
+        ):  # (odds glued into a row of a table, 赔率1.603.353.33, or cut off, 平赔3.: no odds are read)
             v = parse_number(core)  # 容积率2.5, 基尼系数0.47: a plot ratio or a coefficient is a plain number
             if v is not None:
                 s2, q, _ = self.left(start)
