@@ -1150,6 +1150,8 @@ FOUND = [
     ("平赔已降至3.10", "3.10", "number", 3.1, {}),
     ("客胜赔4.50，冷门可能不大", "4.50", "number", 4.5, {}),
     ("主胜赔一度低至1.30", "1.30", "number", 1.3, {}),
+    ("主胜赔1.85明显偏高", "1.85", "number", 1.85, {}),  # odds before a word
+    ("多家公司的平赔在3.30左右", "3.30左右", "number", 3.3, {"qualifier": "about"}),
     ("清仓赔本价仅售99，欲购从速", "99", "money", 99, {"currency": "CNY"}),
     ("保险公司已赔付1.2亿元", "1.2亿元", "money", 120000000, {"currency": "CNY"}),
     # counts: golf holes, 二招, a flat's area before its facing, users and households

@@ -443,7 +443,7 @@ _RATIO_BEFORE = re.compile(
     r"(?:仅为|为|是|仅|约为|约|达|达到|高达|低于|超过|不超过|不到|跌至|降至|升至|涨至|回落至|回升至|报|破|突破)?$"
 )
 #: Odds' words and the verbs between them and the odds (searched only where 赔 is in the window: most are not).
-_ODDS_BEFORE = re.compile(r"(?:[胜平负]赔|赔率)(?:一度|已|又|再)?(?:仅为|为|是|仅|约为|约|达|达到|高达|跌至|降至|升至|涨至|低至|高至|报)?$")
+_ODDS_BEFORE = re.compile(r"(?:[胜平负]赔|赔率)(?:一度|已|又|再)?(?:仅为|为|是|仅|只有|约为|约|在|达|达到|高达|跌至|降至|升至|涨至|低至|高至|报)?$")
 _RATIO_LAST = frozenset("率数为是仅约达到于过价至报破赔")
 #: A rate's or a count's word before a price word (容积率仅为0.4, 利率仅为4.5, 人数仅为300): what follows is no
 #: price.
@@ -2502,7 +2502,10 @@ class _Scanner:
         s2, q_left, cur_left = self.left(start)
         if arabic and not _has_magnitude(core) and not cur_left and not more and not _QUOTE_BEFORE.search(f, max(0, s2 - 4), s2) and not (
             "." in core and _MARK_AFTER_RE.match(f, end)
-        ) and not f.startswith(_LEVEL_AFTER, end):  # 破7000大关, “140防线”: a level, its unit left out
+        ) and not f.startswith(_LEVEL_AFTER, end) and not (  # 破7000大关, “140防线”: a level, its unit left out
+            "赔" in f[start - 6 if start > 6 else 0 : start] and _ODDS_BEFORE.search(f, max(0, start - 6), start) is not None
+            and f[end : end + 1] != "." and _ODDS_VALUE_RE.fullmatch(core) is not None
+        ):  # (主胜赔1.70明显偏高, 主胜赔率在1.53左右: odds, a plain number)
             return  # a bare small number: a list enumerator, a score, a code (not 3000多, nor a quote: 汇率中间价报7.1025)
         unit = None
         if not cur_left and (lw := _latin_noun(f, core, end, tend)):
