@@ -120,6 +120,7 @@ FOUND = [
     ("计划3年-5年内完成重组。", "3年-5年内", "duration", {"low": "P3Y", "high": "P5Y"}, {"qualifier": "under"}),
     ("影片贴近70至90年代出生的观众。", "70至90年代", "date", {"start": "1970", "end": "1999"}, {"qualifier": None}),
     ("上世纪60年代至70年代的老歌", "上世纪60年代至70年代", "date", {"start": "1960", "end": "1979"}, {"relative": True}),
+    ("展会在周四到周六的三天里举行", "周四到周六", "date", None, {"relative": True}),  # weekdays with no published date: one period
     ("该厂在70年代末到80年代初停产", "70年代末到80年代初", "date", {"start": "1970", "end": "1989"}, {}),
     ("1980年代至1990年代的移民潮", "1980年代至1990年代", "date", {"start": "1980", "end": "1999"}, {"relative": False}),
     # a half or quarter after 年的 is that year's, as 2024年的前三季度 is

@@ -1089,6 +1089,8 @@ class _Scanner:
                 if m.group("wd") and m2.group("wd") and not m2.group("wpre") and isinstance(value, str) and len(value) == 10:
                     value = {"start": value, "end": weekday_after(value, m.group("wd"), m2.group("wd"))}
                     end = m2.end()  # 下周一至周三: the second weekday is in the first one's week
+                elif m.group("wd") and m2.group("wd") and value is None:
+                    end = m2.end()  # 周五到周日, 本周二到下周四 with no published date: one period, no value (as 周五 alone)
                 elif res2 is not None and res2[0] is not None and value is not None:
                     v2 = range_end(value, res2[0])
                     if isinstance(v2, str) and v2.startswith("-") and self.pub:
