@@ -83,6 +83,7 @@ FOUND = [
     # NUMERIC-CONVENTIONS: 上亿 alone is 1e8 over; 一 contrasted with another count is a count;
     # a term or session without 第 is an ordinal
     ("这个项目投入了上亿资金。", "上亿", "number", 100000000, {"qualifier": "over"}),
+    ("今年的专项债发行规模超万亿，市场关注", "超万亿", "number", 1000000000000, {"qualifier": "over"}),  # a bound before bare 万亿
     ("这部电影的宣传花了上千万元。", "上千万元", "money", 10000000, {"qualifier": "over", "currency": "CNY"}),
     ("他家有一套房子和两套商铺。", "一套", "count", 1, {"unit": "套"}),
     ("十一届全国人大常委会今天开幕。", "十一届", "ordinal", 11, {"unit": "届"}),
@@ -114,8 +115,14 @@ FOUND = [
     ("告别2024，迎来2025", "2025", "date", "2025", {}),
     # a time range that writes its unit twice; a span of decades
     ("本科学制为3年至4年。", "3年至4年", "duration", {"low": "P3Y", "high": "P4Y"}, {}),
+    ("这种官司一拖就是十年八年", "十年八年", "duration", {"low": "P8Y", "high": "P10Y"}, {}),  # side by side: one range
+    ("这笔钱再等三年五年也值得", "三年五年", "duration", {"low": "P3Y", "high": "P5Y"}, {}),
     ("计划3年-5年内完成重组。", "3年-5年内", "duration", {"low": "P3Y", "high": "P5Y"}, {"qualifier": "under"}),
     ("影片贴近70至90年代出生的观众。", "70至90年代", "date", {"start": "1970", "end": "1999"}, {"qualifier": None}),
+    ("上世纪60年代至70年代的老歌", "上世纪60年代至70年代", "date", {"start": "1960", "end": "1979"}, {"relative": True}),
+    ("展会在周四到周六的三天里举行", "周四到周六", "date", None, {"relative": True}),  # weekdays with no published date: one period
+    ("该厂在70年代末到80年代初停产", "70年代末到80年代初", "date", {"start": "1970", "end": "1989"}, {}),
+    ("1980年代至1990年代的移民潮", "1980年代至1990年代", "date", {"start": "1980", "end": "1999"}, {"relative": False}),
     # a half or quarter after 年的 is that year's, as 2024年的前三季度 is
     ("整个09年的上半年，行业表现平稳。", "09年的上半年", "date", "2009-H1", {}),
     ("2024年的第三季度营收回升。", "2024年的第三季度", "date", "2024-Q3", {}),
@@ -150,6 +157,10 @@ FOUND = [
     ("他一个人管理着10个亿的资产。", "10个亿", "number", 1000000000, {}),
     ("公司去年亏了两个多亿元。", "两个多亿元", "money", 200000000, {"currency": "CNY", "qualifier": "over"}),
     ("这家私募管理六七个亿的资金。", "六七个亿", "number", {"low": 600000000, "high": 700000000}, {}),
+    # a range whose first end is spoken 个亿 is one fact, its second end with its own magnitude
+    ("新项目要投入4个亿到6个亿", "4个亿到6个亿", "number", {"low": 400000000, "high": 600000000}, {}),
+    ("年产值约2千个亿至2.5千亿", "约2千个亿至2.5千亿", "number", {"low": 200000000000, "high": 250000000000}, {"qualifier": "about"}),
+    ("预计亏损8个亿至10亿元", "8个亿至10亿元", "money", {"low": 800000000, "high": 1000000000}, {"currency": "CNY"}),
     ("店里摆着三个万能充电器。", "三个", "count", 3, {"unit": "充电器"}),
     ("一瓶水卖2元5角。", "2元5角", "money", 2.5, {"currency": "CNY"}),
     ("邮票面值8角。", "8角", "money", 0.8, {"currency": "CNY"}),
@@ -194,8 +205,15 @@ FOUND = [
     ("商品打8折出售。", "8折", "percent", 80, {"unit": "折"}),
     ("失业率上升0.3个百分点。", "0.3个百分点", "percent", 0.3, {"unit": "百分点", "change": "+"}),
     ("增速回落两个百分点。", "两个百分点", "percent", 2, {"unit": "百分点"}),
+    # Hong Kong copy's 厘 after an interest word is a point of interest (派息5厘 is none: a dividend)
+    ("分析师预期央行年内再加息0.75厘", "0.75厘", "percent", 0.75, {"unit": "厘", "change": "+"}),
+    ("按揭利率下调0.25厘", "0.25厘", "percent", 0.25, {"unit": "厘"}),
     ("四分之三的居民支持。", "四分之三", "percent", 75, {}),
     ("三分之一的员工离职。", "三分之一", "percent", 33.3333, {}),
+    # a range of shares is one fact, its ends fractions (or 一半)
+    ("出口占其营收的1/4到1/3", "1/4到1/3", "percent", {"low": 25, "high": 33.3333}, {}),
+    ("外资持股约在五分之一至三分之一之间", "约在五分之一至三分之一", "percent", {"low": 20, "high": 33.3333}, {"qualifier": "about"}),
+    ("该费用占成本的三分之一至一半", "三分之一至一半", "percent", {"low": 33.3333, "high": 50}, {}),
     ("一半的订单来自海外。", "一半", "percent", 50, {}),
     ("涨幅在60-95%之间。", "60-95%", "percent", {"low": 60, "high": 95}, {}),
     ("海外用户占比超过80%。", "超过80%", "percent", 80, {"qualifier": "over"}),
@@ -222,6 +240,14 @@ FOUND = [
     ("两市成交额连续5日突破万亿元。", "5日", "duration", "P5D", {}),  # days counted, not the 5th
     ("国际油价连续三日下跌。", "三日", "duration", "P3D", {}),
     ("这次展会历时7日。", "7日", "duration", "P7D", {}),
+    ("他获得男单第3/4名", "第3", "ordinal", 3, {}),  # ranks around a slash (第20/2008号 is a code)
+    ("两队一年里交手过3次", "3次", "count", 3, {"unit": "次"}),
+    ("他这一年里增长了30%的收入", "30%", "percent", 30, {}),
+    ("全队1次也没赢过", "1次", "count", 1, {"unit": "次"}),
+    ("正赛中他将从12位发车", "12位", "ordinal", 12, {"unit": "位"}),  # a grid position, no count of people
+    ("他因违规被罚后退5位发车", "5位", "count", 5, {"unit": "位"}),  # places moved back, counted
+    ("创业板指数连跌五日 成交萎缩", "五日", "duration", "P5D", {}),  # a market's run of days, no 5th of the month
+    ("恒指连涨4日后高位震荡", "4日", "duration", "P4D", {}),
     ("中国代表团共获得40金27银24铜。", "27银", "count", 27, {"unit": "银"}),  # a medal tally
     ("公司FY2024全年营收为210亿美元。", "FY2024", "date", "2024", {}),  # a fiscal year, as 2024财年
     ("该岗位的月薪20K起。", "20K", "money", 20000, {"currency": "CNY"}),  # pay "from 20,000": 起 is no count of cases
@@ -443,6 +469,10 @@ FOUND = [
     ("2006-07赛季他场均得分最高。", "2006-07", "date", {"start": "2006", "end": "2007"}, {}),
     ("他在七八月份休假。", "七八月份", "date", {"start": "--07", "end": "--08"}, {}),
     ("股票仓位占30%-80%。", "30%-80%", "percent", {"low": 30, "high": 80}, {}),
+    # a rise of a fraction of a point, then the level it reached (升0.3%至6.5%): two facts; a range of changes stays one
+    ("该行不良率升0.3%至6.5%", "0.3%", "percent", 0.3, {"change": "+"}),
+    ("该行不良率升0.3%至6.5%", "6.5%", "percent", 6.5, {}),
+    ("预计全年利润增长20%至50%", "20%至50%", "percent", {"low": 20, "high": 50}, {"change": "+"}),
     ("雍正四年大旱。", "雍正四年", "date", "1726", {}),
     ("他96年回国创业。", "96年", "date", "1996", {}),
     ("公司24年营收增长了三成。", "24年", "date", "2024", {}),
@@ -900,6 +930,11 @@ FOUND = [
     ("白银每盎司上涨1.2美元。", "1.2美元", "money", 1.2, {"unit": "/盎司", "change": "+"}),
     # headline prices and phases
     ("这款相机售价不足千元。", "不足千元", "money", 1000, {"qualifier": "under", "currency": "CNY"}),  # a bound before 千
+    # 不满 / 未满 "not yet" are under, as 不足 is (满18岁 alone is no bound)
+    ("这类卡片不满16岁的学生不能办理", "不满16岁", "count", 16, {"unit": "岁", "qualifier": "under"}),
+    ("单笔消费未满50元的不计积分", "未满50元", "money", 50, {"currency": "CNY", "qualifier": "under"}),
+    ("入职不满两年的员工没有年假", "不满两年", "duration", "P2Y", {"qualifier": "under"}),
+    ("年满18岁即可报名参加", "18岁", "count", 18, {"unit": "岁", "qualifier": None}),
     ("楼盘推出优惠 办卡每日减800", "800", "money", 800, {}),  # a price cut a day
     ("金色家园3期5月开盘", "3期", "ordinal", 3, {"unit": "期"}),  # a phase on sale
     ("这个楼盘分3期开盘。", "3期", "count", 3, {"unit": "期"}),  # in three phases
@@ -1068,6 +1103,7 @@ FOUND = [
     # headline prices and levels with their unit left out; the first item of a long list that shares a unit
     ("主流相机再降200 入门单反更便宜", "200", "money", 200, {"currency": "CNY"}),
     ("最低不足900 三款平板推荐", "不足900", "money", 900, {"currency": "CNY", "qualifier": "under"}),
+    ("节前惊喜 九阳豆浆机399促销", "399", "money", 399, {"currency": "CNY"}),  # a headline's price before 促销
     ("棉价冲破9000大关", "9000", "number", 9000, {}),
     ("金价失守“1200防线”", "1200", "number", 1200, {}),
     ("三地房价分别突破9000、7000、6000和4000元关口", "9000", "money", 9000, {"currency": "CNY"}),
@@ -1110,6 +1146,15 @@ FOUND = [
     ("比赛今天七时开打", "七时", "date", "T07", {}),
     # a price word after a rate's word: a plot ratio stays a plain number
     ("该地块容积率仅为1.2", "1.2", "number", 1.2, {}),
+    # betting odds are plain numbers, no money (低至 is no price word after 赔)
+    ("机构开出的主胜赔低至1.25，看好主队", "1.25", "number", 1.25, {}),
+    ("平赔已降至3.10", "3.10", "number", 3.1, {}),
+    ("客胜赔4.50，冷门可能不大", "4.50", "number", 4.5, {}),
+    ("主胜赔一度低至1.30", "1.30", "number", 1.3, {}),
+    ("主胜赔1.85明显偏高", "1.85", "number", 1.85, {}),  # odds before a word
+    ("多家公司的平赔在3.30左右", "3.30左右", "number", 3.3, {"qualifier": "about"}),
+    ("清仓赔本价仅售99，欲购从速", "99", "money", 99, {"currency": "CNY"}),
+    ("保险公司已赔付1.2亿元", "1.2亿元", "money", 120000000, {"currency": "CNY"}),
     # counts: golf holes, 二招, a flat's area before its facing, users and households
     ("他在最后一轮连赢4洞逆转", "4洞", "count", 4, {"unit": "洞"}),
     ("老师傅传授二招省电妙法", "二招", "count", 2, {"unit": "招"}),
@@ -1526,6 +1571,13 @@ IGNORED = [
     ("2K游戏公司公布了新作。", "2K"),  # the games publisher, no 2,000
     ("索尼α290套机开卖。", "290套"),  # a camera's model
     ("八国联军和7国集团都是名字。", "7国"),  # a group's name, no count of countries
+    ("游客走近万里长城的起点", "万里"),  # 走近 "walk up to", no ten thousand
+    ("数码相机DC500促销进行中", "500"),  # a model's name before 促销
+    ("平均赔率1.503.406.00看好主队", "1.503"),  # odds glued in a table's row: no value reads
+    ("本场平赔3.", "3."),  # odds cut off
+    ("商场双11促销人气爆棚", "11"),  # a sale's day
+    ("游戏《刺客2国王》今日公布新截图", "2国王"),  # a sequel number before 国王 "king", no count of countries
+    ("依据第12/2009号行政法规执行", "第12/2009号"),  # a regulation's number and year, a code
     ("中美两国领导人会面。", "两国"),
     ("这家厂商推出3国产芯片手机。", "3国"),
     ("他买了3个钟表。", "3个钟"),  # clocks, no hours
@@ -1551,6 +1603,8 @@ IGNORED = [
     ("工人们检修了1号和2号机组。", "1号"),  # units of a power plant, no days
     ("7号、8号楼明年交房。", "7号"),  # buildings
     ("小店一天只能卖出二十几碗面。", "一天"),  # "per day" for the amount after it
+    ("她逛街时1次能买10件衣服", "1次"),  # "at a time" for the count after it, no count of one
+    ("这种病一年里总会犯那么两三次", "一年"),  # "in a year": how often, no length
     ("那是他一生中最难熬的一天。", "一天"),  # "a day", no length
     ("文件重申“一个中心、两个基本点”的路线。", "一个中心、两个基本点"),  # a watchword
     ("省里先后拨款数千万元修缮古寺。", "数千万元"),  # vague: 款数 is no word before a numeral

@@ -70,8 +70,9 @@ _TIME_PREFIX = "凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|�
 
 #: Before N日 (or after 过去) when it counts days (近3日, 前四日), not a day of the month.
 DAYS_COUNTED_AFTER = "近这前后"
-#: Words before N日 that make it a number of days (连续5日上涨, 历时7日), not a day of the month.
-DAYS_COUNTED_AFTER_WORDS = frozenset(("连续", "持续", "历时", "为期", "长达", "累计", "一连", "接连"))
+#: Words before N日 that make it a number of days (连续5日上涨, 历时7日; a market's 连跌四日, 连涨3日), not a day of
+#: the month.
+DAYS_COUNTED_AFTER_WORDS = frozenset(("连续", "持续", "历时", "为期", "长达", "累计", "一连", "接连", "连跌", "连涨", "连升", "连降", "连挫"))
 #: Those words as one look-behind of :data:`DATE_RE` (all two characters: one fixed width).
 _DAYS_COUNTED_AFTER_ALT = "|".join(sorted(DAYS_COUNTED_AFTER_WORDS))
 

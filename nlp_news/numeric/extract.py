@@ -195,7 +195,7 @@ TIME_UNITS = {
 }
 ABOUT_LEFT = ("约为", "约合", "大约", "大概", "近似", "约")
 OVER_LEFT = ("超过", "超出", "逾", "至少", "不低于", "不少于", "不小于", "起码", "多于", "高于", "大于", "超", "≥")
-UNDER_LEFT = ("将近", "接近", "不到", "不足", "低于", "少于", "不超过", "不超", "不高于", "不多于", "不大于", "最多", "最长", "最快",
+UNDER_LEFT = ("将近", "接近", "不到", "不足", "不满", "未满", "低于", "少于", "不超过", "不超", "不高于", "不多于", "不大于", "最多", "最长", "最快",
               "小于", "近", "≤")
 #: Comparisons that a modal with 不 before them turns round (不得超过30年 is under, 不应低于20% over), as
 #: 不超过 and 不低于 do: :meth:`_Scanner.left`.
@@ -411,6 +411,8 @@ _ORDINAL_RE = re.compile(
 )
 _TOP_RE = re.compile(r"前(?P<n>[1-9]\d{0,2}|[一二两三四五六七八九十]{1,3})(?=名|强|位|大|甲|$|[,，。、的]|(?<=[一二三四五六七八九十])\d|\s(?![个年月天日周季小分秒\d]))(?P<u>名|强|位|甲)?")  # (前三甲: the top three; 前30 DDM: a headline's space)
 _SLASH_PREV_BAD = frozenset("/.")
+#: After 第N: a slash and a year that make a regulation's number (第20/2008号), a code.
+_SLASH_YEAR_RE = re.compile(r"/(?:19|20)\d\d(?!\d)号?")
 _BIG_ALONE = frozenset(("万", "亿", "兆"))
 #: Words before a price written without a currency (仅售1999, 售价为160, 报价2200), as property and shop
 #: headlines write them (均价20000, 1月开盘13800, 租金3500), and a laptop's (本 "notebook") after its model
@@ -425,20 +427,32 @@ _PRICE_BEFORE = re.compile(
 _PRICE_LAST = frozenset("价售卖为是仅只要约金租至盘降减破需装机报米惠销本低足到电池包")
 #: Price words after which the next words may follow a bare price directly (仅3750送礼, 促销2250送包), as after a price noun.
 _PRICE_THEN_WORDS = ("仅", "促销")
+#: Before N厘, words of an interest rate that make it points of interest (加息0.5厘, 利率上调0.25厘), no money.
+_RATE_POINT_BEFORE = re.compile(r"(?:[加减降升]息|利率|息率|息口)[^，。；,;：:]{0,6}$")
+#: Sales named by their day (618促销, 315促销), no prices.
+_SALE_DAYS = frozenset(("315", "618", "1111", "1212"))
 _PRICE_END = frozenset("，,。；;！!？?）)】]、的（(") | {""}
 #: A person a price is per after 一 (119一位, 99一人).
 _PER_HEAD = frozenset("位人")
 #: A plot ratio (容积率2.5) is a plain number.
 #: A coefficient (基尼系数0.47, 恩格尔系数为28.5) is one as well, and so are an exchange rate, a rate's
 #: fixing, an index written without 点 and a TV rating (汇率为7.2, 中间价7.1856, 美元指数跌至98.5, 市净率为0.8,
-#: 收视率破2), and an indicator's reading (信心指数终值为65.7, 前值为50.2).
+#: 收视率破2), and an indicator's reading (信心指数终值为65.7, 前值为50.2); so are betting odds (主胜赔低至1.14,
+#: 平赔3.20, 赔率为2.5: no money).
 _RATIO_BEFORE = re.compile(
     r"(?:容积率|系数|汇率|中间价|指数|市盈率|市净率|收视率|终值|初值|前值|预期值|预测值)"
     r"(?:仅为|为|是|仅|约为|约|达|达到|高达|低于|超过|不超过|不到|跌至|降至|升至|涨至|回落至|回升至|报|破|突破)?$"
 )
-_RATIO_LAST = frozenset("率数为是仅约达到于过价至报破")
-#: A rate's or a count's word before a price word (容积率仅为0.4, 利率仅为4.5, 人数仅为300): what follows is no price.
+#: Odds' words and the verbs between them and the odds (searched only where 赔 is in the window: most are not).
+_ODDS_BEFORE = re.compile(r"(?:[胜平负]赔|赔率)(?:一度|已|又|再)?(?:仅为|为|是|仅|只有|约为|约|在|达|达到|高达|跌至|降至|升至|涨至|低至|高至|报)?$")
+_RATIO_LAST = frozenset("率数为是仅约达到于过价至报破赔")
+#: A rate's or a count's word before a price word (容积率仅为0.4, 利率仅为4.5, 人数仅为300): what follows is no
+#: price.
 _RATE_LAST = frozenset("率数")
+#: Betting odds' words (主胜赔, 平赔, 赔率), read before a price word that follows them (胜赔一度低至1.14).
+_ODDS_RE = re.compile("[胜平负]赔|赔率")
+#: Odds as written: at most two decimals (1.14, 3.30, 12.5).
+_ODDS_VALUE_RE = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 #: What :meth:`_Scanner.led` needs before or after a number (第, 前; 分之, 半, 3:1, 1/3; a space before 第
 #: or 分), or before a bare Arabic one (the end of a price or plot-ratio word, and after the number
 #: nothing :data:`_TAIL_FIRST` or :data:`_RANGE_FIRST` holds): numbers with none skip it in one test
@@ -1078,6 +1092,8 @@ class _Scanner:
                 if m.group("wd") and m2.group("wd") and not m2.group("wpre") and isinstance(value, str) and len(value) == 10:
                     value = {"start": value, "end": weekday_after(value, m.group("wd"), m2.group("wd"))}
                     end = m2.end()  # 下周一至周三: the second weekday is in the first one's week
+                elif m.group("wd") and m2.group("wd") and value is None:
+                    end = m2.end()  # 周五到周日, 本周二到下周四 with no published date: one period, no value (as 周五 alone)
                 elif res2 is not None and res2[0] is not None and value is not None:
                     v2 = range_end(value, res2[0])
                     if isinstance(v2, str) and v2.startswith("-") and self.pub:
@@ -1087,7 +1103,17 @@ class _Scanner:
                         and value > v2 and m.group("y") is None and m.group("ry") is None
                     ):
                         value = f"{int(value[:4]) - 1:04d}{value[4:]}"  # 12月到今年1月: December of the year before
-                    value = {"start": value, "end": v2}
+                    if not isinstance(v2, dict):  # (2005年至80年代: no range ends on a decade's span)
+                        value = {"start": value, "end": v2}
+                        end = m2.end()
+        elif r and isinstance(value, dict) and (m.group("dec") or m.group("dec4")):
+            # 50年代末至60年代初, 80年代到90年代: a span of decades, one range from the first's start to the
+            # second's end (the sub-decade words 初 / 末 are dropped, as a decade's are)
+            m2 = DATE_RE.match(self.f, r.end())
+            if m2 is not None and (m2.group("dec") or m2.group("dec4")) and (res2 := self.date_value(m2)) is not None:
+                v2 = res2[0]
+                if isinstance(v2, dict) and v2["end"] > value["end"]:
+                    value = {"start": value["start"], "end": v2["end"]}
                     end = m2.end()
         # 截至2024年12月31日止年度, 截至2025年6月30日止六个月: the period that the date closes
         if after in _PERIOD_ENDED_FIRST and isinstance(value, str) and len(value) == 10 and value[:1].isdigit() and (
@@ -1182,6 +1208,8 @@ class _Scanner:
             hi = parse_number(r.group(1))
             if hi is not None and hi > num:
                 value, end = {"low": value, "high": _sig6(hi)}, r.end()
+        elif (hi2 := self.share_to(end, value)) is not None:
+            value, end = {"low": value, "high": hi2[0]}, hi2[1]  # 三分之一到二分之一: one range
         s2, q, _ = self.left(start)
         q2 = self.right_bound(end)
         if q2:
@@ -1210,13 +1238,13 @@ class _Scanner:
             return
         if 0 < a < b and (b <= 10 or b in _DENOMINATORS):
             s2, q, _ = self.left(start)
+            value: Any = _sig6(a / b * 100)
+            if (hi := self.share_to(end, value)) is not None:
+                value, end = {"low": value, "high": hi[0]}, hi[1]  # 1/3到1/2: one range
             q2 = self.right_bound(end)
             if q2:
                 q, end = q2[0] if q is None or q == "about" else q, q2[1]
-            self.add(
-                self.make(s2, end, "percent", _sig6(a / b * 100), "rule:percent", qualifier=q, change=self.change(s2)),
-                s2, end, 2,
-            )
+            self.add(self.make(s2, end, "percent", value, "rule:percent", qualifier=q, change=self.change(s2)), s2, end, 2)
         elif 1 <= a <= 12 and 1 <= b <= 31:
             v = f"--{a:02d}-{b:02d}"
             if self.pub:
@@ -1224,6 +1252,46 @@ class _Scanner:
             self.add(self.make(start, end, "date", v, "rule:date", relative=True), start, end, 2)
         else:
             self.add(None, start, end, 0)  # 60/50帧, 90/70: alternatives and names
+
+    def big_to(self, end: int, low: float) -> tuple[float, int, str | None] | None:
+        """The second end of a range whose first is a spoken amount (3个亿到5个亿, 1千个亿至1.5千亿), read
+        from ``end``: (its value, where it ends, its currency code or None) when it carries a magnitude and
+        is larger than ``low``, else None."""
+        f = self.f
+        if f[end : end + 1] not in _RANGE_FIRST or (r := _RANGE_SEP.match(f, end)) is None:
+            return None
+        m2 = _NUMBER_RE.match(f, r.end())
+        if m2 is None or m2.end() == m2.start() or (v2 := parse_number(m2.group(0))) is None:
+            return None
+        e2, cur = m2.end(), None
+        if f[e2 : e2 + 1] == "个" and (gm := _GE_MAGN_RE.match(f, e2 + 1)) is not None and not gm.group("more") and not gm.group("post"):
+            v2, e2 = v2 * (1e8 if gm.group("m") else 1e4), gm.end()  # 5个亿
+            cur = gm.group("cur")
+        elif not _has_magnitude(m2.group(0)):
+            return None
+        elif (t2 := _TAIL_RE.match(f, e2)) is not None and t2.group("cur") in _GE_CURRENCIES:
+            cur, e2 = t2.group("cur"), t2.end()  # 至5亿元
+        return (v2, e2, CURRENCY_WORDS[cur][0] if cur else None) if v2 > low else None
+
+    def share_to(self, end: int, low: float) -> tuple[float, int] | None:
+        """The second end of a range of shares that starts with a fraction ending at ``end`` (1/3到1/2,
+        三分之一至二分之一, 1/4-一半): (its percent, where it ends) when it is larger than ``low``, else None."""
+        f = self.f
+        if f[end : end + 1] not in _RANGE_FIRST or (r := _RANGE_SEP.match(f, end)) is None:
+            return None
+        e = r.end()
+        hi: float | None = None
+        if (sm := _SLASH_RE.match(f, e)) is not None:
+            a, b = int(sm.group("a")), int(sm.group("b"))
+            if 0 < a < b and (b <= 10 or b in _DENOMINATORS):
+                hi, e = _sig6(a / b * 100), sm.end()
+        elif f.startswith("一半", e):
+            hi, e = 50, e + 2
+        elif (fm := _FRACTION_RE.match(f, e)) is not None:
+            den, num = parse_number(fm.group("den")), parse_number(fm.group("num").rstrip())
+            if den and num is not None and 0 < num < den:
+                hi, e = _sig6(num / den * 100), fm.end()
+        return (hi, e) if hi is not None and hi > low else None
 
     def half_share(self, start: int, end: int, qual: str | None = None) -> None:
         """Half of a whole (一半, 半数, 过半): percent 50 (NUMERIC-CONVENTIONS: 一半 → 50), with the
@@ -1263,6 +1331,9 @@ class _Scanner:
         n = m.group("n")
         if n.isdigit() and (len(n) >= 6 or len(n) >= 4 and n[0] == "0"):
             self.add(None, m.start(), end, 0)  # 第33010122号站点, 第08091期: a serial number or a code, no rank
+            return
+        if unit is None and self.f[end : end + 1] == "/" and (sy := _SLASH_YEAR_RE.match(self.f, end)) is not None:
+            self.add(None, m.start(), sy.end(), 0)  # 第20/2008号: a law's number and its year, a code (第3/4名 are ranks)
             return
         if (
             unit is None
@@ -1477,7 +1548,7 @@ class _Scanner:
                 return True
         if arabic and prev in _PRICE_LAST and nxt not in _RANGE_FIRST and _no_unit_after(f, end, nxt, prev) and (
             pw := _PRICE_BEFORE.search(f, max(0, start - 6), start)
-        ) and f[pw.start() - 1 : pw.start()] not in _RATE_LAST:
+        ) and f[pw.start() - 1 : pw.start()] not in _RATE_LAST and not _ODDS_RE.search(f, max(0, pw.start() - 5), pw.start()):
             # 仅售1999, 售价为160, 均价9000现可享96折: a price without a currency word is money in the article's currency
             v = parse_number(core)
             per = pw.group("per")  # 一平米9500, 每平米3万: a price per square metre
@@ -1489,9 +1560,10 @@ class _Scanner:
                 self.add(self.make(s2, end, "money", format_value(v), "rule:money", currency="CNY", qualifier=more,
                                    unit="/" + per if per else None), s2, end, 2)
                 return True
-        if arabic and prev in _RATIO_LAST and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST and _RATIO_BEFORE.search(
-            f, max(0, start - 6), start
-        ):
+        if arabic and prev in _RATIO_LAST and nxt not in _TAIL_FIRST and nxt not in _RANGE_FIRST and (
+            (_ODDS_BEFORE.search(f, max(0, start - 6), start) is not None and nxt != "." and _ODDS_VALUE_RE.fullmatch(core))
+            if "赔" in f[start - 6 if start > 6 else 0 : start] else _RATIO_BEFORE.search(f, max(0, start - 6), start)
+        ):  # (odds glued into a row of a table, 赔率1.603.353.33, or cut off, 平赔3.: no odds are read)
             v = parse_number(core)  # 容积率2.5, 基尼系数0.47: a plot ratio or a coefficient is a plain number
             if v is not None:
                 s2, q, _ = self.left(start)
@@ -1509,6 +1581,15 @@ class _Scanner:
             # 末期息15.1仙: Hong Kong cents written 仙 after a digit (as 港仙; 八仙, 3仙女 are none)
             s2, q, _ = self.left(start)
             self.add(self.make(s2, end + 1, "money", format_value(v * 0.01), "rule:money", currency="HKD", qualifier=q), s2, end + 1, 2)
+            return
+        if nxt == "厘" and arabic and f[end + 1 : end + 2] != "米" and _RATE_POINT_BEFORE.search(f, max(0, start - 10), start) is not None and (
+            v := parse_number(core)
+        ) is not None:
+            # 加息0.5厘, 利率下调0.25厘: Hong Kong copy's 厘 is a point of interest, a percent with unit 厘 (as 个百分点;
+            # 派息5厘 is a dividend's money)
+            s2, q, _ = self.left(start)
+            self.add(self.make(s2, end + 1, "percent", format_value(v), "rule:percent", unit="厘", qualifier=q, change=self.change(s2)),
+                     s2, end + 1, 2)
             return
         if c0 == "-" and nxt in _SIGNLESS_NEXT and "\u4e00" <= prev <= "\u9fff" and (m2 := _NUMBER_RE.match(f, start + 1)) is not None:
             self.number(m2, nxt, "-")  # 西甲-10人塞维利亚: a headline's dash, no minus (a count of people is never negative)
@@ -1567,6 +1648,12 @@ class _Scanner:
             ) and not ((nxt == "防" or nxt == "整") and f.startswith(_LEVEL_AFTER, end)):  # (“140防线”, 4300整数关: a level, read in bare())
                 if nxt == "." and f[end + 1 : end + 2].isdigit():
                     self.add(None, start, end + 2, 0)  # 2.0.1: a version
+                elif nxt == "促" and f.startswith("促销", end) and "\u4e00" <= prev <= "\u9fff" and core.isdigit() and 3 <= len(core) <= 5 and not (
+                    len(core) == 4 and core[:2] in ("19", "20")
+                ) and core not in _SALE_DAYS:
+                    # 电烤箱500促销: a headline's price before 促销, money in the article's currency (TM200促销 is a model's
+                    # name, 双11促销 and 618促销 are sales' days)
+                    self.add(self.make(start, end, "money", int(core), "rule:money", currency="CNY"), start, end, 2)
                 elif nxt == "一" and f[end + 1 : end + 2] in _PER_HEAD and f[end + 2 : end + 3] in _PRICE_END and len(core) > 1:
                     # 周五119一位，周六99一位: a price per person with no currency word (一位 is no count)
                     v = parse_number(core)
@@ -1823,7 +1910,10 @@ class _Scanner:
                 m2 = _PCT_TO_RE.match(f, tend)  # 30%-80%, 3‰-5‰
                 if m2 and value is not None and m2.group(2) == g.pct:
                     v2 = parse_number(m2.group(1))
-                    if v2 is not None and v2 > value:
+                    if v2 is not None and v2 > value and not (
+                        value < 1 and v2 > 5 * value and f[tend] in "至到" and _CHANGE_VERB_BEFORE.search(f, max(0, s2 - 4), s2) is not None
+                    ):  # (升0.4%至9.8%: a rise of a fraction of a point, then the level it reached, two facts; 上升20%到70%,
+                        # 增长10%至60% stay ranges)
                         low_high, tend = (value, v2), m2.end()
         elif g.cur:
             kind, source = "money", "rule:money"
@@ -2027,8 +2117,8 @@ class _Scanner:
             if (
                 (core == "一" or core == "1") and tu in ("年", "天") and not g.post and s2 == start  # (最快1天, 近一年: lengths)
                 and (prev not in _ONE_YEAR_SPAN_PREV or f[start - 2 : start] in _SOMETIMES)
-                and f[tend : tend + 1] not in _ONE_YEAR_SPAN_NEXT
-                and (_PER_YEAR_AMOUNT_RE.match(f, tend) or _PER_ONE_COUNT_RE.match(f, tend))
+                and (f[tend : tend + 1] not in _ONE_YEAR_SPAN_NEXT and (_PER_YEAR_AMOUNT_RE.match(f, tend) or _PER_ONE_COUNT_RE.match(f, tend))
+                     or f[tend : tend + 1] in _IN_A_SPAN and _TIMES_IN_CLAUSE_RE.match(f, tend + 1))  # 一年里有一两次: "a year", how often
             ):
                 self.add(None, start, tend, 0)
                 return  # 一年运送旅客4000万人次, 一天只能卖出十几盒, 有时一天要为20多个患者, 1天5顿: "per year" or "per day" for the amount after it, no length
@@ -2046,6 +2136,13 @@ class _Scanner:
                     low_high, tend = (value, v2), t2.end()
                     if t2.group("post"):
                         qual = qual or _BOUND_RIGHT[t2.group("post").strip()]  # 3年-5年内: under, as 3-5年内
+            elif low_high is None and value is not None and not arabic and not g.half and not g.post and f[tend : tend + 1] in _CN_SET and (
+                m2 := _NUMBER_RE.match(f, tend)
+            ) and (t2 := _TAIL_RE.match(f, m2.end())) is not None and t2.group("time") == tu and not t2.group("half") and not t2.group("post"):
+                # 十年八年, 三年五年: two lengths side by side say "eight to ten years", one range (as 六七家)
+                v2 = parse_number(m2.group(0))
+                if v2 is not None and v2 != value and v2 >= 2 and value >= 2:  # (三年一年年地: 一 starts a word)
+                    low_high, tend = (min(value, v2), max(value, v2)), t2.end()
             half = 0.5 if g.half or "半" in tu else 0.0  # 三年半, 三个半小时
             val = _duration(value, code, half) if low_high is None else {
                 "low": _duration(low_high[0], code, 0.0), "high": _duration(low_high[1], code, half)}
@@ -2104,6 +2201,11 @@ class _Scanner:
                 if qual is None or (qual == "about" and pq != "about"):
                     qual = pq
             tend = gm.end()
+            if low_high is None and value is not None and not gm.group("post") and (hi := self.big_to(tend, value * scale)) is not None:
+                # 3个亿到5个亿, 1千个亿至1.5千亿: one range, its second end written with its own magnitude
+                low_high, scale, tend = (value * scale, hi[0]), 1.0, hi[1]
+                if hi[2]:
+                    kind, source, currency = "money", "rule:money", hi[2]
         elif g.ge:
             nm = _NOUN_AFTER_GE.match(f, tend)
             unit = (_counted_noun(nm.group(0), self.segmenter or default_segmenter()) if nm else None) or "个"
@@ -2202,6 +2304,10 @@ class _Scanner:
                     # (连续三期 counts issues, 分3期建设 the phases)
                     self.add(self.make(start, tend, "ordinal", format_value(value), "rule:ordinal", unit="期"), start, tend, 2)
                     return
+                if unit == "位" and low_high is None and s2 == start and value is not None and f.startswith("发车", tend) and prev != "后" and prev != "退":
+                    # 韦伯18位发车: a grid position, an ordinal as 第18位 is (no count of 18 people; 退后3位发车 counts places)
+                    self.add(self.make(start, tend, "ordinal", format_value(value), "rule:ordinal", unit="位"), start, tend, 2)
+                    return
                 if unit == "晚" and prev == "周" and len(core) == 1 and core in "1234567" and f[start - 2 : start - 1] not in _WEEK_COUNTED_BEFORE:
                     self.add(None, start, tend, 0)  # 周3晚开售: Wednesday evening, no three nights (每周3晚 counts them)
                     return
@@ -2299,6 +2405,9 @@ class _Scanner:
                 and prev not in ("第", "前") and not (unit and _contrasted(f, start, end, unit[0]))
                 and not _after_every(f, start) and not _after_its_noun(f, start, tend)):
             return
+        if core == "1" and unit == "次" and kind == "count" and s2 == start and low_high is None and _PER_TIME_COUNT_RE.match(f, tend):
+            self.add(None, start, tend, 0)
+            return  # 1次买20双: "at a time" for the count after it, no count of one (as 一次买20双)
         # 十一届全国人大: a term counted without 第 is an ordinal (做了六届 counts them)
         if kind == "count" and unit == "届" and core != "两" and low_high is None and val is not None and _TERM_BODY.match(f, tend):
             kind, source = "ordinal", "rule:ordinal"
@@ -2375,8 +2484,10 @@ class _Scanner:
                 return
         if not arabic:
             # Chinese numerals alone are words (一定, 十一 the holiday) unless they carry a magnitude: 三千万
-            if _BIG_CHARS.isdisjoint(core) or (core[0] in "万亿" and not (over and f[start : start + 1] in _OVER_BIG)):
-                return  # 十一 (双十一, the holiday), 二十: words; 三千万 and 上亿 are numbers
+            if _BIG_CHARS.isdisjoint(core) or (core[0] in "万亿" and not (over and f[start : start + 1] in _OVER_BIG) and not (
+                core == "万亿" and start > 0 and f[start - 1] in _BOUND_BEFORE_BIG
+            )):
+                return  # 十一 (双十一, the holiday), 二十: words; 三千万, 上亿 and 超万亿 are numbers (走近万里 is none)
         if value is None and low_high is None:
             return
         # a year written without 年: 2018 looks like a year
@@ -2396,7 +2507,10 @@ class _Scanner:
         s2, q_left, cur_left = self.left(start)
         if arabic and not _has_magnitude(core) and not cur_left and not more and not _QUOTE_BEFORE.search(f, max(0, s2 - 4), s2) and not (
             "." in core and _MARK_AFTER_RE.match(f, end)
-        ) and not f.startswith(_LEVEL_AFTER, end):  # 破7000大关, “140防线”: a level, its unit left out
+        ) and not f.startswith(_LEVEL_AFTER, end) and not (  # 破7000大关, “140防线”: a level, its unit left out
+            "赔" in f[start - 6 if start > 6 else 0 : start] and _ODDS_BEFORE.search(f, max(0, start - 6), start) is not None
+            and f[end : end + 1] != "." and _ODDS_VALUE_RE.fullmatch(core) is not None
+        ):  # (主胜赔1.70明显偏高, 主胜赔率在1.53左右: odds, a plain number)
             return  # a bare small number: a list enumerator, a score, a code (not 3000多, nor a quote: 汇率中间价报7.1025)
         unit = None
         if not cur_left and (lw := _latin_noun(f, core, end, tend)):
@@ -2449,7 +2563,7 @@ _CLOCK_WORD_NEXT = frozenset("表楼声摆点")
 #: After 省: words that start with it (省钱, 省级, 省委), no provinces counted.
 _SHENG_WORD_NEXT = frozenset("道钱心事力时级会委长内外直属略油电下去了得城政府部厅")
 #: After 国 counted by digits: a group's name or a word that starts with 国 (7国集团, 8国联军, 3国产手机).
-_GUO_WORD_NEXT = frozenset("集联企产内际外有庆债资民籍土务道旗歌宝足脚奥字号标货营航青")
+_GUO_WORD_NEXT = frozenset("集联企产内际外有庆债资民籍土务道旗歌宝足脚奥字号标货营航青王")
 #: A space between a magnitude and a smaller one with no digit (一万 百脑汇, 三千 百): two words, no number.
 _SPACED_MAGNITUDE_RE = re.compile(r"(?<=[十百千万亿兆])\s+(?=[十百千])")
 _PERIOD_ENDED_FIRST = frozenset("止 ")
@@ -2649,7 +2763,12 @@ _ONE_YEAR_SPAN_PREV = frozenset("这那每的前后近过去了第用花达满�
 _ONE_YEAR_SPAN_NEXT = frozenset("后内里来多半的中以之前间零，,。；;、")
 _PER_YEAR_AMOUNT_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:\d|[一二两三四五六七八九十几百千万亿](?:[十百千万亿几]|[多余]?[万亿]))")
 #: A count right after 一天 or 一年 (一天两顿, 1天5顿, 一年3次): the per-day or per-year amount, which makes 一天 no length.
+#: After 一年 or 一天: 里 / 中, then the times something happens in the clause (一年里有那么一两次: how often, no length).
+_IN_A_SPAN = frozenset("里中")
+_TIMES_IN_CLAUSE_RE = re.compile(r"[^，。；,;！？!?]{0,6}?(?:\d{1,2}|[一两二三四五六七八九十几]{1,3})\s?次(?![数序元])")
 _PER_ONE_COUNT_RE = re.compile(rf"(?:\d+|[两二三四五六七八九十几]{{1,3}})(?:{_esc(MEASURE_WORDS)})")
+#: After 1次: a verb, then a count or an amount it says "at a time" for (1次买20双, 1次吃3碗).
+_PER_TIME_COUNT_RE = re.compile(rf"[\u4e00-\u9fff]{{1,2}}?(?:\d|[两二三四五六七八九十几]{{1,3}}(?:{_esc(MEASURE_WORDS)}))")
 #: 有时 "sometimes" and 平时 "usually" before 一天 or 一年 (有时一天要为20多个患者): 时 there ends no length before it (历时一年).
 _SOMETIMES = frozenset(("有时", "平时"))
 #: After 的一天, what makes it a length of one day (一天的时间, 一天之内, 一天多).
@@ -2930,7 +3049,7 @@ _CAND_ORDER = itemgetter(0, 1, 2)  # start, longest first, priority
 _DATE_KEYWORDS = ("半年", "周日", "周天", "星期日", "星期天", "礼拜日", "礼拜天")
 #: The first characters of what :data:`_LEFT_RE` reads before a number (a currency, a bound word).
 _LEFT_FIRST = frozenset(w[0] for w in CURRENCY_PREFIXES) | {w[0] for w in _BOUND_LEFT}
-_LEFT_LAST = set("约为合概似超过出逾少低于起码多高大近到足最长快小了在是有$¥€£ B≥≤") | {w[-1] for w in CURRENCY_PREFIXES}
+_LEFT_LAST = set("约为合概似超过出逾少低于起码多高大近到足满最长快小了在是有$¥€£ B≥≤") | {w[-1] for w in CURRENCY_PREFIXES}
 #: A character of each growth word and of 同比/环比 (tests/test_numeric.py checks that each has
 #: one): a stretch with none of them holds no change word. Few and rare, so the test is a quick no.
 _GROWTH_CHARS = set("增涨升提扩飙攀猛暴降跌减滑缩萎落比翻调价息窄挫扬走浮放")
