@@ -1195,6 +1195,10 @@ FOUND = [
     ("小将杀入世界排名前20 创造历史", "前20", "ordinal", 20, {"qualifier": "under"}),  # a top-N before a headline's space
     ("案发的时间约是9点", "9点", "date", "T09", {}),  # a clock time after 时间, no index points
     ("这只基金24月亏掉一半", "24月", "duration", "P24M", {}),  # no month of the year: months counted
+    # a headline's dash before a day or a year is no minus: the date starts after it, and the hour after the day is its own
+    ("访谈预告-22日15时 名帅做客聊天室", "22日", "date", "---22", {"relative": True}),
+    ("访谈预告-22日15时 名帅做客聊天室", "15时", "date", "T15", {}),
+    ("央视专题-2012年春晚节目单出炉", "2012年", "date", "2012", {}),
 ]
 
 RESOLVED = [

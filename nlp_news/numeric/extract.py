@@ -705,7 +705,9 @@ class _Scanner:
             if nxt in date_next or prev in date_prev or (prev == "后" and f[s - 2 : s - 1] == "最") or (
                 (prev == "Q" or prev == "q") and _bare_quarter(f, s, e)
             ) or (nxt in "至到" and e - s == 4 and f[s : s + 2] in ("19", "20")):  # 2010到2011赛季
-                self.dates_at(s)  # (今年)最后一个月: a date that starts before 最后
+                # (今年)最后一个月: a date that starts before 最后; 预告-18日14时, 新浪-2011年: a headline's dash before
+                # a day or a year is no minus, the date starts after it (and 14时 after the day is tried on its own)
+                self.dates_at(s + 1 if (f[s] == "-" or f[s] == "−") and (nxt == "日" or nxt == "号" or nxt == "年") else s)
                 if s < self.reach:
                     continue
             if (
