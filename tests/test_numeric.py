@@ -1199,6 +1199,9 @@ FOUND = [
     ("访谈预告-22日15时 名帅做客聊天室", "22日", "date", "---22", {"relative": True}),
     ("访谈预告-22日15时 名帅做客聊天室", "15时", "date", "T15", {}),
     ("央视专题-2012年春晚节目单出炉", "2012年", "date", "2012", {}),
+    # N号 is a day before 推 (launches) and in brackets after a day word
+    ("城东新盘18号推85平两居", "18号", "date", "---18", {"relative": True}),
+    ("座谈会昨天（27号）在京举行", "27号", "date", "---27", {"relative": True}),
 ]
 
 RESOLVED = [
@@ -1659,6 +1662,9 @@ IGNORED = [
     ("汉诺威96队主场3胜1平。", "96队"),  # a club's name (Hannover 96)
     ("客队最终以4比1痛击对手。", "4比1"),  # a score
     ("某楼盘三单月成交居首", "三单"),  # 单月 "a single month", no orders
+    ("详见《实施办法》(市发〔2010〕3号)附件", "3号"),  # a document's number in brackets, no day
+    ("名单见附件(2号)说明", "2号"),  # a label in brackets, no day
+    ("他入选了1号推荐位", "1号"),  # a label before 推荐, no day
     ("主队下半场2比3被反超。", "2比3"),  # a score
     ("手机尾号5821用户留言称", "5821"),  # a phone's last digits, a label
     ("球队3：1客场击败对手。", "3：1"),  # a score before 客场击败

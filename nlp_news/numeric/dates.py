@@ -115,7 +115,8 @@ _DAY_BEFORE_CLOCK = frozenset(
 )
 
 #: The source of :data:`DATE_RE`, as written. (A day N号 is none before 和 or 、 and another N号 that labels a
-#: thing, 3号和4号机组, 5号、6号楼: the first is a label too.)
+#: thing, 3号和4号机组, 5号、6号楼: the first is a label too. Before 推 it is a day, 30号推新房, and before a
+#: closing bracket too, 今天（30号）, where the scanner checks that the bracket opens right before it.)
 DATE_SOURCE = rf"""
     (?<![\d.])
     (?=[\d〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深半Qq农大最腊冬第{_ERA_FIRST}])
@@ -158,7 +159,7 @@ DATE_SOURCE = rf"""
         |(?<=年)的?最后一\s?个?(?P<last>月|季度)
       )?
       (?(y)|(?(era)|(?(m)|(?(q)|(?(q2)|(?(qn)|(?(h)|(?(mn)|(?(bigyear)|(?(last)|(?!)))))))))))
-     |(?<!过去)(?<![{DAYS_COUNTED_AFTER}第])(?<!{_DAYS_COUNTED_AFTER_ALT})(?!一\s?日)(?P<bd>{DAY})\s?(?:日(?!均|线|元|圆|本|币|{DAY_TOUR}|之内|以内|内(?!测|容|部|地|外))|号(?=[的晚早上下中凌午前后起到至开举召为是和,，。;；、\s]|$)(?![和、及与至到]\s?{DAY}\s?号[机楼线院车船舱门厅室馆库站位井桩墩口房床]))
+     |(?<!过去)(?<![{DAYS_COUNTED_AFTER}第])(?<!{_DAYS_COUNTED_AFTER_ALT})(?!一\s?日)(?P<bd>{DAY})\s?(?:日(?!均|线|元|圆|本|币|{DAY_TOUR}|之内|以内|内(?!测|容|部|地|外))|号(?=[的晚早上下中凌午前后起到至开举召为是和,，。;；、\s）)]|推(?![荐进手广动])|$)(?![和、及与至到]\s?{DAY}\s?号[机楼线院车船舱门厅室馆库站位井桩墩口房床]))
     )
     """
 #: One date expression. Its optional groups run as branches with an empty alternative, the

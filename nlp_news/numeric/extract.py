@@ -483,6 +483,12 @@ _CLOCK_RE = re.compile(r"(\d{1,2})\s?[:：]\s?([0-5]\d)(?![\d:.])")
 #: What stands before a number + 号 that makes it a number (a shirt, a house, a role), not a day.
 _NOT_DAY_BEFORE = frozenset("的男女园楼路街区巷院室栋座门场馆厅第编-同弄")  # (胡同二十五号: a house number)
 _DAY_AFTER_DE = frozenset(("月的", "次的", "周的", "期的"))
+#: Brackets around a day N号 said after a day word (今天（30号）上午): the closing one ends a date only after
+#: the opening one and one of these words (附件(2号) is a label).
+_CLOSING_BRACKETS = frozenset("）)")
+_OPENING_BRACKETS = frozenset("（(")
+_DAY_WORDS = frozenset(("今天", "昨天", "明天", "前天", "后天", "今日", "昨日", "明日", "当天", "当日", "次日",
+                        *("周" + d for d in "一二三四五六日天")))
 #: A Latin word counted by 万 or 亿 (3000亿tokens, 1.2亿 DAU): its unit.
 _LATIN_NOUN_RE = re.compile(r"\s?([A-Za-z]{2,}s?)(?![A-Za-z\d])")
 #: A Latin name with a digit or a letter just before a hyphen (Qwen2.5-, DM-, V3-); not 2024- alone.
@@ -1071,6 +1077,11 @@ class _Scanner:
         ):
             self.add(None, m.start(), m.end(), 0)
             return True  # 他的23号 (a shirt), 公园5号, 1楼31号, 男一号: a number, no day of the month
+        if m.group("bd") and self.f[m.end() : m.end() + 1] in _CLOSING_BRACKETS and self.f[m.end() - 1] == "号" and (
+            self.f[m.start() - 1 : m.start()] not in _OPENING_BRACKETS or self.f[max(0, m.start() - 3) : m.start() - 1] not in _DAY_WORDS
+        ):
+            self.add(None, m.start(), m.end(), 0)
+            return True  # 〔2009〕1号), 附件(2号): a document's or a label's number that a bracket closes; 今天（30号） is a day
         res = self.date_value(m)
         if res is None:
             return False
