@@ -1202,6 +1202,9 @@ FOUND = [
     # N号 is a day before 推 (launches) and in brackets after a day word
     ("城东新盘18号推85平两居", "18号", "date", "---18", {"relative": True}),
     ("座谈会昨天（27号）在京举行", "27号", "date", "---27", {"relative": True}),
+    # a date written as eight digits after a column's name (YYYYMMDD)
+    ("看图说话沪铜20100315", "20100315", "date", "2010-03-15", {}),
+    ("期市早评20091130 豆粕震荡", "20091130", "date", "2009-11-30", {}),
 ]
 
 RESOLVED = [
@@ -1665,6 +1668,9 @@ IGNORED = [
     ("详见《实施办法》(市发〔2010〕3号)附件", "3号"),  # a document's number in brackets, no day
     ("名单见附件(2号)说明", "2号"),  # a label in brackets, no day
     ("他入选了1号推荐位", "1号"),  # a label before 推荐, no day
+    ("请加QQ20100315咨询", "20100315"),  # an account, no date
+    ("他的工号20100315已注销", "20100315"),  # a label after 号
+    ("代码20101332不是日期", "20101332"),  # no month 13
     ("主队下半场2比3被反超。", "2比3"),  # a score
     ("手机尾号5821用户留言称", "5821"),  # a phone's last digits, a label
     ("球队3：1客场击败对手。", "3：1"),  # a score before 客场击败

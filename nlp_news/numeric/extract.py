@@ -1667,6 +1667,8 @@ class _Scanner:
                     # 电烤箱500促销: a headline's price before 促销, money in the article's currency (TM200促销 is a model's
                     # name, 双11促销 and 618促销 are sales' days)
                     self.add(self.make(start, end, "money", int(core), "rule:money", currency="CNY"), start, end, 2)
+                elif len(core) == 8 and (cd := compact_date(core, prev, nxt)) is not None:
+                    self.add(self.make(start, end, "date", cd, "rule:date"), start, end, 2)  # 图说PTA20110906 (at the end of a headline)
                 elif nxt == "一" and f[end + 1 : end + 2] in _PER_HEAD and f[end + 2 : end + 3] in _PRICE_END and len(core) > 1:
                     # 周五119一位，周六99一位: a price per person with no currency word (一位 is no count)
                     v = parse_number(core)
@@ -1723,6 +1725,9 @@ class _Scanner:
         elif prev in _CODE_PREV or nxt in _CODE_NEXT or c0 == "0" or len(core) >= 7:
             # an Arabic number with a neighbour or a form that one of these checks reads (most have none;
             # a check added here needs its trigger in _CODE_PREV or _CODE_NEXT)
+            if len(core) == 8 and (cd := compact_date(core, prev, nxt)) is not None:
+                self.add(self.make(start, end, "date", cd, "rule:date"), start, end, 2)
+                return  # 图说PTA20110906, 收评20110826: a date written as eight digits after a column's name
             if (prev.isascii() and prev.isalpha()) or prev == "α":
                 sp = core.find(" ")
                 if sp > 0 and core[sp + 1 : sp + 2] in _CN_SET and (m2 := _NUMBER_RE.match(f, start + sp + 1)) is not None:
@@ -3007,6 +3012,28 @@ def _numerals_before(
         i = f.find(mark, i + 1)
 
 
+def compact_date(core: str, prev: str, nxt: str) -> str | None:
+    """The date of eight digits written as one number (YYYYMMDD) after a word, a column's or a
+    series' name (图说PTA20110906), else None: a code, an account or a phone number is no date
+    (after 号, 码, QQ or a separator), nor is an amount (before a unit or a currency).
+
+    >>> compact_date("20110906", "A", ""), compact_date("20110826", "胶", " ")
+    ('2011-09-06', '2011-08-26')
+    >>> compact_date("20111306", "A", ""), compact_date("20110231", "说", ""), compact_date("20110906", "号", "")
+    (None, None, None)
+    >>> compact_date("20110906", "Q", ""), compact_date("20110906", "-", ""), compact_date("20110906", "说", "元")
+    (None, None, None)
+    """
+    if not core.isdigit() or not ("1980" <= core[:4] <= "2039") or prev in _COMPACT_DATE_NOT_AFTER or nxt in _COMPACT_DATE_NOT_BEFORE:
+        return None
+    if not (prev == "" or prev.isspace() or "\u4e00" <= prev <= "\u9fff" or (prev.isascii() and prev.isalpha())):
+        return None
+    try:
+        return _dt.date(int(core[:4]), int(core[4:6]), int(core[6:])).isoformat()
+    except ValueError:
+        return None
+
+
 def _is_draws(f: str, m: re.Match[str]) -> bool:
     """Whether a :data:`_DRAWS_RE` match stands in a record: after its wins or before its losses.
 
@@ -3077,6 +3104,9 @@ _CODE_PREV = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzα-/
 #: Words ending in 号 before a number that make it a label: a phone's last digits, a serial or an account.
 _NUMBER_LABELS = frozenset(("尾号", "编号", "账号", "帐号", "型号", "代号", "学号", "工号", "单号", "卡号", "序号", "批号", "车号", "牌号"))
 _CODE_NEXT = frozenset("-日天周月") | _CLOCK_TIME_NEXT
+#: Around eight digits, what makes them a code or an amount, no date written YYYYMMDD (尾号, QQ, 工号20110906元).
+_COMPACT_DATE_NOT_AFTER = frozenset("号码话群QqDd")
+_COMPACT_DATE_NOT_BEFORE = frozenset("元万亿个人次%号位小分秒")
 _PHONE_TAIL = re.compile(r"-\d{3,4}-?\d{4}")
 #: Measure words after seven digits or more that make them a count written in full, no code (3007142个, 1250000吨).
 _LONG_COUNT_NEXT = frozenset("个人吨户辆件册张台头只名次位家亩份套株棵枚本条")
