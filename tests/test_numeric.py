@@ -1205,6 +1205,8 @@ FOUND = [
     # a date written as eight digits after a column's name (YYYYMMDD)
     ("看图说话沪铜20100315", "20100315", "date", "2010-03-15", {}),
     ("期市早评20091130 豆粕震荡", "20091130", "date", "2009-11-30", {}),
+    # a span of years written without 年 before a noun
+    ("机构发布2009-2010中国手机市场白皮书", "2009-2010", "date", {"start": "2009", "end": "2010"}, {}),
 ]
 
 RESOLVED = [

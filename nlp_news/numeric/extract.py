@@ -1848,6 +1848,11 @@ class _Scanner:
                 v2 = parse_number(m2.group(0))
                 if v2 is not None and value is not None:
                     tail2 = _TAIL_RE.match(f, m2.end())
+                    if arabic and tail2.end() == m2.end() and _is_years_span(f, start, m2.end(), value, v2):
+                        # 2011-2012中国互联网报告: a span of years written without 年, as 2011-2012赛季 and 2005-2007年 are
+                        years = {"start": f"{int(value):04d}", "end": f"{int(v2):04d}"}
+                        self.add(self.make(start, m2.end(), "date", years, "rule:date"), start, m2.end(), 2)
+                        return
                     if tail2 and (tail2.end() > tail2.start() or _has_magnitude(m2.group(0))):
                         lo = value
                         if not _has_magnitude(core) and _has_magnitude(m2.group(0)):
@@ -2713,6 +2718,28 @@ def _years_range(f: str, start: int, end: int, low_high: tuple[float, float], ar
     if not all(1000 <= v <= 2200 and v == int(v) for v in low_high):
         return False
     return arabic or _CN_YEARS_RANGE_RE.fullmatch(f, start, end) is not None
+#: Two years joined as a range, no 年 after them (2011-2012): see :func:`_is_years_span`.
+_BARE_YEARS_RE = re.compile(r"(?:19[5-9]\d|20[0-3]\d)\s?(?:-{1,3}|~|至|到|—|－|～)\s?(?:19[5-9]\d|20[0-3]\d)")
+
+
+def _is_years_span(f: str, start: int, end: int, low: float, high: float) -> bool:
+    """Whether ``f[start:end]``, two numbers joined as a range with no unit after them, is a span of years:
+    two four-digit years at most ten apart, with no digit, sign or code around them (a range of amounts runs
+    wider, 2000-3000, or writes its unit).
+
+    >>> _is_years_span("发布2011-2012中国互联网报告", 2, 11, 2011, 2012), _is_years_span("2008至2010全国统计", 0, 9, 2008, 2010)
+    (True, True)
+    >>> _is_years_span("月薪2000-3000", 2, 11, 2000, 3000), _is_years_span("编号1999-2005-3", 2, 11, 1999, 2005)
+    (False, False)
+    """
+    return (
+        0 < high - low <= 10
+        and _BARE_YEARS_RE.fullmatch(f, start, end) is not None
+        and f[end : end + 1] not in _YEAR_NOT_NEXT
+        and not f[end : end + 1].isdigit()
+        and f[start - 1 : start] not in _YEAR_NOT_NEXT
+        and not (f[start - 1 : start].isascii() and f[start - 1 : start].isalnum())
+    )
 #: A verb of change right before an amount (增持77.1万股至344.45万股): its 至 says "to", no range.
 _CHANGE_VERB_BEFORE = re.compile(rf"(?:{_GROWTH_UP}|{_GROWTH_DOWN})了?$")
 #: A moving average or chart named by its span (5日均线, 120天均线, 20周线, 60月线).
