@@ -1744,6 +1744,13 @@ def test_coordinated_months_take_the_year_written_before_them():
     assert facts == [("2008年11", "2008-11", False), ("12月", "2008-12", False)]
 
 
+def test_months_listed_before_he_and_a_list_of_months_are_dates_too():
+    facts = [(f.text, f.value) for f in extract_facts("景区每年3、4和10、11月游客最多。") if f.kind == "date"]
+    assert facts == [("3", "--03"), ("4", "--04"), ("10", "--10"), ("11月", "--11")]
+    facts = [(f.text, f.value) for f in extract_facts("2009年2和6、7月出口回落。") if f.kind == "date"]
+    assert facts == [("2009年2", "2009-02"), ("6", "2009-06"), ("7月", "2009-07")]
+
+
 def test_coordinated_two_digit_years_are_years_apart():
     facts = [(f.text, f.value) for f in extract_facts("比起03、04年的情况，今年好得多。")]
     assert ("03", "2003") in facts and ("04年", "2004") in facts

@@ -1156,12 +1156,15 @@ class _Scanner:
         if isinstance(value, str) and start > 1 and self.f[start - 1] == "、" and _MONTH_VALUE.match(value):
             cm = _COORD_MONTHS.search(self.f, max(0, start - 16), start)
             if cm:
+                first_at = cm.start()
+                if self.f[first_at - 1 : first_at] in _AND_WORDS and (am := _AND_MONTHS.search(self.f, max(0, first_at - 12), first_at - 1)):
+                    first_at = am.start()  # 4、5和9、10月: the months listed before 和 are dates too
                 # 2008年11、12月: the year written before the first month is every month's
-                ym = _YEAR_BEFORE.search(self.f, max(0, cm.start() - 6), cm.start())
+                ym = _YEAR_BEFORE.search(self.f, max(0, first_at - 6), first_at)
                 if ym:
                     value, rel = f"{ym.group(1)}-{value[-2:]}", False
                 first = True
-                for n in _COORD_NUM.finditer(self.f, cm.start(), cm.end()):
+                for n in _COORD_NUM.finditer(self.f, first_at, cm.end()):
                     mv = parse_number(n.group(0))
                     if mv is not None and 1 <= mv <= 12 and mv == int(mv):
                         v = value[: len(value) - 2] + f"{int(mv):02d}"
@@ -2834,6 +2837,9 @@ _LISTED_DAYS_BEFORE = re.compile(
 _COORD_NUM = re.compile(r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]")
 #: The months named before a month's date, each followed by 、 (7、8月; 三、四、五月).
 _COORD_MONTHS = re.compile(r"(?<![\d一二三四五六七八九十])(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])、)+$")
+#: Months listed before 和 (or 及, 与, 或) and a 、-list of months (4、5和9、10月, 5和9、10月): searched up to the 和.
+_AND_MONTHS = re.compile(r"(?<![\d一二三四五六七八九十、.])(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])、)*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])$")
+_AND_WORDS = frozenset("和及与或")
 _GE_CURRENCIES = ("元", "人民币", "美元", "港元", "港币", "欧元", "日元", "英镑", "块")
 #: 亿 or 万 after 个 (1个亿, 两个多亿元, 十几个亿左右): a magnitude, with what may follow it. 万 only
 #: before a currency, a bound or a pause (三个万能充电器 counts chargers).
