@@ -1207,6 +1207,15 @@ FOUND = [
     ("期市早评20091130 豆粕震荡", "20091130", "date", "2009-11-30", {}),
     # a span of years written without 年 before a noun
     ("机构发布2009-2010中国手机市场白皮书", "2009-2010", "date", {"start": "2009", "end": "2010"}, {}),
+    # bunches (束), school subjects (科) and layers (重) counted
+    ("实验用48束激光同时照射靶丸", "48束", "count", 48, {"unit": "束"}),
+    ("新娘手捧两束百合", "两束", "count", 2, {"unit": "束"}),
+    ("高考将在2-3科试行等级评价", "2-3科", "count", {"low": 2, "high": 3}, {"unit": "科"}),
+    ("他语数外三科总分过了六百", "三科", "count", 3, {"unit": "科"}),
+    ("开盘当日购房可享3重优惠", "3重", "count", 3, {"unit": "重"}),
+    ("网上开户送出三重好礼", "三重", "count", 3, {"unit": "重"}),
+    ("稳增长是第二重要的任务", "第二", "ordinal", 2, {"unit": None}),  # 重要 "important": no layer
+    ("活动第三重：幸运抽奖", "第三重", "ordinal", 3, {"unit": "重"}),
 ]
 
 RESOLVED = [
@@ -1671,6 +1680,13 @@ IGNORED = [
     ("名单见附件(2号)说明", "2号"),  # a label in brackets, no day
     ("他入选了1号推荐位", "1号"),  # a label before 推荐, no day
     ("请加QQ20100315咨询", "20100315"),  # an account, no date
+    ("楼市冰火两重天的局面仍在延续", "两重"),  # an idiom, no layers
+    ("他的小说三重门一度畅销", "三重"),  # a title, no layers
+    ("拜仁5-1重现当年神勇", "1重"),  # 重现 "recur", no layers
+    ("患者被转入外二科病房", "二科"),  # a hospital's department, a label
+    ("影城本月推出5科幻专场", "5科"),  # 科幻 "science fiction", no subjects
+    ("他的3束缚手段很有效", "3束"),  # 束缚 "bonds", no bunches
+    ("轻舟已过万重山", "过万"),  # 万重山 "ten thousand hills", an idiom
     ("他的工号20100315已注销", "20100315"),  # a label after 号
     ("代码20101332不是日期", "20101332"),  # no month 13
     ("主队下半场2比3被反超。", "2比3"),  # a score

@@ -84,7 +84,7 @@ MEASURE_WORDS = sorted(
     摄氏度 ℃ °C °F ℉ ° 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 枝 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 段 环 方尺 平方尺 呎 平方呎 层楼 连胜 连败 胜场 胜 负 战 幅 类
     桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 刀 枪 连冠 晚 面 封 话 席 章 冠 连平 场次 板 题 车次 艘次 台次 户次 轮次 批次 尊 记 犯 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平 朵 吊钱
-    任 伙 注 败 招 胎 顿 洞 居室 居 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 大气压 兆赫 兆字节 兆比特 兆焦 兆""".split(),
+    任 伙 注 败 招 胎 顿 洞 居室 居 束 科 重 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 大气压 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
 )
@@ -150,13 +150,17 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "洞": frozenset("察悉见穿开口房天庭装"),
     "居": frozenset("民住然多首第中家委所留功心高士易奇于次前后间"),  # 3居民, 位居第3: words, no rooms (1-3居, 两居总价80万 are)  # 3洞察: "insight", 18洞装备: a game item's label, no golf holes (赢6洞, 18洞球场)
     "笔": frozenset("记试画直者芯"),  # 400多笔记本: notebooks, no count of 笔 (transactions: 3笔交易 are)
+    "束": frozenset("缚手腰装身发河"),  # 3束缚: "bonds", no bunches (192束激光, 一束花 are)
+    "科": frozenset("技学研长室普员比幻目举班系特威级"),  # 3科技, 09科特布斯, 周3科幻夜: words, no school subjects (1-2科, 三科总分 are)
+    # 5重要, 2重庆, 3重新, 第一重要: words, no layers (2重优惠, 三重惊喜 are; a count needs one of _LAYERS_NEXT after it)
+    "重": frozenset("要大点庆量新复视组建伤创现天奏门型症病磅拳心金兵任审申返回上启开振塑演写读访逢阳围地镇头工仓卡油载估挫灾罪判力商情犯案度"),
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
 _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战", "败"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿", "起", "门", "洞", "笔", "居"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿", "起", "门", "洞", "笔", "居", "束", "科", "重"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -2283,6 +2287,8 @@ class _Scanner:
                 self.add(self.make(s2, end, "money", format_value(value), "rule:money", currency="CNY", qualifier=qual), s2, end, 2)
                 return
             if unit in _MW_WITH_RULES:  # most measure words (家, 人, 次, 只…) have no rule of their own
+                if unit == "科" and prev and prev in _DEPARTMENT_HEADS and f[start - 2 : start] != "数外":
+                    return  # 外三科, 内二科: a hospital's department, a label (1-2科, 语数外三科 count subjects)
                 if unit == "局" and (f[start - 2 : start] in _BUREAU_OWNERS or f[start - 3 : start] == "铁道部"):
                     # 中铁十四局, 中建三局, 铁道部十四局三处: an engineering bureau (and its division), a company, no games
                     dm = _BUREAU_DIVISION_RE.match(f, tend)
@@ -2365,6 +2371,8 @@ class _Scanner:
                         # 募资或超500亿 本月, 期指收报23668 升114点: the amount or the quoted level stays; 2012招收: the year
                         self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                     return  # 3任务, 2伙人, 1负责人, 89-97负于, 28-13胜出, 马英九胜过, 二战略: the unit starts a word, no games are counted
+                if unit == "重" and f[tend : tend + 1] not in _LAYERS_NEXT:
+                    return  # 三重门, 八重山, 四重奏: names; layers are counted before what they are (2重优惠, 三重惊喜, 三重境界)
                 if unit == "米" and not g.mhalf and low_high is None and value is not None and value == int(value) and (
                     cm := (_METRE_REST_RE if arabic else _METRE_REST_CN_RE).match(f, tend)
                 ):
@@ -2828,6 +2836,10 @@ _SINCE_PREV = frozenset("从自由于")
 #: After N年期 or N月期, what makes 期 start a word (期待, 期市, 期货): no term.
 _TERM_WORD_NEXT = frozenset("待望盼市货刊")
 #: What stands between listed days (8月21日、22日, 9月3日和4日).
+#: After N重, what makes it a count of layers (2重优惠, 三重惊喜, 三重境界, 两重身份), or a pause.
+_LAYERS_NEXT = frozenset("优惠礼好境保防身含意压困障福豪奖惊挑考,，。;；!！?？、)） ") | {""}
+#: Before a Chinese numeral and 科: a hospital's departments named by number (外三科, 内二科).
+_DEPARTMENT_HEADS = frozenset("内外骨妇儿眼")
 _DAY_LIST_SEPARATORS = frozenset("、和及与")
 #: A month's date and the days listed after it, right before a day (8月21日、 or 8月21日、22日、 before 23日).
 _LISTED_DAYS_BEFORE = re.compile(
