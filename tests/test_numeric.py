@@ -1216,6 +1216,12 @@ FOUND = [
     ("网上开户送出三重好礼", "三重", "count", 3, {"unit": "重"}),
     ("稳增长是第二重要的任务", "第二", "ordinal", 2, {"unit": None}),  # 重要 "important": no layer
     ("活动第三重：幸运抽奖", "第三重", "ordinal", 3, {"unit": "重"}),
+    # events, units (bodies or doses), majors and first-team players counted without a measure word
+    ("她获得3单项冠军。", "3单项", "count", 3, {"unit": "单项"}),  # single events, no orders
+    ("4单位联合发出通知", "4单位", "count", 4, {"unit": "单位"}),
+    ("该校今年停招七专业", "七专业", "count", 7, {"unit": "专业"}),
+    ("球队轮休5主力迎战弱旅", "5主力", "count", 5, {"unit": "主力"}),
+    ("尾盘2亿主力资金流出", "2亿", "number", 200000000, {}),  # money of the main players, no count of them
 ]
 
 RESOLVED = [
@@ -1550,7 +1556,6 @@ IGNORED = [
     ("上海三年展今天开幕。", "三年"),  # a triennial
     ("两地没有0时差。", "0时"),  # 时差 "time difference"
     ("他持有阳光100股权。", "100股"),  # a stake, no shares
-    ("她获得3单项冠军。", "3单"),  # single events, no orders
     ("他一口气买了两手机。", "两手"),  # phones, no hands
     ("他本赛季总场数82胜率54%。", "82胜"),  # 胜率 "win rate"
     ("运输机运来了米格－29k的部件。", "－29k"),  # a model's name, no minus 29,000

@@ -182,7 +182,7 @@ COUNT_NOUNS = sorted(
     农民 农民工 工人 市民 网友 民众 群众 儿童 老人 青少年 大学生 研究生 留学生 医生 护士 律师 官兵 士兵 部委
     有效像素 总像素 参数
     高管 新援 外援 嫌犯 家长 孩子 子女 兄弟姐妹 姐妹 明星 男生 女生 院校 死者 伤者 遇难者 矿工 村民 业主 股民 基民 彩民 银行 券商
-    队长 队员 房企 车企 险企 县 省份 省区 省市 省 国 职位 岗位 学校 卡车 板块 车 应届生 应届毕业生 校""".split(),
+    队长 队员 房企 车企 险企 县 省份 省区 省市 省 国 职位 岗位 学校 卡车 板块 车 应届生 应届毕业生 校 单项 单位 专业 主力""".split(),
     key=len,
     reverse=True,
 )
@@ -2255,9 +2255,9 @@ class _Scanner:
             if unit == "车" and not _CRASH_AFTER.match(f, tend):
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                 return  # 3车道, 2车间: 车 starts a word; only cars in a crash are counted so (7车相撞, 5车追尾)
-            if unit == "项目" and core[-1] == "亿" or unit == "板块" and _has_magnitude(core):
+            if unit == "项目" and core[-1] == "亿" or (unit == "板块" or unit == "主力") and _has_magnitude(core):
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
-                return  # 30亿项目: a project's cost (money by the noun after), no 3e9 projects; 1.2亿板块资金 (5板块 count sectors)
+                return  # 30亿项目: a project's cost (money by the noun after), no 3e9 projects; 1.2亿板块资金, 3亿主力资金 (5板块, 6主力 count)
             if f[tend : tend + 1] == "债" and unit in _BOND_ISSUERS:
                 self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                 return  # 18亿公司债, 50亿企业债: bonds (money by the noun after), no count of companies
