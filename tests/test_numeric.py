@@ -1222,6 +1222,9 @@ FOUND = [
     ("该校今年停招七专业", "七专业", "count", 7, {"unit": "专业"}),
     ("球队轮休5主力迎战弱旅", "5主力", "count", 5, {"unit": "主力"}),
     ("尾盘2亿主力资金流出", "2亿", "number", 200000000, {}),  # money of the main players, no count of them
+    # a death toll after a bound word, in the span
+    ("南部暴雨引发泥石流至少35死", "至少35死", "count", 35, {"unit": "死", "qualifier": "over"}),
+    ("客车坠崖近20死", "近20死", "count", 20, {"unit": "死", "qualifier": "under"}),
 ]
 
 RESOLVED = [
@@ -1692,6 +1695,7 @@ IGNORED = [
     ("影城本月推出5科幻专场", "5科"),  # 科幻 "science fiction", no subjects
     ("他的3束缚手段很有效", "3束"),  # 束缚 "bonds", no bunches
     ("轻舟已过万重山", "过万"),  # 万重山 "ten thousand hills", an idiom
+    ("最近3死囚获减刑", "3死"),  # 最近 "recently", no bound; 死囚 "death-row prisoners"
     ("他的工号20100315已注销", "20100315"),  # a label after 号
     ("代码20101332不是日期", "20101332"),  # no month 13
     ("主队下半场2比3被反超。", "2比3"),  # a score

@@ -770,6 +770,13 @@ class _Scanner:
             for m in _DEATH_TOLL_RE.finditer(f):
                 # 矿难致9死, 车祸造成3死: a death toll without the injured after it, a count of the dead
                 self.group_value(m, 1, "count", m.end(1) + 1, unit="死")
+        if "死" in f:
+            for m in _numerals_before(f, "死", _BOUNDED_TOLL_RE, 2, before=7):
+                # 爆炸至少120死: a death toll after a bound word, in the span (over; under after 近)
+                v = parse_number(m.group(1))
+                if v is not None:
+                    q = _BOUND_LEFT[f[m.start() : m.start(1)]]
+                    self.add(self.make(m.start(), m.end(), "count", format_value(v), "rule:count", unit="死", qualifier=q), m.start(), m.end(), 2)
         if "FY" in f:
             for m in _FISCAL_YEAR_RE.finditer(f):
                 # FY2024, FY25: a fiscal year, read as 2024财年 is (its year)
@@ -2987,6 +2994,8 @@ _DEAD_HURT_RE = re.compile(
 #: A death toll after 致 or 造成 with nothing after 死 that makes a word or counts the injured (致9死; not 致1死亡者,
 #: 致3死5伤, read by :data:`_DEAD_HURT_RE`).
 _DEATH_TOLL_RE = re.compile(r"(?:致|造成)(\d{1,4}|[一二两三四五六七八九十]{1,3})死(?![亡去者了刑因\d一二两三四五六七八九十])")
+#: The same after a bound word (爆炸至少120死, 致逾20死, 火灾近10死): over, or under after 近 (最近, 附近 are no bound).
+_BOUNDED_TOLL_RE = re.compile(r"(?:至少|超过|逾|(?<![最附])近)(\d{1,4}|[一二两三四五六七八九十]{1,3})死(?![亡去者了刑因\d一二两三四五六七八九十])")
 #: A fiscal year written FY2024 or FY25 (as 2024财年).
 _FISCAL_YEAR_RE = re.compile(r"(?<![A-Za-z])FY\s?((?:19|20)\d\d|\d\d)(?![\d.%])")
 #: A medal tally written N金N银N铜 (40金27银24铜).
