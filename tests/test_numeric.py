@@ -1696,6 +1696,11 @@ IGNORED = [
     ("他的3束缚手段很有效", "3束"),  # 束缚 "bonds", no bunches
     ("轻舟已过万重山", "过万"),  # 万重山 "ten thousand hills", an idiom
     ("最近3死囚获减刑", "3死"),  # 最近 "recently", no bound; 死囚 "death-row prisoners"
+    ("门户网站中酷6只排第四", "6只"),  # Ku6, a web company; 只 "only"
+    ("很多人买房作为第二居所", "第二"),  # "a second home", a term
+    ("经理：第一最要紧的是安全", "第一"),  # "first and foremost", a list's enumerator
+    ("报考岗位为科员三一职位", "三一"),  # a post's code read digit by digit, no 31
+    ("他转入初二一班就读", "二一"),  # a class's label
     ("他的工号20100315已注销", "20100315"),  # a label after 号
     ("代码20101332不是日期", "20101332"),  # no month 13
     ("主队下半场2比3被反超。", "2比3"),  # a score

@@ -508,7 +508,9 @@ _ONE_DAY_AFTER = re.compile("天|日|刻|晚|夜")
 _ONLY_BEFORE_YOU = frozenset("只仅还才就都没也")
 #: Around 第N alone, what makes it a list's enumerator (。第一，…; 原因有二：第一是…, as 一是/二是)
 #: rather than a rank (排名第二，).
-_ENUM_AFTER = frozenset("，,：:、是")
+#: After Chinese digits read one by one, what makes them a discount (九五折), a year or a range of years (一九九六至一九九七年).
+_DIGIT_RUN_NEXT = frozenset("折成年月日号至到-~—－～")
+_ENUM_AFTER = frozenset("，,：:、是最")  # (：第一最主要的是: "first and foremost", no rank)
 _ENUM_BEFORE = frozenset("。！？；;：:，,\n\t “\"（(") | {""}
 _COORD_NEXT = frozenset("第0123456789一二三四五六七八九十")
 #: Before N块, verbs that make 块 pieces (切成100块, 分成两块); before 一块, words that make it
@@ -1844,6 +1846,9 @@ class _Scanner:
         low_high = None
         if not arabic:
             low_high = _adjacent_range(core)
+            if low_high is None and len(core) > 1 and nxt not in _DIGIT_RUN_NEXT and _CN_DIGITS_ONLY.fullmatch(core):
+                self.add(None, start, end, 0)
+                return  # 科员四一职位, 二一班: digits read one by one (no range: 三五个, 七八个) make a code or a label, no count of 41
         # 上万, 逾万亿, 突破万亿: one 万 (1e4), one 万亿
         one = core[0] in "万亿兆" and (
             over or prev in _BOUND_BEFORE_BIG or prev == "破" or nxt in _MORE_AFTER_CHENG or core == "万" and nxt in _WAN_COUNTED
@@ -3208,6 +3213,9 @@ _NAMES_WITH_NUMERALS = (
     "三门峡", "六盘山", "三家村", "五台县", "十万大山", "三座门", "三座大山", "东四十条", "八佰伴", "九节鞭", "三节棍",
     "第一次世界大战", "第二次世界大战", "第三世界", "第一夫人", "第五纵队", "十月革命", "五月花", "铁人三项", "八股文",
     "四方面军", "黑五类", "四人帮", "第二外国语学院", "第二医科大学", "第一历史档案馆", "正经八百", "三十年河东", "十日谈",
+    # web companies named with a digit (酷6只在争第二: Ku6, then the adverb 只 "only"), and terms with a rank
+    # (第一居所 "primary residence", 第二居所 "a second home": no rank)
+    "酷6", "第一居所", "第二居所",
     # basketball's three-point shot and line in digits, as 三分球 (a term, not 3 points)
     "3分球", "3分线", "3分远投", "3分出手",
     # the phases of a clinical trial (三期临床试验: phase III, no count of 期)
