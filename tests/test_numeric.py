@@ -1225,6 +1225,10 @@ FOUND = [
     # a death toll after a bound word, in the span
     ("南部暴雨引发泥石流至少35死", "至少35死", "count", 35, {"unit": "死", "qualifier": "over"}),
     ("客车坠崖近20死", "近20死", "count", 20, {"unit": "死", "qualifier": "under"}),
+    # 多 after half a year or half a month is "over", in the span (半年多赚 "earned more in the half-year" keeps it out)
+    ("新馆开放半年多以来客流不断", "半年多", "duration", "P6M", {"qualifier": "over"}),
+    ("工程拖了半个多月才完工", "半个多月", "duration", "P15D", {"qualifier": "over"}),
+    ("某公司半年多赚15%", "半年", "duration", "P6M", {"qualifier": None}),
 ]
 
 RESOLVED = [

@@ -855,6 +855,11 @@ class _Scanner:
                 if m.start() >= 1 and f[m.start() - 1] in "上下一" or self.covered(m.start()):
                     continue
                 s2, e2, q = self.bounded(m.start(), m.end())  # 近半年, 半年以上, 半小时左右
+                if "多" in m.group(1):
+                    q = "over" if q in (None, "about") else q  # 半个多月: over half a month
+                elif e2 == m.end() and f[e2 : e2 + 1] == "多" and f[e2 + 1 : e2 + 2] in _HALF_MORE_NEXT:
+                    e2 += 1  # 半年多时间: over half a year, 多 in the span (as 三年多)
+                    q = "over" if q in (None, "about") else q
                 self.add(self.make(s2, e2, "duration", _HALF_VALUES[m.group(1)], "rule:duration", qualifier=q), s2, e2, 2)
         for kw in _DATE_KEYWORDS:
             if kw[0] not in f:
@@ -3107,7 +3112,7 @@ _CENTURY_BEFORE = re.compile(r"(?:上世纪|本世纪|二十一世纪|二十世�
 _AND_MONTHS_RE = re.compile(r"零?(\d{1,3}|[一二三四五六七八九十两百]{1,4})(个月|天)")
 #: 双倍 and 翻番 are 2 times; 翻两番 is two doublings (4 times).
 _DOUBLE_RE = re.compile(r"双倍|翻了?(?P<near>近|将近|接近)?(?P<n>[一两二三四])?番")  # (翻了近一番: nearly doubled, under)
-_HALF_RE = re.compile(r"半(年(?!报|度报)|个月|小时|个小时|天|个世纪)")  # (半年报: a semi-annual report)
+_HALF_RE = re.compile(r"半(年(?!报|度报)|个多?月|小时|个多?小时|天|个世纪)")  # (半年报: a semi-annual report; 半个多月: over)
 #: Half of a whole without 一: 半数 (with a bound word read around it), 过半数 / 逾半 / 超半 "over half"
 #: (过半 before a noun or verb: 过半自认…, 囊括过半五星基金; not a time half gone: 赛季过半，影片过半处).
 #: Written as ``(?<!超)(?P<b>[过逾超])半(?:数|…)|(?<![一大多少逾超])(?<!(?<!超)过)半数`` with its first
@@ -3120,7 +3125,9 @@ _HALF_SHARE_RE = re.compile(
     r"(?:(?<=(?P<b>[过逾超]))(?<!超[过逾超])半(?:数|(?=[\u4e00-\u9fff])(?![年月天日小个世导决岛径价场边山职成程身夜拍处时后就了之的]))"
     r"|(?<=半)(?<![一大多少逾超]半)(?<!(?<!超)过半)数)"
 )
-_HALF_VALUES = {"年": "P6M", "个月": "P15D", "小时": "PT30M", "个小时": "PT30M", "天": "PT12H", "个世纪": "P50Y"}
+_HALF_VALUES = {"年": "P6M", "个月": "P15D", "个多月": "P15D", "小时": "PT30M", "个小时": "PT30M", "个多小时": "PT30M", "天": "PT12H", "个世纪": "P50Y"}
+#: After 半年 and 多, what makes 多 "over" (半年多时间, 半年多以来, 半年多的, 半年多。), no word of its own (半年多赚12%: earned more).
+_HALF_MORE_NEXT = frozenset("的时来以之后前了，,。；;、）) ") | {""}
 _DATE_NEXT = set("年月日号季时点周星半代世财-/.: QqHh")  # 2025Q3, 25H1
 _DATE_PREV = set("年月初周期拜第前今去本上下明次同当午晨晚早上历熙正隆庆光丰治绪统武乐历祯观元宝龙国和成")
 _DATE_START = set("0123456789〇零一二两三四五六七八九十正上下本这今去前明次来后同当周星礼凌清早中午傍晚夜深半Qq农大最腊冬第") | set(
