@@ -1229,6 +1229,10 @@ FOUND = [
     ("新馆开放半年多以来客流不断", "半年多", "duration", "P6M", {"qualifier": "over"}),
     ("工程拖了半个多月才完工", "半个多月", "duration", "P15D", {"qualifier": "over"}),
     ("某公司半年多赚15%", "半年", "duration", "P6M", {"qualifier": None}),
+    # a price per person, night or month with no currency word after a bare number
+    ("这条线路的团费是4500/人，含往返机票", "4500/人", "money", 4500, {"currency": "CNY", "unit": "/人"}),
+    ("市区一居室的租金约2200/月", "约2200/月", "money", 2200, {"unit": "/月", "qualifier": "about"}),
+    ("导游服务收费€15/人/天", "€15/人/天", "money", 15, {"currency": "EUR", "unit": "/人/天"}),
 ]
 
 RESOLVED = [

@@ -1690,6 +1690,12 @@ class _Scanner:
                     self.add(self.make(start, end, "money", int(core), "rule:money", currency="CNY"), start, end, 2)
                 elif len(core) == 8 and (cd := compact_date(core, prev, nxt)) is not None:
                     self.add(self.make(start, end, "date", cd, "rule:date"), start, end, 2)  # 图说PTA20110906 (at the end of a headline)
+                elif nxt == "/" and (pp := _PER_PRICE_RE.match(f, end)) is not None and (v := parse_number(core)) is not None and v >= 10:
+                    # 机票往返7000/人, 房租2500/月, 120/人/天: a price per person, night or month with no currency word is
+                    # money in the article's currency (as 119一位)
+                    s2, q, _ = self.left(start)
+                    per = "/" + pp.group(1) + ("/" + pp.group(2) if pp.group(2) else "")
+                    self.add(self.make(s2, pp.end(), "money", format_value(v), "rule:money", currency="CNY", unit=per, qualifier=q), s2, pp.end(), 2)
                 elif nxt == "一" and f[end + 1 : end + 2] in _PER_HEAD and f[end + 2 : end + 3] in _PRICE_END and len(core) > 1:
                     # 周五119一位，周六99一位: a price per person with no currency word (一位 is no count)
                     v = parse_number(core)
@@ -2585,6 +2591,8 @@ class _Scanner:
         per = _PER_AFTER_RE.match(f, tend)
         if per and (_has_magnitude(core) or cur_left):
             unit, tend = "/" + per.group(1), per.end()  # 约12万/亩: an amount per mu (the currency is the article's)
+            if f[tend : tend + 1] == "/" and (per2 := _PER_AFTER_RE.match(f, tend)) is not None:
+                unit, tend = unit + "/" + per2.group(1), per2.end()  # $7/人/天: per person and day
         elif cur_left and (pl := _PER_LEFT.search(f, max(0, s2 - 6), s2)):
             unit = "/" + pl.group("per")  # 每股HK$12.5: a price per share, as 每股12.5港元
         qual = over if q_left == "about" and over else (q_left or over)  # 大概有200多万户: the bound wins over an about-word
@@ -2696,6 +2704,8 @@ _MONTH_VALUE = re.compile(r"^(?:--|\d{4}-)\d\d$")
 #: A "per one" denominator right after an amount (6000多元一平方米, 3万元一年): the amount's unit.
 _PER_ONE_AFTER_RE = re.compile(r"\s?[一1]\s?个?(平方米|平米|斤|公斤|千克|吨|亩|晚|天|年|月|人|张|件|台|辆|次|小时)(?![\u4e00-\u9fff]*[0-9一二两三四五六七八九十百千万亿]+\s?[元块])")
 #: "/ unit" right after a bare amount (约12万/亩).
+#: A price's unit after a bare number with no currency word (7000/人, 2500/月, 120/人/天; /人民币, /人次 are none).
+_PER_PRICE_RE = re.compile(r"/\s?(人|位|晚|天|月|平米|平方米)(?:/\s?(天|晚|月|次))?(?![民次口均])")
 _PER_AFTER_RE = re.compile(r"\s?/\s?(平方米|平米|亩|吨|斤|公斤|千克|人|月|年|天|股|台|辆|件|次)")
 #: After a trailing 多 that makes it a word (多少, 多次, 多个, 多名): 三年多少 is no "over three years".
 _DUO_WORD_NEXT = frozenset("出于少次个名家位种项人年月天万亿倍元条只件部")
