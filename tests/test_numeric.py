@@ -1233,6 +1233,7 @@ FOUND = [
     ("这条线路的团费是4500/人，含往返机票", "4500/人", "money", 4500, {"currency": "CNY", "unit": "/人"}),
     ("市区一居室的租金约2200/月", "约2200/月", "money", 2200, {"unit": "/月", "qualifier": "about"}),
     ("导游服务收费€15/人/天", "€15/人/天", "money", 15, {"currency": "EUR", "unit": "/人/天"}),
+    ("新盘三五八一9600元起售", "9600元", "money", 9600, {"currency": "CNY"}),  # an estate named in Chinese digits before the price
 ]
 
 RESOLVED = [

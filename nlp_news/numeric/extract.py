@@ -508,6 +508,7 @@ _ONE_DAY_AFTER = re.compile("天|日|刻|晚|夜")
 _ONLY_BEFORE_YOU = frozenset("只仅还才就都没也")
 #: Around 第N alone, what makes it a list's enumerator (。第一，…; 原因有二：第一是…, as 一是/二是)
 #: rather than a rank (排名第二，).
+_FIRST_DIGIT_RE = re.compile(r"\d")
 #: After Chinese digits read one by one, what makes them a discount (九五折), a year or a range of years (一九九六至一九九七年).
 _DIGIT_RUN_NEXT = frozenset("折成年月日号至到-~—－～")
 _ENUM_AFTER = frozenset("，,：:、是最")  # (：第一最主要的是: "first and foremost", no rank)
@@ -1866,6 +1867,10 @@ class _Scanner:
         ) and (core in _BIG_ALONE or core in ("万亿", "亿万"))
         value = None if low_high else parse_number("一" + core if one else core)
         if value is None and low_high is None:
+            if not arabic and (cut := _FIRST_DIGIT_RE.search(core)) is not None and (m2 := _NUMBER_RE.match(f, start + cut.start())) is not None:
+                # 金隅七零九零8500元: a name in Chinese digits runs into the amount in Arabic ones; the amount is read on its own
+                self.add(None, start, start + cut.start(), 0)
+                self.number(m2, f[m2.end() : m2.end() + 1], f[m2.start() - 1])
             return
         if "几" in core or "多" in core or "余" in core:
             over = "over"
