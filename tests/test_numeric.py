@@ -1234,6 +1234,7 @@ FOUND = [
     ("市区一居室的租金约2200/月", "约2200/月", "money", 2200, {"unit": "/月", "qualifier": "about"}),
     ("导游服务收费€15/人/天", "€15/人/天", "money", 15, {"currency": "EUR", "unit": "/人/天"}),
     ("新盘三五八一9600元起售", "9600元", "money", 9600, {"currency": "CNY"}),  # an estate named in Chinese digits before the price
+    ("城中新建一栋30层楼的酒店", "30层楼", "count", 30, {"unit": "层楼"}),  # storeys counted
 ]
 
 RESOLVED = [
@@ -1710,6 +1711,8 @@ IGNORED = [
     ("经理：第一最要紧的是安全", "第一"),  # "first and foremost", a list's enumerator
     ("报考岗位为科员三一职位", "三一"),  # a post's code read digit by digit, no 31
     ("他转入初二一班就读", "二一"),  # a class's label
+    ("消防员冲上16层楼顶救人", "16层"),  # a floor's label (楼顶 "the roof"), no storeys counted
+    ("他在9层楼梯口等候", "9层"),  # a floor's label (楼梯 "the stairs")
     ("他的工号20100315已注销", "20100315"),  # a label after 号
     ("代码20101332不是日期", "20101332"),  # no month 13
     ("主队下半场2比3被反超。", "2比3"),  # a score

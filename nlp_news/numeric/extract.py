@@ -153,6 +153,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "束": frozenset("缚手腰装身发河"),  # 3束缚: "bonds", no bunches (192束激光, 一束花 are)
     "科": frozenset("技学研长室普员比幻目举班系特威级"),  # 3科技, 09科特布斯, 周3科幻夜: words, no school subjects (1-2科, 三科总分 are)
     # 5重要, 2重庆, 3重新, 第一重要: words, no layers (2重优惠, 三重惊喜 are; a count needs one of _LAYERS_NEXT after it)
+    "层楼": frozenset("梯顶道"),  # 25层楼梯间, 18层楼顶: a floor's label (楼梯, 楼顶), no storeys counted (一栋25层楼的大厦 are)
     "重": frozenset("要大点庆量新复视组建伤创现天奏门型症病磅拳心金兵任审申返回上启开振塑演写读访逢阳围地镇头工仓卡油载估挫灾罪判力商情犯案度"),
 }
 #: Verbs that a unit's next character starts (5800万部位列第二: 部 | 位列, no 部位).
@@ -160,7 +161,7 @@ _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战", "败"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿", "起", "门", "洞", "笔", "居", "束", "科", "重"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿", "起", "门", "洞", "笔", "居", "束", "科", "重", "层楼"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
