@@ -1235,6 +1235,11 @@ FOUND = [
     ("导游服务收费€15/人/天", "€15/人/天", "money", 15, {"currency": "EUR", "unit": "/人/天"}),
     ("新盘三五八一9600元起售", "9600元", "money", 9600, {"currency": "CNY"}),  # an estate named in Chinese digits before the price
     ("城中新建一栋30层楼的酒店", "30层楼", "count", 30, {"unit": "层楼"}),  # storeys counted
+    # people after a place or a state are counted by a bare amount (a bank after a place is no people)
+    ("这关系到14亿中国人的饭碗", "14亿中国人", "count", 1400000000, {"unit": "中国人"}),
+    ("全市约9万在校大学生参加了活动", "约9万在校大学生", "count", 90000, {"unit": "大学生", "qualifier": "about"}),
+    ("今年有逾六万成都考生报名", "逾六万成都考生", "count", 60000, {"unit": "考生", "qualifier": "over"}),
+    ("公司获得50亿北京银行授信", "50亿", "number", 5000000000, {}),
 ]
 
 RESOLVED = [

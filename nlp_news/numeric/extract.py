@@ -2584,12 +2584,13 @@ class _Scanner:
             return
         if (
             not cur_left and not g.post and (more or _has_magnitude(core)) and "\u4e00" <= f[tend : tend + 1] <= "\u9fff"
-            and not f[tend - 1].isspace() and f[tend] not in _NOUN_STOP and (nm := _NOUN_AFTER_GE.match(f, tend)) is not None
+            and not f[tend - 1].isspace() and (f[tend] not in _NOUN_STOP or f.startswith(_STOP_BEFORE_PEOPLE, tend))
+            and (nm := _NOUN_AFTER_GE.match(f, tend)) is not None
             and _MONEY_NOUN_AFTER.match(f, tend) is None
             and (head := _noun_counted(nm.group(0)[:8], self.segmenter or default_segmenter())) is not None
         ):
-            # 15万渡船工人, 200余新生, 611万高校毕业生: the people a bare amount counts are its unit, in the span as
-            # 3亿用户's (not past a space, nor a name, a time or anything but people: 300万北京市民, 百万豪宅, 4万亿政府投资)
+            # 15万渡船工人, 200余新生, 611万高校毕业生, 13亿中国人, 17万在校中学生: the people a bare amount counts are its
+            # unit, in the span as 3亿用户's (not past a space, nor a name, a time or anything but people: 百万豪宅, 4万亿政府投资)
             v = format_value(value) if low_high is None else {"low": format_value(low_high[0]), "high": format_value(low_high[1])}
             e2 = tend + nm.group(0).find(head) + len(head)
             self.add(self.make(s2, e2, "count", v, "rule:count", unit=head, qualifier=q_left or over), s2, e2, 2)
@@ -3580,13 +3581,24 @@ def _noun_counted(after: str, segmenter: Segmenter) -> str | None:
     ``after`` counts (15万渡船工人 -> 工人, 200余新生 -> 新生), read as :func:`_head_noun` reads the noun
     after 个; None when the words start with a verb, or the head is a name, a time or no people.
 
+    A place or a state before the people (13亿中国人, 300万上海市民, 17万在校中学生) is a modifier: the
+    people after it are counted (中国人 whole, as 人 alone names none), not the place (北京银行 counts no people;
+    jieba reads 北京市民 as one place name, which stays no people).
+
     >>> seg = default_segmenter()
     >>> [_noun_counted(a, seg) for a in ("渡船工人罢工", "高校毕业生", "投入建设", "豪宅", "北京市民", "年前")]
     ['工人', '毕业生', None, None, None, None]
+    >>> [_noun_counted(a, seg) for a in ("中国人相比", "在校中学生", "兰州考生", "北京银行", "中国人寿股份")]
+    ['中国人', '中学生', '考生', None, None]
     """
     words = segmenter.tag(after, hmm=False)
     if len(after) == 8 and len(words) > 1:
         words = words[:-1]  # the letters may go on past the window: the last word may be cut
+    if len(words) > 1 and (words[0][1] == "ns" or words[0][0] in _STATE_BEFORE_PEOPLE):
+        if words[1][0] == "人":
+            return words[0][0] + "人"  # 13亿中国人, 300万上海人: the people of a place
+        words = words[1:]  # 300万北京市民, 17万在校中学生: the place or state modifies the people counted
+    words = [(w, "n") if w in _PEOPLE_TAGGED_VERB else (w, t) for w, t in words]  # (jieba tags 考生 a verb)
     if not words or words[0][1][:1] == "v":
         return None
     head = _head_noun(words)
@@ -3599,6 +3611,12 @@ def _noun_counted(after: str, segmenter: Segmenter) -> str | None:
 #: How nouns of people end (工人, 学生, 选民, 敌军, 同胞, 游客 …), and some that end otherwise.
 _PEOPLE_LAST = frozenset("人者员生民工兵军众胞友迷客童女男徒士师属族匠户")  # (户: 用户, 农户, 散户 — households and users)
 _PEOPLE_WORDS = frozenset(("青年", "少年", "妇女", "儿童", "队伍", "大军", "人口", "文盲"))
+#: States before the people a bare amount counts (17万在校中学生, 3万在职职工): modifiers, as a place is.
+_STATE_BEFORE_PEOPLE = frozenset(("在校", "在读", "在职", "在岗", "在押", "在册", "在编", "在华", "在京", "在沪"))
+#: People nouns jieba tags as verbs.
+_PEOPLE_TAGGED_VERB = frozenset(("考生",))
+#: Those states and 中国, which start with a character of _NOUN_STOP (中 "in", 在 "at"), after a bare amount.
+_STOP_BEFORE_PEOPLE = ("中国", *_STATE_BEFORE_PEOPLE)
 #: jieba's tags of names and times: a bare amount counts none of them (300万北京市民, 30万年前).
 _NAME_TAGS = frozenset(("ns", "nr", "nrt", "nrfg", "nt", "nz", "t", "tg"))
 
