@@ -1718,6 +1718,7 @@ IGNORED = [
     ("他转入初二一班就读", "二一"),  # a class's label
     ("消防员冲上16层楼顶救人", "16层"),  # a floor's label (楼顶 "the roof"), no storeys counted
     ("他在9层楼梯口等候", "9层"),  # a floor's label (楼梯 "the stairs")
+    ("她以21∶16、21∶13战胜对手", "21∶16、21∶13"),  # two games' scores in a list before 战胜: no ratio, no time of day
     ("他的工号20100315已注销", "20100315"),  # a label after 号
     ("代码20101332不是日期", "20101332"),  # no month 13
     ("主队下半场2比3被反超。", "2比3"),  # a score

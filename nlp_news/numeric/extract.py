@@ -1481,9 +1481,10 @@ class _Scanner:
 
     def ratio(self, m: re.Match[str]) -> None:
         a, b = float(m.group("a")), float(m.group("b"))
+        score = is_score(self.f, m.start(), m.end()) or self.listed_score(m.end())
         if m.group(0).count(":") and len(m.group("b")) == 2 and int(a) <= 24 and b < 60 and "." not in m.group(0) and not (
             self.f[max(0, m.start() - 3) : m.start()].endswith(_GOALS_BEFORE)
-        ):
+        ) and not score:  # (以15∶7、15∶11轻取: games' scores, no time of day)
             # 20:30 is a time of day; 晚上8:30 is 20:30, and the word is in the span as in 下午3时
             start = m.start()
             tp = TIME_PREFIX_RE.search(self.f, max(0, start - 2), start)
@@ -1501,12 +1502,22 @@ class _Scanner:
                 value, end = {"start": value, "end": f"T{h2:02d}:{m2.group(2)}"}, m2.end()
             self.add(self.make(start, end, "date", value, "rule:date", relative=True), start, end, 2)
             return
-        if is_score(self.f, m.start(), m.end()) or a == 0 and "." not in m.group("a"):
+        if score or a == 0 and "." not in m.group("a"):
             self.add(None, m.start(), m.end(), 2)  # 97比89击败, 5个0比3: a score, neither number is a fact (no ratio is 0 to N)
             return
         if b == 0:
             return
         self.add(self.make(m.start(), m.end(), "number", format_value(round(a / b, 4)), "rule:number", unit="ratio"), m.start(), m.end(), 2)
+
+    def listed_score(self, end: int) -> bool:
+        """Whether the ratio that ends at ``end`` is listed with 、 before others, the last of which is a score
+        (以15∶7、15∶11轻取对手: two games' scores, no ratios and no time of day)."""
+        f = self.f
+        while f[end : end + 1] == "、" and (m2 := _RATIO_RE.match(f, end + 1)) is not None:
+            if is_score(f, m2.start(), m2.end()):
+                return True
+            end = m2.end()
+        return False
 
     def dimensions(self, start: int) -> bool:
         """Sizes written with a times sign (1920×1080像素, 98.2×54.9×20.5mm): each side is a count
