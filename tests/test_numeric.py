@@ -1240,6 +1240,7 @@ FOUND = [
     ("全市约9万在校大学生参加了活动", "约9万在校大学生", "count", 90000, {"unit": "大学生", "qualifier": "about"}),
     ("今年有逾六万成都考生报名", "逾六万成都考生", "count", 60000, {"unit": "考生", "qualifier": "over"}),
     ("公司获得50亿北京银行授信", "50亿", "number", 5000000000, {}),
+    ("张某与李某二人当晚被抓获", "二人", "count", 2, {"unit": "人"}),  # two people, as 两人
 ]
 
 RESOLVED = [
@@ -1719,6 +1720,8 @@ IGNORED = [
     ("消防员冲上16层楼顶救人", "16层"),  # a floor's label (楼顶 "the roof"), no storeys counted
     ("他在9层楼梯口等候", "9层"),  # a floor's label (楼梯 "the stairs")
     ("她以21∶16、21∶13战胜对手", "21∶16、21∶13"),  # two games' scores in a list before 战胜: no ratio, no time of day
+    ("他是这个岗位的不二人选", "二人"),  # 不二 "the only one"
+    ("她从小爱看二人转", "二人"),  # a folk art
     ("他的工号20100315已注销", "20100315"),  # a label after 号
     ("代码20101332不是日期", "20101332"),  # no month 13
     ("主队下半场2比3被反超。", "2比3"),  # a score

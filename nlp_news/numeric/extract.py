@@ -1745,7 +1745,7 @@ class _Scanner:
             # ordinal (二手), and the indefinite 一 is "a" (一次, 一个人) unless bounded or contrasted
             # (read below, as for any count)
             if (
-                (core == "二" and nxt != "招" or core == "一")
+                (core == "二" and nxt != "招" and not (nxt == "人" and _two_people(f, start, end)) or core == "一")
                 and nxt in _INDEF_CLASSIFIERS
                 and (nxt != "个" or _ge_is_count(f[end + 1 : end + 2]))
                 and (
@@ -2469,7 +2469,7 @@ class _Scanner:
             if g.mhalf and value is not None:
                 val = value + 0.5
         # 二 before a classifier is an ordinal or a name (富二代, 二套房), counts use 两 (二招 "two tricks" is one)
-        if not arabic and core == "二" and kind == "count" and unit != "招":
+        if not arabic and core == "二" and kind == "count" and unit != "招" and not (unit == "人" and _two_people(f, start, end)):
             return
         if not arabic and core == "一" and unit in ("度", "代") and q_left is None and not (unit == "度" and prev in _DEGREE_CHANGE_BEFORE):
             self.add(None, start, tend, 0)
@@ -3104,6 +3104,16 @@ def _numerals_before(
         i = f.find(mark, i + 1)
 
 
+def _two_people(f: str, start: int, end: int) -> bool:
+    """Whether 二 at ``f[start:end]``, before 人, counts two people (王某、李某二人, 夫妻二人), as 两人 does: not a
+    grade's or a day's 二 (初二, 大二, 周二), nor 不二 "the only", nor the folk art 二人转 or 二人世界 "a couple's world".
+
+    >>> _two_people("张某、李某二人于当晚", 5, 6), _two_people("他是不二人选", 3, 4), _two_people("东北二人转", 2, 3)
+    (True, False, False)
+    """
+    return f[start - 1 : start] not in _TWO_NOT_PREV and f[end + 1 : end + 2] not in _TWO_PEOPLE_NOT_NEXT
+
+
 def compact_date(core: str, prev: str, nxt: str) -> str | None:
     """The date of eight digits written as one number (YYYYMMDD) after a word, a column's or a
     series' name (图说PTA20110906), else None: a code, an account or a phone number is no date
@@ -3198,6 +3208,9 @@ _CODE_PREV = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzα-/
 #: Words ending in 号 before a number that make it a label: a phone's last digits, a serial or an account.
 _NUMBER_LABELS = frozenset(("尾号", "编号", "账号", "帐号", "型号", "代号", "学号", "工号", "单号", "卡号", "序号", "批号", "车号", "牌号"))
 _CODE_NEXT = frozenset("-日天周月") | _CLOCK_TIME_NEXT
+#: Before 二人 and after it: what makes 二 no count of two people (不二人选, 初二人数, 周二人流; 二人转, 二人传, 二人世界, 二人组).
+_TWO_NOT_PREV = frozenset("不第初高大周期之一十零")
+_TWO_PEOPLE_NOT_NEXT = frozenset("转传世组")
 #: Around eight digits, what makes them a code or an amount, no date written YYYYMMDD (尾号, QQ, 工号20110906元).
 _COMPACT_DATE_NOT_AFTER = frozenset("号码话群QqDd")
 _COMPACT_DATE_NOT_BEFORE = frozenset("元万亿个人次%号位小分秒")
