@@ -1879,8 +1879,11 @@ class _Scanner:
         ) and (core in _BIG_ALONE or core in ("万亿", "亿万"))
         value = None if low_high else parse_number("一" + core if one else core)
         if value is None and low_high is None:
-            if not arabic and (cut := _FIRST_DIGIT_RE.search(core)) is not None and (m2 := _NUMBER_RE.match(f, start + cut.start())) is not None:
-                # 金隅七零九零8500元: a name in Chinese digits runs into the amount in Arabic ones; the amount is read on its own
+            if not arabic and (cut := _FIRST_DIGIT_RE.search(core)) is not None and cut.start() > 1 and (
+                m2 := _NUMBER_RE.match(f, start + cut.start())
+            ) is not None:
+                # 金隅七零九零8500元: a name in Chinese digits runs into the amount in Arabic ones; the amount is read on its
+                # own (5时零3分, 1岁零3个月: 零 alone joins the parts of one time, which stay unread)
                 self.add(None, start, start + cut.start(), 0)
                 self.number(m2, f[m2.end() : m2.end() + 1], f[m2.start() - 1])
             return
