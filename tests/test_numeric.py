@@ -1244,6 +1244,7 @@ FOUND = [
     ("省里派出12巡视组分赴各地", "12巡视组", "count", 12, {"unit": "巡视组"}),
     ("球队夏天要引进3巨星", "3巨星", "count", 3, {"unit": "巨星"}),
     ("东五环新盘75平板楼两居开盘", "75平", "count", 75, {"unit": "平"}),  # a flat's square metres before 板楼 (a slab building)
+    ("飞机于凌晨4时零7分降落", "凌晨4时零7分", "date", "T04:07", {}),  # 零 before the minutes
 ]
 
 RESOLVED = [
