@@ -1245,6 +1245,7 @@ FOUND = [
     ("球队夏天要引进3巨星", "3巨星", "count", 3, {"unit": "巨星"}),
     ("东五环新盘75平板楼两居开盘", "75平", "count", 75, {"unit": "平"}),  # a flat's square metres before 板楼 (a slab building)
     ("飞机于凌晨4时零7分降落", "凌晨4时零7分", "date", "T04:07", {}),  # 零 before the minutes
+    ("他用2小时零15分钟跑完全程", "2小时零15分钟", "duration", "PT2H15M", {}),  # 零 between the hours and the minutes
 ]
 
 RESOLVED = [
@@ -1721,7 +1722,7 @@ IGNORED = [
     ("经理：第一最要紧的是安全", "第一"),  # "first and foremost", a list's enumerator
     ("报考岗位为科员三一职位", "三一"),  # a post's code read digit by digit, no 31
     ("他转入初二一班就读", "二一"),  # a class's label
-    ("他们1小时零5分钟后到达", "零5"),  # 零 joins the parts of one time: no amount read from 5 alone
+    ("孩子才1岁零4个月大", "零4"),  # 零 joins the parts of one age: no time read from 4个月 alone
     ("消防员冲上16层楼顶救人", "16层"),  # a floor's label (楼顶 "the roof"), no storeys counted
     ("他在9层楼梯口等候", "9层"),  # a floor's label (楼梯 "the stairs")
     ("她以21∶16、21∶13战胜对手", "21∶16、21∶13"),  # two games' scores in a list before 战胜: no ratio, no time of day

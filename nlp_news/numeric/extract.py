@@ -2918,7 +2918,7 @@ _NO_TAIL = _TailGroups._make([None] * _TAIL_RE.groups)
 #: minutes and seconds (3分45秒), seconds and their hundredths (9秒58, 1分59秒40); a number alone
 #: before 小时 or 分 is no match (the number pass reads 2小时, 30分钟).
 _CLOCK_TIME_RE = re.compile(
-    r"(?:(?P<h>\d{1,3})\s?(?:个)?小时\s?(?P<hm>\d{1,2})\s?分(?:钟)?"
+    r"(?:(?P<h>\d{1,3})\s?(?:个)?小时\s?零?(?P<hm>\d{1,2})\s?分(?:钟)?"
     r"(?:\s?(?P<hs>\d{1,2})\s?秒(?P<hfrac>\d{1,3}(?![\d.%万亿次个名人位家件场分秒米岁只张条]))?)?"
     r"|(?:(?P<m>\d{1,3})\s?分\s?)?(?P<s>\d{1,2})秒(?:钟)?(?P<frac>\d{2}(?![\d.%万亿次个名人位家件场分秒米岁只张条]))"
     r"|(?P<m2>\d{1,3})\s?分\s?(?P<s2>\d{1,2})\s?秒(?:钟)?(?P<frac2>\d{1,3}(?![\d.%万亿次个名人位家件场分秒米岁只张条]))?)"
