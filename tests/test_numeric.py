@@ -1246,6 +1246,11 @@ FOUND = [
     ("东五环新盘75平板楼两居开盘", "75平", "count", 75, {"unit": "平"}),  # a flat's square metres before 板楼 (a slab building)
     ("飞机于凌晨4时零7分降落", "凌晨4时零7分", "date", "T04:07", {}),  # 零 before the minutes
     ("他用2小时零15分钟跑完全程", "2小时零15分钟", "duration", "PT2H15M", {}),  # 零 between the hours and the minutes
+    # a flat's layout: each kind of room counted, as 三居 is
+    ("他们租了一套两室一厅", "两室", "count", 2, {"unit": "室"}),
+    ("他们租了一套两室一厅", "一厅", "count", 1, {"unit": "厅"}),
+    ("样板间为四房两厅两卫", "两卫", "count", 2, {"unit": "卫"}),
+    ("新推洋房南北通透 3厅朝南", "3厅", "count", 3, {"unit": "厅"}),
 ]
 
 RESOLVED = [
@@ -1723,6 +1728,7 @@ IGNORED = [
     ("报考岗位为科员三一职位", "三一"),  # a post's code read digit by digit, no 31
     ("他转入初二一班就读", "二一"),  # a class's label
     ("孩子才1岁零4个月大", "零4"),  # 零 joins the parts of one age: no time read from 4个月 alone
+    ("会上2厅长作了发言", "2厅"),  # 厅长 "a department's director", no living rooms
     ("消防员冲上16层楼顶救人", "16层"),  # a floor's label (楼顶 "the roof"), no storeys counted
     ("他在9层楼梯口等候", "9层"),  # a floor's label (楼梯 "the stairs")
     ("她以21∶16、21∶13战胜对手", "21∶16、21∶13"),  # two games' scores in a list before 战胜: no ratio, no time of day

@@ -84,7 +84,7 @@ MEASURE_WORDS = sorted(
     摄氏度 ℃ °C °F ℉ ° 度 千瓦时 千瓦 兆瓦 瓦 伏 赫兹 帧 像素 字 分 票 球 码 关 局 盘 回 声 遍 倍 点 人 口 只 斤 根 片 块地 座 颗
     棵 株 枝 条 把 台套 辆次 架次 人民 元宝 金元宝 金币 代 部分 段 环 方尺 平方尺 呎 平方呎 层楼 连胜 连败 胜场 胜 负 战 幅 类
     桶 罐 尾 盏 顶 副 扇 串 捆 卷 桩 具 剂 针 剂次 人份 标箱 组 站 刀 枪 连冠 晚 面 封 话 席 章 冠 连平 场次 板 题 车次 艘次 台次 户次 轮次 批次 尊 记 犯 杆 堂 平方 立方 平方英寸 平方英尺 平方英里 平 朵 吊钱
-    任 伙 注 败 招 胎 顿 洞 居室 居 束 科 重 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 大气压 兆赫 兆字节 兆比特 兆焦 兆""".split(),
+    任 伙 注 败 招 胎 顿 洞 居室 居 束 科 重 厅 回合 学时 课时 学分 磅 盎司 克拉 海里 英亩 毫安时 毫安 安时 瓦时 马力 牛米 牛·米 分贝 千卡 大卡 卡路里 焦耳 千焦 兆帕 千帕 百帕 帕 大气压 兆赫 兆字节 兆比特 兆焦 兆""".split(),
     key=len,
     reverse=True,
 )
@@ -153,6 +153,7 @@ _WORD_NEXT: dict[str, frozenset[str]] = {
     "束": frozenset("缚手腰装身发河"),  # 3束缚: "bonds", no bunches (192束激光, 一束花 are)
     "科": frozenset("技学研长室普员比幻目举班系特威级"),  # 3科技, 09科特布斯, 周3科幻夜: words, no school subjects (1-2科, 三科总分 are)
     # 5重要, 2重庆, 3重新, 第一重要: words, no layers (2重优惠, 三重惊喜 are; a count needs one of _LAYERS_NEXT after it)
+    "厅": frozenset("长级局堂内外"),  # 3厅长, 2厅级: words, no living rooms (2厅连通, 三居两厅 count them)
     "层楼": frozenset("梯顶道"),  # 25层楼梯间, 18层楼顶: a floor's label (楼梯, 楼顶), no storeys counted (一栋25层楼的大厦 are)
     "重": frozenset("要大点庆量新复视组建伤创现天奏门型症病磅拳心金兵任审申返回上启开振塑演写读访逢阳围地镇头工仓卡油载估挫灾罪判力商情犯案度"),
 }
@@ -161,7 +162,7 @@ _VERBS_AFTER_UNIT = frozenset(("位列", "位居", "位于"))
 #: The units of a team's record, which count nothing when they start a word.
 _GAME_UNITS = frozenset(("负", "胜", "战", "败"))
 #: Units after which a count is dropped when the unit starts a word (3任务, 2伙人, 1负责人).
-_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿", "起", "门", "洞", "笔", "居", "束", "科", "重", "层楼"}
+_WORDLIKE_UNITS = _GAME_UNITS | {"任", "伙", "环", "段", "部", "处", "升", "副", "顶", "组", "家", "刀", "枪", "本", "支", "晚", "面", "封", "话", "股", "席", "章", "冠", "手", "单", "代", "板", "题", "票", "岁", "记", "犯", "双", "间", "列", "包", "头", "注", "招", "胎", "顿", "起", "门", "洞", "笔", "居", "束", "科", "重", "层楼", "厅"}
 
 
 def _starts_word(f: str, end: int, unit: str) -> bool:
@@ -760,6 +761,16 @@ class _Scanner:
             for m in _TEAM_76_RE.finditer(f):
                 if f[m.start() - 1 : m.start()] not in _TEAM_NOT_BEFORE:
                     self.add(None, m.start(), m.end(), 0)
+        if "厅" in f:
+            i = f.find("厅")
+            while i > 1:
+                m = _LAYOUT_RE.search(f, max(0, i - 6), i + 6)
+                if m is not None and m.end(4) == i + 1 and not self.covered(m.start()):
+                    # 三室两厅, 两室一厅一卫, 五房四厅: a flat's layout, a count of each kind of room (as 三居 is)
+                    for g in (1, 3, 5):
+                        if m.group(g):
+                            self.group_value(m, g, "count", m.end(g + 1), unit=m.group(g + 1))
+                i = f.find("厅", i + 1)
         if "男" in f and "女" in f:
             for m in _numerals_before(f, "男", _MEN_WOMEN_RE, 8):
                 # 6男1女: the men and the women of a group, each a count (as 2死3伤)
@@ -3211,6 +3222,10 @@ _CODE_PREV = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzα-/
 #: Words ending in 号 before a number that make it a label: a phone's last digits, a serial or an account.
 _NUMBER_LABELS = frozenset(("尾号", "编号", "账号", "帐号", "型号", "代号", "学号", "工号", "单号", "卡号", "序号", "批号", "车号", "牌号"))
 _CODE_NEXT = frozenset("-日天周月") | _CLOCK_TIME_NEXT
+#: A flat's layout (三室两厅, 两室一厅一卫, 三房两厅, 三居两厅): searched from 厅, a count of each kind of room.
+_LAYOUT_RE = re.compile(
+    r"(?<![\d一二两三四五六七八九十])([\d一二两三四五六七八九])\s?([室房居])\s?([\d一二两三四五六七八九])\s?(厅)(?:\s?([\d一二两三四五六七八九])\s?(卫))?"
+)
 #: Before 二人 and after it: what makes 二 no count of two people (不二人选, 初二人数, 周二人流; 二人转, 二人传, 二人世界, 二人组).
 _TWO_NOT_PREV = frozenset("不第初高大周期之一十零")
 _TWO_PEOPLE_NOT_NEXT = frozenset("转传世组")
