@@ -1882,6 +1882,9 @@ class _Scanner:
         if not arabic:
             low_high = _adjacent_range(core)
             if low_high is None and len(core) > 1 and nxt not in _DIGIT_RUN_NEXT and _CN_DIGITS_ONLY.fullmatch(core):
+                if len(core) == 2 and c0 == "一" and core[1] != "一" and (m2 := _NUMBER_RE.match(f, start + 1)) is not None:
+                    self.number(m2, nxt, "一")  # 一六岁小儿: "a six-year-old", 一 is the indefinite "a" and 六岁 the count
+                    return
                 self.add(None, start, end, 0)
                 return  # 科员四一职位, 二一班: digits read one by one (no range: 三五个, 七八个) make a code or a label, no count of 41
         # 上万, 逾万亿, 突破万亿: one 万 (1e4), one 万亿
