@@ -1069,6 +1069,8 @@ FOUND = [
     ("新盘推出1-3居精装房源", "1-3居", "count", {"low": 1, "high": 3}, {"unit": "居"}),
     ("小区在售两居总价90万起", "两居", "count", 2, {"unit": "居"}),
     ("南向三居室已经售罄。", "三居室", "count", 3, {"unit": "居室"}),
+    ("东坝新盘88平米二居本周加推", "二居", "count", 2, {"unit": "居"}),  # 二 counts rooms as 两 does (二居 "two-room flat")
+    ("朝南二居室只剩三套", "二居室", "count", 2, {"unit": "居室"}),
     ("这次事故造成3居民受伤。", "3居民", "count", 3, {"unit": "居民"}),
     # a two-digit N年 after a verb that takes a length of years, before a bound, or before a headline's space: no year '1x
     ("他因抢劫被判入狱14年的消息传开。", "14年", "duration", "P14Y", {}),

@@ -1756,7 +1756,7 @@ class _Scanner:
             # ordinal (二手), and the indefinite 一 is "a" (一次, 一个人) unless bounded or contrasted
             # (read below, as for any count)
             if (
-                (core == "二" and nxt != "招" and not (nxt == "人" and _two_people(f, start, end)) or core == "一")
+                (core == "二" and nxt not in "招居" and not (nxt == "人" and _two_people(f, start, end)) or core == "一")
                 and nxt in _INDEF_CLASSIFIERS
                 and (nxt != "个" or _ge_is_count(f[end + 1 : end + 2]))
                 and (
@@ -2485,8 +2485,8 @@ class _Scanner:
                     return
             if g.mhalf and value is not None:
                 val = value + 0.5
-        # 二 before a classifier is an ordinal or a name (富二代, 二套房), counts use 两 (二招 "two tricks" is one)
-        if not arabic and core == "二" and kind == "count" and unit != "招" and not (unit == "人" and _two_people(f, start, end)):
+        # 二 before a classifier is an ordinal or a name (富二代, 二套房), counts use 两 (二招 "two tricks" is one, as is 二居 "a two-room flat")
+        if not arabic and core == "二" and kind == "count" and unit not in ("招", "居", "居室") and not (unit == "人" and _two_people(f, start, end)):
             return
         if not arabic and core == "一" and unit in ("度", "代") and q_left is None and not (unit == "度" and prev in _DEGREE_CHANGE_BEFORE):
             self.add(None, start, tend, 0)
