@@ -1072,6 +1072,12 @@ FOUND = [
     ("东坝新盘88平米二居本周加推", "二居", "count", 2, {"unit": "居"}),  # 二 counts rooms as 两 does (二居 "two-room flat")
     ("朝南二居室只剩三套", "二居室", "count", 2, {"unit": "居室"}),
     ("这次事故造成3居民受伤。", "3居民", "count", 3, {"unit": "居民"}),
+    # a bare number + noun or counting word in a headline (十连阳 "ten rising days in a row", 八贴 doses of medicine)
+    ("150艺人登台献唱 晚会筹款过亿", "150艺人", "count", 150, {"unit": "艺人"}),
+    ("分析师列举5因素看好后市", "5因素", "count", 5, {"unit": "因素"}),
+    ("创业板指数收出7连阳", "7连阳", "count", 7, {"unit": "连阳"}),
+    ("中医给失眠者开出六贴药方", "六贴", "count", 6, {"unit": "贴"}),
+    ("他只背下了古诗的前面三句", "三句", "count", 3, {"unit": "句"}),
     # a two-digit N年 after a verb that takes a length of years, before a bound, or before a headline's space: no year '1x
     ("他因抢劫被判入狱14年的消息传开。", "14年", "duration", "P14Y", {}),
     ("被判处有期徒刑11年的被告提出上诉。", "11年", "duration", "P11Y", {}),
@@ -1307,6 +1313,12 @@ IGNORED = [
     ("园中四时花开不断。", "四时"),
     ("他一时冲动说错了话。", "一时"),
     ("专家有3洞察值得一听", "3洞"),
+    ("东北四方桥一带新盘扎堆", "四方"),  # a place's name, and the idiom 四方来客 "guests from all around"
+    ("小镇每逢集市四方来客云集", "四方"),
+    ("新帅的三板斧已经用完", "三板"),  # the idiom 三板斧 "one's few tricks"
+    ("晚会上还有一段三句半", "三句半"),  # a folk act's name
+    ("动作片斯巴达三百勇士重映", "三百勇士"),  # a film's title
+    ("银行将提供3贴息贷款", "3贴"),  # 贴息 an interest subsidy, no doses
     ("榜单评出了全国十六大城市", "十六大"),  # sixteen big cities, no congress
     ("银行开始回收旧版百元大钞", "百元"),  # a note's kind
     ("运营商今年将力推4G网络", "4G"),  # a network's generation
