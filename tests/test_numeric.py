@@ -376,6 +376,8 @@ FOUND = [
     ("招行预计从2011起发卡2000万张。", "2011", "date", "2011", {}),  # from the year, no count of 起
     ("期指收报23668 升114点。", "23668", "number", 23668, {}),  # a quoted level; 升 "rose" after a space
     ("7月期市环比增仓17%。", "7月", "date", "--07", {}),  # 期市 "the futures market", no 7-month term
+    ("6月期指多头继续减仓", "6月", "date", "--06", {}),  # 期指 "index futures": the June contract, no 6-month term
+    ("炒房客购房后转手4日获利15万", "4日", "duration", "P4D", {}),  # resold after four days, no 4th of the month
     ("伦敦9℃，纽约15℃。", "15℃", "count", 15, {"qualifier": None}),  # 纽约 is New York, no "about"
     ("游戏日本首周贩售255万。", "255万", "number", 2550000, {}),  # copies sold, no price
     ("卡车被拖行了3公里多。", "3公里多", "count", 3, {"qualifier": "over"}),  # 多 after a unit

@@ -70,9 +70,9 @@ _TIME_PREFIX = "凌晨|清晨|早上|早晨|上午|中午|午间|下午|傍晚|�
 
 #: Before N日 (or after 过去) when it counts days (近3日, 前四日), not a day of the month.
 DAYS_COUNTED_AFTER = "近这前后"
-#: Words before N日 that make it a number of days (连续5日上涨, 历时7日; a market's 连跌四日, 连涨3日), not a day of
-#: the month.
-DAYS_COUNTED_AFTER_WORDS = frozenset(("连续", "持续", "历时", "为期", "长达", "累计", "一连", "接连", "连跌", "连涨", "连升", "连降", "连挫"))
+#: Words before N日 that make it a number of days (连续5日上涨, 历时7日; a market's 连跌四日, 连涨3日; a resale's
+#: 转手3日), not a day of the month.
+DAYS_COUNTED_AFTER_WORDS = frozenset(("连续", "持续", "历时", "为期", "长达", "累计", "一连", "接连", "连跌", "连涨", "连升", "连降", "连挫", "倒卖", "转手"))
 #: Those words as one look-behind of :data:`DATE_RE` (all two characters: one fixed width).
 _DAYS_COUNTED_AFTER_ALT = "|".join(sorted(DAYS_COUNTED_AFTER_WORDS))
 
@@ -146,7 +146,7 @@ DATE_SOURCE = rf"""
      |(?P<lunar>农历)?(?:(?P<era>{_ERA})(?P<ey>元|[{_CN}十]{{1,3}}|\d{{1,3}})年|(?P<y>{YEAR})\s?(?:年度?(?!代|级|期(?![待望盼]))|财年|(?:(?<=(?<![A-Za-z\d])\d\d)|(?<=(?<![A-Za-z\d])\d{{4}})|(?<=(?<![A-Za-z\d])\d{{4}}\s))(?=[Qq][1-4](?!\d)|[Hh][12](?![\dA-Za-z])))|(?P<ry>{_REL_Y}))?
       \s?(?P<lunar2>农历)?
       (?:
-         (?P<m>{MONTH})\s?(?:月份|月(?!期(?![间市货])|历(?![时经史来程届年任次]))(?:\s?(?:(?P<d>初[一二三四五六七八九十]|二十[一二三四五六七八九]?|三十一?|十[一二三四五六七八九])(?:\s?[日号])?
+         (?P<m>{MONTH})\s?(?:月份|月(?!期(?![间市货指])|历(?![时经史来程届年任次]))(?:\s?(?:(?P<d>初[一二三四五六七八九十]|二十[一二三四五六七八九]?|三十一?|十[一二三四五六七八九])(?:\s?[日号])?
            |(?P<d1>{DAY})(?:\s?[日号]|(?!\d)(?:(?=[到至~,，。、\s-]|$)|(?![\u4e00-\u9fffA-Za-z])|(?={_DAY_WITHOUT_RI_BEFORE})))))?)(?P<msub>上中旬|中下旬|上旬|中旬|下旬|初|底|末)?
         |(?P<bigyear>大年(?:初[一二三四五六七八九十]|三十))
         |(?:(?<=年)的)?(?<!每)(?:第\s?)?(?P<q>[一二三四1-4])\s?(?:季度|(?<=第[一二三四1-4])季(?=[营财业净收利毛销出交单同环末初亏盈]|(?<=年第[一二三四1-4]季)))(?P<qsub>末|初)?

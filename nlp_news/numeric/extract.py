@@ -2058,8 +2058,8 @@ class _Scanner:
                         self.add(None, pm.start("one"), pm.end("per"), 0)
         elif g.time:
             tu = g.time
-            if tu[-1] == "期" and f[tend : tend + 1] in _TERM_WORD_NEXT:
-                return  # 11年期待, 7月期市: 期 starts a word, no term (the date pass reads 11年, 7月)
+            if tu[-1] == "期" and (f[tend : tend + 1] in _TERM_WORD_NEXT or tu == "月期" and f[tend : tend + 1] == "指"):
+                return  # 11年期待, 7月期市, 6月期指 (index futures for June): 期 starts a word, no term (the date pass reads 11年, 7月)
             if not arabic and core == "一" and (prev == "每" or self.previous_or_next(start)):
                 self.add(None, start, tend, 0)
                 return  # 每一年 "every year"; 比上一年增长, 下一季度: the one before or after (as 上年), no length
