@@ -172,7 +172,7 @@ DATE_RE = re.compile(optional_groups_as_branches(DATE_SOURCE), re.X)
 _DateGroups = namedtuple("_DateGroups", sorted(DATE_RE.groupindex, key=DATE_RE.groupindex.__getitem__))
 assert len(_DateGroups._fields) == DATE_RE.groups
 
-_YEAR_AFTER = set("的是以初底末开起春夏秋冬全时营净业销")  # 24年营收, 24年净利润, 24年业绩
+_YEAR_AFTER = set("的是以初底末开起春夏秋冬全时营净业销施")  # 24年营收, 24年净利润, 24年业绩, 19年施工40户
 _DURATION_BEFORE = set("近去了多这每前后再用花经过历整达期有约超逾余第至到-~几数立通营线产业办市航放")  # 开通11年以来, 运营12年, 改革开放20年
 #: After N年的, nouns that make the N years a length (20年的发展, 30年的使用权), not the year '20.
 _SPAN_AFTER_DE = (
@@ -185,7 +185,7 @@ _SINCE = ("以来的", "以来")
 _DURATION_AFTER = frozenset("来间里中内")
 #: Verbs that take a length of years after them (入狱15年的球迷, 有期徒刑12年的男子, 坚持13年的志愿者, 历时10年的修复):
 #: a two-digit N年 after one is no year '15, whatever follows it.
-_DURATION_VERBS = ("入狱", "徒刑", "判刑", "服刑", "获刑", "坐牢", "监禁", "被判", "坚持", "历时", "连续", "持续")
+_DURATION_VERBS = ("入狱", "徒刑", "判刑", "服刑", "获刑", "坐牢", "监禁", "被判", "坚持", "历时", "耗时", "用时", "费时", "连续", "持续")
 #: A bound after N年 (10年以上, 15年以下, 20年以内), or words of "not in N years" (90年未见如此大旱, 80年一遇): a length
 #: of years, no year '10 or '90.
 _YEARS_BOUND_AFTER = ("以上", "以下", "以内", "未见", "未遇", "未有", "未曾", "不遇", "一遇", "难遇")
