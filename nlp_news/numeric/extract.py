@@ -1129,6 +1129,8 @@ class _Scanner:
         after = self.f[end : end + 1]
         # a range: 2024年3月1日至4月30日, 2009年到2010年
         r = _RANGE_SEP.match(self.f, end) if after in _RANGE_FIRST or after.isspace() else None
+        if after in _SUB_DAY_FIRST and self.f[end - 1] in "日号" and (sd := _SUB_DAY_TO_RE.match(self.f, end)) is not None:
+            r = _RANGE_SEP.match(self.f, sd.end())  # 22日晚上至23日, 5日夜间到6日白天: the sub-day word is dropped, one range
         if r and not isinstance(value, dict) and not (isinstance(value, str) and value.startswith("T")):
             m2 = DATE_RE.match(self.f, r.end())
             if m2 and m2.end() > m2.start():
@@ -2651,6 +2653,9 @@ class _Scanner:
 
 
 _RANGE_FIRST = set("-~至到—－～")
+#: A part of a day after a day's date and before a range's separator (22日晚上至23日, 5日夜间到6日白天).
+_SUB_DAY_TO_RE = re.compile(rf"(?:{_TIME_PREFIX}|白天|夜)(?=\s?(?:至|到|-|~|—|－|～))")
+_SUB_DAY_FIRST = frozenset(w[0] for w in (*_TIME_PREFIX.split("|"), "白天", "夜"))
 #: After a level of a price or an index: what it is to the market (1180是第一支撑, 3202是短期阻力位, 2800点支撑).
 _SUPPORT_AFTER = re.compile(r"(?:是|为)?(?:第[一二三]|短期|中期|长期|强|重要|关键|技术)?(?:支撑|阻力|压力)")
 _SUPPORT_FIRST = frozenset("是为支阻压")
