@@ -1325,6 +1325,7 @@ IGNORED = [
     ("晚会上还有一段三句半", "三句半"),  # a folk act's name
     ("动作片斯巴达三百勇士重映", "三百勇士"),  # a film's title
     ("银行将提供3贴息贷款", "3贴"),  # 贴息 an interest subsidy, no doses
+    ("获奖的是七年级四班的同学", "四班"),  # a class's label after its grade, no four classes
     ("榜单评出了全国十六大城市", "十六大"),  # sixteen big cities, no congress
     ("银行开始回收旧版百元大钞", "百元"),  # a note's kind
     ("运营商今年将力推4G网络", "4G"),  # a network's generation

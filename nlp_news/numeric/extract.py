@@ -2422,6 +2422,9 @@ class _Scanner:
                 if unit == "单" and (f[tend : tend + 1] == "元" or prev == "号") or unit in ("幢", "栋") and _ADDRESS_NEXT_RE.match(f, tend):
                     self.add(None, start, tend + (f[tend : tend + 1] == "元"), 0)
                     return  # 蓝桥名苑10幢1单元, 南园8号2单1东: an address's building and entrance, labels
+                if unit == "班" and prev == "级":
+                    self.add(None, start, tend, 0)
+                    return  # 八年级三班, 09级2班: a class's label after its grade, no count of classes
                 if unit == "位" and f[tend : tend + 1] == "数":
                     self.add(None, s2, tend + 1, 0)
                     return  # 6位数的年薪, 高达7位数: a number's digits, no count of 位 (as 两位数)
@@ -2689,7 +2692,7 @@ _DEGREES = frozenset(("℃", "°C", "°", "度", "摄氏度", "°F", "℉"))
 #: The measure words :meth:`_Scanner.number` reads a rule of their own for (三两, 2023级, 二环, 国11条, 零下5℃, 3任务,
 #: 1米8, 一倍多, 点击, 十分, 关口, 对话, 首付 …); the others (家, 人, 次, 只 …) skip those rules. A rule added
 #: there for another measure word needs it here (tests/test_numeric.py checks the units the rules name).
-_MW_WITH_RULES = frozenset(("两", "级", "届", "环", "条", "米", "倍", "点", "分", "关", "对", "首", "起", "期", "平", "位", "单", "幢", "栋", "局")) | _DEGREES | _WORDLIKE_UNITS
+_MW_WITH_RULES = frozenset(("两", "级", "届", "环", "条", "米", "倍", "点", "分", "关", "对", "首", "起", "期", "平", "位", "单", "幢", "栋", "局", "班")) | _DEGREES | _WORDLIKE_UNITS
 #: The groups whose numbered engineering bureaus are companies (中铁十四局, 中建三局; 铁道部十四局 too), and a
 #: bureau's numbered division after it (十四局三处).
 _BUREAU_OWNERS = frozenset(("中铁", "中建"))
