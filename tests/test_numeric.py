@@ -1326,6 +1326,8 @@ IGNORED = [
     ("动作片斯巴达三百勇士重映", "三百勇士"),  # a film's title
     ("银行将提供3贴息贷款", "3贴"),  # 贴息 an interest subsidy, no doses
     ("获奖的是七年级四班的同学", "四班"),  # a class's label after its grade, no four classes
+    ("这套合集收录了《某赛车》1/2代", "1/2"),  # the parts of a series, no half
+    ("他通关了《某射击》1/2/3代", "1/2"),
     ("榜单评出了全国十六大城市", "十六大"),  # sixteen big cities, no congress
     ("银行开始回收旧版百元大钞", "百元"),  # a note's kind
     ("运营商今年将力推4G网络", "4G"),  # a network's generation

@@ -1284,6 +1284,9 @@ class _Scanner:
         ):
             self.add(None, start, end, 0)
             return  # 1/3英寸: an optical format; 1/8决赛: a knockout stage's name
+        if (se := _SERIES_AFTER_RE.match(f, end)) is not None:
+            self.add(None, start, se.end(), 0)
+            return  # 《某游戏》1/2代, 1/2/3代: the parts of a series, labels, no half
         if _SEASON_AFTER_RE.match(f, end) and b == (a + 1) % 100:
             # 06/07赛季: a season of two years written short, as 2006-07赛季 is
             y = 2000 + a if a < 50 else 1900 + a
@@ -3081,6 +3084,8 @@ _PICK_BEFORE_RE = re.compile(r"(?:推荐|建议|[首复双单三]选|走)[：:]?
 #: What stands before / in an Asian handicap written with a digit after it (半/1, 球/1.5): no count of 盘 nor a fraction.
 _HANDICAP_FIRST = frozenset("半平球")
 #: After 1/N, the knockout stage it names (1/8决赛, 1/4决赛): no fraction.
+#: After a/b: more slashed numbers and 代, the parts of a series (1/2代, 1/2/3代), labels.
+_SERIES_AFTER_RE = re.compile(r"(?:/\d{1,2})*代(?![理表言价工替购销码办线])")  # (1/3代表: a third of the delegates)
 _STAGE_AFTER_RE = re.compile(r"\s?(?:决赛|区决赛|淘汰赛)")
 #: After two short years split by /, a season (06/07赛季).
 _SEASON_AFTER_RE = re.compile(r"\s?(?:赛季|年度|财年|学年)")
