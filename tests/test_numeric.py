@@ -711,6 +711,7 @@ FOUND = [
     ("他是10个内地城市中唯一入选的。", "10个", "count", 10, {"qualifier": None}),
     # a level with its unit left out (关口), and a quote after 收报 or 报
     ("沪指盘中失守3100关口。", "3100", "number", 3100, {}),
+    ("多空双方激战两千关口", "两千", "number", 2000, {}),  # in Chinese numerals too
     ("人民币兑美元中间价报7.0856。", "7.0856", "number", 7.0856, {}),
     # an aperture's F-number is a plain number (NUMERIC-CONVENTIONS), F in its span; F1 and F-16 are names
     ("这支镜头的最大光圈为F2.8。", "F2.8", "number", 2.8, {"unit": None}),
@@ -1328,6 +1329,7 @@ IGNORED = [
     ("获奖的是七年级四班的同学", "四班"),  # a class's label after its grade, no four classes
     ("这套合集收录了《某赛车》1/2代", "1/2"),  # the parts of a series, no half
     ("他通关了《某射击》1/2/3代", "1/2"),
+    ("这款游戏一共有十关口令", "十"),  # 关 starts a word, no level
     ("榜单评出了全国十六大城市", "十六大"),  # sixteen big cities, no congress
     ("银行开始回收旧版百元大钞", "百元"),  # a note's kind
     ("运营商今年将力推4G网络", "4G"),  # a network's generation

@@ -2475,8 +2475,8 @@ class _Scanner:
                     # 黄金站上200关, 失守1900关: a market level with its unit left out (as 关口, 大关), no levels of a game
                     kind, source, unit, tend = "number", "rule:number", None, end
                 elif unit == "关" and _starts_word(f, tend, "关"):
-                    if f[tend : tend + 1] != "口" or not arabic:
-                        return  # 3关注, 十关键: 关 starts a word, no levels of a game are counted
+                    if f[tend : tend + 1] != "口" or not arabic and (value is None or value < 1000):
+                        return  # 3关注, 十关键: 关 starts a word, no levels of a game are counted (三千关口 is a level)
                     # 2245关口, 7.2关口: a level (index points or a rate with its unit left out), 关口 not in the span
                     kind, source, unit, tend = "number", "rule:number", None, end
                 elif unit == "关" and arabic and value is not None and value >= 1000 and low_high is None:
