@@ -80,6 +80,7 @@ FOUND = [
     ("机身背面是一块3 .0英寸的屏幕。", "3 .0英寸", "count", 3, {"unit": "英寸"}),
     # a full-width comma before a year is no thousands separator
     ("他的球队排名第21，2008年回到了前十。", "第21", "ordinal", 21, {}),
+    ("小将爆冷击败世界NO.7晋级", "NO.7", "ordinal", 7, {}),  # a rank written in English
     # NUMERIC-CONVENTIONS: 上亿 alone is 1e8 over; 一 contrasted with another count is a count;
     # a term or session without 第 is an ordinal
     ("这个项目投入了上亿资金。", "上亿", "number", 100000000, {"qualifier": "over"}),
@@ -1330,6 +1331,7 @@ IGNORED = [
     ("这套合集收录了《某赛车》1/2代", "1/2"),  # the parts of a series, no half
     ("他通关了《某射击》1/2/3代", "1/2"),
     ("这款游戏一共有十关口令", "十"),  # 关 starts a word, no level
+    ("这件球衣印着No.23", "23"),  # a label, no rank
     ("榜单评出了全国十六大城市", "十六大"),  # sixteen big cities, no congress
     ("银行开始回收旧版百元大钞", "百元"),  # a note's kind
     ("运营商今年将力推4G网络", "4G"),  # a network's generation

@@ -1649,6 +1649,10 @@ class _Scanner:
             s2, q, _ = self.left(start)
             self.add(self.make(s2, end + 1, "money", format_value(v * 0.01), "rule:money", currency="HKD", qualifier=q), s2, end + 1, 2)
             return
+        if prev == "." and core.isdigit() and f[start - 3 : start - 1] in _NO_RANK and f[start - 5 : start - 3] in _NO_RANK_BEFORE:
+            # 世界NO.1, 排名No.12: a rank written in English (as 第12), its span from NO (型号no.3, 球衣No.9 are labels)
+            self.add(self.make(start - 3, end, "ordinal", int(core), "rule:ordinal"), start - 3, end, 2)
+            return
         if nxt == "厘" and arabic and f[end + 1 : end + 2] != "米" and _RATE_POINT_BEFORE.search(f, max(0, start - 10), start) is not None and (
             v := parse_number(core)
         ) is not None:
@@ -3084,6 +3088,10 @@ _PICK_BEFORE_RE = re.compile(r"(?:推荐|建议|[首复双单三]选|走)[：:]?
 #: What stands before / in an Asian handicap written with a digit after it (半/1, 球/1.5): no count of 盘 nor a fraction.
 _HANDICAP_FIRST = frozenset("半平球")
 #: After 1/N, the knockout stage it names (1/8决赛, 1/4决赛): no fraction.
+#: Before a dot and a number, the English abbreviation of "number" that makes it a rank (世界NO.3).
+_NO_RANK = frozenset(("NO", "No", "no"))
+#: What a rank written NO.N follows (世界NO.1, 排名No.5).
+_NO_RANK_BEFORE = frozenset(("世界", "排名", "全球", "亚洲", "欧洲", "全美", "全国", "联盟", "榜单", "排行"))
 #: After a/b: more slashed numbers and 代, the parts of a series (1/2代, 1/2/3代), labels.
 _SERIES_AFTER_RE = re.compile(r"(?:/\d{1,2})*代(?![理表言价工替购销码办线])")  # (1/3代表: a third of the delegates)
 _STAGE_AFTER_RE = re.compile(r"\s?(?:决赛|区决赛|淘汰赛)")
