@@ -1332,6 +1332,8 @@ IGNORED = [
     ("他通关了《某射击》1/2/3代", "1/2"),
     ("这款游戏一共有十关口令", "十"),  # 关 starts a word, no level
     ("这件球衣印着No.23", "23"),  # a label, no rank
+    ("仅2004年一年的投诉就有上千件", "一年"),  # "in 2004 alone": the year is the fact, no length
+    ("老人一辈子没有上过一天学", "一天"),  # "never went to school for a single day"
     ("榜单评出了全国十六大城市", "十六大"),  # sixteen big cities, no congress
     ("银行开始回收旧版百元大钞", "百元"),  # a note's kind
     ("运营商今年将力推4G网络", "4G"),  # a network's generation

@@ -2072,6 +2072,9 @@ class _Scanner:
             if not arabic and core == "一" and (prev == "每" or self.previous_or_next(start)):
                 self.add(None, start, tend, 0)
                 return  # 每一年 "every year"; 比上一年增长, 下一季度: the one before or after (as 上年), no length
+            if not arabic and core == "一" and tu == "年" and prev == "年" and f[start - 2 : start - 1].isdigit():
+                self.add(None, start, tend, 0)
+                return  # 2003年一年的销量: "in the year 2003 alone", the year is the fact, no length
             if not arabic and core == "一" and tu in ("年", "天") and prev and prev in "的这那" and (
                 tend == len(f) or f[tend] in _CLAUSE_END_CHARS or f[tend] in "”\"’" or (prev != "的" and f[tend] in _THIS_YEAR_NEXT)
             ):
@@ -3279,7 +3282,7 @@ _IDIOMS = tuple(
         金九银十 金三银四 一心一意 独一无二 三心二意 千军万马 万众一心 一举两得 一石二鸟 一分钱 一毛钱 一毛不拔 五湖四海 三番五次 七嘴八舌
         四处 八方 一二手 生辰八字 八字 天兵天将 一年一度 一日三餐 一分为二 九九归一 十有八九 三通一平 一级 二级 三级 一线 二线 三线 四线 三个代表 一国两制 两会
         十万天兵 一天不如一天 一年不如一年 一天比一天 一年比一年 一天到晚 一秒一秒 一天一天 一年一年 一天天 一年年 一月月
-        冬季两项 现代五项 老三届 四方桥 名扬四方 四方来客 三板斧 三句半 斯巴达三百勇士
+        冬季两项 现代五项 老三届 四方桥 名扬四方 四方来客 三板斧 三句半 斯巴达三百勇士 上过一天学 上一天学
         三省吾身 吾日三省 百万富翁 千万富翁 亿万富翁 百万富豪 千万富豪 一波三折 三令五申 三长两短 一干二净 一清二楚 接二连三 丢三落四 低三下四 不三不四 一穷二白""".split()
 )
 _IDIOM_RE = re.compile(alternation(_IDIOMS))
