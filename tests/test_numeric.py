@@ -1083,6 +1083,7 @@ FOUND = [
     # a bare number + noun or counting word in a headline (十连阳 "ten rising days in a row", 八贴 doses of medicine)
     ("150艺人登台献唱 晚会筹款过亿", "150艺人", "count", 150, {"unit": "艺人"}),
     ("分析师列举5因素看好后市", "5因素", "count", 5, {"unit": "因素"}),
+    ("运营商年内建成600站点", "600站点", "count", 600, {"unit": "站点"}),
     ("创业板指数收出7连阳", "7连阳", "count", 7, {"unit": "连阳"}),
     ("中医给失眠者开出六贴药方", "六贴", "count", 6, {"unit": "贴"}),
     ("他只背下了古诗的前面三句", "三句", "count", 3, {"unit": "句"}),
