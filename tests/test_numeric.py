@@ -713,6 +713,7 @@ FOUND = [
     # a level with its unit left out (关口), and a quote after 收报 or 报
     ("沪指盘中失守3100关口。", "3100", "number", 3100, {}),
     ("多空双方激战两千关口", "两千", "number", 2000, {}),  # in Chinese numerals too
+    ("午后深证成指狂泻千点", "千点", "number", 1000, {"unit": "点"}),  # a thousand index points, bare 千
     ("人民币兑美元中间价报7.0856。", "7.0856", "number", 7.0856, {}),
     # an aperture's F-number is a plain number (NUMERIC-CONVENTIONS), F in its span; F1 and F-16 are names
     ("这支镜头的最大光圈为F2.8。", "F2.8", "number", 2.8, {"unit": None}),
@@ -1335,6 +1336,7 @@ IGNORED = [
     ("这件球衣印着No.23", "23"),  # a label, no rank
     ("仅2004年一年的投诉就有上千件", "一年"),  # "in 2004 alone": the year is the fact, no length
     ("老人一辈子没有上过一天学", "一天"),  # "never went to school for a single day"
+    ("这条帖子有百点击也不错了", "百"),  # 点击 "clicks" starts a word, no index points
     ("榜单评出了全国十六大城市", "十六大"),  # sixteen big cities, no congress
     ("银行开始回收旧版百元大钞", "百元"),  # a note's kind
     ("运营商今年将力推4G网络", "4G"),  # a network's generation

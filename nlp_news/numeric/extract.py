@@ -1886,6 +1886,8 @@ class _Scanner:
                 pass
             elif len(core) == 1 and c0 in "百千" and nxt == "元" and prev != "" and prev in _PRICE_CUT_LAST:
                 pass  # 降百元, 直降千元, 省千元: a price cut of a hundred or a thousand yuan (百元大钞, 千元机 are kinds)
+            elif len(core) == 1 and c0 in "百千" and nxt == "点" and prev not in _VAGUE_BEFORE and not _starts_word(f, end + 1, "点"):
+                pass  # 大跌百点, 百点长阴, 跌去千点: a hundred or a thousand index points (数百点 vague; 百点击 a word)
             elif core == "万" and nxt in _WAN_COUNTED and f[end + 1 : end + 2] != "级" and prev not in _VAGUE_BEFORE and prev not in "成上均每":
                 pass  # 买下万只石磨, 万吨以上的平台: ten thousand of them (万吨级 is a class, 成千上万只 vague, 平均万亩 a denominator)
             elif len(core) == 1 or core[1] not in "万亿":
@@ -2468,8 +2470,8 @@ class _Scanner:
                         if _starts_word(f, tend, "点") and _has_magnitude(core):
                             self.bare(start, end, core, value, low_high, over, arabic, _NO_TAIL, end)
                             return  # 一千万点击量: 点 starts the word after an amount
-                        if _starts_word(f, tend, "点") or not arabic and (len(core) < 2 or value is None or value < 100):
-                            return  # 一点 = a little; 点击, 点评: words (三千点, 二千八百点 are index levels, as 3000点)
+                        if _starts_word(f, tend, "点") or not arabic and (len(core) < 2 and core != "百" and core != "千" or value is None or value < 100):
+                            return  # 一点 = a little; 点击, 点评: words (三千点, 二千八百点, 百点 are index levels, as 3000点)
                         kind, source = "number", "rule:number"
                 elif unit == "分" and g.mhalf and f[tend : tend + 1] == "钟" and value is not None and low_high is None:
                     # 1分半钟: a minute and a half, a time (3分钟 is read as one; 1分半 alone stays a score)
