@@ -188,6 +188,8 @@ _DURATION_AFTER = frozenset("来间里中内")
 _DURATION_VERBS = ("入狱", "徒刑", "判刑", "服刑", "获刑", "坐牢", "监禁", "被判", "坚持", "历时", "耗时", "用时", "费时", "连续", "持续")
 #: A bound after N年 (10年以上, 15年以下, 20年以内), or words of "not in N years" (90年未见如此大旱, 80年一遇): a length
 #: of years, no year '10 or '90.
+#: After N年, a trade's experience or craft (20年施工经验, 30年施工管理): a length of years, no year '20 (19年施工40户 is one).
+_SPAN_OF_WORK = ("施工经验", "施工管理", "施工技术", "施工生涯")
 _YEARS_BOUND_AFTER = ("以上", "以下", "以内", "未见", "未遇", "未有", "未曾", "不遇", "一遇", "难遇")
 
 
@@ -404,6 +406,7 @@ def date_value(m: re.Match[str], published: _dt.date | None = None) -> tuple[Any
                 and not m.string.endswith(_SINCE, 0, s)  # 成立以来的88年: the years since, no '88
                 and not m.string.endswith(_DURATION_VERBS, 0, s)
                 and not m.string.startswith(_YEARS_BOUND_AFTER, e)
+                and not (after == "施" and m.string.startswith(_SPAN_OF_WORK, e))
             )
             if not g.y.startswith(("0", "零", "〇")) and not year_like and not g.ysub:
                 return None  # 20年 alone: a duration more often than 2020
