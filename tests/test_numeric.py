@@ -482,6 +482,7 @@ FOUND = [
     ("他96年回国创业。", "96年", "date", "1996", {}),
     ("公司24年营收增长了三成。", "24年", "date", "2024", {}),
     ("这个乡21年施工28户，22年施工46户", "22年", "date", "2022", {}),  # a year's building work, no 22 years
+    ("老王有25年施工经验", "25年", "duration", "P25Y", {}),  # a trade's experience is a length
     ("新线耗时12年施工才通车", "12年", "duration", "P12Y", {}),  # 耗时 takes a length
     ("沪指一度重回2245点心理关口。", "2245点", "number", 2245, {"unit": "点"}),
     ("他们约在3点钟碰头。", "3点钟", "date", "T03", {}),
@@ -1337,6 +1338,7 @@ IGNORED = [
     ("仅2004年一年的投诉就有上千件", "一年"),  # "in 2004 alone": the year is the fact, no length
     ("老人一辈子没有上过一天学", "一天"),  # "never went to school for a single day"
     ("这条帖子有百点击也不错了", "百"),  # 点击 "clicks" starts a word, no index points
+    ("老会计三句话不离账本", "三句"),  # the idiom 三句话不离… "always talks shop"
     ("榜单评出了全国十六大城市", "十六大"),  # sixteen big cities, no congress
     ("银行开始回收旧版百元大钞", "百元"),  # a note's kind
     ("运营商今年将力推4G网络", "4G"),  # a network's generation
