@@ -141,14 +141,6 @@ class FactClassifier:
             warnings.warn(f"{e} Numeric facts are decided by the rules alone.", RuntimeWarning, stacklevel=2)
             return None
 
-    def weight(self, feat: str) -> float:
-        """The weight of one feature string, hashed as :func:`hash_features` hashes it (crc32 of its UTF-8).
-
-        Hashed each time: a crc32 of a short string costs less than a memo of the strings (most of the
-        features of an unseen fact are new strings, whose memo entry would cost ten times the hash).
-        """
-        return self._coef[zlib.crc32(feat.encode("utf-8")) % self._n]
-
     def proba(self, text: str, fact: Any) -> float:
         """P(positive) of ``fact`` in ``text``, memoised by what its features read (:meth:`_context`)."""
         key = self._context(text, fact)
@@ -170,7 +162,9 @@ class FactClassifier:
 
     def _proba(self, text: str, fact: Any) -> float:
         # the weights added left to right from the intercept, as a loop of ``z += w`` adds them, with
-        # no bytecode per feature (sum() would add them otherwise from Python 3.12: compensated)
+        # no bytecode per feature (sum() would add them otherwise from Python 3.12: compensated); each feature
+        # hashed as hash_features hashes it, inline: a crc32 of a short string costs less than a memo of the
+        # strings (most features of an unseen fact are new strings, whose memo entry cost ten times the hash)
         coef, n, crc32 = self._coef, self._n, zlib.crc32
         z = reduce(add, [coef[crc32(f.encode("utf-8")) % n] for f in self._features(text, fact)], self.intercept)
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0

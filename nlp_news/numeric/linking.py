@@ -320,6 +320,7 @@ def link_facts(
     f_starts = [f.start for f in facts]
     in_order = f_starts == sorted(f_starts)  # every start at or after the one before (sorting sorted ints costs one C pass)
     currency: Any = _UNSET  # the article's currency, counted only when a fact needs it
+    s_starts: list[int] | None = None  # the sentences' starts, listed only when a fact needs its sentence's end
     with_metric: list[Fact] = []  # linked measures with a metric, in the order they were linked
     # 2022年、2023年及2024年，研发开支分别为4.6亿元、8.9亿元及15.3亿元: each value's own year
     respective = respective_periods(text, facts, dates, locate_clause) if "分别" in text else None
@@ -456,8 +457,10 @@ def link_facts(
                 currency = _named_currency(facts)
             cur = currency
             if cur is None:
-                ss_end = next((e for s, e in sentences if s <= fs < e), None)
-                cur = place_currency(text, ss, ss_end if ss_end is not None else ce) or "CNY"
+                if s_starts is None:
+                    s_starts = [s for s, _ in sentences]
+                se = _locate(sentences, s_starts, fs)[1]  # the end of the fact's sentence, as locate_clause finds it
+                cur = place_currency(text, ss, se if fs < se else ce) or "CNY"
         if kind == "money" and cur == "CNY" and f.text.endswith("元") and "人民币" not in f.text and _HK_MARKET.search(text, ss, ce):
             cur = "HKD"  # 恒指…成交392亿元: the Hong Kong market counts in its own dollars (元 follows the meaning)
         if (
@@ -493,7 +496,9 @@ _MONEY_WORD_BEFORE = re.compile(
 )
 #: The Hong Kong market or its monetary authority named in a sentence: a plain 元 there is a Hong Kong
 #: dollar (港股成交额32.88亿元, 金管局增发180亿元的外汇基金票据).
-_HK_MARKET = re.compile(r"港股|恒指|恒生指数|港交所|联交所|国企指数|红筹|牛熊证|认股证|金管局")
+#: The names of its market that also say a sum with no currency word is in Hong Kong dollars (:data:`_PLACE_CURRENCIES`).
+_HK_MARKET_NAMES = ("港股", "恒指", "恒生指数", "港交所", "联交所")
+_HK_MARKET = re.compile("|".join((*_HK_MARKET_NAMES, "国企指数", "红筹", "牛熊证", "认股证", "金管局")))
 #: A deal right after an amount, which is then its price (1.2亿收购, 6亿拿地, 10亿杭州拿地, 6亿拿某某地块, 30亿增发,
 #: 800万购入, 8800万增持, 30亿商业项目, 500万请名模: a fee; not 30万请愿书).
 _DEAL_AFTER = re.compile(
@@ -512,7 +517,9 @@ _EARNED_TO_BEFORE = re.compile(r"(?:赚|盈利|获利|净利|纯利)[^，,。；
 _TO_LAST = frozenset("至到")
 #: A lottery's sales are counted in yuan (胜负彩…本期销量2079万: money; a phone's 销量2079万 is units).
 _SALES_BEFORE = re.compile(r"销量(?:为|达|约|超过|逾|近)?$")
-_LOTTERY = re.compile(r"彩票|胜负彩|足彩|双色球|大乐透|福彩|体彩|七乐彩|排列三|3D(?=开奖|彩)")
+#: (Its general names also say a sum is in yuan, whatever foreign club the sentence names: :data:`_HOME_WORDS`.)
+_LOTTERY_NAMES = ("彩票", "胜负彩", "足彩", "福彩", "体彩")
+_LOTTERY = re.compile("|".join((*_LOTTERY_NAMES, "双色球", "大乐透", "七乐彩", "排列三")) + r"|3D(?=开奖|彩)")
 #: A gloss in renminbi right after an amount in 元 (（约120万元人民币）, (折合人民币3万元)).
 _RMB_GLOSS = re.compile(r"[（(]\s?(?:约合|折合|约|合|相当于)?\s?(?:人民币)?\s?(\d+(?:\.\d+)?)\s?([万亿]?)\s?元?\s?(人民币)?")
 #: The 元 of other places by how many of them a renminbi buys (2005-2011: NT$4.3-5.0, HK$0.94-1.2).
@@ -590,7 +597,7 @@ _PLACE_CURRENCIES: dict[str, tuple[str, ...]] = {
         *(team + "队" for team in ("火箭", "骑士", "勇士", "太阳", "国王", "魔术", "爵士", "公牛", "小牛", "掘金", "老鹰", "雷霆",
                                    "活塞", "森林狼", "灰熊", "篮网", "猛龙", "开拓者", "奇才", "黄蜂", "鹈鹕", "76人")),
     ),
-    "HKD": ("香港", "港股", "恒指", "恒生指数", "港交所", "联交所", "港府", "特区政府"),
+    "HKD": ("香港", *_HK_MARKET_NAMES, "港府", "特区政府"),
     "EUR": (
         "欧元区", "欧盟", "欧洲央行", "德国", "法国", "意大利", "西班牙", "荷兰", "葡萄牙", "希腊", "爱尔兰", "比利时", "奥地利",
         "芬兰", "巴萨", "巴塞罗那", "皇马", "皇家马德里", "国米", "国际米兰", "AC米兰", "米兰", "尤文", "拜仁", "意甲", "西甲",
@@ -606,8 +613,7 @@ _PLACE_CURRENCIES: dict[str, tuple[str, ...]] = {
 }
 #: Names that say the money may be the renminbi's: a sentence with one of them is not read for a place's currency
 #: (the Chinese lotteries sell tickets on foreign matches: 胜负彩…国米取胜…销量2066万 is in yuan).
-_HOME_WORDS = ("中国", "国内", "我国", "内地", "大陆", "人民币", "国产", "中资", "中超", "CBA", "彩票", "足彩", "体彩", "福彩",
-               "竞彩", "胜负彩", "彩民", "奖池")
+_HOME_WORDS = ("中国", "国内", "我国", "内地", "大陆", "人民币", "国产", "中资", "中超", "CBA", *_LOTTERY_NAMES, "竞彩", "彩民", "奖池")
 _PLACE_CURRENCY_OF = {w: code for code, words in _PLACE_CURRENCIES.items() for w in words} | dict.fromkeys(_HOME_WORDS, "")
 _PLACE_RE = re.compile(alternation(_PLACE_CURRENCY_OF))
 
