@@ -454,13 +454,14 @@ _RATIO_BEFORE = re.compile(
     r"(?:仅为|为|是|仅|约为|约|达|达到|高达|低于|超过|不超过|不到|跌至|降至|升至|涨至|回落至|回升至|报|破|突破)?$"
 )
 #: Odds' words and the verbs between them and the odds (searched only where 赔 is in the window: most are not).
-_ODDS_BEFORE = re.compile(r"(?:[胜平负]赔|赔率)(?:一度|已|又|再)?(?:仅为|为|是|仅|只有|约为|约|在|达|达到|高达|跌至|降至|升至|涨至|低至|高至|报)?$")
+_ODDS_WORDS = "[胜平负]赔|赔率"  # (胜赔, 平赔, 负赔: the odds on a win, a draw, a loss)
+_ODDS_BEFORE = re.compile(rf"(?:{_ODDS_WORDS})(?:一度|已|又|再)?(?:仅为|为|是|仅|只有|约为|约|在|达|达到|高达|跌至|降至|升至|涨至|低至|高至|报)?$")
 _RATIO_LAST = frozenset("率数为是仅约达到于过价至报破赔")
 #: A rate's or a count's word before a price word (容积率仅为0.4, 利率仅为4.5, 人数仅为300): what follows is no
 #: price.
 _RATE_LAST = frozenset("率数")
 #: Betting odds' words (主胜赔, 平赔, 赔率), read before a price word that follows them (胜赔一度低至1.14).
-_ODDS_RE = re.compile("[胜平负]赔|赔率")
+_ODDS_RE = re.compile(_ODDS_WORDS)
 #: Odds as written: at most two decimals (1.14, 3.30, 12.5).
 _ODDS_VALUE_RE = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 #: What :meth:`_Scanner.led` needs before or after a number (第, 前; 分之, 半, 3:1, 1/3; a space before 第
